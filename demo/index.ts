@@ -1,0 +1,25 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../src/server/db/client.ts";
+import { appMeta } from "../src/server/platform/platform.schema.ts";
+import { DEMO_PASSWORD, demoUsers, loadDemoUsers } from "./users.ts";
+
+/**
+ * The demo data derived from the seeds, in dependency order. Each module's issue adds its step.
+ * Steps use the modules' services, so demo data obeys the same rules and lands in the audit log.
+ */
+const steps: { name: string; run: (db: Db) => Promise<void> }[] = [{ name: "users", run: loadDemoUsers }];
+
+export const demoLogin = { email: demoUsers[0].email, password: DEMO_PASSWORD };
+
+/** Loads the demo data once; later calls see the marker and do nothing. */
+export async function loadDemoData(db: Db, log: (message: string) => void = () => {}) {
+  const [marker] = await db.select().from(appMeta).where(eq(appMeta.key, "demo"));
+  if (marker) return false;
+  for (const step of steps) {
+    const started = Date.now();
+    await step.run(db);
+    log(`demodata: ${step.name} (${Date.now() - started} ms)`);
+  }
+  await db.insert(appMeta).values({ key: "demo", value: { loadedAt: new Date().toISOString() } });
+  return true;
+}

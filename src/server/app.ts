@@ -1,0 +1,89 @@
+import fastifyCookie from "@fastify/cookie";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import type { Database } from "./db/client.ts";
+import type { AppConfig, Deps } from "./platform/context.ts";
+import { registerProblemHandling } from "./platform/problem.ts";
+import { registerSessionHooks } from "./platform/session-hooks.ts";
+import { defaultWebRoot, registerStaticAndFallback } from "./platform/static.ts";
+import { routeModules } from "./routes.ts";
+
+export interface BuildOptions {
+  database: Database;
+  config?: Partial<AppConfig>;
+  /** Directory of the built SPA; null serves the API only. */
+  webRoot?: string | null;
+  logger?: boolean;
+}
+
+export const defaultConfig: AppConfig = {
+  publicUrl: "http://localhost:3000",
+  maxFailedLogins: 5,
+  lockoutMinutes: 15,
+  loginRateLimit: 30,
+  demoLogin: null,
+  secureCookies: false,
+};
+
+/** The Fastify instance with every module, used by main.ts, the tests and the benchmarks. */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const config = { ...defaultConfig, ...options.config };
+  const app = Fastify({
+    logger: options.logger ? { level: "info" } : false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+    // Requests still in flight get this long to finish when the server is closing.
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandling(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Samspel API",
+        version: "0.1.0",
+        description: "Samverkan mellan lärosäten och samhälle.",
+      },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "samspel_session" } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
+  app.addHook("onRoute", (route) => {
+    // The reference pages themselves are public.
+    if (route.url.startsWith("/api/docs")) route.config = { ...(route.config as object), public: true };
+  });
+
+  app.addHook("onSend", async (_request, reply) => {
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("referrer-policy", "same-origin");
+    reply.header("x-frame-options", "DENY");
+  });
+
+  const deps: Deps = { db: options.database.db, database: options.database, config };
+  registerSessionHooks(app, deps.db);
+  for (const register of routeModules) register(app, deps);
+  typedOpenApi(app);
+  await registerStaticAndFallback(app, options.webRoot === undefined ? defaultWebRoot : options.webRoot);
+  await app.ready();
+  return app;
+}
+
+function typedOpenApi(app: FastifyInstance) {
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+}

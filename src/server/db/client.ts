@@ -1,0 +1,68 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import * as schema from "./schema.ts";
+
+/** One type for both drivers: services never know which database they talk to. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction has the same query surface as the database. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgresql";
+  /** Server version string, e.g. "PostgreSQL 18.6 (PGlite 0.5.16)". */
+  version: string;
+  /** Checkpoint (PGlite) and release every connection. */
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { kind: "postgresql"; url: string }
+  | { kind: "pglite"; dataDir?: string /* undefined = in memory */ }
+  | { kind: "pglite-loaded"; client: PGlite };
+
+const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+
+/** Opens the database, enables the extensions Samspel relies on and runs pending migrations. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.kind === "postgresql") {
+    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    await pool.query("create extension if not exists pg_trgm");
+    await migrateNodePg(drizzleNodePg(pool), { migrationsFolder });
+    const version = (await pool.query("select version() as v")).rows[0].v as string;
+    return { db, kind: "postgresql", version: shortVersion(version), close: () => pool.end() };
+  }
+  const client =
+    options.kind === "pglite-loaded"
+      ? options.client
+      : await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
+  await client.exec("create extension if not exists pg_trgm");
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  await migratePglite(drizzlePglite(client), { migrationsFolder });
+  const version = (await client.query<{ v: string }>("select version() as v")).rows[0].v;
+  return {
+    db,
+    kind: "pglite",
+    version: shortVersion(version),
+    async close() {
+      if (client.closed) return;
+      // PGlite does not fsync on every commit: a checkpoint before closing makes the data dir consistent.
+      await client.exec("checkpoint");
+      await client.close();
+    },
+  };
+}
+
+function shortVersion(full: string): string {
+  const match = full.match(/^PostgreSQL [\d.]+( \(PGlite [\d.]+\))?/);
+  return match ? match[0] : full;
+}

@@ -1,0 +1,70 @@
+import path from "node:path";
+import { demoLogin, loadDemoData } from "../../demo/index.ts";
+import { buildApp } from "./app.ts";
+import { openDatabase } from "./db/client.ts";
+import { ensureUser } from "./modules/accounts/accounts.service.ts";
+import { systemActor } from "./platform/actor.ts";
+import { DataDirLockedError, lockDataDir } from "./platform/data-dir-lock.ts";
+
+// Start-up order: configuration → lock → database (+ migrations) → demo data → admin → listen.
+const env = process.env;
+const port = Number(env.PORT ?? 3000);
+const host = env.HOST ?? "0.0.0.0";
+const dataDir = path.resolve(env.DATA_DIR ?? "./data");
+const demo = env.SAMSPEL_DEMO !== "0";
+const publicUrl = env.SAMSPEL_PUBLIC_URL ?? `http://localhost:${port}`;
+
+let releaseLock = () => {};
+if (!env.DATABASE_URL) {
+  try {
+    releaseLock = lockDataDir(dataDir);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const database = await openDatabase(
+  env.DATABASE_URL
+    ? { kind: "postgresql", url: env.DATABASE_URL }
+    : { kind: "pglite", dataDir: path.join(dataDir, "pgdata") },
+);
+if (demo) await loadDemoData(database.db, (m) => console.log(m));
+if (env.SAMSPEL_ADMIN_EMAIL && env.SAMSPEL_ADMIN_PASSWORD) {
+  await ensureUser(database.db, systemActor, {
+    email: env.SAMSPEL_ADMIN_EMAIL,
+    name: "Administratör",
+    password: env.SAMSPEL_ADMIN_PASSWORD,
+    roles: [{ role: "admin", scopeType: null, scopeId: null }],
+  });
+}
+
+const showDemoLogin = demo && !env.SAMSPEL_ADMIN_EMAIL;
+const app = await buildApp({
+  database,
+  logger: env.SAMSPEL_LOG !== "0",
+  config: {
+    publicUrl,
+    demoLogin: showDemoLogin ? demoLogin : null,
+    secureCookies: publicUrl.startsWith("https:"),
+  },
+});
+await app.listen({ port, host });
+console.log(`Samspel är igång på ${publicUrl} (databas: ${database.kind}, ${database.version})`);
+if (showDemoLogin) console.log(`Demoinloggning: ${demoLogin.email} / ${demoLogin.password}`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stänger – väntar in pågående förfrågningar`);
+  await app.close(); // stops accepting, lets requests in flight finish
+  await database.close(); // checkpoint + close
+  releaseLock();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,219 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { z } from "zod";
+import {
+  acceptInvitationInput,
+  changePasswordInput,
+  inviteInput,
+  loginInput,
+  meView,
+  setRolesInput,
+  updateUserInput,
+  userView,
+} from "../../../common/accounts.ts";
+import { idParams } from "../../../common/validation.ts";
+import { requireActor } from "../../platform/actor.ts";
+import type { Deps } from "../../platform/context.ts";
+import { typed } from "../../platform/context.ts";
+import { forbidden, notFound } from "../../platform/errors.ts";
+import { problemSchema } from "../../platform/problem.ts";
+import { SESSION_COOKIE } from "../../platform/session-hooks.ts";
+import { canAdministerUsers } from "./accounts.policy.ts";
+import { presentMe, presentUser } from "./accounts.presenter.ts";
+import * as accounts from "./accounts.service.ts";
+
+const tags = ["Konton"];
+const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
+
+export function registerAccountRoutes(app: FastifyInstance, { db, config }: Deps) {
+  const r = typed(app);
+  const setSessionCookie = (reply: FastifyReply, token: string, maxAge: number) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: config.secureCookies,
+      maxAge,
+    });
+
+  r.post(
+    "/api/auth/login",
+    {
+      config: {
+        public: true,
+        csrf: false,
+        rateLimit: { max: config.loginRateLimit, timeWindow: "1 minute" },
+      },
+      schema: {
+        tags,
+        summary: "Logga in",
+        body: loginInput,
+        response: { 200: meView, 401: problemSchema, 422: problemSchema, 429: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await accounts.login(db, request.body, config);
+      setSessionCookie(reply, result.token, result.maxAgeSeconds);
+      return presentMe(result.actor, result.csrfToken);
+    },
+  );
+
+  r.get(
+    "/api/auth/me",
+    { schema: { tags, summary: "Den inloggade användaren", response: { 200: meView, 401: problemSchema } } },
+    async (request) => {
+      requireActor(request.actor);
+      return presentMe(request.actor, request.csrfToken!);
+    },
+  );
+
+  r.post(
+    "/api/auth/logout",
+    { schema: { tags, summary: "Logga ut", response: { 204: z.null(), 401: problemSchema } } },
+    async (request, reply) => {
+      requireActor(request.actor);
+      await accounts.logout(db, request.actor, request.sessionId!);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.post(
+    "/api/auth/password",
+    {
+      schema: {
+        tags,
+        summary: "Byt lösenord",
+        body: changePasswordInput,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request.actor);
+      await accounts.changePassword(db, request.actor, request.sessionId!, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  const tokenParams = z.object({ token: z.string().min(10).max(200) });
+  r.get(
+    "/api/auth/invitations/:token",
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: "Visa en inbjudan",
+        params: tokenParams,
+        response: { 200: z.object({ email: z.string(), name: z.string() }), 410: problemSchema },
+      },
+    },
+    async (request) => accounts.describeInvitation(db, request.params.token),
+  );
+
+  r.post(
+    "/api/auth/invitations/:token/accept",
+    {
+      config: {
+        public: true,
+        csrf: false,
+        rateLimit: { max: config.loginRateLimit, timeWindow: "1 minute" },
+      },
+      schema: {
+        tags,
+        summary: "Anta en inbjudan",
+        params: tokenParams,
+        body: acceptInvitationInput,
+        response: { 200: meView, 410: problemSchema, 422: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await accounts.acceptInvitation(db, request.params.token, request.body.password);
+      setSessionCookie(reply, result.token, result.maxAgeSeconds);
+      return presentMe(result.actor, result.csrfToken);
+    },
+  );
+
+  r.post(
+    "/api/admin/invitations",
+    {
+      schema: {
+        tags,
+        summary: "Bjud in en användare",
+        body: inviteInput,
+        response: {
+          201: z.object({ id: z.string(), email: z.string(), url: z.string(), expiresAt: z.string() }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!canAdministerUsers(request.actor)) throw forbidden();
+      const inv = await accounts.createInvitation(db, request.actor!, request.body);
+      const url = `${config.publicUrl}/inbjudan/${inv.token}`;
+      return reply
+        .status(201)
+        .send({ id: inv.id, email: inv.email, url, expiresAt: inv.expiresAt.toISOString() });
+    },
+  );
+
+  r.get(
+    "/api/admin/users",
+    {
+      schema: {
+        tags,
+        summary: "Alla användare",
+        response: { 200: z.object({ items: z.array(userView), nextCursor: z.null() }), ...errors },
+      },
+    },
+    async (request) => {
+      if (!canAdministerUsers(request.actor)) throw forbidden();
+      return { items: (await accounts.listUsers(db)).map(presentUser), nextCursor: null };
+    },
+  );
+
+  r.get(
+    "/api/admin/users/:id",
+    { schema: { tags, summary: "En användare", params: idParams, response: { 200: userView, ...errors } } },
+    async (request) => {
+      if (!canAdministerUsers(request.actor)) throw forbidden();
+      const user = await accounts.getUser(db, request.params.id);
+      if (!user) throw notFound();
+      return presentUser(user);
+    },
+  );
+
+  r.patch(
+    "/api/admin/users/:id",
+    {
+      schema: {
+        tags,
+        summary: "Aktivera eller inaktivera",
+        params: idParams,
+        body: updateUserInput,
+        response: { 200: userView, ...errors },
+      },
+    },
+    async (request) => {
+      if (!canAdministerUsers(request.actor)) throw forbidden();
+      return presentUser(
+        await accounts.setActive(db, request.actor!, request.params.id, request.body.active),
+      );
+    },
+  );
+
+  r.put(
+    "/api/admin/users/:id/roles",
+    {
+      schema: {
+        tags,
+        summary: "Sätt roller och avgränsningar",
+        params: idParams,
+        body: setRolesInput,
+        response: { 200: userView, ...errors },
+      },
+    },
+    async (request) => {
+      if (!canAdministerUsers(request.actor)) throw forbidden();
+      return presentUser(await accounts.setRoles(db, request.actor!, request.params.id, request.body.roles));
+    },
+  );
+}

@@ -1,0 +1,49 @@
+import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { auditEntryView, auditQuery } from "../../../common/accounts.ts";
+import type { Deps } from "../../platform/context.ts";
+import { typed } from "../../platform/context.ts";
+import { forbidden } from "../../platform/errors.ts";
+import { decodeCursor, encodeCursor, listOf, page } from "../../platform/pagination.ts";
+import { auditLog } from "../../platform/platform.schema.ts";
+import { problemSchema } from "../../platform/problem.ts";
+import { canReadAuditLog } from "../accounts/accounts.policy.ts";
+
+/** Administrators browse the audit log newest first, filtered by object, user, action and dates. */
+export function registerAuditRoutes(app: FastifyInstance, { db }: Deps) {
+  typed(app).get(
+    "/api/admin/audit",
+    {
+      schema: {
+        tags: ["Granskningslogg"],
+        summary: "Granskningsloggen",
+        querystring: auditQuery,
+        response: { 200: listOf(auditEntryView), 401: problemSchema, 403: problemSchema, 422: problemSchema },
+      },
+    },
+    async (request) => {
+      if (!canReadAuditLog(request.actor)) throw forbidden();
+      const q = request.query;
+      const where: SQL[] = [];
+      if (q.entityType) where.push(eq(auditLog.entityType, q.entityType));
+      if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
+      if (q.actorId) where.push(eq(auditLog.actorId, q.actorId));
+      if (q.action) where.push(eq(auditLog.action, q.action));
+      if (q.from) where.push(gte(auditLog.at, new Date(`${q.from}T00:00:00Z`)));
+      if (q.to) where.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000)));
+      const cursor = decodeCursor(q.cursor);
+      if (cursor) where.push(lt(auditLog.id, Number(cursor.id)));
+      const rows = await db
+        .select()
+        .from(auditLog)
+        .where(and(...where))
+        .orderBy(desc(auditLog.id))
+        .limit(q.limit + 1);
+      const result = page(rows, q.limit, (row) => encodeCursor(null, String(row.id)));
+      return {
+        items: result.items.map((row) => ({ ...row, at: row.at.toISOString() })),
+        nextCursor: result.nextCursor,
+      };
+    },
+  );
+}

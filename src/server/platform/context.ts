@@ -1,0 +1,42 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Database, Db } from "../db/client.ts";
+import type { Actor } from "./actor.ts";
+
+export interface AppConfig {
+  /** Absolute base URL used in links sent to people (invitations, registrations). */
+  publicUrl: string;
+  /** Max failed logins per e-mail within the lock-out window. */
+  maxFailedLogins: number;
+  lockoutMinutes: number;
+  /** Requests per minute per IP on the login route. */
+  loginRateLimit: number;
+  /** Demo login printed on the console and shown on the login page in demo mode. */
+  demoLogin: { email: string; password: string } | null;
+  /** Cookies get `Secure` when the public URL is https. */
+  secureCookies: boolean;
+}
+
+/** What route modules receive: the database and the configuration, nothing global. */
+export interface Deps {
+  db: Db;
+  database: Database;
+  config: AppConfig;
+}
+
+export type App = FastifyInstance;
+export const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Set false on writes that need no CSRF token (login, public forms without a session). */
+    csrf?: boolean;
+    /** Set true on routes the public (not logged in) may call; every other /api route answers 401. */
+    public?: boolean;
+  }
+}

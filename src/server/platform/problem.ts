@@ -1,0 +1,76 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { translateIssue } from "../../common/validation.ts";
+import { AppError } from "./errors.ts";
+import { requestLocale, translator } from "./i18n.ts";
+
+/** The wire shape of every error (RFC 9457), also used in the OpenAPI document. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z.record(z.string(), z.array(z.string())).optional(),
+  })
+  .meta({ id: "Problem" });
+export type Problem = z.infer<typeof problemSchema>;
+
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: AppError,
+  translatedErrors?: Record<string, string[]>,
+) {
+  const t = translator(requestLocale(request));
+  const body: Problem = {
+    type: `/problems/${error.code}`,
+    title: t(`errors.${error.code}`, { ...error.params, defaultValue: error.code }),
+    status: error.status,
+    code: error.code,
+    detail: t(error.detailKey, error.params),
+    instance: request.url.split("?")[0],
+  };
+  if (translatedErrors) body.errors = translatedErrors;
+  else if (error.fieldErrors) {
+    body.errors = Object.fromEntries(
+      Object.entries(error.fieldErrors).map(([field, list]) => [field, list.map((e) => t(e.key, e.params))]),
+    );
+  }
+  return reply.status(error.status).type("application/problem+json; charset=utf-8").send(body);
+}
+
+/** Maps every thrown thing to problem+json; unknown errors are logged and never leak internals. */
+export function registerProblemHandling(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) return sendProblem(request, reply, err);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const t = translator(requestLocale(request));
+      const errors: Record<string, string[]> = {};
+      for (const issue of err.validation) {
+        const field = issue.instancePath.replace(/^\//, "").replaceAll("/", ".") || "_";
+        const message = translateIssue({ ...issue, code: issue.keyword, message: issue.message }, t);
+        errors[field] = [...(errors[field] ?? []), message];
+      }
+      return sendProblem(request, reply, new AppError("validation"), errors);
+    }
+    if (isResponseSerializationError(err)) {
+      request.log.error({ err, issues: err.cause.issues }, "response does not match its schema");
+      return sendProblem(request, reply, new AppError("internal"));
+    }
+    if (err.statusCode === 429) return sendProblem(request, reply, new AppError("rateLimited"));
+    if (err.statusCode === 413 || err.code === "FST_REQ_FILE_TOO_LARGE")
+      return sendProblem(request, reply, new AppError("payloadTooLarge"));
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+      return sendProblem(
+        request,
+        reply,
+        new AppError("badRequest", "errors.badRequest", {}, undefined, err.statusCode),
+      );
+    request.log.error({ err }, "unhandled error");
+    return sendProblem(request, reply, new AppError("internal"));
+  });
+}

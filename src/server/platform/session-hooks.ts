@@ -1,0 +1,40 @@
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../db/client.ts";
+import { resolveSession } from "../modules/accounts/accounts.service.ts";
+import { AppError } from "./errors.ts";
+
+export const SESSION_COOKIE = "samspel_session";
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Resolves the session cookie to `request.actor` on every request, and demands the session's
+ * CSRF token (header `x-csrf-token`) on cookie-authenticated writes. SameSite=Lax alone still lets
+ * a top-level cross-site form POST through on some browsers' defaults; the token closes that.
+ * Runs at onRequest so that 401/403 come before body validation (no 422 to someone not logged in).
+ */
+export function registerSessionHooks(app: FastifyInstance, db: Db) {
+  app.decorateRequest("actor", null);
+  app.decorateRequest("sessionId", null);
+  app.decorateRequest("csrfToken", null);
+  app.addHook("onRequest", async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    const resolved = token ? await resolveSession(db, token) : null;
+    if (!resolved) {
+      // Secure by default: an /api route answers 401 before anything else unless it is marked public.
+      const isPublic = request.routeOptions.config?.public === true || !request.routeOptions.url;
+      if (!isPublic && request.url.startsWith("/api/")) throw new AppError("unauthenticated");
+      return;
+    }
+    request.actor = resolved.actor;
+    request.sessionId = resolved.sessionId;
+    request.csrfToken = resolved.csrfToken;
+    const csrfExempt = request.routeOptions.config?.csrf === false;
+    if (
+      WRITE_METHODS.has(request.method) &&
+      !csrfExempt &&
+      request.headers["x-csrf-token"] !== resolved.csrfToken
+    ) {
+      throw new AppError("csrf");
+    }
+  });
+}

@@ -1,0 +1,89 @@
+import { randomBytes } from "node:crypto";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import pg from "pg";
+import { afterAll } from "vitest";
+import { DEMO_PASSWORD, loadDemoUsers } from "../../../demo/users.ts";
+import { buildApp } from "../app.ts";
+import { type Database, openDatabase } from "../db/client.ts";
+import type { AppConfig } from "../platform/context.ts";
+import { withDatabase } from "./global-setup.ts";
+
+/** Opens the database this test project runs on: in-memory PGlite, or a fresh clone of the PostgreSQL template. */
+export async function openTestDatabase(): Promise<Database> {
+  if (process.env.SAMSPEL_TEST_DB !== "postgresql") return openDatabase({ kind: "pglite" });
+  const url = process.env.TEST_DATABASE_URL!;
+  const name = `samspel_t_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${process.env.SAMSPEL_TEST_TEMPLATE}`);
+  await admin.end();
+  const database = await openDatabase({ kind: "postgresql", url: withDatabase(url, name) });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  /** Logs in a demo user (or any user with the given password) and returns cookie + CSRF token. */
+  login(email: string, password?: string): Promise<Session>;
+  /** `app.inject` as a given session (or the public when omitted); writes carry the CSRF token. */
+  request(options: InjectOptions & { as?: Session }): Promise<LightMyRequestResponse>;
+}
+
+/**
+ * One app per test file on its own database, with the demo users (and optionally more demo data).
+ * Closed automatically after the file.
+ */
+export async function createTestApp(
+  options: { config?: Partial<AppConfig>; seed?: (database: Database) => Promise<void> } = {},
+): Promise<TestApp> {
+  const database = await openTestDatabase();
+  await loadDemoUsers(database.db);
+  if (options.seed) await options.seed(database);
+  const app = await buildApp({
+    database,
+    webRoot: null,
+    config: { loginRateLimit: 10_000, ...options.config },
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+  const login = async (email: string, password = DEMO_PASSWORD): Promise<Session> => {
+    const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === "samspel_session")!;
+    return { cookie: `samspel_session=${cookie.value}`, csrfToken: res.json().csrfToken };
+  };
+  const request = ({ as, ...options }: InjectOptions & { as?: Session }) => {
+    const headers: Record<string, string> = { ...(options.headers as Record<string, string>) };
+    if (as) {
+      headers.cookie = as.cookie;
+      headers["x-csrf-token"] = as.csrfToken;
+    }
+    return app.inject({ ...options, headers });
+  };
+  return { app, database, login, request };
+}
+
+export const demo = {
+  admin: "admin@demo.samspel.se",
+  coordinator: "samordnare@demo.samspel.se",
+  programmeDirector: "programansvarig@demo.samspel.se",
+  groupMember: "styrelse@demo.samspel.se",
+  partner: "partner@demo.samspel.se",
+};
