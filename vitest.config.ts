@@ -4,8 +4,10 @@ import { defineConfig } from "vitest/config";
 // PostgreSQL server, once more on it (the "postgresql" project), so both dialect paths are exercised.
 const projects = [
   {
+    extends: true,
     test: {
       name: "pglite",
+      exclude: [] as string[],
       include: ["src/**/*.test.ts", "demo/**/*.test.ts"],
       env: { TZ: "UTC", SAMSPEL_TEST_DB: "pglite" },
     },
@@ -13,9 +15,12 @@ const projects = [
 ];
 if (process.env.TEST_DATABASE_URL) {
   projects.push({
+    extends: true,
     test: {
       name: "postgresql",
       include: ["src/**/*.test.ts", "demo/**/*.test.ts"],
+      // main.test.ts starts real processes on the embedded database; the server variant is covered by the rest.
+      exclude: ["src/server/main.test.ts"],
       env: { TZ: "UTC", SAMSPEL_TEST_DB: "postgresql" },
     },
   });

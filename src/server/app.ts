@@ -61,11 +61,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
+  // Registered before swagger-ui so its routes are seen.
   app.addHook("onRoute", (route) => {
     // The reference pages themselves are public.
     if (route.url.startsWith("/api/docs")) route.config = { ...(route.config as object), public: true };
   });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
 
   app.addHook("onSend", async (_request, reply) => {
     reply.header("x-content-type-options", "nosniff");

@@ -52,8 +52,10 @@ const app = await buildApp({
     secureCookies: publicUrl.startsWith("https:"),
   },
 });
-await app.listen({ port, host });
-console.log(`Samspel är igång på ${publicUrl} (databas: ${database.kind}, ${database.version})`);
+const address = await app.listen({ port, host });
+console.log(
+  `Samspel lyssnar på ${address} – öppna ${publicUrl} (databas: ${database.kind}, ${database.version})`,
+);
 if (showDemoLogin) console.log(`Demoinloggning: ${demoLogin.email} / ${demoLogin.password}`);
 
 let stopping = false;

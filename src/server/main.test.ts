@@ -1,0 +1,108 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+// Starts Samspel as an operator would (tsx src/server/main.ts) on a temporary data directory.
+const dataDir = mkdtempSync(path.join(tmpdir(), "samspel-main-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+function start(env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", SAMSPEL_LOG: "0", DATA_DIR: dataDir, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = out.match(/lyssnar på (http:\/\/[^\s]+)/);
+      if (match) resolve({ child, url: match[1], output: () => out });
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => reject(Object.assign(new Error(`exited ${code}: ${out}`), { code, out })));
+  });
+}
+
+function stop(started: Started, signal: NodeJS.Signals = "SIGTERM"): Promise<number | null> {
+  return new Promise((resolve) => {
+    started.child.on("exit", (code) => resolve(code));
+    started.child.kill(signal);
+  });
+}
+
+async function loginCookie(url: string, email: string, password: string) {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = res.headers.get("set-cookie")?.split(";")[0] ?? "";
+  return {
+    status: res.status,
+    cookie,
+    csrf: res.status === 200 ? ((await res.json()) as { csrfToken: string }).csrfToken : "",
+  };
+}
+
+describe("starting Samspel", () => {
+  it("starts on an empty data directory with the demo data and prints the demo login", async () => {
+    const app = await start({});
+    expect(app.output()).toContain("Demoinloggning: admin@demo.samspel.se / samspel-demo-2026");
+    const health = await (await fetch(`${app.url}/api/health`)).json();
+    expect(health).toMatchObject({ status: "ok", database: "pglite" });
+
+    // A second process on the same data directory refuses, and says why.
+    const second = await start({}).catch((error) => error);
+    expect(second.code).toBe(1);
+    expect(second.out).toContain("används redan av en annan Samspel-process");
+
+    // A write acknowledged before SIGTERM survives the restart.
+    const admin = await loginCookie(app.url, "admin@demo.samspel.se", "samspel-demo-2026");
+    const invite = await fetch(`${app.url}/api/admin/invitations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: admin.cookie, "x-csrf-token": admin.csrf },
+      body: JSON.stringify({ email: "kvar-efter-omstart@kommun.se", name: "Kvar" }),
+    });
+    expect(invite.status).toBe(201);
+    expect(await stop(app)).toBe(0);
+
+    const again = await start({});
+    expect(again.output()).not.toContain("demodata: users"); // loaded once, not twice
+    const admin2 = await loginCookie(again.url, "admin@demo.samspel.se", "samspel-demo-2026");
+    const audit = await fetch(`${again.url}/api/admin/audit?action=invitation.create`, {
+      headers: { cookie: admin2.cookie },
+    });
+    const entries = (await audit.json()) as { items: { after: { email: string } }[] };
+    expect(entries.items.map((e) => e.after.email)).toContain("kvar-efter-omstart@kommun.se");
+    expect(await stop(again, "SIGINT")).toBe(0);
+  });
+
+  it("bootstraps the administrator from the environment and starts empty with SAMSPEL_DEMO=0", async () => {
+    const emptyDir = mkdtempSync(path.join(tmpdir(), "samspel-empty-"));
+    try {
+      const app = await start({
+        DATA_DIR: emptyDir,
+        SAMSPEL_DEMO: "0",
+        SAMSPEL_ADMIN_EMAIL: "drift@universitet.se",
+        SAMSPEL_ADMIN_PASSWORD: "ett-långt-driftlösenord",
+      });
+      expect(app.output()).not.toContain("Demoinloggning");
+      expect((await loginCookie(app.url, "drift@universitet.se", "ett-långt-driftlösenord")).status).toBe(
+        200,
+      );
+      expect((await loginCookie(app.url, "admin@demo.samspel.se", "samspel-demo-2026")).status).toBe(401);
+      expect(await stop(app)).toBe(0);
+    } finally {
+      rmSync(emptyDir, { recursive: true, force: true });
+    }
+  });
+});
