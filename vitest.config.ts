@@ -1,13 +1,12 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 // Integration tests run once on in-memory PGlite and, when TEST_DATABASE_URL points at a
 // PostgreSQL server, once more on it (the "postgresql" project), so both dialect paths are exercised.
-const projects = [
+const projects: TestProjectInlineConfiguration[] = [
   {
     extends: true,
     test: {
       name: "pglite",
-      exclude: [] as string[],
       include: ["src/**/*.test.ts", "demo/**/*.test.ts"],
       env: { TZ: "UTC", SAMSPEL_TEST_DB: "pglite" },
     },

@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { SQL } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -65,4 +66,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 function shortVersion(full: string): string {
   const match = full.match(/^PostgreSQL [\d.]+( \(PGlite [\d.]+\))?/);
   return match ? match[0] : full;
+}
+
+/** Raw SQL returning typed rows; both drivers answer `{ rows }`. For read models and reports. */
+export async function queryRows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

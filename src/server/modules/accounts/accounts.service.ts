@@ -1,7 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
-import { and, count, eq, gt, inArray, lt } from "drizzle-orm";
+import { and, count, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { RoleAssignment } from "../../../common/roles.ts";
-import type { Db, Tx } from "../../db/client.ts";
+import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError } from "../../platform/errors.ts";
@@ -41,15 +41,32 @@ export async function loadActor(db: Db | Tx, userId: string): Promise<Actor | nu
   };
 }
 
-/** Resolves a session cookie to its actor; expired or unknown sessions resolve to null. */
+interface SessionRow {
+  session_id: string;
+  csrf_token: string;
+  user_id: string;
+  name: string;
+  email: string;
+  roles: RoleAssignment[];
+}
+
+/**
+ * Resolves a session cookie to its actor; expired or unknown sessions resolve to null.
+ * One round trip (session ⋈ user + roles as JSON): this runs on every authenticated request.
+ */
 export async function resolveSession(db: Db, token: string) {
-  const [session] = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, new Date())));
-  if (!session) return null;
-  const actor = await loadActor(db, session.userId);
-  return actor ? { actor, sessionId: session.id, csrfToken: session.csrfToken } : null;
+  const [row] = await queryRows<SessionRow>(
+    db,
+    sql`
+    select s.id as session_id, s.csrf_token, u.id as user_id, u.name, u.email,
+      coalesce((select json_agg(json_build_object('role', r.role, 'scopeType', r.scope_type, 'scopeId', r.scope_id))
+                from role_assignments r where r.user_id = u.id), '[]'::json) as roles
+    from sessions s join users u on u.id = s.user_id
+    where s.id = ${hashToken(token)} and s.expires_at > now() and u.active`,
+  );
+  if (!row) return null;
+  const actor: Actor = { userId: row.user_id, name: row.name, email: row.email, roles: row.roles };
+  return { actor, sessionId: row.session_id, csrfToken: row.csrf_token };
 }
 
 interface LoginLimits {

@@ -1,0 +1,40 @@
+import { existsSync } from "node:fs";
+
+/**
+ * `npm run bench`: prints figures, asserts nothing. Each section is a module exporting
+ * `async function bench<Name>(): Promise<string[]>`; sections whose file is absent are skipped.
+ */
+const sections: { title: string; file: string; fn: string }[] = [
+  {
+    title: "Platform: start-up and request latency (20 connections, 5 s each)",
+    file: "./platform.ts",
+    fn: "benchPlatform",
+  },
+  {
+    title: "Registers: search over 100 000 organisations, import of 10 000 rows",
+    file: "./registers.ts",
+    fn: "benchRegisters",
+  },
+  {
+    title: "ALA-kompassen: one programme, and a university of 300 programmes / 200 000 activities",
+    file: "./compass.ts",
+    fn: "benchCompass",
+  },
+  {
+    title: "Project portfolio: list and dashboard over 10 000 projects",
+    file: "./portfolio.ts",
+    fn: "benchPortfolio",
+  },
+];
+
+const only = process.argv[2];
+console.log(
+  `Samspel bench — ${new Date().toISOString()} — Node ${process.version}, ${(await import("node:os")).cpus().length} cores`,
+);
+for (const section of sections) {
+  if (only && !section.file.includes(only)) continue;
+  if (!existsSync(new URL(section.file, import.meta.url))) continue;
+  console.log(`\n## ${section.title}`);
+  const mod = await import(section.file);
+  for (const line of await mod[section.fn]()) console.log(`  ${line}`);
+}
