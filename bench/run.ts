@@ -25,6 +25,16 @@ const sections: { title: string; file: string; fn: string }[] = [
     file: "./portfolio.ts",
     fn: "benchPortfolio",
   },
+  {
+    title: "Events: concurrent registrations, participant table over 1 000 000 registrations",
+    file: "./events.ts",
+    fn: "benchEvents",
+  },
+  {
+    title: "Follow-up: 1 000 indicators over 1 000 000 registrations, the annual report",
+    file: "./follow-up.ts",
+    fn: "benchFollowUp",
+  },
 ];
 
 const only = process.argv[2];
