@@ -1,11 +1,13 @@
 import { defineConfig } from "vitest/config";
 
 // Browser journeys in Debian's Chromium, run one file at a time: two cores cannot carry parallel browsers.
+// The global setup migrates and loads the demo data once; each file starts from a copy of it.
 export default defineConfig({
   test: {
     include: ["e2e/**/*.e2e.ts"],
+    globalSetup: ["e2e/support/global-setup.ts"],
     env: { TZ: "UTC" },
-    testTimeout: 60_000,
+    testTimeout: 90_000, // a journey is several pages, each scanned by axe
     hookTimeout: 120_000,
     fileParallelism: false,
   },

@@ -1,13 +1,36 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../src/server/db/client.ts";
 import { appMeta } from "../src/server/platform/platform.schema.ts";
+import { loadCompassDemo } from "./compass.ts";
+import { loadGoalsDemo } from "./goals.ts";
+import { loadPlansDemo } from "./plans.ts";
+import { loadProjectsDemo } from "./projects.ts";
+import { loadActivitiesDemo } from "./registers/activities.ts";
+import { loadOrganisationsDemo } from "./registers/organisations.ts";
+import { loadPeopleDemo } from "./registers/people.ts";
+import { loadProgrammesDemo } from "./registers/programmes.ts";
 import { DEMO_PASSWORD, demoUsers, loadDemoUsers } from "./users.ts";
 
 /**
  * The demo data derived from the seeds, in dependency order. Each module's issue adds its step.
  * Steps use the modules' services, so demo data obeys the same rules and lands in the audit log.
  */
-const steps: { name: string; run: (db: Db) => Promise<void> }[] = [{ name: "users", run: loadDemoUsers }];
+const steps: { name: string; run: (db: Db) => Promise<void> }[] = [
+  { name: "users", run: loadDemoUsers },
+  {
+    name: "organisations",
+    run: async (db) => {
+      await loadOrganisationsDemo(db);
+      await loadPeopleDemo(db);
+    },
+  },
+  { name: "programmes", run: loadProgrammesDemo },
+  { name: "activities", run: loadActivitiesDemo },
+  { name: "compass", run: loadCompassDemo },
+  { name: "goals", run: loadGoalsDemo },
+  { name: "plans", run: loadPlansDemo },
+  { name: "projects", run: loadProjectsDemo },
+];
 
 export const demoLogin = { email: demoUsers[0].email, password: DEMO_PASSWORD };
 

@@ -3,6 +3,7 @@ import { demoLogin, loadDemoData } from "../../demo/index.ts";
 import { buildApp } from "./app.ts";
 import { openDatabase } from "./db/client.ts";
 import { ensureUser } from "./modules/accounts/accounts.service.ts";
+import { ensureActivityTypes } from "./modules/activities/activity-types.service.ts";
 import { systemActor } from "./platform/actor.ts";
 import { DataDirLockedError, lockDataDir } from "./platform/data-dir-lock.ts";
 
@@ -32,6 +33,8 @@ const database = await openDatabase(
     ? { kind: "postgresql", url: env.DATABASE_URL }
     : { kind: "pglite", dataDir: path.join(dataDir, "pgdata") },
 );
+// The activity type catalogue is configuration every installation needs, also an empty one.
+await ensureActivityTypes(database.db);
 if (demo) await loadDemoData(database.db, (m) => console.log(m));
 if (env.SAMSPEL_ADMIN_EMAIL && env.SAMSPEL_ADMIN_PASSWORD) {
   await ensureUser(database.db, systemActor, {

@@ -5,6 +5,7 @@ import { afterAll } from "vitest";
 import { DEMO_PASSWORD, loadDemoUsers } from "../../../demo/users.ts";
 import { buildApp } from "../app.ts";
 import { type Database, openDatabase } from "../db/client.ts";
+import { ensureActivityTypes } from "../modules/activities/activity-types.service.ts";
 import type { AppConfig } from "../platform/context.ts";
 import { withDatabase } from "./global-setup.ts";
 
@@ -53,6 +54,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   await loadDemoUsers(database.db);
+  await ensureActivityTypes(database.db);
   if (options.seed) await options.seed(database);
   const app = await buildApp({
     database,

@@ -57,6 +57,20 @@ export function registerAccountRoutes(app: FastifyInstance, { db, config }: Deps
     },
   );
 
+  // The login page shows the demo login when the server runs with demo data and no real admin.
+  r.get(
+    "/api/auth/demo-login",
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: "Demoinloggningen, om servern kör med demodata",
+        response: { 200: z.object({ email: z.string(), password: z.string() }).nullable() },
+      },
+    },
+    async () => config.demoLogin,
+  );
+
   r.get(
     "/api/auth/me",
     { schema: { tags, summary: "Den inloggade användaren", response: { 200: meView, 401: problemSchema } } },

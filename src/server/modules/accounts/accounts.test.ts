@@ -228,3 +228,21 @@ describe("invitations and roles", () => {
     expect(bad.json().errors.id).toEqual(["Ogiltig identitet."]);
   });
 });
+
+const withDemo = await createTestApp({
+  config: { demoLogin: { email: demo.admin, password: "pw-1234567" } },
+});
+
+describe("demo login", () => {
+  it("tells the public login page the demo login when the server has one", async () => {
+    const res = await withDemo.request({ method: "GET", url: "/api/auth/demo-login" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ email: demo.admin, password: "pw-1234567" });
+  });
+
+  it("answers null when the server runs without demo data", async () => {
+    const res = await t.request({ method: "GET", url: "/api/auth/demo-login" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toBeNull();
+  });
+});

@@ -1,0 +1,80 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { launchBrowser } from "./browser.ts";
+import { type RunningApp, startApp } from "./server.ts";
+
+export { heading, login, visible } from "./actions.ts";
+export { expectNoAxeViolations } from "./axe.ts";
+
+const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../screenshots");
+
+export interface Journey {
+  /** Base address of the running app. */
+  readonly url: string;
+  /** A page in a fresh browser context (its own cookies and storage: a different person). */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * Starts the app and Chromium once for the file; each test gets fresh contexts from `newPage`,
+ * closed after the test, with a full-page screenshot of every open page when the test failed.
+ */
+export function setupJourney(): Journey {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  let contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  });
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === "fail") await screenshotAll(contexts, task.name);
+    await Promise.all(contexts.map((c) => c.close()));
+    contexts = [];
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  return {
+    get url() {
+      if (!app) throw new Error("the app is not started yet (use the journey inside tests)");
+      return app.url;
+    },
+    async newPage(options = {}) {
+      if (!browser || !app) throw new Error("the browser is not started yet (use newPage inside tests)");
+      const context = await browser.newContext({
+        baseURL: app.url,
+        locale: "sv-SE",
+        timezoneId: "Europe/Stockholm",
+        viewport: { width: 1280, height: 900 },
+        ...options,
+      });
+      // A ceiling for each wait, not a pause: generous because CI machines can be slow and busy.
+      context.setDefaultTimeout(30_000);
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
+}
+
+async function screenshotAll(contexts: BrowserContext[], testName: string) {
+  mkdirSync(screenshots, { recursive: true });
+  const slug = testName.replace(/[^a-zA-Z0-9åäöÅÄÖ]+/g, "-").slice(0, 80);
+  const pages = contexts.flatMap((c) => c.pages());
+  await Promise.all(
+    pages.map(
+      (page, i) =>
+        page
+          .screenshot({ path: path.join(screenshots, `${slug}-${i + 1}.png`), fullPage: true })
+          .catch(() => {}), // a crashed page cannot be photographed; the test error says enough
+    ),
+  );
+  if (pages.length) console.error(`Screenshots of the failed test: ${screenshots}/${slug}-*.png`);
+}

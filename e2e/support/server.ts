@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { inject } from "vitest";
+import { demoLogin, loadDemoData } from "../../demo/index.ts";
+import { buildApp } from "../../src/server/app.ts";
+import { openDatabase } from "../../src/server/db/client.ts";
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+export interface RunningApp {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app as users get it: the built SPA, the API, in-memory PGlite with the demo data, on a
+ * free port. `publicUrl` is that address, so invitation links in the UI open in the test browser.
+ * The database starts from the run's snapshot (global-setup.ts); each file gets its own copy.
+ */
+export async function startApp(): Promise<RunningApp> {
+  if (!existsSync(path.join(webRoot, "index.html"))) {
+    throw new Error(`No built web app in ${webRoot}: run "npm run test:e2e", which builds it first.`);
+  }
+  const snapshot = inject("e2eSnapshot"); // undefined when run without the global setup: load afresh
+  const client = await PGlite.create({
+    loadDataDir: snapshot ? new Blob([readFileSync(snapshot)]) : undefined,
+    extensions: { pg_trgm },
+  });
+  const database = await openDatabase({ kind: "pglite-loaded", client }); // migrates only what is new
+  await loadDemoData(database.db); // a no-op on the snapshot: it has the demo marker
+
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const app = await buildApp({
+    database,
+    webRoot,
+    // Journeys log in many times from one address; the lock-out per e-mail stays as in production.
+    config: { publicUrl: url, demoLogin, loginRateLimit: 10_000 },
+  });
+  await app.listen({ port, host: "127.0.0.1" });
+  return {
+    url,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A port the OS says is free now (the app is built before it listens, so it cannot bind port 0 itself). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
+    });
+  });
+}

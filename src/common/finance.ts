@@ -1,0 +1,159 @@
+import { z } from "zod";
+import { isoDate, optionalText, pageQuery, requiredText, uuid } from "./validation.ts";
+
+/**
+ * Money (DESIGN.md: integer kronor, never floats): an organisation's units (enheter, e.g. "Sektor
+ * Utbildning"), budgets per unit/project and year, spend entries, and the per-unit summary.
+ * Co-financing comes from the projects module's funding lines.
+ */
+
+const kronor = z
+  .number({ error: "validation.required" })
+  .int({ error: "validation.finance.wholeKronor" })
+  .min(-2_000_000_000)
+  .max(2_000_000_000);
+export const year = z.coerce
+  .number({ error: "validation.required" })
+  .int({ error: "validation.finance.year" })
+  .min(1900, { error: "validation.finance.year" })
+  .max(2200, { error: "validation.finance.year" });
+
+export const createUnitInput = z.object({
+  /** Whose accounts: e.g. Samhällskontraktet. */
+  organisationId: uuid,
+  name: requiredText(200),
+  /** The sector group the unit belongs to, e.g. "Utbildning"; matches projects' `sector`. */
+  sector: optionalText(200),
+  /** The unit as an organisation of the register, when it is one. */
+  unitOrganisationId: uuid.nullish(),
+  /** Position in the money table; new units go last by default. */
+  sortOrder: z.number().int().min(0).max(10_000).optional(),
+});
+export type CreateUnitInput = z.input<typeof createUnitInput>;
+
+export const unitView = z
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    name: z.string(),
+    sector: z.string().nullable(),
+    unitOrganisationId: z.string().nullable(),
+    sortOrder: z.number().int(),
+  })
+  .meta({ id: "FinanceUnit" });
+export type UnitView = z.infer<typeof unitView>;
+
+export const unitQuery = z.object({ organisationId: uuid });
+
+/** A unit is given by id, or by name within the organisation (created when new). */
+const unitRef = {
+  unitId: uuid.nullish(),
+  unitName: optionalText(200),
+};
+
+export const createBudgetInput = z.object({
+  organisationId: uuid,
+  year,
+  ...unitRef,
+  projectId: uuid.nullish(),
+  amount: kronor.min(0, { error: "validation.finance.notNegative" }),
+  note: optionalText(2000),
+});
+export type CreateBudgetInput = z.input<typeof createBudgetInput>;
+
+export const budgetView = z
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    year: z.number().int(),
+    unit: z.object({ id: z.string(), name: z.string() }).nullable(),
+    project: z.object({ id: z.string(), name: z.string() }).nullable(),
+    amount: z.number().int(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: "Budget" });
+export type BudgetView = z.infer<typeof budgetView>;
+
+export const budgetQuery = pageQuery.extend({
+  organisationId: uuid.optional(),
+  year: year.optional(),
+  unitId: uuid.optional(),
+  projectId: uuid.optional(),
+});
+export type BudgetQuery = z.infer<typeof budgetQuery>;
+
+export const createSpendInput = z.object({
+  organisationId: uuid,
+  date: isoDate,
+  amount: kronor.refine((n) => n !== 0, { error: "validation.finance.notZero" }),
+  ...unitRef,
+  category: optionalText(200),
+  note: optionalText(2000),
+  projectId: uuid.nullish(),
+});
+export type CreateSpendInput = z.input<typeof createSpendInput>;
+
+export const spendView = z
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    date: z.string(),
+    amount: z.number().int(),
+    unit: z.object({ id: z.string(), name: z.string() }),
+    category: z.string().nullable(),
+    note: z.string().nullable(),
+    project: z.object({ id: z.string(), name: z.string() }).nullable(),
+    enteredBy: z.string().nullable(),
+  })
+  .meta({ id: "SpendEntry" });
+export type SpendView = z.infer<typeof spendView>;
+
+export const spendQuery = pageQuery.extend({
+  organisationId: uuid.optional(),
+  year: year.optional(),
+  unitId: uuid.optional(),
+  projectId: uuid.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+export type SpendQuery = z.infer<typeof spendQuery>;
+
+export const summaryQuery = z.object({ organisationId: uuid, year });
+
+export const summaryView = z
+  .object({
+    organisation: z.object({ id: z.string(), name: z.string() }),
+    year: z.number().int(),
+    units: z.array(
+      z.object({
+        unitId: z.string(),
+        name: z.string(),
+        sector: z.string().nullable(),
+        budget: z.number().int().nullable(),
+        spent: z.number().int(),
+        /** budget − spent; null when the unit has no budget. */
+        remaining: z.number().int().nullable(),
+      }),
+    ),
+    totals: z.object({ budget: z.number().int(), spent: z.number().int() }),
+    projectBudgets: z.array(
+      z.object({ projectId: z.string(), name: z.string(), budget: z.number().int(), spent: z.number().int() }),
+    ),
+    cofinancing: z.object({
+      byFunder: z.array(
+        z.object({
+          funder: z.string(),
+          funderOrganisationId: z.string().nullable(),
+          amount: z.number().int(),
+          projects: z.array(z.object({ id: z.string(), name: z.string() })),
+        }),
+      ),
+      total: z.number().int(),
+      /** The organisation's own spent funds that year: what the co-financing is set against. */
+      own: z.number().int(),
+      /** Co-financing kronor per own krona; null without own money. */
+      leverage: z.number().nullable(),
+    }),
+  })
+  .meta({ id: "FinanceSummary" });
+export type SummaryView = z.infer<typeof summaryView>;

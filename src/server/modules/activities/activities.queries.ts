@@ -1,0 +1,91 @@
+import { and, asc, desc, eq, gte, ilike, lte, or, type SQL, sql } from "drizzle-orm";
+import type { ActivityListQuery } from "../../../common/activities.ts";
+import type { Db } from "../../db/client.ts";
+import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { programmeCourses } from "../programmes/programmes.schema.ts";
+import { after, likePattern } from "../programmes/registers.shared.ts";
+import { type ActivityRecord, toRecords } from "./activities.records.ts";
+import {
+  activities,
+  activityCourses,
+  activityOrganisations,
+  activityProgrammes,
+} from "./activities.schema.ts";
+
+/**
+ * Read queries over activities: the filtered, sorted, keyset-paged list, and the conditions the
+ * compass helper shares with it.
+ */
+
+/** Linked to the programme directly, or to one of the programme's courses. */
+export function reachesProgramme(programmeId: string): SQL {
+  return sql`(exists (select 1 from ${activityProgrammes}
+      where ${activityProgrammes.activityId} = ${activities.id} and ${activityProgrammes.programmeId} = ${programmeId})
+    or exists (select 1 from ${activityCourses}
+      join ${programmeCourses} on ${programmeCourses.courseId} = ${activityCourses.courseId}
+      where ${activityCourses.activityId} = ${activities.id} and ${programmeCourses.programmeId} = ${programmeId}))`;
+}
+
+/** Overlaps the period [from, to]: ends on or after `from`, starts on or before `to`. Undated never matches. */
+export function withinPeriod(from?: string, to?: string): SQL[] {
+  const where: SQL[] = [];
+  if (from) where.push(gte(sql`coalesce(${activities.endDate}, ${activities.startDate})`, from));
+  if (to) where.push(lte(activities.startDate, to));
+  return where;
+}
+
+// Sort expressions as text, undated activities last in both directions (ISO dates compare as text).
+const sorts = {
+  startDate: { expr: sql`coalesce(${activities.startDate}::text, '9999-12-31')`, desc: false },
+  "-startDate": { expr: sql`coalesce(${activities.startDate}::text, '0000-00-00')`, desc: true },
+  title: { expr: sql`${activities.sortKey}`, desc: false },
+} as const;
+
+export async function queryActivities(db: Db, q: ActivityListQuery) {
+  const where: SQL[] = [];
+  if (q.q) {
+    where.push(
+      or(
+        ilike(activities.title, likePattern(q.q)),
+        sql`to_tsvector('swedish', ${activities.title} || ' ' || coalesce(${activities.description}, '')) @@ plainto_tsquery('swedish', ${q.q})`,
+      )!,
+    );
+  }
+  if (q.typeKey) where.push(eq(activities.typeKey, q.typeKey));
+  if (q.status) where.push(eq(activities.status, q.status));
+  if (q.programmeId) where.push(reachesProgramme(q.programmeId));
+  if (q.courseId)
+    where.push(sql`exists (select 1 from ${activityCourses}
+      where ${activityCourses.activityId} = ${activities.id} and ${activityCourses.courseId} = ${q.courseId})`);
+  if (q.organisationId)
+    where.push(sql`exists (select 1 from ${activityOrganisations}
+      where ${activityOrganisations.activityId} = ${activities.id}
+        and ${activityOrganisations.organisationId} = ${q.organisationId})`);
+  where.push(...withinPeriod(q.from, q.to));
+  if (q.tag) where.push(sql`${activities.tags} @> ${JSON.stringify([q.tag])}::jsonb`);
+  const sort = sorts[q.sort];
+  const cursor = decodeCursor(q.cursor);
+  if (cursor) where.push(after(sort.expr, activities.id, cursor.sortValue, cursor.id, sort.desc));
+  const rows = await db
+    .select({ activity: activities, sortValue: sql<string>`${sort.expr}` })
+    .from(activities)
+    .where(and(...where))
+    .orderBy(...(sort.desc ? [desc(sort.expr), desc(activities.id)] : [asc(sort.expr), asc(activities.id)]))
+    .limit(q.limit + 1);
+  const result = page(rows, q.limit, (r) => encodeCursor(r.sortValue, r.activity.id));
+  const items: ActivityRecord[] = await toRecords(
+    db,
+    result.items.map((r) => r.activity),
+  );
+  return { items, nextCursor: result.nextCursor };
+}
+
+/** Done activities reaching the programme within the period, oldest first (the compass's raw material). */
+export async function queryDoneActivitiesOfProgramme(db: Db, programmeId: string, from: string, to: string) {
+  const rows = await db
+    .select()
+    .from(activities)
+    .where(and(eq(activities.status, "done"), reachesProgramme(programmeId), ...withinPeriod(from, to)))
+    .orderBy(asc(activities.startDate), asc(activities.id));
+  return toRecords(db, rows);
+}

@@ -1,0 +1,42 @@
+import { type ActivityListQuery, activityListQuery } from "../../../common/activities.ts";
+import type { Db } from "../../db/client.ts";
+import { type Actor, requireActor } from "../../platform/actor.ts";
+import { notFound } from "../../platform/errors.ts";
+import { parseWith } from "../programmes/registers.shared.ts";
+import { queryActivities, queryDoneActivitiesOfProgramme } from "./activities.queries.ts";
+import { type ActivityRecord, findActivity } from "./activities.records.ts";
+
+/**
+ * The activities service: what other modules call (compass, events, plans, import/export).
+ * Reads live here; the writes (with their rules and audit) are in activities.write.ts and are
+ * re-exported so callers import one file.
+ */
+export type { ActivityRecord } from "./activities.records.ts";
+export { activityImpact, createActivity, deleteActivity, updateActivity } from "./activities.write.ts";
+
+/** One activity for any logged-in user; 404 when it does not exist. */
+export async function getActivity(db: Db, actor: Actor | null, id: string): Promise<ActivityRecord> {
+  requireActor(actor);
+  const found = await findActivity(db, id);
+  if (!found) throw notFound();
+  return found;
+}
+
+/** Activities filtered by type, status, programme (or its courses), course, organisation, period and tag. */
+export async function listActivities(db: Db, actor: Actor | null, query: Partial<ActivityListQuery> = {}) {
+  requireActor(actor);
+  return queryActivities(db, parseWith(activityListQuery, query));
+}
+
+/**
+ * The done activities of a programme in a period — linked to the programme or to one of its courses,
+ * overlapping [from, to] (ISO dates, inclusive), oldest first. What the compass derives its current
+ * state from. A plain read for computations: the caller decides who may see the result.
+ */
+export async function listDoneActivitiesOfProgramme(
+  db: Db,
+  programmeId: string,
+  period: { from: string; to: string },
+): Promise<ActivityRecord[]> {
+  return queryDoneActivitiesOfProgramme(db, programmeId, period.from, period.to);
+}

@@ -1,0 +1,27 @@
+import { type Actor, isAdmin, isStaff, scopedIds } from "../../platform/actor.ts";
+
+/**
+ * Who may do what with the compass. Every logged-in user reads compasses and aggregates; administrators
+ * change the model; the collaboration office (coordinators) keeps the offer catalogue; a programme
+ * director works on the compass of the programmes in their scope only.
+ */
+export const directedProgrammeIds = (actor: Actor | null) =>
+  scopedIds(actor, "programme_director", "programme");
+
+export const canReadCompass = (actor: Actor | null) => !!actor;
+export const canEditModel = (actor: Actor | null) => isAdmin(actor);
+export const canManageOffers = (actor: Actor | null) => isStaff(actor);
+
+/** Goals (målbild), notes, assessed levels, learning outcomes, taking offers, recomputing a year. */
+export const canManageProgrammeCompass = (actor: Actor | null, programmeId: string) =>
+  isAdmin(actor) || directedProgrammeIds(actor).includes(programmeId);
+
+/** The work process is the programme's, with support from the collaboration office (seed 000, activity 4). */
+export const canManageWorkProcess = (actor: Actor | null, programmeId: string) =>
+  isStaff(actor) || directedProgrammeIds(actor).includes(programmeId);
+
+export const programmeCompassAbilities = (actor: Actor | null, programmeId: string) => ({
+  manage: canManageProgrammeCompass(actor, programmeId),
+  recompute: canManageProgrammeCompass(actor, programmeId),
+  workProcess: canManageWorkProcess(actor, programmeId),
+});

@@ -1,0 +1,90 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import type { z } from "zod";
+import { translateIssue } from "../../../common/validation.ts";
+import type { Db, Tx } from "../../db/client.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { AppError, type FieldError, notFound } from "../../platform/errors.ts";
+import { users } from "../../platform/platform.schema.ts";
+import { programmes } from "../programmes/programmes.schema.ts";
+import { directedProgrammeIds } from "./compass.policy.ts";
+
+/**
+ * Validates plain input inside a service with the shared schema, so the demo loader and other modules
+ * get the same rules (and the same 422 with field paths such as `dimensions.2.key`) as the HTTP route.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const errors: Record<string, FieldError[]> = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.map(String).join(".") || "_";
+    let captured: FieldError = { key: "validation.invalid" };
+    translateIssue(issue as never, (key, params) => {
+      captured = { key, params };
+      return key;
+    });
+    errors[field] = [...(errors[field] ?? []), captured];
+  }
+  throw new AppError("validation", "errors.validation", {}, errors);
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === "23505" || e?.cause?.code === "23505";
+}
+
+/** The compass year when `?year` is left out: the calendar year now. */
+export const thisYear = () => new Date().getUTCFullYear();
+
+export interface ProgrammeRef {
+  id: string;
+  code: string;
+  nameSv: string;
+  nameEn: string | null;
+  organisationId: string | null;
+  level: string | null;
+}
+
+/** The programme or 404: every logged-in user reads compasses, so a missing row is the only 404. */
+export async function loadProgramme(db: Db | Tx, programmeId: string): Promise<ProgrammeRef> {
+  const [row] = await db
+    .select({
+      id: programmes.id,
+      code: programmes.code,
+      nameSv: programmes.nameSv,
+      nameEn: programmes.nameEn,
+      organisationId: programmes.organisationId,
+      level: programmes.level,
+    })
+    .from(programmes)
+    .where(eq(programmes.id, programmeId));
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Display names of users (who set a goal, who did a work step). */
+export async function userNames(db: Db | Tx, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Keeps the actor's id for "who did what", leaving out the system actor (no users row). */
+export const actorUserId = (actor: { userId: string }) =>
+  actor.userId === "00000000-0000-0000-0000-000000000000" ? null : actor.userId;
+
+/** The programmes the actor directs (scoped programme director roles), in Swedish name order. */
+export async function myProgrammes(db: Db, actor: Actor) {
+  const ids = directedProgrammeIds(actor);
+  if (!ids.length) return [];
+  const rows = await db
+    .select({ id: programmes.id, code: programmes.code, name: programmes.nameSv })
+    .from(programmes)
+    .where(inArray(programmes.id, ids))
+    .orderBy(asc(programmes.sortKey), asc(programmes.id));
+  return rows;
+}

@@ -1,0 +1,140 @@
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { type OfferInput, type OfferView, offerInput, offerPatch } from "../../../common/compass.ts";
+import { swedishSortKey } from "../../../common/sort-key.ts";
+import type { Db, Tx } from "../../db/client.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { writeWithAudit } from "../../platform/audit.ts";
+import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { activityTypes } from "../activities/activities.schema.ts";
+import { organisations } from "../organisations/organisations.schema.ts";
+import { canManageOffers } from "./compass.policy.ts";
+import { compassOffers } from "./compass.schema.ts";
+import { parseInput } from "./compass.shared.ts";
+import { latestModel } from "./model.service.ts";
+
+/** The collaboration office's catalogue of support offers (seed 000, activities 5 and 8). */
+
+function selectOffers(db: Db | Tx) {
+  return db
+    .select({ offer: compassOffers, organisationName: organisations.name })
+    .from(compassOffers)
+    .leftJoin(organisations, eq(organisations.id, compassOffers.organisationId));
+}
+
+type Joined = { offer: typeof compassOffers.$inferSelect; organisationName: string | null };
+export const presentOffer = ({ offer, organisationName }: Joined): OfferView => ({
+  id: offer.id,
+  title: offer.title,
+  description: offer.description,
+  dimensions: offer.dimensions,
+  targetLevel: offer.targetLevel,
+  activityTypeKey: offer.activityTypeKey,
+  contactName: offer.contactName,
+  contactEmail: offer.contactEmail,
+  organisationId: offer.organisationId,
+  organisationName,
+  active: offer.active,
+});
+
+export async function listOffers(
+  db: Db,
+  options: { dimension?: string; includeInactive?: boolean } = {},
+): Promise<OfferView[]> {
+  const where: SQL[] = [];
+  if (!options.includeInactive) where.push(eq(compassOffers.active, true));
+  if (options.dimension)
+    where.push(sql`${compassOffers.dimensions} @> ${JSON.stringify([options.dimension])}::jsonb`);
+  const rows = await selectOffers(db)
+    .where(and(...where))
+    .orderBy(asc(compassOffers.sortKey), asc(compassOffers.id));
+  return rows.map(presentOffer);
+}
+
+export async function getOffer(db: Db | Tx, id: string): Promise<OfferView> {
+  const [row] = await selectOffers(db).where(eq(compassOffers.id, id));
+  if (!row) throw notFound();
+  return presentOffer(row);
+}
+
+/** Dimensions must exist in the current model, the activity type in the catalogue, the unit in the register. */
+async function checkReferences(
+  db: Db,
+  data: Partial<{ dimensions: string[]; activityTypeKey: string; organisationId: string | null }>,
+) {
+  const errors: Record<string, string> = {};
+  if (data.dimensions) {
+    const known = new Set((await latestModel(db)).dimensions.map((d) => d.key));
+    if (data.dimensions.some((k) => !known.has(k))) errors.dimensions = "validation.compass.unknownDimension";
+  }
+  if (data.activityTypeKey) {
+    const [type] = await db.select().from(activityTypes).where(eq(activityTypes.key, data.activityTypeKey));
+    if (!type) errors.activityTypeKey = "validation.compass.unknownActivityType";
+  }
+  if (data.organisationId) {
+    const [org] = await db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.id, data.organisationId));
+    if (!org) errors.organisationId = "validation.compass.unknownOrganisation";
+  }
+  if (Object.keys(errors).length) throw fieldErrors(errors);
+}
+
+export async function createOffer(db: Db, actor: Actor, raw: OfferInput): Promise<OfferView> {
+  if (!canManageOffers(actor)) throw forbidden();
+  const input = parseInput(offerInput, raw);
+  await checkReferences(db, input);
+  const id = await writeWithAudit(db, actor, async (tx, audit) => {
+    const [row] = await tx
+      .insert(compassOffers)
+      .values({
+        title: input.title,
+        sortKey: swedishSortKey(input.title),
+        description: input.description,
+        dimensions: [...new Set(input.dimensions)],
+        targetLevel: input.targetLevel,
+        activityTypeKey: input.activityTypeKey,
+        contactName: input.contactName ?? null,
+        contactEmail: input.contactEmail ?? null,
+        organisationId: input.organisationId ?? null,
+        active: input.active,
+      })
+      .returning();
+    await audit({
+      action: "compass.offer.create",
+      entityType: "compass_offer",
+      entityId: row.id,
+      after: row,
+    });
+    return row.id;
+  });
+  return getOffer(db, id);
+}
+
+export async function updateOffer(
+  db: Db,
+  actor: Actor,
+  id: string,
+  raw: Partial<OfferInput>,
+): Promise<OfferView> {
+  if (!canManageOffers(actor)) throw forbidden();
+  await getOffer(db, id);
+  const input = parseInput(offerPatch, raw);
+  await checkReferences(db, input);
+  await writeWithAudit(db, actor, async (tx, audit) => {
+    const [before] = await tx.select().from(compassOffers).where(eq(compassOffers.id, id));
+    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const [after] = await tx
+      .update(compassOffers)
+      .set({
+        ...patch,
+        ...(input.title ? { sortKey: swedishSortKey(input.title) } : {}),
+        ...(input.dimensions ? { dimensions: [...new Set(input.dimensions)] } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(compassOffers.id, id))
+      .returning();
+    await audit({ action: "compass.offer.update", entityType: "compass_offer", entityId: id, before, after });
+  });
+  return getOffer(db, id);
+}

@@ -1,0 +1,287 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import {
+  assessmentInput,
+  compareQuery,
+  compassActivity,
+  compassView,
+  goalsInput,
+  learningOutcomeInput,
+  learningOutcomeView,
+  myProgrammeView,
+  outcomeParams,
+  programmeDimensionParams,
+  programmeParams,
+  workStepInput,
+  workStepParams,
+  workStepView,
+  yearQuery,
+} from "../../../common/compass.ts";
+import { requireActor } from "../../platform/actor.ts";
+import { type Deps, typed } from "../../platform/context.ts";
+import { requestLocale } from "../../platform/i18n.ts";
+import { problemSchema } from "../../platform/problem.ts";
+import { myProgrammes, thisYear } from "./compass.shared.ts";
+import { addOutcome, listOutcomes, removeOutcome, setWorkStep, workProcess } from "./process.service.ts";
+import {
+  compassActivities,
+  programmeCompass,
+  recompute,
+  removeAssessment,
+  setAssessment,
+  setGoals,
+} from "./programme.service.ts";
+
+const tags = ["ALA-kompassen"];
+const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
+
+/** A programme's compass: levels, goals (målbild), assessments, outcomes, work process. */
+export function registerProgrammeCompassRoutes(app: FastifyInstance, { db }: Deps) {
+  const r = typed(app);
+  const base = "/api/compass/programmes/:programmeId";
+
+  r.get(
+    base,
+    {
+      schema: {
+        tags,
+        summary: "Programmets kompass för ett år",
+        params: programmeParams,
+        querystring: yearQuery,
+        response: { 200: compassView, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      const year = request.query.year ?? thisYear();
+      return programmeCompass(db, request.actor, request.params.programmeId, year, requestLocale(request));
+    },
+  );
+
+  r.put(
+    `${base}/goals`,
+    {
+      schema: {
+        tags,
+        summary: "Sätt programmets målbild för ett år",
+        params: programmeParams,
+        querystring: yearQuery,
+        body: goalsInput,
+        response: { 200: compassView, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      const { programmeId } = request.params;
+      const year = request.query.year ?? thisYear();
+      await setGoals(db, request.actor, programmeId, year, request.body);
+      return programmeCompass(db, request.actor, programmeId, year, requestLocale(request));
+    },
+  );
+
+  r.put(
+    `${base}/assessments/:key`,
+    {
+      schema: {
+        tags,
+        summary: "Bedömd nivå med motivering för en dimension",
+        params: programmeDimensionParams,
+        querystring: yearQuery,
+        body: assessmentInput,
+        response: { 200: compassView, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      const { programmeId, key } = request.params;
+      const year = request.query.year ?? thisYear();
+      await setAssessment(db, request.actor, programmeId, year, key, request.body);
+      return programmeCompass(db, request.actor, programmeId, year, requestLocale(request));
+    },
+  );
+
+  r.delete(
+    `${base}/assessments/:key`,
+    {
+      schema: {
+        tags,
+        summary: "Ta bort en bedömd nivå",
+        params: programmeDimensionParams,
+        querystring: yearQuery,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request.actor);
+      const { programmeId, key } = request.params;
+      await removeAssessment(db, request.actor, programmeId, request.query.year ?? thisYear(), key);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.post(
+    `${base}/recompute`,
+    {
+      schema: {
+        tags,
+        summary: "Räkna om året med modellens senaste version",
+        params: programmeParams,
+        querystring: yearQuery,
+        response: { 200: compassView, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      const { programmeId } = request.params;
+      const year = request.query.year ?? thisYear();
+      await recompute(db, request.actor, programmeId, year);
+      return programmeCompass(db, request.actor, programmeId, year, requestLocale(request));
+    },
+  );
+
+  r.get(
+    `${base}/activities`,
+    {
+      schema: {
+        tags,
+        summary: "Aktiviteterna bakom nivåerna (alla statusar) under året",
+        params: programmeParams,
+        querystring: yearQuery,
+        response: { 200: z.object({ items: z.array(compassActivity) }), ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      const { programmeId } = request.params;
+      const year = request.query.year ?? thisYear();
+      return { items: await compassActivities(db, programmeId, year) };
+    },
+  );
+
+  r.get(
+    `${base}/outcomes`,
+    {
+      schema: {
+        tags,
+        summary: "Lärandemål om arbetslivsanknytning",
+        params: programmeParams,
+        response: { 200: z.object({ items: z.array(learningOutcomeView) }), ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      return { items: await listOutcomes(db, request.params.programmeId) };
+    },
+  );
+
+  r.post(
+    `${base}/outcomes`,
+    {
+      schema: {
+        tags,
+        summary: "Lägg till ett lärandemål",
+        params: programmeParams,
+        body: learningOutcomeInput,
+        response: { 201: learningOutcomeView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request.actor);
+      const created = await addOutcome(db, request.actor, request.params.programmeId, request.body);
+      return reply.status(201).send(created);
+    },
+  );
+
+  r.delete(
+    `${base}/outcomes/:outcomeId`,
+    {
+      schema: {
+        tags,
+        summary: "Ta bort ett lärandemål",
+        params: outcomeParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request.actor);
+      await removeOutcome(db, request.actor, request.params.programmeId, request.params.outcomeId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  const stepsView = z.object({ year: z.number().int(), steps: z.array(workStepView) });
+  r.get(
+    `${base}/process`,
+    {
+      schema: {
+        tags,
+        summary: "Arbetsprocessen för året",
+        params: programmeParams,
+        querystring: yearQuery,
+        response: { 200: stepsView, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      const year = request.query.year ?? thisYear();
+      return { year, steps: await workProcess(db, request.params.programmeId, year) };
+    },
+  );
+
+  r.put(
+    `${base}/process/:step`,
+    {
+      schema: {
+        tags,
+        summary: "Uppdatera ett steg i arbetsprocessen",
+        params: workStepParams,
+        querystring: yearQuery,
+        body: workStepInput,
+        response: { 200: stepsView, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      const { programmeId, step } = request.params;
+      const year = request.query.year ?? thisYear();
+      await setWorkStep(db, request.actor, programmeId, year, step, request.body);
+      return { year, steps: await workProcess(db, programmeId, year) };
+    },
+  );
+
+  r.get(
+    "/api/compass/my-programmes",
+    {
+      schema: {
+        tags,
+        summary: "Programmen jag ansvarar för",
+        response: { 200: z.object({ items: z.array(myProgrammeView) }), ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      return { items: await myProgrammes(db, request.actor) };
+    },
+  );
+
+  r.get(
+    "/api/compass/compare",
+    {
+      schema: {
+        tags,
+        summary: "Jämför program sida vid sida",
+        querystring: compareQuery,
+        response: { 200: z.object({ year: z.number().int(), programmes: z.array(compassView) }), ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      const year = request.query.year ?? thisYear();
+      const locale = requestLocale(request);
+      const programmes = [];
+      for (const id of request.query.programmeIds)
+        programmes.push(await programmeCompass(db, request.actor, id, year, locale));
+      return { year, programmes };
+    },
+  );
+}

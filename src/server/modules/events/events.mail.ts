@@ -1,0 +1,140 @@
+import QRCode from "qrcode";
+import type { Db } from "../../db/client.ts";
+import { translator } from "../../platform/i18n.ts";
+import { escapeHtml, type MailAttachment, trySendMail } from "../mail/mail.service.ts";
+import { type EventRecord, loadEvent } from "./events.records.ts";
+import { type IcsEvent, toIcs } from "./ics.ts";
+import { stockholmParts } from "./local-time.ts";
+import { registrationsByIds } from "./registrations.service.ts";
+import type { RegistrationRow } from "./registrations.write.ts";
+
+/**
+ * The e-mails of registration: the confirmation (or waiting-list notice) with the event as an `.ics`
+ * invitation, the personal link, and the check-in code as a QR image; and the notice to someone who
+ * got a place from the waiting list.
+ */
+
+export const manageUrl = (publicUrl: string, token: string) => `${publicUrl}/evenemang/anmalan/${token}`;
+export const eventUrl = (publicUrl: string, eventId: string) => `${publicUrl}/evenemang/${eventId}`;
+/** What the QR code holds: the organiser's check-in page with the code filled in. */
+export const checkinUrl = (publicUrl: string, eventId: string, code: string) =>
+  `${publicUrl}/evenemang/hantera/${eventId}/incheckning?kod=${code}`;
+
+export function icsEventsOf(record: EventRecord, publicUrl: string): IcsEvent[] {
+  const description = [record.activity.description, eventUrl(publicUrl, record.id)].filter(Boolean).join("\n\n");
+  return record.sessions.map((s, i) => ({
+    uid: `${s.id}@samspel`,
+    title: record.sessions.length > 1 ? `${record.activity.title} (${i + 1}/${record.sessions.length})` : record.activity.title,
+    description,
+    location: s.place ?? record.activity.place,
+    url: eventUrl(publicUrl, record.id),
+    start: s.startsAt,
+    end: s.endsAt,
+    updatedAt: record.event.updatedAt,
+    cancelled: record.activity.status === "cancelled",
+  }));
+}
+
+export function eventIcs(record: EventRecord, publicUrl: string) {
+  return toIcs(icsEventsOf(record, publicUrl), { name: record.activity.title });
+}
+
+/** "tisdag 9 november 2010 kl. 09:00–16:00, MDH Eskilstuna" per session. */
+export function whenText(record: EventRecord): string[] {
+  const day = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  });
+  return record.sessions.map((s) => {
+    const place = s.place ?? record.activity.place;
+    const times = `${stockholmParts(s.startsAt).time}–${stockholmParts(s.endsAt).time}`;
+    return `${day.format(s.startsAt)} kl. ${times}${place ? `, ${place}` : ""}`;
+  });
+}
+
+async function attachments(record: EventRecord, row: RegistrationRow, publicUrl: string): Promise<MailAttachment[]> {
+  const list: MailAttachment[] = [
+    {
+      filename: "evenemang.ics",
+      content: eventIcs(record, publicUrl),
+      contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+    },
+  ];
+  list.push({
+    filename: "incheckning.png",
+    content: await QRCode.toBuffer(checkinUrl(publicUrl, record.id, row.checkinCode), { margin: 1, width: 240 }),
+    contentType: "image/png",
+    cid: "checkin-qr",
+  });
+  return list;
+}
+
+function html(paragraphs: string[], withQr: boolean) {
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`).join("\n");
+  const qr = withQr ? '<p><img src="cid:checkin-qr" width="240" height="240" alt="QR-kod för incheckning"></p>' : "";
+  return `<!doctype html><html lang="sv"><body style="font-family:sans-serif;line-height:1.5">${body}${qr}</body></html>`;
+}
+
+/** Sends the confirmation; returns whether the mail went (the registration stands either way). */
+export async function sendConfirmation(
+  record: EventRecord,
+  row: RegistrationRow,
+  token: string,
+  position: number | null,
+  publicUrl: string,
+) {
+  if (!row.email) return false;
+  const t = translator("sv");
+  const waitlisted = row.status === "waitlisted";
+  const paragraphs = [
+    t("events.mail.greeting", { name: row.name }),
+    waitlisted
+      ? t("events.mail.waitlisted", { title: record.activity.title, position })
+      : t("events.mail.confirmed", { title: record.activity.title }),
+    ...whenText(record),
+    t("events.mail.manage", { url: manageUrl(publicUrl, token) }),
+    t("events.mail.code", { code: row.checkinCode }),
+    t("events.mail.calendar"),
+    t("events.mail.signature"),
+  ];
+  return trySendMail({
+    to: row.email,
+    subject: waitlisted
+      ? t("events.mail.subjectWaitlisted", { title: record.activity.title })
+      : t("events.mail.subjectConfirmed", { title: record.activity.title }),
+    text: paragraphs.join("\n\n"),
+    html: html(paragraphs, true),
+    attachments: await attachments(record, row, publicUrl),
+  });
+}
+
+/** Tells everyone who moved up from the waiting list that they have a place. */
+export async function sendPromotions(db: Db, ids: string[], publicUrl: string) {
+  const t = translator("sv");
+  for (const row of await registrationsByIds(db, ids)) {
+    const record = await loadEvent(db, row.eventId);
+    if (!record || !row.email) continue;
+    const paragraphs = [
+      t("events.mail.greeting", { name: row.name }),
+      t("events.mail.promoted", { title: record.activity.title }),
+      ...whenText(record),
+      t("events.mail.code", { code: row.checkinCode }),
+      t("events.mail.manageEarlier"),
+      t("events.mail.signature"),
+    ];
+    await trySendMail({
+      to: row.email,
+      subject: t("events.mail.subjectPromoted", { title: record.activity.title }),
+      text: paragraphs.join("\n\n"),
+      html: html(paragraphs, true),
+      attachments: await attachments(record, row, publicUrl),
+    });
+  }
+}
+
+export async function checkinQrSvg(publicUrl: string, eventId: string, code: string) {
+  return QRCode.toString(checkinUrl(publicUrl, eventId, code), { type: "svg", margin: 1 });
+}

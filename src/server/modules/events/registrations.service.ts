@@ -1,0 +1,213 @@
+import { and, eq, sql } from "drizzle-orm";
+import {
+  type RegistrationInput,
+  registrationInput,
+  type UpdateRegistrationInput,
+  updateRegistrationInput,
+} from "../../../common/events.ts";
+import { type Db, queryRows, type Tx } from "../../db/client.ts";
+import { writeWithAudit } from "../../platform/audit.ts";
+import { AppError, notFound } from "../../platform/errors.ts";
+import { hashToken } from "../../platform/tokens.ts";
+import { parseWith } from "../organisations/register-helpers.ts";
+import { type EventRecord, eventEndsAt, loadEvent, registrationWindow } from "./events.records.ts";
+import { eventDietaryNeeds, eventFeedback, eventRegistrations } from "./events.schema.ts";
+import {
+  answersFor,
+  confirmedCount,
+  insertRegistration,
+  lockEvent,
+  promoteFromWaitlist,
+  type RegistrationRow,
+  waitlistPosition,
+} from "./registrations.write.ts";
+
+/**
+ * Registration without an account: the public form, and the personal link (a token, stored hashed)
+ * through which a participant sees, changes or cancels their own registration and later gives feedback.
+ * The link reaches exactly one registration; an unknown token is 404 like anything that does not exist.
+ */
+
+const refuse = (code: string) => new AppError(code, `events.errors.${code}`, {}, undefined, 409);
+
+export interface RegistrationOutcome {
+  row: RegistrationRow;
+  token: string;
+  position: number | null;
+  record: EventRecord;
+}
+
+/** Registers for a public event. Internal events are not found by the public. */
+export async function registerPublic(
+  db: Db,
+  eventId: string,
+  input: RegistrationInput,
+  now = new Date(),
+): Promise<RegistrationOutcome> {
+  const record = await loadEvent(db, eventId);
+  if (!record || record.event.visibility !== "public") throw notFound();
+  const data = parseWith(registrationInput, input);
+  const answers = answersFor(record.event.questions, data);
+  const result = await writeWithAudit(db, null, async (tx, audit) => {
+    const event = await lockEvent(tx, eventId);
+    if (!event) throw notFound();
+    const fresh = { ...record, event: { ...record.event, ...event, visibility: record.event.visibility, questions: event.questions } };
+    fresh.counts = { ...record.counts, registered: await confirmedCount(tx, eventId) };
+    const window = registrationWindow(fresh, now);
+    if (window === "notYetOpen") throw refuse("registrationNotOpen");
+    if (window === "closed" || window === "none") throw refuse("registrationClosed");
+    const { row, token } = await insertRegistration(tx, event, {
+      name: data.name,
+      email: data.email,
+      ...answers,
+      consentInvitations: data.consentInvitations,
+      source: "form",
+    });
+    // The audit keeps what happened, not the person's answers (GDPR: no copies of personal data).
+    await audit({
+      action: "registration.create",
+      entityType: "event_registration",
+      entityId: row.id,
+      after: { eventId, status: row.status, source: row.source, personId: row.personId },
+    });
+    return { row, token, position: await waitlistPosition(tx, row) };
+  });
+  return { ...result, record };
+}
+
+async function byToken(db: Db | Tx, token: string): Promise<RegistrationRow> {
+  const [row] = await db.select().from(eventRegistrations).where(eq(eventRegistrations.tokenHash, hashToken(token)));
+  if (!row) throw notFound();
+  return row;
+}
+
+export interface OwnRegistration {
+  row: RegistrationRow;
+  record: EventRecord;
+  dietary: string | null;
+  position: number | null;
+  feedbackGiven: boolean;
+  feedbackOpen: boolean;
+}
+
+/** Feedback opens when the event is over, for those who did not cancel. */
+export function feedbackOpen(record: EventRecord, row: RegistrationRow, now = new Date()) {
+  if (row.status === "cancelled" && !row.attendedAt) return false;
+  const ends = eventEndsAt(record);
+  return !!ends && ends <= now && record.activity.status !== "cancelled";
+}
+
+export async function getOwnRegistration(db: Db, token: string, now = new Date()): Promise<OwnRegistration> {
+  const row = await byToken(db, token);
+  const record = (await loadEvent(db, row.eventId))!;
+  const [[dietary], [feedback]] = await Promise.all([
+    db.select().from(eventDietaryNeeds).where(eq(eventDietaryNeeds.registrationId, row.id)),
+    db.select({ id: eventFeedback.id }).from(eventFeedback).where(eq(eventFeedback.registrationId, row.id)),
+  ]);
+  return {
+    row,
+    record,
+    dietary: dietary?.needs ?? null,
+    position: await waitlistPosition(db as Tx, row),
+    feedbackGiven: !!feedback,
+    feedbackOpen: feedbackOpen(record, row, now),
+  };
+}
+
+/** The participant corrects their answers (not the e-mail: that is who they are). */
+export async function updateOwnRegistration(db: Db, token: string, input: UpdateRegistrationInput) {
+  const row = await byToken(db, token);
+  if (row.status === "cancelled") throw refuse("registrationCancelled");
+  const record = (await loadEvent(db, row.eventId))!;
+  const data = parseWith(updateRegistrationInput, input);
+  const answers = answersFor(record.event.questions, data, true);
+  await writeWithAudit(db, null, async (tx, audit) => {
+    const changes: Partial<RegistrationRow> = { updatedAt: new Date() };
+    if (data.name !== undefined) changes.name = data.name;
+    if (data.organisation !== undefined) changes.organisationName = answers.organisation;
+    if (data.municipality !== undefined) changes.municipality = answers.municipality;
+    if (data.role !== undefined || data.roleKey !== undefined) {
+      changes.role = answers.role;
+      changes.roleKey = answers.roleKey;
+    }
+    if (data.consentInvitations !== undefined) changes.consentInvitations = data.consentInvitations;
+    await tx.update(eventRegistrations).set(changes).where(eq(eventRegistrations.id, row.id));
+    if (data.dietary !== undefined) {
+      await tx.delete(eventDietaryNeeds).where(eq(eventDietaryNeeds.registrationId, row.id));
+      if (answers.dietary) await tx.insert(eventDietaryNeeds).values({ registrationId: row.id, needs: answers.dietary });
+    }
+    await audit({
+      action: "registration.update",
+      entityType: "event_registration",
+      entityId: row.id,
+      after: { fields: Object.keys(data) },
+    });
+  });
+  return getOwnRegistration(db, token);
+}
+
+/** Cancels through the personal link; a freed place goes to the first on the waiting list. */
+export async function cancelOwnRegistration(db: Db, token: string): Promise<{ promoted: string[] }> {
+  const row = await byToken(db, token);
+  if (row.status === "cancelled") return { promoted: [] };
+  const promoted = await writeWithAudit(db, null, async (tx, audit) => {
+    await lockEvent(tx, row.eventId);
+    await tx
+      .update(eventRegistrations)
+      .set({ status: "cancelled", cancelledAt: new Date(), updatedAt: new Date() })
+      .where(eq(eventRegistrations.id, row.id));
+    // Health data has no purpose once the person is not coming.
+    await tx.delete(eventDietaryNeeds).where(eq(eventDietaryNeeds.registrationId, row.id));
+    await audit({
+      action: "registration.cancel",
+      entityType: "event_registration",
+      entityId: row.id,
+      before: { status: row.status },
+      after: { status: "cancelled" },
+    });
+    return promoteFromWaitlist(tx, audit, row.eventId);
+  });
+  return { promoted };
+}
+
+/** The registrations to e-mail after a change (e.g. promoted from the waiting list), with their events. */
+export async function registrationsByIds(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select()
+    .from(eventRegistrations)
+    .where(sql`${eventRegistrations.id} in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`);
+}
+
+/**
+ * Deletes dietary needs of events that are over (DESIGN.md: purge health data after an event).
+ * Runs at start-up and every hour (main.ts), and on an administrator's request.
+ */
+export async function purgeDietaryNeeds(db: Db, now = new Date()): Promise<number> {
+  const rows = await queryRows<{ registration_id: string }>(
+    db,
+    sql`delete from event_dietary_needs d
+        using event_registrations r
+        where d.registration_id = r.id and r.event_id in (
+          select e.activity_id from events e join activities a on a.id = e.activity_id
+          left join (select event_id, max(ends_at) as last_end from event_sessions group by event_id) s
+            on s.event_id = e.activity_id
+          where coalesce(s.last_end, (coalesce(a.end_date, a.start_date) + 1)::timestamptz) <= ${now.toISOString()}::timestamptz
+        )
+        returning d.registration_id`,
+  );
+  return rows.length;
+}
+
+/** For the participant's check-in page: the registration's event and code. */
+export async function findRegistrationInEvent(db: Db | Tx, eventId: string, by: { id?: string; code?: string }) {
+  const condition = by.id ? eq(eventRegistrations.id, by.id) : eq(eventRegistrations.checkinCode, by.code ?? "");
+  const [row] = await db
+    .select()
+    .from(eventRegistrations)
+    .where(and(eq(eventRegistrations.eventId, eventId), condition));
+  return row ?? null;
+}

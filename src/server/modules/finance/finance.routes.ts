@@ -1,0 +1,125 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import {
+  budgetQuery,
+  budgetView,
+  createBudgetInput,
+  createSpendInput,
+  createUnitInput,
+  spendQuery,
+  spendView,
+  summaryQuery,
+  summaryView,
+  unitQuery,
+  unitView,
+} from "../../../common/finance.ts";
+import type { Deps } from "../../platform/context.ts";
+import { typed } from "../../platform/context.ts";
+import { listOf } from "../../platform/pagination.ts";
+import { problemSchema } from "../../platform/problem.ts";
+import { presentBudget, presentSpend, presentUnit } from "./finance.presenter.ts";
+import * as service from "./finance.service.ts";
+import { financeSummary } from "./finance.summary.ts";
+
+const tags = ["Ekonomi"];
+const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
+
+/** /api/budgets, /api/spend and /api/finance/*: the service authorises; routes parse and present. */
+export function registerFinanceRoutes(app: FastifyInstance, { db }: Deps) {
+  const r = typed(app);
+
+  r.get(
+    "/api/finance/units",
+    {
+      schema: {
+        tags,
+        summary: "En organisations enheter (raderna i ekonomitabellen)",
+        querystring: unitQuery,
+        response: { 200: z.object({ items: z.array(unitView), nextCursor: z.null() }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await service.listUnits(db, request.actor, request.query.organisationId)).map(presentUnit),
+      nextCursor: null,
+    }),
+  );
+
+  r.post(
+    "/api/finance/units",
+    { schema: { tags, summary: "Lägg till en enhet", body: createUnitInput, response: { 201: unitView, ...errors } } },
+    async (request, reply) => reply.status(201).send(presentUnit(await service.createUnit(db, request.actor, request.body))),
+  );
+
+  r.get(
+    "/api/budgets",
+    {
+      schema: {
+        tags,
+        summary: "Budgetar per enhet eller projekt och år",
+        querystring: budgetQuery,
+        response: { 200: listOf(budgetView), ...errors },
+      },
+    },
+    async (request) => {
+      const result = await service.listBudgets(db, request.actor, request.query);
+      return { items: result.items.map(presentBudget), nextCursor: result.nextCursor };
+    },
+  );
+
+  r.post(
+    "/api/budgets",
+    {
+      schema: {
+        tags,
+        summary: "Lägg in en budget (hela kronor) för en enhet eller ett projekt",
+        body: createBudgetInput,
+        response: { 201: budgetView, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(presentBudget(await service.createBudget(db, request.actor, request.body))),
+  );
+
+  r.get(
+    "/api/spend",
+    {
+      schema: {
+        tags,
+        summary: "Förbrukade medel, senaste först",
+        querystring: spendQuery,
+        response: { 200: listOf(spendView), ...errors },
+      },
+    },
+    async (request) => {
+      const result = await service.listSpend(db, request.actor, request.query);
+      return { items: result.items.map(presentSpend), nextCursor: result.nextCursor };
+    },
+  );
+
+  r.post(
+    "/api/spend",
+    {
+      schema: {
+        tags,
+        summary: "Bokför förbrukade medel (hela kronor) på en enhet",
+        body: createSpendInput,
+        response: { 201: spendView, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(presentSpend(await service.createSpend(db, request.actor, request.body))),
+  );
+
+  r.get(
+    "/api/finance/summary",
+    {
+      schema: {
+        tags,
+        summary: "Ekonomitabell per enhet för en organisation och ett år, med summor och medfinansiering",
+        querystring: summaryQuery,
+        response: { 200: summaryView, ...errors },
+      },
+    },
+    async (request) => financeSummary(db, request.actor, request.query.organisationId, request.query.year),
+  );
+}

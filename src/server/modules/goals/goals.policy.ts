@@ -1,0 +1,7 @@
+import { type Actor, isStaff } from "../../platform/actor.ts";
+
+/** Everyone logged in reads goal frameworks; administrators and coordinators shape them. */
+export const canReadFrameworks = (actor: Actor | null) => !!actor;
+export const canManageFrameworks = (actor: Actor | null) => isStaff(actor);
+/** Linking activities to goals is part of running the registers: staff do it. */
+export const canLinkActivityGoals = (actor: Actor | null) => isStaff(actor);

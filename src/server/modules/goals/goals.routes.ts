@@ -1,0 +1,159 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import {
+  createFrameworkInput,
+  frameworkQuery,
+  frameworkSummaryView,
+  frameworkView,
+  goalLinksInput,
+  goalRefView,
+  reviseFrameworkInput,
+  updateFrameworkInput,
+} from "../../../common/goals.ts";
+import { idParams, uuid } from "../../../common/validation.ts";
+import { requireActor } from "../../platform/actor.ts";
+import type { Deps } from "../../platform/context.ts";
+import { typed } from "../../platform/context.ts";
+import { notFound } from "../../platform/errors.ts";
+import { problemSchema } from "../../platform/problem.ts";
+import { activityGoalRefs, setActivityGoals } from "./goal-links.service.ts";
+import { presentFramework, presentFrameworkSummary } from "./goals.presenter.ts";
+import * as frameworks from "./goals.service.ts";
+
+const tags = ["Mål"];
+const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
+
+export function registerGoalRoutes(app: FastifyInstance, { db }: Deps) {
+  const r = typed(app);
+
+  async function load(id: string, version?: number) {
+    const detail = await frameworks.getFramework(db, id, version);
+    if (!detail) throw notFound();
+    return presentFramework(detail);
+  }
+
+  r.get(
+    "/api/frameworks",
+    {
+      schema: {
+        tags,
+        summary: "Målramverk",
+        response: {
+          200: z.object({ items: z.array(frameworkSummaryView), nextCursor: z.null() }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      return { items: (await frameworks.listFrameworks(db)).map(presentFrameworkSummary), nextCursor: null };
+    },
+  );
+
+  r.post(
+    "/api/frameworks",
+    {
+      schema: {
+        tags,
+        summary: "Skapa ett målramverk med sina mål",
+        body: createFrameworkInput,
+        response: { 201: frameworkView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request.actor);
+      const id = await frameworks.createFramework(db, request.actor, request.body);
+      return reply.status(201).send(await load(id));
+    },
+  );
+
+  r.get(
+    "/api/frameworks/:id",
+    {
+      schema: {
+        tags,
+        summary: "Ett målramverk med målen i en version (nuvarande om inget anges)",
+        params: idParams,
+        querystring: frameworkQuery,
+        response: { 200: frameworkView, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      return load(request.params.id, request.query.version);
+    },
+  );
+
+  r.patch(
+    "/api/frameworks/:id",
+    {
+      schema: {
+        tags,
+        summary: "Ändra ramverkets namn, ägare, period eller vision",
+        params: idParams,
+        body: updateFrameworkInput,
+        response: { 200: frameworkView, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      await frameworks.updateFramework(db, request.actor, request.params.id, request.body);
+      return load(request.params.id);
+    },
+  );
+
+  r.post(
+    "/api/frameworks/:id/versions",
+    {
+      schema: {
+        tags,
+        summary: "Revidera målen: ny version, tidigare version och dess kopplingar finns kvar",
+        params: idParams,
+        body: reviseFrameworkInput,
+        response: { 201: frameworkView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request.actor);
+      await frameworks.reviseFramework(db, request.actor, request.params.id, request.body);
+      return reply.status(201).send(await load(request.params.id));
+    },
+  );
+
+  const activityParams = z.object({ activityId: uuid });
+  const linksView = z.object({ items: z.array(goalRefView) });
+  r.get(
+    "/api/goal-links/activities/:activityId",
+    {
+      schema: {
+        tags,
+        summary: "Målen en aktivitet bidrar till",
+        params: activityParams,
+        response: { 200: linksView, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      return { items: await activityGoalRefs(db, request.params.activityId) };
+    },
+  );
+
+  r.put(
+    "/api/goal-links/activities/:activityId",
+    {
+      schema: {
+        tags,
+        summary: "Koppla en aktivitet till mål",
+        params: activityParams,
+        body: goalLinksInput,
+        response: { 200: linksView, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      return {
+        items: await setActivityGoals(db, request.actor, request.params.activityId, request.body.goalIds),
+      };
+    },
+  );
+}

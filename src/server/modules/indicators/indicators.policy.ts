@@ -1,0 +1,19 @@
+import { type Actor, isStaff } from "../../platform/actor.ts";
+import { partnerOrganisationIds } from "../organisations/organisations.policy.ts";
+import { canReadOrganisationFollowUp } from "../finance/finance.policy.ts";
+
+/**
+ * Indicators are read by everyone inside the platform, except that a partner representative sees
+ * only the indicators of their own organisation. Staff define indicators; staff and the partner of
+ * the indicator's organisation enter manual values (an organisation reports its own goals).
+ */
+export { readableOrganisationIds } from "../finance/finance.policy.ts";
+
+export const canReadIndicator = (actor: Actor | null, indicator: { organisationId: string | null }) =>
+  canReadOrganisationFollowUp(actor, indicator.organisationId);
+
+export const canManageIndicators = (actor: Actor | null) => isStaff(actor);
+
+export const canAddValue = (actor: Actor | null, indicator: { kind: string; organisationId: string | null }) =>
+  indicator.kind === "manual" &&
+  (isStaff(actor) || (!!indicator.organisationId && partnerOrganisationIds(actor).includes(indicator.organisationId)));

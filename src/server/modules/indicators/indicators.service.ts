@@ -1,0 +1,210 @@
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import {
+  type CreateIndicatorInput,
+  createIndicatorInput,
+  type IndicatorDefinition,
+  type IndicatorListQuery,
+  indicatorListQuery,
+  type ManualValueInput,
+  manualValueInput,
+} from "../../../common/indicators.ts";
+import { swedishSortKey } from "../../../common/sort-key.ts";
+import { type Db, queryRows, type Tx } from "../../db/client.ts";
+import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
+import { writeWithAudit } from "../../platform/audit.ts";
+import { AppError, type FieldError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { parseInput } from "../goals/parse-input.ts";
+import { recordsPage, todayIso, computeValue } from "./indicators.compute.ts";
+import { type DescribeLocale, describeDefinition, loadDefinitionNames } from "./indicators.describe.ts";
+import { discardEvidence, saveEvidence } from "./indicators.evidence.ts";
+import { canAddValue, canManageIndicators, canReadIndicator, readableOrganisationIds } from "./indicators.policy.ts";
+import { findIndicator, type IndicatorRecord, ownedBy, selectIndicators, toRecord } from "./indicators.records.ts";
+import { indicators, indicatorValues } from "./indicators.schema.ts";
+
+/** Defining indicators, reading them (scoped to what the actor may see), and manual values. */
+
+const userIdOf = (actor: Actor) => (actor.userId === systemActor.userId ? null : actor.userId);
+
+/** 404 for an unknown indicator and for one the actor may not see: existence does not leak. */
+export async function loadIndicator(db: Db | Tx, actor: Actor | null, id: string): Promise<IndicatorRecord> {
+  requireActor(actor);
+  const found = await findIndicator(db, id);
+  if (!found || !canReadIndicator(actor, found.row)) throw notFound();
+  return found;
+}
+
+const exists = async (db: Db | Tx, table: string, id: string) =>
+  (await queryRows(db, sql`select 1 from ${sql.identifier(table)} where id = ${id}::uuid`)).length > 0;
+
+/** Every id the input points at must exist; a goal's framework is filled in (and must agree). */
+async function checkReferences(tx: Tx, input: ReturnType<typeof createIndicatorInput.parse>) {
+  const errors: Record<string, FieldError[]> = {};
+  const flag = (field: string, key: string) => {
+    errors[field] = [{ key }];
+  };
+  let frameworkId = input.frameworkId ?? null;
+  if (input.goalId) {
+    const [goal] = await queryRows<{ framework_id: string }>(
+      tx,
+      sql`select v.framework_id from goals g join goal_framework_versions v on v.id = g.version_id where g.id = ${input.goalId}::uuid`,
+    );
+    if (!goal) flag("goalId", "indicators.errors.unknownGoal");
+    else if (frameworkId && frameworkId !== goal.framework_id) flag("goalId", "indicators.errors.goalNotInFramework");
+    else frameworkId = goal.framework_id;
+  }
+  if (input.frameworkId && !(await exists(tx, "goal_frameworks", input.frameworkId)))
+    flag("frameworkId", "indicators.errors.unknownFramework");
+  if (input.projectId && !(await exists(tx, "projects", input.projectId))) flag("projectId", "indicators.errors.unknownProject");
+  if (input.organisationId && !(await exists(tx, "organisations", input.organisationId)))
+    flag("organisationId", "indicators.errors.unknownOrganisation");
+  const f = input.definition?.filters ?? {};
+  const refs: [keyof typeof f, string, string][] = [
+    ["projectId", "projects", "indicators.errors.unknownProject"],
+    ["organisationId", "organisations", "indicators.errors.unknownOrganisation"],
+    ["seriesId", "event_series", "indicators.errors.unknownSeries"],
+    ["goalId", "goals", "indicators.errors.unknownGoal"],
+  ];
+  for (const [field, table, key] of refs) {
+    const id = f[field] as string | undefined;
+    if (id && !(await exists(tx, table, id))) flag(`definition.filters.${field}`, key);
+  }
+  if (f.activityTypes?.length) {
+    const known = await queryRows<{ key: string }>(
+      tx,
+      sql`select key from activity_types where key in (${sql.join(
+        f.activityTypes.map((k) => sql`${k}`),
+        sql`, `,
+      )})`,
+    );
+    if (known.length !== new Set(f.activityTypes).size)
+      flag("definition.filters.activityTypes", "indicators.errors.unknownActivityType");
+  }
+  if (Object.keys(errors).length) throw new AppError("validation", "errors.validation", {}, errors);
+  return frameworkId;
+}
+
+export async function createIndicator(db: Db, actor: Actor | null, raw: CreateIndicatorInput): Promise<IndicatorRecord> {
+  requireActor(actor);
+  if (!canManageIndicators(actor)) throw forbidden();
+  const input = parseInput(createIndicatorInput, raw);
+  const id = await writeWithAudit(db, actor, async (tx, audit) => {
+    const frameworkId = await checkReferences(tx, input);
+    const [row] = await tx
+      .insert(indicators)
+      .values({
+        name: input.name,
+        sortKey: swedishSortKey(input.name),
+        description: input.description ?? null,
+        unit: input.unit,
+        goalText: input.goalText ?? null,
+        frameworkId,
+        goalId: input.goalId ?? null,
+        projectId: input.projectId ?? null,
+        organisationId: input.organisationId ?? null,
+        agreementId: input.agreementId ?? null,
+        direction: input.direction,
+        target: input.target,
+        baseline: input.baseline ?? null,
+        startDate: input.startDate ?? null,
+        deadline: input.deadline ?? null,
+        kind: input.definition ? "computed" : "manual",
+        definition: input.definition ?? null,
+        sortOrder: input.sortOrder ?? 0,
+        createdBy: userIdOf(actor),
+      })
+      .returning();
+    await audit({ action: "indicators.created", entityType: "indicator", entityId: row.id, after: row });
+    return row.id;
+  });
+  return (await findIndicator(db, id))!;
+}
+
+/** A page of indicators the actor may see, filtered by what they are attached to, in name order. */
+export async function listIndicators(db: Db, actor: Actor | null, raw: Partial<IndicatorListQuery>) {
+  requireActor(actor);
+  const q = parseInput(indicatorListQuery, raw);
+  const where: SQL[] = [];
+  const limited = readableOrganisationIds(actor);
+  if (limited !== null) where.push(ownedBy(limited));
+  if (q.frameworkId) where.push(eq(indicators.frameworkId, q.frameworkId));
+  if (q.goalId) where.push(eq(indicators.goalId, q.goalId));
+  if (q.projectId) where.push(eq(indicators.projectId, q.projectId));
+  if (q.organisationId) where.push(eq(indicators.organisationId, q.organisationId));
+  const cursor = decodeCursor(q.cursor);
+  if (cursor) where.push(sql`(${indicators.sortKey}, ${indicators.id}) > (${cursor.sortValue}, ${cursor.id}::uuid)`);
+  const rows = await selectIndicators(db)
+    .where(and(...where))
+    .orderBy(asc(indicators.sortKey), asc(indicators.id))
+    .limit(q.limit + 1);
+  const result = page(rows, q.limit, (r) => encodeCursor(r.row.sortKey, r.row.id));
+  return { items: result.items.map(toRecord), nextCursor: result.nextCursor };
+}
+
+/** What a computed value counts, a page at a time, with the total it adds up to. */
+export async function indicatorRecords(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  options: { limit: number; cursor?: string; locale: DescribeLocale },
+) {
+  const { row } = await loadIndicator(db, actor, id);
+  if (row.kind !== "computed" || !row.definition) throw new AppError("badRequest", "indicators.errors.notComputed");
+  const definition: IndicatorDefinition = row.definition;
+  const today = todayIso();
+  const [pageOf, totals, names] = await Promise.all([
+    recordsPage(db, definition, options.limit, options.cursor, today),
+    computeValue(db, definition, today),
+    loadDefinitionNames(db, definition),
+  ]);
+  return {
+    ...pageOf,
+    total: totals.records,
+    value: totals.value,
+    definitionText: describeDefinition(definition, names, options.locale),
+  };
+}
+
+export async function addManualValue(db: Db, actor: Actor | null, id: string, raw: ManualValueInput) {
+  const { row } = await loadIndicator(db, actor, id);
+  if (row.kind !== "manual") throw fieldErrors({ value: "indicators.errors.notManual" });
+  if (!canAddValue(actor, row)) throw forbidden();
+  const input = parseInput(manualValueInput, raw);
+  const file = input.evidenceFile ? await saveEvidence(input.evidenceFile) : null;
+  try {
+    return await writeWithAudit(db, actor, async (tx, audit) => {
+      const [value] = await tx
+        .insert(indicatorValues)
+        .values({
+          indicatorId: id,
+          date: input.date,
+          value: input.value,
+          note: input.note ?? null,
+          evidenceUrl: input.evidenceUrl ?? null,
+          evidenceFileKey: file?.key ?? null,
+          evidenceFileName: file?.name ?? null,
+          evidenceContentType: file?.contentType ?? null,
+          evidenceSize: file?.size ?? null,
+          enteredBy: userIdOf(actor!),
+          enteredByName: actor!.name,
+        })
+        .returning();
+      await audit({ action: "indicators.value_added", entityType: "indicator", entityId: id, after: value });
+      return value;
+    });
+  } catch (error) {
+    if (file) await discardEvidence(file.key);
+    throw error;
+  }
+}
+
+/** A stored evidence file of a value the actor may see; 404 otherwise. */
+export async function evidenceOf(db: Db, actor: Actor | null, id: string, valueId: string) {
+  await loadIndicator(db, actor, id);
+  const [value] = await db
+    .select()
+    .from(indicatorValues)
+    .where(and(eq(indicatorValues.id, valueId), eq(indicatorValues.indicatorId, id)));
+  if (!value?.evidenceFileKey) throw notFound();
+  return { key: value.evidenceFileKey, name: value.evidenceFileName ?? "underlag", contentType: value.evidenceContentType! };
+}

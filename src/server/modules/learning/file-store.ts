@@ -1,0 +1,64 @@
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { documentTypes, maxDocumentBytes } from "../../../common/learning.ts";
+import { AppError, fieldErrors } from "../../platform/errors.ts";
+
+/**
+ * Uploaded files live under DATA_DIR/files (or SAMSPEL_FILES_DIR), never in the web root, named by a
+ * random key — the uploader's file name is only metadata. Types are checked by extension AND content.
+ */
+export function filesDir(): string {
+  return process.env.SAMSPEL_FILES_DIR ?? path.join(path.resolve(process.env.DATA_DIR ?? "./data"), "files");
+}
+
+const startsWith = (data: Buffer, bytes: number[]) => bytes.every((b, i) => data[i] === b);
+
+/** Does the content look like what the extension says? */
+function contentMatches(ext: string, data: Buffer): boolean {
+  if (ext === "pdf") return data.subarray(0, 5).toString("latin1") === "%PDF-";
+  if (["docx", "xlsx", "pptx", "odt", "ods", "odp"].includes(ext)) return startsWith(data, [0x50, 0x4b, 0x03, 0x04]);
+  if (ext === "png") return startsWith(data, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (ext === "jpg" || ext === "jpeg") return startsWith(data, [0xff, 0xd8, 0xff]);
+  // Text: valid UTF-8 without NUL bytes.
+  if (data.includes(0)) return false;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(data);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface StoredFile {
+  filename: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+}
+
+/** Checks and stores an upload; 422 on the `file` field for a wrong type, 413 when too large. */
+export async function storeFile(folder: string, filename: string, data: Buffer): Promise<StoredFile> {
+  const clean = path.basename(filename).replace(/[\u0000-\u001f]/g, "").slice(0, 200) || "fil";
+  const ext = clean.includes(".") ? clean.split(".").pop()!.toLowerCase() : "";
+  const mimeType = documentTypes[ext];
+  if (!mimeType) throw fieldErrors({ file: "validation.learning.fileType" });
+  if (data.length === 0) throw fieldErrors({ file: "validation.learning.fileEmpty" });
+  if (data.length > maxDocumentBytes) throw new AppError("payloadTooLarge");
+  if (!contentMatches(ext, data)) throw fieldErrors({ file: "validation.learning.fileContent" });
+  const storageKey = path.posix.join(folder, randomUUID());
+  const target = path.join(filesDir(), storageKey);
+  await mkdir(path.dirname(target), { recursive: true });
+  // Write then rename: a crash never leaves a half-written file under the final name.
+  await writeFile(`${target}.part`, data);
+  await rename(`${target}.part`, target);
+  return { filename: clean, mimeType, size: data.length, sha256: createHash("sha256").update(data).digest("hex"), storageKey };
+}
+
+export async function readStoredFile(storageKey: string): Promise<Buffer> {
+  const root = filesDir();
+  const full = path.resolve(root, storageKey);
+  if (!full.startsWith(path.resolve(root) + path.sep)) throw new AppError("notFound");
+  return readFile(full);
+}

@@ -1,0 +1,62 @@
+import { eq, sql } from "drizzle-orm";
+import { type Db, queryRows, type Tx } from "../../db/client.ts";
+import { type Actor, isAdmin, isStaff, requireActor } from "../../platform/actor.ts";
+import { notFound } from "../../platform/errors.ts";
+import { learningSpaces } from "./learning.schema.ts";
+
+/**
+ * Who is in a learning space: its members, and — for a network's space — the network's members who
+ * have an account. Everyone else gets 404, as if the space did not exist. Administrators see every
+ * space (they administer the platform); members who are moderators, or staff members, manage it.
+ */
+export type SpaceRole = "admin" | "moderator" | "member";
+
+export const canCreateSpace = (actor: Actor | null) => isStaff(actor);
+
+/** The actor's role in the space, or null when they are not in it. */
+export async function roleIn(db: Db | Tx, actor: Actor, spaceId: string): Promise<SpaceRole | null> {
+  const [row] = await queryRows<{ role: string | null; via_network: boolean }>(
+    db,
+    sql`select
+          (select role from learning_space_members where space_id = ${spaceId}::uuid and user_id = ${actor.userId}::uuid) as role,
+          exists (
+            select 1 from learning_spaces s
+            join network_members nm on nm.network_id = s.network_id
+            join people p on p.id = nm.person_id
+            join users u on u.id = ${actor.userId}::uuid
+            where s.id = ${spaceId}::uuid and (p.user_id = u.id or u.person_id = p.id)
+          ) as via_network`,
+  );
+  if (row?.role === "moderator") return "moderator";
+  if (row?.role === "member" || row?.via_network) return "member";
+  if (isAdmin(actor)) return "admin";
+  return null;
+}
+
+export const canManage = (actor: Actor, role: SpaceRole) =>
+  role === "admin" || role === "moderator" || (role === "member" && isStaff(actor));
+
+/** The space, when the actor is in it; 404 otherwise (existence does not leak). */
+export async function spaceFor(db: Db, actor: Actor | null, spaceId: string) {
+  requireActor(actor);
+  const [space] = await db.select().from(learningSpaces).where(eq(learningSpaces.id, spaceId));
+  if (!space) throw notFound();
+  const role = await roleIn(db, actor, spaceId);
+  if (!role) throw notFound();
+  return { space, role, manage: canManage(actor, role) };
+}
+
+/** The ids of the spaces the actor is in. */
+export async function visibleSpaceIds(db: Db, actor: Actor): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    isAdmin(actor)
+      ? sql`select id from learning_spaces`
+      : sql`select s.id from learning_spaces s
+            where exists (select 1 from learning_space_members m where m.space_id = s.id and m.user_id = ${actor.userId}::uuid)
+               or exists (select 1 from network_members nm join people p on p.id = nm.person_id
+                          join users u on u.id = ${actor.userId}::uuid
+                          where nm.network_id = s.network_id and (p.user_id = u.id or u.person_id = p.id))`,
+  );
+  return rows.map((r) => r.id);
+}

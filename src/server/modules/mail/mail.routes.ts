@@ -1,0 +1,60 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { isAdmin } from "../../platform/actor.ts";
+import type { Deps } from "../../platform/context.ts";
+import { typed } from "../../platform/context.ts";
+import { forbidden, notFound } from "../../platform/errors.ts";
+import { problemSchema } from "../../platform/problem.ts";
+import { mailSink } from "./mail.service.ts";
+
+const tags = ["E-post"];
+const capturedView = z.object({
+  id: z.number(),
+  receivedAt: z.string(),
+  to: z.array(z.string()),
+  subject: z.string(),
+  text: z.string(),
+  attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), size: z.number() })),
+});
+
+/**
+ * The dev inbox: what the local SMTP sink captured, for administrators. 404 when a real SMTP server
+ * is configured (`SMTP_URL`), since then nothing is captured.
+ */
+export function registerMailRoutes(app: FastifyInstance, _deps: Deps) {
+  const r = typed(app);
+  r.get(
+    "/api/admin/mail-sink",
+    {
+      schema: {
+        tags,
+        summary: "Utvecklingsinkorgen: e-post som fångats av den lokala SMTP-servern",
+        response: { 200: z.object({ items: z.array(capturedView) }), 401: problemSchema, 403: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      if (!isAdmin(request.actor)) throw forbidden();
+      const sink = await mailSink();
+      if (!sink) throw notFound();
+      const newestFirst = sink.messages().reverse().slice(0, 100);
+      const items = await Promise.all(
+        newestFirst.map(async (m) => {
+          const parsed = await sink.parse(m);
+          return {
+            id: m.id,
+            receivedAt: m.receivedAt.toISOString(),
+            to: m.envelopeTo,
+            subject: parsed.subject ?? "",
+            text: parsed.text ?? "",
+            attachments: parsed.attachments.map((a) => ({
+              filename: a.filename ?? "",
+              contentType: a.contentType,
+              size: a.size,
+            })),
+          };
+        }),
+      );
+      return { items };
+    },
+  );
+}

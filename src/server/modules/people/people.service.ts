@@ -1,0 +1,244 @@
+import { and, eq, inArray, ne } from "drizzle-orm";
+import {
+  type CreatePersonInput,
+  createPersonInput,
+  type LawfulBasis,
+  type UpdatePersonInput,
+  updatePersonInput,
+} from "../../../common/people.ts";
+import { swedishSortKey } from "../../../common/sort-key.ts";
+import type { Db, Tx } from "../../db/client.ts";
+import { type Actor, requireActor } from "../../platform/actor.ts";
+import { writeWithAudit } from "../../platform/audit.ts";
+import { AppError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { users } from "../../platform/platform.schema.ts";
+import { organisations } from "../organisations/organisations.schema.ts";
+import { parseWith, pgError } from "../organisations/register-helpers.ts";
+import { canCreatePerson, canDeletePerson, canUpdatePerson } from "./people.policy.ts";
+import {
+  findPerson,
+  type PersonDetail,
+  type PersonRecord,
+  personImpact,
+  personLinks,
+} from "./people.queries.ts";
+import { memberships, people } from "./people.schema.ts";
+
+export type { PersonDetail, PersonRecord } from "./people.queries.ts";
+export { listPeople, personImpact } from "./people.queries.ts";
+
+/**
+ * The people register's rules. Other modules (events registration, import, demo data) call these
+ * with plain objects; input is validated with the shared schema and the actor authorised here.
+ */
+
+export async function getPerson(db: Db, actor: Actor | null, id: string): Promise<PersonRecord> {
+  requireActor(actor);
+  const person = await findPerson(db, id);
+  if (!person) throw notFound();
+  return person;
+}
+
+export async function getPersonDetail(db: Db, actor: Actor | null, id: string): Promise<PersonDetail> {
+  const person = await getPerson(db, actor, id);
+  return { ...person, ...(await personLinks(db, person)) };
+}
+
+export async function getPersonImpact(db: Db, actor: Actor | null, id: string) {
+  await getPerson(db, actor, id);
+  return personImpact(db, id);
+}
+
+type MembershipData = {
+  organisationId: string;
+  role?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+};
+
+export async function createPerson(
+  db: Db,
+  actor: Actor | null,
+  input: CreatePersonInput,
+): Promise<PersonRecord> {
+  requireActor(actor);
+  if (!canCreatePerson(actor)) throw forbidden();
+  const data = parseWith(createPersonInput, input);
+  const id = await write(() =>
+    writeWithAudit(db, actor, async (tx, audit) => {
+      await assertEmailFree(tx, data.email ?? null, null);
+      await assertUserLinkable(tx, data.userId ?? null, null);
+      await assertOrganisations(tx, data.memberships);
+      const [row] = await tx
+        .insert(people)
+        .values({
+          name: data.name,
+          sortKey: swedishSortKey(data.name),
+          email: data.email ?? null,
+          phone: data.phone ?? null,
+          title: data.title ?? null,
+          lawfulBasis: data.lawfulBasis,
+          consentAt: data.lawfulBasis === "consent" ? new Date() : null,
+          notes: data.notes ?? null,
+          userId: data.userId ?? null,
+        })
+        .returning();
+      const links = await replaceMemberships(tx, row.id, data.memberships);
+      await audit({
+        action: "person.create",
+        entityType: "person",
+        entityId: row.id,
+        after: { ...row, memberships: links },
+      });
+      return row.id;
+    }),
+  );
+  return (await findPerson(db, id))!;
+}
+
+export async function updatePerson(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  input: UpdatePersonInput,
+): Promise<PersonRecord> {
+  requireActor(actor);
+  const existing = await findPerson(db, id);
+  if (!existing) throw notFound();
+  if (!canUpdatePerson(actor, existing)) throw forbidden();
+  const data = parseWith(updatePersonInput, input);
+  await write(() =>
+    writeWithAudit(db, actor, async (tx, audit) => {
+      const [before] = await tx.select().from(people).where(eq(people.id, id)).for("update");
+      if (!before) throw notFound();
+      if (data.email !== undefined) await assertEmailFree(tx, data.email, id);
+      if (data.userId !== undefined) await assertUserLinkable(tx, data.userId, id);
+      const changes: Partial<typeof people.$inferInsert> = { updatedAt: new Date() };
+      if (data.name !== undefined)
+        Object.assign(changes, { name: data.name, sortKey: swedishSortKey(data.name) });
+      for (const key of ["email", "phone", "title", "notes", "userId"] as const) {
+        if (data[key] !== undefined) Object.assign(changes, { [key]: data[key] });
+      }
+      if (data.lawfulBasis !== undefined) {
+        changes.lawfulBasis = data.lawfulBasis;
+        changes.consentAt = consentTime(
+          before.lawfulBasis as LawfulBasis,
+          before.consentAt,
+          data.lawfulBasis,
+        );
+      }
+      const [after] = await tx.update(people).set(changes).where(eq(people.id, id)).returning();
+      let membershipChange = {};
+      if (data.memberships !== undefined) {
+        await assertOrganisations(tx, data.memberships);
+        const previous = await tx.select().from(memberships).where(eq(memberships.personId, id));
+        const next = await replaceMemberships(tx, id, data.memberships);
+        membershipChange = { before: previous, after: next };
+      }
+      await audit({
+        action: "person.update",
+        entityType: "person",
+        entityId: id,
+        before,
+        after: { ...after, memberships: membershipChange },
+      });
+    }),
+  );
+  return (await findPerson(db, id))!;
+}
+
+/** Deletes a person; memberships go with them, programmes and courses lose their responsible person. */
+export async function deletePerson(db: Db, actor: Actor | null, id: string) {
+  requireActor(actor);
+  const existing = await findPerson(db, id);
+  if (!existing) throw notFound();
+  if (!canDeletePerson(actor)) throw forbidden();
+  await write(() =>
+    writeWithAudit(db, actor, async (tx, audit) => {
+      const impact = await personImpact(tx, id);
+      const [before] = await tx.delete(people).where(eq(people.id, id)).returning();
+      if (!before) throw notFound();
+      await audit({
+        action: "person.delete",
+        entityType: "person",
+        entityId: id,
+        before: { ...before, memberships: existing.memberships },
+        after: { impact },
+      });
+    }),
+  );
+}
+
+/** Consent is dated when it is given; another lawful basis carries no consent date. */
+function consentTime(previous: LawfulBasis, previousAt: Date | null, next: LawfulBasis) {
+  if (next !== "consent") return null;
+  return previous === "consent" && previousAt ? previousAt : new Date();
+}
+
+async function replaceMemberships(tx: Tx, personId: string, list: MembershipData[]) {
+  await tx.delete(memberships).where(eq(memberships.personId, personId));
+  if (!list.length) return [];
+  return tx
+    .insert(memberships)
+    .values(
+      list.map((m) => ({
+        personId,
+        organisationId: m.organisationId,
+        role: m.role ?? null,
+        startDate: m.startDate ?? null,
+        endDate: m.endDate ?? null,
+      })),
+    )
+    .returning();
+}
+
+async function assertOrganisations(tx: Tx, list: MembershipData[]) {
+  const wanted = [...new Set(list.map((m) => m.organisationId))];
+  if (!wanted.length) return;
+  const found = await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(inArray(organisations.id, wanted));
+  const known = new Set(found.map((f) => f.id));
+  const errors: Record<string, string> = {};
+  list.forEach((m, i) => {
+    if (!known.has(m.organisationId))
+      errors[`memberships.${i}.organisationId`] = "people.errors.organisationNotFound";
+  });
+  if (Object.keys(errors).length) throw fieldErrors(errors);
+}
+
+async function assertEmailFree(tx: Tx, email: string | null, exceptId: string | null) {
+  if (!email) return;
+  const [taken] = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(exceptId ? and(eq(people.email, email), ne(people.id, exceptId)) : eq(people.email, email));
+  if (taken) throw fieldErrors({ email: "people.errors.emailTaken" });
+}
+
+async function assertUserLinkable(tx: Tx, userId: string | null, exceptId: string | null) {
+  if (!userId) return;
+  const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
+  if (!user) throw fieldErrors({ userId: "people.errors.userNotFound" });
+  const [linked] = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(exceptId ? and(eq(people.userId, userId), ne(people.id, exceptId)) : eq(people.userId, userId));
+  if (linked) throw fieldErrors({ userId: "people.errors.userTaken" });
+}
+
+/** Unique indexes decide races between two saves; the person gets a field message, not a 500. */
+async function write<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const { code, constraint } = pgError(error);
+    if (code === "23505" && constraint === "people_email_uq")
+      throw fieldErrors({ email: "people.errors.emailTaken" });
+    if (code === "23505" && constraint === "people_user_uq")
+      throw fieldErrors({ userId: "people.errors.userTaken" });
+    throw error;
+  }
+}

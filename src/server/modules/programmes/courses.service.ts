@@ -1,0 +1,333 @@
+import { and, asc, count, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import {
+  type CourseListQuery,
+  type CreateCourseInput,
+  checkContractClient,
+  courseListQuery,
+  createCourseInput,
+  type UpdateCourseInput,
+  updateCourseInput,
+} from "../../../common/programmes.ts";
+import { swedishSortKey } from "../../../common/sort-key.ts";
+import type { Db, Tx } from "../../db/client.ts";
+import { type Actor, requireActor } from "../../platform/actor.ts";
+import { writeWithAudit } from "../../platform/audit.ts";
+import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { activityCourses } from "../activities/activities.schema.ts";
+import { organisations } from "../organisations/organisations.schema.ts";
+import { people } from "../people/people.schema.ts";
+import { canCreateCourse, canDeleteCourse, canUpdateCourse } from "./programmes.policy.ts";
+import { courses, programmeCourses, programmes } from "./programmes.schema.ts";
+import {
+  after,
+  assertExisting,
+  assertRefinement,
+  isUniqueViolation,
+  likePattern,
+  parseWith,
+  unique,
+} from "./registers.shared.ts";
+
+/** A course with its owning unit, responsible person, client (contract courses) and programmes. */
+export interface CourseRecord {
+  id: string;
+  code: string;
+  nameSv: string;
+  nameEn: string | null;
+  credits: number | null;
+  level: string | null;
+  organisationId: string | null;
+  responsiblePersonId: string | null;
+  contract: boolean;
+  clientOrganisationId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  organisation: { id: string; name: string } | null;
+  responsiblePerson: { id: string; name: string } | null;
+  clientOrganisation: { id: string; name: string } | null;
+  programmes: { id: string; code: string; nameSv: string }[];
+}
+
+const clients = alias(organisations, "client_organisations");
+
+function selectCourses(db: Db | Tx) {
+  return db
+    .select({
+      course: courses,
+      organisationName: organisations.name,
+      personName: people.name,
+      clientName: clients.name,
+    })
+    .from(courses)
+    .leftJoin(organisations, eq(organisations.id, courses.organisationId))
+    .leftJoin(people, eq(people.id, courses.responsiblePersonId))
+    .leftJoin(clients, eq(clients.id, courses.clientOrganisationId));
+}
+
+type JoinedRow = Awaited<ReturnType<ReturnType<typeof selectCourses>["execute"]>>[number];
+const ref = (id: string | null, name: string | null) => (id && name ? { id, name } : null);
+
+async function withProgrammes(db: Db | Tx, rows: JoinedRow[]): Promise<CourseRecord[]> {
+  const ids = rows.map((r) => r.course.id);
+  const links = ids.length
+    ? await db
+        .select({
+          courseId: programmeCourses.courseId,
+          id: programmes.id,
+          code: programmes.code,
+          nameSv: programmes.nameSv,
+        })
+        .from(programmeCourses)
+        .innerJoin(programmes, eq(programmes.id, programmeCourses.programmeId))
+        .where(inArray(programmeCourses.courseId, ids))
+        .orderBy(asc(programmes.sortKey), asc(programmes.id))
+    : [];
+  return rows.map(({ course: c, organisationName, personName, clientName }) => ({
+    id: c.id,
+    code: c.code,
+    nameSv: c.nameSv,
+    nameEn: c.nameEn,
+    credits: c.credits,
+    level: c.level,
+    organisationId: c.organisationId,
+    responsiblePersonId: c.responsiblePersonId,
+    contract: c.contract,
+    clientOrganisationId: c.clientOrganisationId,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    organisation: ref(c.organisationId, organisationName),
+    responsiblePerson: ref(c.responsiblePersonId, personName),
+    clientOrganisation: ref(c.clientOrganisationId, clientName),
+    programmes: links
+      .filter((l) => l.courseId === c.id)
+      .map(({ id, code, nameSv }) => ({ id, code, nameSv })),
+  }));
+}
+
+async function findCourse(db: Db | Tx, id: string) {
+  const rows = await selectCourses(db).where(eq(courses.id, id));
+  return rows.length ? (await withProgrammes(db, rows))[0] : null;
+}
+
+async function courseExists(db: Db | Tx, id: string) {
+  const [row] = await db.select().from(courses).where(eq(courses.id, id));
+  return row ?? null;
+}
+
+export async function getCourse(db: Db, actor: Actor | null, id: string): Promise<CourseRecord> {
+  requireActor(actor);
+  const found = await findCourse(db, id);
+  if (!found) throw notFound();
+  return found;
+}
+
+export async function findCourseIdByCode(db: Db | Tx, code: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: courses.id })
+    .from(courses)
+    .where(eq(courses.code, code.trim().toUpperCase()));
+  return row?.id ?? null;
+}
+
+/** For each course, the programmes it belongs to (the activities policy reasons with this). */
+export async function programmeIdsOfCourses(
+  db: Db | Tx,
+  courseIds: string[],
+): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>(courseIds.map((id) => [id, []]));
+  if (!courseIds.length) return map;
+  const links = await db.select().from(programmeCourses).where(inArray(programmeCourses.courseId, courseIds));
+  for (const l of links) map.get(l.courseId)?.push(l.programmeId);
+  return map;
+}
+
+/** Courses in Swedish name order, filtered by programme, contract and client, paged with a cursor. */
+export async function listCourses(db: Db, actor: Actor | null, query: Partial<CourseListQuery> = {}) {
+  requireActor(actor);
+  const q = parseWith(courseListQuery, query);
+  const where: SQL[] = [];
+  if (q.q) {
+    const pattern = likePattern(q.q);
+    where.push(
+      or(ilike(courses.nameSv, pattern), ilike(courses.nameEn, pattern), ilike(courses.code, pattern))!,
+    );
+  }
+  if (q.programmeId)
+    where.push(
+      inArray(
+        courses.id,
+        db
+          .select({ id: programmeCourses.courseId })
+          .from(programmeCourses)
+          .where(eq(programmeCourses.programmeId, q.programmeId)),
+      ),
+    );
+  if (q.contract !== undefined) where.push(eq(courses.contract, q.contract));
+  if (q.clientOrganisationId) where.push(eq(courses.clientOrganisationId, q.clientOrganisationId));
+  const cursor = decodeCursor(q.cursor);
+  if (cursor) where.push(after(courses.sortKey, courses.id, cursor.sortValue, cursor.id));
+  const rows = await selectCourses(db)
+    .where(and(...where))
+    .orderBy(asc(courses.sortKey), asc(courses.id))
+    .limit(q.limit + 1);
+  const result = page(rows, q.limit, (r) => encodeCursor(r.course.sortKey, r.course.id));
+  return { items: await withProgrammes(db, result.items), nextCursor: result.nextCursor };
+}
+
+async function checkReferences(
+  tx: Tx,
+  data: {
+    code?: string;
+    organisationId?: string | null;
+    responsiblePersonId?: string | null;
+    clientOrganisationId?: string | null;
+    programmeIds?: string[];
+  },
+  exceptId: string | null,
+) {
+  if (data.code !== undefined) {
+    const [taken] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.code, data.code));
+    if (taken && taken.id !== exceptId)
+      throw fieldErrors({ code: { key: "validation.programmes.codeTaken", params: { code: data.code } } });
+  }
+  const unknownOrg = "validation.programmes.unknownOrganisation";
+  await assertExisting(tx, "organisation", [data.organisationId], "organisationId", unknownOrg);
+  await assertExisting(tx, "organisation", [data.clientOrganisationId], "clientOrganisationId", unknownOrg);
+  await assertExisting(
+    tx,
+    "person",
+    [data.responsiblePersonId],
+    "responsiblePersonId",
+    "validation.programmes.unknownPerson",
+  );
+  await assertExisting(
+    tx,
+    "programme",
+    data.programmeIds ?? [],
+    "programmeIds",
+    "validation.programmes.unknownProgrammes",
+  );
+}
+
+async function snapshot(tx: Tx, id: string) {
+  const [row] = await tx.select().from(courses).where(eq(courses.id, id));
+  const links = await tx.select().from(programmeCourses).where(eq(programmeCourses.courseId, id));
+  return row ? { ...row, programmeIds: links.map((l) => l.programmeId) } : null;
+}
+
+async function replaceProgrammes(tx: Tx, courseId: string, programmeIds: string[]) {
+  await tx.delete(programmeCourses).where(eq(programmeCourses.courseId, courseId));
+  const ids = unique(programmeIds);
+  if (ids.length)
+    await tx.insert(programmeCourses).values(ids.map((programmeId) => ({ programmeId, courseId })));
+}
+
+async function codeSafe<T>(code: string | undefined, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw fieldErrors({ code: { key: "validation.programmes.codeTaken", params: { code } } });
+    throw error;
+  }
+}
+
+export async function createCourse(db: Db, actor: Actor | null, input: CreateCourseInput) {
+  requireActor(actor);
+  if (!canCreateCourse(actor)) throw forbidden();
+  const data = parseWith(createCourseInput, input);
+  const id = await codeSafe(data.code, () =>
+    writeWithAudit(db, actor, async (tx, audit) => {
+      await checkReferences(tx, data, null);
+      const [row] = await tx
+        .insert(courses)
+        .values({
+          code: data.code,
+          nameSv: data.nameSv,
+          nameEn: data.nameEn ?? null,
+          sortKey: swedishSortKey(data.nameSv),
+          credits: data.credits,
+          level: data.level ?? null,
+          organisationId: data.organisationId ?? null,
+          responsiblePersonId: data.responsiblePersonId ?? null,
+          contract: data.contract,
+          clientOrganisationId: data.clientOrganisationId ?? null,
+        })
+        .returning();
+      await replaceProgrammes(tx, row.id, data.programmeIds);
+      await audit({
+        action: "course.create",
+        entityType: "course",
+        entityId: row.id,
+        after: await snapshot(tx, row.id),
+      });
+      return row.id;
+    }),
+  );
+  return (await findCourse(db, id))!;
+}
+
+export async function updateCourse(db: Db, actor: Actor | null, id: string, input: UpdateCourseInput) {
+  requireActor(actor);
+  const data = parseWith(updateCourseInput, input);
+  const existing = await courseExists(db, id);
+  if (!existing) throw notFound();
+  if (!canUpdateCourse(actor)) throw forbidden();
+  // The contract/client rule holds for the course as it will be, not only for the fields sent.
+  const merged = {
+    contract: data.contract ?? existing.contract,
+    clientOrganisationId:
+      data.clientOrganisationId !== undefined ? data.clientOrganisationId : existing.clientOrganisationId,
+  };
+  assertRefinement(checkContractClient, merged);
+  await codeSafe(data.code, () =>
+    writeWithAudit(db, actor, async (tx, audit) => {
+      const before = await snapshot(tx, id);
+      await checkReferences(tx, data, id);
+      const { programmeIds, ...fields } = data;
+      const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+      await tx
+        .update(courses)
+        .set({
+          ...patch,
+          ...(fields.nameSv ? { sortKey: swedishSortKey(fields.nameSv) } : {}),
+          updatedAt: new Date(),
+        })
+        .where(eq(courses.id, id));
+      if (programmeIds) await replaceProgrammes(tx, id, programmeIds);
+      await audit({
+        action: "course.update",
+        entityType: "course",
+        entityId: id,
+        before,
+        after: await snapshot(tx, id),
+      });
+    }),
+  );
+  return (await findCourse(db, id))!;
+}
+
+/** What deleting the course would affect: its programme links and activity links. */
+export async function courseImpact(db: Db, actor: Actor | null, id: string) {
+  requireActor(actor);
+  if (!(await courseExists(db, id))) throw notFound();
+  const [[programmeLinks], [activityLinks]] = await Promise.all([
+    db.select({ n: count() }).from(programmeCourses).where(eq(programmeCourses.courseId, id)),
+    db.select({ n: count() }).from(activityCourses).where(eq(activityCourses.courseId, id)),
+  ]);
+  return { programmeLinks: programmeLinks.n, activityLinks: activityLinks.n };
+}
+
+/** Deletes the course; its programme and activity links go with it (the activities stay). */
+export async function deleteCourse(db: Db, actor: Actor | null, id: string) {
+  requireActor(actor);
+  if (!(await courseExists(db, id))) throw notFound();
+  if (!canDeleteCourse(actor)) throw forbidden();
+  await writeWithAudit(db, actor, async (tx, audit) => {
+    const before = await snapshot(tx, id);
+    await tx.delete(courses).where(and(eq(courses.id, id)));
+    await audit({ action: "course.delete", entityType: "course", entityId: id, before });
+  });
+}

@@ -1,0 +1,316 @@
+import { and, asc, count, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import {
+  type CreateProgrammeInput,
+  createProgrammeInput,
+  type ProgrammeListQuery,
+  programmeListQuery,
+  type UpdateProgrammeInput,
+  updateProgrammeInput,
+} from "../../../common/programmes.ts";
+import { swedishSortKey } from "../../../common/sort-key.ts";
+import type { Db, Tx } from "../../db/client.ts";
+import { type Actor, requireActor } from "../../platform/actor.ts";
+import { writeWithAudit } from "../../platform/audit.ts";
+import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { roleAssignments } from "../../platform/platform.schema.ts";
+import { activityProgrammes } from "../activities/activities.schema.ts";
+import { organisations } from "../organisations/organisations.schema.ts";
+import { people } from "../people/people.schema.ts";
+import { canCreateProgramme, canDeleteProgramme, canUpdateProgramme } from "./programmes.policy.ts";
+import { courses, programmeCourses, programmes } from "./programmes.schema.ts";
+import {
+  after,
+  assertExisting,
+  isUniqueViolation,
+  likePattern,
+  parseWith,
+  unique,
+} from "./registers.shared.ts";
+
+/** A programme with what its pages show: owning unit, responsible person and courses. */
+export interface ProgrammeRecord {
+  id: string;
+  code: string;
+  nameSv: string;
+  nameEn: string | null;
+  credits: number | null;
+  level: string | null;
+  organisationId: string | null;
+  responsiblePersonId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  organisation: { id: string; name: string } | null;
+  responsiblePerson: { id: string; name: string } | null;
+  courses: { id: string; code: string; nameSv: string; credits: number | null }[];
+}
+
+function selectProgrammes(db: Db | Tx) {
+  return db
+    .select({ programme: programmes, organisationName: organisations.name, personName: people.name })
+    .from(programmes)
+    .leftJoin(organisations, eq(organisations.id, programmes.organisationId))
+    .leftJoin(people, eq(people.id, programmes.responsiblePersonId));
+}
+
+type JoinedRow = Awaited<ReturnType<ReturnType<typeof selectProgrammes>["execute"]>>[number];
+
+async function withCourses(db: Db | Tx, rows: JoinedRow[]): Promise<ProgrammeRecord[]> {
+  const ids = rows.map((r) => r.programme.id);
+  const links = ids.length
+    ? await db
+        .select({
+          programmeId: programmeCourses.programmeId,
+          id: courses.id,
+          code: courses.code,
+          nameSv: courses.nameSv,
+          credits: courses.credits,
+        })
+        .from(programmeCourses)
+        .innerJoin(courses, eq(courses.id, programmeCourses.courseId))
+        .where(inArray(programmeCourses.programmeId, ids))
+        .orderBy(asc(courses.sortKey), asc(courses.id))
+    : [];
+  return rows.map(({ programme: p, organisationName, personName }) => ({
+    id: p.id,
+    code: p.code,
+    nameSv: p.nameSv,
+    nameEn: p.nameEn,
+    credits: p.credits,
+    level: p.level,
+    organisationId: p.organisationId,
+    responsiblePersonId: p.responsiblePersonId,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    organisation:
+      p.organisationId && organisationName ? { id: p.organisationId, name: organisationName } : null,
+    responsiblePerson:
+      p.responsiblePersonId && personName ? { id: p.responsiblePersonId, name: personName } : null,
+    courses: links
+      .filter((l) => l.programmeId === p.id)
+      .map(({ id, code, nameSv, credits }) => ({ id, code, nameSv, credits })),
+  }));
+}
+
+async function findProgramme(db: Db | Tx, id: string) {
+  const rows = await selectProgrammes(db).where(eq(programmes.id, id));
+  return rows.length ? (await withCourses(db, rows))[0] : null;
+}
+
+/** One programme for any logged-in user; 404 when it does not exist. */
+export async function getProgramme(db: Db, actor: Actor | null, id: string): Promise<ProgrammeRecord> {
+  requireActor(actor);
+  const found = await findProgramme(db, id);
+  if (!found) throw notFound();
+  return found;
+}
+
+/** The id of the programme with this Ladok code, or null (demo steps and imports look programmes up by code). */
+export async function findProgrammeIdByCode(db: Db | Tx, code: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: programmes.id })
+    .from(programmes)
+    .where(eq(programmes.code, code.trim().toUpperCase()));
+  return row?.id ?? null;
+}
+
+/** Programmes in Swedish name order, filtered and paged with a keyset cursor. */
+export async function listProgrammes(db: Db, actor: Actor | null, query: Partial<ProgrammeListQuery> = {}) {
+  requireActor(actor);
+  const q = parseWith(programmeListQuery, query);
+  const where: SQL[] = [];
+  if (q.q) {
+    const pattern = likePattern(q.q);
+    where.push(
+      or(
+        ilike(programmes.nameSv, pattern),
+        ilike(programmes.nameEn, pattern),
+        ilike(programmes.code, pattern),
+      )!,
+    );
+  }
+  if (q.organisationId) where.push(eq(programmes.organisationId, q.organisationId));
+  if (q.level) where.push(eq(programmes.level, q.level));
+  const cursor = decodeCursor(q.cursor);
+  if (cursor) where.push(after(programmes.sortKey, programmes.id, cursor.sortValue, cursor.id));
+  const rows = await selectProgrammes(db)
+    .where(and(...where))
+    .orderBy(asc(programmes.sortKey), asc(programmes.id))
+    .limit(q.limit + 1);
+  const result = page(rows, q.limit, (r) => encodeCursor(r.programme.sortKey, r.programme.id));
+  return { items: await withCourses(db, result.items), nextCursor: result.nextCursor };
+}
+
+async function checkReferences(
+  tx: Tx,
+  data: {
+    code?: string;
+    organisationId?: string | null;
+    responsiblePersonId?: string | null;
+    courseIds?: string[];
+  },
+  exceptId: string | null,
+) {
+  if (data.code !== undefined) {
+    const [taken] = await tx
+      .select({ id: programmes.id })
+      .from(programmes)
+      .where(eq(programmes.code, data.code));
+    if (taken && taken.id !== exceptId)
+      throw fieldErrors({ code: { key: "validation.programmes.codeTaken", params: { code: data.code } } });
+  }
+  await assertExisting(
+    tx,
+    "organisation",
+    [data.organisationId],
+    "organisationId",
+    "validation.programmes.unknownOrganisation",
+  );
+  await assertExisting(
+    tx,
+    "person",
+    [data.responsiblePersonId],
+    "responsiblePersonId",
+    "validation.programmes.unknownPerson",
+  );
+  await assertExisting(
+    tx,
+    "course",
+    data.courseIds ?? [],
+    "courseIds",
+    "validation.programmes.unknownCourses",
+  );
+}
+
+async function snapshot(tx: Tx, id: string) {
+  const [row] = await tx.select().from(programmes).where(eq(programmes.id, id));
+  const links = await tx
+    .select({ courseId: programmeCourses.courseId })
+    .from(programmeCourses)
+    .where(eq(programmeCourses.programmeId, id));
+  return row ? { ...row, courseIds: links.map((l) => l.courseId) } : null;
+}
+
+async function replaceCourses(tx: Tx, programmeId: string, courseIds: string[]) {
+  await tx.delete(programmeCourses).where(eq(programmeCourses.programmeId, programmeId));
+  const ids = unique(courseIds);
+  if (ids.length)
+    await tx.insert(programmeCourses).values(ids.map((courseId) => ({ programmeId, courseId })));
+}
+
+/** Rewrites a race on the unique code index into the same 422 the pre-check gives. */
+async function codeSafe<T>(code: string | undefined, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw fieldErrors({ code: { key: "validation.programmes.codeTaken", params: { code } } });
+    throw error;
+  }
+}
+
+export async function createProgramme(db: Db, actor: Actor | null, input: CreateProgrammeInput) {
+  requireActor(actor);
+  if (!canCreateProgramme(actor)) throw forbidden();
+  const data = parseWith(createProgrammeInput, input);
+  const id = await codeSafe(data.code, () =>
+    writeWithAudit(db, actor, async (tx, audit) => {
+      await checkReferences(tx, data, null);
+      const [row] = await tx
+        .insert(programmes)
+        .values({
+          code: data.code,
+          nameSv: data.nameSv,
+          nameEn: data.nameEn ?? null,
+          sortKey: swedishSortKey(data.nameSv),
+          credits: data.credits ?? null,
+          level: data.level ?? null,
+          organisationId: data.organisationId ?? null,
+          responsiblePersonId: data.responsiblePersonId ?? null,
+        })
+        .returning();
+      await replaceCourses(tx, row.id, data.courseIds);
+      await audit({
+        action: "programme.create",
+        entityType: "programme",
+        entityId: row.id,
+        after: await snapshot(tx, row.id),
+      });
+      return row.id;
+    }),
+  );
+  return (await findProgramme(db, id))!;
+}
+
+export async function updateProgramme(db: Db, actor: Actor | null, id: string, input: UpdateProgrammeInput) {
+  requireActor(actor);
+  const data = parseWith(updateProgrammeInput, input);
+  if (!(await findProgrammeIdExists(db, id))) throw notFound();
+  if (!canUpdateProgramme(actor, id)) throw forbidden();
+  await codeSafe(data.code, () =>
+    writeWithAudit(db, actor, async (tx, audit) => {
+      const before = await snapshot(tx, id);
+      await checkReferences(tx, data, id);
+      const { courseIds, ...fields } = data;
+      const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+      await tx
+        .update(programmes)
+        .set({
+          ...patch,
+          ...(fields.nameSv ? { sortKey: swedishSortKey(fields.nameSv) } : {}),
+          updatedAt: new Date(),
+        })
+        .where(eq(programmes.id, id));
+      if (courseIds) await replaceCourses(tx, id, courseIds);
+      await audit({
+        action: "programme.update",
+        entityType: "programme",
+        entityId: id,
+        before,
+        after: await snapshot(tx, id),
+      });
+    }),
+  );
+  return (await findProgramme(db, id))!;
+}
+
+async function findProgrammeIdExists(db: Db | Tx, id: string) {
+  const [row] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, id));
+  return !!row;
+}
+
+/** What deleting the programme would affect: course links, activity links and directors' scopes. */
+export async function programmeImpact(db: Db, actor: Actor | null, id: string) {
+  requireActor(actor);
+  if (!(await findProgrammeIdExists(db, id))) throw notFound();
+  const [[courseLinks], [activityLinks], [directorScopes]] = await Promise.all([
+    db.select({ n: count() }).from(programmeCourses).where(eq(programmeCourses.programmeId, id)),
+    db.select({ n: count() }).from(activityProgrammes).where(eq(activityProgrammes.programmeId, id)),
+    db.select({ n: count() }).from(roleAssignments).where(directorScopeOf(id)),
+  ]);
+  return { courseLinks: courseLinks.n, activityLinks: activityLinks.n, directorScopes: directorScopes.n };
+}
+
+const directorScopeOf = (programmeId: string) =>
+  and(eq(roleAssignments.scopeType, "programme"), eq(roleAssignments.scopeId, programmeId));
+
+/**
+ * Deletes the programme. Its course and activity links go with it (the courses and activities stay),
+ * and role scopes pointing at it are removed so no one keeps rights to a programme that is gone.
+ */
+export async function deleteProgramme(db: Db, actor: Actor | null, id: string) {
+  requireActor(actor);
+  if (!(await findProgrammeIdExists(db, id))) throw notFound();
+  if (!canDeleteProgramme(actor)) throw forbidden();
+  await writeWithAudit(db, actor, async (tx, audit) => {
+    const before = await snapshot(tx, id);
+    const scopes = await tx.delete(roleAssignments).where(directorScopeOf(id)).returning();
+    await tx.delete(programmes).where(eq(programmes.id, id));
+    await audit({
+      action: "programme.delete",
+      entityType: "programme",
+      entityId: id,
+      before: { ...before, removedRoleScopes: scopes.map((s) => ({ userId: s.userId, role: s.role })) },
+    });
+  });
+}

@@ -1,0 +1,100 @@
+import { inArray, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { z } from "zod";
+import { translateIssue } from "../../../common/validation.ts";
+import type { Db, Tx } from "../../db/client.ts";
+import { AppError, type FieldError, fieldErrors } from "../../platform/errors.ts";
+import { organisations } from "../organisations/organisations.schema.ts";
+import { people } from "../people/people.schema.ts";
+import { courses, programmes } from "./programmes.schema.ts";
+
+/**
+ * Helpers shared by the programmes, courses and activities services (one owner, three registers).
+ */
+
+/**
+ * Validates input with a shared schema inside a service, so other modules calling the service with
+ * plain objects get the same rules and the same 422 as the HTTP route.
+ */
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const errors: Record<string, FieldError[]> = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "_");
+    let captured: FieldError = { key: "validation.invalid" };
+    translateIssue(issue as never, (key, params) => {
+      captured = { key, params };
+      return key;
+    });
+    errors[field] = [...(errors[field] ?? []), captured];
+  }
+  throw new AppError("validation", "errors.validation", {}, errors);
+}
+
+/** `%q%` for ILIKE with the wildcards in q taken literally. */
+export function likePattern(q: string) {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Keyset condition `(sortColumn, id) > (value, id)` (or `<` descending) for cursor paging. */
+export function after(
+  sortExpr: SQL | PgColumn,
+  idColumn: PgColumn,
+  value: unknown,
+  id: string,
+  desc = false,
+) {
+  return desc
+    ? sql`(${sortExpr}, ${idColumn}) < (${value}, ${id}::uuid)`
+    : sql`(${sortExpr}, ${idColumn}) > (${value}, ${id}::uuid)`;
+}
+
+const tables = {
+  organisation: organisations,
+  person: people,
+  programme: programmes,
+  course: courses,
+} as const;
+
+/**
+ * Throws 422 on `field` when any of the ids does not exist: linking to something unknown is an
+ * input error the person can correct, not a server error.
+ */
+export async function assertExisting(
+  db: Db | Tx,
+  kind: keyof typeof tables,
+  ids: (string | null | undefined)[],
+  field: string,
+  messageKey: string,
+) {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!wanted.length) return;
+  const table = tables[kind];
+  const found = await db.select({ id: table.id }).from(table).where(inArray(table.id, wanted));
+  if (found.length !== wanted.length) throw fieldErrors({ [field]: messageKey });
+}
+
+/** A unique index said no (PostgreSQL 23505), whether raised directly or wrapped by Drizzle. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === "23505" || e?.cause?.code === "23505";
+}
+
+export const unique = (ids: string[]) => [...new Set(ids)];
+
+/**
+ * Runs a shared cross-field rule (a zod superRefine function) on a merged record, as a PATCH needs:
+ * the rule holds for the record as it will be, not only for the fields sent. Throws 422 on failure.
+ */
+export function assertRefinement<T>(rule: (value: T, ctx: z.RefinementCtx) => void, value: T) {
+  const errors: Record<string, string> = {};
+  const ctx = {
+    addIssue(issue: { path?: PropertyKey[]; message?: string }) {
+      const field = String(issue.path?.[0] ?? "_");
+      errors[field] ??= issue.message ?? "validation.invalid";
+    },
+  } as unknown as z.RefinementCtx;
+  rule(value, ctx);
+  if (Object.keys(errors).length) throw fieldErrors(errors);
+}

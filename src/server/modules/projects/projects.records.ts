@@ -1,0 +1,115 @@
+import { asc, desc, eq, inArray, or } from "drizzle-orm";
+import type { GoalRefView } from "../../../common/goals.ts";
+import type { Db, Tx } from "../../db/client.ts";
+import { users } from "../../platform/platform.schema.ts";
+import { goalRefsFor } from "../goals/goal-links.service.ts";
+import { organisations } from "../organisations/organisations.schema.ts";
+import { people } from "../people/people.schema.ts";
+import {
+  projectColourChanges,
+  projectFunding,
+  projectOutputs,
+  projectReports,
+  projects,
+} from "./projects.schema.ts";
+
+export type ProjectRow = typeof projects.$inferSelect;
+
+export interface ProjectSummaryRecord {
+  project: ProjectRow;
+  leadPersonName: string | null;
+  ownerOrganisationName: string | null;
+}
+
+export interface ProjectRecord extends ProjectSummaryRecord {
+  /** Users who act as the lead: the lead person's user account. */
+  leadUserIds: string[];
+  funding: (typeof projectFunding.$inferSelect & { funderOrganisationName: string | null })[];
+  goals: GoalRefView[];
+  outputs: (typeof projectOutputs.$inferSelect)[];
+  colourHistory: (typeof projectColourChanges.$inferSelect)[];
+  reports: (typeof projectReports.$inferSelect)[];
+  children: { id: string; name: string; colour: string | null }[];
+}
+
+/** Projects with the names of their lead person and owning organisation. */
+export function selectProjectSummaries(db: Db | Tx) {
+  return db
+    .select({ project: projects, leadPersonName: people.name, ownerOrganisationName: organisations.name })
+    .from(projects)
+    .leftJoin(people, eq(people.id, projects.leadPersonId))
+    .leftJoin(organisations, eq(organisations.id, projects.ownerOrganisationId));
+}
+
+/** The user accounts of a lead person: people.user_id, or a user whose person_id points at them. */
+export async function leadUserIdsOf(db: Db | Tx, leadPersonId: string | null): Promise<string[]> {
+  if (!leadPersonId) return [];
+  const [person] = await db.select({ userId: people.userId }).from(people).where(eq(people.id, leadPersonId));
+  const linked = await db.select({ id: users.id }).from(users).where(eq(users.personId, leadPersonId));
+  return [...new Set([person?.userId, ...linked.map((u) => u.id)].filter((x): x is string => !!x))];
+}
+
+export async function findProject(db: Db | Tx, id: string): Promise<ProjectRecord | null> {
+  const [summary] = await selectProjectSummaries(db).where(eq(projects.id, id));
+  if (!summary) return null;
+  const [leadUserIds, funding, goals, outputs, colourHistory, reports, children] = await Promise.all([
+    leadUserIdsOf(db, summary.project.leadPersonId),
+    db
+      .select({ line: projectFunding, funderOrganisationName: organisations.name })
+      .from(projectFunding)
+      .leftJoin(organisations, eq(organisations.id, projectFunding.funderOrganisationId))
+      .where(eq(projectFunding.projectId, id))
+      .orderBy(asc(projectFunding.sortOrder)),
+    goalRefsFor(db, "project", [id]),
+    db
+      .select()
+      .from(projectOutputs)
+      .where(eq(projectOutputs.projectId, id))
+      .orderBy(asc(projectOutputs.createdAt)),
+    db
+      .select()
+      .from(projectColourChanges)
+      .where(eq(projectColourChanges.projectId, id))
+      .orderBy(desc(projectColourChanges.recordedAt), desc(projectColourChanges.id)),
+    db
+      .select()
+      .from(projectReports)
+      .where(eq(projectReports.projectId, id))
+      .orderBy(desc(projectReports.submittedAt)),
+    db
+      .select({ id: projects.id, name: projects.name, colour: projects.colour })
+      .from(projects)
+      .where(eq(projects.parentId, id))
+      .orderBy(asc(projects.sortKey)),
+  ]);
+  return {
+    ...summary,
+    leadUserIds,
+    funding: funding.map((f) => ({ ...f.line, funderOrganisationName: f.funderOrganisationName })),
+    goals: goals.get(id) ?? [],
+    outputs,
+    colourHistory,
+    reports,
+    children,
+  };
+}
+
+/** Projects whose lead is the given user (for "my projects"). */
+export async function projectIdsLedBy(db: Db | Tx, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .innerJoin(people, eq(people.id, projects.leadPersonId))
+    .leftJoin(users, eq(users.personId, people.id))
+    .where(or(eq(people.userId, userId), eq(users.id, userId)));
+  return rows.map((r) => r.id);
+}
+
+export async function projectNames(db: Db | Tx, ids: string[]) {
+  if (!ids.length) return new Map<string, string>();
+  const rows = await db
+    .select({ id: projects.id, name: projects.name })
+    .from(projects)
+    .where(inArray(projects.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

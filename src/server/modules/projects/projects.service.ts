@@ -1,0 +1,295 @@
+import { and, asc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import {
+  type CreateProjectInput,
+  createProjectInput,
+  type FundingLineInput,
+  type OutputInput,
+  outputInput,
+  type ProjectListQuery,
+  projectListQuery,
+  type StatusInput,
+  statusInput,
+  type UpdateProjectInput,
+  updateProjectInput,
+} from "../../../common/projects.ts";
+import { swedishSortKey } from "../../../common/sort-key.ts";
+import type { Db, Tx } from "../../db/client.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { writeWithAudit } from "../../platform/audit.ts";
+import { AppError, type FieldError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { setGoalLinks } from "../goals/goal-links.service.ts";
+import { actorUserId } from "../goals/goals.service.ts";
+import { likePattern, parseInput, uniqueIds } from "../goals/parse-input.ts";
+import { organisations } from "../organisations/organisations.schema.ts";
+import { people } from "../people/people.schema.ts";
+import { canManageProjects } from "./projects.policy.ts";
+import { findProject, type ProjectRecord, selectProjectSummaries } from "./projects.records.ts";
+import { projectColourChanges, projectFunding, projectOutputs, projects } from "./projects.schema.ts";
+
+export { findProject } from "./projects.records.ts";
+
+/** `2012-06` → `2012-06-01` (stored), and back. */
+export const monthToDate = (ym: string | null | undefined) => (ym ? `${ym}-01` : (ym ?? null));
+export const dateToMonth = (d: string | null) => (d ? d.slice(0, 7) : null);
+const today = () => new Date().toISOString().slice(0, 10);
+
+const sortColumns = {
+  name: projects.sortKey,
+  periodStart: sql`coalesce(${projects.periodStart}, '9999-12-01'::date)`,
+  periodEnd: sql`coalesce(${projects.periodEnd}, '9999-12-01'::date)`,
+} as const;
+
+/** Filters shared by the list, the export, the dashboard and the timeline. */
+export function projectFilters(q: { q?: string; colour?: string; sector?: string; owner?: string }): SQL[] {
+  const where: SQL[] = [];
+  if (q.q) {
+    const pattern = likePattern(q.q);
+    where.push(
+      or(ilike(projects.name, pattern), ilike(projects.leadName, pattern), ilike(people.name, pattern))!,
+    );
+  }
+  if (q.colour === "none") where.push(isNull(projects.colour));
+  else if (q.colour) where.push(eq(projects.colour, q.colour));
+  if (q.sector) where.push(eq(projects.sector, q.sector));
+  if (q.owner) where.push(eq(projects.ownerOrganisationId, q.owner));
+  return where;
+}
+
+/** A page of the portfolio, keyset-paged by name or by period. */
+export async function listProjects(db: Db | Tx, raw: Partial<ProjectListQuery> = {}) {
+  const query = parseInput(projectListQuery, raw);
+  const sortExpr = sortColumns[query.sort];
+  const where = projectFilters(query);
+  const cursor = decodeCursor(query.cursor);
+  if (cursor) where.push(sql`(${sortExpr}, ${projects.id}) > (${cursor.sortValue}, ${cursor.id}::uuid)`);
+  const rows = await selectProjectSummaries(db)
+    .where(and(...where))
+    .orderBy(asc(sortExpr), asc(projects.id))
+    .limit(query.limit + 1);
+  return page(rows, query.limit, ({ project: p }) =>
+    encodeCursor(
+      query.sort === "name"
+        ? p.sortKey
+        : ((query.sort === "periodStart" ? p.periodStart : p.periodEnd) ?? "9999-12-01"),
+      p.id,
+    ),
+  );
+}
+
+/** All projects matching the filters, in name order (the export and the timeline). */
+export async function allProjects(db: Db | Tx, filters: Parameters<typeof projectFilters>[0] = {}) {
+  return selectProjectSummaries(db)
+    .where(and(...projectFilters(filters)))
+    .orderBy(asc(projects.sortKey), asc(projects.id));
+}
+
+export async function getProject(db: Db | Tx, id: string): Promise<ProjectRecord> {
+  const found = await findProject(db, id);
+  if (!found) throw notFound();
+  return found;
+}
+
+interface Refs {
+  leadPersonId?: string | null;
+  ownerOrganisationId?: string | null;
+  parentId?: string | null;
+  funding?: FundingLineInput[];
+}
+
+/** Every id the input points at must exist; a co-financing line must say who co-finances. */
+async function checkRefs(tx: Tx, input: Refs, selfId?: string) {
+  const errors: Record<string, FieldError[]> = {};
+  const exists = async (table: typeof people | typeof organisations | typeof projects, id: string) =>
+    (await tx.select({ id: table.id }).from(table).where(eq(table.id, id))).length > 0;
+  if (input.leadPersonId && !(await exists(people, input.leadPersonId)))
+    errors.leadPersonId = [{ key: "projects.errors.unknownPerson" }];
+  if (input.ownerOrganisationId && !(await exists(organisations, input.ownerOrganisationId)))
+    errors.ownerOrganisationId = [{ key: "projects.errors.unknownOrganisation" }];
+  if (input.parentId && (input.parentId === selfId || !(await exists(projects, input.parentId))))
+    errors.parentId = [{ key: "projects.errors.unknownParent" }];
+  const funderIds = uniqueIds(
+    (input.funding ?? []).flatMap((f) => (f.funderOrganisationId ? [f.funderOrganisationId] : [])),
+  );
+  const found = funderIds.length
+    ? (
+        await tx
+          .select({ id: organisations.id })
+          .from(organisations)
+          .where(inArray(organisations.id, funderIds))
+      ).map((r) => r.id)
+    : [];
+  (input.funding ?? []).forEach((line, i) => {
+    if (line.funderOrganisationId && !found.includes(line.funderOrganisationId))
+      errors[`funding.${i}.funderOrganisationId`] = [{ key: "projects.errors.unknownOrganisation" }];
+    if (line.kind === "cofinancing" && !line.funderOrganisationId && !line.funderName)
+      errors[`funding.${i}.funderName`] = [{ key: "projects.errors.funderRequired" }];
+  });
+  if (Object.keys(errors).length) throw new AppError("validation", "errors.validation", {}, errors);
+}
+
+function checkPeriod(start: string | null | undefined, end: string | null | undefined) {
+  if (start && end && end < start) throw fieldErrors({ periodEnd: "projects.errors.periodOrder" });
+}
+
+async function replaceFunding(tx: Tx, projectId: string, lines: FundingLineInput[]) {
+  await tx.delete(projectFunding).where(eq(projectFunding.projectId, projectId));
+  if (lines.length)
+    await tx.insert(projectFunding).values(
+      lines.map((l, i) => ({
+        projectId,
+        kind: l.kind,
+        funderOrganisationId: l.funderOrganisationId ?? null,
+        funderName: l.funderName ?? null,
+        amount: l.amount,
+        year: l.year ?? null,
+        note: l.note ?? null,
+        sortOrder: i,
+      })),
+    );
+}
+
+/** Appends to the colour history and sets the current colour. Call inside a transaction. */
+export async function recordColour(
+  tx: Tx,
+  actor: Actor,
+  projectId: string,
+  change: {
+    colour: string;
+    previousColour: string | null;
+    reason: string;
+    date?: string | null;
+    reportId?: string;
+  },
+) {
+  await tx.insert(projectColourChanges).values({
+    projectId,
+    colour: change.colour,
+    previousColour: change.previousColour,
+    reason: change.reason,
+    date: change.date ?? today(),
+    authorId: actorUserId(actor),
+    authorName: actor.name,
+    reportId: change.reportId ?? null,
+  });
+  await tx
+    .update(projects)
+    .set({ colour: change.colour, updatedAt: new Date() })
+    .where(eq(projects.id, projectId));
+}
+
+export async function createProject(db: Db, actor: Actor, raw: CreateProjectInput): Promise<string> {
+  if (!canManageProjects(actor)) throw forbidden();
+  const input = parseInput(createProjectInput, raw);
+  checkPeriod(input.periodStart, input.periodEnd);
+  if (input.colour && !input.colourReason) throw fieldErrors({ colourReason: "validation.required" });
+  return writeWithAudit(db, actor, async (tx, audit) => {
+    await checkRefs(tx, input);
+    const { funding, goalIds, colour, colourReason, colourDate, periodStart, periodEnd, ...fields } = input;
+    const [row] = await tx
+      .insert(projects)
+      .values({
+        ...fields,
+        sortKey: swedishSortKey(input.name),
+        periodStart: monthToDate(periodStart),
+        periodEnd: monthToDate(periodEnd),
+      })
+      .returning();
+    await replaceFunding(tx, row.id, funding);
+    await setGoalLinks(tx, "project", row.id, goalIds);
+    if (colour)
+      await recordColour(tx, actor, row.id, {
+        colour,
+        previousColour: null,
+        reason: colourReason!,
+        date: colourDate,
+      });
+    await audit({ action: "projects.created", entityType: "project", entityId: row.id, after: input });
+    return row.id;
+  });
+}
+
+export async function updateProject(db: Db, actor: Actor, id: string, raw: UpdateProjectInput) {
+  if (!canManageProjects(actor)) throw forbidden();
+  const input = parseInput(updateProjectInput, raw);
+  await writeWithAudit(db, actor, async (tx, audit) => {
+    const [before] = await tx.select().from(projects).where(eq(projects.id, id));
+    if (!before) throw notFound();
+    checkPeriod(
+      input.periodStart === undefined ? dateToMonth(before.periodStart) : input.periodStart,
+      input.periodEnd === undefined ? dateToMonth(before.periodEnd) : input.periodEnd,
+    );
+    await checkRefs(tx, input, id);
+    const { funding, goalIds, periodStart, periodEnd, ...fields } = input;
+    const changes: Record<string, unknown> = Object.fromEntries(
+      Object.entries(fields).filter(([, v]) => v !== undefined),
+    );
+    if (periodStart !== undefined) changes.periodStart = monthToDate(periodStart);
+    if (periodEnd !== undefined) changes.periodEnd = monthToDate(periodEnd);
+    if (input.name) changes.sortKey = swedishSortKey(input.name);
+    const [after] = await tx
+      .update(projects)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(projects.id, id))
+      .returning();
+    if (funding) await replaceFunding(tx, id, funding);
+    if (goalIds) await setGoalLinks(tx, "project", id, goalIds);
+    await audit({
+      action: "projects.updated",
+      entityType: "project",
+      entityId: id,
+      before,
+      after: { ...after, funding, goalIds },
+    });
+  });
+}
+
+/** A new colour with its reason; the previous one stays in the history. */
+export async function setProjectStatus(db: Db, actor: Actor, id: string, raw: StatusInput) {
+  if (!canManageProjects(actor)) throw forbidden();
+  const input = parseInput(statusInput, raw);
+  await writeWithAudit(db, actor, async (tx, audit) => {
+    const [before] = await tx.select().from(projects).where(eq(projects.id, id));
+    if (!before) throw notFound();
+    await recordColour(tx, actor, id, { ...input, previousColour: before.colour });
+    await audit({
+      action: "projects.status_set",
+      entityType: "project",
+      entityId: id,
+      before: { colour: before.colour },
+      after: input,
+    });
+  });
+}
+
+export async function addOutput(db: Db, actor: Actor, projectId: string, raw: OutputInput) {
+  if (!canManageProjects(actor)) throw forbidden();
+  const input = parseInput(outputInput, raw);
+  return writeWithAudit(db, actor, async (tx, audit) => {
+    const [project] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId));
+    if (!project) throw notFound();
+    const [row] = await tx
+      .insert(projectOutputs)
+      .values({ ...input, projectId })
+      .returning();
+    await audit({ action: "projects.output_added", entityType: "project", entityId: projectId, after: row });
+    return row.id;
+  });
+}
+
+export async function deleteOutput(db: Db, actor: Actor, projectId: string, outputId: string) {
+  if (!canManageProjects(actor)) throw forbidden();
+  await writeWithAudit(db, actor, async (tx, audit) => {
+    const [removed] = await tx
+      .delete(projectOutputs)
+      .where(and(eq(projectOutputs.id, outputId), eq(projectOutputs.projectId, projectId)))
+      .returning();
+    if (!removed) throw notFound();
+    await audit({
+      action: "projects.output_deleted",
+      entityType: "project",
+      entityId: projectId,
+      before: removed,
+    });
+  });
+}

@@ -1,0 +1,74 @@
+import type { ReportDocument, ReportFormat } from "../../../common/reports.ts";
+import type { Db } from "../../db/client.ts";
+import { type Actor, requireActor } from "../../platform/actor.ts";
+import { notFound } from "../../platform/errors.ts";
+import { htmlToPdf } from "../../platform/pdf.ts";
+import { assertReadableOrganisation } from "../finance/finance.service.ts";
+import { canReadOrganisationFollowUp } from "../finance/finance.policy.ts";
+import { findProject } from "../projects/projects.service.ts";
+import { buildAnnualReport } from "./annual.report.ts";
+import { buildFollowUpReport } from "./follow-up.report.ts";
+import { buildProgressReport } from "./progress.report.ts";
+import { finishDocument } from "./report-document.ts";
+import { renderDocx } from "./render-docx.ts";
+import { renderHtml } from "./render-html.ts";
+import { renderXlsx } from "./render-xlsx.ts";
+
+/**
+ * Builds a report from data and renders it. Who may read a report is who may read its subject:
+ * an organisation's follow-up, or a project (a partner only their own organisation's).
+ */
+
+type Lang = "sv" | "en";
+
+export async function annualReport(db: Db, actor: Actor | null, organisationId: string, year: number, lang: Lang) {
+  await assertReadableOrganisation(db, actor, organisationId);
+  return finishDocument(db, await buildAnnualReport(db, organisationId, year, lang), lang);
+}
+
+async function readableProject(db: Db, actor: Actor | null, projectId: string) {
+  requireActor(actor);
+  const project = await findProject(db, projectId);
+  if (!project || !canReadOrganisationFollowUp(actor, project.project.ownerOrganisationId)) throw notFound();
+  return project;
+}
+
+export async function progressReport(
+  db: Db,
+  actor: Actor | null,
+  query: { projectId: string; from: string; to: string },
+  lang: Lang,
+) {
+  const project = await readableProject(db, actor, query.projectId);
+  return finishDocument(db, await buildProgressReport(db, project, query.from, query.to, lang), lang);
+}
+
+export async function followUpReport(db: Db, actor: Actor | null, projectId: string, lang: Lang) {
+  const project = await readableProject(db, actor, projectId);
+  return finishDocument(db, await buildFollowUpReport(db, project, lang), lang);
+}
+
+const types: Record<Exclude<ReportFormat, "json">, string> = {
+  html: "text/html; charset=utf-8",
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+/** The document in the asked format: body, content type and a file name from the title. */
+export async function render(doc: ReportDocument, format: Exclude<ReportFormat, "json">) {
+  const body =
+    format === "html"
+      ? renderHtml(doc)
+      : format === "pdf"
+        ? await htmlToPdf(renderHtml(doc), { footer: doc.title })
+        : format === "docx"
+          ? await renderDocx(doc)
+          : await renderXlsx(doc);
+  const base = doc.title
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\w.-]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return { body, contentType: types[format], filename: `${base}.${format}` };
+}

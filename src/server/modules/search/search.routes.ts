@@ -1,0 +1,36 @@
+import type { FastifyInstance } from "fastify";
+import { searchQuery, searchResult } from "../../../common/search.ts";
+import type { Deps } from "../../platform/context.ts";
+import { typed } from "../../platform/context.ts";
+import { forbidden } from "../../platform/errors.ts";
+import { requestLocale, translator } from "../../platform/i18n.ts";
+import { problemSchema } from "../../platform/problem.ts";
+import { canSearch } from "./search.policy.ts";
+import { presentHit } from "./search.presenter.ts";
+import { activityTypeLabels, search } from "./search.service.ts";
+
+export function registerSearchRoutes(app: FastifyInstance, { db }: Deps) {
+  typed(app).get(
+    "/api/search",
+    {
+      schema: {
+        tags: ["Sök"],
+        summary: "Sök i registren (organisationer, personer, program, kurser, aktiviteter)",
+        description:
+          "Svensk fulltextsökning, stavfelstolerant namnsökning (pg_trgm, även utan å/ä/ö) och prefix, bästa träff först.",
+        querystring: searchQuery,
+        response: { 200: searchResult, 401: problemSchema, 403: problemSchema, 422: problemSchema },
+      },
+    },
+    async (request) => {
+      if (!canSearch(request.actor)) throw forbidden();
+      const rows = await search(db, request.actor, request.query);
+      const locale = requestLocale(request);
+      const t = translator(locale);
+      const labels = rows.some((r) => r.kind === "activity")
+        ? await activityTypeLabels(db, locale)
+        : new Map<string, string>();
+      return { items: rows.map((row) => presentHit(row, t, locale, labels)) };
+    },
+  );
+}

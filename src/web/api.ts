@@ -1,0 +1,103 @@
+import i18n from "./i18n/index.ts";
+
+/** The problem+json body every API error carries (see src/server/platform/problem.ts). */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  errors?: Record<string, string[]>;
+}
+
+/** A failed API call. `detail` is already translated by the server into the UI's language. */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+    this.name = "ApiError";
+  }
+  get status() {
+    return this.problem.status;
+  }
+  get code() {
+    return this.problem.code;
+  }
+  /** Field errors of a 422, keyed by field path (`email`, `roles.0.scopeId`). */
+  get fieldErrors(): Record<string, string[]> {
+    return this.problem.errors ?? {};
+  }
+}
+
+// The CSRF token belongs to the session; it arrives with the Me (login, /me, invitation accept).
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * fetch for the JSON API: sends the session cookie, the UI language and, on writes, the CSRF
+ * header; returns the parsed body (undefined for 204) or throws an ApiError.
+ */
+export async function apiFetch<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json", "accept-language": i18n.language };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(networkProblem());
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const data = text ? safeJson(text) : undefined;
+  if (!response.ok) throw new ApiError(isProblem(data) ? data : unexpectedProblem(response.status));
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string) => apiFetch<T>("GET", path),
+  post: <T>(path: string, body?: unknown) => apiFetch<T>("POST", path, body ?? {}),
+  put: <T>(path: string, body: unknown) => apiFetch<T>("PUT", path, body),
+  patch: <T>(path: string, body: unknown) => apiFetch<T>("PATCH", path, body),
+  delete: <T>(path: string) => apiFetch<T>("DELETE", path),
+};
+
+/** `?a=1&b=x` from an object, leaving out empty values. */
+export function queryString(params: Record<string, string | number | undefined | null>) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : "";
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isProblem(data: unknown): data is Problem {
+  return typeof data === "object" && data !== null && "status" in data && "detail" in data;
+}
+
+function networkProblem(): Problem {
+  const detail = i18n.t("errors.networkError");
+  return { type: "/problems/networkError", title: detail, status: 0, code: "networkError", detail };
+}
+
+function unexpectedProblem(status: number): Problem {
+  const detail = i18n.t("errors.internal");
+  return { type: "/problems/internal", title: detail, status, code: "internal", detail };
+}

@@ -1,0 +1,14 @@
+/** The design system: small, accessible building blocks every page uses (see styles.css). */
+export { Alert } from "./alert.tsx";
+export { Button } from "./button.tsx";
+export { Checkbox } from "./checkbox.tsx";
+export { ConfirmDialog } from "./confirm-dialog.tsx";
+export { type Column, DataTable } from "./data-table.tsx";
+export { Dialog } from "./dialog.tsx";
+export { EmptyState } from "./empty-state.tsx";
+export { FormErrorSummary } from "./form-error-summary.tsx";
+export { PageHeader } from "./page-header.tsx";
+export { QueryState } from "./query-state.tsx";
+export { Select, type SelectOption } from "./select.tsx";
+export { Spinner } from "./spinner.tsx";
+export { TextField } from "./text-field.tsx";

@@ -1,0 +1,87 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { changePasswordInput } from "../../../common/accounts.ts";
+import { api } from "../../api.ts";
+import { useMe } from "../../auth.ts";
+import { Alert, Button, FormErrorSummary, PageHeader, TextField } from "../../components/index.ts";
+import { useForm } from "../../lib/forms.ts";
+import { RoleList } from "../admin/role-list.tsx";
+
+/** One's own name, e-mail and roles, and the change-password form. */
+export function AccountPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (!me) return null; // the route's guard sends the public to the login page
+  return (
+    <>
+      <PageHeader title={t("auth.accountTitle")} />
+      <dl className="facts">
+        <dt>{t("admin.name")}</dt>
+        <dd>{me.name}</dd>
+        <dt>{t("admin.email")}</dt>
+        <dd>{me.email}</dd>
+        <dt>{t("auth.yourRoles")}</dt>
+        <dd>
+          <RoleList roles={me.roles} />
+        </dd>
+      </dl>
+      <ChangePasswordForm />
+    </>
+  );
+}
+
+function ChangePasswordForm() {
+  const { t } = useTranslation();
+  const [done, setDone] = useState(false);
+  const form = useForm(changePasswordInput, { currentPassword: "", newPassword: "", repeatPassword: "" });
+  const labels = {
+    currentPassword: t("auth.currentPassword"),
+    newPassword: t("auth.newPassword"),
+    repeatPassword: t("auth.repeatPassword"),
+  };
+  const submit = form.onSubmit(
+    async (data) => {
+      setDone(false);
+      await api.post<void>("/api/auth/password", data);
+      form.reset();
+      setDone(true);
+    },
+    (v) =>
+      v.repeatPassword !== v.newPassword ? { repeatPassword: [t("validation.passwordsDiffer")] } : undefined,
+  );
+  return (
+    <section aria-labelledby="change-password" className="narrow">
+      <h2 id="change-password">{t("auth.changePassword")}</h2>
+      <form onSubmit={submit} noValidate className="form">
+        {done && <Alert tone="success">{t("auth.passwordChanged")}</Alert>}
+        {form.formError && <Alert tone="error">{form.formError}</Alert>}
+        <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
+        <TextField
+          label={labels.currentPassword}
+          type="password"
+          autoComplete="current-password"
+          isRequired
+          {...form.field("currentPassword")}
+        />
+        <TextField
+          label={labels.newPassword}
+          description={t("validation.passwordTooShort")}
+          type="password"
+          autoComplete="new-password"
+          isRequired
+          {...form.field("newPassword")}
+        />
+        <TextField
+          label={labels.repeatPassword}
+          type="password"
+          autoComplete="new-password"
+          isRequired
+          {...form.field("repeatPassword")}
+        />
+        <Button type="submit" isPending={form.submitting}>
+          {t("auth.changePassword")}
+        </Button>
+      </form>
+    </section>
+  );
+}

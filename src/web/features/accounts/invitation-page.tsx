@@ -1,0 +1,75 @@
+import { useQuery } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { acceptInvitationInput } from "../../../common/accounts.ts";
+import { api } from "../../api.ts";
+import { type Me, useSetMe } from "../../auth.ts";
+import {
+  Alert,
+  Button,
+  FormErrorSummary,
+  PageHeader,
+  QueryState,
+  TextField,
+} from "../../components/index.ts";
+import { useForm } from "../../lib/forms.ts";
+
+type Invitation = { email: string; name: string };
+
+/** The page an invitation link opens: choose a password, and the account is active and logged in. */
+export function InvitationPage({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const invitation = useQuery({
+    queryKey: ["invitation", token],
+    queryFn: () => api.get<Invitation>(`/api/auth/invitations/${encodeURIComponent(token)}`),
+    retry: false,
+  });
+  return (
+    <div className="narrow">
+      <PageHeader title={t("auth.acceptTitle")} />
+      <QueryState query={invitation}>{(data) => <AcceptForm token={token} invitation={data} />}</QueryState>
+    </div>
+  );
+}
+
+function AcceptForm({ token, invitation }: { token: string; invitation: Invitation }) {
+  const { t } = useTranslation();
+  const setMe = useSetMe();
+  const navigate = useNavigate();
+  const form = useForm(acceptInvitationInput, { password: "", repeatPassword: "" });
+  const labels = { password: t("auth.newPassword"), repeatPassword: t("auth.repeatPassword") };
+  const submit = form.onSubmit(
+    async (data) => {
+      const me = await api.post<Me>(`/api/auth/invitations/${encodeURIComponent(token)}/accept`, data);
+      setMe(me);
+      await navigate({ to: "/konto" });
+    },
+    (v) =>
+      v.repeatPassword !== v.password ? { repeatPassword: [t("validation.passwordsDiffer")] } : undefined,
+  );
+  return (
+    <form onSubmit={submit} noValidate className="form">
+      <p>{t("auth.acceptIntro", { email: invitation.email })}</p>
+      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
+      <TextField
+        label={labels.password}
+        description={t("validation.passwordTooShort")}
+        type="password"
+        autoComplete="new-password"
+        isRequired
+        {...form.field("password")}
+      />
+      <TextField
+        label={labels.repeatPassword}
+        type="password"
+        autoComplete="new-password"
+        isRequired
+        {...form.field("repeatPassword")}
+      />
+      <Button type="submit" isPending={form.submitting}>
+        {t("auth.acceptSubmit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+import { createRoute } from "@tanstack/react-router";
+import { requireAbility } from "../../auth.ts";
+import { rootRoute } from "../../routes/root.tsx";
+import type { Feature } from "../types.ts";
+import { AuditPage } from "./audit-page.tsx";
+import { UsersPage } from "./users-page.tsx";
+
+const usersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/admin",
+  beforeLoad: requireAbility("administer"),
+  component: UsersPage,
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/admin/granskningslogg",
+  beforeLoad: requireAbility("administer"),
+  component: AuditPage,
+});
+
+/** Users, invitations, roles and the audit log; only for those the server lets administer. */
+export const adminFeature: Feature = {
+  name: "admin",
+  routes: [usersRoute, auditRoute],
+  nav: [{ to: "/admin", labelKey: "nav.admin", order: 80, requires: "administer" }],
+};

@@ -1,0 +1,167 @@
+import { LineChart, RadarChart as RadarSeriesChart } from "echarts/charts";
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import * as echarts from "echarts/core";
+import { CanvasRenderer } from "echarts/renderers";
+import { type Ref, useEffect, useImperativeHandle, useRef } from "react";
+
+// Only what the compass draws, so the bundle carries radar and line charts and nothing else.
+echarts.use([
+  RadarSeriesChart,
+  LineChart,
+  AriaComponent,
+  TooltipComponent,
+  LegendComponent,
+  GridComponent,
+  CanvasRenderer,
+]);
+
+export interface ChartHandle {
+  /** The chart as a PNG data URL (white background), for "download as image". */
+  toPng(): string | null;
+}
+
+/**
+ * One ECharts instance in a div. ECharts' aria module gives the div role="img" and an aria-label;
+ * we pass our own translated `description`, and every chart has a data table beside it (DESIGN.md).
+ */
+function EChart({
+  option,
+  description,
+  height,
+  ref,
+}: {
+  option: echarts.EChartsCoreOption;
+  description: string;
+  height: number;
+  ref?: Ref<ChartHandle>;
+}) {
+  const element = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+
+  useEffect(() => {
+    if (!element.current) return;
+    const instance = echarts.init(element.current, undefined, { renderer: "canvas" });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(element.current);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  // Options are rebuilt on every render; redraw only when their content changes.
+  const optionKey = JSON.stringify(option);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: optionKey stands for option's content
+  useEffect(() => {
+    chart.current?.setOption(
+      { ...option, aria: { enabled: true, label: { description } } },
+      { notMerge: true },
+    );
+  }, [optionKey, description]);
+
+  useImperativeHandle(ref, () => ({
+    toPng: () =>
+      chart.current?.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#ffffff" }) ?? null,
+  }));
+
+  return <div ref={element} className="compass-chart" style={{ height }} />;
+}
+
+export interface RadarSeries {
+  name: string;
+  values: (number | null)[];
+  colour: string;
+  /** Dashed outline (goals). */
+  dashed?: boolean;
+  /** Thin and pale (last year's overlay). */
+  faint?: boolean;
+  /** Filled area (the current state). */
+  filled?: boolean;
+}
+
+/** The compass: one axis per dimension, levels 0–4 outward. */
+export function RadarChart({
+  axes,
+  series,
+  description,
+  max = 4,
+  height = 420,
+  ref,
+}: {
+  axes: string[];
+  series: RadarSeries[];
+  description: string;
+  max?: number;
+  height?: number;
+  ref?: Ref<ChartHandle>;
+}) {
+  const option: echarts.EChartsCoreOption = {
+    animation: false,
+    tooltip: { trigger: "item" },
+    legend: { bottom: 0, data: series.map((s) => s.name), textStyle: { color: "#1b1f24" } },
+    radar: {
+      indicator: axes.map((name) => ({ name, max })),
+      splitNumber: max,
+      radius: "62%",
+      center: ["50%", "47%"],
+      axisName: { color: "#1b1f24", fontSize: 12 },
+      splitLine: { lineStyle: { color: "#c5ccd4" } },
+      splitArea: { show: false },
+    },
+    series: [
+      {
+        type: "radar",
+        symbolSize: 5,
+        data: series.map((s) => ({
+          name: s.name,
+          value: s.values.map((v) => v ?? 0),
+          lineStyle: {
+            color: s.colour,
+            width: s.faint ? 1.5 : 2.5,
+            type: s.dashed || s.faint ? "dashed" : "solid",
+            opacity: s.faint ? 0.7 : 1,
+          },
+          itemStyle: { color: s.colour, opacity: s.faint ? 0.7 : 1 },
+          areaStyle: s.filled
+            ? { color: s.colour, opacity: 0.25 }
+            : s.faint
+              ? { color: s.colour, opacity: 0.05 }
+              : undefined,
+        })),
+      },
+    ],
+  };
+  return <EChart option={option} description={description} height={height} ref={ref} />;
+}
+
+/** Mean level per dimension over the years. */
+export function TrendChart({
+  years,
+  series,
+  description,
+  height = 320,
+}: {
+  years: number[];
+  series: { name: string; values: (number | null)[] }[];
+  description: string;
+  height?: number;
+}) {
+  const option: echarts.EChartsCoreOption = {
+    animation: false,
+    tooltip: { trigger: "axis" },
+    legend: { type: "scroll", bottom: 0, textStyle: { color: "#1b1f24" } },
+    grid: { left: 40, right: 20, top: 20, bottom: 60 },
+    xAxis: { type: "category", data: years.map(String), axisLabel: { color: "#1b1f24" } },
+    yAxis: { type: "value", min: 0, max: 4, interval: 1, axisLabel: { color: "#1b1f24" } },
+    series: series.map((s) => ({
+      type: "line",
+      name: s.name,
+      data: s.values,
+      connectNulls: true,
+      symbolSize: 6,
+    })),
+  };
+  return <EChart option={option} description={description} height={height} />;
+}

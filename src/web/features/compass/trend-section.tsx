@@ -1,0 +1,72 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import type { TrendView } from "../../../common/compass.ts";
+import { QueryState } from "../../components/index.ts";
+import { currentLanguage } from "../../i18n/index.ts";
+import { TrendChart } from "./charts.tsx";
+import { trendQuery } from "./compass-api.ts";
+import { formatMean } from "./compass-parts.tsx";
+
+/** The unit's mean level per dimension over the last years up to the chosen one. */
+export function TrendSection({ organisationId, year }: { organisationId: string; year: number }) {
+  const { t } = useTranslation();
+  const trend = useQuery(trendQuery(organisationId, year - 3, year));
+  return (
+    <section aria-labelledby="trend-heading" className="compass-section">
+      <h2 id="trend-heading">{t("compass.unitView.trend")}</h2>
+      <QueryState query={trend}>{(view) => <Trend view={view} />}</QueryState>
+    </section>
+  );
+}
+
+function Trend({ view }: { view: TrendView }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const years = view.years.map((y) => y.year);
+  const description = `${t("compass.unitView.trendCaption")}. ${view.dimensions
+    .map(
+      (d) =>
+        `${d.label}: ${view.years.map((y) => `${y.year} ${formatMean(y.means[d.key] ?? null, language)}`).join(", ")}`,
+    )
+    .join("; ")}.`;
+  return (
+    <div className="compass-overview">
+      <div className="compass-chart-box">
+        <TrendChart
+          years={years}
+          description={description}
+          series={view.dimensions.map((d) => ({
+            name: d.label,
+            values: view.years.map((y) => y.means[d.key] ?? null),
+          }))}
+        />
+      </div>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+      <section className="table-scroll compass-table" aria-labelledby="trend-caption" tabIndex={0}>
+        <table className="data-table">
+          <caption id="trend-caption">{t("compass.unitView.trendCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("compass.dimension")}</th>
+              {years.map((y) => (
+                <th scope="col" key={y}>
+                  {y}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {view.dimensions.map((d) => (
+              <tr key={d.key}>
+                <th scope="row">{d.label}</th>
+                {view.years.map((y) => (
+                  <td key={y.year}>{formatMean(y.means[d.key] ?? null, language)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type {
+  CreateOrganisationData,
+  OrganisationDetailView,
+  OrganisationImpactView,
+  OrganisationView,
+  UpdateOrganisationData,
+} from "../../../common/organisations.ts";
+import { api, queryString } from "../../api.ts";
+
+/** Data of the organisation pages: TanStack Query options and mutations over /api/organisations. */
+export type Page<T> = { items: T[]; nextCursor: string | null };
+export type OrganisationFilters = { q: string; type: string; county: string; tag: string; sort: string };
+export type Option = { id: string; label: string };
+
+export const fetchOrganisations = (filters: Partial<OrganisationFilters>, cursor?: string, limit = 50) =>
+  api.get<Page<OrganisationView>>(`/api/organisations${queryString({ ...filters, cursor, limit })}`);
+
+export const organisationQuery = (id: string) =>
+  queryOptions({
+    queryKey: ["organisations", id],
+    queryFn: () => api.get<OrganisationDetailView>(`/api/organisations/${id}`),
+  });
+
+/** Every organisation as a choice (parent, membership, merge target); the registers hold hundreds, not more. */
+export const organisationChoicesQuery = queryOptions({
+  queryKey: ["organisations", "choices"],
+  queryFn: async (): Promise<Option[]> =>
+    (await fetchOrganisations({}, undefined, 500)).items.map((o) => ({ id: o.id, label: o.name })),
+});
+
+export const organisationImpactQuery = (id: string) =>
+  queryOptions({
+    queryKey: ["organisations", id, "impact"],
+    queryFn: () => api.get<OrganisationImpactView>(`/api/organisations/${id}/impact`),
+  });
+
+/** Organisations change what many pages show (people, programmes, activities): refresh them all. */
+export function useInvalidateRegisters() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all(
+      ["organisations", "people", "programmes", "courses", "activities"].map((key) =>
+        queryClient.invalidateQueries({ queryKey: [key] }),
+      ),
+    );
+}
+
+export function useSaveOrganisation(id?: string) {
+  const invalidate = useInvalidateRegisters();
+  return useMutation({
+    mutationFn: (input: CreateOrganisationData | UpdateOrganisationData) =>
+      id
+        ? api.patch<OrganisationView>(`/api/organisations/${id}`, input)
+        : api.post<OrganisationView>("/api/organisations", input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteOrganisation() {
+  const invalidate = useInvalidateRegisters();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<void>(`/api/organisations/${id}`),
+    onSuccess: invalidate,
+  });
+}
+
+export function useMergeOrganisation(id: string) {
+  const invalidate = useInvalidateRegisters();
+  return useMutation({
+    mutationFn: (intoId: string) => api.post<OrganisationView>(`/api/organisations/${id}/merge`, { intoId }),
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,214 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { formatDate, formatDateTime } from "../../../common/format.ts";
+import type { PersonDetailView } from "../../../common/people.ts";
+import { ApiError } from "../../api.ts";
+import { Alert, Button, Dialog, PageHeader, QueryState, Spinner } from "../../components/index.ts";
+import { currentLanguage } from "../../i18n/index.ts";
+import { MergeDialog } from "../organisations/merge-dialog.tsx";
+import { RegistersNav } from "../organisations/registers-nav.tsx";
+import {
+  peopleChoicesQuery,
+  personImpactQuery,
+  personQuery,
+  useDeletePerson,
+  useMergePerson,
+} from "./people-api.ts";
+
+/** /register/personer/$id: contact details, memberships, responsibilities and user account. */
+export function PersonPage({ id }: { id: string }) {
+  const person = useQuery(personQuery(id));
+  return <QueryState query={person}>{(p) => <PersonDetails person={p} />}</QueryState>;
+}
+
+function PersonDetails({ person: p }: { person: PersonDetailView }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const merge = useMergePerson(p.id);
+  const choices = useQuery({ ...peopleChoicesQuery, enabled: p.abilities.delete });
+  const none = <span className="muted">–</span>;
+  const actions = (
+    <div className="button-row">
+      {p.abilities.update && (
+        <Link to="/register/personer/$id/redigera" params={{ id: p.id }} className="btn btn-secondary">
+          {t("common.edit")}
+        </Link>
+      )}
+      {p.abilities.delete && (
+        <MergeDialog
+          triggerLabel={t("people.merge")}
+          title={t("people.mergeTitle", { name: p.name })}
+          intro={t("people.mergeIntro", { name: p.name })}
+          label={t("people.mergeInto")}
+          options={(choices.data ?? []).filter((c) => c.id !== p.id)}
+          onMerge={async (intoId) => {
+            await merge.mutateAsync(intoId);
+            await navigate({ to: "/register/personer/$id", params: { id: intoId } });
+          }}
+        />
+      )}
+      {p.abilities.delete && (
+        <DeletePerson person={p} onDeleted={() => navigate({ to: "/register/personer" })} />
+      )}
+    </div>
+  );
+
+  return (
+    <>
+      <PageHeader title={p.name} intro={p.title ? <p>{p.title}</p> : undefined} actions={actions} />
+      <RegistersNav />
+      <h2>{t("people.sections.facts")}</h2>
+      <dl className="facts">
+        <dt>{t("people.fields.title")}</dt>
+        <dd>{p.title ?? none}</dd>
+        <dt>{t("people.fields.email")}</dt>
+        <dd>{p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : none}</dd>
+        <dt>{t("people.fields.phone")}</dt>
+        <dd>{p.phone ? <a href={`tel:${p.phone.replace(/[^\d+]/g, "")}`}>{p.phone}</a> : none}</dd>
+        <dt>{t("people.fields.lawfulBasis")}</dt>
+        <dd>
+          {t(`people.lawfulBases.${p.lawfulBasis}`)}
+          {p.consentAt &&
+            ` (${t("people.fields.consentAt")} ${formatDateTime(p.consentAt, currentLanguage())})`}
+        </dd>
+        <dt>{t("people.fields.notes")}</dt>
+        <dd className="prose">{p.notes ?? none}</dd>
+      </dl>
+
+      <section aria-labelledby="person-memberships">
+        <h2 id="person-memberships">{t("people.sections.memberships")}</h2>
+        {p.memberships.length === 0 ? (
+          <p className="muted">{t("people.noneLinked")}</p>
+        ) : (
+          <ul className="plain-list">
+            {p.memberships.map((m) => (
+              <li key={m.id}>
+                <Link to="/register/organisationer/$id" params={{ id: m.organisationId }}>
+                  {m.organisationName}
+                </Link>{" "}
+                <span className="muted">
+                  {[
+                    m.role,
+                    m.startDate || m.endDate ? `${formatDate(m.startDate)}–${formatDate(m.endDate)}` : "",
+                  ]
+                    .filter(Boolean)
+                    .join(", ")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="person-responsible">
+        <h2 id="person-responsible">{t("people.sections.responsibleFor")}</h2>
+        {p.responsibleForProgrammes.length + p.responsibleForCourses.length === 0 ? (
+          <p className="muted">{t("people.noneLinked")}</p>
+        ) : (
+          <ul className="plain-list">
+            {p.responsibleForProgrammes.map((r) => (
+              <li key={r.id}>
+                <Link to="/register/program/$id" params={{ id: r.id }}>
+                  {r.name}
+                </Link>{" "}
+                <span className="muted">{r.code}</span>
+              </li>
+            ))}
+            {p.responsibleForCourses.map((r) => (
+              <li key={r.id}>
+                <Link to="/register/kurser/$id" params={{ id: r.id }}>
+                  {r.name}
+                </Link>{" "}
+                <span className="muted">{r.code}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="person-account">
+        <h2 id="person-account">{t("people.sections.account")}</h2>
+        <p>
+          {p.user ? (
+            `${p.user.name} <${p.user.email}>`
+          ) : (
+            <span className="muted">{t("people.noAccount")}</span>
+          )}
+        </p>
+      </section>
+    </>
+  );
+}
+
+/** "Ta bort" that first lists what the deletion affects and deletes only after confirmation. */
+function DeletePerson({
+  person,
+  onDeleted,
+}: {
+  person: { id: string; name: string };
+  onDeleted: () => void;
+}) {
+  const { t } = useTranslation();
+  const [isOpen, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const impact = useQuery({ ...personImpactQuery(person.id), enabled: isOpen });
+  const remove = useDeletePerson();
+  const confirm = async () => {
+    setError(null);
+    try {
+      await remove.mutateAsync(person.id);
+      setOpen(false);
+      onDeleted();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.problem.detail : t("errors.internal"));
+    }
+  };
+  const lines = impact.data
+    ? (["memberships", "programmes", "courses"] as const)
+        .filter((key) => impact.data[key] > 0)
+        .map((key) => t(`people.impact.${key}`, { count: impact.data[key] }))
+    : [];
+  return (
+    <>
+      <Button variant="danger" onPress={() => setOpen(true)}>
+        {t("common.delete")}
+      </Button>
+      <Dialog
+        title={t("people.deleteTitle", { name: person.name })}
+        isOpen={isOpen}
+        onOpenChange={setOpen}
+        role="alertdialog"
+      >
+        {impact.isPending ? (
+          <Spinner />
+        ) : impact.isError ? (
+          <Alert tone="error">
+            {impact.error instanceof ApiError ? impact.error.problem.detail : t("errors.internal")}
+          </Alert>
+        ) : lines.length === 0 ? (
+          <p>{t("people.impact.nothing")}</p>
+        ) : (
+          <>
+            <p>{t("people.deleteIntro")}</p>
+            <ul>
+              {lines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {error && <Alert tone="error">{error}</Alert>}
+        <div className="button-row">
+          <Button variant="danger" onPress={confirm} isPending={remove.isPending}>
+            {t("common.delete")}
+          </Button>
+          <Button variant="secondary" onPress={() => setOpen(false)}>
+            {t("common.cancel")}
+          </Button>
+        </div>
+      </Dialog>
+    </>
+  );
+}

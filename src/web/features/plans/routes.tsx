@@ -1,0 +1,79 @@
+import { createRoute } from "@tanstack/react-router";
+import { requireLogin } from "../../auth.ts";
+import { rootRoute } from "../../routes/root.tsx";
+import type { Feature } from "../types.ts";
+import { FrameworkPage } from "./framework-page.tsx";
+import { PlanCoveragePage } from "./plan-coverage-page.tsx";
+import { PlanItemPage } from "./plan-item-page.tsx";
+import { PlanPage } from "./plan-page.tsx";
+import { PlanTimelinePage } from "./plan-timeline-page.tsx";
+import { PlansHomePage } from "./plans-home-page.tsx";
+import "./plans.css";
+
+const homeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planer",
+  beforeLoad: requireLogin,
+  component: PlansHomePage,
+});
+
+const frameworkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planer/ramverk/$frameworkId",
+  beforeLoad: requireLogin,
+  validateSearch: (search: Record<string, unknown>): { version?: number } => {
+    const version = Number(search.version);
+    return Number.isInteger(version) && version > 0 ? { version } : {};
+  },
+  component: function FrameworkRoute() {
+    const { frameworkId } = frameworkRoute.useParams();
+    return <FrameworkPage frameworkId={frameworkId} version={frameworkRoute.useSearch().version} />;
+  },
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planer/$planId",
+  beforeLoad: requireLogin,
+  component: function PlanRoute() {
+    return <PlanPage planId={planRoute.useParams().planId} />;
+  },
+});
+
+const timelineRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planer/$planId/tidplan",
+  beforeLoad: requireLogin,
+  component: function TimelineRoute() {
+    return <PlanTimelinePage planId={timelineRoute.useParams().planId} />;
+  },
+});
+
+const coverageRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planer/$planId/mal",
+  beforeLoad: requireLogin,
+  validateSearch: (search: Record<string, unknown>): { avsnitt?: string } =>
+    typeof search.avsnitt === "string" && search.avsnitt.length <= 40 ? { avsnitt: search.avsnitt } : {},
+  component: function CoverageRoute() {
+    const { planId } = coverageRoute.useParams();
+    return <PlanCoveragePage planId={planId} section={coverageRoute.useSearch().avsnitt} />;
+  },
+});
+
+const itemRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planer/$planId/insats/$itemId",
+  beforeLoad: requireLogin,
+  component: function ItemRoute() {
+    const { planId, itemId } = itemRoute.useParams();
+    return <PlanItemPage planId={planId} itemId={itemId} />;
+  },
+});
+
+/** Plans and goal frameworks under "Planer och projekt" (/planer); the portfolio is the projects feature. */
+export const plansFeature: Feature = {
+  name: "plans",
+  routes: [homeRoute, frameworkRoute, planRoute, timelineRoute, coverageRoute, itemRoute],
+  nav: [{ to: "/planer", labelKey: "nav.plans", order: 50, requires: "login" }],
+};

@@ -1,0 +1,90 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { formatCredits } from "../../../common/format.ts";
+import type { CourseView } from "../../../common/programmes.ts";
+import { EmptyState, PageHeader, QueryState } from "../../components/index.ts";
+import { currentLanguage } from "../../i18n/index.ts";
+import { DeleteWithImpact } from "./delete-with-impact.tsx";
+import { courseQuery } from "./programmes-api.ts";
+import { RegisterNav } from "./register-nav.tsx";
+
+/** /register/kurser/$id: facts (credits as "7,5 hp"), client of a contract course, programmes. */
+export function CoursePage({ id }: { id: string }) {
+  const course = useQuery(courseQuery(id));
+  return <QueryState query={course}>{(c) => <CourseDetails course={c} />}</QueryState>;
+}
+
+function CourseDetails({ course: c }: { course: CourseView }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const actions = (
+    <div className="button-row">
+      {c.abilities.update && (
+        <Link to="/register/kurser/$id/redigera" params={{ id: c.id }} className="btn btn-secondary">
+          {t("programmes.editCourse")}
+        </Link>
+      )}
+      {c.abilities.delete && (
+        <DeleteWithImpact
+          path={`/api/courses/${c.id}`}
+          triggerLabel={t("programmes.deleteCourse")}
+          title={t("programmes.deleteConfirm", { name: c.nameSv })}
+          nothingElse={t("programmes.deleteNothingElse")}
+          onDeleted={() => navigate({ to: "/register/kurser" })}
+        />
+      )}
+    </div>
+  );
+  return (
+    <>
+      <PageHeader title={`${c.nameSv} (${c.code})`} actions={actions} />
+      <RegisterNav />
+      <dl className="facts">
+        <dt>{t("programmes.code")}</dt>
+        <dd>{c.code}</dd>
+        <dt>{t("programmes.nameEn")}</dt>
+        <dd>{c.nameEn ?? t("programmes.none")}</dd>
+        <dt>{t("programmes.credits")}</dt>
+        <dd>{c.credits === null ? t("programmes.none") : formatCredits(c.credits, currentLanguage())}</dd>
+        <dt>{t("programmes.level")}</dt>
+        <dd>{c.level ? t(`programmes.levels.${c.level}`) : t("programmes.none")}</dd>
+        <dt>{t("programmes.organisation")}</dt>
+        <dd>{c.organisation?.name ?? t("programmes.none")}</dd>
+        <dt>{t("programmes.responsiblePerson")}</dt>
+        <dd>{c.responsiblePerson?.name ?? t("programmes.none")}</dd>
+        <dt>{t("programmes.contract")}</dt>
+        <dd>
+          {c.contract
+            ? t("programmes.contractCourse", { client: c.clientOrganisation?.name ?? t("programmes.none") })
+            : t("common.no")}
+        </dd>
+      </dl>
+      <section aria-labelledby="course-programmes">
+        <h2 id="course-programmes">{t("programmes.programmes")}</h2>
+        {c.programmes.length === 0 ? (
+          <EmptyState message={t("programmes.noProgrammesForCourse")} />
+        ) : (
+          <ul className="plain-list">
+            {c.programmes.map((p) => (
+              <li key={p.id}>
+                <Link to="/register/program/$id" params={{ id: p.id }}>
+                  {p.nameSv}
+                </Link>{" "}
+                <span className="muted">{p.code}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="course-activities">
+        <h2 id="course-activities">{t("programmes.activitiesOfCourse")}</h2>
+        <p>
+          <Link to="/aktiviteter" search={{ courseId: c.id }}>
+            {t("programmes.showActivities", { name: c.nameSv })}
+          </Link>
+        </p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,158 @@
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { formatCredits } from "../../../common/format.ts";
+import type { CourseView } from "../../../common/programmes.ts";
+import { useMe } from "../../auth.ts";
+import {
+  Button,
+  type Column,
+  DataTable,
+  EmptyState,
+  PageHeader,
+  QueryState,
+  Select,
+  TextField,
+} from "../../components/index.ts";
+import { currentLanguage } from "../../i18n/index.ts";
+import { type CourseFilters, fetchCourses, programmeOptionsQuery } from "./programmes-api.ts";
+import { RegisterNav } from "./register-nav.tsx";
+
+const noFilters: CourseFilters = { q: "", programmeId: "", contract: "" };
+
+/** /register/kurser: courses (contract courses too), by programme and kind, credits as "7,5 hp". */
+export function CoursesPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [draft, setDraft] = useState(noFilters);
+  const [filters, setFilters] = useState(noFilters);
+  const programmes = useQuery(programmeOptionsQuery);
+  const courses = useInfiniteQuery({
+    queryKey: ["courses", "list", filters],
+    queryFn: ({ pageParam }) => fetchCourses(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const filtered = Object.values(filters).some(Boolean);
+  const newLink = me?.abilities.coordinate ? (
+    <Link to="/register/kurser/ny" className="btn btn-primary">
+      {t("programmes.newCourse")}
+    </Link>
+  ) : null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setFilters(draft);
+  };
+
+  return (
+    <>
+      <PageHeader title={t("programmes.coursesTitle")} actions={newLink} />
+      <RegisterNav />
+      <form onSubmit={submit} className="form filters" aria-label={t("common.filter")}>
+        <div className="filter-fields">
+          <TextField
+            label={t("programmes.search")}
+            value={draft.q}
+            onChange={(q) => setDraft({ ...draft, q })}
+          />
+          <Select
+            label={t("programmes.programmes")}
+            value={draft.programmeId}
+            onChange={(programmeId) => setDraft({ ...draft, programmeId })}
+            options={[
+              { value: "", label: t("programmes.anyProgramme") },
+              ...(programmes.data ?? []).map((p) => ({ value: p.id, label: p.label })),
+            ]}
+          />
+          <Select
+            label={t("programmes.contract")}
+            value={draft.contract}
+            onChange={(contract) => setDraft({ ...draft, contract })}
+            options={[
+              { value: "", label: t("common.all") },
+              { value: "true", label: t("programmes.onlyContract") },
+              { value: "false", label: t("programmes.onlyRegular") },
+            ]}
+          />
+        </div>
+        <Button type="submit">{t("common.filter")}</Button>
+      </form>
+      <QueryState query={courses}>
+        {(data) => {
+          const items = data.pages.flatMap((p) => p.items);
+          if (items.length === 0)
+            return (
+              <EmptyState
+                message={filtered ? t("programmes.noCoursesFiltered") : t("programmes.noCourses")}
+                action={filtered ? undefined : newLink}
+              />
+            );
+          return (
+            <>
+              <CoursesTable items={items} />
+              {courses.hasNextPage && (
+                <Button
+                  variant="secondary"
+                  onPress={() => courses.fetchNextPage()}
+                  isPending={courses.isFetchingNextPage}
+                >
+                  {t("common.loadMore")}
+                </Button>
+              )}
+            </>
+          );
+        }}
+      </QueryState>
+    </>
+  );
+}
+
+function CoursesTable({ items }: { items: CourseView[] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const total = items.reduce((sum, c) => sum + (c.credits ?? 0), 0);
+  const columns: Column<CourseView>[] = [
+    {
+      key: "name",
+      header: t("programmes.name"),
+      cell: (c) => (
+        <Link to="/register/kurser/$id" params={{ id: c.id }}>
+          {c.nameSv}
+        </Link>
+      ),
+      sortValue: (c) => c.nameSv,
+      isRowHeader: true,
+    },
+    { key: "code", header: t("programmes.code"), cell: (c) => c.code, sortValue: (c) => c.code },
+    {
+      key: "credits",
+      header: t("programmes.credits"),
+      cell: (c) => (c.credits === null ? t("programmes.none") : formatCredits(c.credits, language)),
+      sortValue: (c) => c.credits ?? 0,
+    },
+    {
+      key: "programmes",
+      header: t("programmes.programmes"),
+      cell: (c) => (c.programmes.length ? c.programmes.map((p) => p.code).join(", ") : t("programmes.none")),
+    },
+    {
+      key: "contract",
+      header: t("programmes.clientOrganisation"),
+      cell: (c) =>
+        c.contract ? (c.clientOrganisation?.name ?? t("programmes.contract")) : t("programmes.none"),
+      sortValue: (c) => c.clientOrganisation?.name ?? "",
+    },
+  ];
+  return (
+    <>
+      <DataTable
+        caption={t("programmes.coursesCaption", { count: items.length })}
+        columns={columns}
+        rows={items}
+        rowKey={(c) => c.id}
+      />
+      <p className="muted">{t("programmes.totalCredits", { credits: formatCredits(total, language) })}</p>
+    </>
+  );
+}

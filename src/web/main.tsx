@@ -1,0 +1,37 @@
+import "./i18n/index.ts"; // first: the first render needs its strings
+import "./styles.css";
+import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider } from "@tanstack/react-router";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { ApiError } from "./api.ts";
+import { createAppRouter } from "./router.tsx";
+
+const queryClient: QueryClient = new QueryClient({
+  // A 401 on any query means the session ended (expired, or logged out elsewhere): ask /me again,
+  // so the header and the guards see the public instead of a stale user.
+  queryCache: new QueryCache({
+    onError: (error, query) => {
+      if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== "me") {
+        void queryClient.invalidateQueries({ queryKey: ["me"] });
+      }
+    },
+  }),
+  defaultOptions: {
+    queries: {
+      // A 4xx will not change by asking again; network hiccups and 5xx get one more try.
+      retry: (count, error) =>
+        count < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+const router = createAppRouter(queryClient);
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  </StrictMode>,
+);

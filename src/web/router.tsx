@@ -1,0 +1,42 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { type AnyRoute, createRoute, createRouter } from "@tanstack/react-router";
+import { features } from "./features/index.ts";
+import { AccessibilityPage } from "./routes/accessibility-page.tsx";
+import { ComingSoonPage } from "./routes/coming-soon-page.tsx";
+import { mergeNav, places } from "./routes/places.ts";
+import { rootRoute } from "./routes/root.tsx";
+import { StartPage } from "./routes/start-page.tsx";
+
+const startRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", component: StartPage });
+const accessibilityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/tillganglighet",
+  component: AccessibilityPage,
+});
+
+const normalise = (path: string) => `/${path.replace(/^\/+|\/+$/g, "")}`;
+
+/** A "being built" page for every place no page claims yet (features take precedence). */
+function placeholders(claimed: AnyRoute[]): AnyRoute[] {
+  const taken = new Set(claimed.map((r) => normalise(String((r.options as { path?: string }).path ?? ""))));
+  return places
+    .filter((place) => !taken.has(place.to))
+    .map((place) =>
+      createRoute({
+        getParentRoute: () => rootRoute,
+        path: place.to,
+        component: () => <ComingSoonPage labelKey={place.labelKey} />,
+      }),
+    );
+}
+
+export function createAppRouter(queryClient: QueryClient) {
+  const pages: AnyRoute[] = [startRoute, accessibilityRoute, ...features.flatMap((f) => f.routes)];
+  const routeTree = rootRoute.addChildren([...pages, ...placeholders(pages)]);
+  return createRouter({
+    routeTree,
+    context: { queryClient, nav: mergeNav(features.flatMap((f) => f.nav ?? [])) },
+    defaultPreload: "intent",
+    scrollRestoration: true,
+  });
+}
