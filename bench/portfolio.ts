@@ -74,7 +74,9 @@ export async function benchPortfolio(): Promise<string[]> {
   const listSql = sql`
     select p.*, pe.name as lead_person_name, o.name as owner_name from projects p
     left join people pe on pe.id = p.lead_person_id left join organisations o on o.id = p.owner_organisation_id`;
-  lines.push(`GET /api/projects?limit=50 (first page by name):        ${await time(() => get("/api/projects?limit=50"))}`);
+  lines.push(
+    `GET /api/projects?limit=50 (first page by name):        ${await time(() => get("/api/projects?limit=50"))}`,
+  );
   lines.push(
     `  bare SQL, same joins, order by sort_key, id limit 51:    ${await time(() => db.execute(sql`${listSql} order by p.sort_key, p.id limit 51`))}`,
   );

@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import type { WorkStepInput, WorkStepKey } from "../src/common/compass.ts";
 import type { Db } from "../src/server/db/client.ts";
+import { loadActor } from "../src/server/modules/accounts/accounts.service.ts";
 import { createActivity } from "../src/server/modules/activities/activities.service.ts";
 import { compassOffers } from "../src/server/modules/compass/compass.schema.ts";
 import { ensureModel } from "../src/server/modules/compass/model.service.ts";
@@ -9,7 +11,8 @@ import { setAssessment, setGoals } from "../src/server/modules/compass/programme
 import { takeOffer } from "../src/server/modules/compass/recommendations.service.ts";
 import { findCourseIdByCode } from "../src/server/modules/programmes/courses.service.ts";
 import { findProgrammeIdByCode } from "../src/server/modules/programmes/programmes.service.ts";
-import { systemActor } from "../src/server/platform/actor.ts";
+import { type Actor, systemActor } from "../src/server/platform/actor.ts";
+import { users } from "../src/server/platform/platform.schema.ts";
 import { ORG, PROGRAMME } from "./registers/names.ts";
 import { organisationIdsByName } from "./registers/organisations.ts";
 
@@ -21,6 +24,7 @@ import { organisationIdsByName } from "./registers/organisations.ts";
  * sees different compasses per programme and a faculty view at once. Runs after the activities step.
  */
 type ProgrammeKey = keyof typeof PROGRAMME;
+const NURSING_DIRECTOR = "programansvarig@demo.samspel.se";
 type Goals = Partial<Record<string, number>>;
 
 const offers = [
@@ -458,6 +462,13 @@ export async function loadCompassDemo(db: Db) {
     programmeIds.set(key, id);
   }
   const programme = (key: ProgrammeKey) => programmeIds.get(key)!;
+  // Nursing's own director (scoped by the programmes step) does nursing's work, so "who" shows a name.
+  const [directorUser] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, NURSING_DIRECTOR));
+  const director = directorUser ? await loadActor(db, directorUser.id) : null;
+  const actorFor = (key: ProgrammeKey): Actor => (key === "nursing" && director ? director : systemActor);
 
   const offerIds = new Map<string, string>();
   for (const { unit, ...offer } of offers) {
@@ -496,14 +507,14 @@ export async function loadCompassDemo(db: Db) {
       string,
       number
     >;
-    await setGoals(db, systemActor, programme(key), year, { goals: clean, notes });
+    await setGoals(db, actorFor(key), programme(key), year, { goals: clean, notes });
   }
   for (const [key, year, dimension, level, justification] of assessments)
-    await setAssessment(db, systemActor, programme(key), year, dimension, { level, justification });
+    await setAssessment(db, actorFor(key), programme(key), year, dimension, { level, justification });
   for (const [key, year, step, input] of steps)
-    await setWorkStep(db, systemActor, programme(key), year, step, input);
+    await setWorkStep(db, actorFor(key), programme(key), year, step, input);
   for (const [key, text, dimensions] of outcomes)
-    await addOutcome(db, systemActor, programme(key), { text, dimensions });
+    await addOutcome(db, actorFor(key), programme(key), { text, dimensions });
   for (const [key, year, title, dimensionKey, startDate] of takes)
     await takeOffer(db, systemActor, programme(key), offerIds.get(title)!, year, { dimensionKey, startDate });
 }

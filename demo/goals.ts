@@ -14,7 +14,10 @@ export const FRAMEWORK = {
 
 /** Seed 000: the education strategy's goal for work-life connection, broken down into A–F. */
 const miunGoals = [
-  ["A", "Mittuniversitetets arbetslivsanknytning ska utgå från våra utbildningars förutsättningar och personalens kompetens."],
+  [
+    "A",
+    "Mittuniversitetets arbetslivsanknytning ska utgå från våra utbildningars förutsättningar och personalens kompetens.",
+  ],
   ["B", "Arbetslivsanknytningen ska vara förankrad och erkänd inom Mittuniversitetet."],
   ["C", "Vi ska vara nationellt erkända för vårt arbete med arbetslivsanknytning."],
   ["D", "Studenterna ska uppleva att deras utbildning är framgångsrikt knuten till arbetslivet."],
@@ -35,7 +38,10 @@ const skGoals = [
 ];
 
 export async function frameworkIdByName(db: Db, name: string): Promise<string | null> {
-  const [row] = await db.select({ id: goalFrameworks.id }).from(goalFrameworks).where(eq(goalFrameworks.name, name));
+  const [row] = await db
+    .select({ id: goalFrameworks.id })
+    .from(goalFrameworks)
+    .where(eq(goalFrameworks.name, name));
   return row?.id ?? null;
 }
 
@@ -62,7 +68,8 @@ export async function loadGoalsDemo(db: Db) {
       ownerOrganisationId: orgs.get(ORG.samhallskontraktet) ?? null,
       vision:
         "Eskilstuna och Västerås är en stark region som skapar värde för individer, organisationer och företag genom ett aktivt lärande i ett innovativt, förtroendefullt samspel.",
-      description: "Styrelsen fastställde hösten 2009 en vision och åtta övergripande mål för Samhällskontraktet.",
+      description:
+        "Styrelsen fastställde hösten 2009 en vision och åtta övergripande mål för Samhällskontraktet.",
       goals: skGoals.map((text, i) => ({ code: String(i + 1), text })),
     });
   }

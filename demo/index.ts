@@ -2,7 +2,10 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../src/server/db/client.ts";
 import { appMeta } from "../src/server/platform/platform.schema.ts";
 import { loadCompassDemo } from "./compass.ts";
+import { loadEventsDemo } from "./events.ts";
+import { loadFinanceDemo } from "./finance.ts";
 import { loadGoalsDemo } from "./goals.ts";
+import { loadIndicatorsDemo } from "./indicators.ts";
 import { loadPlansDemo } from "./plans.ts";
 import { loadProjectsDemo } from "./projects.ts";
 import { loadActivitiesDemo } from "./registers/activities.ts";
@@ -30,6 +33,10 @@ const steps: { name: string; run: (db: Db) => Promise<void> }[] = [
   { name: "goals", run: loadGoalsDemo },
   { name: "plans", run: loadPlansDemo },
   { name: "projects", run: loadProjectsDemo },
+  { name: "events", run: loadEventsDemo },
+  // Follow-up reads what the steps above (and the events step) recorded: keep these two after them.
+  { name: "indicators", run: loadIndicatorsDemo },
+  { name: "finance", run: loadFinanceDemo },
 ];
 
 export const demoLogin = { email: demoUsers[0].email, password: DEMO_PASSWORD };

@@ -245,7 +245,8 @@ export async function loadPlansDemo(db: Db) {
       },
       {
         name: "Implementering",
-        description: "Policyarbete, lärandemål, systematiska arbetsmetoder/verktyg och kommunikation, till årsskiftet 2015/16.",
+        description:
+          "Policyarbete, lärandemål, systematiska arbetsmetoder/verktyg och kommunikation, till årsskiftet 2015/16.",
         startDate: "2013-07-01",
         endDate: "2015-12-31",
       },

@@ -32,19 +32,136 @@ type Row = [
 
 /** Seed 000, bilaga 1, row by row as the appendix writes it. */
 const appendix: Row[] = [
-  ["Karriärcoachning", "Pernilla Sivertsen", "Del-", "062012-062014", "Ja", "Ja", "Process som systematiserats. Bra utfall.", "Grön"],
-  ["Kompetenskontraktet", "Kristina Rådberg", "Del-", "012013-122014", "Ej ännu", "Ja", "Startar sent, men lovar gott. Sannolikt ett \"gott exempel\". Flera externa partners.", "Grön"],
-  ["Entreprenörskap", "Jenny Sandström", "Del-", "122011-112014", "Ja", "Ja", "Bedrivs mot pilotprogram. Stort internt och externt intresse.", "Grön"],
-  ["Patientsimulator", "Stefan Jansson", "Slut-", "022011-122012", "Ja", "Ja, sannolikt", "Ett av flera projekt som utvecklar simulering som alternativ till externt förlagd arbetslivsanknytning. Bra projekt, gott exempel.", "Grön"],
-  ["HUM", "Tomas Berglund", "Slut-?", "2011-? (2015?)", "Otydligt", "Oklart", "Återkoppling saknas. Ingen delrapport.", "Röd"],
-  ["SAMLAB", "Magnus Ottelid", "Slut-", "032011-092012", "Ja, bl.a. i form av lokaler", "Kanske", "Har kompetensutvecklat lärare. Ett exempel på simulering (\"praktik inhouse\"). Behöver analyseras närmare. Inte riktigt framme ännu.", "Gul"],
-  ["Distansarbetsplatser", "Jan Eriksson", "Del-", "022012-042013", "Nja", "Kanske.", "Kan och bör kopplas närmare Alumni.", "Gul"],
-  ["Datorsimulerad BBIC och SimChild", "Gunilla Egonsdotter", "Del-", "012012-122013", "Ja", "Ja", "Stor satsning. Kommersialiseras i eget bolag. Rättigheter och skyldigheter en fortsatt fråga. Stor potential. Stort externt intresse, lågt internt.", "Grön"],
-  ["Turism 2.0", "Sandra Wall Reinius", "Del-", "042013-122013", "Ej ännu.", "Troligen.", "Lovande projektstart. På papperet lovande upplägg. Kan bli stilbildande för arbetslivsankn inom program.", "Grön"],
-  ["Karriärvägledning via webben", "Hanna Billmayer", "Del-", "062012-122013", "Ja", "Ja", "Små medel, kan sannolikt utökas för bättre resultat.", "Grön"],
-  ["Ökad branschnärvaro", "Hanna Billmayer", "Del-", "122011-122013", "Nja", "Ja", "Liten satsning. Kan skalas upp mycket. Bör kunna bli basverksamhet.", "Gul"],
-  ["Examensarbetens värde", "Kristina Rådberg", "Del-", "012013-062013", "Ej ännu", "Ja", "Intressant men litet projekt. Testas på ingenjörsprogram under våren.", "Grön"],
-  ["Extern kommunikation/Alumni/Karriärsök", "Pernilla Sivertsen", "Del-", "092012-122013", "Ja", "Ja", "Finns ett förmedlingsverktyg på www.miun.se samt kampanj inom Alumni. Bra och tydligt resultat. Personalbrist har sinkat implementering.", "Grön"],
+  [
+    "Karriärcoachning",
+    "Pernilla Sivertsen",
+    "Del-",
+    "062012-062014",
+    "Ja",
+    "Ja",
+    "Process som systematiserats. Bra utfall.",
+    "Grön",
+  ],
+  [
+    "Kompetenskontraktet",
+    "Kristina Rådberg",
+    "Del-",
+    "012013-122014",
+    "Ej ännu",
+    "Ja",
+    'Startar sent, men lovar gott. Sannolikt ett "gott exempel". Flera externa partners.',
+    "Grön",
+  ],
+  [
+    "Entreprenörskap",
+    "Jenny Sandström",
+    "Del-",
+    "122011-112014",
+    "Ja",
+    "Ja",
+    "Bedrivs mot pilotprogram. Stort internt och externt intresse.",
+    "Grön",
+  ],
+  [
+    "Patientsimulator",
+    "Stefan Jansson",
+    "Slut-",
+    "022011-122012",
+    "Ja",
+    "Ja, sannolikt",
+    "Ett av flera projekt som utvecklar simulering som alternativ till externt förlagd arbetslivsanknytning. Bra projekt, gott exempel.",
+    "Grön",
+  ],
+  [
+    "HUM",
+    "Tomas Berglund",
+    "Slut-?",
+    "2011-? (2015?)",
+    "Otydligt",
+    "Oklart",
+    "Återkoppling saknas. Ingen delrapport.",
+    "Röd",
+  ],
+  [
+    "SAMLAB",
+    "Magnus Ottelid",
+    "Slut-",
+    "032011-092012",
+    "Ja, bl.a. i form av lokaler",
+    "Kanske",
+    'Har kompetensutvecklat lärare. Ett exempel på simulering ("praktik inhouse"). Behöver analyseras närmare. Inte riktigt framme ännu.',
+    "Gul",
+  ],
+  [
+    "Distansarbetsplatser",
+    "Jan Eriksson",
+    "Del-",
+    "022012-042013",
+    "Nja",
+    "Kanske.",
+    "Kan och bör kopplas närmare Alumni.",
+    "Gul",
+  ],
+  [
+    "Datorsimulerad BBIC och SimChild",
+    "Gunilla Egonsdotter",
+    "Del-",
+    "012012-122013",
+    "Ja",
+    "Ja",
+    "Stor satsning. Kommersialiseras i eget bolag. Rättigheter och skyldigheter en fortsatt fråga. Stor potential. Stort externt intresse, lågt internt.",
+    "Grön",
+  ],
+  [
+    "Turism 2.0",
+    "Sandra Wall Reinius",
+    "Del-",
+    "042013-122013",
+    "Ej ännu.",
+    "Troligen.",
+    "Lovande projektstart. På papperet lovande upplägg. Kan bli stilbildande för arbetslivsankn inom program.",
+    "Grön",
+  ],
+  [
+    "Karriärvägledning via webben",
+    "Hanna Billmayer",
+    "Del-",
+    "062012-122013",
+    "Ja",
+    "Ja",
+    "Små medel, kan sannolikt utökas för bättre resultat.",
+    "Grön",
+  ],
+  [
+    "Ökad branschnärvaro",
+    "Hanna Billmayer",
+    "Del-",
+    "122011-122013",
+    "Nja",
+    "Ja",
+    "Liten satsning. Kan skalas upp mycket. Bör kunna bli basverksamhet.",
+    "Gul",
+  ],
+  [
+    "Examensarbetens värde",
+    "Kristina Rådberg",
+    "Del-",
+    "012013-062013",
+    "Ej ännu",
+    "Ja",
+    "Intressant men litet projekt. Testas på ingenjörsprogram under våren.",
+    "Grön",
+  ],
+  [
+    "Extern kommunikation/Alumni/Karriärsök",
+    "Pernilla Sivertsen",
+    "Del-",
+    "092012-122013",
+    "Ja",
+    "Ja",
+    "Finns ett förmedlingsverktyg på www.miun.se samt kampanj inom Alumni. Bra och tydligt resultat. Personalbrist har sinkat implementering.",
+    "Grön",
+  ],
 ];
 
 const colourOf = { Grön: "green", Gul: "yellow", Röd: "red" } as const;
@@ -151,7 +268,8 @@ async function samhallskontraktetProjects(
       name,
       sector: SECTOR.aldreomsorg,
       parent: "mops",
-      description: "Ett av de fyra projekt som styrelsen beviljade medel 2010 (totalt 1,3 mnkr) efter MOPS-processen.",
+      description:
+        "Ett av de fyra projekt som styrelsen beviljade medel 2010 (totalt 1,3 mnkr) efter MOPS-processen.",
     })),
     {
       name: "Karriärtorget",
@@ -202,8 +320,16 @@ async function samhallskontraktetProjects(
 const firstPeriodOutputs = [
   ["scientific_article", "Publicerade vetenskapliga artiklar", 14],
   ["report", "Andra rapporter", 12],
-  ["conference_presentation", "Presentationer vid nationella och internationella konferenser (Finland, Schweiz, Portugal, England, Tyskland och Australien)", 21],
-  ["dissemination_activity", "Aktiviteter där forskare från MDH sprider forskning som används i kommunernas utvecklingsarbete", 80],
+  [
+    "conference_presentation",
+    "Presentationer vid nationella och internationella konferenser (Finland, Schweiz, Portugal, England, Tyskland och Australien)",
+    21,
+  ],
+  [
+    "dissemination_activity",
+    "Aktiviteter där forskare från MDH sprider forskning som används i kommunernas utvecklingsarbete",
+    80,
+  ],
   ["documented_model", "Dokumenterade modeller/metoder för samverkan", 10],
 ] as const;
 
@@ -245,9 +371,12 @@ export async function loadProjectsDemo(db: Db) {
     periodText: "Från februari 2009 (fyraårigt avtal)",
     description:
       "Avtalet mellan Eskilstuna kommun, Västerås stad och Mälardalens högskola undertecknades i februari 2009, 40 mnkr per fyraårigt avtal. Uppföljningen av första avtalsperioden: 16 forsknings- och utvecklingsprojekt, 14 publicerade vetenskapliga artiklar och 12 andra rapporter, 21 konferenspresentationer, 80 spridningsaktiviteter och 10 dokumenterade modeller/metoder för samverkan.",
-    funding: [{ kind: "own", funderOrganisationId: sk, amount: 40_000_000, note: "40 mnkr per fyraårigt avtal." }],
+    funding: [
+      { kind: "own", funderOrganisationId: sk, amount: 40_000_000, note: "40 mnkr per fyraårigt avtal." },
+    ],
   });
-  for (const [type, title, count] of firstPeriodOutputs) await addOutput(db, systemActor, umbrella, { type, title, count });
+  for (const [type, title, count] of firstPeriodOutputs)
+    await addOutput(db, systemActor, umbrella, { type, title, count });
 
   const ids = new Map<string, string>();
   for (const seed of await samhallskontraktetProjects(goal, sk)) {

@@ -9,7 +9,10 @@ describe("ALA-kompassen: a programme director works with their programme's compa
   it("opens the nursing compass, sets goals, sees gaps and offers, takes one and finds it in the work plan", async () => {
     const page = await journey.newPage();
     await login(page, director);
-    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Kompassen" }).click();
+    await page
+      .getByRole("navigation", { name: "Huvudmeny" })
+      .getByRole("link", { name: "Kompassen" })
+      .click();
     await heading(page, "ALA-kompassen");
     await expectNoAxeViolations(page);
 
@@ -21,9 +24,9 @@ describe("ALA-kompassen: a programme director works with their programme's compa
     await visible(table.getByRole("rowheader", { name: "Praktik och VFU" }));
     await expectNoAxeViolations(page);
 
-    // Goal picture: aim for level 4 with the alumni and level 3 in entrepreneurship.
+    // Goal picture: aim for level 4 with the alumni and level 2 in entrepreneurship.
     await page.getByLabel("Mål för Alumner").selectOption("4");
-    await page.getByLabel("Mål för Entreprenörskap och innovation").selectOption("3");
+    await page.getByLabel("Mål för Entreprenörskap och innovation").selectOption("2");
     await page.getByRole("button", { name: "Spara målbilden" }).click();
     await visible(page.getByRole("status").filter({ hasText: "Målbilden är sparad." }));
     const alumniRow = table.getByRole("row", { name: /^Alumner/ });
@@ -31,9 +34,13 @@ describe("ALA-kompassen: a programme director works with their programme's compa
 
     // The largest gap comes first among the recommendations, with matching offers.
     const recommendations = page.getByRole("region", { name: "Rekommenderade erbjudanden" });
-    const alumniGap = await visible(recommendations.getByRole("article", { name: /^Alumner: nuläge \d, mål 4/ }));
+    const alumniGap = await visible(
+      recommendations.getByRole("article", { name: /^Alumner: nuläge \d, mål 4/ }),
+    );
     const firstGap = recommendations.getByRole("article").first();
-    expect(await firstGap.getAttribute("aria-labelledby")).toBe(await alumniGap.getAttribute("aria-labelledby"));
+    expect(await firstGap.getAttribute("aria-labelledby")).toBe(
+      await alumniGap.getAttribute("aria-labelledby"),
+    );
     await visible(alumniGap.getByRole("heading", { name: "Alumner i undervisningen" }));
     await expectNoAxeViolations(page);
 
@@ -62,7 +69,9 @@ describe("ALA-kompassen: a programme director works with their programme's compa
     await page.getByLabel("Status").selectOption("in_progress");
     await page.getByLabel("Ansvarig").fill("Per Programansvarig");
     await page.getByRole("button", { name: "Spara steget" }).click();
-    const step = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Arbetsplan", exact: true }) });
+    const step = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: "Arbetsplan", exact: true }) });
     await visible(step.getByText("Pågår"));
     await visible(step.getByText("Per Programansvarig", { exact: true }));
     await expectNoAxeViolations(page);
@@ -77,7 +86,9 @@ describe("ALA-kompassen: the faculty view", () => {
     await page.getByRole("link", { name: "Fakulteten för humanvetenskap (HUV)" }).click();
     await heading(page, "Kompassen för Fakulteten för humanvetenskap (HUV)");
     await visible(page.getByRole("table", { name: /Medelnivå och fördelning per dimension/ }));
-    const heatmap = await visible(page.getByRole("table", { name: /Härledd nivå per program och dimension/ }));
+    const heatmap = await visible(
+      page.getByRole("table", { name: /Härledd nivå per program och dimension/ }),
+    );
     await visible(heatmap.getByRole("rowheader", { name: /Sjuksköterskeprogrammet/ }));
     await visible(page.getByRole("table", { name: "Medelnivå per dimension och år" }));
     await expectNoAxeViolations(page);

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, inject } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { type RunningApp, startApp } from "./server.ts";
 
@@ -19,6 +19,19 @@ export interface Journey {
 }
 
 /**
+ * A journey file (`e2e/<journey>.e2e.ts`) looks like this:
+ *
+ *   const journey = setupJourney();
+ *   it("lets a coordinator record an activity", async () => {
+ *     const page = await journey.newPage();
+ *     await login(page, "samordnare@demo.samspel.se");
+ *     await page.getByRole("link", { name: "Aktiviteter" }).click();
+ *     await heading(page, "Aktiviteter");
+ *     await expectNoAxeViolations(page); // on every page the journey visits
+ *   });
+ *
+ * Use role-based locators, wait with `visible`/`heading` (never fixed sleeps), no retries.
+ *
  * Starts the app and Chromium once for the file; each test gets fresh contexts from `newPage`,
  * closed after the test, with a full-page screenshot of every open page when the test failed.
  */
@@ -28,7 +41,7 @@ export function setupJourney(): Journey {
   let contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+    [app, browser] = await Promise.all([startApp(inject("e2eSnapshot")), launchBrowser()]);
   });
 
   afterEach(async ({ task }) => {

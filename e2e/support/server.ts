@@ -4,7 +4,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { inject } from "vitest";
 import { demoLogin, loadDemoData } from "../../demo/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { openDatabase } from "../../src/server/db/client.ts";
@@ -19,13 +18,13 @@ export interface RunningApp {
 /**
  * The real app as users get it: the built SPA, the API, in-memory PGlite with the demo data, on a
  * free port. `publicUrl` is that address, so invitation links in the UI open in the test browser.
- * The database starts from the run's snapshot (global-setup.ts); each file gets its own copy.
+ * With `snapshot` (global-setup.ts) the database starts from a copy of it instead of migrating
+ * and loading the demo data again.
  */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(snapshot?: string): Promise<RunningApp> {
   if (!existsSync(path.join(webRoot, "index.html"))) {
     throw new Error(`No built web app in ${webRoot}: run "npm run test:e2e", which builds it first.`);
   }
-  const snapshot = inject("e2eSnapshot"); // undefined when run without the global setup: load afresh
   const client = await PGlite.create({
     loadDataDir: snapshot ? new Blob([readFileSync(snapshot)]) : undefined,
     extensions: { pg_trgm },

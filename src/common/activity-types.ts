@@ -5,9 +5,19 @@
  */
 export const seededActivityTypes = [
   { key: "praktik", sv: "Praktik", en: "Internship", category: "education" },
-  { key: "vfu", sv: "Verksamhetsförlagd utbildning (VFU)", en: "Work placement (VFU)", category: "education" },
+  {
+    key: "vfu",
+    sv: "Verksamhetsförlagd utbildning (VFU)",
+    en: "Work placement (VFU)",
+    category: "education",
+  },
   { key: "foretagsprojekt", sv: "Företagsprojekt", en: "Company project", category: "education" },
-  { key: "examensarbete", sv: "Examensarbete med extern part", en: "Degree project with external partner", category: "education" },
+  {
+    key: "examensarbete",
+    sv: "Examensarbete med extern part",
+    en: "Degree project with external partner",
+    category: "education",
+  },
   { key: "studiebesok", sv: "Studiebesök", en: "Study visit", category: "education" },
   { key: "gastforelasning", sv: "Gästföreläsning", en: "Guest lecture", category: "education" },
   { key: "programrad", sv: "Programråd/branschråd", en: "Programme/industry council", category: "education" },

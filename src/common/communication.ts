@@ -21,7 +21,9 @@ export const segmentCriteria = z.strictObject({
   attendedEventIds: z.array(uuid).max(500).default([]),
   attendedSeriesIds: z.array(uuid).max(100).default([]),
   /** subscribers | participants | both */
-  sources: z.enum(["subscribers", "participants", "both"], { error: "validation.invalidValue" }).default("both"),
+  sources: z
+    .enum(["subscribers", "participants", "both"], { error: "validation.invalidValue" })
+    .default("both"),
 });
 export type SegmentCriteria = z.output<typeof segmentCriteria>;
 export type SegmentCriteriaInput = z.input<typeof segmentCriteria>;

@@ -24,19 +24,47 @@ export const questionModes = ["off", "optional", "required"] as const;
 export const participantRoleGroups = ["larcentrum", "annan_verksamhet"] as const;
 export type ParticipantRoleGroup = (typeof participantRoleGroups)[number];
 export const participantRoles = [
-  { key: "verksamhetsansvarig", group: "larcentrum", sv: "Verksamhetsansvarig/enhetschef", en: "Manager/head of unit" },
-  { key: "vagledare", group: "larcentrum", sv: "Studie- och yrkesvägledare", en: "Study and careers counsellor" },
-  { key: "projektledare", group: "larcentrum", sv: "Projektledare/utvecklingsledare", en: "Project/development leader" },
+  {
+    key: "verksamhetsansvarig",
+    group: "larcentrum",
+    sv: "Verksamhetsansvarig/enhetschef",
+    en: "Manager/head of unit",
+  },
+  {
+    key: "vagledare",
+    group: "larcentrum",
+    sv: "Studie- och yrkesvägledare",
+    en: "Study and careers counsellor",
+  },
+  {
+    key: "projektledare",
+    group: "larcentrum",
+    sv: "Projektledare/utvecklingsledare",
+    en: "Project/development leader",
+  },
   { key: "larare", group: "larcentrum", sv: "Lärare/utbildare", en: "Teacher/trainer" },
   { key: "kompetensmaklare", group: "larcentrum", sv: "Kompetensmäklare", en: "Competence broker" },
   { key: "ovrig_personal", group: "larcentrum", sv: "Övrig personal", en: "Other staff" },
-  { key: "naringslivsenhet", group: "annan_verksamhet", sv: "Näringslivsenhet", en: "Business development unit" },
-  { key: "arbetsformedlingen", group: "annan_verksamhet", sv: "Arbetsförmedlingen", en: "Public Employment Service" },
+  {
+    key: "naringslivsenhet",
+    group: "annan_verksamhet",
+    sv: "Näringslivsenhet",
+    en: "Business development unit",
+  },
+  {
+    key: "arbetsformedlingen",
+    group: "annan_verksamhet",
+    sv: "Arbetsförmedlingen",
+    en: "Public Employment Service",
+  },
   { key: "foretag", group: "annan_verksamhet", sv: "Företag", en: "Company" },
   { key: "annan", group: "annan_verksamhet", sv: "Annan verksamhet", en: "Other organisation" },
 ] as const;
 export type ParticipantRoleKey = (typeof participantRoles)[number]["key"];
-export const participantRoleKeys = participantRoles.map((r) => r.key) as [ParticipantRoleKey, ...ParticipantRoleKey[]];
+export const participantRoleKeys = participantRoles.map((r) => r.key) as [
+  ParticipantRoleKey,
+  ...ParticipantRoleKey[],
+];
 
 const questionMode = z.enum(questionModes, { error: "validation.invalidValue" });
 /** The questions a registration form asks besides name and e-mail (GDPR: ask for the minimum). */
@@ -82,7 +110,11 @@ const count = z
   .min(0, { error: "validation.tooSmall" })
   .max(1_000_000, { error: "validation.tooBig" });
 const ids = z.array(uuid).max(200);
-const tag = z.string().trim().min(1, { error: "validation.required" }).max(60, { error: "validation.tooLong" });
+const tag = z
+  .string()
+  .trim()
+  .min(1, { error: "validation.required" })
+  .max(60, { error: "validation.tooLong" });
 
 const eventFields = {
   title: requiredText(300),
@@ -122,7 +154,11 @@ function checkWindow(
     value.registrationClosesAt &&
     Date.parse(value.registrationClosesAt) <= Date.parse(value.registrationOpensAt)
   )
-    ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "validation.events.closesBeforeOpens" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["registrationClosesAt"],
+      message: "validation.events.closesBeforeOpens",
+    });
 }
 
 export const createEventInput = z
@@ -492,6 +528,11 @@ export const seriesView = z.object({
 });
 export const networkView = seriesView.extend({
   members: z.array(
-    z.object({ personId: z.string(), name: z.string(), organisation: z.string().nullable(), role: z.string().nullable() }),
+    z.object({
+      personId: z.string(),
+      name: z.string(),
+      organisation: z.string().nullable(),
+      role: z.string().nullable(),
+    }),
   ),
 });

@@ -13,7 +13,7 @@ const kronor = z
   .min(-2_000_000_000)
   .max(2_000_000_000);
 export const year = z.coerce
-  .number({ error: "validation.required" })
+  .number({ error: "validation.finance.year" })
   .int({ error: "validation.finance.year" })
   .min(1900, { error: "validation.finance.year" })
   .max(2200, { error: "validation.finance.year" });
@@ -137,7 +137,12 @@ export const summaryView = z
     ),
     totals: z.object({ budget: z.number().int(), spent: z.number().int() }),
     projectBudgets: z.array(
-      z.object({ projectId: z.string(), name: z.string(), budget: z.number().int(), spent: z.number().int() }),
+      z.object({
+        projectId: z.string(),
+        name: z.string(),
+        budget: z.number().int(),
+        spent: z.number().int(),
+      }),
     ),
     cofinancing: z.object({
       byFunder: z.array(

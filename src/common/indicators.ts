@@ -78,7 +78,11 @@ const indicatorFields = {
   /** An agreement (avtal) the goal belongs to; kept as an id until agreements are a module. */
   agreementId: uuid.nullish(),
   direction: z.enum(directions, { error: "validation.indicators.direction" }).default("at_least"),
-  target: z.number({ error: "validation.required" }).int({ error: "validation.indicators.wholeNumber" }).min(0).max(1e12),
+  target: z
+    .number({ error: "validation.required" })
+    .int({ error: "validation.indicators.wholeNumber" })
+    .min(0)
+    .max(1e12),
   baseline: z.number().int({ error: "validation.indicators.wholeNumber" }).min(0).max(1e12).nullish(),
   startDate: isoDate.nullish(),
   deadline: isoDate.nullish(),
@@ -86,14 +90,12 @@ const indicatorFields = {
   sortOrder: z.number().int().min(0).max(100_000).optional(),
 };
 
-export const createIndicatorInput = z
-  .object(indicatorFields)
-  .superRefine((v, ctx) => {
-    if (!v.frameworkId && !v.goalId && !v.projectId && !v.organisationId && !v.agreementId)
-      ctx.addIssue({ code: "custom", path: ["goalId"], message: "validation.indicators.attachTo" });
-    if (v.startDate && v.deadline && v.deadline < v.startDate)
-      ctx.addIssue({ code: "custom", path: ["deadline"], message: "validation.indicators.deadlineOrder" });
-  });
+export const createIndicatorInput = z.object(indicatorFields).superRefine((v, ctx) => {
+  if (!v.frameworkId && !v.goalId && !v.projectId && !v.organisationId && !v.agreementId)
+    ctx.addIssue({ code: "custom", path: ["goalId"], message: "validation.indicators.attachTo" });
+  if (v.startDate && v.deadline && v.deadline < v.startDate)
+    ctx.addIssue({ code: "custom", path: ["deadline"], message: "validation.indicators.deadlineOrder" });
+});
 export type CreateIndicatorInput = z.input<typeof createIndicatorInput>;
 
 export const indicatorListQuery = pageQuery.extend({
@@ -113,7 +115,11 @@ export const evidenceFileInput = z.object({
 });
 export const manualValueInput = z.object({
   date: isoDate,
-  value: z.number({ error: "validation.required" }).int({ error: "validation.indicators.wholeNumber" }).min(0).max(1e12),
+  value: z
+    .number({ error: "validation.required" })
+    .int({ error: "validation.indicators.wholeNumber" })
+    .min(0)
+    .max(1e12),
   note: optionalText(2000),
   evidenceUrl: z
     .url({ protocol: /^https?$/, error: "validation.indicators.url" })
@@ -137,7 +143,9 @@ export const indicatorView = z
     actual: z.number().nullable(),
     unit: z.string(),
     /** The stored definition of a computed indicator; null for a manual one. */
-    definition: z.object({ kind: z.enum(indicatorKinds), filters: z.record(z.string(), z.unknown()) }).nullable(),
+    definition: z
+      .object({ kind: z.enum(indicatorKinds), filters: z.record(z.string(), z.unknown()) })
+      .nullable(),
     /** Data as of (ISO timestamp): the latest recorded change for computed values, the value's date for manual ones. */
     asOf: z.string().nullable(),
     kind: z.enum(["computed", "manual"]),
@@ -196,14 +204,18 @@ export const valueView = z
     value: z.number(),
     note: z.string().nullable(),
     evidenceUrl: z.string().nullable(),
-    evidenceFile: z.object({ name: z.string(), contentType: z.string(), size: z.number().int(), url: z.string() }).nullable(),
+    evidenceFile: z
+      .object({ name: z.string(), contentType: z.string(), size: z.number().int(), url: z.string() })
+      .nullable(),
     enteredBy: z.string(),
     enteredAt: z.string(),
   })
   .meta({ id: "IndicatorValue" });
 export type ValueView = z.infer<typeof valueView>;
 
-export const indicatorSummaryView = indicatorView.omit({ history: true }).extend({ sparkline: z.array(z.number()) });
+export const indicatorSummaryView = indicatorView
+  .omit({ history: true })
+  .extend({ sparkline: z.array(z.number()) });
 export type IndicatorSummaryView = z.infer<typeof indicatorSummaryView>;
 
 export const dashboardQuery = z.object({

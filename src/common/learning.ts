@@ -31,14 +31,22 @@ export const linkInput = z
     author: optionalText(300),
     note: optionalText(3000),
   })
-  .refine((l) => l.kind === "literature" || !!l.url, { path: ["url"], error: "validation.learning.urlRequired" });
+  .refine((l) => l.kind === "literature" || !!l.url, {
+    path: ["url"],
+    error: "validation.learning.urlRequired",
+  });
 export type LinkInput = z.input<typeof linkInput>;
 
 export const threadInput = z.strictObject({ title: requiredText(300), body: requiredText(20_000) });
 export const postInput = z.strictObject({ body: requiredText(20_000) });
 export const learningFeedbackInput = z.strictObject({
   activityId: uuid.nullish(),
-  rating: z.number().int().min(1, { error: "validation.learning.rating" }).max(5, { error: "validation.learning.rating" }).nullish(),
+  rating: z
+    .number()
+    .int()
+    .min(1, { error: "validation.learning.rating" })
+    .max(5, { error: "validation.learning.rating" })
+    .nullish(),
   comment: requiredText(5000),
 });
 

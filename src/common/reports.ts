@@ -12,7 +12,7 @@ export type ReportFormat = (typeof reportFormats)[number];
 const format = z.enum(reportFormats, { error: "validation.reports.format" }).default("html");
 const lang = z.enum(["sv", "en"], { error: "validation.invalidValue" }).optional();
 const year = z.coerce
-  .number({ error: "validation.required" })
+  .number({ error: "validation.reports.year" })
   .int({ error: "validation.reports.year" })
   .min(1900, { error: "validation.reports.year" })
   .max(2200, { error: "validation.reports.year" });

@@ -19,7 +19,8 @@ export const sv = {
     },
     mail: {
       confirmSubject: "Bekräfta din prenumeration på nyhetsbrevet",
-      confirmBody: "Du (eller någon annan) har anmält den här adressen till Samspels nyhetsbrev. Bekräfta genom att öppna länken:",
+      confirmBody:
+        "Du (eller någon annan) har anmält den här adressen till Samspels nyhetsbrev. Bekräfta genom att öppna länken:",
       ignore: "Om det inte var du kan du bortse från mejlet – du får inga fler utskick.",
       unsubscribe: "Vill du inte få fler utskick? Avregistrera dig med ett klick: {{url}}",
     },
@@ -39,11 +40,13 @@ export const en: Widen<typeof sv> = {
   communication: {
     errors: {
       mailingSent: "The mailing has already been sent.",
-      recipientsChanged: "The list of recipients has changed since the preview. Preview again and check who will receive it.",
+      recipientsChanged:
+        "The list of recipients has changed since the preview. Preview again and check who will receive it.",
     },
     mail: {
       confirmSubject: "Confirm your newsletter subscription",
-      confirmBody: "You (or someone else) subscribed this address to Samspel's newsletter. Confirm by opening the link:",
+      confirmBody:
+        "You (or someone else) subscribed this address to Samspel's newsletter. Confirm by opening the link:",
       ignore: "If it was not you, ignore this e-mail – you will receive nothing more.",
       unsubscribe: "No more mailings? Unsubscribe with one click: {{url}}",
     },

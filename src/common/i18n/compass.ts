@@ -111,6 +111,7 @@ export const sv = {
       remove: "Ta bort bedömningen",
       removed: "Bedömningen är borttagen.",
       by: "Bedömd av {{name}} {{date}}",
+      at: "Bedömd {{date}}",
     },
     outcomes: {
       title: "Lärandemål om arbetslivsanknytning",
@@ -358,6 +359,7 @@ export const en: Widen<typeof sv> = {
       remove: "Remove the assessment",
       removed: "The assessment has been removed.",
       by: "Assessed by {{name}} {{date}}",
+      at: "Assessed {{date}}",
     },
     outcomes: {
       title: "Learning outcomes about working life",

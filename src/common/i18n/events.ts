@@ -49,7 +49,8 @@ export const sv = {
       waitlisted:
         "Evenemanget {{title}} är fullbokat, så du står på väntelistan (plats {{position}}). Vi mejlar dig om du får en plats.",
       promoted: "En plats har blivit ledig och du har nu en plats på {{title}}.",
-      manage: "Se, ändra eller avboka din anmälan – och lämna återkoppling efteråt – via din personliga länk:\n{{url}}",
+      manage:
+        "Se, ändra eller avboka din anmälan – och lämna återkoppling efteråt – via din personliga länk:\n{{url}}",
       manageEarlier: "Använd den personliga länken i ditt första mejl för att ändra eller avboka.",
       code: "Din incheckningskod: {{code}} (visa den eller QR-koden när du kommer).",
       calendar: "Evenemanget finns som kalenderfil (evenemang.ics) i mejlet.",
@@ -133,16 +134,19 @@ export const en: Widen<typeof sv> = {
       eventFull: "The event is fully booked and has no waiting list.",
       alreadyRegistered:
         "That e-mail address is already registered for the event. Use the link in the confirmation e-mail to change or cancel.",
-      registrationCancelled: "The registration is cancelled and cannot be changed. Register again if you want to come.",
+      registrationCancelled:
+        "The registration is cancelled and cannot be changed. Register again if you want to come.",
       feedbackNotOpen: "You can give feedback when the event is over.",
       feedbackGiven: "You have already given feedback. Thank you!",
     },
     mail: {
       greeting: "Hello {{name}}!",
       confirmed: "You are registered for {{title}}.",
-      waitlisted: "{{title}} is fully booked, so you are on the waiting list (place {{position}}). We will e-mail you if you get a place.",
+      waitlisted:
+        "{{title}} is fully booked, so you are on the waiting list (place {{position}}). We will e-mail you if you get a place.",
       promoted: "A place has become free and you now have a place at {{title}}.",
-      manage: "See, change or cancel your registration – and give feedback afterwards – through your personal link:\n{{url}}",
+      manage:
+        "See, change or cancel your registration – and give feedback afterwards – through your personal link:\n{{url}}",
       manageEarlier: "Use the personal link in your first e-mail to change or cancel.",
       code: "Your check-in code: {{code}} (show it or the QR code when you arrive).",
       calendar: "The event is attached as a calendar file (evenemang.ics).",
@@ -151,7 +155,12 @@ export const en: Widen<typeof sv> = {
       subjectWaitlisted: "Waiting list: {{title}}",
       subjectPromoted: "You have a place: {{title}}",
     },
-    statuses: { confirmed: "Registered", waitlisted: "Waiting list", cancelled: "Cancelled", attended: "Attended" },
+    statuses: {
+      confirmed: "Registered",
+      waitlisted: "Waiting list",
+      cancelled: "Cancelled",
+      attended: "Attended",
+    },
     roleGroups: {
       larcentrum: "Staff of learning centres/adult education",
       annan_verksamhet: "Staff of other organisations",

@@ -4,15 +4,15 @@ import * as compass from "./compass.ts";
 import * as events from "./events.ts";
 import * as finance from "./finance.ts";
 import * as goals from "./goals.ts";
-import * as learning from "./learning.ts";
 import * as indicators from "./indicators.ts";
+import * as learning from "./learning.ts";
 import * as organisations from "./organisations.ts";
 import * as people from "./people.ts";
 import * as plans from "./plans.ts";
 import * as platform from "./platform.ts";
 import * as programmes from "./programmes.ts";
-import * as reports from "./reports.ts";
 import * as projects from "./projects.ts";
+import * as reports from "./reports.ts";
 import * as search from "./search.ts";
 import * as transfer from "./transfer.ts";
 
@@ -20,7 +20,25 @@ import * as transfer from "./transfer.ts";
  * All translations, one file per module (each exports `sv` and `en`), merged under one namespace.
  * A module adds its strings by adding its file here: keys are prefixed by the module's name.
  */
-const modules = [platform, programmes, activities, organisations, people, search, compass, goals, plans, projects, finance, transfer, events, indicators, communication, reports];
+const modules = [
+  platform,
+  programmes,
+  activities,
+  organisations,
+  people,
+  search,
+  compass,
+  goals,
+  plans,
+  projects,
+  finance,
+  transfer,
+  events,
+  indicators,
+  communication,
+  reports,
+  learning,
+];
 
 type Tree = { [key: string]: string | Tree };
 function merge(target: Tree, source: Tree): Tree {

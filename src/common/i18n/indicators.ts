@@ -48,7 +48,12 @@ export const sv = {
     definition: "Så räknas värdet",
     asOf: "Data per {{date}}",
     noIndicators: "Inga indikatorer ännu.",
-    statuses: { on_track: "Enligt plan", at_risk: "Risk", off_track: "Efter plan", no_data: "Inget värde ännu" },
+    statuses: {
+      on_track: "Enligt plan",
+      at_risk: "Risk",
+      off_track: "Efter plan",
+      no_data: "Inget värde ännu",
+    },
     directions: { at_least: "minst", at_most: "högst", exactly: "exakt" },
     kinds: { computed: "Beräknas ur data", manual: "Förs in för hand" },
     targetText: "{{direction}} {{target}} {{unit}}",
@@ -117,7 +122,8 @@ export const en: Widen<typeof sv> = {
     },
     manualDefinition: "Entered by hand, with a date and evidence.",
     title: "Follow-up",
-    intro: "Measurable goals with actual values from the data, money per unit, and reports that write themselves.",
+    intro:
+      "Measurable goals with actual values from the data, money per unit, and reports that write themselves.",
     dashboardTitle: "Goal follow-up",
     goalsOf: "Goals of {{name}}",
     projectLevel: "The project's goals",

@@ -7,7 +7,8 @@ export const sv = {
       rating: "Välj ett betyg från 1 till 5.",
       unknownLink: "Det valda finns inte.",
       unknownUsers: "En eller flera av användarna finns inte.",
-      fileType: "Filtypen stöds inte. Ladda upp PDF, Word, Excel, PowerPoint, OpenDocument, text, CSV, PNG eller JPEG.",
+      fileType:
+        "Filtypen stöds inte. Ladda upp PDF, Word, Excel, PowerPoint, OpenDocument, text, CSV, PNG eller JPEG.",
       fileContent: "Filens innehåll stämmer inte med filtypen.",
       fileEmpty: "Filen är tom.",
       fileMissing: "Välj en fil att ladda upp.",
@@ -24,7 +25,8 @@ export const en: Widen<typeof sv> = {
       rating: "Choose a rating from 1 to 5.",
       unknownLink: "The chosen item does not exist.",
       unknownUsers: "One or more of the users do not exist.",
-      fileType: "The file type is not supported. Upload PDF, Word, Excel, PowerPoint, OpenDocument, text, CSV, PNG or JPEG.",
+      fileType:
+        "The file type is not supported. Upload PDF, Word, Excel, PowerPoint, OpenDocument, text, CSV, PNG or JPEG.",
       fileContent: "The file's content does not match its type.",
       fileEmpty: "The file is empty.",
       fileMissing: "Choose a file to upload.",

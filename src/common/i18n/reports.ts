@@ -62,7 +62,8 @@ export const sv = {
       sectorActivities: "Aktiviteter inom {{name}} {{year}}",
       nothingInSector: "Inga projekt eller aktiviteter registrerade.",
       meetingPlaces: "Mötesplatser",
-      meetingPlacesCaption: "Mötesplatser {{year}}: anmälda, närvarande och uppskattat antal deltagare hålls isär",
+      meetingPlacesCaption:
+        "Mötesplatser {{year}}: anmälda, närvarande och uppskattat antal deltagare hålls isär",
       noMeetingPlaces: "Inga mötesplatser registrerade {{year}}.",
       money: "Ekonomi – förbrukade medel {{year}}",
       moneyCaption: "Förbrukade medel {{year}} per enhet",
@@ -126,7 +127,8 @@ export const sv = {
     },
     page: {
       title: "Rapporter",
-      intro: "Rapporterna skrivs ur data: samma data ger samma rapport. Välj rapport och ladda ner den som PDF, Word eller Excel.",
+      intro:
+        "Rapporterna skrivs ur data: samma data ger samma rapport. Välj rapport och ladda ner den som PDF, Word eller Excel.",
       annual: "Verksamhetsberättelse",
       progress: "Lägesrapport",
       followUp: "Uppföljning av avtalsperiod",
@@ -210,7 +212,8 @@ export const en: Widen<typeof sv> = {
       sectorActivities: "Activities in {{name}} {{year}}",
       nothingInSector: "No projects or activities recorded.",
       meetingPlaces: "Meeting places",
-      meetingPlacesCaption: "Meeting places {{year}}: registered, attended and estimated participants kept apart",
+      meetingPlacesCaption:
+        "Meeting places {{year}}: registered, attended and estimated participants kept apart",
       noMeetingPlaces: "No meeting places recorded in {{year}}.",
       money: "Finance – funds spent {{year}}",
       moneyCaption: "Funds spent {{year}} per unit",
@@ -274,7 +277,8 @@ export const en: Widen<typeof sv> = {
     },
     page: {
       title: "Reports",
-      intro: "Reports are written from the data: the same data gives the same report. Choose a report and download it as PDF, Word or Excel.",
+      intro:
+        "Reports are written from the data: the same data gives the same report. Choose a report and download it as PDF, Word or Excel.",
       annual: "Annual report",
       progress: "Progress report",
       followUp: "Follow-up of an agreement period",

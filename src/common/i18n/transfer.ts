@@ -36,7 +36,8 @@ export const sv = {
       templateXlsx: "mall som Excel (XLSX)",
       templateCsv: "mall som CSV",
       file: "Fil att importera",
-      fileHint: "Excel-arbetsbok (.xlsx) eller CSV med semikolon eller kommatecken, högst 10 MB och 50 000 rader.",
+      fileHint:
+        "Excel-arbetsbok (.xlsx) eller CSV med semikolon eller kommatecken, högst 10 MB och 50 000 rader.",
       preview: "Förhandsgranska",
       fileSummary: "{{fileName}} har {{rows}} rader. Välj vilket fält varje kolumn ska fyllas i.",
       mappingCaption: "Kolumner i filen och fälten de importeras till",
@@ -57,8 +58,10 @@ export const sv = {
       done_one: "{{rows}} rad importerad.",
       done_other: "{{rows}} rader importerade.",
       failedTitle: "Inget har importerats",
-      failed_one: "Filen innehåller {{errors}} fel. Rätta raden i filen och importera den igen – inget sparas förrän hela filen är rätt.",
-      failed_other: "Filen innehåller {{errors}} fel. Rätta raderna i filen och importera den igen – inget sparas förrän hela filen är rätt.",
+      failed_one:
+        "Filen innehåller {{errors}} fel. Rätta raden i filen och importera den igen – inget sparas förrän hela filen är rätt.",
+      failed_other:
+        "Filen innehåller {{errors}} fel. Rätta raderna i filen och importera den igen – inget sparas förrän hela filen är rätt.",
       errorsCaption: "Fel i filen",
       row: "Rad",
       column: "Kolumn",
@@ -260,8 +263,10 @@ export const en: Widen<typeof sv> = {
       done_one: "{{rows}} row imported.",
       done_other: "{{rows}} rows imported.",
       failedTitle: "Nothing has been imported",
-      failed_one: "The file has {{errors}} error. Correct the row and import the file again – nothing is saved until the whole file is right.",
-      failed_other: "The file has {{errors}} errors. Correct the rows and import the file again – nothing is saved until the whole file is right.",
+      failed_one:
+        "The file has {{errors}} error. Correct the row and import the file again – nothing is saved until the whole file is right.",
+      failed_other:
+        "The file has {{errors}} errors. Correct the rows and import the file again – nothing is saved until the whole file is right.",
       errorsCaption: "Errors in the file",
       row: "Row",
       column: "Column",

@@ -2,18 +2,18 @@
 // A new module adds one line here.
 
 export * from "../modules/activities/activities.schema.ts";
+export * from "../modules/communication/communication.schema.ts";
 export * from "../modules/compass/compass.schema.ts";
+export * from "../modules/events/events.schema.ts";
 export * from "../modules/finance/finance.schema.ts";
 export * from "../modules/goals/goal-links.schema.ts";
 export * from "../modules/goals/goals.schema.ts";
 export * from "../modules/indicators/indicators.schema.ts";
+export * from "../modules/learning/learning.schema.ts";
 export * from "../modules/organisations/organisations.schema.ts";
 export * from "../modules/people/people.schema.ts";
 export * from "../modules/plans/plans.schema.ts";
 export * from "../modules/programmes/programmes.schema.ts";
 export * from "../modules/projects/projects.schema.ts";
 export * from "../modules/transfer/transfer.schema.ts";
-export * from "../modules/communication/communication.schema.ts";
-export * from "../modules/events/events.schema.ts";
-export * from "../modules/learning/learning.schema.ts";
 export * from "../platform/platform.schema.ts";

@@ -56,7 +56,11 @@ export async function toXlsx(sheets: Sheet<any>[]): Promise<Buffer> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = "Samspel";
   workbook.created = new Date();
   for (const sheet of sheets) {
@@ -86,7 +90,10 @@ export async function toXlsx(sheets: Sheet<any>[]): Promise<Buffer> {
     header.font = { bold: true };
     header.commit();
     if (sheet.columns.length)
-      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + sheet.rows.length, column: sheet.columns.length } };
+      ws.autoFilter = {
+        from: { row: 1, column: 1 },
+        to: { row: 1 + sheet.rows.length, column: sheet.columns.length },
+      };
     for (const row of sheet.rows) ws.addRow(sheet.columns.map((c) => cellFor(c.value(row)))).commit();
     ws.commit();
   }

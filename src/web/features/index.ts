@@ -49,6 +49,8 @@ import { peopleFeature } from "./people/routes.tsx";
 import { plansFeature } from "./plans/routes.tsx";
 import { programmesFeature } from "./programmes/routes.tsx";
 import { projectsFeature } from "./projects/routes.tsx";
+import { searchFeature } from "./search/routes.tsx";
+import { transferFeature } from "./transfer/routes.tsx";
 import type { Feature } from "./types.ts";
 
 export const features: Feature[] = [
@@ -61,4 +63,6 @@ export const features: Feature[] = [
   peopleFeature,
   plansFeature,
   projectsFeature,
+  searchFeature,
+  transferFeature,
 ];

@@ -14,7 +14,7 @@ export function zodFieldErrors(
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "_";
-    errors[field] = [...(errors[field] ?? []), translateIssue(issue, t)];
+    errors[field] = [...(errors[field] ?? []), translateIssue({ ...issue }, t)];
   }
   return errors;
 }

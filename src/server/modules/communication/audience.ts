@@ -100,7 +100,11 @@ function matches(wanted: string[], have: string[]) {
 export async function recipientsOf(db: Db, criteria: SegmentCriteria): Promise<RecipientView[]> {
   const all = await contacts(db);
   return all
-    .filter((c) => criteria.sources === "both" || c.sources.includes(criteria.sources === "subscribers" ? "subscriber" : "participant"))
+    .filter(
+      (c) =>
+        criteria.sources === "both" ||
+        c.sources.includes(criteria.sources === "subscribers" ? "subscriber" : "participant"),
+    )
     .filter((c) => matches(criteria.themes, c.themes))
     .filter((c) => matches(criteria.organisationTypes, c.organisationTypes))
     .filter((c) => matches(criteria.municipalities, c.municipalities))

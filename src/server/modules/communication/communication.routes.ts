@@ -19,7 +19,13 @@ import * as mailings from "./mailings.service.ts";
 import * as subscribers from "./subscribers.service.ts";
 
 const tags = ["Nyhetsbrev och inbjudningar"];
-const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const errors = {
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  422: problemSchema,
+};
 const tokenParams = z.object({ token: z.string().min(20).max(200) });
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -40,7 +46,11 @@ const presentMailing = (m: MailingRow) => ({
 /** Public subscription (double opt-in), one-click unsubscribe, and the office's segments and mailings. */
 export function registerCommunicationRoutes(app: FastifyInstance, { db, config }: Deps) {
   const r = typed(app);
-  const publicWrite = { public: true, csrf: false, rateLimit: { max: Math.max(30, config.loginRateLimit), timeWindow: "1 minute" } };
+  const publicWrite = {
+    public: true,
+    csrf: false,
+    rateLimit: { max: Math.max(30, config.loginRateLimit), timeWindow: "1 minute" },
+  };
 
   r.post(
     "/api/public/newsletter/subscriptions",
@@ -50,7 +60,11 @@ export function registerCommunicationRoutes(app: FastifyInstance, { db, config }
         tags,
         summary: "Prenumerera på nyhetsbrevet (en bekräftelselänk skickas först)",
         body: subscribeInput,
-        response: { 202: z.object({ status: z.literal("checkYourEmail") }), 422: problemSchema, 429: problemSchema },
+        response: {
+          202: z.object({ status: z.literal("checkYourEmail") }),
+          422: problemSchema,
+          429: problemSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -75,8 +89,10 @@ export function registerCommunicationRoutes(app: FastifyInstance, { db, config }
 
   // One-click unsubscribe (RFC 8058): mail programs POST `List-Unsubscribe=One-Click` as a form.
   app.register(async (scope) => {
-    scope.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) =>
-      done(null, body),
+    scope.addContentTypeParser(
+      "application/x-www-form-urlencoded",
+      { parseAs: "string" },
+      (_req, body, done) => done(null, body),
     );
     typed(scope).post(
       "/api/public/unsubscribe/:token",
@@ -95,7 +111,13 @@ export function registerCommunicationRoutes(app: FastifyInstance, { db, config }
 
   r.get(
     "/api/communication/subscribers",
-    { schema: { tags, summary: "Prenumeranter", response: { 200: z.object({ items: z.array(subscriberView) }), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "Prenumeranter",
+        response: { 200: z.object({ items: z.array(subscriberView) }), ...errors },
+      },
+    },
     async (request) => ({
       items: (await subscribers.listSubscribers(db, request.actor)).map((s) => ({
         id: s.id,
@@ -119,13 +141,27 @@ export function registerCommunicationRoutes(app: FastifyInstance, { db, config }
   });
   r.get(
     "/api/communication/segments",
-    { schema: { tags, summary: "Sparade målgrupper", response: { 200: z.object({ items: z.array(segmentView) }), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "Sparade målgrupper",
+        response: { 200: z.object({ items: z.array(segmentView) }), ...errors },
+      },
+    },
     async (request) => ({ items: (await mailings.listSegments(db, request.actor)).map(presentSegment) }),
   );
   r.post(
     "/api/communication/segments",
-    { schema: { tags, summary: "Spara en målgrupp", body: segmentInput, response: { 201: segmentView, ...errors } } },
-    async (request, reply) => reply.status(201).send(presentSegment(await mailings.createSegment(db, request.actor, request.body))),
+    {
+      schema: {
+        tags,
+        summary: "Spara en målgrupp",
+        body: segmentInput,
+        response: { 201: segmentView, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(presentSegment(await mailings.createSegment(db, request.actor, request.body))),
   );
   r.post(
     "/api/communication/segments/preview",
@@ -142,15 +178,27 @@ export function registerCommunicationRoutes(app: FastifyInstance, { db, config }
 
   r.get(
     "/api/communication/mailings",
-    { schema: { tags, summary: "Utskick", response: { 200: z.object({ items: z.array(mailingView) }), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "Utskick",
+        response: { 200: z.object({ items: z.array(mailingView) }), ...errors },
+      },
+    },
     async (request) => ({ items: (await mailings.listMailings(db, request.actor)).map(presentMailing) }),
   );
   r.post(
     "/api/communication/mailings",
     {
-      schema: { tags, summary: "Skapa ett utskick (nyhetsbrev eller inbjudan)", body: mailingInput, response: { 201: mailingView, ...errors } },
+      schema: {
+        tags,
+        summary: "Skapa ett utskick (nyhetsbrev eller inbjudan)",
+        body: mailingInput,
+        response: { 201: mailingView, ...errors },
+      },
     },
-    async (request, reply) => reply.status(201).send(presentMailing(await mailings.createMailing(db, request.actor, request.body))),
+    async (request, reply) =>
+      reply.status(201).send(presentMailing(await mailings.createMailing(db, request.actor, request.body))),
   );
   r.get(
     "/api/communication/mailings/:id",
@@ -160,7 +208,12 @@ export function registerCommunicationRoutes(app: FastifyInstance, { db, config }
   r.get(
     "/api/communication/mailings/:id/recipients",
     {
-      schema: { tags, summary: "Exakt vilka som får utskicket", params: idParams, response: { 200: previewView, ...errors } },
+      schema: {
+        tags,
+        summary: "Exakt vilka som får utskicket",
+        params: idParams,
+        response: { 200: previewView, ...errors },
+      },
     },
     async (request) => mailings.previewMailing(db, request.actor, request.params.id),
   );
@@ -176,6 +229,8 @@ export function registerCommunicationRoutes(app: FastifyInstance, { db, config }
       },
     },
     async (request) =>
-      presentMailing(await mailings.sendMailing(db, request.actor, request.params.id, request.body, config.publicUrl)),
+      presentMailing(
+        await mailings.sendMailing(db, request.actor, request.params.id, request.body, config.publicUrl),
+      ),
   );
 }

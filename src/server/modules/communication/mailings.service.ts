@@ -42,7 +42,12 @@ export async function createSegment(db: Db, actor: Actor | null, input: SegmentI
   return writeWithAudit(db, actor, async (tx, audit) => {
     const [row] = await tx
       .insert(segments)
-      .values({ name: data.name, sortKey: swedishSortKey(data.name), criteria: data.criteria, createdBy: by(actor) })
+      .values({
+        name: data.name,
+        sortKey: swedishSortKey(data.name),
+        criteria: data.criteria,
+        createdBy: by(actor),
+      })
       .returning();
     await audit({ action: "segment.create", entityType: "segment", entityId: row.id, after: row });
     return row;
@@ -124,12 +129,22 @@ const unsubscribePage = (publicUrl: string, token: string) => `${publicUrl}/nyhe
  * changed since (someone unsubscribed or registered), nothing is sent and the answer is 409.
  * Every mail carries its own one-click unsubscribe link (List-Unsubscribe, RFC 8058).
  */
-export async function sendMailing(db: Db, actor: Actor | null, id: string, input: unknown, publicUrl: string) {
+export async function sendMailing(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  input: unknown,
+  publicUrl: string,
+) {
   const mailing = await getMailing(db, actor, id);
   const expected = parseWith(sendMailingInput, input);
-  if (mailing.status === "sent") throw new AppError("mailingSent", "communication.errors.mailingSent", {}, undefined, 409);
+  if (mailing.status === "sent")
+    throw new AppError("mailingSent", "communication.errors.mailingSent", {}, undefined, 409);
   const recipients = await recipientsOf(db, mailing.criteria);
-  if (recipients.length !== expected.expectedRecipients || recipientsDigest(recipients) !== expected.recipientsDigest)
+  if (
+    recipients.length !== expected.expectedRecipients ||
+    recipientsDigest(recipients) !== expected.recipientsDigest
+  )
     throw new AppError("recipientsChanged", "communication.errors.recipientsChanged", {}, undefined, 409);
   const t = translator("sv");
   const event = mailing.eventId ? await loadEvent(db, mailing.eventId) : null;
@@ -142,7 +157,11 @@ export async function sendMailing(db: Db, actor: Actor | null, id: string, input
       await sendMail({
         to: recipient.email,
         subject: mailing.subject,
-        text: [mailing.body, ...eventLines, t("communication.mail.unsubscribe", { url: unsubscribePage(publicUrl, token) })]
+        text: [
+          mailing.body,
+          ...eventLines,
+          t("communication.mail.unsubscribe", { url: unsubscribePage(publicUrl, token) }),
+        ]
           .filter(Boolean)
           .join("\n\n"),
         headers: {
@@ -169,7 +188,12 @@ export async function sendMailing(db: Db, actor: Actor | null, id: string, input
       .set({ status: "sent", sentAt: new Date(), recipientCount: sent, updatedAt: new Date() })
       .where(eq(mailings.id, id))
       .returning();
-    await audit({ action: "mailing.send", entityType: "mailing", entityId: id, after: { recipients: recipients.length, sent } });
+    await audit({
+      action: "mailing.send",
+      entityType: "mailing",
+      entityId: id,
+      after: { recipients: recipients.length, sent },
+    });
     return row;
   });
 }

@@ -24,7 +24,10 @@ export async function subscribe(db: Db, input: SubscribeInput, publicUrl: string
   const data = parseWith(subscribeInput, input);
   const token = newToken();
   const send = await writeWithAudit(db, null, async (tx, audit) => {
-    const [existing] = await tx.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.email, data.email));
+    const [existing] = await tx
+      .select()
+      .from(newsletterSubscribers)
+      .where(eq(newsletterSubscribers.email, data.email));
     if (existing?.status === "active") return false;
     const values = {
       name: data.name ?? null,
@@ -36,12 +39,21 @@ export async function subscribe(db: Db, input: SubscribeInput, publicUrl: string
       updatedAt: new Date(),
     };
     const [row] = existing
-      ? await tx.update(newsletterSubscribers).set(values).where(eq(newsletterSubscribers.id, existing.id)).returning()
+      ? await tx
+          .update(newsletterSubscribers)
+          .set(values)
+          .where(eq(newsletterSubscribers.id, existing.id))
+          .returning()
       : await tx
           .insert(newsletterSubscribers)
           .values({ email: data.email, ...values })
           .returning();
-    await audit({ action: "subscriber.subscribe", entityType: "newsletter_subscriber", entityId: row.id, after: { status: "pending" } });
+    await audit({
+      action: "subscriber.subscribe",
+      entityType: "newsletter_subscriber",
+      entityId: row.id,
+      after: { status: "pending" },
+    });
     return true;
   });
   if (!send) return;
@@ -49,7 +61,11 @@ export async function subscribe(db: Db, input: SubscribeInput, publicUrl: string
   await trySendMail({
     to: data.email,
     subject: t("communication.mail.confirmSubject"),
-    text: [t("communication.mail.confirmBody"), confirmUrl(publicUrl, token), t("communication.mail.ignore")].join("\n\n"),
+    text: [
+      t("communication.mail.confirmBody"),
+      confirmUrl(publicUrl, token),
+      t("communication.mail.ignore"),
+    ].join("\n\n"),
   });
 }
 
@@ -58,12 +74,23 @@ export async function confirmSubscription(db: Db, token: string) {
   return writeWithAudit(db, null, async (tx, audit) => {
     const [row] = await tx
       .update(newsletterSubscribers)
-      .set({ status: "active", confirmedAt: new Date(), confirmTokenHash: null, unsubscribedAt: null, updatedAt: new Date() })
+      .set({
+        status: "active",
+        confirmedAt: new Date(),
+        confirmTokenHash: null,
+        unsubscribedAt: null,
+        updatedAt: new Date(),
+      })
       .where(eq(newsletterSubscribers.confirmTokenHash, hashToken(token)))
       .returning();
     if (!row) throw notFound();
     await tx.delete(mailSuppressions).where(eq(mailSuppressions.email, row.email));
-    await audit({ action: "subscriber.confirm", entityType: "newsletter_subscriber", entityId: row.id, after: { status: "active" } });
+    await audit({
+      action: "subscriber.confirm",
+      entityType: "newsletter_subscriber",
+      entityId: row.id,
+      after: { status: "active" },
+    });
     return { email: row.email };
   });
 }
@@ -87,8 +114,15 @@ export async function unsubscribe(db: Db, token: string) {
     await tx
       .update(eventRegistrations)
       .set({ consentInvitations: false })
-      .where(sql`${eventRegistrations.email} = ${delivery.email} and ${eventRegistrations.consentInvitations}`);
-    await audit({ action: "subscriber.unsubscribe", entityType: "mail_suppression", entityId: null, after: { unsubscribed: true } });
+      .where(
+        sql`${eventRegistrations.email} = ${delivery.email} and ${eventRegistrations.consentInvitations}`,
+      );
+    await audit({
+      action: "subscriber.unsubscribe",
+      entityType: "mail_suppression",
+      entityId: null,
+      after: { unsubscribed: true },
+    });
     return { email: delivery.email };
   });
 }

@@ -21,10 +21,15 @@ export const checkinUrl = (publicUrl: string, eventId: string, code: string) =>
   `${publicUrl}/evenemang/hantera/${eventId}/incheckning?kod=${code}`;
 
 export function icsEventsOf(record: EventRecord, publicUrl: string): IcsEvent[] {
-  const description = [record.activity.description, eventUrl(publicUrl, record.id)].filter(Boolean).join("\n\n");
+  const description = [record.activity.description, eventUrl(publicUrl, record.id)]
+    .filter(Boolean)
+    .join("\n\n");
   return record.sessions.map((s, i) => ({
     uid: `${s.id}@samspel`,
-    title: record.sessions.length > 1 ? `${record.activity.title} (${i + 1}/${record.sessions.length})` : record.activity.title,
+    title:
+      record.sessions.length > 1
+        ? `${record.activity.title} (${i + 1}/${record.sessions.length})`
+        : record.activity.title,
     description,
     location: s.place ?? record.activity.place,
     url: eventUrl(publicUrl, record.id),
@@ -55,7 +60,11 @@ export function whenText(record: EventRecord): string[] {
   });
 }
 
-async function attachments(record: EventRecord, row: RegistrationRow, publicUrl: string): Promise<MailAttachment[]> {
+async function attachments(
+  record: EventRecord,
+  row: RegistrationRow,
+  publicUrl: string,
+): Promise<MailAttachment[]> {
   const list: MailAttachment[] = [
     {
       filename: "evenemang.ics",
@@ -65,7 +74,10 @@ async function attachments(record: EventRecord, row: RegistrationRow, publicUrl:
   ];
   list.push({
     filename: "incheckning.png",
-    content: await QRCode.toBuffer(checkinUrl(publicUrl, record.id, row.checkinCode), { margin: 1, width: 240 }),
+    content: await QRCode.toBuffer(checkinUrl(publicUrl, record.id, row.checkinCode), {
+      margin: 1,
+      width: 240,
+    }),
     contentType: "image/png",
     cid: "checkin-qr",
   });
@@ -74,7 +86,9 @@ async function attachments(record: EventRecord, row: RegistrationRow, publicUrl:
 
 function html(paragraphs: string[], withQr: boolean) {
   const body = paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`).join("\n");
-  const qr = withQr ? '<p><img src="cid:checkin-qr" width="240" height="240" alt="QR-kod för incheckning"></p>' : "";
+  const qr = withQr
+    ? '<p><img src="cid:checkin-qr" width="240" height="240" alt="QR-kod för incheckning"></p>'
+    : "";
   return `<!doctype html><html lang="sv"><body style="font-family:sans-serif;line-height:1.5">${body}${qr}</body></html>`;
 }
 

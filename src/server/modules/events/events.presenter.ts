@@ -94,7 +94,10 @@ export function presentParticipant(p: ParticipantRecord): ParticipantView {
   };
 }
 
-export function presentOwnRegistration(own: OwnRegistration, questions: FeedbackQuestion[]): OwnRegistrationView {
+export function presentOwnRegistration(
+  own: OwnRegistration,
+  questions: FeedbackQuestion[],
+): OwnRegistrationView {
   const { row } = own;
   return {
     name: row.name,

@@ -42,7 +42,13 @@ export async function listEvents(db: Db, actor: Actor | null, query: EventListQu
         limit ${q.limit + 1}`,
   );
   const result = page(rows, q.limit, (r) => encodeCursor(r.sort, r.id));
-  return { items: await loadEvents(db, result.items.map((r) => r.id)), nextCursor: result.nextCursor };
+  return {
+    items: await loadEvents(
+      db,
+      result.items.map((r) => r.id),
+    ),
+    nextCursor: result.nextCursor,
+  };
 }
 
 /**

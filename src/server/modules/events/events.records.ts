@@ -1,9 +1,14 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
-import type { EventCounts, EventQuestions, EventVisibility, RegistrationWindow } from "../../../common/events.ts";
+import type {
+  EventCounts,
+  EventQuestions,
+  EventVisibility,
+  RegistrationWindow,
+} from "../../../common/events.ts";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
-import type { ActivityRecord } from "../activities/activities.service.ts";
 import { toRecords } from "../activities/activities.records.ts";
 import { activities } from "../activities/activities.schema.ts";
+import type { ActivityRecord } from "../activities/activities.service.ts";
 import { projects } from "../projects/projects.schema.ts";
 import { eventNetworks, eventSeries, eventSessions, events } from "./events.schema.ts";
 
@@ -14,7 +19,10 @@ export type SessionRow = typeof eventSessions.$inferSelect;
 export interface EventRecord {
   id: string;
   activity: ActivityRecord;
-  event: Omit<EventRow, "visibility" | "questions"> & { visibility: EventVisibility; questions: EventQuestions };
+  event: Omit<EventRow, "visibility" | "questions"> & {
+    visibility: EventVisibility;
+    questions: EventQuestions;
+  };
   sessions: SessionRow[];
   series: { id: string; name: string } | null;
   network: { id: string; name: string } | null;
@@ -85,7 +93,10 @@ export async function loadEvents(db: Db | Tx, ids: string[]): Promise<EventRecor
         attended: mine.reduce((sum, c) => sum + c.attended, 0),
         estimated: activity.participants,
       },
-      feedback: { responses: fb?.n ?? 0, averageRating: fb?.avg == null ? null : Math.round(fb.avg * 10) / 10 },
+      feedback: {
+        responses: fb?.n ?? 0,
+        averageRating: fb?.avg == null ? null : Math.round(fb.avg * 10) / 10,
+      },
     });
   }
   return result;
@@ -113,7 +124,10 @@ async function linkNames(db: Db | Tx, rows: EventRow[]) {
           .where(inArray(eventNetworks.id, wanted("networkId")))
       : [],
     wanted("projectId").length
-      ? db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, wanted("projectId")))
+      ? db
+          .select({ id: projects.id, name: projects.name })
+          .from(projects)
+          .where(inArray(projects.id, wanted("projectId")))
       : [],
   ]);
   const byId = (list: { id: string; name: string }[]) => new Map(list.map((x) => [x.id, x]));

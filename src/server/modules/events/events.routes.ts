@@ -54,13 +54,23 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
     },
     async (request) => {
       const result = await service.listEvents(db, request.actor, request.query);
-      return { items: result.items.map((e) => presentEvent(e, request.actor)), nextCursor: result.nextCursor };
+      return {
+        items: result.items.map((e) => presentEvent(e, request.actor)),
+        nextCursor: result.nextCursor,
+      };
     },
   );
 
   r.post(
     "/api/events",
-    { schema: { tags, summary: "Skapa ett evenemang", body: createEventInput, response: { 201: eventView, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "Skapa ett evenemang",
+        body: createEventInput,
+        response: { 201: eventView, ...errors },
+      },
+    },
     async (request, reply) => {
       const created = await service.createEvent(db, request.actor, request.body);
       return reply.status(201).send(presentEvent(created, request.actor));
@@ -73,7 +83,8 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
     {
       schema: {
         tags,
-        summary: "Deltagartabell per roll och organisation, utan dubbletter, för ett projekt, en serie eller ett nätverk",
+        summary:
+          "Deltagartabell per roll och organisation, utan dubbletter, för ett projekt, en serie eller ett nätverk",
         description:
           "Exakt en avgränsning: projectTag (taggen på aktivitet, serie eller nätverk), projectId, seriesId eller networkId. Räknar personer som närvarat vid minst ett evenemang.",
         querystring: participantTableQuery,
@@ -104,7 +115,11 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
         {
           name: t("events.table.byOrganisation"),
           columns: [
-            { header: t("events.participant.organisation"), value: (x: { organisation: string }) => x.organisation, width: 40 },
+            {
+              header: t("events.participant.organisation"),
+              value: (x: { organisation: string }) => x.organisation,
+              width: 40,
+            },
             { header: t("events.table.count"), value: (x: { count: number }) => x.count, width: 12 },
           ],
           rows: table.organisations,
@@ -133,13 +148,18 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
         tags,
         summary: "Extra frågor i återkopplingen, per evenemangstyp",
         response: {
-          200: z.object({ items: z.array(z.object({ typeKey: z.string(), questions: z.array(feedbackQuestion) })) }),
+          200: z.object({
+            items: z.array(z.object({ typeKey: z.string(), questions: z.array(feedbackQuestion) })),
+          }),
           401: problemSchema,
         },
       },
     },
     async (request) => ({
-      items: (await feedback.listQuestionSets(db, request.actor)).map((s) => ({ typeKey: s.typeKey, questions: s.questions })),
+      items: (await feedback.listQuestionSets(db, request.actor)).map((s) => ({
+        typeKey: s.typeKey,
+        questions: s.questions,
+      })),
     }),
   );
 
@@ -163,7 +183,8 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
   r.get(
     "/api/events/:id",
     { schema: { tags, summary: "Ett evenemang", params: idParams, response: { 200: eventView, ...errors } } },
-    async (request) => presentEvent(await service.getEvent(db, request.actor, request.params.id), request.actor),
+    async (request) =>
+      presentEvent(await service.getEvent(db, request.actor, request.params.id), request.actor),
   );
 
   r.patch(
@@ -178,7 +199,12 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
       },
     },
     async (request) => {
-      const { record, promoted } = await service.updateEvent(db, request.actor, request.params.id, request.body);
+      const { record, promoted } = await service.updateEvent(
+        db,
+        request.actor,
+        request.params.id,
+        request.body,
+      );
       await sendPromotions(db, promoted, config.publicUrl);
       return presentEvent(record, request.actor);
     },
@@ -196,7 +222,12 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
       },
     },
     async (request, reply) => {
-      const rows = await participants.listParticipants(db, request.actor, request.params.id, request.query.status);
+      const rows = await participants.listParticipants(
+        db,
+        request.actor,
+        request.params.id,
+        request.query.status,
+      );
       const items = rows.map(presentParticipant);
       if (request.query.format === "json") return { items };
       const t = translator(requestLocale(request));
@@ -211,8 +242,16 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
             { header: t("events.participant.organisation"), value: (p: P) => p.organisation, width: 30 },
             { header: t("events.participant.role"), value: (p: P) => p.role, width: 26 },
             { header: t("events.participant.municipality"), value: (p: P) => p.municipality, width: 16 },
-            { header: t("events.participant.status"), value: (p: P) => t(`events.statuses.${p.status}`), width: 14 },
-            { header: t("events.participant.attendedAt"), value: (p: P) => isoToDate(p.attendedAt), width: 14 },
+            {
+              header: t("events.participant.status"),
+              value: (p: P) => t(`events.statuses.${p.status}`),
+              width: 14,
+            },
+            {
+              header: t("events.participant.attendedAt"),
+              value: (p: P) => isoToDate(p.attendedAt),
+              width: 14,
+            },
             { header: t("events.participant.code"), value: (p: P) => p.checkinCode, width: 10 },
             { header: t("events.participant.dietary"), value: (p: P) => p.dietary, width: 24 },
           ],
@@ -234,7 +273,9 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
       },
     },
     async (request) =>
-      presentParticipant(await participants.setAttendance(db, request.actor, request.params.id, request.body)),
+      presentParticipant(
+        await participants.setAttendance(db, request.actor, request.params.id, request.body),
+      ),
   );
 
   r.post(
@@ -251,15 +292,25 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
     async (request, reply) =>
       reply
         .status(201)
-        .send(presentParticipant(await participants.addWalkIn(db, request.actor, request.params.id, request.body))),
+        .send(
+          presentParticipant(
+            await participants.addWalkIn(db, request.actor, request.params.id, request.body),
+          ),
+        ),
   );
 
   r.get(
     "/api/events/:id/feedback",
     {
-      schema: { tags, summary: "Evenemangets återkoppling", params: idParams, response: { 200: eventFeedbackView, ...errors } },
+      schema: {
+        tags,
+        summary: "Evenemangets återkoppling",
+        params: idParams,
+        response: { 200: eventFeedbackView, ...errors },
+      },
     },
-    async (request) => feedback.eventFeedbackSummary(db, request.actor, request.params.id, requestLocale(request)),
+    async (request) =>
+      feedback.eventFeedbackSummary(db, request.actor, request.params.id, requestLocale(request)),
   );
 
   r.post(

@@ -67,7 +67,10 @@ export const networkMembers = pgTable(
     role: text("role"),
     joinedOn: date("joined_on"),
   },
-  (t) => [primaryKey({ columns: [t.networkId, t.personId] }), index("network_members_person_idx").on(t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.networkId, t.personId] }),
+    index("network_members_person_idx").on(t.personId),
+  ],
 );
 
 export const events = pgTable(
@@ -116,7 +119,10 @@ export const eventSessions = pgTable(
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     place: text("place"),
   },
-  (t) => [index("event_sessions_event_idx").on(t.eventId, t.startsAt), index("event_sessions_starts_idx").on(t.startsAt)],
+  (t) => [
+    index("event_sessions_event_idx").on(t.eventId, t.startsAt),
+    index("event_sessions_starts_idx").on(t.startsAt),
+  ],
 );
 
 /**
@@ -190,7 +196,10 @@ export const eventFeedback = pgTable(
     answers: jsonb("answers").$type<Record<string, string | number>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("event_feedback_registration_uq").on(t.registrationId), index("event_feedback_event_idx").on(t.eventId)],
+  (t) => [
+    uniqueIndex("event_feedback_registration_uq").on(t.registrationId),
+    index("event_feedback_event_idx").on(t.eventId),
+  ],
 );
 
 /** The extra feedback questions asked after events of a type (rating and free text are always asked). */

@@ -20,8 +20,8 @@ import { eventNetworks, eventSeries, eventSessions, events } from "./events.sche
 import { stockholmInstant } from "./local-time.ts";
 import { promoteFromWaitlist } from "./registrations.write.ts";
 
-export type { EventRecord } from "./events.records.ts";
 export { listEvents } from "./events.queries.ts";
+export type { EventRecord } from "./events.records.ts";
 
 /**
  * Events: an activity of a meeting kind (created through the activities service, so its rules and
@@ -54,7 +54,10 @@ async function checkMeetingType(tx: Tx, typeKey: string) {
   if (type && type.category !== "meeting") throw fieldErrors({ typeKey: "validation.events.notMeetingType" });
 }
 
-async function checkLinks(tx: Tx, links: { seriesId?: string | null; networkId?: string | null; projectId?: string | null }) {
+async function checkLinks(
+  tx: Tx,
+  links: { seriesId?: string | null; networkId?: string | null; projectId?: string | null },
+) {
   const checks = [
     ["seriesId", links.seriesId, eventSeries],
     ["networkId", links.networkId, eventNetworks],
@@ -86,7 +89,11 @@ async function snapshot(tx: Tx, id: string) {
   return row ? { ...row, sessions } : null;
 }
 
-export async function createEvent(db: Db, actor: Actor | null, input: CreateEventInput): Promise<EventRecord> {
+export async function createEvent(
+  db: Db,
+  actor: Actor | null,
+  input: CreateEventInput,
+): Promise<EventRecord> {
   requireActor(actor);
   if (!canOrganiseEvents(actor)) throw forbidden();
   const data = parseWith(createEventInput, input);
@@ -125,7 +132,12 @@ export async function createEvent(db: Db, actor: Actor | null, input: CreateEven
       projectId: data.projectId,
     });
     await writeSessions(tx, activity.id, data.sessions);
-    await audit({ action: "event.create", entityType: "event", entityId: activity.id, after: await snapshot(tx, activity.id) });
+    await audit({
+      action: "event.create",
+      entityType: "event",
+      entityId: activity.id,
+      after: await snapshot(tx, activity.id),
+    });
     return activity.id;
   });
   return (await loadEvent(db, id))!;
@@ -157,7 +169,9 @@ export async function updateEvent(
       tags: data.tags,
       evidenceLinks: data.evidenceLinks,
       participants: data.estimatedParticipants,
-      ...(data.sessions ? { place: placeOf(data.sessions, existing.activity.place), ...datesOf(data.sessions) } : {}),
+      ...(data.sessions
+        ? { place: placeOf(data.sessions, existing.activity.place), ...datesOf(data.sessions) }
+        : {}),
     };
     const defined = Object.fromEntries(Object.entries(activityPatch).filter(([, v]) => v !== undefined));
     if (Object.keys(defined).length) await updateActivity(tx as unknown as Db, actor, id, defined);
@@ -167,9 +181,13 @@ export async function updateEvent(
       waitlist: data.waitlist,
       registrationEnabled: data.registrationEnabled,
       registrationOpensAt:
-        data.registrationOpensAt === undefined ? undefined : data.registrationOpensAt && new Date(data.registrationOpensAt),
+        data.registrationOpensAt === undefined
+          ? undefined
+          : data.registrationOpensAt && new Date(data.registrationOpensAt),
       registrationClosesAt:
-        data.registrationClosesAt === undefined ? undefined : data.registrationClosesAt && new Date(data.registrationClosesAt),
+        data.registrationClosesAt === undefined
+          ? undefined
+          : data.registrationClosesAt && new Date(data.registrationClosesAt),
       questions: data.questions,
       theme: data.theme,
       audience: data.audience,
@@ -184,7 +202,13 @@ export async function updateEvent(
       .set({ ...changes, updatedAt: new Date() })
       .where(eq(events.activityId, id));
     if (data.sessions) await writeSessions(tx, id, data.sessions);
-    await audit({ action: "event.update", entityType: "event", entityId: id, before, after: await snapshot(tx, id) });
+    await audit({
+      action: "event.update",
+      entityType: "event",
+      entityId: id,
+      before,
+      after: await snapshot(tx, id),
+    });
     // More places (or no limit any more) move people up from the waiting list.
     return promoteFromWaitlist(tx, audit, id);
   });

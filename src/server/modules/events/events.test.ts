@@ -43,7 +43,11 @@ describe("POST /api/events", () => {
       abilities: { update: true, manageParticipants: true },
     });
     // Swedish local time (winter: UTC+1) is kept as the instant and shown back as entered.
-    expect(event.sessions[0]).toMatchObject({ date: "2027-11-09", startTime: "09:00", startsAt: "2027-11-09T08:00:00.000Z" });
+    expect(event.sessions[0]).toMatchObject({
+      date: "2027-11-09",
+      startTime: "09:00",
+      startsAt: "2027-11-09T08:00:00.000Z",
+    });
     // The event is in the activity register too, with the same id.
     const activity = await t.request({ method: "GET", url: `/api/activities/${event.id}`, as: coordinator });
     expect(activity.json()).toMatchObject({ typeKey: "konferens", place: "Eskilstuna resp. Västerås" });
@@ -83,10 +87,17 @@ describe("POST /api/events", () => {
   });
 
   it("lets only the collaboration office create events", async () => {
-    const res = await t.request({ method: "POST", url: "/api/events", as: partner, payload: { title: "X", typeKey: "mingel" } });
+    const res = await t.request({
+      method: "POST",
+      url: "/api/events",
+      as: partner,
+      payload: { title: "X", typeKey: "mingel" },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().detail).toBe("Du har inte behörighet att göra detta.");
-    expect((await t.request({ method: "POST", url: "/api/events", payload: { title: "X" } })).statusCode).toBe(401);
+    expect(
+      (await t.request({ method: "POST", url: "/api/events", payload: { title: "X" } })).statusCode,
+    ).toBe(401);
   });
 });
 
@@ -104,7 +115,11 @@ describe("GET /api/events", () => {
     const all = await t.request({ method: "GET", url: "/api/events?limit=1", as: partner });
     expect(all.json().items).toHaveLength(1);
     expect(all.json().nextCursor).toBeTruthy();
-    const next = await t.request({ method: "GET", url: `/api/events?limit=50&cursor=${all.json().nextCursor}`, as: partner });
+    const next = await t.request({
+      method: "GET",
+      url: `/api/events?limit=50&cursor=${all.json().nextCursor}`,
+      as: partner,
+    });
     expect(next.json().items.map((e: { id: string }) => e.id)).not.toContain(all.json().items[0].id);
   });
 
@@ -135,7 +150,11 @@ describe("GET and PATCH /api/events/:id", () => {
       payload: { estimatedParticipants: 90, status: "done" },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: "done", registration: "none", counts: { registered: 0, attended: 0, estimated: 90 } });
+    expect(res.json()).toMatchObject({
+      status: "done",
+      registration: "none",
+      counts: { registered: 0, attended: 0, estimated: 90 },
+    });
   });
 
   it("moves people up from the waiting list when places are added, and tells them by e-mail", async () => {
@@ -143,7 +162,12 @@ describe("GET and PATCH /api/events/:id", () => {
     await register(t, event.id, { name: "Först Först", email: "forst@example.se" });
     const second = await register(t, event.id, { name: "Andra Andrasson", email: "andra@example.se" });
     expect(second.json()).toMatchObject({ status: "waitlisted", waitlistPosition: 1 });
-    const res = await t.request({ method: "PATCH", url: `/api/events/${event.id}`, as: coordinator, payload: { capacity: 2 } });
+    const res = await t.request({
+      method: "PATCH",
+      url: `/api/events/${event.id}`,
+      as: coordinator,
+      payload: { capacity: 2 },
+    });
     expect(res.json().counts).toMatchObject({ registered: 2, waitlisted: 0 });
     const mails = await mailsTo("andra@example.se");
     expect(mails.map((m) => m.subject)).toEqual([
@@ -158,13 +182,26 @@ describe("GET and PATCH /api/events/:id", () => {
       method: "PATCH",
       url: `/api/events/${event.id}`,
       as: coordinator,
-      payload: { registrationOpensAt: "2027-02-01T10:00:00+01:00", registrationClosesAt: "2027-01-01T10:00:00+01:00" },
+      payload: {
+        registrationOpensAt: "2027-02-01T10:00:00+01:00",
+        registrationClosesAt: "2027-01-01T10:00:00+01:00",
+      },
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors.registrationClosesAt).toEqual(["Anmälan måste stänga efter att den öppnat."]);
-    const forbidden = await t.request({ method: "PATCH", url: `/api/events/${event.id}`, as: partner, payload: { capacity: 5 } });
+    const forbidden = await t.request({
+      method: "PATCH",
+      url: `/api/events/${event.id}`,
+      as: partner,
+      payload: { capacity: 5 },
+    });
     expect(forbidden.statusCode).toBe(403);
-    const none = await t.request({ method: "PATCH", url: `/api/events/${missing}`, as: coordinator, payload: { capacity: 5 } });
+    const none = await t.request({
+      method: "PATCH",
+      url: `/api/events/${missing}`,
+      as: coordinator,
+      payload: { capacity: 5 },
+    });
     expect(none.statusCode).toBe(404);
   });
 });
@@ -175,15 +212,26 @@ describe("POST /api/admin/events/purge-dietary-needs", () => {
       questions: { dietary: true },
       sessions: [{ date: "2027-05-05", startTime: "12:00", endTime: "13:00" }],
     });
-    await register(t, event.id, { name: "Glutenfri Person", email: "gluten@example.se", dietary: "Glutenfritt" });
+    await register(t, event.id, {
+      name: "Glutenfri Person",
+      email: "gluten@example.se",
+      dietary: "Glutenfritt",
+    });
     const list = async () =>
-      (await t.request({ method: "GET", url: `/api/events/${event.id}/participants`, as: coordinator })).json().items;
+      (
+        await t.request({ method: "GET", url: `/api/events/${event.id}/participants`, as: coordinator })
+      ).json().items;
     expect((await list())[0].dietary).toBe("Glutenfritt");
-    expect((await t.request({ method: "POST", url: "/api/admin/events/purge-dietary-needs", as: coordinator })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await t.request({ method: "POST", url: "/api/admin/events/purge-dietary-needs", as: coordinator }))
+        .statusCode,
+    ).toBe(403);
     // Not over yet: kept.
-    const early = await t.request({ method: "POST", url: "/api/admin/events/purge-dietary-needs", as: admin });
+    const early = await t.request({
+      method: "POST",
+      url: "/api/admin/events/purge-dietary-needs",
+      as: admin,
+    });
     expect(early.json().purged).toBe(0);
     await t.request({
       method: "PATCH",

@@ -38,14 +38,24 @@ export async function setQuestionsForType(db: Db, actor: Actor | null, typeKey: 
   if (!type) throw notFound();
   const { questions } = parseWith(feedbackQuestionsInput, input);
   const keys = questions.map((q) => q.key);
-  if (new Set(keys).size !== keys.length) throw fieldErrors({ questions: "validation.events.duplicateQuestion" });
+  if (new Set(keys).size !== keys.length)
+    throw fieldErrors({ questions: "validation.events.duplicateQuestion" });
   await writeWithAudit(db, actor, async (tx, audit) => {
     const before = await questionsForType(tx, typeKey);
     await tx
       .insert(feedbackQuestionSets)
       .values({ typeKey, questions })
-      .onConflictDoUpdate({ target: feedbackQuestionSets.typeKey, set: { questions, updatedAt: new Date() } });
-    await audit({ action: "feedbackQuestions.set", entityType: "activity_type", entityId: null, before, after: { typeKey, questions } });
+      .onConflictDoUpdate({
+        target: feedbackQuestionSets.typeKey,
+        set: { questions, updatedAt: new Date() },
+      });
+    await audit({
+      action: "feedbackQuestions.set",
+      entityType: "activity_type",
+      entityId: null,
+      before,
+      after: { typeKey, questions },
+    });
   });
   return questions;
 }
@@ -53,8 +63,10 @@ export async function setQuestionsForType(db: Db, actor: Actor | null, typeKey: 
 /** Feedback through the personal link: once per registration, after the event. */
 export async function giveFeedback(db: Db, token: string, input: FeedbackInput, now = new Date()) {
   const own = await getOwnRegistration(db, token, now);
-  if (!own.feedbackOpen) throw new AppError("feedbackNotOpen", "events.errors.feedbackNotOpen", {}, undefined, 409);
-  if (own.feedbackGiven) throw new AppError("feedbackGiven", "events.errors.feedbackGiven", {}, undefined, 409);
+  if (!own.feedbackOpen)
+    throw new AppError("feedbackNotOpen", "events.errors.feedbackNotOpen", {}, undefined, 409);
+  if (own.feedbackGiven)
+    throw new AppError("feedbackGiven", "events.errors.feedbackGiven", {}, undefined, 409);
   const data = parseWith(feedbackInput, input);
   const questions = await questionsForType(db, own.record.activity.typeKey);
   const answers: Record<string, string | number> = {};
@@ -62,9 +74,13 @@ export async function giveFeedback(db: Db, token: string, input: FeedbackInput, 
   for (const q of questions) {
     const value = data.answers[q.key];
     if (value === undefined || value === "") continue;
-    if (q.kind === "rating" && !(typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 5))
+    if (
+      q.kind === "rating" &&
+      !(typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 5)
+    )
       errors[`answers.${q.key}`] = "validation.events.rating";
-    else if (q.kind === "yesno" && value !== "ja" && value !== "nej") errors[`answers.${q.key}`] = "validation.invalidValue";
+    else if (q.kind === "yesno" && value !== "ja" && value !== "nej")
+      errors[`answers.${q.key}`] = "validation.invalidValue";
     else answers[q.key] = value;
   }
   if (Object.keys(errors).length) throw fieldErrors(errors);
@@ -81,14 +97,29 @@ export async function giveFeedback(db: Db, token: string, input: FeedbackInput, 
       .onConflictDoNothing()
       .returning();
     if (!row) throw new AppError("feedbackGiven", "events.errors.feedbackGiven", {}, undefined, 409);
-    await audit({ action: "feedback.create", entityType: "event_feedback", entityId: row.id, after: { eventId: row.eventId, rating: row.rating } });
+    await audit({
+      action: "feedback.create",
+      entityType: "event_feedback",
+      entityId: row.id,
+      after: { eventId: row.eventId, rating: row.rating },
+    });
   });
 }
 
-type FeedbackRow = { rating: number; comment: string | null; answers: Record<string, string | number>; created_at: Date | string };
+type FeedbackRow = {
+  rating: number;
+  comment: string | null;
+  answers: Record<string, string | number>;
+  created_at: Date | string;
+};
 
 /** One event's feedback: average, distribution 1–5, comments, and each extra question summarised. */
-export async function eventFeedbackSummary(db: Db, actor: Actor | null, eventId: string, locale: "sv" | "en" = "sv") {
+export async function eventFeedbackSummary(
+  db: Db,
+  actor: Actor | null,
+  eventId: string,
+  locale: "sv" | "en" = "sv",
+) {
   requireActor(actor);
   const record = await loadEvent(db, eventId);
   if (!record) throw notFound();
@@ -105,7 +136,11 @@ export async function eventFeedbackSummary(db: Db, actor: Actor | null, eventId:
     distribution,
     comments: rows
       .filter((r) => r.comment)
-      .map((r) => ({ rating: r.rating, comment: r.comment as string, createdAt: new Date(r.created_at).toISOString() })),
+      .map((r) => ({
+        rating: r.rating,
+        comment: r.comment as string,
+        createdAt: new Date(r.created_at).toISOString(),
+      })),
     questions: questions.map((q) => {
       const values = rows.map((r) => r.answers?.[q.key]).filter((v) => v !== undefined);
       const numbers = values.filter((v): v is number => typeof v === "number");
@@ -124,10 +159,21 @@ export async function eventFeedbackSummary(db: Db, actor: Actor | null, eventId:
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-type SummaryRow = { key: string | null; label: string | null; events: number; responses: number; avg: number | null; d: number[] };
+type SummaryRow = {
+  key: string | null;
+  label: string | null;
+  events: number;
+  responses: number;
+  avg: number | null;
+  d: number[];
+};
 
 /** Feedback across events grouped by series, theme, type or event. */
-export async function feedbackSummary(db: Db, actor: Actor | null, by: "event" | "series" | "theme" | "type") {
+export async function feedbackSummary(
+  db: Db,
+  actor: Actor | null,
+  by: "event" | "series" | "theme" | "type",
+) {
   requireActor(actor);
   if (!canOrganiseEvents(actor)) throw forbidden();
   const group = {

@@ -114,11 +114,23 @@ export async function participantTable(
   const groups: ParticipantTableView["groups"] = participantRoleGroups.map((group: ParticipantRoleGroup) => {
     const roles = participantRoles
       .filter((r) => r.group === group)
-      .map((r) => ({ roleKey: r.key as string | null, label: r.sv as string, count: roleCount.get(r.key) ?? 0 }));
+      .map((r) => ({
+        roleKey: r.key as string | null,
+        label: r.sv as string,
+        count: roleCount.get(r.key) ?? 0,
+      }));
     return { group, label: group, count: roles.reduce((s, r) => s + r.count, 0), roles };
   });
-  const unknown = [...roleCount.entries()].filter(([k]) => k === null || !known.has(k)).reduce((s, [, n]) => s + n, 0);
-  if (unknown) groups.push({ group: "okand", label: "okand", count: unknown, roles: [{ roleKey: null, label: "", count: unknown }] });
+  const unknown = [...roleCount.entries()]
+    .filter(([k]) => k === null || !known.has(k))
+    .reduce((s, [, n]) => s + n, 0);
+  if (unknown)
+    groups.push({
+      group: "okand",
+      label: "okand",
+      count: unknown,
+      roles: [{ roleKey: null, label: "", count: unknown }],
+    });
   return {
     scope: { kind: statements.scope.kind, label: totals.label },
     events: totals.events,

@@ -3,6 +3,7 @@ import {
   type AttendanceInput,
   attendanceInput,
   type ParticipantStatus,
+  rating,
   type WalkInInput,
   walkInInput,
 } from "../../../common/events.ts";
@@ -13,7 +14,7 @@ import { forbidden, notFound } from "../../platform/errors.ts";
 import { parseWith } from "../organisations/register-helpers.ts";
 import { canOrganiseEvents } from "./events.policy.ts";
 import { eventEndsAt, eventStartsAt, loadEvent } from "./events.records.ts";
-import { eventDietaryNeeds, eventRegistrations } from "./events.schema.ts";
+import { eventDietaryNeeds, eventFeedback, eventRegistrations } from "./events.schema.ts";
 import { findRegistrationInEvent } from "./registrations.service.ts";
 import { insertRegistration, lockEvent, type RegistrationRow } from "./registrations.write.ts";
 
@@ -96,29 +97,41 @@ export async function addWalkIn(db: Db, actor: Actor | null, eventId: string, in
       source: "walk_in",
       attendedAt: new Date(),
     });
-    await audit({ action: "registration.walkIn", entityType: "event_registration", entityId: row.id, after: { eventId } });
+    await audit({
+      action: "registration.walkIn",
+      entityType: "event_registration",
+      entityId: row.id,
+      after: { eventId },
+    });
     return { ...row, dietary: null } as ParticipantRecord;
   });
 }
 
 export interface AttendanceListEntry extends WalkInInput {
   attended: boolean;
+  /** A paper evaluation handed in at the event, entered with the list. */
+  feedback?: { rating: number; comment?: string | null };
 }
 
 /**
  * Records an event's attendance list in one transaction: the names an organiser has afterwards
  * (a signed list, a project's records). Used by imports and the demo data; people are matched by e-mail.
  */
-export async function recordAttendanceList(db: Db, actor: Actor | null, eventId: string, list: AttendanceListEntry[]) {
+export async function recordAttendanceList(
+  db: Db,
+  actor: Actor | null,
+  eventId: string,
+  list: AttendanceListEntry[],
+) {
   const record = await organisedEvent(db, actor, eventId);
   const attendedAt = eventStartsAt(record) ?? eventEndsAt(record) ?? new Date();
   return writeWithAudit(db, actor, async (tx, audit) => {
     const event = await lockEvent(tx, eventId);
     if (!event) throw notFound();
     let added = 0;
-    for (const { attended, ...entry } of list) {
+    for (const { attended, feedback, ...entry } of list) {
       const data = parseWith(walkInInput, entry);
-      await insertRegistration(tx, event, {
+      const { row } = await insertRegistration(tx, event, {
         name: data.name,
         email: data.email ?? null,
         organisation: data.organisation ?? null,
@@ -130,9 +143,21 @@ export async function recordAttendanceList(db: Db, actor: Actor | null, eventId:
         source: "list",
         attendedAt: attended ? attendedAt : null,
       });
+      if (feedback)
+        await tx.insert(eventFeedback).values({
+          registrationId: row.id,
+          eventId,
+          rating: parseWith(rating, feedback.rating),
+          comment: feedback.comment ?? null,
+        });
       added++;
     }
-    await audit({ action: "registration.importList", entityType: "event", entityId: eventId, after: { added } });
+    await audit({
+      action: "registration.importList",
+      entityType: "event",
+      entityId: eventId,
+      after: { added },
+    });
     return added;
   });
 }

@@ -14,7 +14,14 @@ import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { checkinQrSvg, eventIcs, icsEventsOf, manageUrl, sendConfirmation, sendPromotions } from "./events.mail.ts";
+import {
+  checkinQrSvg,
+  eventIcs,
+  icsEventsOf,
+  manageUrl,
+  sendConfirmation,
+  sendPromotions,
+} from "./events.mail.ts";
 import { presentOwnRegistration, presentPublicEvent } from "./events.presenter.ts";
 import { listCalendarFeedEvents, listPublicEvents } from "./events.queries.ts";
 import { loadEvent } from "./events.records.ts";
@@ -34,7 +41,11 @@ const publicErrors = { 404: problemSchema, 409: problemSchema, 422: problemSchem
 export function registerPublicEventRoutes(app: FastifyInstance, { db, config }: Deps) {
   const r = typed(app);
   const open = { public: true } as const;
-  const write = { public: true, csrf: false, rateLimit: { max: Math.max(60, config.loginRateLimit), timeWindow: "1 minute" } };
+  const write = {
+    public: true,
+    csrf: false,
+    rateLimit: { max: Math.max(60, config.loginRateLimit), timeWindow: "1 minute" },
+  };
 
   r.get(
     "/api/public/events",
@@ -47,14 +58,21 @@ export function registerPublicEventRoutes(app: FastifyInstance, { db, config }: 
         response: { 200: z.object({ items: z.array(publicEventView) }), 422: problemSchema },
       },
     },
-    async (request) => ({ items: (await listPublicEvents(db, request.query)).map((e) => presentPublicEvent(e)) }),
+    async (request) => ({
+      items: (await listPublicEvents(db, request.query)).map((e) => presentPublicEvent(e)),
+    }),
   );
 
   r.get(
     "/api/public/events/:id",
     {
       config: open,
-      schema: { tags, summary: "Ett publikt evenemang", params: idParams, response: { 200: publicEventView, 404: problemSchema } },
+      schema: {
+        tags,
+        summary: "Ett publikt evenemang",
+        params: idParams,
+        response: { 200: publicEventView, 404: problemSchema },
+      },
     },
     async (request) => {
       const record = await loadEvent(db, request.params.id);
@@ -90,7 +108,13 @@ export function registerPublicEventRoutes(app: FastifyInstance, { db, config }: 
     },
     async (request, reply) => {
       const outcome = await registrations.registerPublic(db, request.params.id, request.body);
-      const emailSent = await sendConfirmation(outcome.record, outcome.row, outcome.token, outcome.position, config.publicUrl);
+      const emailSent = await sendConfirmation(
+        outcome.record,
+        outcome.row,
+        outcome.token,
+        outcome.position,
+        config.publicUrl,
+      );
       return reply.status(201).send({
         status: outcome.row.status as "confirmed" | "waitlisted",
         waitlistPosition: outcome.position,
@@ -113,7 +137,10 @@ export function registerPublicEventRoutes(app: FastifyInstance, { db, config }: 
         records.flatMap((e) => icsEventsOf(e, config.publicUrl)),
         { name: "Samspel – evenemang" },
       );
-      return reply.type("text/calendar; charset=utf-8").header("cache-control", "public, max-age=900").send(body);
+      return reply
+        .type("text/calendar; charset=utf-8")
+        .header("cache-control", "public, max-age=900")
+        .send(body);
     },
   );
 

@@ -9,12 +9,23 @@ const missing = "00000000-0000-4000-8000-000000000001";
 const coordinator = await t.login(demo.coordinator);
 
 const peopleWith = async (email: string) =>
-  (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from people where email = ${email}`))[0].n;
+  (
+    await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from people where email = ${email}`,
+    )
+  )[0].n;
 
 describe("GET /api/public/events and /api/public/events/:id", () => {
   it("shows the public upcoming public events without logging in, never internal ones", async () => {
-    const open = await createEvent(t, coordinator, { title: "Frukostmöte om kompetens", typeKey: "frukostmote" });
-    const internal = await createEvent(t, coordinator, { title: "Internt planeringsmöte", visibility: "internal" });
+    const open = await createEvent(t, coordinator, {
+      title: "Frukostmöte om kompetens",
+      typeKey: "frukostmote",
+    });
+    const internal = await createEvent(t, coordinator, {
+      title: "Internt planeringsmöte",
+      visibility: "internal",
+    });
     const res = await t.request({ method: "GET", url: "/api/public/events" });
     expect(res.statusCode).toBe(200);
     const ids = res.json().items.map((e: { id: string }) => e.id);
@@ -30,8 +41,14 @@ describe("GET /api/public/events and /api/public/events/:id", () => {
     expect(bad.json().errors.month).toEqual(["Ange en månad som ÅÅÅÅ-MM."]);
 
     const page = await t.request({ method: "GET", url: `/api/public/events/${open.id}` });
-    expect(page.json()).toMatchObject({ title: "Frukostmöte om kompetens", registration: "open", placesLeft: null });
-    expect((await t.request({ method: "GET", url: `/api/public/events/${internal.id}` })).statusCode).toBe(404);
+    expect(page.json()).toMatchObject({
+      title: "Frukostmöte om kompetens",
+      registration: "open",
+      placesLeft: null,
+    });
+    expect((await t.request({ method: "GET", url: `/api/public/events/${internal.id}` })).statusCode).toBe(
+      404,
+    );
     expect((await t.request({ method: "GET", url: `/api/public/events/${missing}` })).statusCode).toBe(404);
   });
 });
@@ -84,17 +101,24 @@ describe("POST /api/public/events/:id/registrations", () => {
     expect(again.json().detail).toBe(
       "Den e-postadressen är redan anmäld till evenemanget. Använd länken i bekräftelsemejlet för att ändra eller avboka.",
     );
-    expect((await register(t, second.id, { name: "Bo Berg", email: "bo.berg@example.se" })).statusCode).toBe(201);
+    expect((await register(t, second.id, { name: "Bo Berg", email: "bo.berg@example.se" })).statusCode).toBe(
+      201,
+    );
     expect(await peopleWith("bo.berg@example.se")).toBe(1);
   });
 
   it("answers missing and wrong answers with 422 and Swedish messages", async () => {
-    const event = await createEvent(t, coordinator, { questions: { organisation: "required", municipality: "required" } });
+    const event = await createEvent(t, coordinator, {
+      questions: { organisation: "required", municipality: "required" },
+    });
     const noEmail = await register(t, event.id, { name: "Utan Post" });
     expect(noEmail.statusCode).toBe(422);
     expect(noEmail.json().errors).toEqual({ email: ["Fältet måste fyllas i."] });
     const badEmail = await register(t, event.id, { name: "", email: "inte-en-adress" });
-    expect(badEmail.json().errors).toEqual({ name: ["Fältet måste fyllas i."], email: ["Ange en giltig e-postadress."] });
+    expect(badEmail.json().errors).toEqual({
+      name: ["Fältet måste fyllas i."],
+      email: ["Ange en giltig e-postadress."],
+    });
     const required = await register(t, event.id, { name: "Cia Ceder", email: "cia@example.se" });
     expect(required.statusCode).toBe(422);
     expect(required.json().errors).toEqual({
@@ -127,14 +151,18 @@ describe("POST /api/public/events/:id/registrations", () => {
     const early = await register(t, notYet.id, { name: "Fia Falk", email: "fia@example.se" });
     expect(early.json().detail).toBe("Anmälan till evenemanget har inte öppnat ännu.");
     const internal = await createEvent(t, coordinator, { visibility: "internal" });
-    expect((await register(t, internal.id, { name: "Fia Falk", email: "fia@example.se" })).statusCode).toBe(404);
+    expect((await register(t, internal.id, { name: "Fia Falk", email: "fia@example.se" })).statusCode).toBe(
+      404,
+    );
     expect((await register(t, missing, { name: "Fia Falk", email: "fia@example.se" })).statusCode).toBe(404);
   });
 
   it("never exceeds capacity and loses no one under 50 concurrent registrations", async () => {
     const event = await createEvent(t, coordinator, { capacity: 10 });
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => register(t, event.id, { name: `Person ${i}`, email: `p${i}@load.example.se` })),
+      Array.from({ length: 50 }, (_, i) =>
+        register(t, event.id, { name: `Person ${i}`, email: `p${i}@load.example.se` }),
+      ),
     );
     expect(results.map((r) => r.statusCode)).toEqual(Array(50).fill(201));
     const statuses = results.map((r) => r.json().status);
@@ -157,7 +185,9 @@ describe("the personal link /api/public/registrations/:token", () => {
 
     const view = await t.request({ method: "GET", url: `/api/public/registrations/${token}` });
     expect(view.json()).toMatchObject({ name: "Gun Gran", status: "confirmed", event: { id: event.id } });
-    expect((await t.request({ method: "GET", url: `/api/public/registrations/${otherToken}` })).json().name).toBe("Hans Hed");
+    expect(
+      (await t.request({ method: "GET", url: `/api/public/registrations/${otherToken}` })).json().name,
+    ).toBe("Hans Hed");
     const guessed = await t.request({ method: "GET", url: `/api/public/registrations/${"x".repeat(43)}` });
     expect(guessed.statusCode).toBe(404);
 
@@ -167,23 +197,39 @@ describe("the personal link /api/public/registrations/:token", () => {
       payload: { municipality: "Västerås", consentInvitations: true },
     });
     expect(changed.json()).toMatchObject({ municipality: "Västerås", consentInvitations: true });
-    const bad = await t.request({ method: "PATCH", url: `/api/public/registrations/${token}`, payload: { name: "" } });
+    const bad = await t.request({
+      method: "PATCH",
+      url: `/api/public/registrations/${token}`,
+      payload: { name: "" },
+    });
     expect(bad.statusCode).toBe(422);
 
     const cancelled = await t.request({ method: "POST", url: `/api/public/registrations/${token}/cancel` });
     expect(cancelled.json().status).toBe("cancelled");
-    expect((await t.request({ method: "GET", url: `/api/public/registrations/${otherToken}` })).json().status).toBe(
-      "confirmed",
+    expect(
+      (await t.request({ method: "GET", url: `/api/public/registrations/${otherToken}` })).json().status,
+    ).toBe("confirmed");
+    expect((await mailsTo("hans@example.se")).map((m) => m.subject)).toContain(
+      `Du har fått en plats: ${event.title}`,
     );
-    expect((await mailsTo("hans@example.se")).map((m) => m.subject)).toContain(`Du har fått en plats: ${event.title}`);
-    const afterCancel = await t.request({ method: "PATCH", url: `/api/public/registrations/${token}`, payload: { name: "G" } });
+    const afterCancel = await t.request({
+      method: "PATCH",
+      url: `/api/public/registrations/${token}`,
+      payload: { name: "G" },
+    });
     expect(afterCancel.statusCode).toBe(409);
   });
 
   it("takes feedback once, after the event", async () => {
     const event = await createEvent(t, coordinator);
-    const token = tokenOf((await register(t, event.id, { name: "Ida Ivarsson", email: "ida@example.se" })).json().manageUrl);
-    const early = await t.request({ method: "POST", url: `/api/public/registrations/${token}/feedback`, payload: { rating: 5 } });
+    const token = tokenOf(
+      (await register(t, event.id, { name: "Ida Ivarsson", email: "ida@example.se" })).json().manageUrl,
+    );
+    const early = await t.request({
+      method: "POST",
+      url: `/api/public/registrations/${token}/feedback`,
+      payload: { rating: 5 },
+    });
     expect(early.statusCode).toBe(409);
     expect(early.json().detail).toBe("Du kan lämna återkoppling när evenemanget är över.");
     await t.request({
@@ -192,8 +238,14 @@ describe("the personal link /api/public/registrations/:token", () => {
       as: coordinator,
       payload: { sessions: [{ date: "2026-01-10", startTime: "09:00", endTime: "10:00" }] },
     });
-    expect((await t.request({ method: "GET", url: `/api/public/registrations/${token}` })).json().feedback.open).toBe(true);
-    const bad = await t.request({ method: "POST", url: `/api/public/registrations/${token}/feedback`, payload: { rating: 6 } });
+    expect(
+      (await t.request({ method: "GET", url: `/api/public/registrations/${token}` })).json().feedback.open,
+    ).toBe(true);
+    const bad = await t.request({
+      method: "POST",
+      url: `/api/public/registrations/${token}/feedback`,
+      payload: { rating: 6 },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors.rating).toEqual(["Välj ett betyg från 1 till 5."]);
     const ok = await t.request({
@@ -202,14 +254,23 @@ describe("the personal link /api/public/registrations/:token", () => {
       payload: { rating: 4, comment: "Bra föreläsare." },
     });
     expect(ok.statusCode).toBe(204);
-    const twice = await t.request({ method: "POST", url: `/api/public/registrations/${token}/feedback`, payload: { rating: 1 } });
+    const twice = await t.request({
+      method: "POST",
+      url: `/api/public/registrations/${token}/feedback`,
+      payload: { rating: 1 },
+    });
     expect(twice.json().detail).toBe("Du har redan lämnat återkoppling. Tack!");
   });
 
   it("serves the check-in code as an SVG QR code", async () => {
     const event = await createEvent(t, coordinator);
-    const token = tokenOf((await register(t, event.id, { name: "Jan Jung", email: "jan@example.se" })).json().manageUrl);
-    const res = await t.request({ method: "GET", url: `/api/public/registrations/${token}/checkin-code.svg` });
+    const token = tokenOf(
+      (await register(t, event.id, { name: "Jan Jung", email: "jan@example.se" })).json().manageUrl,
+    );
+    const res = await t.request({
+      method: "GET",
+      url: `/api/public/registrations/${token}/checkin-code.svg`,
+    });
     expect(res.headers["content-type"]).toContain("image/svg+xml");
     expect(res.body).toContain("<svg");
   });
@@ -217,7 +278,10 @@ describe("the personal link /api/public/registrations/:token", () => {
 
 describe("GET /api/public/calendar.ics", () => {
   it("is a calendar that parses, with the public events' sessions and no internal ones", async () => {
-    const open = await createEvent(t, coordinator, { title: "Branschmingel, informationsdesign", typeKey: "mingel" });
+    const open = await createEvent(t, coordinator, {
+      title: "Branschmingel, informationsdesign",
+      typeKey: "mingel",
+    });
     await createEvent(t, coordinator, { title: "Hemligt möte", visibility: "internal" });
     const res = await t.request({ method: "GET", url: "/api/public/calendar.ics" });
     expect(res.statusCode).toBe(200);

@@ -51,7 +51,10 @@ export async function registerPublic(
   const result = await writeWithAudit(db, null, async (tx, audit) => {
     const event = await lockEvent(tx, eventId);
     if (!event) throw notFound();
-    const fresh = { ...record, event: { ...record.event, ...event, visibility: record.event.visibility, questions: event.questions } };
+    const fresh = {
+      ...record,
+      event: { ...record.event, ...event, visibility: record.event.visibility, questions: event.questions },
+    };
     fresh.counts = { ...record.counts, registered: await confirmedCount(tx, eventId) };
     const window = registrationWindow(fresh, now);
     if (window === "notYetOpen") throw refuse("registrationNotOpen");
@@ -76,7 +79,10 @@ export async function registerPublic(
 }
 
 async function byToken(db: Db | Tx, token: string): Promise<RegistrationRow> {
-  const [row] = await db.select().from(eventRegistrations).where(eq(eventRegistrations.tokenHash, hashToken(token)));
+  const [row] = await db
+    .select()
+    .from(eventRegistrations)
+    .where(eq(eventRegistrations.tokenHash, hashToken(token)));
   if (!row) throw notFound();
   return row;
 }
@@ -134,7 +140,8 @@ export async function updateOwnRegistration(db: Db, token: string, input: Update
     await tx.update(eventRegistrations).set(changes).where(eq(eventRegistrations.id, row.id));
     if (data.dietary !== undefined) {
       await tx.delete(eventDietaryNeeds).where(eq(eventDietaryNeeds.registrationId, row.id));
-      if (answers.dietary) await tx.insert(eventDietaryNeeds).values({ registrationId: row.id, needs: answers.dietary });
+      if (answers.dietary)
+        await tx.insert(eventDietaryNeeds).values({ registrationId: row.id, needs: answers.dietary });
     }
     await audit({
       action: "registration.update",
@@ -176,10 +183,12 @@ export async function registrationsByIds(db: Db, ids: string[]) {
   return db
     .select()
     .from(eventRegistrations)
-    .where(sql`${eventRegistrations.id} in (${sql.join(
-      ids.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`);
+    .where(
+      sql`${eventRegistrations.id} in (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
 }
 
 /**
@@ -203,8 +212,14 @@ export async function purgeDietaryNeeds(db: Db, now = new Date()): Promise<numbe
 }
 
 /** For the participant's check-in page: the registration's event and code. */
-export async function findRegistrationInEvent(db: Db | Tx, eventId: string, by: { id?: string; code?: string }) {
-  const condition = by.id ? eq(eventRegistrations.id, by.id) : eq(eventRegistrations.checkinCode, by.code ?? "");
+export async function findRegistrationInEvent(
+  db: Db | Tx,
+  eventId: string,
+  by: { id?: string; code?: string },
+) {
+  const condition = by.id
+    ? eq(eventRegistrations.id, by.id)
+    : eq(eventRegistrations.checkinCode, by.code ?? "");
   const [row] = await db
     .select()
     .from(eventRegistrations)

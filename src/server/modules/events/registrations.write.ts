@@ -73,9 +73,14 @@ export async function newCheckinCode(tx: Tx, eventId: string): Promise<string> {
 /** The answers the event asks for, required ones checked; answers to questions not asked are dropped. */
 export function answersFor(questions: EventQuestions, data: Partial<RegistrationData>, partial = false) {
   const errors: Record<string, string> = {};
-  const pick = (mode: EventQuestions["organisation"], field: "organisation" | "municipality" | "role", value: unknown) => {
+  const pick = (
+    mode: EventQuestions["organisation"],
+    field: "organisation" | "municipality" | "role",
+    value: unknown,
+  ) => {
     if (mode === "off") return null;
-    if (mode === "required" && !value && !(partial && value === undefined)) errors[field] = "validation.required";
+    if (mode === "required" && !value && !(partial && value === undefined))
+      errors[field] = "validation.required";
     return (value as string | null | undefined) ?? null;
   };
   const organisation = pick(questions.organisation, "organisation", data.organisation);
@@ -122,15 +127,21 @@ export async function personFor(
     .insert(people)
     .values({ name: input.name, sortKey: swedishSortKey(input.name), email: input.email, title: input.role })
     .onConflictDoNothing({ target: people.email });
-  const [person] = await tx.select({ id: people.id, title: people.title }).from(people).where(eq(people.email, input.email));
-  if (!person.title && input.role) await tx.update(people).set({ title: input.role }).where(eq(people.id, person.id));
+  const [person] = await tx
+    .select({ id: people.id, title: people.title })
+    .from(people)
+    .where(eq(people.email, input.email));
+  if (!person.title && input.role)
+    await tx.update(people).set({ title: input.role }).where(eq(people.id, person.id));
   if (input.organisationId) {
     const [member] = await tx
       .select({ id: memberships.id })
       .from(memberships)
       .where(and(eq(memberships.personId, person.id), eq(memberships.organisationId, input.organisationId)));
     if (!member)
-      await tx.insert(memberships).values({ personId: person.id, organisationId: input.organisationId, role: input.role });
+      await tx
+        .insert(memberships)
+        .values({ personId: person.id, organisationId: input.organisationId, role: input.role });
   }
   return person.id;
 }
@@ -164,7 +175,8 @@ export async function insertRegistration(tx: Tx, event: EventRow, input: NewRegi
           sql`${eventRegistrations.status} <> 'cancelled'`,
         ),
       );
-    if (existing) throw new AppError("alreadyRegistered", "events.errors.alreadyRegistered", {}, undefined, 409);
+    if (existing)
+      throw new AppError("alreadyRegistered", "events.errors.alreadyRegistered", {}, undefined, 409);
   }
   let status: RegistrationStatus = "confirmed";
   const atDoor = input.source === "walk_in" || input.source === "list";
@@ -197,7 +209,8 @@ export async function insertRegistration(tx: Tx, event: EventRow, input: NewRegi
       consentInvitations: input.consentInvitations,
     })
     .returning();
-  if (input.dietary) await tx.insert(eventDietaryNeeds).values({ registrationId: row.id, needs: input.dietary });
+  if (input.dietary)
+    await tx.insert(eventDietaryNeeds).values({ registrationId: row.id, needs: input.dietary });
   return { row, token };
 }
 
@@ -208,7 +221,8 @@ export async function insertRegistration(tx: Tx, event: EventRow, input: NewRegi
 export async function promoteFromWaitlist(tx: Tx, audit: Audit, eventId: string): Promise<string[]> {
   const event = await lockEvent(tx, eventId);
   if (!event) return [];
-  const free = event.capacity === null ? Number.POSITIVE_INFINITY : event.capacity - (await confirmedCount(tx, eventId));
+  const free =
+    event.capacity === null ? Number.POSITIVE_INFINITY : event.capacity - (await confirmedCount(tx, eventId));
   if (free <= 0) return [];
   const waiting = await tx
     .select({ id: eventRegistrations.id })

@@ -1,6 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { networkInput, networkMembersInput, networkView, seriesInput, seriesView, updateSeriesInput } from "../../../common/events.ts";
+import {
+  networkInput,
+  networkMembersInput,
+  networkView,
+  seriesInput,
+  seriesView,
+  updateSeriesInput,
+} from "../../../common/events.ts";
 import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
@@ -10,7 +17,14 @@ import * as groups from "./series.service.ts";
 const tags = ["Evenemang"];
 const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
 
-type Row = { id: string; name: string; description: string | null; projectId: string | null; tags: string[]; events: number };
+type Row = {
+  id: string;
+  name: string;
+  description: string | null;
+  projectId: string | null;
+  tags: string[];
+  events: number;
+};
 const present = (g: Row) => ({
   id: g.id,
   name: g.name,
@@ -31,7 +45,13 @@ export function registerEventSeriesRoutes(app: FastifyInstance, { db }: Deps) {
       kind === "network" ? { ...present(g), members: g.members } : present(g);
     r.get(
       path,
-      { schema: { tags, summary: `Alla ${label}`, response: { 200: z.object({ items: z.array(seriesView) }), 401: problemSchema } } },
+      {
+        schema: {
+          tags,
+          summary: `Alla ${label}`,
+          response: { 200: z.object({ items: z.array(seriesView) }), 401: problemSchema },
+        },
+      },
       async (request) => ({ items: (await groups.listGroups(db, request.actor, kind)).map(present) }),
     );
     r.post(
@@ -44,7 +64,8 @@ export function registerEventSeriesRoutes(app: FastifyInstance, { db }: Deps) {
           response: { 201: view, ...errors },
         },
       },
-      async (request, reply) => reply.status(201).send(full(await groups.createGroup(db, request.actor, kind, request.body))),
+      async (request, reply) =>
+        reply.status(201).send(full(await groups.createGroup(db, request.actor, kind, request.body))),
     );
     r.get(
       `${path}/:id`,
@@ -54,9 +75,16 @@ export function registerEventSeriesRoutes(app: FastifyInstance, { db }: Deps) {
     r.patch(
       `${path}/:id`,
       {
-        schema: { tags, summary: `Ändra ${label}`, params: idParams, body: updateSeriesInput, response: { 200: view, ...errors } },
+        schema: {
+          tags,
+          summary: `Ändra ${label}`,
+          params: idParams,
+          body: updateSeriesInput,
+          response: { 200: view, ...errors },
+        },
       },
-      async (request) => full(await groups.updateGroup(db, request.actor, kind, request.params.id, request.body)),
+      async (request) =>
+        full(await groups.updateGroup(db, request.actor, kind, request.params.id, request.body)),
     );
   }
 

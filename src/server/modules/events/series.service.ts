@@ -1,5 +1,10 @@
 import { asc, count, eq, inArray } from "drizzle-orm";
-import { networkMembersInput, type SeriesInput, seriesInput, updateSeriesInput } from "../../../common/events.ts";
+import {
+  networkMembersInput,
+  type SeriesInput,
+  seriesInput,
+  updateSeriesInput,
+} from "../../../common/events.ts";
 import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
@@ -46,7 +51,10 @@ export async function getGroup(db: Db, actor: Actor | null, kind: Kind, id: stri
   const table = tableOf(kind);
   const [row] = await db.select().from(table).where(eq(table.id, id));
   if (!row) throw notFound();
-  const [{ n }] = await db.select({ n: count() }).from(events).where(eq(eventColumn(kind), id));
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(events)
+    .where(eq(eventColumn(kind), id));
   return { ...row, events: n, members: kind === "network" ? await membersOf(db, id) : [] };
 }
 
@@ -69,7 +77,10 @@ export async function membersOf(db: Db | Tx, networkId: string) {
           ),
         )
     : [];
-  return rows.map(({ sortKey: _s, ...r }) => ({ ...r, organisation: orgs.find((o) => o.personId === r.personId)?.name ?? null }));
+  return rows.map(({ sortKey: _s, ...r }) => ({
+    ...r,
+    organisation: orgs.find((o) => o.personId === r.personId)?.name ?? null,
+  }));
 }
 
 export async function createGroup(db: Db, actor: Actor | null, kind: Kind, input: SeriesInput) {
@@ -89,13 +100,24 @@ export async function createGroup(db: Db, actor: Actor | null, kind: Kind, input
         tags: data.tags,
       })
       .returning();
-    await audit({ action: `${kind}.create`, entityType: kind === "series" ? "event_series" : "network", entityId: row.id, after: row });
+    await audit({
+      action: `${kind}.create`,
+      entityType: kind === "series" ? "event_series" : "network",
+      entityId: row.id,
+      after: row,
+    });
     return row.id;
   });
   return getGroup(db, actor, kind, id);
 }
 
-export async function updateGroup(db: Db, actor: Actor | null, kind: Kind, id: string, input: Partial<SeriesInput>) {
+export async function updateGroup(
+  db: Db,
+  actor: Actor | null,
+  kind: Kind,
+  id: string,
+  input: Partial<SeriesInput>,
+) {
   requireActor(actor);
   const table = tableOf(kind);
   const [existing] = await db.select().from(table).where(eq(table.id, id));
@@ -107,10 +129,20 @@ export async function updateGroup(db: Db, actor: Actor | null, kind: Kind, id: s
     const changes = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
     const [after] = await tx
       .update(table)
-      .set({ ...changes, ...(data.name ? { sortKey: swedishSortKey(data.name) } : {}), updatedAt: new Date() })
+      .set({
+        ...changes,
+        ...(data.name ? { sortKey: swedishSortKey(data.name) } : {}),
+        updatedAt: new Date(),
+      })
       .where(eq(table.id, id))
       .returning();
-    await audit({ action: `${kind}.update`, entityType: kind === "series" ? "event_series" : "network", entityId: id, before: existing, after });
+    await audit({
+      action: `${kind}.update`,
+      entityType: kind === "series" ? "event_series" : "network",
+      entityId: id,
+      before: existing,
+      after,
+    });
   });
   return getGroup(db, actor, kind, id);
 }

@@ -10,8 +10,7 @@ import { partnerOrganisationIds } from "../organisations/organisations.policy.ts
 /** The organisations a reader is limited to, or null when they may read every organisation's. */
 export function readableOrganisationIds(actor: Actor | null): string[] | null {
   if (!actor) return [];
-  const internal =
-    isStaff(actor) || hasRole(actor, "group_member") || hasRole(actor, "programme_director");
+  const internal = isStaff(actor) || hasRole(actor, "group_member") || hasRole(actor, "programme_director");
   if (internal || !hasRole(actor, "partner")) return null;
   return partnerOrganisationIds(actor);
 }

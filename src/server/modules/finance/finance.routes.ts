@@ -46,8 +46,16 @@ export function registerFinanceRoutes(app: FastifyInstance, { db }: Deps) {
 
   r.post(
     "/api/finance/units",
-    { schema: { tags, summary: "Lägg till en enhet", body: createUnitInput, response: { 201: unitView, ...errors } } },
-    async (request, reply) => reply.status(201).send(presentUnit(await service.createUnit(db, request.actor, request.body))),
+    {
+      schema: {
+        tags,
+        summary: "Lägg till en enhet",
+        body: createUnitInput,
+        response: { 201: unitView, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(presentUnit(await service.createUnit(db, request.actor, request.body))),
   );
 
   r.get(

@@ -20,7 +20,9 @@ export const financeUnits = pgTable(
     name: text("name").notNull(),
     /** The sector group, e.g. "Utbildning": matches projects.sector in the annual report. */
     sector: text("sector"),
-    unitOrganisationId: uuid("unit_organisation_id").references(() => organisations.id, { onDelete: "set null" }),
+    unitOrganisationId: uuid("unit_organisation_id").references(() => organisations.id, {
+      onDelete: "set null",
+    }),
     /** The order of the money table (the seed lists sectors first, then the rest). */
     sortOrder: integer("sort_order").notNull().default(0),
     ...timestamps,

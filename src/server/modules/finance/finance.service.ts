@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lte, max, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import {
   type BudgetQuery,
   budgetQuery,
@@ -11,7 +12,6 @@ import {
   type SpendQuery,
   spendQuery,
 } from "../../../common/finance.ts";
-import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
@@ -67,7 +67,11 @@ async function organisationScope(
   return limited.length ? [inArray(column, limited)] : [sql`false`];
 }
 
-export async function listUnits(db: Db | Tx, actor: Actor | null, organisationId: string): Promise<UnitRow[]> {
+export async function listUnits(
+  db: Db | Tx,
+  actor: Actor | null,
+  organisationId: string,
+): Promise<UnitRow[]> {
   await assertReadableOrganisation(db, actor, organisationId);
   return unitsOf(db, organisationId);
 }
@@ -83,13 +87,19 @@ export function unitsOf(db: Db | Tx, organisationId: string): Promise<UnitRow[]>
 
 async function checkOrganisation(tx: Tx, id: string | null | undefined, field: string) {
   if (!id) return;
-  const [found] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
+  const [found] = await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, id));
   if (!found) throw fieldErrors({ [field]: "finance.errors.unknownOrganisation" });
 }
 
 async function checkProject(tx: Tx, id: string | null | undefined) {
   if (!id) return null;
-  const [found] = await tx.select({ id: projects.id, name: projects.name }).from(projects).where(eq(projects.id, id));
+  const [found] = await tx
+    .select({ id: projects.id, name: projects.name })
+    .from(projects)
+    .where(eq(projects.id, id));
   if (!found) throw fieldErrors({ projectId: "finance.errors.unknownProject" });
   return found;
 }
@@ -98,7 +108,12 @@ async function insertUnit(tx: Tx, data: ReturnType<typeof createUnitInput.parse>
   const [existing] = await tx
     .select()
     .from(financeUnits)
-    .where(and(eq(financeUnits.organisationId, data.organisationId), sql`lower(${financeUnits.name}) = lower(${data.name})`));
+    .where(
+      and(
+        eq(financeUnits.organisationId, data.organisationId),
+        sql`lower(${financeUnits.name}) = lower(${data.name})`,
+      ),
+    );
   if (existing) throw fieldErrors({ name: "finance.errors.unitTaken" });
   const [{ last }] = await tx
     .select({ last: max(financeUnits.sortOrder) })
@@ -149,18 +164,28 @@ async function resolveUnit(
     const [unit] = await tx
       .select()
       .from(financeUnits)
-      .where(and(eq(financeUnits.organisationId, organisationId), sql`lower(${financeUnits.name}) = lower(${ref.unitName})`));
+      .where(
+        and(
+          eq(financeUnits.organisationId, organisationId),
+          sql`lower(${financeUnits.name}) = lower(${ref.unitName})`,
+        ),
+      );
     return unit ?? insertUnit(tx, { organisationId, name: ref.unitName });
   }
   if (required) throw fieldErrors({ unitId: "finance.errors.unitRequired" });
   return null;
 }
 
-export async function createBudget(db: Db, actor: Actor | null, input: CreateBudgetInput): Promise<BudgetRecord> {
+export async function createBudget(
+  db: Db,
+  actor: Actor | null,
+  input: CreateBudgetInput,
+): Promise<BudgetRecord> {
   requireActor(actor);
   if (!canManageFinance(actor)) throw forbidden();
   const data = parseInput(createBudgetInput, input);
-  if (!data.unitId && !data.unitName && !data.projectId) throw fieldErrors({ unitId: "finance.errors.budgetTarget" });
+  if (!data.unitId && !data.unitName && !data.projectId)
+    throw fieldErrors({ unitId: "finance.errors.budgetTarget" });
   return writeWithAudit(db, actor, async (tx, audit) => {
     await checkOrganisation(tx, data.organisationId, "organisationId");
     const project = await checkProject(tx, data.projectId);
@@ -182,7 +207,11 @@ export async function createBudget(db: Db, actor: Actor | null, input: CreateBud
   });
 }
 
-export async function createSpend(db: Db, actor: Actor | null, input: CreateSpendInput): Promise<SpendRecord> {
+export async function createSpend(
+  db: Db,
+  actor: Actor | null,
+  input: CreateSpendInput,
+): Promise<SpendRecord> {
   requireActor(actor);
   if (!canManageFinance(actor)) throw forbidden();
   const data = parseInput(createSpendInput, input);
@@ -258,7 +287,10 @@ export async function listSpend(db: Db, actor: Actor | null, raw: Partial<SpendQ
   if (q.unitId) where.push(eq(spendEntries.unitId, q.unitId));
   if (q.projectId) where.push(eq(spendEntries.projectId, q.projectId));
   const cursor = decodeCursor(q.cursor);
-  if (cursor) where.push(sql`(${spendEntries.date}, ${spendEntries.id}) < (${cursor.sortValue}::date, ${cursor.id}::uuid)`);
+  if (cursor)
+    where.push(
+      sql`(${spendEntries.date}, ${spendEntries.id}) < (${cursor.sortValue}::date, ${cursor.id}::uuid)`,
+    );
   const rows = await db
     .select({ entry: spendEntries, unitName: financeUnits.name, projectName: projects.name })
     .from(spendEntries)

@@ -3,8 +3,8 @@ import type { SummaryView } from "../../../common/finance.ts";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { projectFunding, projects } from "../projects/projects.schema.ts";
-import { assertReadableOrganisation, unitsOf } from "./finance.service.ts";
 import { budgets, spendEntries } from "./finance.schema.ts";
+import { assertReadableOrganisation, unitsOf } from "./finance.service.ts";
 
 /**
  * The money table of an organisation and year: per unit its budget and spent funds, totals,
@@ -18,7 +18,11 @@ export async function financeSummary(db: Db, actor: Actor | null, organisationId
 }
 
 /** A plain read for the reports and the indicators: the caller decides who may see it. */
-export async function computeFinanceSummary(db: Db | Tx, organisationId: string, year: number): Promise<SummaryView> {
+export async function computeFinanceSummary(
+  db: Db | Tx,
+  organisationId: string,
+  year: number,
+): Promise<SummaryView> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const [org] = await queryRows<{ id: string; name: string }>(
@@ -27,7 +31,11 @@ export async function computeFinanceSummary(db: Db | Tx, organisationId: string,
   );
   const units = await unitsOf(db, organisationId);
   const budgetRows = await db
-    .select({ unitId: budgets.unitId, projectId: budgets.projectId, amount: sql<number>`sum(${budgets.amount})::bigint` })
+    .select({
+      unitId: budgets.unitId,
+      projectId: budgets.projectId,
+      amount: sql<number>`sum(${budgets.amount})::bigint`,
+    })
     .from(budgets)
     .where(and(eq(budgets.organisationId, organisationId), eq(budgets.year, year)))
     .groupBy(budgets.unitId, budgets.projectId);
@@ -38,7 +46,13 @@ export async function computeFinanceSummary(db: Db | Tx, organisationId: string,
       amount: sql<number>`sum(${spendEntries.amount})::bigint`,
     })
     .from(spendEntries)
-    .where(and(eq(spendEntries.organisationId, organisationId), gte(spendEntries.date, from), lte(spendEntries.date, to)))
+    .where(
+      and(
+        eq(spendEntries.organisationId, organisationId),
+        gte(spendEntries.date, from),
+        lte(spendEntries.date, to),
+      ),
+    )
     .groupBy(spendEntries.unitId, spendEntries.projectId);
 
   const sumWhere = <T extends { amount: number }>(rows: T[], keep: (r: T) => boolean) =>
@@ -136,7 +150,8 @@ export async function cofinancingOf(db: Db | Tx, organisationId: string, year: n
       projects: [],
     };
     entry.amount += r.amount;
-    if (!entry.projects.some((p) => p.id === r.projectId)) entry.projects.push({ id: r.projectId, name: r.projectName });
+    if (!entry.projects.some((p) => p.id === r.projectId))
+      entry.projects.push({ id: r.projectId, name: r.projectName });
     byFunder.set(key, entry);
   }
   return [...byFunder.values()].sort((a, b) => b.amount - a.amount || a.funder.localeCompare(b.funder, "sv"));

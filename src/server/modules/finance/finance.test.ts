@@ -28,7 +28,13 @@ describe("spend and the money table", () => {
         method: "POST",
         url: "/api/spend",
         as: coordinator,
-        payload: { organisationId: ids.sk, date: "2010-12-31", amount, unitName, category: "Förbrukade medel" },
+        payload: {
+          organisationId: ids.sk,
+          date: "2010-12-31",
+          amount,
+          unitName,
+          category: "Förbrukade medel",
+        },
       });
       expect(res.statusCode).toBe(201);
       expect(res.json()).toMatchObject({ amount, unit: { name: unitName }, enteredBy: "Sara Samordnare" });
@@ -46,24 +52,50 @@ describe("spend and the money table", () => {
   });
 
   it("adds another entry to the same unit by id and keeps other years apart", async () => {
-    const units = (await t.request({ method: "GET", url: `/api/finance/units?organisationId=${ids.sk}`, as: board })).json();
+    const units = (
+      await t.request({ method: "GET", url: `/api/finance/units?organisationId=${ids.sk}`, as: board })
+    ).json();
     const stamp = units.items.find((u: { name: string }) => u.name === "Forskargruppen STAMP");
     expect(units.items).toHaveLength(7);
     const res = await t.request({
       method: "POST",
       url: "/api/spend",
       as: admin,
-      payload: { organisationId: ids.sk, date: "2011-02-01", amount: 50_000, unitId: stamp.id, note: "Följeforskning" },
+      payload: {
+        organisationId: ids.sk,
+        date: "2011-02-01",
+        amount: 50_000,
+        unitId: stamp.id,
+        note: "Följeforskning",
+      },
     });
     expect(res.statusCode).toBe(201);
-    const y2010 = (await t.request({ method: "GET", url: `/api/finance/summary?organisationId=${ids.sk}&year=2010`, as: admin })).json();
-    const y2011 = (await t.request({ method: "GET", url: `/api/finance/summary?organisationId=${ids.sk}&year=2011`, as: admin })).json();
+    const y2010 = (
+      await t.request({
+        method: "GET",
+        url: `/api/finance/summary?organisationId=${ids.sk}&year=2010`,
+        as: admin,
+      })
+    ).json();
+    const y2011 = (
+      await t.request({
+        method: "GET",
+        url: `/api/finance/summary?organisationId=${ids.sk}&year=2011`,
+        as: admin,
+      })
+    ).json();
     expect(y2010.totals.spent).toBe(5_892_500);
-    expect(y2011.units).toEqual([expect.objectContaining({ name: "Forskargruppen STAMP", spent: 50_000, budget: null })]);
+    expect(y2011.units).toEqual([
+      expect.objectContaining({ name: "Forskargruppen STAMP", spent: 50_000, budget: null }),
+    ]);
   });
 
   it("lists spend newest first, filtered and paged", async () => {
-    const first = await t.request({ method: "GET", url: `/api/spend?organisationId=${ids.sk}&limit=3`, as: board });
+    const first = await t.request({
+      method: "GET",
+      url: `/api/spend?organisationId=${ids.sk}&limit=3`,
+      as: board,
+    });
     expect(first.statusCode).toBe(200);
     expect(first.json().items[0]).toMatchObject({ date: "2011-02-01", amount: 50_000 });
     expect(first.json().items).toHaveLength(3);
@@ -74,7 +106,11 @@ describe("spend and the money table", () => {
     });
     expect(rest.json().items).toHaveLength(5);
     expect(rest.json().nextCursor).toBeNull();
-    const y2010 = await t.request({ method: "GET", url: `/api/spend?organisationId=${ids.sk}&year=2010`, as: board });
+    const y2010 = await t.request({
+      method: "GET",
+      url: `/api/spend?organisationId=${ids.sk}&year=2010`,
+      as: board,
+    });
     expect(y2010.json().items.reduce((s: number, e: { amount: number }) => s + e.amount, 0)).toBe(5_892_500);
   });
 
@@ -107,16 +143,33 @@ describe("spend and the money table", () => {
   });
 
   it("lets only staff book money, and answers 401 without a session", async () => {
-    const payload = { organisationId: ids.sk, date: "2010-05-01", amount: 100, unitName: "Sektor Utbildning" };
+    const payload = {
+      organisationId: ids.sk,
+      date: "2010-05-01",
+      amount: 100,
+      unitName: "Sektor Utbildning",
+    };
     expect((await t.request({ method: "POST", url: "/api/spend", as: board, payload })).statusCode).toBe(403);
-    expect((await t.request({ method: "POST", url: "/api/spend", as: partner, payload })).statusCode).toBe(403);
-    expect((await t.request({ method: "GET", url: `/api/spend?organisationId=${ids.sk}` })).statusCode).toBe(401);
+    expect((await t.request({ method: "POST", url: "/api/spend", as: partner, payload })).statusCode).toBe(
+      403,
+    );
+    expect((await t.request({ method: "GET", url: `/api/spend?organisationId=${ids.sk}` })).statusCode).toBe(
+      401,
+    );
   });
 
   it("shows a partner only their own organisation's money", async () => {
-    const other = await t.request({ method: "GET", url: `/api/finance/summary?organisationId=${ids.sk}&year=2010`, as: partner });
+    const other = await t.request({
+      method: "GET",
+      url: `/api/finance/summary?organisationId=${ids.sk}&year=2010`,
+      as: partner,
+    });
     expect(other.statusCode).toBe(404);
-    const own = await t.request({ method: "GET", url: `/api/finance/summary?organisationId=${ids.sala}&year=2010`, as: partner });
+    const own = await t.request({
+      method: "GET",
+      url: `/api/finance/summary?organisationId=${ids.sala}&year=2010`,
+      as: partner,
+    });
     expect(own.statusCode).toBe(200);
     expect(own.json().totals).toEqual({ budget: 0, spent: 0 });
     const list = await t.request({ method: "GET", url: "/api/spend", as: partner });
@@ -126,9 +179,19 @@ describe("spend and the money table", () => {
   it("answers 404 for an unknown organisation and 422 for a bad year", async () => {
     const unknown = "00000000-0000-4000-8000-000000000000";
     expect(
-      (await t.request({ method: "GET", url: `/api/finance/summary?organisationId=${unknown}&year=2010`, as: admin })).statusCode,
+      (
+        await t.request({
+          method: "GET",
+          url: `/api/finance/summary?organisationId=${unknown}&year=2010`,
+          as: admin,
+        })
+      ).statusCode,
     ).toBe(404);
-    const bad = await t.request({ method: "GET", url: `/api/finance/summary?organisationId=${ids.sk}&year=10`, as: admin });
+    const bad = await t.request({
+      method: "GET",
+      url: `/api/finance/summary?organisationId=${ids.sk}&year=10`,
+      as: admin,
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors.year).toEqual(["Ange ett årtal med fyra siffror."]);
   });
@@ -144,10 +207,25 @@ describe("budgets and co-financing", () => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ year: 2010, amount: 1_300_000, unit: { name: "Sektor Utbildning" } });
-    const summary = (await t.request({ method: "GET", url: `/api/finance/summary?organisationId=${ids.sk}&year=2010`, as: admin })).json();
-    expect(summary.units[0]).toMatchObject({ name: "Sektor Utbildning", budget: 1_300_000, spent: 1_226_000, remaining: 74_000 });
+    const summary = (
+      await t.request({
+        method: "GET",
+        url: `/api/finance/summary?organisationId=${ids.sk}&year=2010`,
+        as: admin,
+      })
+    ).json();
+    expect(summary.units[0]).toMatchObject({
+      name: "Sektor Utbildning",
+      budget: 1_300_000,
+      spent: 1_226_000,
+      remaining: 74_000,
+    });
     expect(summary.totals.budget).toBe(1_300_000);
-    const list = await t.request({ method: "GET", url: `/api/budgets?organisationId=${ids.sk}&year=2010`, as: board });
+    const list = await t.request({
+      method: "GET",
+      url: `/api/budgets?organisationId=${ids.sk}&year=2010`,
+      as: board,
+    });
     expect(list.json().items).toHaveLength(1);
   });
 
@@ -178,7 +256,13 @@ describe("budgets and co-financing", () => {
   });
 
   it("reads the 160 000 kr co-financing from the project's funding lines, with the leverage", async () => {
-    const summary = (await t.request({ method: "GET", url: `/api/finance/summary?organisationId=${ids.sk}&year=2010`, as: admin })).json();
+    const summary = (
+      await t.request({
+        method: "GET",
+        url: `/api/finance/summary?organisationId=${ids.sk}&year=2010`,
+        as: admin,
+      })
+    ).json();
     expect(summary.cofinancing.byFunder).toEqual([
       {
         funder: "Sparbanksstiftelserna",

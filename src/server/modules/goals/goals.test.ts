@@ -56,7 +56,13 @@ describe("POST /api/frameworks", () => {
       payload: {
         name: "Samhällskontraktet — vision och övergripande mål",
         vision: "Eskilstuna och Västerås är en stark region …",
-        goals: [{ code: "1", text: "Höja kompetensnivån", subGoals: [{ code: "1.1", text: "Fler lärare med behörighet" }] }],
+        goals: [
+          {
+            code: "1",
+            text: "Höja kompetensnivån",
+            subGoals: [{ code: "1.1", text: "Fler lärare med behörighet" }],
+          },
+        ],
       },
     });
     expect(res.statusCode).toBe(201);
@@ -77,7 +83,13 @@ describe("POST /api/frameworks", () => {
       method: "POST",
       url: "/api/frameworks",
       as: coordinator,
-      payload: { name: "Dubbel", goals: [{ code: "A", text: "x" }, { code: "a", text: "y" }] },
+      payload: {
+        name: "Dubbel",
+        goals: [
+          { code: "A", text: "x" },
+          { code: "a", text: "y" },
+        ],
+      },
     });
     expect(dup.statusCode).toBe(422);
     expect(dup.json().errors["goals.1.code"]).toEqual(["Koden a finns redan i ramverket."]);
@@ -122,11 +134,15 @@ describe("GET /api/frameworks and /api/frameworks/{id}", () => {
   });
 
   it("answers 404 for an unknown framework or version, 422 for a malformed id, 401 for the public", async () => {
-    expect((await t.request({ method: "GET", url: `/api/frameworks/${missing}`, as: member })).statusCode).toBe(404);
+    expect(
+      (await t.request({ method: "GET", url: `/api/frameworks/${missing}`, as: member })).statusCode,
+    ).toBe(404);
     const created = await createFramework();
     const v9 = await t.request({ method: "GET", url: `/api/frameworks/${created.id}?version=9`, as: member });
     expect(v9.statusCode).toBe(404);
-    expect((await t.request({ method: "GET", url: "/api/frameworks/inte-ett-id", as: member })).statusCode).toBe(422);
+    expect(
+      (await t.request({ method: "GET", url: "/api/frameworks/inte-ett-id", as: member })).statusCode,
+    ).toBe(422);
     expect((await t.request({ method: "GET", url: "/api/frameworks" })).statusCode).toBe(401);
   });
 });
@@ -141,18 +157,34 @@ describe("PATCH /api/frameworks/{id}", () => {
       payload: { vision: "Erkänt framgångsrik arbetslivsanknytning" },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ vision: "Erkänt framgångsrik arbetslivsanknytning", currentVersion: 1 });
+    expect(res.json()).toMatchObject({
+      vision: "Erkänt framgångsrik arbetslivsanknytning",
+      currentVersion: 1,
+    });
   });
 
   it("answers 404, 403 and 422 as it should", async () => {
     const created = await createFramework();
     const url = `/api/frameworks/${created.id}`;
     expect(
-      (await t.request({ method: "PATCH", url: `/api/frameworks/${missing}`, as: coordinator, payload: { name: "x" } }))
-        .statusCode,
+      (
+        await t.request({
+          method: "PATCH",
+          url: `/api/frameworks/${missing}`,
+          as: coordinator,
+          payload: { name: "x" },
+        })
+      ).statusCode,
     ).toBe(404);
-    expect((await t.request({ method: "PATCH", url, as: member, payload: { name: "x" } })).statusCode).toBe(403);
-    const bad = await t.request({ method: "PATCH", url, as: coordinator, payload: { periodEnd: "2010-01-01" } });
+    expect((await t.request({ method: "PATCH", url, as: member, payload: { name: "x" } })).statusCode).toBe(
+      403,
+    );
+    const bad = await t.request({
+      method: "PATCH",
+      url,
+      as: coordinator,
+      payload: { periodEnd: "2010-01-01" },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors.periodEnd).toBeDefined();
   });
@@ -185,9 +217,17 @@ describe("revising a framework", () => {
     expect(body.goals[1].previousGoalId).toBe(goalB);
     expect(body.versions.map((v: { number: number }) => v.number)).toEqual([2, 1]);
 
-    const old = await t.request({ method: "GET", url: `/api/frameworks/${created.id}?version=1`, as: member });
+    const old = await t.request({
+      method: "GET",
+      url: `/api/frameworks/${created.id}?version=1`,
+      as: member,
+    });
     expect(old.json().goals.map((g: { id: string }) => g.id)).toContain(goalB);
-    const links = await t.request({ method: "GET", url: `/api/goal-links/activities/${activityId}`, as: member });
+    const links = await t.request({
+      method: "GET",
+      url: `/api/goal-links/activities/${activityId}`,
+      as: member,
+    });
     expect(links.json().items).toMatchObject([{ id: goalB, code: "B", versionNumber: 1, current: false }]);
   });
 
@@ -195,8 +235,14 @@ describe("revising a framework", () => {
     const created = await createFramework();
     const payload = { goals: [{ code: "A", text: "x" }] };
     expect(
-      (await t.request({ method: "POST", url: `/api/frameworks/${missing}/versions`, as: coordinator, payload }))
-        .statusCode,
+      (
+        await t.request({
+          method: "POST",
+          url: `/api/frameworks/${missing}/versions`,
+          as: coordinator,
+          payload,
+        })
+      ).statusCode,
     ).toBe(404);
     const empty = await t.request({
       method: "POST",
@@ -206,8 +252,14 @@ describe("revising a framework", () => {
     });
     expect(empty.statusCode).toBe(422);
     expect(
-      (await t.request({ method: "POST", url: `/api/frameworks/${created.id}/versions`, as: member, payload }))
-        .statusCode,
+      (
+        await t.request({
+          method: "POST",
+          url: `/api/frameworks/${created.id}/versions`,
+          as: member,
+          payload,
+        })
+      ).statusCode,
     ).toBe(403);
   });
 });
@@ -215,7 +267,8 @@ describe("revising a framework", () => {
 describe("activity goal links", () => {
   it("answers 404 for an unknown activity, 422 for an unknown goal, 403 for a group member", async () => {
     expect(
-      (await t.request({ method: "GET", url: `/api/goal-links/activities/${missing}`, as: member })).statusCode,
+      (await t.request({ method: "GET", url: `/api/goal-links/activities/${missing}`, as: member }))
+        .statusCode,
     ).toBe(404);
     const unknownGoal = await t.request({
       method: "PUT",

@@ -9,7 +9,10 @@ import { people } from "../people/people.schema.ts";
 
 /** Small fixtures for the goals, plans and projects tests: rows the registers would hold. */
 export async function insertOrganisation(db: Db, name: string, type = "avdelning") {
-  const [row] = await db.insert(organisations).values({ name, sortKey: swedishSortKey(name), type }).returning();
+  const [row] = await db
+    .insert(organisations)
+    .values({ name, sortKey: swedishSortKey(name), type })
+    .returning();
   return row.id;
 }
 
@@ -33,10 +36,16 @@ export async function insertActivity(db: Db, title: string, status = "planned") 
 }
 
 export const GOALS_A_TO_F = [
-  { code: "A", text: "Mittuniversitetets arbetslivsanknytning ska utgå från våra utbildningars förutsättningar och personalens kompetens." },
+  {
+    code: "A",
+    text: "Mittuniversitetets arbetslivsanknytning ska utgå från våra utbildningars förutsättningar och personalens kompetens.",
+  },
   { code: "B", text: "Arbetslivsanknytningen ska vara förankrad och erkänd inom Mittuniversitetet." },
   { code: "C", text: "Vi ska vara nationellt erkända för vårt arbete med arbetslivsanknytning." },
-  { code: "D", text: "Studenterna ska uppleva att deras utbildning är framgångsrikt knuten till arbetslivet." },
+  {
+    code: "D",
+    text: "Studenterna ska uppleva att deras utbildning är framgångsrikt knuten till arbetslivet.",
+  },
   { code: "E", text: "Vi ska vara regionalt erkända för vårt arbete med arbetslivsanknytning." },
   { code: "F", text: "Vi ska ha en systematisk modell för att kvalitetssäkra vår arbetslivsanknytning." },
 ];

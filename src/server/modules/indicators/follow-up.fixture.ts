@@ -57,8 +57,17 @@ export function followUpFixture() {
       periodEnd: "2012-12",
       funding: [{ kind: "cofinancing", funderName: "Sparbanksstiftelserna", amount: 160_000, year: 2010 }],
     });
-    await addOutput(db, systemActor, ids.ungaMatematiker, { type: "scientific_article", title: "Artiklar", count: 3, date: "2010-10-01" });
-    await addOutput(db, systemActor, ids.ungaMatematiker, { type: "report", title: "Slutrapport", date: "2012-12-01" });
+    await addOutput(db, systemActor, ids.ungaMatematiker, {
+      type: "scientific_article",
+      title: "Artiklar",
+      count: 3,
+      date: "2010-10-01",
+    });
+    await addOutput(db, systemActor, ids.ungaMatematiker, {
+      type: "report",
+      title: "Slutrapport",
+      date: "2012-12-01",
+    });
     ids.events = {
       seminar: await lcKompEvent(db, "Seminarium: omvärldsförändringar", "seminarium", "2010-02-10", ids),
       workshop: await lcKompEvent(db, "Tematisk workshop: behovsanalys", "workshop", "2010-09-15", ids),

@@ -18,21 +18,33 @@ import type { DefinitionFilters, IndicatorDefinition } from "../../../common/ind
  * overlaps the definition's period; undated activities never count.
  */
 
-const list = (values: readonly string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+const list = (values: readonly string[]) =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
 /** The project and all its sub-projects (a programme such as an agreement period counts its projects' data). */
 const projectTree = (id: string) =>
   sql`(with recursive tree(id) as (select ${id}::uuid union all select c.id from projects c join tree t on c.parent_id = t.id) select id from tree)`;
-const has = (values: readonly string[] | undefined): values is readonly string[] => !!values && values.length > 0;
+const has = (values: readonly string[] | undefined): values is readonly string[] =>
+  !!values && values.length > 0;
 
 /** Activities matching the filters; `countsOrganisations` leaves organisation types to the counted organisations. */
 function matchedActivities(f: DefinitionFilters, asOf: string, countsOrganisations = false): SQL {
-  const where: SQL[] = [sql`a.status <> 'cancelled'`, sql`a.start_date is not null`, sql`a.start_date <= ${asOf}::date`];
+  const where: SQL[] = [
+    sql`a.status <> 'cancelled'`,
+    sql`a.start_date is not null`,
+    sql`a.start_date <= ${asOf}::date`,
+  ];
   if (f.from) where.push(sql`coalesce(a.end_date, a.start_date) >= ${f.from}::date`);
   if (f.to) where.push(sql`a.start_date <= ${f.to}::date`);
   if (has(f.activityTypes)) where.push(sql`a.type_key = any(${list(f.activityTypes)})`);
-  if (has(f.tags)) where.push(sql`(jsonb_exists_any(a.tags, ${list(f.tags)}) or e.theme = any(${list(f.tags)}))`);
+  if (has(f.tags))
+    where.push(sql`(jsonb_exists_any(a.tags, ${list(f.tags)}) or e.theme = any(${list(f.tags)}))`);
   if (f.goalId)
-    where.push(sql`exists (select 1 from activity_goals ag where ag.activity_id = a.id and ag.goal_id = ${f.goalId}::uuid)`);
+    where.push(
+      sql`exists (select 1 from activity_goals ag where ag.activity_id = a.id and ag.goal_id = ${f.goalId}::uuid)`,
+    );
   if (f.organisationId)
     where.push(
       sql`exists (select 1 from activity_organisations ao where ao.activity_id = a.id and ao.organisation_id = ${f.organisationId}::uuid)`,
@@ -93,8 +105,7 @@ function organisationRecords(f: DefinitionFilters, asOf: string): SQL {
 function spendRecords(f: DefinitionFilters, asOf: string): SQL {
   const where: SQL[] = [sql`s.date <= ${asOf}::date`];
   if (f.organisationId) where.push(sql`s.organisation_id = ${f.organisationId}::uuid`);
-  if (f.projectId)
-    where.push(sql`s.project_id in ${projectTree(f.projectId)}`);
+  if (f.projectId) where.push(sql`s.project_id in ${projectTree(f.projectId)}`);
   if (has(f.categories)) where.push(sql`s.category = any(${list(f.categories)})`);
   if (f.from) where.push(sql`s.date >= ${f.from}::date`);
   if (f.to) where.push(sql`s.date <= ${f.to}::date`);
@@ -112,7 +123,9 @@ function outputRecords(f: DefinitionFilters, asOf: string): SQL {
   if (f.projectId) where.push(sql`p.id in ${projectTree(f.projectId)}`);
   if (f.organisationId) where.push(sql`p.owner_organisation_id = ${f.organisationId}::uuid`);
   if (f.goalId)
-    where.push(sql`exists (select 1 from project_goals pg where pg.project_id = p.id and pg.goal_id = ${f.goalId}::uuid)`);
+    where.push(
+      sql`exists (select 1 from project_goals pg where pg.project_id = p.id and pg.goal_id = ${f.goalId}::uuid)`,
+    );
   if (f.from || f.to) {
     const from = f.from ?? "0001-01-01";
     const to = f.to ?? "9999-12-31";

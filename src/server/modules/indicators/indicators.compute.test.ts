@@ -7,8 +7,14 @@ import { createEvent } from "../events/events.service.ts";
 import { recordAttendanceList } from "../events/participants.service.ts";
 import { createSpend } from "../finance/finance.service.ts";
 import { addOutput } from "../projects/projects.service.ts";
-import { computeHistory, computeValue, cumulativeAt, recordsPage, samplingDates } from "./indicators.compute.ts";
 import { followUpFixture } from "./follow-up.fixture.ts";
+import {
+  computeHistory,
+  computeValue,
+  cumulativeAt,
+  recordsPage,
+  samplingDates,
+} from "./indicators.compute.ts";
 
 /**
  * Unit and property tests of computed indicators: whatever the definition, its value equals what
@@ -31,10 +37,13 @@ const t = await createTestApp({
         day: fc.integer({ min: 0, max: 900 }),
         inProject: fc.boolean(),
         estimate: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
-        people: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 25 }), fc.constantFrom(...roles), fc.boolean()), {
-          maxLength: 8,
-          selector: ([n]) => n,
-        }),
+        people: fc.uniqueArray(
+          fc.tuple(fc.integer({ min: 0, max: 25 }), fc.constantFrom(...roles), fc.boolean()),
+          {
+            maxLength: 8,
+            selector: ([n]) => n,
+          },
+        ),
       }),
       { numRuns: 14, seed: 20100219 },
     );
@@ -54,7 +63,12 @@ const t = await createTestApp({
         db,
         systemActor,
         event.id,
-        e.people.map(([n, roleKey, attended]) => ({ name: `Person ${n}`, email: `person${n}@test.se`, roleKey, attended })),
+        e.people.map(([n, roleKey, attended]) => ({
+          name: `Person ${n}`,
+          email: `person${n}@test.se`,
+          roleKey,
+          attended,
+        })),
       );
     }
     for (const [i, amount] of [120_000, 45_500, 9_000, 300_000].entries())
@@ -73,7 +87,9 @@ const { ids } = fixture;
 const db = t.database.db;
 
 const dates = fc.option(
-  fc.integer({ min: 0, max: 1000 }).map((d) => new Date(Date.UTC(2009, 6, 1) + d * 86_400_000).toISOString().slice(0, 10)),
+  fc
+    .integer({ min: 0, max: 1000 })
+    .map((d) => new Date(Date.UTC(2009, 6, 1) + d * 86_400_000).toISOString().slice(0, 10)),
   { nil: undefined },
 );
 const subset = <T>(values: readonly T[]) =>
@@ -94,7 +110,11 @@ const definitions: fc.Arbitrary<IndicatorDefinition> = fc
     organisationTypes: subset(["kommun", "annan"]),
     outputTypes: subset(["scientific_article", "report", "documented_model"]),
     categories: subset(["Lön", "Lokaler"]),
-    project: fc.constantFrom<"lcKomp" | "ungaMatematiker" | undefined>("lcKomp", "ungaMatematiker", undefined),
+    project: fc.constantFrom<"lcKomp" | "ungaMatematiker" | undefined>(
+      "lcKomp",
+      "ungaMatematiker",
+      undefined,
+    ),
     organisation: fc.constantFrom<"sk" | "sala" | undefined>("sk", "sala", undefined),
     a: dates,
     b: dates,
@@ -158,7 +178,8 @@ describe("computed indicator values", () => {
         const { value } = await computeValue(db, definition, end);
         const history = await computeHistory(db, definition, "2009-08-01", end);
         expect(history.at(-1)).toEqual({ date: end, value });
-        for (let i = 1; i < history.length; i++) expect(history[i].value).toBeGreaterThanOrEqual(history[i - 1].value);
+        for (let i = 1; i < history.length; i++)
+          expect(history[i].value).toBeGreaterThanOrEqual(history[i - 1].value);
       }),
       { numRuns: 30, seed: 9 },
     );
@@ -167,7 +188,12 @@ describe("computed indicator values", () => {
 
 describe("history sampling", () => {
   it("samples month ends up to and including the end date", () => {
-    expect(samplingDates("2010-01-15", "2010-04-10")).toEqual(["2010-01-31", "2010-02-28", "2010-03-31", "2010-04-10"]);
+    expect(samplingDates("2010-01-15", "2010-04-10")).toEqual([
+      "2010-01-31",
+      "2010-02-28",
+      "2010-03-31",
+      "2010-04-10",
+    ]);
     expect(samplingDates("2009-08-01", "2011-07-31")).toHaveLength(12);
     expect(samplingDates("2009-08-01", "2011-07-31").at(-1)).toBe("2011-07-31");
     expect(samplingDates("2012-01-01", "2011-01-01")).toEqual(["2011-01-01"]);

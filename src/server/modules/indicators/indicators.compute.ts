@@ -15,7 +15,9 @@ export async function computeValue(db: Db | Tx, definition: IndicatorDefinition,
 
 /** Value at each date: the sum of the record amounts dated on or before it (undated ones always count). */
 export function cumulativeAt(steps: { date: string | null; value: number }[], dates: string[]) {
-  return dates.map((d) => steps.reduce((sum, s) => (s.date === null || s.date <= d ? sum + s.value : sum), 0));
+  return dates.map((d) =>
+    steps.reduce((sum, s) => (s.date === null || s.date <= d ? sum + s.value : sum), 0),
+  );
 }
 
 /** About a dozen month-end dates from start to end (inclusive), the last one being `end`. */
@@ -43,10 +45,12 @@ export async function computeHistory(
   start: string | null,
   end: string,
 ): Promise<{ date: string; value: number }[]> {
-  const steps = (await queryRows<{ date: string | null; value: number }>(db, stepsSql(definition, end))).map((s) => ({
-    date: s.date,
-    value: Number(s.value),
-  }));
+  const steps = (await queryRows<{ date: string | null; value: number }>(db, stepsSql(definition, end))).map(
+    (s) => ({
+      date: s.date,
+      value: Number(s.value),
+    }),
+  );
   const first = start ?? steps.find((s) => s.date)?.date ?? end;
   const dates = samplingDates(first, end);
   const values = cumulativeAt(steps, dates);
@@ -76,7 +80,12 @@ export async function recordsPage(
   const after = decodeCursor(cursor);
   const rows = await queryRows<RecordRow>(
     db,
-    recordsPageSql(definition, asOf, limit + 1, after ? { sort: String(after.sortValue ?? ""), key: after.id } : null),
+    recordsPageSql(
+      definition,
+      asOf,
+      limit + 1,
+      after ? { sort: String(after.sortValue ?? ""), key: after.id } : null,
+    ),
   );
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];

@@ -59,7 +59,9 @@ async function goalLinks(db: Db, goalIds: string[]) {
       {
         activities: Number(c.activities),
         planItems: Number(c.plan_items),
-        projects: linked.filter((l) => l.goal_id === c.goal_id).map(({ id, name, colour }) => ({ id, name, colour })),
+        projects: linked
+          .filter((l) => l.goal_id === c.goal_id)
+          .map(({ id, name, colour }) => ({ id, name, colour })),
       },
     ]),
   );
@@ -71,9 +73,15 @@ async function visible(db: Db, actor: Actor, where: SQL[], locale: DescribeLocal
   return evaluateIndicators(db, records, locale);
 }
 
-async function frameworkDashboard(db: Db, actor: Actor, frameworkId: string, locale: DescribeLocale): Promise<DashboardView> {
+async function frameworkDashboard(
+  db: Db,
+  actor: Actor,
+  frameworkId: string,
+  locale: DescribeLocale,
+): Promise<DashboardView> {
   const framework = await getFramework(db, frameworkId);
-  if (!framework || !canReadIndicator(actor, { organisationId: framework.framework.ownerOrganisationId })) throw notFound();
+  if (!framework || !canReadIndicator(actor, { organisationId: framework.framework.ownerOrganisationId }))
+    throw notFound();
   const goals = framework.goals.flatMap((g) => [g, ...g.subGoals]);
   const evaluated = await visible(db, actor, [eq(indicators.frameworkId, frameworkId)], locale);
   const links = await goalLinks(
@@ -89,14 +97,26 @@ async function frameworkDashboard(db: Db, actor: Actor, frameworkId: string, loc
   const unlinked = evaluated.filter((e) => !goals.some((g) => g.id === e.row.goalId));
   const { framework: f } = framework;
   return {
-    subject: { type: "framework", id: f.id, name: f.name, vision: f.vision, periodStart: f.periodStart, periodEnd: f.periodEnd },
+    subject: {
+      type: "framework",
+      id: f.id,
+      name: f.name,
+      vision: f.vision,
+      periodStart: f.periodStart,
+      periodEnd: f.periodEnd,
+    },
     goals: [...entries, ...byGoalText(unlinked, actor)],
     organisations: [],
     asOf: await dataAsOf(db),
   };
 }
 
-async function projectDashboard(db: Db, actor: Actor, projectId: string, locale: DescribeLocale): Promise<DashboardView> {
+async function projectDashboard(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  locale: DescribeLocale,
+): Promise<DashboardView> {
   const project = await findProject(db, projectId);
   if (!project) throw notFound();
   const owner = project.project.ownerOrganisationId;
@@ -107,10 +127,17 @@ async function projectDashboard(db: Db, actor: Actor, projectId: string, locale:
   const theirs = await visible(
     db,
     actor,
-    [eq(indicators.projectId, projectId), isNotNull(indicators.organisationId), ...(owner ? [ne(indicators.organisationId, owner)] : [])],
+    [
+      eq(indicators.projectId, projectId),
+      isNotNull(indicators.organisationId),
+      ...(owner ? [ne(indicators.organisationId, owner)] : []),
+    ],
     locale,
   );
-  const byOrganisation = new Map<string, { organisation: { id: string; name: string }; list: EvaluatedIndicator[] }>();
+  const byOrganisation = new Map<
+    string,
+    { organisation: { id: string; name: string }; list: EvaluatedIndicator[] }
+  >();
   for (const e of theirs) {
     if (!e.organisation) continue;
     const entry = byOrganisation.get(e.organisation.id) ?? { organisation: e.organisation, list: [] };
@@ -119,7 +146,14 @@ async function projectDashboard(db: Db, actor: Actor, projectId: string, locale:
   }
   const p = project.project;
   return {
-    subject: { type: "project", id: p.id, name: p.name, vision: p.description, periodStart: p.periodStart, periodEnd: p.periodEnd },
+    subject: {
+      type: "project",
+      id: p.id,
+      name: p.name,
+      vision: p.description,
+      periodStart: p.periodStart,
+      periodEnd: p.periodEnd,
+    },
     goals: byGoalText(own, actor),
     organisations: [...byOrganisation.values()]
       .sort((a, b) => a.organisation.name.localeCompare(b.organisation.name, "sv"))
@@ -128,8 +162,16 @@ async function projectDashboard(db: Db, actor: Actor, projectId: string, locale:
   };
 }
 
-async function organisationDashboard(db: Db, actor: Actor, organisationId: string, locale: DescribeLocale): Promise<DashboardView> {
-  const [org] = await queryRows<{ id: string; name: string }>(db, sql`select id, name from organisations where id = ${organisationId}::uuid`);
+async function organisationDashboard(
+  db: Db,
+  actor: Actor,
+  organisationId: string,
+  locale: DescribeLocale,
+): Promise<DashboardView> {
+  const [org] = await queryRows<{ id: string; name: string }>(
+    db,
+    sql`select id, name from organisations where id = ${organisationId}::uuid`,
+  );
   if (!org || !canReadIndicator(actor, { organisationId })) throw notFound();
   const evaluated = await visible(db, actor, [eq(indicators.organisationId, organisationId)], locale);
   const withGoal = evaluated.filter((e) => e.goal);
@@ -137,13 +179,31 @@ async function organisationDashboard(db: Db, actor: Actor, organisationId: strin
   const goals = new Map<string, Goal>();
   for (const e of withGoal) {
     const g = e.goal!;
-    const entry = goals.get(g.id) ?? { goal: g, text: g.text, indicators: [], links: links.get(g.id) ?? noLinks };
+    const entry = goals.get(g.id) ?? {
+      goal: g,
+      text: g.text,
+      indicators: [],
+      links: links.get(g.id) ?? noLinks,
+    };
     entry.indicators.push(presentIndicatorSummary(e, actor));
     goals.set(g.id, entry);
   }
   return {
-    subject: { type: "organisation", id: org.id, name: org.name, vision: null, periodStart: null, periodEnd: null },
-    goals: [...goals.values(), ...byGoalText(evaluated.filter((e) => !e.goal), actor)],
+    subject: {
+      type: "organisation",
+      id: org.id,
+      name: org.name,
+      vision: null,
+      periodStart: null,
+      periodEnd: null,
+    },
+    goals: [
+      ...goals.values(),
+      ...byGoalText(
+        evaluated.filter((e) => !e.goal),
+        actor,
+      ),
+    ],
     organisations: [],
     asOf: await dataAsOf(db),
   };
@@ -162,4 +222,3 @@ export async function goalDashboard(
   if (query.projectId) return projectDashboard(db, actor, query.projectId, locale);
   return organisationDashboard(db, actor, query.organisationId!, locale);
 }
-

@@ -31,11 +31,15 @@ function swedishIndefinite(label: string) {
 
 function orList(items: string[], locale: DescribeLocale) {
   const or = locale === "sv" ? "eller" : "or";
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${or} ${items[items.length - 1]}`;
+  return items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")} ${or} ${items[items.length - 1]}`;
 }
 
 function typeLabels(keys: readonly string[] | undefined, names: DefinitionNames, locale: DescribeLocale) {
-  return (keys ?? []).map((k) => (names.activityTypes[k]?.[locale] ?? k).toLocaleLowerCase(locale === "sv" ? "sv" : "en"));
+  return (keys ?? []).map((k) =>
+    (names.activityTypes[k]?.[locale] ?? k).toLocaleLowerCase(locale === "sv" ? "sv" : "en"),
+  );
 }
 
 function period(from: string | undefined, to: string | undefined, locale: DescribeLocale) {
@@ -46,7 +50,12 @@ function period(from: string | undefined, to: string | undefined, locale: Descri
 }
 
 /** " i LC-KOMP, i serien X, med Org, med taggen T, kopplade till målet A" — the filters on activities. */
-function activityQualifiers(def: IndicatorDefinition, names: DefinitionNames, locale: DescribeLocale, skipOrgTypes = false) {
+function activityQualifiers(
+  def: IndicatorDefinition,
+  names: DefinitionNames,
+  locale: DescribeLocale,
+  skipOrgTypes = false,
+) {
   const f = def.filters ?? {};
   const t = translator(locale);
   const sv = locale === "sv";
@@ -54,10 +63,14 @@ function activityQualifiers(def: IndicatorDefinition, names: DefinitionNames, lo
   if (names.project) parts.push(sv ? ` i ${names.project}` : ` in ${names.project}`);
   if (names.series) parts.push(sv ? ` i serien ${names.series}` : ` in the series ${names.series}`);
   if (names.organisation) parts.push(sv ? ` med ${names.organisation}` : ` with ${names.organisation}`);
-  if (f.tags?.length) parts.push(sv ? ` med temat ${orList(f.tags, locale)}` : ` on the theme ${orList(f.tags, locale)}`);
+  if (f.tags?.length)
+    parts.push(sv ? ` med temat ${orList(f.tags, locale)}` : ` on the theme ${orList(f.tags, locale)}`);
   if (names.goal) parts.push(sv ? ` kopplad till målet ${names.goal}` : ` linked to the goal ${names.goal}`);
   if (f.organisationTypes?.length && !skipOrgTypes) {
-    const types = orList(f.organisationTypes.map((k) => t(`organisations.types.${k}`).toLocaleLowerCase()), locale);
+    const types = orList(
+      f.organisationTypes.map((k) => t(`organisations.types.${k}`).toLocaleLowerCase()),
+      locale,
+    );
     parts.push(sv ? ` med en organisation av typen ${types}` : ` with an organisation of type ${types}`);
   }
   return parts.join("");
@@ -75,7 +88,11 @@ function pluralActivities(def: IndicatorDefinition, names: DefinitionNames, loca
   return labels.length ? `activities of type ${orList(labels, "en")}` : "activities";
 }
 
-export function describeDefinition(def: IndicatorDefinition, names: DefinitionNames, locale: DescribeLocale): string {
+export function describeDefinition(
+  def: IndicatorDefinition,
+  names: DefinitionNames,
+  locale: DescribeLocale,
+): string {
   const f = def.filters ?? {};
   const t = translator(locale);
   const sv = locale === "sv";
@@ -84,7 +101,9 @@ export function describeDefinition(def: IndicatorDefinition, names: DefinitionNa
     case "count_distinct_people_attended": {
       const roles = f.roleKeys?.length
         ? orList(
-            f.roleKeys.map((k) => (participantRoles.find((r) => r.key === k)?.[locale] ?? k).toLocaleLowerCase()),
+            f.roleKeys.map((k) =>
+              (participantRoles.find((r) => r.key === k)?.[locale] ?? k).toLocaleLowerCase(),
+            ),
             locale,
           )
         : "";
@@ -100,7 +119,10 @@ export function describeDefinition(def: IndicatorDefinition, names: DefinitionNa
       return `${sv ? "summan av uppskattat antal deltagare i" : "the sum of the estimated number of participants in"} ${pluralActivities(def, names, locale)}${activityQualifiers(def, names, locale)}${when}`;
     case "count_distinct_organisations": {
       const types = f.organisationTypes?.length
-        ? ` (${orList(f.organisationTypes.map((k) => t(`organisations.types.${k}`).toLocaleLowerCase()), locale)})`
+        ? ` (${orList(
+            f.organisationTypes.map((k) => t(`organisations.types.${k}`).toLocaleLowerCase()),
+            locale,
+          )})`
         : "";
       const one = sv ? activitiesPhrase(def, names, locale) : `one ${activitiesPhrase(def, names, locale)}`;
       return `${sv ? "distinkta organisationer" : "distinct organisations"}${types} ${sv ? "kopplade till minst" : "linked to at least"} ${one}${activityQualifiers(def, names, locale, true)}${when}`;
@@ -108,8 +130,14 @@ export function describeDefinition(def: IndicatorDefinition, names: DefinitionNa
     case "sum_kronor": {
       const parts = [sv ? "summan av förbrukade medel (kr)" : "the sum of funds spent (SEK)"];
       if (names.organisation) parts.push(sv ? ` hos ${names.organisation}` : ` of ${names.organisation}`);
-      if (names.project) parts.push(sv ? ` i projektet ${names.project}` : ` in the project ${names.project}`);
-      if (f.categories?.length) parts.push(sv ? ` i kategorin ${orList(f.categories, locale)}` : ` in the category ${orList(f.categories, locale)}`);
+      if (names.project)
+        parts.push(sv ? ` i projektet ${names.project}` : ` in the project ${names.project}`);
+      if (f.categories?.length)
+        parts.push(
+          sv
+            ? ` i kategorin ${orList(f.categories, locale)}`
+            : ` in the category ${orList(f.categories, locale)}`,
+        );
       return `${parts.join("")}${when}`;
     }
     case "count_project_outputs": {
@@ -120,8 +148,10 @@ export function describeDefinition(def: IndicatorDefinition, names: DefinitionNa
           : `number of project outputs${types.length ? ` of type ${orList(types, locale)}` : ""}`,
       ];
       if (names.project) parts.push(sv ? ` i ${names.project}` : ` in ${names.project}`);
-      if (names.organisation) parts.push(sv ? ` i projekt hos ${names.organisation}` : ` in projects of ${names.organisation}`);
-      if (names.goal) parts.push(sv ? ` kopplade till målet ${names.goal}` : ` linked to the goal ${names.goal}`);
+      if (names.organisation)
+        parts.push(sv ? ` i projekt hos ${names.organisation}` : ` in projects of ${names.organisation}`);
+      if (names.goal)
+        parts.push(sv ? ` kopplade till målet ${names.goal}` : ` linked to the goal ${names.goal}`);
       return `${parts.join("")}${when}`;
     }
   }
@@ -144,8 +174,12 @@ export async function loadDefinitionNames(db: Db | Tx, def: IndicatorDefinition)
     : [];
   return {
     activityTypes: Object.fromEntries(types.map((r) => [r.key, { sv: r.sv, en: r.en }])),
-    project: f.projectId ? await one(db, sql`select name from projects where id = ${f.projectId}::uuid`) : undefined,
-    series: f.seriesId ? await one(db, sql`select name from event_series where id = ${f.seriesId}::uuid`) : undefined,
+    project: f.projectId
+      ? await one(db, sql`select name from projects where id = ${f.projectId}::uuid`)
+      : undefined,
+    series: f.seriesId
+      ? await one(db, sql`select name from event_series where id = ${f.seriesId}::uuid`)
+      : undefined,
     organisation: f.organisationId
       ? await one(db, sql`select name from organisations where id = ${f.organisationId}::uuid`)
       : undefined,

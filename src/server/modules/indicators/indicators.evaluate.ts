@@ -54,10 +54,19 @@ export async function evaluateIndicators(
     if (row.kind === "computed" && row.definition) {
       actual = (await computeValue(db, row.definition, today)).value;
       asOf = changedAt;
-      definitionText = describeDefinition(row.definition, await loadDefinitionNames(db, row.definition), locale);
+      definitionText = describeDefinition(
+        row.definition,
+        await loadDefinitionNames(db, row.definition),
+        locale,
+      );
       if (options.history !== false) {
         const end = minDate(today, row.definition.filters?.to);
-        history = await computeHistory(db, row.definition, row.startDate ?? row.definition.filters?.from ?? null, end);
+        history = await computeHistory(
+          db,
+          row.definition,
+          row.startDate ?? row.definition.filters?.from ?? null,
+          end,
+        );
       }
     } else {
       const latest = own[0];

@@ -17,8 +17,10 @@ const signatures: Record<string, ((b: Buffer) => boolean) | null> = {
   "application/pdf": (b) => b.subarray(0, 4).toString("latin1") === "%PDF",
   "image/png": (b) => b.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])),
   "image/jpeg": (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (b) => b.subarray(0, 2).toString("latin1") === "PK",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": (b) => b.subarray(0, 2).toString("latin1") === "PK",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (b) =>
+    b.subarray(0, 2).toString("latin1") === "PK",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": (b) =>
+    b.subarray(0, 2).toString("latin1") === "PK",
   "text/plain": null,
   "text/csv": null,
 };
@@ -33,12 +35,17 @@ export interface StoredEvidence {
 }
 
 /** Checks and stores a base64 file; 422 on `evidenceFile` when it is too large or not what it says. */
-export async function saveEvidence(file: { name: string; contentType: string; data: string }): Promise<StoredEvidence> {
+export async function saveEvidence(file: {
+  name: string;
+  contentType: string;
+  data: string;
+}): Promise<StoredEvidence> {
   const contentType = file.contentType.toLowerCase().split(";")[0].trim();
   if (!(contentType in signatures)) throw fieldErrors({ evidenceFile: "validation.indicators.fileType" });
   const bytes = Buffer.from(file.data, "base64");
   if (!bytes.length) throw fieldErrors({ evidenceFile: "validation.indicators.fileType" });
-  if (bytes.length > MAX_EVIDENCE_BYTES) throw fieldErrors({ evidenceFile: "validation.indicators.fileTooLarge" });
+  if (bytes.length > MAX_EVIDENCE_BYTES)
+    throw fieldErrors({ evidenceFile: "validation.indicators.fileTooLarge" });
   const check = signatures[contentType];
   const looksRight = check ? check(bytes) : !bytes.includes(0);
   if (!looksRight) throw fieldErrors({ evidenceFile: "validation.indicators.fileType" });

@@ -1,6 +1,6 @@
 import { type Actor, isStaff } from "../../platform/actor.ts";
-import { partnerOrganisationIds } from "../organisations/organisations.policy.ts";
 import { canReadOrganisationFollowUp } from "../finance/finance.policy.ts";
+import { partnerOrganisationIds } from "../organisations/organisations.policy.ts";
 
 /**
  * Indicators are read by everyone inside the platform, except that a partner representative sees
@@ -14,6 +14,10 @@ export const canReadIndicator = (actor: Actor | null, indicator: { organisationI
 
 export const canManageIndicators = (actor: Actor | null) => isStaff(actor);
 
-export const canAddValue = (actor: Actor | null, indicator: { kind: string; organisationId: string | null }) =>
+export const canAddValue = (
+  actor: Actor | null,
+  indicator: { kind: string; organisationId: string | null },
+) =>
   indicator.kind === "manual" &&
-  (isStaff(actor) || (!!indicator.organisationId && partnerOrganisationIds(actor).includes(indicator.organisationId)));
+  (isStaff(actor) ||
+    (!!indicator.organisationId && partnerOrganisationIds(actor).includes(indicator.organisationId)));

@@ -1,4 +1,9 @@
-import type { Direction, IndicatorSummaryView, IndicatorView, ValueView } from "../../../common/indicators.ts";
+import type {
+  Direction,
+  IndicatorSummaryView,
+  IndicatorView,
+  ValueView,
+} from "../../../common/indicators.ts";
 import type { Actor } from "../../platform/actor.ts";
 import type { EvaluatedIndicator } from "./indicators.evaluate.ts";
 import { canAddValue } from "./indicators.policy.ts";

@@ -44,7 +44,8 @@ export function toRecord(r: Selected): IndicatorRecord {
     goal: row.goalId && r.goalCode ? { id: row.goalId, code: r.goalCode, text: r.goalText ?? "" } : null,
     framework: row.frameworkId && r.frameworkName ? { id: row.frameworkId, name: r.frameworkName } : null,
     project: row.projectId && r.projectName ? { id: row.projectId, name: r.projectName } : null,
-    organisation: row.organisationId && r.organisationName ? { id: row.organisationId, name: r.organisationName } : null,
+    organisation:
+      row.organisationId && r.organisationName ? { id: row.organisationId, name: r.organisationName } : null,
   };
 }
 

@@ -25,7 +25,13 @@ import { valuesOf } from "./indicators.records.ts";
 import * as service from "./indicators.service.ts";
 
 const tags = ["Indikatorer"];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
+const errors = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  422: problemSchema,
+};
 const valueParams = z.object({ id: uuid, valueId: uuid });
 
 /** /api/indicators and /api/goal-dashboard: the service authorises; routes parse and present. */
@@ -45,7 +51,10 @@ export function registerIndicatorRoutes(app: FastifyInstance, { db }: Deps) {
     async (request) => {
       const result = await service.listIndicators(db, request.actor, request.query);
       const evaluated = await evaluateIndicators(db, result.items, requestLocale(request));
-      return { items: evaluated.map((e) => presentIndicatorSummary(e, request.actor)), nextCursor: result.nextCursor };
+      return {
+        items: evaluated.map((e) => presentIndicatorSummary(e, request.actor)),
+        nextCursor: result.nextCursor,
+      };
     },
   );
 
@@ -131,7 +140,9 @@ export function registerIndicatorRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(presentValue(await service.addManualValue(db, request.actor, request.params.id, request.body))),
+      reply
+        .status(201)
+        .send(presentValue(await service.addManualValue(db, request.actor, request.params.id, request.body))),
   );
 
   r.get(

@@ -15,11 +15,22 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, type FieldError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { parseInput } from "../goals/parse-input.ts";
-import { recordsPage, todayIso, computeValue } from "./indicators.compute.ts";
+import { computeValue, recordsPage, todayIso } from "./indicators.compute.ts";
 import { type DescribeLocale, describeDefinition, loadDefinitionNames } from "./indicators.describe.ts";
 import { discardEvidence, saveEvidence } from "./indicators.evidence.ts";
-import { canAddValue, canManageIndicators, canReadIndicator, readableOrganisationIds } from "./indicators.policy.ts";
-import { findIndicator, type IndicatorRecord, ownedBy, selectIndicators, toRecord } from "./indicators.records.ts";
+import {
+  canAddValue,
+  canManageIndicators,
+  canReadIndicator,
+  readableOrganisationIds,
+} from "./indicators.policy.ts";
+import {
+  findIndicator,
+  type IndicatorRecord,
+  ownedBy,
+  selectIndicators,
+  toRecord,
+} from "./indicators.records.ts";
 import { indicators, indicatorValues } from "./indicators.schema.ts";
 
 /** Defining indicators, reading them (scoped to what the actor may see), and manual values. */
@@ -50,12 +61,14 @@ async function checkReferences(tx: Tx, input: ReturnType<typeof createIndicatorI
       sql`select v.framework_id from goals g join goal_framework_versions v on v.id = g.version_id where g.id = ${input.goalId}::uuid`,
     );
     if (!goal) flag("goalId", "indicators.errors.unknownGoal");
-    else if (frameworkId && frameworkId !== goal.framework_id) flag("goalId", "indicators.errors.goalNotInFramework");
+    else if (frameworkId && frameworkId !== goal.framework_id)
+      flag("goalId", "indicators.errors.goalNotInFramework");
     else frameworkId = goal.framework_id;
   }
   if (input.frameworkId && !(await exists(tx, "goal_frameworks", input.frameworkId)))
     flag("frameworkId", "indicators.errors.unknownFramework");
-  if (input.projectId && !(await exists(tx, "projects", input.projectId))) flag("projectId", "indicators.errors.unknownProject");
+  if (input.projectId && !(await exists(tx, "projects", input.projectId)))
+    flag("projectId", "indicators.errors.unknownProject");
   if (input.organisationId && !(await exists(tx, "organisations", input.organisationId)))
     flag("organisationId", "indicators.errors.unknownOrganisation");
   const f = input.definition?.filters ?? {};
@@ -84,7 +97,11 @@ async function checkReferences(tx: Tx, input: ReturnType<typeof createIndicatorI
   return frameworkId;
 }
 
-export async function createIndicator(db: Db, actor: Actor | null, raw: CreateIndicatorInput): Promise<IndicatorRecord> {
+export async function createIndicator(
+  db: Db,
+  actor: Actor | null,
+  raw: CreateIndicatorInput,
+): Promise<IndicatorRecord> {
   requireActor(actor);
   if (!canManageIndicators(actor)) throw forbidden();
   const input = parseInput(createIndicatorInput, raw);
@@ -132,7 +149,8 @@ export async function listIndicators(db: Db, actor: Actor | null, raw: Partial<I
   if (q.projectId) where.push(eq(indicators.projectId, q.projectId));
   if (q.organisationId) where.push(eq(indicators.organisationId, q.organisationId));
   const cursor = decodeCursor(q.cursor);
-  if (cursor) where.push(sql`(${indicators.sortKey}, ${indicators.id}) > (${cursor.sortValue}, ${cursor.id}::uuid)`);
+  if (cursor)
+    where.push(sql`(${indicators.sortKey}, ${indicators.id}) > (${cursor.sortValue}, ${cursor.id}::uuid)`);
   const rows = await selectIndicators(db)
     .where(and(...where))
     .orderBy(asc(indicators.sortKey), asc(indicators.id))
@@ -149,7 +167,8 @@ export async function indicatorRecords(
   options: { limit: number; cursor?: string; locale: DescribeLocale },
 ) {
   const { row } = await loadIndicator(db, actor, id);
-  if (row.kind !== "computed" || !row.definition) throw new AppError("badRequest", "indicators.errors.notComputed");
+  if (row.kind !== "computed" || !row.definition)
+    throw new AppError("badRequest", "indicators.errors.notComputed");
   const definition: IndicatorDefinition = row.definition;
   const today = todayIso();
   const [pageOf, totals, names] = await Promise.all([
@@ -206,5 +225,9 @@ export async function evidenceOf(db: Db, actor: Actor | null, id: string, valueI
     .from(indicatorValues)
     .where(and(eq(indicatorValues.id, valueId), eq(indicatorValues.indicatorId, id)));
   if (!value?.evidenceFileKey) throw notFound();
-  return { key: value.evidenceFileKey, name: value.evidenceFileName ?? "underlag", contentType: value.evidenceContentType! };
+  return {
+    key: value.evidenceFileKey,
+    name: value.evidenceFileName ?? "underlag",
+    contentType: value.evidenceContentType!,
+  };
 }

@@ -25,21 +25,28 @@ describe("indicator status", () => {
   });
 
   it("has no data without a value, and is at risk below target without a deadline", () => {
-    expect(indicatorStatus({ ...base, actual: null, asOf: "2010-01-01" })).toMatchObject({ status: "no_data", progress: null });
-    expect(indicatorStatus({ ...base, deadline: null, actual: 10, asOf: "2010-01-01" }).status).toBe("at_risk");
+    expect(indicatorStatus({ ...base, actual: null, asOf: "2010-01-01" })).toMatchObject({
+      status: "no_data",
+      progress: null,
+    });
+    expect(indicatorStatus({ ...base, deadline: null, actual: 10, asOf: "2010-01-01" }).status).toBe(
+      "at_risk",
+    );
   });
 
   it("treats 'at most' as met while at or under the target, and 'exactly' overshooting as off track", () => {
-    expect(indicatorStatus({ ...base, direction: "at_most", target: 10, actual: 8, asOf: "2011-01-01" }).status).toBe("on_track");
-    expect(indicatorStatus({ ...base, direction: "at_most", target: 10, actual: 12, asOf: "2011-01-01" }).status).toBe(
-      "off_track",
-    );
-    expect(indicatorStatus({ ...base, direction: "exactly", target: 10, actual: 11, asOf: "2010-01-01" }).status).toBe(
-      "off_track",
-    );
-    expect(indicatorStatus({ ...base, direction: "exactly", target: 10, actual: 10, asOf: "2010-01-01" }).status).toBe(
-      "on_track",
-    );
+    expect(
+      indicatorStatus({ ...base, direction: "at_most", target: 10, actual: 8, asOf: "2011-01-01" }).status,
+    ).toBe("on_track");
+    expect(
+      indicatorStatus({ ...base, direction: "at_most", target: 10, actual: 12, asOf: "2011-01-01" }).status,
+    ).toBe("off_track");
+    expect(
+      indicatorStatus({ ...base, direction: "exactly", target: 10, actual: 11, asOf: "2010-01-01" }).status,
+    ).toBe("off_track");
+    expect(
+      indicatorStatus({ ...base, direction: "exactly", target: 10, actual: 10, asOf: "2010-01-01" }).status,
+    ).toBe("on_track");
   });
 
   it("counts progress from the baseline", () => {
@@ -62,7 +69,8 @@ describe("indicator status", () => {
           expect(result.progress).toBeLessThanOrEqual(1);
           expect(result.elapsed).toBeGreaterThanOrEqual(0);
           expect(result.elapsed).toBeLessThanOrEqual(1);
-          if (result.progress === 1 && !(direction === "exactly" && actual > target)) expect(result.status).toBe("on_track");
+          if (result.progress === 1 && !(direction === "exactly" && actual > target))
+            expect(result.status).toBe("on_track");
         },
       ),
     );
@@ -88,7 +96,12 @@ describe("definitions in words", () => {
   it("reads like the seed in Swedish and in English", () => {
     const def = {
       kind: "count_distinct_people_attended" as const,
-      filters: { activityTypes: ["seminarium", "workshop"], projectId: "x", from: "2009-08-01", to: "2011-07-31" },
+      filters: {
+        activityTypes: ["seminarium", "workshop"],
+        projectId: "x",
+        from: "2009-08-01",
+        to: "2011-07-31",
+      },
     };
     expect(describeDefinition(def, names, "sv")).toBe(
       "distinkta personer som deltog i minst ett seminarium eller en workshop i LC-KOMP, 2009-08-01 – 2011-07-31",
@@ -101,13 +114,22 @@ describe("definitions in words", () => {
   it("names roles, themes and open-ended periods", () => {
     const def = {
       kind: "count_distinct_people_attended" as const,
-      filters: { activityTypes: ["frukostmote"], roleKeys: ["larare"], tags: ["matematik"], from: "2010-01-01" },
+      filters: {
+        activityTypes: ["frukostmote"],
+        roleKeys: ["larare"],
+        tags: ["matematik"],
+        from: "2010-01-01",
+      },
     };
     expect(describeDefinition(def, { activityTypes: names.activityTypes }, "sv")).toBe(
       "distinkta personer (lärare/utbildare) som deltog i minst ett frukostmöte med temat matematik, från 2010-01-01",
     );
-    expect(describeDefinition({ kind: "sum_kronor", filters: { to: "2010-12-31" } }, { activityTypes: {}, organisation: "SK" }, "sv")).toBe(
-      "summan av förbrukade medel (kr) hos SK, till och med 2010-12-31",
-    );
+    expect(
+      describeDefinition(
+        { kind: "sum_kronor", filters: { to: "2010-12-31" } },
+        { activityTypes: {}, organisation: "SK" },
+        "sv",
+      ),
+    ).toBe("summan av förbrukade medel (kr) hos SK, till och med 2010-12-31");
   });
 });

@@ -38,7 +38,12 @@ export function elapsedShare(startDate: string | null, deadline: string | null, 
   return clamp((day(asOf) - day(startDate)) / span);
 }
 
-export function progressShare(direction: Direction, target: number, baseline: number | null, actual: number): number {
+export function progressShare(
+  direction: Direction,
+  target: number,
+  baseline: number | null,
+  actual: number,
+): number {
   const base = baseline ?? 0;
   if (direction === "at_most") {
     if (actual <= target) return 1;
@@ -58,7 +63,8 @@ export function indicatorStatus(input: StatusInput): StatusResult {
   const overshoot = input.direction === "exactly" && input.actual > input.target;
   if (overshoot) return { status: "off_track", progress, elapsed };
   if (progress >= 1) return { status: "on_track", progress, elapsed };
-  if (input.deadline && day(input.asOf) > day(input.deadline)) return { status: "off_track", progress, elapsed };
+  if (input.deadline && day(input.asOf) > day(input.deadline))
+    return { status: "off_track", progress, elapsed };
   if (elapsed === null) return { status: "at_risk", progress, elapsed };
   if (progress >= elapsed) return { status: "on_track", progress, elapsed };
   if (progress >= elapsed * AT_RISK_SHARE) return { status: "at_risk", progress, elapsed };

@@ -38,7 +38,13 @@ interface Upload {
 }
 
 /** A new document (version 1), or a new version of `documentId`. */
-export async function uploadDocument(db: Db, actor: Actor | null, spaceId: string, upload: Upload, documentId?: string) {
+export async function uploadDocument(
+  db: Db,
+  actor: Actor | null,
+  spaceId: string,
+  upload: Upload,
+  documentId?: string,
+) {
   await spaceFor(db, actor, spaceId);
   if (!documentId && !upload.title?.trim()) throw fieldErrors({ title: "validation.required" });
   if (documentId) await documentIn(db, spaceId, documentId);
@@ -76,7 +82,12 @@ export async function uploadDocument(db: Db, actor: Actor | null, spaceId: strin
       action: "learningDocument.upload",
       entityType: "learning_document",
       entityId: id,
-      after: { version: version.version, filename: stored.filename, size: stored.size, sha256: stored.sha256 },
+      after: {
+        version: version.version,
+        filename: stored.filename,
+        size: stored.size,
+        sha256: stored.sha256,
+      },
     });
     return id;
   });
@@ -92,13 +103,21 @@ async function documentIn(db: Db, spaceId: string, documentId: string) {
   return doc;
 }
 
-export async function downloadVersion(db: Db, actor: Actor | null, spaceId: string, documentId: string, version: number) {
+export async function downloadVersion(
+  db: Db,
+  actor: Actor | null,
+  spaceId: string,
+  documentId: string,
+  version: number,
+) {
   await spaceFor(db, actor, spaceId);
   await documentIn(db, spaceId, documentId);
   const [row] = await db
     .select()
     .from(learningDocumentVersions)
-    .where(and(eq(learningDocumentVersions.documentId, documentId), eq(learningDocumentVersions.version, version)))
+    .where(
+      and(eq(learningDocumentVersions.documentId, documentId), eq(learningDocumentVersions.version, version)),
+    )
     .orderBy(asc(learningDocumentVersions.version));
   if (!row) throw notFound();
   return { row, data: await readStoredFile(row.storageKey) };

@@ -17,7 +17,8 @@ const startsWith = (data: Buffer, bytes: number[]) => bytes.every((b, i) => data
 /** Does the content look like what the extension says? */
 function contentMatches(ext: string, data: Buffer): boolean {
   if (ext === "pdf") return data.subarray(0, 5).toString("latin1") === "%PDF-";
-  if (["docx", "xlsx", "pptx", "odt", "ods", "odp"].includes(ext)) return startsWith(data, [0x50, 0x4b, 0x03, 0x04]);
+  if (["docx", "xlsx", "pptx", "odt", "ods", "odp"].includes(ext))
+    return startsWith(data, [0x50, 0x4b, 0x03, 0x04]);
   if (ext === "png") return startsWith(data, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   if (ext === "jpg" || ext === "jpeg") return startsWith(data, [0xff, 0xd8, 0xff]);
   // Text: valid UTF-8 without NUL bytes.
@@ -40,7 +41,11 @@ export interface StoredFile {
 
 /** Checks and stores an upload; 422 on the `file` field for a wrong type, 413 when too large. */
 export async function storeFile(folder: string, filename: string, data: Buffer): Promise<StoredFile> {
-  const clean = path.basename(filename).replace(/[\u0000-\u001f]/g, "").slice(0, 200) || "fil";
+  const clean =
+    path
+      .basename(filename)
+      .replace(/[\u0000-\u001f]/g, "")
+      .slice(0, 200) || "fil";
   const ext = clean.includes(".") ? clean.split(".").pop()!.toLowerCase() : "";
   const mimeType = documentTypes[ext];
   if (!mimeType) throw fieldErrors({ file: "validation.learning.fileType" });
@@ -53,7 +58,13 @@ export async function storeFile(folder: string, filename: string, data: Buffer):
   // Write then rename: a crash never leaves a half-written file under the final name.
   await writeFile(`${target}.part`, data);
   await rename(`${target}.part`, target);
-  return { filename: clean, mimeType, size: data.length, sha256: createHash("sha256").update(data).digest("hex"), storageKey };
+  return {
+    filename: clean,
+    mimeType,
+    size: data.length,
+    sha256: createHash("sha256").update(data).digest("hex"),
+    storageKey,
+  };
 }
 
 export async function readStoredFile(storageKey: string): Promise<Buffer> {

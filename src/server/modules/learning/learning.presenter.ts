@@ -8,8 +8,8 @@ import type {
 } from "../../../common/learning.ts";
 import { type Actor, isStaff } from "../../platform/actor.ts";
 import type {
-  learningDocumentVersions,
   learningDocuments,
+  learningDocumentVersions,
   learningFeedback,
   learningLinks,
   learningPosts,
@@ -30,7 +30,9 @@ export const space = (s: Space, actor: Actor | null): SpaceView => ({
   abilities: { manage: s.manage ?? isStaff(actor), post: true },
 });
 
-type Doc = typeof learningDocuments.$inferSelect & { versions: (typeof learningDocumentVersions.$inferSelect)[] };
+type Doc = typeof learningDocuments.$inferSelect & {
+  versions: (typeof learningDocumentVersions.$inferSelect)[];
+};
 export const document = (d: Doc): DocumentView => ({
   id: d.id,
   title: d.title,
@@ -73,7 +75,10 @@ export const post = (p: typeof learningPosts.$inferSelect): PostView => ({
   by: p.authorName,
 });
 
-export const feedback = (f: { feedback: typeof learningFeedback.$inferSelect; activityTitle: string | null }): LearningFeedbackView => ({
+export const feedback = (f: {
+  feedback: typeof learningFeedback.$inferSelect;
+  activityTitle: string | null;
+}): LearningFeedbackView => ({
   id: f.feedback.id,
   activityId: f.feedback.activityId,
   activityTitle: f.activityTitle,

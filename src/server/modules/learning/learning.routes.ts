@@ -26,7 +26,13 @@ import * as presenter from "./learning.presenter.ts";
 import * as learning from "./learning.service.ts";
 
 const tags = ["Lärplattform"];
-const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 413: problemSchema, 422: problemSchema };
+const errors = {
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  413: problemSchema,
+  422: problemSchema,
+};
 const spaceParams = z.object({ id: uuid });
 const threadParams = spaceParams.extend({ threadId: uuid });
 const documentParams = spaceParams.extend({ documentId: uuid });
@@ -52,37 +58,86 @@ export function registerLearningRoutes(app: FastifyInstance, { db }: Deps) {
 
   r.get(
     "/api/learning/spaces",
-    { schema: { tags, summary: "Lärplattformar du är medlem i", response: { 200: list(spaceView), 401: problemSchema } } },
-    async (request) => ({ items: (await learning.listSpaces(db, request.actor)).map((s) => presenter.space(s, request.actor)) }),
+    {
+      schema: {
+        tags,
+        summary: "Lärplattformar du är medlem i",
+        response: { 200: list(spaceView), 401: problemSchema },
+      },
+    },
+    async (request) => ({
+      items: (await learning.listSpaces(db, request.actor)).map((s) => presenter.space(s, request.actor)),
+    }),
   );
   r.post(
     "/api/learning/spaces",
-    { schema: { tags, summary: "Skapa en lärplattform", body: spaceInput, response: { 201: spaceView, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "Skapa en lärplattform",
+        body: spaceInput,
+        response: { 201: spaceView, ...errors },
+      },
+    },
     async (request, reply) =>
-      reply.status(201).send(presenter.space(await learning.createSpace(db, request.actor, request.body), request.actor)),
+      reply
+        .status(201)
+        .send(presenter.space(await learning.createSpace(db, request.actor, request.body), request.actor)),
   );
   r.get(
     "/api/learning/spaces/:id",
-    { schema: { tags, summary: "En lärplattform", params: spaceParams, response: { 200: spaceView, ...errors } } },
-    async (request) => presenter.space(await learning.getSpace(db, request.actor, request.params.id), request.actor),
+    {
+      schema: {
+        tags,
+        summary: "En lärplattform",
+        params: spaceParams,
+        response: { 200: spaceView, ...errors },
+      },
+    },
+    async (request) =>
+      presenter.space(await learning.getSpace(db, request.actor, request.params.id), request.actor),
   );
   r.get(
     "/api/learning/spaces/:id/members",
-    { schema: { tags, summary: "Medlemmar", params: spaceParams, response: { 200: list(memberView), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "Medlemmar",
+        params: spaceParams,
+        response: { 200: list(memberView), ...errors },
+      },
+    },
     async (request) => ({ items: await learning.listMembers(db, request.actor, request.params.id) }),
   );
   r.put(
     "/api/learning/spaces/:id/members",
     {
-      schema: { tags, summary: "Sätt medlemmarna", params: spaceParams, body: spaceMembersInput, response: { 200: list(memberView), ...errors } },
+      schema: {
+        tags,
+        summary: "Sätt medlemmarna",
+        params: spaceParams,
+        body: spaceMembersInput,
+        response: { 200: list(memberView), ...errors },
+      },
     },
-    async (request) => ({ items: await learning.setMembers(db, request.actor, request.params.id, request.body) }),
+    async (request) => ({
+      items: await learning.setMembers(db, request.actor, request.params.id, request.body),
+    }),
   );
 
   r.get(
     "/api/learning/spaces/:id/documents",
-    { schema: { tags, summary: "Dokument med versioner", params: spaceParams, response: { 200: list(documentView), ...errors } } },
-    async (request) => ({ items: (await documents.listDocuments(db, request.actor, request.params.id)).map(presenter.document) }),
+    {
+      schema: {
+        tags,
+        summary: "Dokument med versioner",
+        params: spaceParams,
+        response: { 200: list(documentView), ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await documents.listDocuments(db, request.actor, request.params.id)).map(presenter.document),
+    }),
   );
   // Uploads parse multipart only here (an encapsulated scope), with the size limit of documents.
   app.register(async (scope) => {
@@ -103,7 +158,11 @@ export function registerLearningRoutes(app: FastifyInstance, { db }: Deps) {
       async (request, reply) =>
         reply
           .status(201)
-          .send(presenter.document(await documents.uploadDocument(db, request.actor, request.params.id, await readUpload(request)))),
+          .send(
+            presenter.document(
+              await documents.uploadDocument(db, request.actor, request.params.id, await readUpload(request)),
+            ),
+          ),
     );
     s.post(
       "/api/learning/spaces/:id/documents/:documentId/versions",
@@ -119,7 +178,13 @@ export function registerLearningRoutes(app: FastifyInstance, { db }: Deps) {
       },
       async (request, reply) => {
         const upload = await readUpload(request);
-        const doc = await documents.uploadDocument(db, request.actor, request.params.id, upload, request.params.documentId);
+        const doc = await documents.uploadDocument(
+          db,
+          request.actor,
+          request.params.id,
+          upload,
+          request.params.documentId,
+        );
         return reply.status(201).send(presenter.document(doc));
       },
     );
@@ -140,26 +205,66 @@ export function registerLearningRoutes(app: FastifyInstance, { db }: Deps) {
 
   r.get(
     "/api/learning/spaces/:id/links",
-    { schema: { tags, summary: "Litteraturtips, inspelade föreläsningar och länkar", params: spaceParams, response: { 200: list(linkView), ...errors } } },
-    async (request) => ({ items: (await learning.listLinks(db, request.actor, request.params.id)).map(presenter.link) }),
+    {
+      schema: {
+        tags,
+        summary: "Litteraturtips, inspelade föreläsningar och länkar",
+        params: spaceParams,
+        response: { 200: list(linkView), ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await learning.listLinks(db, request.actor, request.params.id)).map(presenter.link),
+    }),
   );
   r.post(
     "/api/learning/spaces/:id/links",
-    { schema: { tags, summary: "Tipsa om litteratur eller en länk", params: spaceParams, body: linkInput, response: { 201: linkView, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "Tipsa om litteratur eller en länk",
+        params: spaceParams,
+        body: linkInput,
+        response: { 201: linkView, ...errors },
+      },
+    },
     async (request, reply) =>
-      reply.status(201).send(presenter.link(await learning.addLink(db, request.actor, request.params.id, request.body))),
+      reply
+        .status(201)
+        .send(presenter.link(await learning.addLink(db, request.actor, request.params.id, request.body))),
   );
 
   r.get(
     "/api/learning/spaces/:id/threads",
-    { schema: { tags, summary: "Forumets trådar", params: spaceParams, response: { 200: list(threadView), ...errors } } },
-    async (request) => ({ items: (await learning.listThreads(db, request.actor, request.params.id)).map(presenter.thread) }),
+    {
+      schema: {
+        tags,
+        summary: "Forumets trådar",
+        params: spaceParams,
+        response: { 200: list(threadView), ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await learning.listThreads(db, request.actor, request.params.id)).map(presenter.thread),
+    }),
   );
   r.post(
     "/api/learning/spaces/:id/threads",
-    { schema: { tags, summary: "Starta en tråd", params: spaceParams, body: threadInput, response: { 201: threadView, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "Starta en tråd",
+        params: spaceParams,
+        body: threadInput,
+        response: { 201: threadView, ...errors },
+      },
+    },
     async (request, reply) =>
-      reply.status(201).send(presenter.thread(await learning.startThread(db, request.actor, request.params.id, request.body))),
+      reply
+        .status(201)
+        .send(
+          presenter.thread(await learning.startThread(db, request.actor, request.params.id, request.body)),
+        ),
   );
   r.get(
     "/api/learning/spaces/:id/threads/:threadId",
@@ -172,28 +277,60 @@ export function registerLearningRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request) => {
-      const { thread, posts } = await learning.getThread(db, request.actor, request.params.id, request.params.threadId);
+      const { thread, posts } = await learning.getThread(
+        db,
+        request.actor,
+        request.params.id,
+        request.params.threadId,
+      );
       return { thread: presenter.thread(thread), posts: posts.map(presenter.post) };
     },
   );
   r.post(
     "/api/learning/spaces/:id/threads/:threadId/posts",
-    { schema: { tags, summary: "Svara i en tråd", params: threadParams, body: postInput, response: { 201: postView, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "Svara i en tråd",
+        params: threadParams,
+        body: postInput,
+        response: { 201: postView, ...errors },
+      },
+    },
     async (request, reply) =>
       reply
         .status(201)
-        .send(presenter.post(await learning.reply(db, request.actor, request.params.id, request.params.threadId, request.body))),
+        .send(
+          presenter.post(
+            await learning.reply(db, request.actor, request.params.id, request.params.threadId, request.body),
+          ),
+        ),
   );
 
   r.get(
     "/api/learning/spaces/:id/feedback",
-    { schema: { tags, summary: "Medlemmarnas synpunkter på aktiviteter", params: spaceParams, response: { 200: list(feedbackView), ...errors } } },
-    async (request) => ({ items: (await learning.listFeedback(db, request.actor, request.params.id)).map(presenter.feedback) }),
+    {
+      schema: {
+        tags,
+        summary: "Medlemmarnas synpunkter på aktiviteter",
+        params: spaceParams,
+        response: { 200: list(feedbackView), ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await learning.listFeedback(db, request.actor, request.params.id)).map(presenter.feedback),
+    }),
   );
   r.post(
     "/api/learning/spaces/:id/feedback",
     {
-      schema: { tags, summary: "Lämna synpunkter", params: spaceParams, body: learningFeedbackInput, response: { 201: feedbackView, ...errors } },
+      schema: {
+        tags,
+        summary: "Lämna synpunkter",
+        params: spaceParams,
+        body: learningFeedbackInput,
+        response: { 201: feedbackView, ...errors },
+      },
     },
     async (request, reply) => {
       const row = await learning.giveFeedback(db, request.actor, request.params.id, request.body);

@@ -37,7 +37,10 @@ export const learningSpaceMembers = pgTable(
     role: text("role").notNull().default("member"),
     addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.spaceId, t.userId] }), index("learning_space_members_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.spaceId, t.userId] }),
+    index("learning_space_members_user_idx").on(t.userId),
+  ],
 );
 
 export const learningDocuments = pgTable(

@@ -36,7 +36,11 @@ export async function listSpaces(db: Db, actor: Actor | null) {
   requireActor(actor);
   const ids = await visibleSpaceIds(db, actor);
   if (!ids.length) return [];
-  const rows = await db.select().from(learningSpaces).where(inArray(learningSpaces.id, ids)).orderBy(asc(learningSpaces.sortKey));
+  const rows = await db
+    .select()
+    .from(learningSpaces)
+    .where(inArray(learningSpaces.id, ids))
+    .orderBy(asc(learningSpaces.sortKey));
   const counts = await db
     .select({ id: learningSpaceMembers.spaceId, n: count() })
     .from(learningSpaceMembers)
@@ -47,7 +51,10 @@ export async function listSpaces(db: Db, actor: Actor | null) {
 
 export async function getSpace(db: Db, actor: Actor | null, id: string) {
   const access = await spaceFor(db, actor, id);
-  const [{ n }] = await db.select({ n: count() }).from(learningSpaceMembers).where(eq(learningSpaceMembers.spaceId, id));
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(learningSpaceMembers)
+    .where(eq(learningSpaceMembers.spaceId, id));
   return { ...access.space, memberCount: n, manage: access.manage };
 }
 
@@ -57,11 +64,19 @@ export async function createSpace(db: Db, actor: Actor | null, input: SpaceInput
   if (!canCreateSpace(actor)) throw forbidden();
   const data = parseWith(spaceInput, input);
   const id = await writeWithAudit(db, actor, async (tx, audit) => {
-    if (data.projectId && !(await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, data.projectId))).length)
+    if (
+      data.projectId &&
+      !(await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, data.projectId))).length
+    )
       throw fieldErrors({ projectId: "validation.learning.unknownLink" });
     if (
       data.networkId &&
-      !(await tx.select({ id: eventNetworks.id }).from(eventNetworks).where(eq(eventNetworks.id, data.networkId))).length
+      !(
+        await tx
+          .select({ id: eventNetworks.id })
+          .from(eventNetworks)
+          .where(eq(eventNetworks.id, data.networkId))
+      ).length
     )
       throw fieldErrors({ networkId: "validation.learning.unknownLink" });
     const [row] = await tx
@@ -75,8 +90,14 @@ export async function createSpace(db: Db, actor: Actor | null, input: SpaceInput
       })
       .returning();
     const creator = userIdOf(actor);
-    if (creator) await tx.insert(learningSpaceMembers).values({ spaceId: row.id, userId: creator, role: "moderator" });
-    await audit({ action: "learningSpace.create", entityType: "learning_space", entityId: row.id, after: row });
+    if (creator)
+      await tx.insert(learningSpaceMembers).values({ spaceId: row.id, userId: creator, role: "moderator" });
+    await audit({
+      action: "learningSpace.create",
+      entityType: "learning_space",
+      entityId: row.id,
+      after: row,
+    });
     return row.id;
   });
   return getSpace(db, actor, id);
@@ -99,20 +120,40 @@ export async function setMembers(db: Db, actor: Actor | null, spaceId: string, i
   const { members } = parseWith(spaceMembersInput, input);
   await writeWithAudit(db, actor, async (tx, audit) => {
     const ids = [...new Set(members.map((m) => m.userId))];
-    if (ids.length && (await tx.select({ id: users.id }).from(users).where(inArray(users.id, ids))).length !== ids.length)
+    if (
+      ids.length &&
+      (await tx.select({ id: users.id }).from(users).where(inArray(users.id, ids))).length !== ids.length
+    )
       throw fieldErrors({ members: "validation.learning.unknownUsers" });
-    const before = await tx.select().from(learningSpaceMembers).where(eq(learningSpaceMembers.spaceId, spaceId));
+    const before = await tx
+      .select()
+      .from(learningSpaceMembers)
+      .where(eq(learningSpaceMembers.spaceId, spaceId));
     await tx.delete(learningSpaceMembers).where(eq(learningSpaceMembers.spaceId, spaceId));
-    const rows = ids.map((userId) => ({ spaceId, userId, role: members.find((m) => m.userId === userId)!.role }));
+    const rows = ids.map((userId) => ({
+      spaceId,
+      userId,
+      role: members.find((m) => m.userId === userId)!.role,
+    }));
     if (rows.length) await tx.insert(learningSpaceMembers).values(rows);
-    await audit({ action: "learningSpace.members", entityType: "learning_space", entityId: spaceId, before, after: rows });
+    await audit({
+      action: "learningSpace.members",
+      entityType: "learning_space",
+      entityId: spaceId,
+      before,
+      after: rows,
+    });
   });
   return listMembers(db, actor, spaceId);
 }
 
 export async function listLinks(db: Db, actor: Actor | null, spaceId: string) {
   await spaceFor(db, actor, spaceId);
-  return db.select().from(learningLinks).where(eq(learningLinks.spaceId, spaceId)).orderBy(desc(learningLinks.createdAt));
+  return db
+    .select()
+    .from(learningLinks)
+    .where(eq(learningLinks.spaceId, spaceId))
+    .orderBy(desc(learningLinks.createdAt));
 }
 
 export async function addLink(db: Db, actor: Actor | null, spaceId: string, input: unknown) {
@@ -140,7 +181,10 @@ export async function addLink(db: Db, actor: Actor | null, spaceId: string, inpu
 export async function listThreads(db: Db, actor: Actor | null, spaceId: string) {
   await spaceFor(db, actor, spaceId);
   const rows = await db
-    .select({ thread: learningThreads, posts: sql<number>`(select count(*)::int from learning_posts p where p.thread_id = ${learningThreads.id})` })
+    .select({
+      thread: learningThreads,
+      posts: sql<number>`(select count(*)::int from learning_posts p where p.thread_id = ${learningThreads.id})`,
+    })
     .from(learningThreads)
     .where(eq(learningThreads.spaceId, spaceId))
     .orderBy(desc(learningThreads.lastPostAt));
@@ -156,8 +200,15 @@ export async function startThread(db: Db, actor: Actor | null, spaceId: string, 
       .insert(learningThreads)
       .values({ spaceId, title: data.title, createdBy: userIdOf(actor!), createdByName: actor!.name })
       .returning();
-    await tx.insert(learningPosts).values({ threadId: thread.id, body: data.body, authorId: userIdOf(actor!), authorName: actor!.name });
-    await audit({ action: "learningThread.create", entityType: "learning_thread", entityId: thread.id, after: { title: thread.title } });
+    await tx
+      .insert(learningPosts)
+      .values({ threadId: thread.id, body: data.body, authorId: userIdOf(actor!), authorName: actor!.name });
+    await audit({
+      action: "learningThread.create",
+      entityType: "learning_thread",
+      entityId: thread.id,
+      after: { title: thread.title },
+    });
     return { ...thread, posts: 1 };
   });
 }
@@ -174,7 +225,11 @@ async function threadIn(db: Db, spaceId: string, threadId: string) {
 export async function getThread(db: Db, actor: Actor | null, spaceId: string, threadId: string) {
   await spaceFor(db, actor, spaceId);
   const thread = await threadIn(db, spaceId, threadId);
-  const posts = await db.select().from(learningPosts).where(eq(learningPosts.threadId, threadId)).orderBy(asc(learningPosts.createdAt));
+  const posts = await db
+    .select()
+    .from(learningPosts)
+    .where(eq(learningPosts.threadId, threadId))
+    .orderBy(asc(learningPosts.createdAt));
   return { thread: { ...thread, posts: posts.length }, posts };
 }
 
@@ -187,8 +242,16 @@ export async function reply(db: Db, actor: Actor | null, spaceId: string, thread
       .insert(learningPosts)
       .values({ threadId, body: data.body, authorId: userIdOf(actor!), authorName: actor!.name })
       .returning();
-    await tx.update(learningThreads).set({ lastPostAt: post.createdAt }).where(eq(learningThreads.id, threadId));
-    await audit({ action: "learningPost.create", entityType: "learning_post", entityId: post.id, after: { threadId } });
+    await tx
+      .update(learningThreads)
+      .set({ lastPostAt: post.createdAt })
+      .where(eq(learningThreads.id, threadId));
+    await audit({
+      action: "learningPost.create",
+      entityType: "learning_post",
+      entityId: post.id,
+      after: { threadId },
+    });
     return post;
   });
 }
@@ -206,7 +269,11 @@ export async function listFeedback(db: Db, actor: Actor | null, spaceId: string)
 export async function giveFeedback(db: Db, actor: Actor | null, spaceId: string, input: unknown) {
   await spaceFor(db, actor, spaceId);
   const data = parseWith(learningFeedbackInput, input);
-  if (data.activityId && !(await db.select({ id: activities.id }).from(activities).where(eq(activities.id, data.activityId))).length)
+  if (
+    data.activityId &&
+    !(await db.select({ id: activities.id }).from(activities).where(eq(activities.id, data.activityId)))
+      .length
+  )
     throw fieldErrors({ activityId: "validation.learning.unknownLink" });
   return writeWithAudit(db, actor, async (tx, audit) => {
     const [row] = await tx
@@ -220,7 +287,12 @@ export async function giveFeedback(db: Db, actor: Actor | null, spaceId: string,
         authorName: actor!.name,
       })
       .returning();
-    await audit({ action: "learningFeedback.create", entityType: "learning_feedback", entityId: row.id, after: { spaceId } });
+    await audit({
+      action: "learningFeedback.create",
+      entityType: "learning_feedback",
+      entityId: row.id,
+      after: { spaceId },
+    });
     return row;
   });
 }

@@ -29,7 +29,12 @@ export function registerMailRoutes(app: FastifyInstance, _deps: Deps) {
       schema: {
         tags,
         summary: "Utvecklingsinkorgen: e-post som fångats av den lokala SMTP-servern",
-        response: { 200: z.object({ items: z.array(capturedView) }), 401: problemSchema, 403: problemSchema, 404: problemSchema },
+        response: {
+          200: z.object({ items: z.array(capturedView) }),
+          401: problemSchema,
+          403: problemSchema,
+          404: problemSchema,
+        },
       },
     },
     async (request) => {

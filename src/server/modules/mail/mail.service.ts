@@ -43,7 +43,12 @@ function createMailer(): Promise<Mailer> {
     return Promise.resolve({ transport: nodemailer.createTransport(url), from, sink: null });
   }
   return startMailSink().then((sink) => ({
-    transport: nodemailer.createTransport({ host: "127.0.0.1", port: sink.port, secure: false, ignoreTLS: true }),
+    transport: nodemailer.createTransport({
+      host: "127.0.0.1",
+      port: sink.port,
+      secure: false,
+      ignoreTLS: true,
+    }),
     from,
     sink,
   }));

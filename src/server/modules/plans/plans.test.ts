@@ -50,7 +50,12 @@ async function createPlan() {
   const plan = res.json();
   const [development, communication] = plan.sections.map((s: { id: string }) => s.id);
   const add = async (payload: Record<string, unknown>) => {
-    const r = await t.request({ method: "POST", url: `/api/plans/${plan.id}/items`, as: coordinator, payload });
+    const r = await t.request({
+      method: "POST",
+      url: `/api/plans/${plan.id}/items`,
+      as: coordinator,
+      payload,
+    });
     expect(r.statusCode).toBe(201);
     return r.json();
   };
@@ -162,10 +167,13 @@ describe("POST /api/plans and GET /api/plans/{id}", () => {
 
   it("answers 403 to a group member, 401 to the public and 404 for an unknown plan", async () => {
     expect(
-      (await t.request({ method: "POST", url: "/api/plans", as: member, payload: { title: "x" } })).statusCode,
+      (await t.request({ method: "POST", url: "/api/plans", as: member, payload: { title: "x" } }))
+        .statusCode,
     ).toBe(403);
     expect((await t.request({ method: "GET", url: "/api/plans" })).statusCode).toBe(401);
-    expect((await t.request({ method: "GET", url: `/api/plans/${missing}`, as: member })).statusCode).toBe(404);
+    expect((await t.request({ method: "GET", url: `/api/plans/${missing}`, as: member })).statusCode).toBe(
+      404,
+    );
   });
 });
 
@@ -204,19 +212,38 @@ describe("PATCH /api/plans/{id}, phases and sections", () => {
     const { plan } = await createPlan();
     const url = `/api/plans/${plan.id}`;
     expect(
-      (await t.request({ method: "PATCH", url: `/api/plans/${missing}`, as: coordinator, payload: { title: "x" } }))
-        .statusCode,
+      (
+        await t.request({
+          method: "PATCH",
+          url: `/api/plans/${missing}`,
+          as: coordinator,
+          payload: { title: "x" },
+        })
+      ).statusCode,
     ).toBe(404);
-    expect((await t.request({ method: "PATCH", url, as: member, payload: { title: "x" } })).statusCode).toBe(403);
-    const bad = await t.request({ method: "PATCH", url, as: coordinator, payload: { periodEnd: "2012-01-01" } });
+    expect((await t.request({ method: "PATCH", url, as: member, payload: { title: "x" } })).statusCode).toBe(
+      403,
+    );
+    const bad = await t.request({
+      method: "PATCH",
+      url,
+      as: coordinator,
+      payload: { periodEnd: "2012-01-01" },
+    });
     expect(bad.statusCode).toBe(422);
-    const unknownField = await t.request({ method: "PATCH", url, as: coordinator, payload: { colour: "green" } });
+    const unknownField = await t.request({
+      method: "PATCH",
+      url,
+      as: coordinator,
+      payload: { colour: "green" },
+    });
     expect(unknownField.statusCode).toBe(422);
     expect(
       (await t.request({ method: "POST", url: `${url}/sections`, as: coordinator, payload: {} })).statusCode,
     ).toBe(422);
     expect(
-      (await t.request({ method: "POST", url: `${url}/phases`, as: member, payload: { name: "x" } })).statusCode,
+      (await t.request({ method: "POST", url: `${url}/phases`, as: member, payload: { name: "x" } }))
+        .statusCode,
     ).toBe(403);
   });
 });
@@ -233,7 +260,12 @@ describe("plan items", () => {
     });
     expect(start.statusCode).toBe(422);
     expect(start.json().errors.startText[0]).toMatch(/kvartal \(Q4 2013\)/);
-    const taken = await t.request({ method: "POST", url, as: coordinator, payload: { number: 1, title: "x" } });
+    const taken = await t.request({
+      method: "POST",
+      url,
+      as: coordinator,
+      payload: { number: 1, title: "x" },
+    });
     expect(taken.json().errors.number).toEqual(["Planen har redan en insats nummer 1."]);
     const section = await t.request({
       method: "POST",
@@ -267,10 +299,22 @@ describe("plan items", () => {
       payload: { startText: "ht 2014", goalIds: [goal("A")] },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ startText: "ht 2014", startDate: "2014-08-01", goals: [{ code: "A" }] });
-    const del = await t.request({ method: "DELETE", url: `/api/plans/${plan.id}/items/${first.id}`, as: coordinator });
+    expect(res.json()).toMatchObject({
+      startText: "ht 2014",
+      startDate: "2014-08-01",
+      goals: [{ code: "A" }],
+    });
+    const del = await t.request({
+      method: "DELETE",
+      url: `/api/plans/${plan.id}/items/${first.id}`,
+      as: coordinator,
+    });
     expect(del.statusCode).toBe(204);
-    const gone = await t.request({ method: "GET", url: `/api/plans/${plan.id}/items/${first.id}`, as: member });
+    const gone = await t.request({
+      method: "GET",
+      url: `/api/plans/${plan.id}/items/${first.id}`,
+      as: member,
+    });
     expect(gone.statusCode).toBe(404);
   });
 
@@ -304,27 +348,43 @@ describe("plan items", () => {
       method: "POST",
       url,
       as: coordinator,
-      payload: { date: "2014-02-10", note: "Förslag till organisation presenterat i RLG.", status: "ongoing" },
+      payload: {
+        date: "2014-02-10",
+        note: "Förslag till organisation presenterat i RLG.",
+        status: "ongoing",
+      },
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       status: "ongoing",
       progress: [{ date: "2014-02-10", status: "ongoing", authorName: "Sara Samordnare" }],
     });
-    expect((await t.request({ method: "POST", url, as: coordinator, payload: { note: "" } })).statusCode).toBe(422);
-    expect((await t.request({ method: "POST", url, as: member, payload: { note: "x" } })).statusCode).toBe(403);
-    const unknown = `/api/plans/${plan.id}/items/${missing}/progress`;
-    expect((await t.request({ method: "POST", url: unknown, as: coordinator, payload: { note: "x" } })).statusCode).toBe(
-      404,
+    expect(
+      (await t.request({ method: "POST", url, as: coordinator, payload: { note: "" } })).statusCode,
+    ).toBe(422);
+    expect((await t.request({ method: "POST", url, as: member, payload: { note: "x" } })).statusCode).toBe(
+      403,
     );
+    const unknown = `/api/plans/${plan.id}/items/${missing}/progress`;
+    expect(
+      (await t.request({ method: "POST", url: unknown, as: coordinator, payload: { note: "x" } })).statusCode,
+    ).toBe(404);
   });
 
   it("counts activities that deliver an item, linked or created from it", async () => {
     const { plan, first } = await createPlan();
     const url = `/api/plans/${plan.id}/items/${first.id}/activities`;
-    const linked = await t.request({ method: "POST", url, as: coordinator, payload: { activityId: doneActivityId } });
+    const linked = await t.request({
+      method: "POST",
+      url,
+      as: coordinator,
+      payload: { activityId: doneActivityId },
+    });
     expect(linked.statusCode).toBe(201);
-    expect(linked.json()).toMatchObject({ deliveredCount: 1, activities: [{ id: doneActivityId, status: "done" }] });
+    expect(linked.json()).toMatchObject({
+      deliveredCount: 1,
+      activities: [{ id: doneActivityId, status: "done" }],
+    });
     const created = await t.request({
       method: "POST",
       url,
@@ -336,14 +396,22 @@ describe("plan items", () => {
     expect(titles).toContain(`1. ${first.title}`);
     expect(created.json().deliveredCount).toBe(1);
 
-    const unknown = await t.request({ method: "POST", url, as: coordinator, payload: { activityId: missing } });
+    const unknown = await t.request({
+      method: "POST",
+      url,
+      as: coordinator,
+      payload: { activityId: missing },
+    });
     expect(unknown.statusCode).toBe(422);
-    expect((await t.request({ method: "POST", url, as: member, payload: { activityId: doneActivityId } })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await t.request({ method: "POST", url, as: member, payload: { activityId: doneActivityId } }))
+        .statusCode,
+    ).toBe(403);
     const unlink = await t.request({ method: "DELETE", url: `${url}/${doneActivityId}`, as: coordinator });
     expect(unlink.statusCode).toBe(204);
-    expect((await t.request({ method: "DELETE", url: `${url}/${doneActivityId}`, as: coordinator })).statusCode).toBe(404);
+    expect(
+      (await t.request({ method: "DELETE", url: `${url}/${doneActivityId}`, as: coordinator })).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -354,7 +422,9 @@ describe("plan views", () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().phases).toHaveLength(2);
     expect(res.json().items[0]).toMatchObject({ number: 1, startDate: "2013-10-01", endDate: "2015-12-31" });
-    expect((await t.request({ method: "GET", url: `/api/plans/${missing}/timeline`, as: member })).statusCode).toBe(404);
+    expect(
+      (await t.request({ method: "GET", url: `/api/plans/${missing}/timeline`, as: member })).statusCode,
+    ).toBe(404);
   });
 
   it("flags the goals no communication item serves", async () => {
@@ -373,7 +443,11 @@ describe("plan views", () => {
 
     const all = await t.request({ method: "GET", url: `/api/plans/${plan.id}/coverage`, as: member });
     expect(all.json().uncoveredGoals.map((g: { code: string }) => g.code)).toEqual(["C"]);
-    const bad = await t.request({ method: "GET", url: `/api/plans/${plan.id}/coverage?section=${missing}`, as: member });
+    const bad = await t.request({
+      method: "GET",
+      url: `/api/plans/${plan.id}/coverage?section=${missing}`,
+      as: member,
+    });
     expect(bad.statusCode).toBe(422);
   });
 
@@ -383,9 +457,13 @@ describe("plan views", () => {
       method: "POST",
       url: `/api/plans/${plan.id}/items`,
       as: coordinator,
-      payload: { number: 99, title: "=HYPERLINK(\"http://example.com\")" },
+      payload: { number: 99, title: '=HYPERLINK("http://example.com")' },
     });
-    const xlsx = await t.request({ method: "GET", url: `/api/plans/${plan.id}/export?format=xlsx`, as: member });
+    const xlsx = await t.request({
+      method: "GET",
+      url: `/api/plans/${plan.id}/export?format=xlsx`,
+      as: member,
+    });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers["content-type"]).toContain("spreadsheetml");
     const workbook = new ExcelJS.Workbook();
@@ -394,14 +472,21 @@ describe("plan views", () => {
     expect(sheet.rowCount).toBe(5);
     expect(sheet.getRow(1).getCell(3).value).toBe("Aktivitet");
     expect(sheet.getRow(3).getCell(10).value).toBe(100_000);
-    expect(sheet.getRow(5).getCell(3).value).toBe("'=HYPERLINK(\"http://example.com\")");
+    expect(sheet.getRow(5).getCell(3).value).toBe('\'=HYPERLINK("http://example.com")');
 
-    const csv = await t.request({ method: "GET", url: `/api/plans/${plan.id}/export?format=csv`, as: member });
+    const csv = await t.request({
+      method: "GET",
+      url: `/api/plans/${plan.id}/export?format=csv`,
+      as: member,
+    });
     expect(csv.body.startsWith("\uFEFFAvsnitt;Nr;Aktivitet")).toBe(true);
     expect(csv.body).toContain(";Q4 2013;2013-10-01;;Planerad;0\r\n");
-    expect((await t.request({ method: "GET", url: `/api/plans/${plan.id}/export?format=pdf`, as: member })).statusCode).toBe(
-      422,
-    );
-    expect((await t.request({ method: "GET", url: `/api/plans/${missing}/export`, as: member })).statusCode).toBe(404);
+    expect(
+      (await t.request({ method: "GET", url: `/api/plans/${plan.id}/export?format=pdf`, as: member }))
+        .statusCode,
+    ).toBe(422);
+    expect(
+      (await t.request({ method: "GET", url: `/api/plans/${missing}/export`, as: member })).statusCode,
+    ).toBe(404);
   });
 });

@@ -57,7 +57,8 @@ export async function dashboard(
     sectors.set(name, sector);
   }
   const byOwner = new Map<string, number>();
-  for (const row of grouped) if (row.ownerId) byOwner.set(row.ownerId, (byOwner.get(row.ownerId) ?? 0) + row.n);
+  for (const row of grouped)
+    if (row.ownerId) byOwner.set(row.ownerId, (byOwner.get(row.ownerId) ?? 0) + row.n);
   const monthStart = `${asOf.slice(0, 7)}-01`;
   const ending = await db
     .select({

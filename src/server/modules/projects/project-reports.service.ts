@@ -157,7 +157,10 @@ export async function reviewReport(
 }
 
 /** Projects whose next lägesrapport was due before `asOf`, most overdue first. */
-export async function overdueReports(db: Db, filters: { owner?: string; asOf?: string; limit?: number } = {}) {
+export async function overdueReports(
+  db: Db,
+  filters: { owner?: string; asOf?: string; limit?: number } = {},
+) {
   const asOf = filters.asOf ?? today();
   const where: SQL[] = [isNotNull(projects.reportDueDate), lt(projects.reportDueDate, asOf)];
   if (filters.owner) where.push(eq(projects.ownerOrganisationId, filters.owner));

@@ -55,7 +55,12 @@ describe("POST /api/projects/{id}/reports", () => {
     const leadView = await t.request({ method: "GET", url: `/api/projects/${p.id}`, as: lead });
     expect(leadView.json().abilities).toEqual({ manage: false, report: true });
 
-    const res = await t.request({ method: "POST", url: `/api/projects/${p.id}/reports`, as: lead, payload: report });
+    const res = await t.request({
+      method: "POST",
+      url: `/api/projects/${p.id}/reports`,
+      as: lead,
+      payload: report,
+    });
     expect(res.statusCode).toBe(201);
     const body = res.json();
     const today = new Date().toISOString().slice(0, 10);
@@ -71,7 +76,12 @@ describe("POST /api/projects/{id}/reports", () => {
 
   it("refuses another user's report on the project with 403", async () => {
     const p = await createProject();
-    const res = await t.request({ method: "POST", url: `/api/projects/${p.id}/reports`, as: otherUser, payload: report });
+    const res = await t.request({
+      method: "POST",
+      url: `/api/projects/${p.id}/reports`,
+      as: otherUser,
+      payload: report,
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().detail).toBe("Du har inte behörighet att göra detta.");
   });
@@ -88,23 +98,39 @@ describe("POST /api/projects/{id}/reports", () => {
     expect(bad.json().errors.doneSinceLast).toEqual(["Fältet måste fyllas i."]);
     expect(bad.json().errors.budgetUsed).toBeDefined();
     expect(
-      (await t.request({ method: "POST", url: `/api/projects/${missing}/reports`, as: lead, payload: report })).statusCode,
+      (
+        await t.request({
+          method: "POST",
+          url: `/api/projects/${missing}/reports`,
+          as: lead,
+          payload: report,
+        })
+      ).statusCode,
     ).toBe(404);
-    expect((await t.request({ method: "POST", url: `/api/projects/${p.id}/reports`, payload: report })).statusCode).toBe(401);
+    expect(
+      (await t.request({ method: "POST", url: `/api/projects/${p.id}/reports`, payload: report })).statusCode,
+    ).toBe(401);
   });
 });
 
 describe("PATCH /api/projects/{id}/reports/{reportId}", () => {
   it("lets the lead correct their report until a coordinator has reviewed it", async () => {
     const p = await createProject();
-    const submitted = await t.request({ method: "POST", url: `/api/projects/${p.id}/reports`, as: lead, payload: report });
+    const submitted = await t.request({
+      method: "POST",
+      url: `/api/projects/${p.id}/reports`,
+      as: lead,
+      payload: report,
+    });
     const reportId = submitted.json().reports[0].id;
     const url = `/api/projects/${p.id}/reports/${reportId}`;
 
     const edited = await t.request({ method: "PATCH", url, as: lead, payload: { budgetUsed: 90_000 } });
     expect(edited.statusCode).toBe(200);
     expect(edited.json().reports[0].budgetUsed).toBe(90_000);
-    expect((await t.request({ method: "PATCH", url, as: otherUser, payload: { budgetUsed: 1 } })).statusCode).toBe(403);
+    expect(
+      (await t.request({ method: "PATCH", url, as: otherUser, payload: { budgetUsed: 1 } })).statusCode,
+    ).toBe(403);
 
     const reviewed = await t.request({
       method: "POST",
@@ -113,13 +139,20 @@ describe("PATCH /api/projects/{id}/reports/{reportId}", () => {
       payload: { colour: "green", comment: "Lovar gott. Flera externa partner." },
     });
     expect(reviewed.statusCode).toBe(200);
-    expect((await t.request({ method: "PATCH", url, as: lead, payload: { budgetUsed: 1 } })).statusCode).toBe(403);
+    expect((await t.request({ method: "PATCH", url, as: lead, payload: { budgetUsed: 1 } })).statusCode).toBe(
+      403,
+    );
   });
 
   it("answers 422, and 404 for a report of another project", async () => {
     const a = await createProject();
     const b = await createProject();
-    const submitted = await t.request({ method: "POST", url: `/api/projects/${a.id}/reports`, as: lead, payload: report });
+    const submitted = await t.request({
+      method: "POST",
+      url: `/api/projects/${a.id}/reports`,
+      as: lead,
+      payload: report,
+    });
     const reportId = submitted.json().reports[0].id;
     const bad = await t.request({
       method: "PATCH",
@@ -142,7 +175,12 @@ describe("PATCH /api/projects/{id}/reports/{reportId}", () => {
 describe("POST /api/projects/{id}/reports/{reportId}/review", () => {
   it("sets the colour from the review, with the comment as the reason and the report linked", async () => {
     const p = await createProject();
-    const submitted = await t.request({ method: "POST", url: `/api/projects/${p.id}/reports`, as: lead, payload: report });
+    const submitted = await t.request({
+      method: "POST",
+      url: `/api/projects/${p.id}/reports`,
+      as: lead,
+      payload: report,
+    });
     const reportId = submitted.json().reports[0].id;
     const res = await t.request({
       method: "POST",
@@ -159,15 +197,34 @@ describe("POST /api/projects/{id}/reports/{reportId}/review", () => {
       reportId,
       authorName: "Sara Samordnare",
     });
-    expect(body.reports[0]).toMatchObject({ reviewedByName: "Sara Samordnare", reviewComment: "Sannolikt ett gott exempel." });
+    expect(body.reports[0]).toMatchObject({
+      reviewedByName: "Sara Samordnare",
+      reviewComment: "Sannolikt ett gott exempel.",
+    });
   });
 
   it("lets only coordinators review: the lead gets 403; 422 without a comment; 404 for an unknown report", async () => {
     const p = await createProject();
-    const submitted = await t.request({ method: "POST", url: `/api/projects/${p.id}/reports`, as: lead, payload: report });
+    const submitted = await t.request({
+      method: "POST",
+      url: `/api/projects/${p.id}/reports`,
+      as: lead,
+      payload: report,
+    });
     const url = `/api/projects/${p.id}/reports/${submitted.json().reports[0].id}/review`;
-    expect((await t.request({ method: "POST", url, as: lead, payload: { colour: "green", comment: "Jag tycker grönt." } })).statusCode).toBe(403);
-    expect((await t.request({ method: "POST", url, as: coordinator, payload: { colour: "green" } })).statusCode).toBe(422);
+    expect(
+      (
+        await t.request({
+          method: "POST",
+          url,
+          as: lead,
+          payload: { colour: "green", comment: "Jag tycker grönt." },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await t.request({ method: "POST", url, as: coordinator, payload: { colour: "green" } })).statusCode,
+    ).toBe(422);
     expect(
       (
         await t.request({
@@ -184,13 +241,32 @@ describe("POST /api/projects/{id}/reports/{reportId}/review", () => {
 describe("GET /api/projects/reports/overdue", () => {
   it("lists projects whose report is overdue until the lead submits it", async () => {
     const p = await createProject({ name: "HUM", reportDueDate: "2013-03-15" });
-    const before = await t.request({ method: "GET", url: `/api/projects/reports/overdue?owner=${ownerId}&asOf=2013-04-02`, as: coordinator });
+    const before = await t.request({
+      method: "GET",
+      url: `/api/projects/reports/overdue?owner=${ownerId}&asOf=2013-04-02`,
+      as: coordinator,
+    });
     expect(before.statusCode).toBe(200);
-    expect(before.json().items.find((i: { id: string }) => i.id === p.id)).toMatchObject({ name: "HUM", daysOverdue: 18 });
-    await t.request({ method: "POST", url: `/api/projects/${p.id}/reports`, as: lead, payload: { ...report, kind: "slutrapport" } });
-    const after = await t.request({ method: "GET", url: `/api/projects/reports/overdue?owner=${ownerId}`, as: coordinator });
+    expect(before.json().items.find((i: { id: string }) => i.id === p.id)).toMatchObject({
+      name: "HUM",
+      daysOverdue: 18,
+    });
+    await t.request({
+      method: "POST",
+      url: `/api/projects/${p.id}/reports`,
+      as: lead,
+      payload: { ...report, kind: "slutrapport" },
+    });
+    const after = await t.request({
+      method: "GET",
+      url: `/api/projects/reports/overdue?owner=${ownerId}`,
+      as: coordinator,
+    });
     expect(after.json().items.some((i: { id: string }) => i.id === p.id)).toBe(false);
-    expect((await t.request({ method: "GET", url: "/api/projects/reports/overdue?asOf=igår", as: coordinator })).statusCode).toBe(422);
+    expect(
+      (await t.request({ method: "GET", url: "/api/projects/reports/overdue?asOf=igår", as: coordinator }))
+        .statusCode,
+    ).toBe(422);
     expect((await t.request({ method: "GET", url: "/api/projects/reports/overdue" })).statusCode).toBe(401);
   });
 });

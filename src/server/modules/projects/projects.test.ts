@@ -20,7 +20,12 @@ const member = await t.login(demo.groupMember);
 const missing = "00000000-0000-4000-8000-000000000000";
 
 const framework = (
-  await t.request({ method: "POST", url: "/api/frameworks", as: coordinator, payload: { name: "Mål", goals: GOALS_A_TO_F } })
+  await t.request({
+    method: "POST",
+    url: "/api/frameworks",
+    as: coordinator,
+    payload: { name: "Mål", goals: GOALS_A_TO_F },
+  })
 ).json();
 
 const karriar = {
@@ -71,15 +76,31 @@ describe("POST /api/projects", () => {
       colour: "green",
       fundingTotals: { own: 200_000, cofinancing: 40_000, total: 240_000 },
       goals: [{ code: "D" }],
-      colourHistory: [{ colour: "green", previousColour: null, reason: "Avrapportering 2 april 2013", date: "2013-04-02" }],
+      colourHistory: [
+        { colour: "green", previousColour: null, reason: "Avrapportering 2 april 2013", date: "2013-04-02" },
+      ],
       abilities: { manage: true, report: true },
     });
-    expect(body.funding[1]).toMatchObject({ kind: "cofinancing", funder: { name: "Sparbanken Rekarne" }, amount: 40_000 });
+    expect(body.funding[1]).toMatchObject({
+      kind: "cofinancing",
+      funder: { name: "Sparbanken Rekarne" },
+      amount: 40_000,
+    });
   });
 
   it("keeps a period written without months as written", async () => {
-    const body = await create({ name: "HUM", leadName: "Tomas Berglund", periodStart: "2011-01", periodText: "2011-? (2015?)" });
-    expect(body).toMatchObject({ periodLabel: "2011-? (2015?)", leadName: "Tomas Berglund", colour: null, colourHistory: [] });
+    const body = await create({
+      name: "HUM",
+      leadName: "Tomas Berglund",
+      periodStart: "2011-01",
+      periodText: "2011-? (2015?)",
+    });
+    expect(body).toMatchObject({
+      periodLabel: "2011-? (2015?)",
+      leadName: "Tomas Berglund",
+      colour: null,
+      colourHistory: [],
+    });
   });
 
   it("answers 422 in Swedish for bad input", async () => {
@@ -124,29 +145,56 @@ describe("POST /api/projects", () => {
   });
 
   it("lets only administrators and coordinators register projects", async () => {
-    expect((await t.request({ method: "POST", url: "/api/projects", as: member, payload: { name: "x" } })).statusCode).toBe(
-      403,
-    );
-    expect((await t.request({ method: "POST", url: "/api/projects", payload: { name: "x" } })).statusCode).toBe(401);
+    expect(
+      (await t.request({ method: "POST", url: "/api/projects", as: member, payload: { name: "x" } }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await t.request({ method: "POST", url: "/api/projects", payload: { name: "x" } })).statusCode,
+    ).toBe(401);
   });
 });
 
 describe("GET /api/projects", () => {
   it("filters by colour, sector, owner and text, and pages by period end", async () => {
     await createKarriar();
-    await create({ name: "SAMLAB", leadName: "Magnus Ottelid", sector: "Arbetslivsanknytning", ownerOrganisationId: miunId, periodStart: "2011-03", periodEnd: "2012-09", colour: "yellow", colourReason: "Inte riktigt framme ännu." });
-    await create({ name: "Karriärtorget", sector: "Morgondagens studenter och arbetskraft", ownerOrganisationId: skId, periodStart: "2010-01" });
+    await create({
+      name: "SAMLAB",
+      leadName: "Magnus Ottelid",
+      sector: "Arbetslivsanknytning",
+      ownerOrganisationId: miunId,
+      periodStart: "2011-03",
+      periodEnd: "2012-09",
+      colour: "yellow",
+      colourReason: "Inte riktigt framme ännu.",
+    });
+    await create({
+      name: "Karriärtorget",
+      sector: "Morgondagens studenter och arbetskraft",
+      ownerOrganisationId: skId,
+      periodStart: "2010-01",
+    });
 
     const yellow = await t.request({ method: "GET", url: "/api/projects?colour=yellow", as: member });
     expect(yellow.statusCode).toBe(200);
     expect(yellow.json().items.every((p: { colour: string }) => p.colour === "yellow")).toBe(true);
-    const none = await t.request({ method: "GET", url: `/api/projects?colour=none&owner=${skId}`, as: member });
+    const none = await t.request({
+      method: "GET",
+      url: `/api/projects?colour=none&owner=${skId}`,
+      as: member,
+    });
     expect(none.json().items.map((p: { name: string }) => p.name)).toEqual(["Karriärtorget"]);
     const text = await t.request({ method: "GET", url: "/api/projects?q=sivertsen", as: member });
     expect(text.json().items.length).toBeGreaterThan(0);
-    expect(text.json().items.every((p: { leadName: string }) => p.leadName === "Pernilla Sivertsen")).toBe(true);
+    expect(text.json().items.every((p: { leadName: string }) => p.leadName === "Pernilla Sivertsen")).toBe(
+      true,
+    );
 
-    const first = await t.request({ method: "GET", url: `/api/projects?owner=${miunId}&sort=periodEnd&limit=1`, as: member });
+    const first = await t.request({
+      method: "GET",
+      url: `/api/projects?owner=${miunId}&sort=periodEnd&limit=1`,
+      as: member,
+    });
     expect(first.json().items[0].name).toBe("SAMLAB");
     expect(first.json().nextCursor).toBeTruthy();
     const second = await t.request({
@@ -169,8 +217,13 @@ describe("GET and PATCH /api/projects/{id}", () => {
   it("shows a project to any logged-in user and answers 404 for an unknown one", async () => {
     const p = await createKarriar();
     const res = await t.request({ method: "GET", url: `/api/projects/${p.id}`, as: member });
-    expect(res.json()).toMatchObject({ name: "Karriärcoachning", abilities: { manage: false, report: false } });
-    expect((await t.request({ method: "GET", url: `/api/projects/${missing}`, as: member })).statusCode).toBe(404);
+    expect(res.json()).toMatchObject({
+      name: "Karriärcoachning",
+      abilities: { manage: false, report: false },
+    });
+    expect((await t.request({ method: "GET", url: `/api/projects/${missing}`, as: member })).statusCode).toBe(
+      404,
+    );
   });
 
   it("changes the follow-up fields and replaces the funding lines", async () => {
@@ -182,25 +235,50 @@ describe("GET and PATCH /api/projects/{id}", () => {
       payload: { concreteResults: "Ja, bl.a. i form av lokaler", funding: [{ kind: "own", amount: 75_000 }] },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ concreteResults: "Ja, bl.a. i form av lokaler", fundingTotals: { total: 75_000 } });
+    expect(res.json()).toMatchObject({
+      concreteResults: "Ja, bl.a. i form av lokaler",
+      fundingTotals: { total: 75_000 },
+    });
   });
 
   it("refuses a colour through PATCH (it needs a reason), and answers 404 and 403", async () => {
     const p = await createKarriar();
-    const colour = await t.request({ method: "PATCH", url: `/api/projects/${p.id}`, as: coordinator, payload: { colour: "red" } });
+    const colour = await t.request({
+      method: "PATCH",
+      url: `/api/projects/${p.id}`,
+      as: coordinator,
+      payload: { colour: "red" },
+    });
     expect(colour.statusCode).toBe(422);
     expect(colour.json().errors).toBeDefined();
-    const order = await t.request({ method: "PATCH", url: `/api/projects/${p.id}`, as: coordinator, payload: { periodEnd: "2011-01" } });
+    const order = await t.request({
+      method: "PATCH",
+      url: `/api/projects/${p.id}`,
+      as: coordinator,
+      payload: { periodEnd: "2011-01" },
+    });
     expect(order.json().errors.periodEnd).toEqual(["Slutet kan inte ligga före början."]);
-    const self = await t.request({ method: "PATCH", url: `/api/projects/${p.id}`, as: coordinator, payload: { parentId: p.id } });
+    const self = await t.request({
+      method: "PATCH",
+      url: `/api/projects/${p.id}`,
+      as: coordinator,
+      payload: { parentId: p.id },
+    });
     expect(self.json().errors.parentId).toEqual(["Det överordnade projektet finns inte."]);
     expect(
-      (await t.request({ method: "PATCH", url: `/api/projects/${missing}`, as: coordinator, payload: { name: "x" } }))
-        .statusCode,
+      (
+        await t.request({
+          method: "PATCH",
+          url: `/api/projects/${missing}`,
+          as: coordinator,
+          payload: { name: "x" },
+        })
+      ).statusCode,
     ).toBe(404);
-    expect((await t.request({ method: "PATCH", url: `/api/projects/${p.id}`, as: member, payload: { name: "x" } })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await t.request({ method: "PATCH", url: `/api/projects/${p.id}`, as: member, payload: { name: "x" } }))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
@@ -237,12 +315,21 @@ describe("POST /api/projects/{id}/status", () => {
   it("answers 422 for an unknown colour or a missing reason, 404 and 403", async () => {
     const p = await createKarriar();
     const url = `/api/projects/${p.id}/status`;
-    const bad = await t.request({ method: "POST", url, as: coordinator, payload: { colour: "blue", reason: " " } });
+    const bad = await t.request({
+      method: "POST",
+      url,
+      as: coordinator,
+      payload: { colour: "blue", reason: " " },
+    });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors).toEqual({ colour: ["Värdet är inte tillåtet."], reason: ["Fältet måste fyllas i."] });
+    expect(bad.json().errors).toEqual({
+      colour: ["Värdet är inte tillåtet."],
+      reason: ["Fältet måste fyllas i."],
+    });
     const payload = { colour: "red", reason: "x" };
     expect(
-      (await t.request({ method: "POST", url: `/api/projects/${missing}/status`, as: coordinator, payload })).statusCode,
+      (await t.request({ method: "POST", url: `/api/projects/${missing}/status`, as: coordinator, payload }))
+        .statusCode,
     ).toBe(404);
     expect((await t.request({ method: "POST", url, as: member, payload })).statusCode).toBe(403);
   });
@@ -268,8 +355,14 @@ describe("outputs", () => {
     });
     expect(Object.keys(bad.json().errors).sort()).toEqual(["count", "type"]);
     expect(
-      (await t.request({ method: "POST", url: `/api/projects/${p.id}/outputs`, as: member, payload: { type: "report", title: "x" } }))
-        .statusCode,
+      (
+        await t.request({
+          method: "POST",
+          url: `/api/projects/${p.id}/outputs`,
+          as: member,
+          payload: { type: "report", title: "x" },
+        })
+      ).statusCode,
     ).toBe(403);
     const url = `/api/projects/${p.id}/outputs/${output.id}`;
     expect((await t.request({ method: "DELETE", url, as: coordinator })).statusCode).toBe(204);
@@ -279,9 +372,24 @@ describe("outputs", () => {
 
 describe("portfolio views", () => {
   it("exports the appendix table as XLSX with typed cells and neutralised formulas, and as CSV", async () => {
-    await create({ ...karriar, name: "Export-1", leadPersonId, ownerOrganisationId: skId, sector: "Exportsektor" });
-    await create({ name: "=cmd|' /C calc'!A0", leadName: "@ond", ownerOrganisationId: skId, sector: "Exportsektor" });
-    const xlsx = await t.request({ method: "GET", url: `/api/projects/export?format=xlsx&sector=Exportsektor`, as: member });
+    await create({
+      ...karriar,
+      name: "Export-1",
+      leadPersonId,
+      ownerOrganisationId: skId,
+      sector: "Exportsektor",
+    });
+    await create({
+      name: "=cmd|' /C calc'!A0",
+      leadName: "@ond",
+      ownerOrganisationId: skId,
+      sector: "Exportsektor",
+    });
+    const xlsx = await t.request({
+      method: "GET",
+      url: `/api/projects/export?format=xlsx&sector=Exportsektor`,
+      as: member,
+    });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers["content-disposition"]).toContain("projektportfolj.xlsx");
     const workbook = new ExcelJS.Workbook();
@@ -297,24 +405,56 @@ describe("portfolio views", () => {
     expect(row.getCell(8).value).toEqual(new Date("2013-04-02T00:00:00Z"));
     expect(sheet.getRow(2).getCell(1).value).toBe("'=cmd|' /C calc'!A0 (@ond)");
 
-    const csv = await t.request({ method: "GET", url: `/api/projects/export?format=csv&sector=Exportsektor`, as: member });
+    const csv = await t.request({
+      method: "GET",
+      url: `/api/projects/export?format=csv&sector=Exportsektor`,
+      as: member,
+    });
     expect(csv.headers["content-type"]).toContain("text/csv");
     const lines = csv.body.split("\r\n");
     expect(lines[0]).toBe(
       "\uFEFFProjektnamn;Slut- eller delrapport;Start- och (beräknad) avslutningstid;Finns konkreta resultat?;Kan projektet skalas upp?;Processledarens kommentarer;Färgkodning Röd/gul/grön;Rapportdatum;Start (månad);Slut (månad);Sektor eller område",
     );
     expect(lines[1].startsWith("'=cmd|' /C calc'!A0 (@ond);")).toBe(true);
-    expect(lines[2]).toContain(";062012-062014;Ja;Ja;Process som systematiserats. Bra utfall.;Grön;2013-04-02;2012-06-01;2014-06-01;");
-    expect((await t.request({ method: "GET", url: "/api/projects/export?format=doc", as: member })).statusCode).toBe(422);
+    expect(lines[2]).toContain(
+      ";062012-062014;Ja;Ja;Process som systematiserats. Bra utfall.;Grön;2013-04-02;2012-06-01;2014-06-01;",
+    );
+    expect(
+      (await t.request({ method: "GET", url: "/api/projects/export?format=doc", as: member })).statusCode,
+    ).toBe(422);
     expect((await t.request({ method: "GET", url: "/api/projects/export" })).statusCode).toBe(401);
   });
 
   it("counts by colour and sector, lists projects ending soon and overdue reports as of a day", async () => {
     const owner = await insertOrganisationViaApi();
-    await create({ name: "A", ownerOrganisationId: owner, sector: "Utbildning", periodEnd: "2013-05", colour: "green", colourReason: "x" });
-    await create({ name: "B", ownerOrganisationId: owner, sector: "Utbildning", periodEnd: "2014-12", colour: "red", colourReason: "x", reportDueDate: "2013-03-15" });
-    await create({ name: "C", ownerOrganisationId: owner, sector: "Äldreomsorg och socialt arbete", periodEnd: "2013-04" });
-    const res = await t.request({ method: "GET", url: `/api/projects/dashboard?owner=${owner}&asOf=2013-04-02&months=2`, as: member });
+    await create({
+      name: "A",
+      ownerOrganisationId: owner,
+      sector: "Utbildning",
+      periodEnd: "2013-05",
+      colour: "green",
+      colourReason: "x",
+    });
+    await create({
+      name: "B",
+      ownerOrganisationId: owner,
+      sector: "Utbildning",
+      periodEnd: "2014-12",
+      colour: "red",
+      colourReason: "x",
+      reportDueDate: "2013-03-15",
+    });
+    await create({
+      name: "C",
+      ownerOrganisationId: owner,
+      sector: "Äldreomsorg och socialt arbete",
+      periodEnd: "2013-04",
+    });
+    const res = await t.request({
+      method: "GET",
+      url: `/api/projects/dashboard?owner=${owner}&asOf=2013-04-02&months=2`,
+      as: member,
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.byColour).toEqual({ green: 1, yellow: 0, red: 1, none: 1, total: 3 });
@@ -324,7 +464,11 @@ describe("portfolio views", () => {
     ]);
     expect(body.endingSoon.map((p: { name: string }) => p.name)).toEqual(["C", "A"]);
     expect(body.overdueReports).toMatchObject([{ name: "B", reportDueDate: "2013-03-15", daysOverdue: 18 }]);
-    const bad = await t.request({ method: "GET", url: "/api/projects/dashboard?asOf=2013-02-30", as: member });
+    const bad = await t.request({
+      method: "GET",
+      url: "/api/projects/dashboard?asOf=2013-02-30",
+      as: member,
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors.asOf).toEqual(["Ange ett datum som ÅÅÅÅ-MM-DD."]);
     expect((await t.request({ method: "GET", url: "/api/projects/dashboard" })).statusCode).toBe(401);
@@ -332,12 +476,24 @@ describe("portfolio views", () => {
 
   it("gives the projects' periods for the timeline", async () => {
     const owner = await insertOrganisationViaApi();
-    await create({ name: "Turism 2.0", ownerOrganisationId: owner, periodStart: "2013-04", periodEnd: "2013-12" });
+    await create({
+      name: "Turism 2.0",
+      ownerOrganisationId: owner,
+      periodStart: "2013-04",
+      periodEnd: "2013-12",
+    });
     const res = await t.request({ method: "GET", url: `/api/projects/timeline?owner=${owner}`, as: member });
     expect(res.json().items).toEqual([
-      expect.objectContaining({ name: "Turism 2.0", periodStart: "2013-04", periodEnd: "2013-12", periodLabel: "042013-122013" }),
+      expect.objectContaining({
+        name: "Turism 2.0",
+        periodStart: "2013-04",
+        periodEnd: "2013-12",
+        periodLabel: "042013-122013",
+      }),
     ]);
-    expect((await t.request({ method: "GET", url: "/api/projects/timeline?owner=x", as: member })).statusCode).toBe(422);
+    expect(
+      (await t.request({ method: "GET", url: "/api/projects/timeline?owner=x", as: member })).statusCode,
+    ).toBe(422);
   });
 });
 

@@ -4,15 +4,21 @@ import { formatNumber } from "../../../common/format.ts";
 import type { Cell, ReportBlock } from "../../../common/reports.ts";
 import type { Db } from "../../db/client.ts";
 import { translator } from "../../platform/i18n.ts";
-import { computeFinanceSummary } from "../finance/finance.summary.ts";
 import { unitsOf } from "../finance/finance.service.ts";
+import { computeFinanceSummary } from "../finance/finance.summary.ts";
 import { getFramework } from "../goals/goals.service.ts";
 import { evaluateIndicators } from "../indicators/indicators.evaluate.ts";
 import { findIndicators } from "../indicators/indicators.records.ts";
 import { indicators } from "../indicators/indicators.schema.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import type { ReportContent } from "./report-document.ts";
-import { activityDates, indicatorColumns, indicatorRow, meetingPlaceTable, projectPeriod } from "./report-parts.ts";
+import {
+  activityDates,
+  indicatorColumns,
+  indicatorRow,
+  meetingPlaceTable,
+  projectPeriod,
+} from "./report-parts.ts";
 import {
   frameworksOwnedBy,
   organisationActivities,
@@ -31,18 +37,33 @@ import {
 
 type Lang = "sv" | "en";
 
-async function goalBlocks(db: Db, organisationId: string, year: number, t: TFunction, lang: Lang): Promise<ReportBlock[]> {
+async function goalBlocks(
+  db: Db,
+  organisationId: string,
+  year: number,
+  t: TFunction,
+  lang: Lang,
+): Promise<ReportBlock[]> {
   const yearEnd = `${year}-12-31`;
   const blocks: ReportBlock[] = [{ type: "heading", level: 2, text: t("reports.annual.visionAndGoals") }];
   for (const { id } of await frameworksOwnedBy(db, organisationId)) {
     const framework = await getFramework(db, id);
     if (!framework) continue;
     if (framework.framework.vision)
-      blocks.push({ type: "paragraph", quote: true, text: t("reports.annual.vision", { vision: framework.framework.vision }) });
-    const evaluated = await evaluateIndicators(db, await findIndicators(db, [eq(indicators.frameworkId, id)]), lang, {
-      asOf: yearEnd,
-      history: false,
-    });
+      blocks.push({
+        type: "paragraph",
+        quote: true,
+        text: t("reports.annual.vision", { vision: framework.framework.vision }),
+      });
+    const evaluated = await evaluateIndicators(
+      db,
+      await findIndicators(db, [eq(indicators.frameworkId, id)]),
+      lang,
+      {
+        asOf: yearEnd,
+        history: false,
+      },
+    );
     const rows: Cell[][] = [];
     for (const goal of framework.goals.flatMap((g) => [g, ...g.subGoals])) {
       const label = `${goal.code}. ${goal.text}`;
@@ -50,6 +71,10 @@ async function goalBlocks(db: Db, organisationId: string, year: number, t: TFunc
       if (!own.length) rows.push([label, t("reports.none"), null, null, null]);
       for (const e of own) rows.push(indicatorRow(label, e, t, lang));
     }
+    // Indicators of the framework as a whole (no single goal) come last, under the framework's name.
+    const goalIds = new Set(framework.goals.flatMap((g) => [g.id, ...g.subGoals.map((s) => s.id)]));
+    for (const e of evaluated.filter((e) => !e.row.goalId || !goalIds.has(e.row.goalId)))
+      rows.push(indicatorRow(e.row.goalText ?? framework.framework.name, e, t, lang));
     blocks.push({
       type: "table",
       sheet: t("reports.goal"),
@@ -101,7 +126,8 @@ function sectorBlocks(
     const done = activities.filter((a) => sectorOf(a, known) === sector);
     if (sector === null && !own.length && !done.length) continue;
     blocks.push({ type: "heading", level: 3, text: sector ? t("reports.annual.sector", { name }) : name });
-    if (!own.length && !done.length) blocks.push({ type: "paragraph", text: t("reports.annual.nothingInSector") });
+    if (!own.length && !done.length)
+      blocks.push({ type: "paragraph", text: t("reports.annual.nothingInSector") });
     if (own.length)
       blocks.push({
         type: "table",
@@ -132,7 +158,13 @@ function sectorBlocks(
   return blocks;
 }
 
-async function moneyBlocks(db: Db, organisationId: string, year: number, t: TFunction, lang: Lang): Promise<ReportBlock[]> {
+async function moneyBlocks(
+  db: Db,
+  organisationId: string,
+  year: number,
+  t: TFunction,
+  lang: Lang,
+): Promise<ReportBlock[]> {
   const summary = await computeFinanceSummary(db, organisationId, year);
   const blocks: ReportBlock[] = [{ type: "heading", level: 2, text: t("reports.annual.money", { year }) }];
   const withBudget = summary.units.some((u) => u.budget !== null);
@@ -174,11 +206,19 @@ async function moneyBlocks(db: Db, organisationId: string, year: number, t: TFun
   return blocks;
 }
 
-export async function buildAnnualReport(db: Db, organisationId: string, year: number, lang: Lang): Promise<ReportContent> {
+export async function buildAnnualReport(
+  db: Db,
+  organisationId: string,
+  year: number,
+  lang: Lang,
+): Promise<ReportContent> {
   const t = translator(lang);
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId));
+  const [org] = await db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
   const [activities, projects, units] = await Promise.all([
     organisationActivities(db, organisationId, from, to),
     organisationProjects(db, organisationId, from, to),
@@ -187,7 +227,9 @@ export async function buildAnnualReport(db: Db, organisationId: string, year: nu
   // Sectors in the money table's order first, then those only projects name, alphabetically.
   const unitSectors = units.map((u) => u.sector).filter((s): s is string => !!s);
   const projectSectors = projects.map((p) => p.sector).filter((s): s is string => !!s);
-  const known = [...new Set([...unitSectors, ...[...new Set(projectSectors)].sort((a, b) => a.localeCompare(b, "sv"))])];
+  const known = [
+    ...new Set([...unitSectors, ...[...new Set(projectSectors)].sort((a, b) => a.localeCompare(b, "sv"))]),
+  ];
   const outputs = await outputsByType(
     db,
     projects.map((p) => p.id),
@@ -219,4 +261,3 @@ export async function buildAnnualReport(db: Db, organisationId: string, year: nu
   ];
   return { title: t("reports.annual.title", { organisation: org?.name ?? "", year }), blocks };
 }
-

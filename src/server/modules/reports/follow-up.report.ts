@@ -12,7 +12,11 @@ import { outputsByType, projectTree } from "./reports.queries.ts";
  * figures (16 projects, 14 articles, 12 reports, 21 presentations, 80 dissemination activities,
  * 10 models), summed over the programme and all its sub-projects.
  */
-export async function buildFollowUpReport(db: Db, programme: ProjectRecord, lang: "sv" | "en"): Promise<ReportContent> {
+export async function buildFollowUpReport(
+  db: Db,
+  programme: ProjectRecord,
+  lang: "sv" | "en",
+): Promise<ReportContent> {
   const t = translator(lang);
   const p = programme.project;
   const tree = await projectTree(db, p.id);

@@ -36,7 +36,9 @@ export async function buildProgressReport(
   blocks.push({
     type: "paragraph",
     text: t("reports.progress.facts", {
-      period: projectPeriod({ periodStart: p.periodStart, periodEnd: p.periodEnd, periodText: p.periodText }) || t("reports.none"),
+      period:
+        projectPeriod({ periodStart: p.periodStart, periodEnd: p.periodEnd, periodText: p.periodText }) ||
+        t("reports.none"),
       lead: project.leadPersonName ?? p.leadName ?? t("reports.none"),
       owner: project.ownerOrganisationName ?? p.ownerName ?? t("reports.none"),
     }),
@@ -74,10 +76,15 @@ export async function buildProgressReport(
     });
   }
 
-  const evaluated = await evaluateIndicators(db, await findIndicators(db, [eq(indicators.projectId, p.id)]), lang, {
-    asOf: to,
-    history: false,
-  });
+  const evaluated = await evaluateIndicators(
+    db,
+    await findIndicators(db, [eq(indicators.projectId, p.id)]),
+    lang,
+    {
+      asOf: to,
+      history: false,
+    },
+  );
   blocks.push({ type: "heading", level: 2, text: t("reports.progress.goals") });
   blocks.push(
     evaluated.length

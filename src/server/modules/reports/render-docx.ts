@@ -66,7 +66,12 @@ function tableOf(block: TableBlock, lang: "sv" | "en") {
 function blockChildren(block: ReportBlock, lang: "sv" | "en"): (Paragraph | Table)[] {
   switch (block.type) {
     case "heading":
-      return [new Paragraph({ text: block.text, heading: block.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 })];
+      return [
+        new Paragraph({
+          text: block.text,
+          heading: block.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+        }),
+      ];
     case "paragraph":
       return [
         new Paragraph({

@@ -1,5 +1,5 @@
-import type { Cell, ReportBlock, ReportDocument } from "../../../common/reports.ts";
 import { formatKronor, formatNumber } from "../../../common/format.ts";
+import type { Cell, ReportBlock, ReportDocument } from "../../../common/reports.ts";
 import { escapeHtml } from "../../platform/pdf.ts";
 
 /**
@@ -41,7 +41,9 @@ function blockHtml(block: ReportBlock, lang: "sv" | "en"): string {
     case "heading":
       return `<h${block.level}>${escapeHtml(block.text)}</h${block.level}>`;
     case "paragraph":
-      return block.quote ? `<blockquote><p>${escapeHtml(block.text)}</p></blockquote>` : `<p>${escapeHtml(block.text)}</p>`;
+      return block.quote
+        ? `<blockquote><p>${escapeHtml(block.text)}</p></blockquote>`
+        : `<p>${escapeHtml(block.text)}</p>`;
     case "list":
       return `<ul>${block.items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`;
     case "table":

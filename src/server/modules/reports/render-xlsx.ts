@@ -26,7 +26,8 @@ function sheetOf(block: TableBlock, name: string): Sheet<Cell[]> {
       header: c.header,
       width: c.kind === "text" ? 40 : 16,
       numFmt: numFmt[c.kind],
-      value: (row: Cell[]) => (c.kind === "date" && typeof row[i] === "string" ? (isoToDate(row[i]) ?? row[i]) : row[i]),
+      value: (row: Cell[]) =>
+        c.kind === "date" && typeof row[i] === "string" ? (isoToDate(row[i]) ?? row[i]) : row[i],
     })),
     rows: block.footer ? [...block.rows, block.footer] : block.rows,
   };

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { ReportBlock, ReportDocument } from "../../../common/reports.ts";
 import { formatDateTime } from "../../../common/format.ts";
+import type { ReportBlock, ReportDocument } from "../../../common/reports.ts";
 import type { Db } from "../../db/client.ts";
 import { translator } from "../../platform/i18n.ts";
 import { dataAsOf } from "../indicators/indicators.compute.ts";
@@ -18,10 +18,16 @@ export interface ReportContent {
 }
 
 export function contentHash(content: ReportContent): string {
-  return createHash("sha256").update(JSON.stringify({ title: content.title, blocks: content.blocks })).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify({ title: content.title, blocks: content.blocks }))
+    .digest("hex");
 }
 
-export async function finishDocument(db: Db, content: ReportContent, lang: "sv" | "en"): Promise<ReportDocument> {
+export async function finishDocument(
+  db: Db,
+  content: ReportContent,
+  lang: "sv" | "en",
+): Promise<ReportDocument> {
   const generatedAt = new Date().toISOString();
   const asOf = await dataAsOf(db);
   const hash = contentHash(content);

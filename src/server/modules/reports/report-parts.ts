@@ -93,7 +93,11 @@ export function meetingPlaceTable(
   };
 }
 
-export function projectPeriod(p: { periodStart: string | null; periodEnd: string | null; periodText: string | null }) {
+export function projectPeriod(p: {
+  periodStart: string | null;
+  periodEnd: string | null;
+  periodText: string | null;
+}) {
   if (p.periodText) return p.periodText;
   const month = (d: string | null) => (d ? d.slice(0, 7) : "");
   return p.periodStart || p.periodEnd ? `${month(p.periodStart)} – ${month(p.periodEnd)}`.trim() : "";

@@ -33,7 +33,8 @@ export interface ReportActivity {
   sessionPlaces: string[];
 }
 
-interface ActivityRow extends Omit<ReportActivity, "sessionDates" | "sessionPlaces" | "registered" | "attended"> {
+interface ActivityRow
+  extends Omit<ReportActivity, "sessionDates" | "sessionPlaces" | "registered" | "attended"> {
   registered: number | string;
   attended: number | string;
   /** JSON arrays: both drivers parse JSON, while array types come back differently. */

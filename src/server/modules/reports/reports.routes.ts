@@ -64,7 +64,11 @@ export function registerReportRoutes(app: FastifyInstance, { db }: Deps) {
     },
     async (request, reply) => {
       const { format, lang, ...query } = request.query;
-      return send(reply, await reports.progressReport(db, request.actor, query, langOf(request, lang)), format);
+      return send(
+        reply,
+        await reports.progressReport(db, request.actor, query, langOf(request, lang)),
+        format,
+      );
     },
   );
 
@@ -80,7 +84,11 @@ export function registerReportRoutes(app: FastifyInstance, { db }: Deps) {
     },
     async (request, reply) => {
       const { projectId, format, lang } = request.query;
-      return send(reply, await reports.followUpReport(db, request.actor, projectId, langOf(request, lang)), format);
+      return send(
+        reply,
+        await reports.followUpReport(db, request.actor, projectId, langOf(request, lang)),
+        format,
+      );
     },
   );
 }

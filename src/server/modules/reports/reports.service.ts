@@ -3,16 +3,16 @@ import type { Db } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { notFound } from "../../platform/errors.ts";
 import { htmlToPdf } from "../../platform/pdf.ts";
-import { assertReadableOrganisation } from "../finance/finance.service.ts";
 import { canReadOrganisationFollowUp } from "../finance/finance.policy.ts";
+import { assertReadableOrganisation } from "../finance/finance.service.ts";
 import { findProject } from "../projects/projects.service.ts";
 import { buildAnnualReport } from "./annual.report.ts";
 import { buildFollowUpReport } from "./follow-up.report.ts";
 import { buildProgressReport } from "./progress.report.ts";
-import { finishDocument } from "./report-document.ts";
 import { renderDocx } from "./render-docx.ts";
 import { renderHtml } from "./render-html.ts";
 import { renderXlsx } from "./render-xlsx.ts";
+import { finishDocument } from "./report-document.ts";
 
 /**
  * Builds a report from data and renders it. Who may read a report is who may read its subject:
@@ -21,7 +21,13 @@ import { renderXlsx } from "./render-xlsx.ts";
 
 type Lang = "sv" | "en";
 
-export async function annualReport(db: Db, actor: Actor | null, organisationId: string, year: number, lang: Lang) {
+export async function annualReport(
+  db: Db,
+  actor: Actor | null,
+  organisationId: string,
+  year: number,
+  lang: Lang,
+) {
   await assertReadableOrganisation(db, actor, organisationId);
   return finishDocument(db, await buildAnnualReport(db, organisationId, year, lang), lang);
 }

@@ -69,6 +69,20 @@ function EChart({
   return <div ref={element} className="compass-chart" style={{ height }} />;
 }
 
+/** "Arbetslivet i utbildningens utveckling" → three lines of at most 16 characters. */
+export function wrapLabel(text: string, width = 16) {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && `${line} ${word}`.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join("\n");
+}
+
 export interface RadarSeries {
   name: string;
   values: (number | null)[];
@@ -104,9 +118,10 @@ export function RadarChart({
     radar: {
       indicator: axes.map((name) => ({ name, max })),
       splitNumber: max,
-      radius: "62%",
+      radius: "58%",
       center: ["50%", "47%"],
-      axisName: { color: "#1b1f24", fontSize: 12 },
+      // Long dimension names wrap instead of running off the canvas.
+      axisName: { color: "#1b1f24", fontSize: 12, formatter: (name: string) => wrapLabel(name) },
       splitLine: { lineStyle: { color: "#c5ccd4" } },
       splitArea: { show: false },
     },

@@ -72,10 +72,12 @@ function Dimension({
             <>
               {d.assessment.level} – {d.assessment.justification}{" "}
               <span className="muted small">
-                {t("compass.assessment.by", {
-                  name: d.assessment.assessedBy ?? "",
-                  date: d.assessment.assessedAt.slice(0, 10),
-                })}
+                {d.assessment.assessedBy
+                  ? t("compass.assessment.by", {
+                      name: d.assessment.assessedBy,
+                      date: d.assessment.assessedAt.slice(0, 10),
+                    })
+                  : t("compass.assessment.at", { date: d.assessment.assessedAt.slice(0, 10) })}
               </span>
             </>
           ) : (

@@ -35,15 +35,18 @@ export const organisationImpactQuery = (id: string) =>
     queryFn: () => api.get<OrganisationImpactView>(`/api/organisations/${id}/impact`),
   });
 
-/** Organisations change what many pages show (people, programmes, activities): refresh them all. */
+const registerKeys = new Set(["organisations", "people", "programmes", "courses", "activities"]);
+
+/**
+ * Organisations and people change what many pages show (programmes, activities): refresh them all,
+ * except the record just deleted or merged away, whose page is about to be left (a refetch would 404).
+ */
 export function useInvalidateRegisters() {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all(
-      ["organisations", "people", "programmes", "courses", "activities"].map((key) =>
-        queryClient.invalidateQueries({ queryKey: [key] }),
-      ),
-    );
+  return (goneId?: string) =>
+    queryClient.invalidateQueries({
+      predicate: (q) => registerKeys.has(String(q.queryKey[0])) && (!goneId || q.queryKey[1] !== goneId),
+    });
 }
 
 export function useSaveOrganisation(id?: string) {
@@ -53,7 +56,7 @@ export function useSaveOrganisation(id?: string) {
       id
         ? api.patch<OrganisationView>(`/api/organisations/${id}`, input)
         : api.post<OrganisationView>("/api/organisations", input),
-    onSuccess: invalidate,
+    onSuccess: () => invalidate(),
   });
 }
 
@@ -61,7 +64,7 @@ export function useDeleteOrganisation() {
   const invalidate = useInvalidateRegisters();
   return useMutation({
     mutationFn: (id: string) => api.delete<void>(`/api/organisations/${id}`),
-    onSuccess: invalidate,
+    onSuccess: (_data, id) => invalidate(id),
   });
 }
 
@@ -69,6 +72,6 @@ export function useMergeOrganisation(id: string) {
   const invalidate = useInvalidateRegisters();
   return useMutation({
     mutationFn: (intoId: string) => api.post<OrganisationView>(`/api/organisations/${id}/merge`, { intoId }),
-    onSuccess: invalidate,
+    onSuccess: () => invalidate(id),
   });
 }

@@ -45,7 +45,7 @@ export function useSavePerson(id?: string) {
   return useMutation({
     mutationFn: (input: CreatePersonData | UpdatePersonData) =>
       id ? api.patch<PersonView>(`/api/people/${id}`, input) : api.post<PersonView>("/api/people", input),
-    onSuccess: invalidate,
+    onSuccess: () => invalidate(),
   });
 }
 
@@ -53,7 +53,7 @@ export function useDeletePerson() {
   const invalidate = useInvalidateRegisters();
   return useMutation({
     mutationFn: (id: string) => api.delete<void>(`/api/people/${id}`),
-    onSuccess: invalidate,
+    onSuccess: (_data, id) => invalidate(id),
   });
 }
 
@@ -61,6 +61,6 @@ export function useMergePerson(id: string) {
   const invalidate = useInvalidateRegisters();
   return useMutation({
     mutationFn: (intoId: string) => api.post<PersonView>(`/api/people/${id}/merge`, { intoId }),
-    onSuccess: invalidate,
+    onSuccess: () => invalidate(id),
   });
 }

@@ -3,7 +3,7 @@ import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { FrameworkView } from "../../../common/goals.ts";
 import { Alert, PageHeader, QueryState, Select } from "../../components/index.ts";
-import { periodText } from "./plan-parts.tsx";
+import { periodText, TableScroll } from "./plan-parts.tsx";
 import { frameworkQuery } from "./plans-api.ts";
 
 /** /planer/ramverk/$frameworkId?version=n: a goal framework with its goals in one version. */
@@ -40,7 +40,11 @@ function Framework({ framework: f }: { framework: FrameworkView }) {
               label: `${t("goals.versionN", { number: v.number })}${v.current ? ` (${t("goals.currentVersion")})` : ""}`,
             }))}
             onChange={(value) =>
-              navigate({ to: "/planer/ramverk/$frameworkId", params: { frameworkId: f.id }, search: { version: Number(value) } })
+              navigate({
+                to: "/planer/ramverk/$frameworkId",
+                params: { frameworkId: f.id },
+                search: { version: Number(value) },
+              })
             }
           />
         </div>
@@ -53,7 +57,7 @@ function Framework({ framework: f }: { framework: FrameworkView }) {
         </>
       )}
       {f.description && <p>{f.description}</p>}
-      <div className="table-scroll">
+      <TableScroll label={t("goals.goals")}>
         <table className="data-table">
           <caption>
             {t("goals.goals")} – {t("goals.versionN", { number: f.version.number })}
@@ -87,7 +91,7 @@ function Framework({ framework: f }: { framework: FrameworkView }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

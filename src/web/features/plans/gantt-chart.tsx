@@ -90,5 +90,7 @@ export function GanttChart({ bars, description }: { bars: GanttBar[]; descriptio
     );
   }, [key, description]);
 
-  return <div ref={element} className="gantt-chart" style={{ height: Math.max(160, 48 + bars.length * 30) }} />;
+  return (
+    <div ref={element} className="gantt-chart" style={{ height: Math.max(160, 48 + bars.length * 30) }} />
+  );
 }

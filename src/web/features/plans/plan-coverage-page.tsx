@@ -3,7 +3,7 @@ import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { CoverageView } from "../../../common/plans.ts";
 import { Alert, PageHeader, QueryState, Select } from "../../components/index.ts";
-import { PlanNav } from "./plan-parts.tsx";
+import { PlanNav, TableScroll } from "./plan-parts.tsx";
 import { coverageQuery, planQuery } from "./plans-api.ts";
 
 /**
@@ -21,7 +21,10 @@ export function PlanCoveragePage({ planId, section }: { planId: string; section?
   ];
   return (
     <>
-      <PageHeader title={`${t("plans.coverage")}: ${plan.data?.title ?? ""}`} intro={<p>{t("plans.coverageIntro")}</p>} />
+      <PageHeader
+        title={`${t("plans.coverage")}: ${plan.data?.title ?? ""}`}
+        intro={<p>{t("plans.coverageIntro")}</p>}
+      />
       <PlanNav planId={planId} />
       <div className="filter-fields no-print">
         <Select
@@ -29,7 +32,11 @@ export function PlanCoveragePage({ planId, section }: { planId: string; section?
           options={options}
           value={section ?? ""}
           onChange={(value) =>
-            navigate({ to: "/planer/$planId/mal", params: { planId }, search: { avsnitt: value || undefined } })
+            navigate({
+              to: "/planer/$planId/mal",
+              params: { planId },
+              search: { avsnitt: value || undefined },
+            })
           }
         />
       </div>
@@ -67,8 +74,7 @@ function Matrix({ data }: { data: CoverageView }) {
           </Alert>
         )}
       </section>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("plans.coverage")}>
+      <TableScroll label={t("plans.coverage")}>
         <table className="data-table coverage-table">
           <caption>
             {t("plans.coverage")} ({scope})
@@ -79,7 +85,9 @@ function Matrix({ data }: { data: CoverageView }) {
               {data.items.map((i) => (
                 <th scope="col" key={i.id} className="coverage-item">
                   <span aria-hidden="true">{i.number}</span>
-                  <span className="visually-hidden">{t("plans.openItem", { number: i.number, title: i.title })}</span>
+                  <span className="visually-hidden">
+                    {t("plans.openItem", { number: i.number, title: i.title })}
+                  </span>
                 </th>
               ))}
               <th scope="col">{t("plans.servedBy")}</th>
@@ -97,7 +105,9 @@ function Matrix({ data }: { data: CoverageView }) {
                   return (
                     <td key={i.id} className="coverage-cell">
                       <span aria-hidden="true">{serves ? "✓" : "·"}</span>
-                      <span className="visually-hidden">{serves ? t("plans.served") : t("plans.notServed")}</span>
+                      <span className="visually-hidden">
+                        {serves ? t("plans.served") : t("plans.notServed")}
+                      </span>
                     </td>
                   );
                 })}
@@ -115,7 +125,7 @@ function Matrix({ data }: { data: CoverageView }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -4,7 +4,15 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatKronor } from "../../../common/format.ts";
 import { type PlanItemView, planItemStatuses, progressInput } from "../../../common/plans.ts";
-import { Alert, Button, FormErrorSummary, PageHeader, QueryState, Select, TextField } from "../../components/index.ts";
+import {
+  Alert,
+  Button,
+  FormErrorSummary,
+  PageHeader,
+  QueryState,
+  Select,
+  TextField,
+} from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { useForm } from "../../lib/forms.ts";
 import { TextAreaField } from "../activities/text-area-field.tsx";
@@ -106,10 +114,14 @@ function ProgressForm({ planId, itemId }: { planId: string; itemId: string }) {
   const { t } = useTranslation();
   const add = useAddProgress(planId, itemId);
   const [saved, setSaved] = useState(false);
-  const form = useForm(progressInput, { date: new Date().toISOString().slice(0, 10), note: "", status: "" }, (v) => ({
-    ...v,
-    status: v.status || null,
-  }));
+  const form = useForm(
+    progressInput,
+    { date: new Date().toISOString().slice(0, 10), note: "", status: "" },
+    (v) => ({
+      ...v,
+      status: v.status || null,
+    }),
+  );
   const labels = { date: t("plans.date"), note: t("plans.note"), status: t("plans.status") };
   return (
     <form

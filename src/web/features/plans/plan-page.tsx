@@ -5,7 +5,7 @@ import { formatKronor } from "../../../common/format.ts";
 import type { PlanItemView, PlanView } from "../../../common/plans.ts";
 import { Button, PageHeader, QueryState } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
-import { GoalCodes, PlanNav, periodText } from "./plan-parts.tsx";
+import { GoalCodes, PlanNav, periodText, TableScroll } from "./plan-parts.tsx";
 import { exportUrl, planQuery } from "./plans-api.ts";
 
 /** /planer/$planId: the plan as the seed's table, section by section; printable and downloadable. */
@@ -108,8 +108,7 @@ function SectionTable({ name, planId, items }: { name: string; planId: string; i
   return (
     <section aria-labelledby={headingId} className="plan-section">
       <h2 id={headingId}>{name}</h2>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={headingId}>
+      <TableScroll label={name}>
         <table className="data-table plan-table">
           <caption className="visually-hidden">{name}</caption>
           <thead>
@@ -141,7 +140,9 @@ function SectionTable({ name, planId, items }: { name: string; planId: string; i
                 {withTargets && <td>{item.targetGroups.join(", ") || "–"}</td>}
                 <td>{item.responsibleText ?? "–"}</td>
                 <td>{startLabel(item)}</td>
-                <td className="numeric nowrap">{item.resources === null ? "" : formatKronor(item.resources, locale)}</td>
+                <td className="numeric nowrap">
+                  {item.resources === null ? "" : formatKronor(item.resources, locale)}
+                </td>
                 <td>
                   {t(`plans.statuses.${item.status}`)}
                   {item.deliveredCount > 0 && (
@@ -155,7 +156,7 @@ function SectionTable({ name, planId, items }: { name: string; planId: string; i
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

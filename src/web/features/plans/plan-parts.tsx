@@ -1,4 +1,5 @@
 import { Link } from "@tanstack/react-router";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { GoalRefView } from "../../../common/goals.ts";
 
@@ -47,5 +48,15 @@ export function PlanNav({ planId }: { planId: string }) {
         </li>
       </ul>
     </nav>
+  );
+}
+
+/** A wide table's scroll box: focusable (axe scrollable-region-focusable) and named by its label. */
+export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className="table-scroll" aria-label={label} tabIndex={0}>
+      {children}
+    </section>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { TimelineView } from "../../../common/plans.ts";
 import { PageHeader, QueryState } from "../../components/index.ts";
 import { type GanttBar, GanttChart } from "./gantt-chart.tsx";
-import { PlanNav } from "./plan-parts.tsx";
+import { PlanNav, TableScroll } from "./plan-parts.tsx";
 import { planQuery, timelineQuery } from "./plans-api.ts";
 
 // Dark enough for 3:1 against white (WCAG 1.4.11, graphical objects); the table carries the same data.
@@ -17,7 +17,10 @@ export function PlanTimelinePage({ planId }: { planId: string }) {
   const timeline = useQuery(timelineQuery(planId));
   return (
     <>
-      <PageHeader title={`${t("plans.timeline")}: ${plan.data?.title ?? ""}`} intro={<p>{t("plans.timelineIntro")}</p>} />
+      <PageHeader
+        title={`${t("plans.timeline")}: ${plan.data?.title ?? ""}`}
+        intro={<p>{t("plans.timelineIntro")}</p>}
+      />
       <PlanNav planId={planId} />
       <QueryState query={timeline}>{(data) => <Timeline data={data} />}</QueryState>
     </>
@@ -30,7 +33,12 @@ function Timeline({ data }: { data: TimelineView }) {
   const bars: GanttBar[] = [
     ...data.phases
       .filter((p) => p.startDate && p.endDate)
-      .map((p) => ({ label: `${t("plans.phase")}: ${p.name}`, start: p.startDate!, end: p.endDate!, colour: PHASE_COLOUR })),
+      .map((p) => ({
+        label: `${t("plans.phase")}: ${p.name}`,
+        start: p.startDate!,
+        end: p.endDate!,
+        colour: PHASE_COLOUR,
+      })),
     ...data.items
       .filter((i) => i.startDate && i.endDate)
       .map((i) => ({
@@ -43,7 +51,7 @@ function Timeline({ data }: { data: TimelineView }) {
   return (
     <>
       <GanttChart bars={bars} description={t("plans.timelineIntro")} />
-      <div className="table-scroll">
+      <TableScroll label={t("plans.timelineTable")}>
         <table className="data-table">
           <caption>{t("plans.timelineTable")}</caption>
           <thead>
@@ -83,7 +91,7 @@ function Timeline({ data }: { data: TimelineView }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -31,7 +31,10 @@ export const planQuery = (id: string) =>
   queryOptions({ queryKey: ["plans", id], queryFn: () => api.get<PlanView>(`/api/plans/${id}`) });
 
 export const timelineQuery = (id: string) =>
-  queryOptions({ queryKey: ["plans", id, "timeline"], queryFn: () => api.get<TimelineView>(`/api/plans/${id}/timeline`) });
+  queryOptions({
+    queryKey: ["plans", id, "timeline"],
+    queryFn: () => api.get<TimelineView>(`/api/plans/${id}/timeline`),
+  });
 
 export const coverageQuery = (id: string, section?: string) =>
   queryOptions({

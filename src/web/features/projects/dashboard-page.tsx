@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type DashboardView, projectColours } from "../../../common/projects.ts";
 import { PageHeader, QueryState, Select, TextField } from "../../components/index.ts";
+import { TableScroll } from "../plans/plan-parts.tsx";
 import { ColourBadge } from "./colour-badge.tsx";
 import { PortfolioNav } from "./portfolio-nav.tsx";
 import { dashboardQuery } from "./projects-api.ts";
@@ -24,7 +25,7 @@ export function DashboardPage() {
     <>
       <PageHeader title={t("projects.dashboard")} />
       <PortfolioNav />
-      <div role="search" className="filter-fields no-print">
+      <div className="filter-fields no-print">
         <TextField
           label={t("projects.asOf")}
           description="ÅÅÅÅ-MM-DD"
@@ -67,7 +68,7 @@ function Dashboard({ data }: { data: DashboardView }) {
           </li>
         </ul>
       </section>
-      <div className="table-scroll">
+      <TableScroll label={t("projects.bySector")}>
         <table className="data-table">
           <caption>{t("projects.bySector")}</caption>
           <thead>
@@ -97,7 +98,7 @@ function Dashboard({ data }: { data: DashboardView }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <section aria-labelledby="ending-heading">
         <h2 id="ending-heading">{t("projects.endingSoon", { months: MONTHS })}</h2>
         {data.endingSoon.length === 0 ? (
@@ -120,7 +121,7 @@ function Dashboard({ data }: { data: DashboardView }) {
         {data.overdueReports.length === 0 ? (
           <p className="muted">{t("projects.overdueEmpty")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label={t("projects.overdue")}>
             <table className="data-table">
               <caption className="visually-hidden">{t("projects.overdue")}</caption>
               <thead>
@@ -154,7 +155,7 @@ function Dashboard({ data }: { data: DashboardView }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>

@@ -15,7 +15,13 @@ import {
 } from "../../components/index.ts";
 import { ColourBadge, reportShort } from "./colour-badge.tsx";
 import { PortfolioNav } from "./portfolio-nav.tsx";
-import { dashboardQuery, exportUrl, noPortfolioFilters, type PortfolioFilters, portfolioQuery } from "./projects-api.ts";
+import {
+  dashboardQuery,
+  exportUrl,
+  noPortfolioFilters,
+  type PortfolioFilters,
+  portfolioQuery,
+} from "./projects-api.ts";
 
 const colourOrder = { red: 0, yellow: 1, green: 2 } as const;
 
@@ -73,7 +79,12 @@ export function PortfolioPage({ initial }: { initial: Partial<PortfolioFilters> 
       sortValue: (p) => (p.colour ? colourOrder[p.colour] : 3),
       cell: (p) => <ColourBadge colour={p.colour} />,
     },
-    { key: "sector", header: t("projects.sector"), sortValue: (p) => p.sector ?? "", cell: (p) => p.sector ?? "–" },
+    {
+      key: "sector",
+      header: t("projects.sector"),
+      sortValue: (p) => p.sector ?? "",
+      cell: (p) => p.sector ?? "–",
+    },
   ];
 
   const actions = (
@@ -94,7 +105,7 @@ export function PortfolioPage({ initial }: { initial: Partial<PortfolioFilters> 
     <>
       <PageHeader title={t("projects.title")} intro={<p>{t("projects.intro")}</p>} actions={actions} />
       <PortfolioNav />
-      <div role="search" className="filter-fields no-print">
+      <div className="filter-fields no-print">
         <TextField label={t("projects.search")} value={filters.q} onChange={set("q")} />
         <Select
           label={t("projects.colour")}

@@ -1,6 +1,12 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { projectColours, reportInput, reportTypes, reviewInput, statusInput } from "../../../common/projects.ts";
+import {
+  projectColours,
+  reportInput,
+  reportTypes,
+  reviewInput,
+  statusInput,
+} from "../../../common/projects.ts";
 import { Alert, Button, FormErrorSummary, Select, TextField } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
 import { TextAreaField } from "../activities/text-area-field.tsx";

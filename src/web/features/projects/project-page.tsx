@@ -5,7 +5,7 @@ import { formatDateTime, formatKronor } from "../../../common/format.ts";
 import type { ProjectView } from "../../../common/projects.ts";
 import { PageHeader, QueryState } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
-import { GoalCodes } from "../plans/plan-parts.tsx";
+import { GoalCodes, TableScroll } from "../plans/plan-parts.tsx";
 import { ColourBadge, reportShort } from "./colour-badge.tsx";
 import { ReportForm, ReviewForm, StatusForm } from "./project-forms.tsx";
 import { projectQuery } from "./projects-api.ts";
@@ -58,7 +58,7 @@ function Project({ project: p }: { project: ProjectView }) {
         {p.colourHistory.length === 0 ? (
           <p className="muted">{t("projects.historyEmpty")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label={t("projects.history")}>
             <table className="data-table">
               <caption className="visually-hidden">{t("projects.history")}</caption>
               <thead>
@@ -87,7 +87,7 @@ function Project({ project: p }: { project: ProjectView }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       {p.abilities.manage && (
@@ -102,7 +102,8 @@ function Project({ project: p }: { project: ProjectView }) {
         {p.reports.map((r) => (
           <article key={r.id} className="card report-card">
             <h3>
-              {t(`projects.reportTypes.${r.kind}`)} {r.periodFrom || r.periodTo ? `${r.periodFrom ?? ""} – ${r.periodTo ?? ""}` : ""}
+              {t(`projects.reportTypes.${r.kind}`)}{" "}
+              {r.periodFrom || r.periodTo ? `${r.periodFrom ?? ""} – ${r.periodTo ?? ""}` : ""}
             </h3>
             <p className="muted">
               {t("projects.submittedBy")}: {r.submittedByName}, {formatDateTime(r.submittedAt, locale)} ·{" "}
@@ -143,7 +144,7 @@ function Project({ project: p }: { project: ProjectView }) {
         {p.funding.length === 0 ? (
           <p className="muted">–</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label={t("projects.funding")}>
             <table className="data-table">
               <caption className="visually-hidden">{t("projects.funding")}</caption>
               <thead>
@@ -178,7 +179,7 @@ function Project({ project: p }: { project: ProjectView }) {
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { ProjectTimelineView } from "../../../common/projects.ts";
 import { PageHeader, QueryState, Select } from "../../components/index.ts";
 import { type GanttBar, GanttChart } from "../plans/gantt-chart.tsx";
+import { TableScroll } from "../plans/plan-parts.tsx";
 import { ColourBadge } from "./colour-badge.tsx";
 import { PortfolioNav } from "./portfolio-nav.tsx";
 import { dashboardQuery, projectTimelineQuery } from "./projects-api.ts";
@@ -58,7 +59,7 @@ function Timeline({ data }: { data: ProjectTimelineView }) {
   return (
     <>
       <GanttChart bars={bars} description={t("projects.timelineIntro")} />
-      <div className="table-scroll">
+      <TableScroll label={t("projects.timelineTable")}>
         <table className="data-table">
           <caption>{t("projects.timelineTable")}</caption>
           <thead>
@@ -90,7 +91,7 @@ function Timeline({ data }: { data: ProjectTimelineView }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -57,12 +57,16 @@ function useProjectWrite<I>(path: (input: I) => string) {
     mutationFn: (input: I) => api.post<ProjectView>(path(input), input),
     onSuccess: (project) => {
       queryClient.setQueryData(["projects", project.id], project);
-      return queryClient.invalidateQueries({ queryKey: ["projects"], predicate: (q) => q.queryKey[1] !== project.id });
+      return queryClient.invalidateQueries({
+        queryKey: ["projects"],
+        predicate: (q) => q.queryKey[1] !== project.id,
+      });
     },
   });
 }
 
 export const useSetStatus = (id: string) => useProjectWrite<StatusInput>(() => `/api/projects/${id}/status`);
-export const useSubmitReport = (id: string) => useProjectWrite<ReportInput>(() => `/api/projects/${id}/reports`);
+export const useSubmitReport = (id: string) =>
+  useProjectWrite<ReportInput>(() => `/api/projects/${id}/reports`);
 export const useReviewReport = (id: string, reportId: string) =>
   useProjectWrite<ReviewInput>(() => `/api/projects/${id}/reports/${reportId}/review`);

@@ -22,7 +22,9 @@ const portfolioRoute = createRoute({
   }),
   component: function PortfolioRoute() {
     const search = portfolioRoute.useSearch();
-    const initial = Object.fromEntries(Object.entries(search).filter(([, v]) => v)) as Partial<PortfolioFilters>;
+    const initial = Object.fromEntries(
+      Object.entries(search).filter(([, v]) => v),
+    ) as Partial<PortfolioFilters>;
     return <PortfolioPage key={JSON.stringify(initial)} initial={initial} />;
   },
 });

@@ -15,20 +15,20 @@ const finished = (job: ImportJobView | undefined) => job?.status === "done" || j
  * (role=progressbar with aria-valuenow); when it has finished, renders `children(job)`.
  */
 export function ImportProgress({
-  jobId,
-  total,
+  job: started,
   onFinished,
   children,
 }: {
-  jobId: string;
-  total: number;
+  /** The job as POST …/import answered: the bar shows from the start, before the first poll. */
+  job: ImportJobView;
   onFinished: (job: ImportJobView) => void;
   children: (job: ImportJobView) => ReactNode;
 }) {
   const { t } = useTranslation();
   const job = useQuery({
-    queryKey: ["imports", jobId],
-    queryFn: () => api.get<ImportJobView>(importJobPath(jobId)),
+    queryKey: ["imports", started.id],
+    queryFn: () => api.get<ImportJobView>(importJobPath(started.id)),
+    initialData: started,
     refetchInterval: (query) => (finished(query.state.data) ? false : 500),
   });
   const reported = useRef(false);
@@ -44,17 +44,17 @@ export function ImportProgress({
         finished(data) ? (
           children(data)
         ) : (
-          <ProgressBar job={data} total={total} label={t("transfer.wizard.progressLabel")} />
+          <ProgressBar job={data} label={t("transfer.wizard.progressLabel")} />
         )
       }
     </QueryState>
   );
 }
 
-function ProgressBar({ job, total, label }: { job: ImportJobView; total: number; label: string }) {
+function ProgressBar({ job, label }: { job: ImportJobView; label: string }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const max = job.total || total || 1;
+  const max = job.total || 1;
   const done = Math.min(job.processed, max);
   const text =
     job.status === "queued"

@@ -20,7 +20,7 @@ import { previewImport, startImport } from "./transfer-api.ts";
 type Step =
   | { name: "upload" }
   | { name: "map"; file: File; preview: ImportPreviewView; mapping: ImportMapping }
-  | { name: "run"; jobId: string; total: number };
+  | { name: "run"; job: ImportJobView };
 
 /**
  * Import a spreadsheet into a register in four steps: choose a file → check how its columns map to
@@ -83,7 +83,7 @@ export function ImportWizard({
     try {
       lastMapping.current = step.mapping;
       const job = await startImport(register, step.file, step.mapping, me.csrfToken);
-      setStep({ name: "run", jobId: job.id, total: job.total });
+      setStep({ name: "run", job });
     } catch (e) {
       fail(e);
     } finally {
@@ -138,7 +138,9 @@ export function ImportWizard({
         </>
       )}
       {step.name === "run" && (
-        <ImportRun jobId={step.jobId} total={step.total} onFinished={onFinished} onRestart={restart} />
+        <ImportProgress job={step.job} onFinished={onFinished}>
+          {(job) => <ImportResult job={job} onRestart={restart} />}
+        </ImportProgress>
       )}
     </section>
   );
@@ -194,23 +196,5 @@ function UploadStep({
         {t("transfer.wizard.preview")}
       </Button>
     </form>
-  );
-}
-
-function ImportRun({
-  jobId,
-  total,
-  onFinished,
-  onRestart,
-}: {
-  jobId: string;
-  total: number;
-  onFinished: (job: ImportJobView) => void;
-  onRestart: () => void;
-}) {
-  return (
-    <ImportProgress jobId={jobId} total={total} onFinished={onFinished}>
-      {(job) => <ImportResult job={job} onRestart={onRestart} />}
-    </ImportProgress>
   );
 }

@@ -51,7 +51,8 @@ export function radarSvg({ axes, series, max = 4, size = 460, title, description
   const cx = width / 2;
   const cy = size / 2;
   const radius = size / 2 - 70;
-  const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / n;
+  // Counter-clockwise from the top, as ECharts draws its radar on the web page.
+  const angle = (i: number) => -Math.PI / 2 - (2 * Math.PI * i) / n;
   const point = (i: number, value: number) => {
     const r = (Math.max(0, Math.min(max, value)) / max) * radius;
     return [round(cx + r * Math.cos(angle(i))), round(cy + r * Math.sin(angle(i)))];

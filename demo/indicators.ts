@@ -1,0 +1,250 @@
+import { ilike, sql } from "drizzle-orm";
+import type { CreateIndicatorInput, DefinitionFilters } from "../src/common/indicators.ts";
+import { type Db, queryRows } from "../src/server/db/client.ts";
+import { indicators } from "../src/server/modules/indicators/indicators.schema.ts";
+import { addManualValue, createIndicator } from "../src/server/modules/indicators/indicators.service.ts";
+import { projects } from "../src/server/modules/projects/projects.schema.ts";
+import { createProject } from "../src/server/modules/projects/projects.service.ts";
+import { systemActor } from "../src/server/platform/actor.ts";
+import { FRAMEWORK, frameworkIdByName } from "./goals.ts";
+import { LC_KOMP, ORG } from "./registers/names.ts";
+import { organisationIdsByName } from "./registers/organisations.ts";
+
+/**
+ * Measurable goals as indicators. LC-KOMP (seed 004): the project-level goals — at least 180, 75,
+ * 100 and 85 persons, computed from the attendance the events step recorded, and 11, 8, 13, 8 and
+ * 8 organisations, entered by hand with their evidence — and, on the second level, participating
+ * organisations' own goals. Samhällskontraktet (seeds 002/003): indicators on its goals whose
+ * targets the seeds state (the agreement's 40 mnkr; the communication plan's event a month).
+ */
+
+const LC_START = "2009-08-01";
+const LC_END = "2011-07-31";
+export const LC_KOMP_PROJECT = "LC-KOMP – Lärcentra som mäklare i kompetensförsörjning";
+
+/** LC-KOMP's project: the one the events step made, else created here so the goals have a home. */
+async function lcKompProject(db: Db, owner: string | null) {
+  const [found] = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(ilike(projects.name, "LC-KOMP%"))
+    .limit(1);
+  if (found) return found.id;
+  return createProject(db, systemActor, {
+    name: LC_KOMP_PROJECT,
+    ownerOrganisationId: owner,
+    periodStart: "2009-08",
+    periodEnd: "2011-07",
+    description:
+      "ESF-projekt: lärcentra och vuxenutbildningar i 22 kommuner i Östra Mellansverige utvecklar en mäklande funktion i kompetensförsörjningen. Seminarieserie, tematiska workshops, nätverk och lokalt utvecklingsarbete med processtöd.",
+  });
+}
+
+/** LC-KOMP's events: linked to its project when the events step did so, else found by their tag. */
+async function lcKompScope(db: Db, projectId: string): Promise<DefinitionFilters> {
+  const linked = await queryRows(
+    db,
+    sql`select 1 from events e left join event_series s on s.id = e.series_id left join event_networks n on n.id = e.network_id
+        where ${projectId}::uuid in (e.project_id, s.project_id, n.project_id) limit 1`,
+  );
+  return linked.length ? { projectId } : { tags: [LC_KOMP.tag] };
+}
+
+const persons = (
+  name: string,
+  target: number,
+  goalText: string,
+  filters: DefinitionFilters,
+): Omit<CreateIndicatorInput, "projectId"> => ({
+  name,
+  unit: "personer",
+  target,
+  goalText,
+  startDate: LC_START,
+  deadline: LC_END,
+  definition: { kind: "count_distinct_people_attended", filters: { ...filters, from: LC_START, to: LC_END } },
+});
+
+const LEARNING_EVALUATION =
+  "Underlag: Lärande utvärdering av LC-KOMP (Ann Lundqvist, European Minds, 2011-09-15), deltagande organisationers självskattning.";
+const DEMO_NOTE = "Demovärde: seeden anger målet men inte utfallet.";
+
+/** [name, target, goal] of the organisation goals, seed 004 p. 7, and the value the demo enters for each. */
+const organisationGoals: [string, number, string, number][] = [
+  [
+    "Organisationer med bättre relationer till företag",
+    11,
+    "organisationer bättre har utvecklat relationer till företag och arbetsplatser i kompetensutvecklingsarbetet i sina kommuner",
+    12,
+  ],
+  [
+    "Organisationer med lokal samverkansstruktur",
+    8,
+    "organisationer har bättre utvecklat en lokal samverkansstruktur mellan enheter för kompetensutveckling",
+    9,
+  ],
+  [
+    "Organisationer med utvecklad mäklande funktion",
+    13,
+    "organisationer har bättre utvecklat sin mäklande funktion gentemot arbetslivets kompetensbehov",
+    11,
+  ],
+  [
+    "Organisationer med utvecklat arbetsplatslärande",
+    8,
+    "organisationer har bättre utvecklat arbetsplatslärande och nya utbildningsmetoder för kompetensutveckling i arbetslivet",
+    8,
+  ],
+  [
+    "Organisationer som ägt eller sökt ESF-projekt",
+    8,
+    "organisationer är eller har under projektperioden ansökt om/varit projektägare för ESF sammanhållna projekt",
+    6,
+  ],
+];
+
+async function lcKompIndicators(db: Db, orgs: Map<string, string>) {
+  const owner = orgs.get(ORG.apel) ?? null;
+  const projectId = await lcKompProject(db, owner);
+  const scope = await lcKompScope(db, projectId);
+  const all = "Deltagarnas medverkan i projektets kompetensutvecklingsinsatser har resulterat i att minst";
+  const goals = [
+    persons(
+      "Personer i kompetensutvecklingsinsatser gentemot arbetslivet",
+      180,
+      `${all} 180 personer medverkat i kompetensutvecklingsinsatser gentemot arbetslivet på lokal nivå (samtliga funktioner).`,
+      scope,
+    ),
+    persons(
+      "Personer i utveckling av samverkansstrukturer",
+      75,
+      `${all} 75 personer deltagit i utveckling av lokala och regionala samverkansstrukturer kring kompetensutveckling (LC-chefer, projektledare, mäklare, näringslivschefer, arbetslivsrepresentanter).`,
+      {
+        ...scope,
+        roleKeys: ["verksamhetsansvarig", "projektledare", "kompetensmaklare", "naringslivsenhet", "foretag"],
+      },
+    ),
+    persons(
+      "Personer i utformning av arbetsplatslärande och kompetensstrategier",
+      100,
+      `${all} 100 personer medverkat i utformningen av arbetsplatslärande och kompetensstrategier på arbetsplatser (LC-chefer, mäklare, projektledare, lärare).`,
+      {
+        ...scope,
+        roleKeys: ["verksamhetsansvarig", "kompetensmaklare", "projektledare", "larare"],
+      },
+    ),
+    persons(
+      "Personer i lokalt utvecklingsarbete",
+      85,
+      `${all} 85 personer deltagit i lokalt utvecklingsarbete om kompetensutveckling (samtliga funktioner).`,
+      {
+        ...scope,
+        activityTypes: ["workshop", "natverkstraff"],
+      },
+    ),
+  ];
+  for (const [i, goal] of goals.entries())
+    await createIndicator(db, systemActor, { ...goal, projectId, sortOrder: i });
+  for (const [i, [name, target, text, value]] of organisationGoals.entries()) {
+    const created = await createIndicator(db, systemActor, {
+      name,
+      unit: "organisationer",
+      goalText: `Deltagande organisationer upplever att projektets insatser har resulterat i att minst ${target} ${text}.`,
+      projectId,
+      target,
+      startDate: LC_START,
+      deadline: LC_END,
+      sortOrder: 10 + i,
+    });
+    await addManualValue(db, systemActor, created.row.id, {
+      date: "2011-09-15",
+      value,
+      note: `${LEARNING_EVALUATION} ${DEMO_NOTE}`,
+    });
+  }
+  await organisationLevel(db, orgs, projectId);
+}
+
+/** The second level: a few participating organisations' own goals (their own share of a project goal). */
+async function organisationLevel(db: Db, orgs: Map<string, string>, projectId: string) {
+  const own: [string, string][] = [
+    ["Sala kommun", "Lärcentrum har byggt upp ett lokalt kompetensråd tillsammans med företag i kommunen."],
+    [
+      "Nyköpings kommun",
+      "Lärcentrum har utvecklat sin mäklande funktion gentemot arbetslivets kompetensbehov.",
+    ],
+    [
+      "Norra Västmanlands utbildningsförbund (NVU)",
+      "Förbundet har ansökt om eller varit projektägare för ett sammanhållet ESF-projekt.",
+    ],
+  ];
+  for (const [i, [name, goal]] of own.entries()) {
+    const organisationId = orgs.get(name);
+    if (!organisationId) continue;
+    await createIndicator(db, systemActor, {
+      name: "Eget mål uppnått",
+      unit: "uppnått (1 = ja)",
+      goalText: goal,
+      projectId,
+      organisationId,
+      direction: "exactly",
+      target: 1,
+      startDate: LC_START,
+      deadline: LC_END,
+      sortOrder: 20 + i,
+    });
+  }
+}
+
+async function samhallskontraktetIndicators(db: Db, orgs: Map<string, string>) {
+  const sk = orgs.get(ORG.samhallskontraktet);
+  const frameworkId = await frameworkIdByName(db, FRAMEWORK.samhallskontraktet);
+  if (!sk || !frameworkId) return;
+  await createIndicator(db, systemActor, {
+    name: "Förbrukade medel inom avtalets ram",
+    unit: "kr",
+    goalText: "Finansiering: 40 mnkr per fyraårigt avtal.",
+    frameworkId,
+    organisationId: sk,
+    direction: "at_most",
+    target: 40_000_000,
+    startDate: "2009-02-01",
+    deadline: "2012-12-31",
+    definition: { kind: "sum_kronor", filters: { organisationId: sk, from: "2009-02-01", to: "2012-12-31" } },
+  });
+  await createIndicator(db, systemActor, {
+    name: "Mötesplatser 2011: ett väl genomfört evenemang varje månad",
+    unit: "evenemang",
+    goalText: "Kommunikationsplanen inför 2011, mål 2: ett väl genomfört evenemang varje månad.",
+    frameworkId,
+    organisationId: sk,
+    target: 12,
+    startDate: "2011-01-01",
+    deadline: "2011-12-31",
+    definition: {
+      kind: "count_activities",
+      filters: {
+        organisationId: sk,
+        activityTypes: [
+          "seminarium",
+          "workshop",
+          "konferens",
+          "natverkstraff",
+          "frukostmote",
+          "mingel",
+          "hearing",
+        ],
+        from: "2011-01-01",
+        to: "2011-12-31",
+      },
+    },
+  });
+}
+
+export async function loadIndicatorsDemo(db: Db) {
+  const [existing] = await db.select({ id: indicators.id }).from(indicators).limit(1);
+  if (existing) return;
+  const orgs = await organisationIdsByName(db);
+  await lcKompIndicators(db, orgs);
+  await samhallskontraktetIndicators(db, orgs);
+}
