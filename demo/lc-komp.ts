@@ -1,12 +1,15 @@
 import { sql } from "drizzle-orm";
 import { type ParticipantRoleKey, participantRoles } from "../src/common/events.ts";
 import { type Db, queryRows } from "../src/server/db/client.ts";
-import { users } from "../src/server/platform/platform.schema.ts";
 import { createEvent } from "../src/server/modules/events/events.service.ts";
-import { type AttendanceListEntry, recordAttendanceList } from "../src/server/modules/events/participants.service.ts";
+import {
+  type AttendanceListEntry,
+  recordAttendanceList,
+} from "../src/server/modules/events/attendance-list.service.ts";
 import { createGroup, setNetworkMembers } from "../src/server/modules/events/series.service.ts";
 import * as learning from "../src/server/modules/learning/learning.service.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
+import { users } from "../src/server/platform/platform.schema.ts";
 import { LC_KOMP } from "./registers/names.ts";
 
 /**
@@ -76,8 +79,70 @@ const COMPANIES = [
   "Karlskoga Processteknik AB",
   "Nyköpings Hamnservice AB",
 ];
-const FIRST = ["Anna", "Erik", "Maria", "Lars", "Karin", "Anders", "Eva", "Johan", "Sara", "Per", "Lena", "Mikael", "Kristina", "Jonas", "Ingrid", "Peter", "Helena", "Stefan", "Malin", "Magnus", "Åsa", "Mats", "Sofia", "Fredrik", "Ulla", "Henrik", "Birgitta", "Daniel", "Linnea", "Göran"];
-const LAST = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson", "Pettersson", "Jonsson", "Jansson", "Hansson", "Bengtsson", "Jönsson", "Lindberg", "Jakobsson", "Magnusson", "Olofsson", "Lindström", "Lindqvist", "Lindgren", "Berg", "Axelsson", "Bergström", "Lundberg", "Lind", "Lundgren", "Mattsson"];
+const FIRST = [
+  "Anna",
+  "Erik",
+  "Maria",
+  "Lars",
+  "Karin",
+  "Anders",
+  "Eva",
+  "Johan",
+  "Sara",
+  "Per",
+  "Lena",
+  "Mikael",
+  "Kristina",
+  "Jonas",
+  "Ingrid",
+  "Peter",
+  "Helena",
+  "Stefan",
+  "Malin",
+  "Magnus",
+  "Åsa",
+  "Mats",
+  "Sofia",
+  "Fredrik",
+  "Ulla",
+  "Henrik",
+  "Birgitta",
+  "Daniel",
+  "Linnea",
+  "Göran",
+];
+const LAST = [
+  "Andersson",
+  "Johansson",
+  "Karlsson",
+  "Nilsson",
+  "Eriksson",
+  "Larsson",
+  "Olsson",
+  "Persson",
+  "Svensson",
+  "Gustafsson",
+  "Pettersson",
+  "Jonsson",
+  "Jansson",
+  "Hansson",
+  "Bengtsson",
+  "Jönsson",
+  "Lindberg",
+  "Jakobsson",
+  "Magnusson",
+  "Olofsson",
+  "Lindström",
+  "Lindqvist",
+  "Lindgren",
+  "Berg",
+  "Axelsson",
+  "Bergström",
+  "Lundberg",
+  "Lind",
+  "Lundgren",
+  "Mattsson",
+];
 
 /** A small deterministic generator (mulberry32): the same demo every time. */
 function random(seed: number) {
@@ -106,7 +171,9 @@ interface Participant {
   roleKey: ParticipantRoleKey;
 }
 
-async function lcOrganisations(db: Db): Promise<{ name: string; type: string; municipality: string | null }[]> {
+async function lcOrganisations(
+  db: Db,
+): Promise<{ name: string; type: string; municipality: string | null }[]> {
   const rows = await queryRows<{ name: string; type: string }>(
     db,
     sql`select name, type from organisations where tags @> ${JSON.stringify([LC_KOMP.tag])}::jsonb order by sort_key`,
@@ -115,7 +182,10 @@ async function lcOrganisations(db: Db): Promise<{ name: string; type: string; mu
   const list = rows.length
     ? rows
     : ["Sala kommun", "Flens kommun", "Motala kommun", "Viadidakt"].map((name) => ({ name, type: "kommun" }));
-  return list.map((o) => ({ ...o, municipality: o.type === "kommun" ? o.name.replace(/s? kommun$/, "") : null }));
+  return list.map((o) => ({
+    ...o,
+    municipality: o.type === "kommun" ? o.name.replace(/s? kommun$/, "") : null,
+  }));
 }
 
 function participants(orgs: Awaited<ReturnType<typeof lcOrganisations>>): Participant[] {
@@ -130,11 +200,18 @@ function participants(orgs: Awaited<ReturnType<typeof lcOrganisations>>): Partic
       if (roleKey === "arbetsformedlingen") organisation = "Arbetsförmedlingen";
       else if (roleKey === "foretag") organisation = COMPANIES[i % COMPANIES.length];
       else {
-        const org = roleKey === "naringslivsenhet" ? municipalities[i % municipalities.length] : orgs[n % orgs.length];
+        const org =
+          roleKey === "naringslivsenhet" ? municipalities[i % municipalities.length] : orgs[n % orgs.length];
         organisation = org.name;
         municipality = org.municipality;
       }
-      result.push({ name, email: `${ascii(name)}.${n + 1}@${ascii(organisation).slice(0, 20)}.example.se`, organisation, municipality, roleKey });
+      result.push({
+        name,
+        email: `${ascii(name)}.${n + 1}@${ascii(organisation).slice(0, 20)}.example.se`,
+        organisation,
+        municipality,
+        roleKey,
+      });
     }
   }
   return result;
@@ -151,7 +228,12 @@ export async function loadLcKompDemo(db: Db) {
   const people = participants(orgs);
   const rng = random(2009);
   const tags = [LC_KOMP.tag];
-  const questions = { organisation: "required", role: "required", roleFrom: "catalogue", municipality: "optional" } as const;
+  const questions = {
+    organisation: "required",
+    role: "required",
+    roleFrom: "catalogue",
+    municipality: "optional",
+  } as const;
   const base = { status: "done" as const, visibility: "internal" as const, questions, tags };
 
   const seminars = await createGroup(db, systemActor, "series", {
@@ -166,7 +248,9 @@ export async function loadLcKompDemo(db: Db) {
   });
   const networks = [];
   for (const name of NETWORKS)
-    networks.push(await createGroup(db, systemActor, "network", { name, description: "Nätverk inom LC-KOMP.", tags }));
+    networks.push(
+      await createGroup(db, systemActor, "network", { name, description: "Nätverk inom LC-KOMP.", tags }),
+    );
 
   type Planned = { id: string; kind: "seminar" | "workshop" | "network"; network?: number };
   const planned: Planned[] = [];
@@ -179,7 +263,14 @@ export async function loadLcKompDemo(db: Db) {
         typeKey: "seminarium",
         theme: THEMES[t],
         seriesId: seminars.id,
-        sessions: [{ date: monthDate([2009, 9], s, 10 + (i % 3) * 5), startTime: "09:30", endTime: "15:30", place: PLACES[(t + i) % PLACES.length] }],
+        sessions: [
+          {
+            date: monthDate([2009, 9], s, 10 + (i % 3) * 5),
+            startTime: "09:30",
+            endTime: "15:30",
+            place: PLACES[(t + i) % PLACES.length],
+          },
+        ],
       });
       planned.push({ id: created.id, kind: "seminar" });
     }
@@ -192,7 +283,14 @@ export async function loadLcKompDemo(db: Db) {
       typeKey: "workshop",
       theme: THEMES[w % THEMES.length],
       seriesId: workshops.id,
-      sessions: [{ date: monthDate([2009, 10], Math.floor((w * 21) / 30), 3 + (w % 4) * 6), startTime: "13:00", endTime: "16:00", place: PLACES[w % PLACES.length] }],
+      sessions: [
+        {
+          date: monthDate([2009, 10], Math.floor((w * 21) / 30), 3 + (w % 4) * 6),
+          startTime: "13:00",
+          endTime: "16:00",
+          place: PLACES[w % PLACES.length],
+        },
+      ],
     });
     planned.push({ id: created.id, kind: "workshop" });
   }
@@ -203,7 +301,14 @@ export async function loadLcKompDemo(db: Db) {
         title: `Nätverksträff ${m + 1}: ${network.name}`,
         typeKey: "natverkstraff",
         networkId: network.id,
-        sessions: [{ date: monthDate([2010, 1], m * 4 + index, 14), startTime: "10:00", endTime: "15:00", place: PLACES[(index + m) % PLACES.length] }],
+        sessions: [
+          {
+            date: monthDate([2010, 1], m * 4 + index, 14),
+            startTime: "10:00",
+            endTime: "15:00",
+            place: PLACES[(index + m) % PLACES.length],
+          },
+        ],
       });
       planned.push({ id: created.id, kind: "network", network: index });
     }
@@ -212,7 +317,11 @@ export async function loadLcKompDemo(db: Db) {
   // Networks: managers, project leaders, brokers and counsellors, about 25 in each.
   const networkMembers = NETWORKS.map(() => [] as Participant[]);
   people
-    .filter((p) => ["verksamhetsansvarig", "projektledare", "kompetensmaklare", "vagledare", "naringslivsenhet"].includes(p.roleKey))
+    .filter((p) =>
+      ["verksamhetsansvarig", "projektledare", "kompetensmaklare", "vagledare", "naringslivsenhet"].includes(
+        p.roleKey,
+      ),
+    )
     .forEach((p, i) => {
       networkMembers[i % 3].push(p);
     });
@@ -226,7 +335,10 @@ export async function loadLcKompDemo(db: Db) {
     const role = participantRoles.find((r) => r.key === p.roleKey)!;
     const feedback =
       attended && kind !== "network" && rng() < 0.35
-        ? { rating: 3 + Math.floor(rng() * 3), comment: rng() < 0.3 ? "Konkreta exempel som går att använda hemma." : null }
+        ? {
+            rating: 3 + Math.floor(rng() * 3),
+            comment: rng() < 0.3 ? "Konkreta exempel som går att använda hemma." : null,
+          }
         : undefined;
     list.push({
       name: p.name,
@@ -283,7 +395,10 @@ async function loadLearningSpace(db: Db, workshopId: string) {
     .from(users)
     .where(sql`${users.email} in ('samordnare@demo.samspel.se', 'styrelse@demo.samspel.se')`);
   await learning.setMembers(db, systemActor, space.id, {
-    members: demoUsers.map((u) => ({ userId: u.id, role: u.email.startsWith("samordnare") ? "moderator" : "member" })),
+    members: demoUsers.map((u) => ({
+      userId: u.id,
+      role: u.email.startsWith("samordnare") ? "moderator" : "member",
+    })),
   });
   const coordinator = { ...systemActor, name: "Sara Samordnare" };
   await learning.addLink(db, coordinator, space.id, {

@@ -29,7 +29,10 @@ async function countOrganisations(page: Page) {
   let cursor: string | null = null;
   do {
     const url: string = `/api/organisations?limit=500${cursor ? `&cursor=${cursor}` : ""}`;
-    const body = (await (await page.request.get(url)).json()) as { items: unknown[]; nextCursor: string | null };
+    const body = (await (await page.request.get(url)).json()) as {
+      items: unknown[];
+      nextCursor: string | null;
+    };
     count += body.items.length;
     cursor = body.nextCursor;
   } while (cursor);
@@ -76,7 +79,9 @@ describe("registers: search, import and export as a coordinator", () => {
       }),
     );
     await visible(page.getByText("organisationer.csv har 1 000 rader."));
-    expect(await page.getByLabel("Importera kolumnen Organisationsnummer som").inputValue()).toBe("orgNumber");
+    expect(await page.getByLabel("Importera kolumnen Organisationsnummer som").inputValue()).toBe(
+      "orgNumber",
+    );
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Importera 1 000 rader" }).click();
     const errors = await visible(page.getByRole("table", { name: "Fel i filen" }));
@@ -113,7 +118,9 @@ describe("registers: search, import and export as a coordinator", () => {
     expect(names.has("E2E-bolaget 1 AB")).toBe(true);
     expect(names.has("E2E-bolaget 1000 AB")).toBe(true);
     expect(names.has("Härnösands kommun")).toBe(true);
-    const row = sheet.getRows(2, sheet.actualRowCount - 1)!.find((r) => r.getCell(1).value === "E2E-bolaget 7 AB")!;
+    const row = sheet
+      .getRows(2, sheet.actualRowCount - 1)!
+      .find((r) => r.getCell(1).value === "E2E-bolaget 7 AB")!;
     expect(row.getCell(3).value).toBe(orgNumber(7));
     expect(row.getCell(10).value).toBeInstanceOf(Date);
   }, 300_000);

@@ -41,7 +41,7 @@ describe("plans and the portfolio: a coordinator follows up the 2013–2015 plan
 
     await page.getByRole("link", { name: "Mål och insatser" }).click();
     await heading(page, `Mål och insatser: ${PLAN}`);
-    await page.getByLabel("Avsnitt").selectOption({ label: "Kommunikationsinsatser" });
+    await page.getByLabel("Avsnitt", { exact: true }).selectOption({ label: "Kommunikationsinsatser" });
     await visible(
       page.getByRole("heading", { name: "Mål som ingen insats tjänar (Kommunikationsinsatser)" }),
     );
@@ -55,7 +55,7 @@ describe("plans and the portfolio: a coordinator follows up the 2013–2015 plan
     await expectNoAxeViolations(page);
 
     // Development items alone leave no goal unserved either; the matrix shows which serve F.
-    await page.getByLabel("Avsnitt").selectOption({ label: "Utvecklingsinsatser" });
+    await page.getByLabel("Avsnitt", { exact: true }).selectOption({ label: "Utvecklingsinsatser" });
     const dev = await visible(page.getByRole("table", { name: "Mål och insatser (Utvecklingsinsatser)" }));
     await visible(dev.getByRole("row", { name: /^F / }).getByRole("cell", { name: "1, 2, 3, 4, 5" }));
   });

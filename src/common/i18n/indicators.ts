@@ -47,6 +47,7 @@ export const sv = {
     baseline: "Utgångsvärde",
     definition: "Så räknas värdet",
     asOf: "Data per {{date}}",
+    asOfLabel: "Data per",
     noIndicators: "Inga indikatorer ännu.",
     statuses: {
       on_track: "Enligt plan",
@@ -77,6 +78,7 @@ export const sv = {
     linkedPlanItems_other: "{{count}} planaktiviteter",
     open: "Öppna",
     chooseSubject: "Välj vad du vill följa upp",
+    chooseHint: "Välj ett projekt, ett målramverk eller en organisation ovan för att se dess mål med utfall.",
     framework: "Målramverk",
     project: "Projekt",
     organisation: "Organisation",
@@ -142,6 +144,7 @@ export const en: Widen<typeof sv> = {
     baseline: "Baseline",
     definition: "How the value is counted",
     asOf: "Data as of {{date}}",
+    asOfLabel: "Data as of",
     noIndicators: "No indicators yet.",
     statuses: { on_track: "On track", at_risk: "At risk", off_track: "Off track", no_data: "No value yet" },
     directions: { at_least: "at least", at_most: "at most", exactly: "exactly" },
@@ -167,6 +170,8 @@ export const en: Widen<typeof sv> = {
     linkedPlanItems_other: "{{count}} plan items",
     open: "Open",
     chooseSubject: "Choose what to follow up",
+    chooseHint:
+      "Choose a project, a goal framework or an organisation above to see its goals with actual values.",
     framework: "Goal framework",
     project: "Project",
     organisation: "Organisation",

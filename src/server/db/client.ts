@@ -36,6 +36,11 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === "postgresql") {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle client whose connection the server ends (restart, admin drop) must not crash the process;
+    // the pool replaces it on the next query.
+    pool.on("error", (error) =>
+      console.warn(`PostgreSQL: en vilande anslutning stängdes (${error.message})`),
+    );
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     await pool.query("create extension if not exists pg_trgm");
     await migrateNodePg(drizzleNodePg(pool), { migrationsFolder });

@@ -44,6 +44,7 @@ import { accountsFeature } from "./accounts/routes.tsx";
 import { activitiesFeature } from "./activities/routes.tsx";
 import { adminFeature } from "./admin/routes.tsx";
 import { compassFeature } from "./compass/routes.tsx";
+import { followUpFeature } from "./follow-up/routes.tsx";
 import { organisationsFeature } from "./organisations/routes.tsx";
 import { peopleFeature } from "./people/routes.tsx";
 import { plansFeature } from "./plans/routes.tsx";
@@ -65,4 +66,5 @@ export const features: Feature[] = [
   projectsFeature,
   searchFeature,
   transferFeature,
+  followUpFeature,
 ];

@@ -3,7 +3,6 @@ import {
   type AttendanceInput,
   attendanceInput,
   type ParticipantStatus,
-  rating,
   type WalkInInput,
   walkInInput,
 } from "../../../common/events.ts";
@@ -13,12 +12,12 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
 import { parseWith } from "../organisations/register-helpers.ts";
 import { canOrganiseEvents } from "./events.policy.ts";
-import { eventEndsAt, eventStartsAt, loadEvent } from "./events.records.ts";
-import { eventDietaryNeeds, eventFeedback, eventRegistrations } from "./events.schema.ts";
+import { loadEvent } from "./events.records.ts";
+import { eventDietaryNeeds, eventRegistrations } from "./events.schema.ts";
 import { findRegistrationInEvent } from "./registrations.service.ts";
 import { insertRegistration, lockEvent, type RegistrationRow } from "./registrations.write.ts";
 
-/** The organiser's side of participants: the list, check-in, walk-ins and attendance lists. */
+/** The organiser's side of participants: the list, check-in and walk-ins (attendance lists: attendance-list.service.ts). */
 
 export interface ParticipantRecord extends RegistrationRow {
   dietary: string | null;
@@ -27,7 +26,8 @@ export interface ParticipantRecord extends RegistrationRow {
 export const participantStatus = (row: RegistrationRow): ParticipantStatus =>
   row.attendedAt ? "attended" : (row.status as ParticipantStatus);
 
-async function organisedEvent(db: Db, actor: Actor | null, eventId: string) {
+/** The event, when it exists and the actor organises events (404 before 403: existence first). */
+export async function organisedEvent(db: Db, actor: Actor | null, eventId: string) {
   requireActor(actor);
   const record = await loadEvent(db, eventId);
   if (!record) throw notFound();
@@ -104,60 +104,5 @@ export async function addWalkIn(db: Db, actor: Actor | null, eventId: string, in
       after: { eventId },
     });
     return { ...row, dietary: null } as ParticipantRecord;
-  });
-}
-
-export interface AttendanceListEntry extends WalkInInput {
-  attended: boolean;
-  /** A paper evaluation handed in at the event, entered with the list. */
-  feedback?: { rating: number; comment?: string | null };
-}
-
-/**
- * Records an event's attendance list in one transaction: the names an organiser has afterwards
- * (a signed list, a project's records). Used by imports and the demo data; people are matched by e-mail.
- */
-export async function recordAttendanceList(
-  db: Db,
-  actor: Actor | null,
-  eventId: string,
-  list: AttendanceListEntry[],
-) {
-  const record = await organisedEvent(db, actor, eventId);
-  const attendedAt = eventStartsAt(record) ?? eventEndsAt(record) ?? new Date();
-  return writeWithAudit(db, actor, async (tx, audit) => {
-    const event = await lockEvent(tx, eventId);
-    if (!event) throw notFound();
-    let added = 0;
-    for (const { attended, feedback, ...entry } of list) {
-      const data = parseWith(walkInInput, entry);
-      const { row } = await insertRegistration(tx, event, {
-        name: data.name,
-        email: data.email ?? null,
-        organisation: data.organisation ?? null,
-        municipality: data.municipality ?? null,
-        role: data.role ?? null,
-        roleKey: data.roleKey ?? null,
-        dietary: null,
-        consentInvitations: false,
-        source: "list",
-        attendedAt: attended ? attendedAt : null,
-      });
-      if (feedback)
-        await tx.insert(eventFeedback).values({
-          registrationId: row.id,
-          eventId,
-          rating: parseWith(rating, feedback.rating),
-          comment: feedback.comment ?? null,
-        });
-      added++;
-    }
-    await audit({
-      action: "registration.importList",
-      entityType: "event",
-      entityId: eventId,
-      after: { added },
-    });
-    return added;
   });
 }

@@ -57,11 +57,17 @@ export async function waitlistPosition(tx: Tx, registration: RegistrationRow): P
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-/** A short code without look-alike characters (no O/0, I/1), unique within the event. */
+/** Six characters without look-alikes (no O/0, I/1): easy to read out and type at the door. */
+export function randomCheckinCode(): string {
+  let code = "";
+  for (let i = 0; i < 6; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+/** A check-in code unique within the event. */
 export async function newCheckinCode(tx: Tx, eventId: string): Promise<string> {
   for (;;) {
-    let code = "";
-    for (let i = 0; i < 6; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+    const code = randomCheckinCode();
     const [taken] = await tx
       .select({ id: eventRegistrations.id })
       .from(eventRegistrations)

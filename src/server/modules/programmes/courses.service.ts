@@ -24,7 +24,7 @@ import {
   after,
   assertExisting,
   assertRefinement,
-  isUniqueViolation,
+  codeSafe,
   likePattern,
   parseWith,
   unique,
@@ -222,16 +222,6 @@ async function replaceProgrammes(tx: Tx, courseId: string, programmeIds: string[
   const ids = unique(programmeIds);
   if (ids.length)
     await tx.insert(programmeCourses).values(ids.map((programmeId) => ({ programmeId, courseId })));
-}
-
-async function codeSafe<T>(code: string | undefined, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw fieldErrors({ code: { key: "validation.programmes.codeTaken", params: { code } } });
-    throw error;
-  }
 }
 
 export async function createCourse(db: Db, actor: Actor | null, input: CreateCourseInput) {

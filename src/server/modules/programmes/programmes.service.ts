@@ -19,14 +19,7 @@ import { organisations } from "../organisations/organisations.schema.ts";
 import { people } from "../people/people.schema.ts";
 import { canCreateProgramme, canDeleteProgramme, canUpdateProgramme } from "./programmes.policy.ts";
 import { courses, programmeCourses, programmes } from "./programmes.schema.ts";
-import {
-  after,
-  assertExisting,
-  isUniqueViolation,
-  likePattern,
-  parseWith,
-  unique,
-} from "./registers.shared.ts";
+import { after, assertExisting, codeSafe, likePattern, parseWith, unique } from "./registers.shared.ts";
 
 /** A programme with what its pages show: owning unit, responsible person and courses. */
 export interface ProgrammeRecord {
@@ -196,17 +189,6 @@ async function replaceCourses(tx: Tx, programmeId: string, courseIds: string[]) 
   const ids = unique(courseIds);
   if (ids.length)
     await tx.insert(programmeCourses).values(ids.map((courseId) => ({ programmeId, courseId })));
-}
-
-/** Rewrites a race on the unique code index into the same 422 the pre-check gives. */
-async function codeSafe<T>(code: string | undefined, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw fieldErrors({ code: { key: "validation.programmes.codeTaken", params: { code } } });
-    throw error;
-  }
 }
 
 export async function createProgramme(db: Db, actor: Actor | null, input: CreateProgrammeInput) {

@@ -83,6 +83,17 @@ export function isUniqueViolation(error: unknown): boolean {
 
 export const unique = (ids: string[]) => [...new Set(ids)];
 
+/** Rewrites a race on a unique code index into the same 422 on `code` that the pre-check gives. */
+export async function codeSafe<T>(code: string | undefined, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw fieldErrors({ code: { key: "validation.programmes.codeTaken", params: { code } } });
+    throw error;
+  }
+}
+
 /**
  * Runs a shared cross-field rule (a zod superRefine function) on a merged record, as a PATCH needs:
  * the rule holds for the record as it will be, not only for the fields sent. Throws 422 on failure.

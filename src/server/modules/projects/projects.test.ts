@@ -502,3 +502,24 @@ let orgCounter = 0;
 async function insertOrganisationViaApi() {
   return insertOrganisation(t.database.db, `Ägare ${++orgCounter}`);
 }
+
+describe("OpenAPI", () => {
+  it("documents the portfolio, plan and framework paths", async () => {
+    const res = await t.request({ method: "GET", url: "/api/openapi.json" });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    for (const path of [
+      "/api/frameworks",
+      "/api/frameworks/{id}",
+      "/api/plans",
+      "/api/plans/{id}",
+      "/api/projects",
+      "/api/projects/{id}",
+      "/api/projects/{id}/status",
+      "/api/projects/export",
+      "/api/projects/dashboard",
+      "/api/projects/reports/overdue",
+    ])
+      expect(paths).toContain(path);
+  });
+});

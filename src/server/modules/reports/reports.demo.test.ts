@@ -57,11 +57,11 @@ describe("demo follow-up", () => {
       type: "list",
       items: [
         "16 forsknings- och utvecklingsprojekt",
+        "14 publicerade vetenskapliga artiklar",
+        "12 andra rapporter",
         "21 konferenspresentationer",
         "80 spridningsaktiviteter",
         "10 dokumenterade modeller/metoder",
-        "12 andra rapporter",
-        "14 publicerade vetenskapliga artiklar",
       ],
     });
   });

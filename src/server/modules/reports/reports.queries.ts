@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { outputTypes } from "../../../common/projects.ts";
 import { type Db, queryRows } from "../../db/client.ts";
 import { stockholmParts } from "../events/local-time.ts";
 
@@ -166,7 +167,14 @@ export async function outputsByType(db: Db, projectIds: string[], period?: { fro
     sql`select o.type, sum(o.count) as count from project_outputs o where o.project_id in (${ids}) ${dated}
         group by o.type order by o.type`,
   );
-  return rows.map((r): OutputCount => ({ type: r.type, count: Number(r.count) }));
+  // The catalogue's order (articles, reports, presentations, dissemination, models …), as seed 002 lists them.
+  const rank = (type: string) => {
+    const i = (outputTypes as readonly string[]).indexOf(type);
+    return i < 0 ? outputTypes.length : i;
+  };
+  return rows
+    .map((r): OutputCount => ({ type: r.type, count: Number(r.count) }))
+    .sort((a, b) => rank(a.type) - rank(b.type) || a.type.localeCompare(b.type));
 }
 
 /** Frameworks the organisation owns, in name order. */

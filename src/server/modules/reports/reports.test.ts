@@ -357,8 +357,8 @@ describe("follow-up of an agreement period", () => {
       type: "list",
       items: [
         "2 forsknings- och utvecklingsprojekt",
-        "10 dokumenterade modeller/metoder",
         "14 publicerade vetenskapliga artiklar",
+        "10 dokumenterade modeller/metoder",
       ],
     });
     const unknown = "00000000-0000-4000-8000-000000000000";

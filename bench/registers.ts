@@ -1,0 +1,360 @@
+import { sql } from "drizzle-orm";
+import { loadDemoUsers } from "../demo/users.ts";
+import { swedishSortKey } from "../src/common/sort-key.ts";
+import { buildApp } from "../src/server/app.ts";
+import { openDatabase, queryRows } from "../src/server/db/client.ts";
+import { sourceQuery, sources } from "../src/server/modules/search/search.sql.ts";
+import { multipart, orgNumberFor } from "../src/server/modules/transfer/transfer-test-helpers.ts";
+
+/**
+ * The registers at scale on a fresh in-memory PGlite:
+ *  - search (GET /api/search) over 100 000 organisations with realistic Swedish names, ~200 mixed
+ *    queries (exact names, prefixes, no å/ä/ö, typos, inflected words, common words), through the
+ *    whole HTTP stack beside the bare SQL statement the service runs;
+ *  - import of a 10 000-row Swedish Excel CSV through POST /api/organisations/import (parse,
+ *    validate every row, write each through the organisation service with its audit entry, one
+ *    transaction), beside a bare multi-row INSERT of the same rows.
+ */
+const ORGANISATIONS = 100_000;
+const IMPORT_ROWS = 10_000;
+
+const places = [
+  "Härnösand",
+  "Sundsvall",
+  "Östersund",
+  "Umeå",
+  "Eskilstuna",
+  "Västerås",
+  "Kramfors",
+  "Sollefteå",
+  "Örnsköldsvik",
+  "Timrå",
+  "Ånge",
+  "Bräcke",
+  "Krokom",
+  "Strömsund",
+  "Åre",
+  "Berg",
+  "Härjedalen",
+  "Ragunda",
+  "Gävle",
+  "Hudiksvall",
+  "Ljusdal",
+  "Nordanstig",
+  "Söderhamn",
+  "Bollnäs",
+  "Ovanåker",
+  "Falun",
+  "Borlänge",
+  "Mora",
+  "Leksand",
+  "Rättvik",
+  "Uppsala",
+  "Enköping",
+  "Norrtälje",
+  "Linköping",
+  "Norrköping",
+  "Jönköping",
+  "Växjö",
+  "Kalmar",
+  "Karlskrona",
+  "Malmö",
+  "Lund",
+  "Helsingborg",
+  "Göteborg",
+  "Borås",
+  "Trollhättan",
+  "Karlstad",
+  "Örebro",
+  "Luleå",
+  "Piteå",
+  "Skellefteå",
+  "Kiruna",
+  "Gällivare",
+  "Boden",
+  "Haparanda",
+  "Visby",
+  "Halmstad",
+  "Varberg",
+  "Kristianstad",
+  "Ystad",
+  "Trelleborg",
+  "Köping",
+  "Arboga",
+  "Sala",
+  "Fagersta",
+  "Strängnäs",
+  "Nyköping",
+  "Katrineholm",
+  "Flen",
+  "Torshälla",
+  "Södertälje",
+];
+const firsts = [
+  "Norrlands",
+  "Mitt",
+  "Nya",
+  "Gamla",
+  "Stora",
+  "Lilla",
+  "Östra",
+  "Västra",
+  "Norra",
+  "Södra",
+  "Höga Kusten",
+  "Dala",
+  "Jämtlands",
+  "Ådalens",
+  "Medelpads",
+  "Svea",
+  "Nordiska",
+  "Bergslagens",
+  "Mälardalens",
+  "Lindqvists",
+  "Anderssons",
+  "Johanssons",
+  "Erikssons",
+  "Nilssons",
+  "Åkessons",
+];
+const branches = [
+  "Bygg AB",
+  "Konsult AB",
+  "Lärcentrum",
+  "Folkhögskola",
+  "Vård och omsorg AB",
+  "Energi AB",
+  "Teknik AB",
+  "Redovisning AB",
+  "Fastigheter AB",
+  "Idrottsförening",
+  "Stiftelse",
+  "Transport AB",
+  "Data AB",
+  "Skog AB",
+  "Handel AB",
+  "Bageri AB",
+  "Måleri AB",
+  "El AB",
+  "Rör AB",
+  "Café",
+  "Revision AB",
+  "Utbildning AB",
+  "Kompetensutveckling AB",
+  "Hemtjänst AB",
+  "Verkstäder AB",
+];
+const descriptions = [
+  "Samverkar med kommunerna i länet om kompetensförsörjning.",
+  "Tar emot studenter för praktik och examensarbeten.",
+  "Deltar i programrådet för ekonomprogrammet.",
+  "Erbjuder verksamhetsförlagd utbildning inom vård och omsorg.",
+];
+
+const queries = [
+  "Härnösands kommun",
+  "Härnösand",
+  "Harnosand",
+  "Hernösand",
+  "Härnö",
+  "Sundsvall",
+  "Sundsval",
+  "Eskilstuan",
+  "Östersunds kommun",
+  "Ostersund",
+  "kommunerna",
+  "kommun",
+  "praktik",
+  "examensarbeten",
+  "bygg",
+  "Bygg AB",
+  "fastigheter",
+  "Lärcentrum Umeå",
+  "Larcentrum",
+  "folkhögskolan",
+  "Höga Kusten",
+  "Medelpads Energi",
+  "Åkessons Måleri",
+  "Akessons",
+  "Johanssons Revision",
+  "stiftelse",
+  "Mälardalen",
+  "Vård och omsorg",
+  "Norrköpings",
+  "Jönköping",
+  "Skelleftea",
+  "Kiruna kommun",
+  "hemtjänst",
+  "Nordiska Data",
+  "Stora Skog",
+  "AB",
+  "El",
+  "Café Visby",
+  "Trelleborg",
+  "kompetensutveckling",
+];
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms`;
+}
+
+async function timeEach(terms: string[], run: (term: string) => Promise<unknown>) {
+  for (const term of terms.slice(0, 10)) await run(term); // warm-up
+  const samples: number[] = [];
+  for (const term of terms) {
+    const started = performance.now();
+    await run(term);
+    samples.push(performance.now() - started);
+  }
+  return stats(samples);
+}
+
+const list = (values: string[]) => `array[${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(",")}]`;
+
+export async function benchRegisters(): Promise<string[]> {
+  const lines: string[] = [];
+  const database = await openDatabase({ kind: "pglite" });
+  const { db } = database;
+  await loadDemoUsers(db);
+
+  let started = performance.now();
+  // The municipalities first (real names), then companies, schools and associations made of parts.
+  await db.execute(
+    sql.raw(`
+    insert into organisations (name, sort_key, type, org_number, county, description)
+    select name, translate(lower(name), 'åäöÅÄÖéü', '{|}{|}ey'), type, org_number, county, description from (
+      select case when g <= ${places.length} then (${list(places)})[g] || 's kommun'
+             else (${list(firsts)})[1 + (g * 7) % ${firsts.length}] || ' ' || (${list(places)})[1 + (g * 13) % ${places.length}]
+                  || ' ' || (${list(branches)})[1 + (g * 31) % ${branches.length}]
+                  || case when g > 20000 then ' ' || (g % 997) else '' end end as name,
+             case when g <= ${places.length} then 'kommun' else 'foretag' end as type,
+             case when g % 3 = 0 then lpad((556900000 + g)::text, 9, '0') || (g % 10) end as org_number,
+             case when g % 5 = 0 then 'Västernorrlands län' end as county,
+             case when g % 4 = 0 then (${list(descriptions)})[1 + g % ${descriptions.length}] end as description
+      from generate_series(1, ${ORGANISATIONS}) g) o`),
+  );
+  await db.execute(
+    sql`update organisations set org_number = left(org_number, 6) || '-' || right(org_number, 4) where org_number is not null`,
+  );
+  await db.execute(sql`analyze`);
+  lines.push(
+    `bulk insert of ${ORGANISATIONS} organisations (+ GIN trigram and full-text indexes): ${Math.round(performance.now() - started)} ms`,
+  );
+
+  const app = await buildApp({ database, webRoot: null, config: { loginRateLimit: 1_000_000 } });
+  const login = await app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { email: "samordnare@demo.samspel.se", password: "samspel-demo-2026" },
+  });
+  const cookie = `samspel_session=${login.cookies.find((c) => c.name === "samspel_session")!.value}`;
+  const csrf = login.json().csrfToken as string;
+
+  const terms = Array.from({ length: 200 }, (_, i) => queries[i % queries.length]);
+  const found = await app.inject({
+    method: "GET",
+    url: `/api/search?q=${encodeURIComponent("Harnosand")}`,
+    headers: { cookie },
+  });
+  lines.push(`"Harnosand" → first hit: ${found.json().items[0]?.title ?? "(none)"}`);
+  lines.push(
+    `GET /api/search?q=… (${terms.length} mixed queries, 5 registers, limit 30): ${await timeEach(
+      terms,
+      async (q) => {
+        const res = await app.inject({
+          method: "GET",
+          url: `/api/search?q=${encodeURIComponent(q)}`,
+          headers: { cookie },
+        });
+        if (res.statusCode !== 200) throw new Error(`${q}: ${res.statusCode} ${res.body}`);
+      },
+    )}`,
+  );
+  const bare = (q: string) => {
+    const parts = sources.map((s) => sourceQuery(s, q, swedishSortKey(q), 30));
+    return queryRows(
+      db,
+      sql`select * from (${sql.join(parts, sql` union all `)}) hits order by score desc, title limit 30`,
+    );
+  };
+  lines.push(`  bare SQL, the same union of five sources:                    ${await timeEach(terms, bare)}`);
+  const organisationsOnly = (q: string) =>
+    queryRows(db, sourceQuery(sources.find((s) => s.kind === "organisation")!, q, swedishSortKey(q), 30));
+  lines.push(
+    `  bare SQL, the organisation source alone:                     ${await timeEach(terms, organisationsOnly)}`,
+  );
+  lines.push(
+    `  bare SQL, plain ILIKE '%q%' on the name (no ranking, no fuzz): ${await timeEach(terms, (q) =>
+      queryRows(
+        db,
+        sql`select id, name from organisations where name ilike ${`%${q}%`} order by sort_key limit 30`,
+      ),
+    )}`,
+  );
+
+  // Import: 10 000 new companies as Swedish Excel saves them.
+  const csvLines = ["Namn;Typ;Organisationsnummer;Kommunkod;Län;Beskrivning"];
+  for (let i = 1; i <= IMPORT_ROWS; i++)
+    csvLines.push(
+      `Importbolaget ${i} AB;Företag;${orgNumberFor(i)};${i % 2 ? "0382" : "2280"};Västernorrlands län;Rad ${i}`,
+    );
+  const csv = Buffer.from(`\uFEFF${csvLines.join("\r\n")}\r\n`);
+  const mapping = {
+    Namn: "name",
+    Typ: "type",
+    Organisationsnummer: "orgNumber",
+    Kommunkod: "municipalityCode",
+    Län: "county",
+    Beskrivning: "description",
+  };
+  const form = multipart([
+    { name: "mapping", value: JSON.stringify(mapping) },
+    { name: "file", file: { name: "bench.csv", content: csv } },
+  ]);
+  started = performance.now();
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/organisations/import",
+    headers: { cookie, "x-csrf-token": csrf, ...form.headers },
+    payload: form.payload,
+  });
+  if (res.statusCode !== 202) throw new Error(`import: ${res.statusCode} ${res.body}`);
+  let job: { status: string; createdCount: number; errors: unknown[] };
+  let writingAt: number | null = null;
+  for (;;) {
+    job = (
+      await app.inject({ method: "GET", url: `/api/imports/${res.json().id}`, headers: { cookie } })
+    ).json();
+    if (job.status === "writing" && writingAt === null) writingAt = performance.now();
+    if (job.status === "done" || job.status === "failed") break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const total = performance.now() - started;
+  if (job.status !== "done") throw new Error(`import failed: ${JSON.stringify(job.errors).slice(0, 500)}`);
+  const validating = (writingAt ?? started) - started;
+  lines.push(
+    `POST /api/organisations/import, ${IMPORT_ROWS}-row CSV (${Math.round(csv.length / 1024)} KiB): ${Math.round(total)} ms = ${Math.round((IMPORT_ROWS / total) * 1000)} rows/s ` +
+      `(parse + validate ≈ ${Math.round(validating)} ms, write through the service ≈ ${Math.round(total - validating)} ms)`,
+  );
+  started = performance.now();
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < IMPORT_ROWS; i += 1000) {
+      const rows = Array.from({ length: Math.min(1000, IMPORT_ROWS - i) }, (_, k) => {
+        const n = i + k + 1;
+        const name = `Bara SQL ${n} AB`;
+        return sql`(${name}, ${swedishSortKey(name)}, 'foretag', ${orgNumberFor(n + 50_000)}, '2280', 'Västernorrlands län', ${`Rad ${n}`})`;
+      });
+      await tx.execute(sql`insert into organisations (name, sort_key, type, org_number, municipality_code, county, description)
+        values ${sql.join(rows, sql`, `)}`);
+    }
+  });
+  const bareMs = performance.now() - started;
+  lines.push(
+    `  bare SQL, multi-row INSERT of the same ${IMPORT_ROWS} rows (no checks, no audit): ${Math.round(bareMs)} ms = ${Math.round((IMPORT_ROWS / bareMs) * 1000)} rows/s`,
+  );
+  await app.close();
+  await database.close();
+  return lines;
+}

@@ -1,0 +1,277 @@
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime, formatNumber } from "../../../common/format.ts";
+import type { IndicatorRecord, IndicatorView } from "../../../common/indicators.ts";
+import { Button, PageHeader, QueryState } from "../../components/index.ts";
+import { currentLanguage } from "../../i18n/index.ts";
+import { TableScroll } from "../plans/plan-parts.tsx";
+import { AddValueForm } from "./add-value-form.tsx";
+import { fetchRecords, indicatorQuery, valuesQuery } from "./follow-up-api.ts";
+import { Sparkline, StatusBadge, TargetText } from "./indicator-parts.tsx";
+
+/** /uppfoljning/indikatorer/$id: target and actual, the definition in words, history, what is counted. */
+export function IndicatorPage({ id }: { id: string }) {
+  const indicator = useQuery(indicatorQuery(id));
+  return <QueryState query={indicator}>{(data) => <Indicator indicator={data} />}</QueryState>;
+}
+
+const percent = (share: number | null, locale: "sv" | "en") =>
+  share === null ? "–" : `${formatNumber(share * 100, locale)} %`;
+
+function Indicator({ indicator: i }: { indicator: IndicatorView }) {
+  const { t } = useTranslation();
+  const locale = currentLanguage();
+  const back = i.project
+    ? { search: { projekt: i.project.id }, name: i.project.name }
+    : i.framework
+      ? { search: { ramverk: i.framework.id }, name: i.framework.name }
+      : i.organisation
+        ? { search: { organisation: i.organisation.id }, name: i.organisation.name }
+        : null;
+  return (
+    <>
+      <PageHeader title={i.name} intro={<StatusBadge status={i.status} />} />
+      {back && (
+        <p className="no-print">
+          <Link to="/uppfoljning" search={back.search}>
+            {t("indicators.goalsOf", { name: back.name })}
+          </Link>
+        </p>
+      )}
+      {(i.goalText || i.goal) && (
+        <p className="lead">{i.goal ? `${i.goal.code}. ${i.goal.text}` : i.goalText}</p>
+      )}
+      <dl className="facts">
+        <dt>{t("indicators.target")}</dt>
+        <dd>
+          <TargetText indicator={i} />
+        </dd>
+        <dt>{t("indicators.actual")}</dt>
+        <dd className="actual-value">{i.actual === null ? "–" : formatNumber(i.actual, locale)}</dd>
+        <dt>{t("indicators.progress")}</dt>
+        <dd>{percent(i.progress, locale)}</dd>
+        <dt>{t("indicators.elapsed")}</dt>
+        <dd>{percent(i.elapsed, locale)}</dd>
+        <dt>{t("indicators.startDate")}</dt>
+        <dd>{i.startDate ?? "–"}</dd>
+        <dt>{t("indicators.deadline")}</dt>
+        <dd>{i.deadline ?? "–"}</dd>
+        <dt>{t("indicators.definition")}</dt>
+        <dd>{i.definitionText}</dd>
+        {i.organisation && (
+          <>
+            <dt>{t("indicators.organisation")}</dt>
+            <dd>
+              <Link to="/register/organisationer/$id" params={{ id: i.organisation.id }}>
+                {i.organisation.name}
+              </Link>
+            </dd>
+          </>
+        )}
+        <dt>{t("indicators.asOfLabel")}</dt>
+        <dd>{i.asOf ? (i.kind === "computed" ? formatDateTime(i.asOf, locale) : i.asOf) : "–"}</dd>
+      </dl>
+      <History indicator={i} />
+      {i.kind === "computed" ? <Records id={i.id} /> : <Values indicator={i} />}
+    </>
+  );
+}
+
+function History({ indicator: i }: { indicator: IndicatorView }) {
+  const { t } = useTranslation();
+  const locale = currentLanguage();
+  if (!i.history.length) return null;
+  return (
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading">{t("indicators.history")}</h2>
+      <Sparkline values={i.history.map((p) => p.value)} label="" />
+      <TableScroll label={t("indicators.history")}>
+        <table className="data-table">
+          <caption className="visually-hidden">{t("indicators.history")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("indicators.date")}</th>
+              <th scope="col" className="numeric">
+                {t("indicators.value")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {i.history.map((p) => (
+              <tr key={p.date}>
+                <th scope="row">{p.date}</th>
+                <td className="numeric">{formatNumber(p.value, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
+  );
+}
+
+/** A record's label, linked to its register page where it has one. */
+function RecordLink({ record: r }: { record: IndicatorRecord }): ReactNode {
+  if (!r.id) return r.label;
+  if (r.kind === "person")
+    return (
+      <Link to="/register/personer/$id" params={{ id: r.id }}>
+        {r.label}
+      </Link>
+    );
+  if (r.kind === "activity")
+    return (
+      <Link to="/aktiviteter/$id" params={{ id: r.id }}>
+        {r.label}
+      </Link>
+    );
+  if (r.kind === "organisation")
+    return (
+      <Link to="/register/organisationer/$id" params={{ id: r.id }}>
+        {r.label}
+      </Link>
+    );
+  if (r.projectId)
+    return (
+      <Link to="/planer/projekt/$projectId" params={{ projectId: r.projectId }}>
+        {r.label}
+      </Link>
+    );
+  return r.label;
+}
+
+function Records({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const locale = currentLanguage();
+  const records = useInfiniteQuery({
+    queryKey: ["follow-up", "indicator", id, "records"],
+    queryFn: ({ pageParam }) => fetchRecords(id, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const first = records.data?.pages[0];
+  const items = records.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section aria-labelledby="records-heading">
+      <h2 id="records-heading">{t("indicators.records")}</h2>
+      {first && (
+        <p>
+          {t("indicators.recordsIntro", {
+            total: formatNumber(first.total, locale),
+            value: formatNumber(first.value, locale),
+          })}
+        </p>
+      )}
+      {items.length > 0 && (
+        <TableScroll label={t("indicators.records")}>
+          <table className="data-table">
+            <caption className="visually-hidden">{t("indicators.records")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t(`indicators.recordKinds.${items[0].kind}`)}</th>
+                <th scope="col">{t("indicators.date")}</th>
+                <th scope="col">{t("indicators.note")}</th>
+                <th scope="col" className="numeric">
+                  {t("indicators.amount")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((r, n) => (
+                <tr key={`${r.kind}-${r.id ?? r.label}-${n}`}>
+                  <th scope="row">
+                    <RecordLink record={r} />
+                  </th>
+                  <td>{r.date ?? "–"}</td>
+                  <td>{r.detail ?? ""}</td>
+                  <td className="numeric">{formatNumber(r.amount, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      {records.hasNextPage && (
+        <Button
+          variant="secondary"
+          onPress={() => records.fetchNextPage()}
+          isPending={records.isFetchingNextPage}
+        >
+          {t("common.loadMore")}
+        </Button>
+      )}
+    </section>
+  );
+}
+
+function Values({ indicator: i }: { indicator: IndicatorView }) {
+  const { t } = useTranslation();
+  const locale = currentLanguage();
+  const values = useQuery(valuesQuery(i.id));
+  return (
+    <>
+      <section aria-labelledby="values-heading">
+        <h2 id="values-heading">{t("indicators.values")}</h2>
+        <QueryState query={values}>
+          {(data) =>
+            data.items.length === 0 ? (
+              <p className="muted">{t("indicators.statuses.no_data")}</p>
+            ) : (
+              <TableScroll label={t("indicators.values")}>
+                <table className="data-table">
+                  <caption className="visually-hidden">{t("indicators.values")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("indicators.date")}</th>
+                      <th scope="col" className="numeric">
+                        {t("indicators.value")}
+                      </th>
+                      <th scope="col">{t("indicators.evidence")}</th>
+                      <th scope="col">{t("indicators.enteredBy")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.items.map((v) => (
+                      <tr key={v.id}>
+                        <th scope="row">{v.date}</th>
+                        <td className="numeric">{formatNumber(v.value, locale)}</td>
+                        <td>
+                          {v.note && <div>{v.note}</div>}
+                          {v.evidenceUrl && (
+                            <div>
+                              <a href={v.evidenceUrl} rel="noopener noreferrer">
+                                {v.evidenceUrl}
+                              </a>
+                            </div>
+                          )}
+                          {v.evidenceFile && (
+                            <div>
+                              <a href={v.evidenceFile.url} download>
+                                {v.evidenceFile.name}
+                              </a>
+                            </div>
+                          )}
+                        </td>
+                        <td>
+                          {v.enteredBy}
+                          <span className="muted small"> · {formatDateTime(v.enteredAt, locale)}</span>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
+            )
+          }
+        </QueryState>
+      </section>
+      {i.abilities.addValue && (
+        <section className="no-print">
+          <AddValueForm indicatorId={i.id} />
+        </section>
+      )}
+    </>
+  );
+}
