@@ -4,6 +4,7 @@ import { type Db, queryRows } from "../src/server/db/client.ts";
 import { indicators } from "../src/server/modules/indicators/indicators.schema.ts";
 import { addManualValue, createIndicator } from "../src/server/modules/indicators/indicators.service.ts";
 import { projects } from "../src/server/modules/projects/projects.schema.ts";
+import { updateGroup } from "../src/server/modules/events/series.service.ts";
 import { createProject } from "../src/server/modules/projects/projects.service.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { FRAMEWORK, frameworkIdByName } from "./goals.ts";
@@ -22,13 +23,9 @@ const LC_START = "2009-08-01";
 const LC_END = "2011-07-31";
 export const LC_KOMP_PROJECT = "LC-KOMP – Lärcentra som mäklare i kompetensförsörjning";
 
-/** LC-KOMP's project: the one the events step made, else created here so the goals have a home. */
+/** LC-KOMP's project: found by name, else created here so its goals, events and money have a home. */
 async function lcKompProject(db: Db, owner: string | null) {
-  const [found] = await db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(ilike(projects.name, "LC-KOMP%"))
-    .limit(1);
+  const [found] = await db.select({ id: projects.id }).from(projects).where(ilike(projects.name, "LC-KOMP%")).limit(1);
   if (found) return found.id;
   return createProject(db, systemActor, {
     name: LC_KOMP_PROJECT,
@@ -40,14 +37,20 @@ async function lcKompProject(db: Db, owner: string | null) {
   });
 }
 
-/** LC-KOMP's events: linked to its project when the events step did so, else found by their tag. */
-async function lcKompScope(db: Db, projectId: string): Promise<DefinitionFilters> {
-  const linked = await queryRows(
-    db,
-    sql`select 1 from events e left join event_series s on s.id = e.series_id left join event_networks n on n.id = e.network_id
-        where ${projectId}::uuid in (e.project_id, s.project_id, n.project_id) limit 1`,
-  );
-  return linked.length ? { projectId } : { tags: [LC_KOMP.tag] };
+/**
+ * The events step tags LC-KOMP's series and networks; linking them to the project (through the
+ * events service) lets the project's indicators, progress report and money see its events.
+ */
+async function linkEventGroups(db: Db, projectId: string) {
+  const tag = JSON.stringify([LC_KOMP.tag]);
+  for (const kind of ["series", "network"] as const) {
+    const table = kind === "series" ? sql`event_series` : sql`event_networks`;
+    const rows = await queryRows<{ id: string }>(
+      db,
+      sql`select id from ${table} where tags @> ${tag}::jsonb and project_id is null order by sort_key, id`,
+    );
+    for (const { id } of rows) await updateGroup(db, systemActor, kind, id, { projectId });
+  }
 }
 
 const persons = (
@@ -106,7 +109,8 @@ const organisationGoals: [string, number, string, number][] = [
 async function lcKompIndicators(db: Db, orgs: Map<string, string>) {
   const owner = orgs.get(ORG.apel) ?? null;
   const projectId = await lcKompProject(db, owner);
-  const scope = await lcKompScope(db, projectId);
+  await linkEventGroups(db, projectId);
+  const scope: DefinitionFilters = { projectId };
   const all = "Deltagarnas medverkan i projektets kompetensutvecklingsinsatser har resulterat i att minst";
   const goals = [
     persons(

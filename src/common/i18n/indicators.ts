@@ -78,6 +78,7 @@ export const sv = {
     linkedPlanItems_other: "{{count}} planaktiviteter",
     open: "Öppna",
     chooseSubject: "Välj vad du vill följa upp",
+    subjectKind: "Följ upp",
     chooseHint: "Välj ett projekt, ett målramverk eller en organisation ovan för att se dess mål med utfall.",
     framework: "Målramverk",
     project: "Projekt",
@@ -170,6 +171,7 @@ export const en: Widen<typeof sv> = {
     linkedPlanItems_other: "{{count}} plan items",
     open: "Open",
     chooseSubject: "Choose what to follow up",
+    subjectKind: "Follow up",
     chooseHint:
       "Choose a project, a goal framework or an organisation above to see its goals with actual values.",
     framework: "Goal framework",

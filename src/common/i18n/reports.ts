@@ -127,6 +127,8 @@ export const sv = {
     },
     page: {
       title: "Rapporter",
+      kind: "Rapport",
+      pick: "Välj rapport",
       intro:
         "Rapporterna skrivs ur data: samma data ger samma rapport. Välj rapport och ladda ner den som PDF, Word eller Excel.",
       annual: "Verksamhetsberättelse",
@@ -277,6 +279,8 @@ export const en: Widen<typeof sv> = {
     },
     page: {
       title: "Reports",
+      kind: "Report",
+      pick: "Choose a report",
       intro:
         "Reports are written from the data: the same data gives the same report. Choose a report and download it as PDF, Word or Excel.",
       annual: "Annual report",

@@ -44,6 +44,7 @@ import { accountsFeature } from "./accounts/routes.tsx";
 import { activitiesFeature } from "./activities/routes.tsx";
 import { adminFeature } from "./admin/routes.tsx";
 import { compassFeature } from "./compass/routes.tsx";
+import { eventsFeature } from "./events/routes.tsx";
 import { followUpFeature } from "./follow-up/routes.tsx";
 import { organisationsFeature } from "./organisations/routes.tsx";
 import { peopleFeature } from "./people/routes.tsx";
@@ -67,4 +68,5 @@ export const features: Feature[] = [
   searchFeature,
   transferFeature,
   followUpFeature,
+  eventsFeature,
 ];

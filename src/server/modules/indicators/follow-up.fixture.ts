@@ -2,8 +2,8 @@ import type { ParticipantRoleKey } from "../../../common/events.ts";
 import type { Database, Db } from "../../db/client.ts";
 import { systemActor } from "../../platform/actor.ts";
 import { ensureUser } from "../accounts/accounts.service.ts";
+import { recordAttendanceList } from "../events/attendance-list.service.ts";
 import { createEvent } from "../events/events.service.ts";
-import { recordAttendanceList } from "../events/participants.service.ts";
 import { createOrganisation } from "../organisations/organisations.service.ts";
 import { addOutput, createProject } from "../projects/projects.service.ts";
 

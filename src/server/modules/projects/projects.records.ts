@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, or } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import type { GoalRefView } from "../../../common/goals.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { users } from "../../platform/platform.schema.ts";
@@ -92,24 +92,4 @@ export async function findProject(db: Db | Tx, id: string): Promise<ProjectRecor
     reports,
     children,
   };
-}
-
-/** Projects whose lead is the given user (for "my projects"). */
-export async function projectIdsLedBy(db: Db | Tx, userId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: projects.id })
-    .from(projects)
-    .innerJoin(people, eq(people.id, projects.leadPersonId))
-    .leftJoin(users, eq(users.personId, people.id))
-    .where(or(eq(people.userId, userId), eq(users.id, userId)));
-  return rows.map((r) => r.id);
-}
-
-export async function projectNames(db: Db | Tx, ids: string[]) {
-  if (!ids.length) return new Map<string, string>();
-  const rows = await db
-    .select({ id: projects.id, name: projects.name })
-    .from(projects)
-    .where(inArray(projects.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

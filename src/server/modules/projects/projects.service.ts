@@ -51,7 +51,14 @@ export function projectFilters(q: { q?: string; colour?: string; sector?: string
   }
   if (q.colour === "none") where.push(isNull(projects.colour));
   else if (q.colour) where.push(eq(projects.colour, q.colour));
-  if (q.sector) where.push(eq(projects.sector, q.sector));
+  // The sector a project is counted under on the dashboard: its sector group, else its owner.
+  if (q.sector)
+    where.push(
+      or(
+        eq(projects.sector, q.sector),
+        and(isNull(projects.sector), or(eq(organisations.name, q.sector), eq(projects.ownerName, q.sector))),
+      )!,
+    );
   if (q.owner) where.push(eq(projects.ownerOrganisationId, q.owner));
   return where;
 }

@@ -175,6 +175,15 @@ describe("GET /api/projects", () => {
       periodStart: "2010-01",
     });
 
+    await create({ name: "Första avtalsperioden", ownerOrganisationId: skId });
+    // Without a sector group a project is counted (and filtered) under its owner, as on the dashboard.
+    const byOwnerName = await t.request({
+      method: "GET",
+      url: `/api/projects?sector=${encodeURIComponent("Samhällskontraktet")}`,
+      as: member,
+    });
+    expect(byOwnerName.json().items.map((p: { name: string }) => p.name)).toEqual(["Första avtalsperioden"]);
+
     const yellow = await t.request({ method: "GET", url: "/api/projects?colour=yellow", as: member });
     expect(yellow.statusCode).toBe(200);
     expect(yellow.json().items.every((p: { colour: string }) => p.colour === "yellow")).toBe(true);
@@ -183,7 +192,7 @@ describe("GET /api/projects", () => {
       url: `/api/projects?colour=none&owner=${skId}`,
       as: member,
     });
-    expect(none.json().items.map((p: { name: string }) => p.name)).toEqual(["Karriärtorget"]);
+    expect(none.json().items.map((p: { name: string }) => p.name)).toEqual(["Första avtalsperioden", "Karriärtorget"]);
     const text = await t.request({ method: "GET", url: "/api/projects?q=sivertsen", as: member });
     expect(text.json().items.length).toBeGreaterThan(0);
     expect(text.json().items.every((p: { leadName: string }) => p.leadName === "Pernilla Sivertsen")).toBe(

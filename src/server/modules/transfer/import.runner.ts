@@ -12,14 +12,22 @@ import { importJobs, type StoredImportError } from "./transfer.schema.ts";
 /**
  * Runs imports in the background of this process: validate every row, then write all of them in
  * one transaction, or none. Progress of a running job lives here in memory as well as in its row,
- * because while the write transaction is open the row cannot be updated from outside it (PGlite has
- * one connection; on PostgreSQL another connection would not see the uncommitted rows anyway).
+ * because while the write transaction is open the row cannot be updated from outside it. On PGlite
+ * (one connection) every other query, a progress poll's session lookup included, waits for that
+ * transaction, so the bar moves while rows are checked and then jumps to done; on PostgreSQL the
+ * polls are answered throughout.
  */
 const running = new Set<Promise<void>>();
 const live = new Map<string, { status: "validating" | "writing"; processed: number }>();
 
 /** Errors kept on the job; the count says how many there were in all. */
 export const MAX_STORED_ERRORS = 500;
+
+/**
+ * Lets the event loop serve other requests. PGlite answers queries without real I/O, so a long
+ * chain of awaited queries would otherwise starve every socket of this process until it ends.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function liveProgress(jobId: string) {
   return live.get(jobId);
@@ -66,6 +74,7 @@ async function runImport(db: Db, run: ImportRun) {
     .where(eq(importJobs.id, jobId));
   const { rows, errors } = await validateSheet(db, register, sheet, mapping, async (processed) => {
     live.set(jobId, { status: "validating", processed });
+    await nextTurn();
     await db.update(importJobs).set({ processed }).where(eq(importJobs.id, jobId));
   });
   const ordered = errors.length ? { rows: [], errors: [] } : writeOrder(rows);
@@ -88,6 +97,7 @@ async function runImport(db: Db, run: ImportRun) {
           throw new RowFailure(row, error);
         }
         live.set(jobId, { status: "writing", processed: ids.size });
+        if (ids.size % 20 === 0) await nextTurn();
       }
       await audit({
         action: "import.run",

@@ -121,7 +121,12 @@ export function RadarChart({
       radius: "58%",
       center: ["50%", "47%"],
       // Long dimension names wrap instead of running off the canvas.
-      axisName: { color: "#1b1f24", fontSize: 12, formatter: (name: string) => wrapLabel(name) },
+      axisName: {
+        color: "#1b1f24",
+        fontSize: 12,
+        lineHeight: 15,
+        formatter: (name: string) => wrapLabel(name),
+      },
       splitLine: { lineStyle: { color: "#c5ccd4" } },
       splitArea: { show: false },
     },

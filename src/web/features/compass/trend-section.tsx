@@ -4,13 +4,19 @@ import type { TrendView } from "../../../common/compass.ts";
 import { QueryState } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { TrendChart } from "./charts.tsx";
-import { trendQuery } from "./compass-api.ts";
+import { trendQuery, yearsQuery } from "./compass-api.ts";
 import { formatMean } from "./compass-parts.tsx";
 
 /** The unit's mean level per dimension over the last years up to the chosen one. */
 export function TrendSection({ organisationId, year }: { organisationId: string; year: number }) {
   const { t } = useTranslation();
-  const trend = useQuery(trendQuery(organisationId, year - 3, year));
+  const years = useQuery(yearsQuery);
+  // Up to five years back, but not before the first year with any activity (all zeros say nothing).
+  const first = years.data?.years[0] ?? year - 4;
+  const trend = useQuery({
+    ...trendQuery(organisationId, Math.min(year, Math.max(year - 4, first)), year),
+    enabled: !years.isPending,
+  });
   return (
     <section aria-labelledby="trend-heading" className="compass-section">
       <h2 id="trend-heading">{t("compass.unitView.trend")}</h2>

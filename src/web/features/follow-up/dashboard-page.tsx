@@ -50,7 +50,7 @@ function SubjectPicker({ subject }: { subject: Subject }) {
   return (
     <form className="filter-fields no-print" onSubmit={submit} aria-label={t("indicators.chooseSubject")}>
       <Select
-        label={t("indicators.chooseSubject")}
+        label={t("indicators.subjectKind")}
         value={kind}
         onChange={(value) => {
           setKind(value as Kind);

@@ -180,6 +180,7 @@ function Records({ id }: { id: string }) {
             </thead>
             <tbody>
               {items.map((r, n) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: records arrive in a fixed order and only grow at the end
                 <tr key={`${r.kind}-${r.id ?? r.label}-${n}`}>
                   <th scope="row">
                     <RecordLink record={r} />

@@ -55,36 +55,40 @@ function ReportTable({ block, lang }: { block: Table; lang: "sv" | "en" }) {
   );
 }
 
+function Block({ block, lang }: { block: ReportBlock; lang: "sv" | "en" }) {
+  switch (block.type) {
+    case "heading":
+      return block.level === 2 ? <h3>{block.text}</h3> : <h4>{block.text}</h4>;
+    case "paragraph":
+      return block.quote ? (
+        <blockquote>
+          <p>{block.text}</p>
+        </blockquote>
+      ) : (
+        <p>{block.text}</p>
+      );
+    case "list":
+      return (
+        <ul>
+          {block.items.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      );
+    case "table":
+      return <ReportTable block={block} lang={lang} />;
+  }
+}
+
 export function ReportView({ doc }: { doc: ReportDocument }) {
   return (
     <article className="report-view" lang={doc.lang}>
       <h2>{doc.title}</h2>
       <p className="muted small">{doc.provenance}</p>
-      {doc.blocks.map((block, n) => {
-        const key = `${block.type}-${n}`;
-        switch (block.type) {
-          case "heading":
-            return block.level === 2 ? <h3 key={key}>{block.text}</h3> : <h4 key={key}>{block.text}</h4>;
-          case "paragraph":
-            return block.quote ? (
-              <blockquote key={key}>
-                <p>{block.text}</p>
-              </blockquote>
-            ) : (
-              <p key={key}>{block.text}</p>
-            );
-          case "list":
-            return (
-              <ul key={key}>
-                {block.items.map((item) => (
-                  <li key={item}>{item}</li>
-                ))}
-              </ul>
-            );
-          case "table":
-            return <ReportTable key={key} block={block} lang={doc.lang} />;
-        }
-      })}
+      {doc.blocks.map((block, n) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a document's blocks are a fixed sequence
+        <Block key={n} block={block} lang={doc.lang} />
+      ))}
     </article>
   );
 }

@@ -93,9 +93,9 @@ function ReportPicker({ search }: { search: ReportSearch }) {
     void navigate({ to: "/uppfoljning/rapporter", search: next });
   };
   return (
-    <form className="filter-fields no-print" onSubmit={submit} aria-label={t("reports.page.title")}>
+    <form className="filter-fields no-print" onSubmit={submit} aria-label={t("reports.page.pick")}>
       <Select
-        label={t("reports.page.title")}
+        label={t("reports.page.kind")}
         value={values.typ}
         onChange={(typ) => setValues((v) => ({ ...v, typ: typ as ReportKind }))}
         options={[
