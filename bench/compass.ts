@@ -43,7 +43,7 @@ const levelCase = sql.raw(`case when s.n is null then 0 when s.mandatory and s.e
   when s.mandatory then 3 when s.courses >= 2 or s.n >= 3 then 2 else 1 end`);
 
 /** Bare SQL: the derived levels of one programme in one query. */
-function programmeSql(programmeId: string): SQL {
+export function programmeSql(programmeId: string): SQL {
   return sql`
     with m(dim, type_key) as (values ${mapping}),
     links as (
@@ -93,8 +93,10 @@ function unitSql(organisationId: string): SQL {
     from lv group by dim order by dim`;
 }
 
-async function seed(db: Parameters<typeof queryRows>[0]) {
-  await db.execute(sql`insert into organisations (name, sort_key, type) values ('Benchuniversitetet', 'benchuniversitetet', 'larosate')`);
+export async function seed(db: Parameters<typeof queryRows>[0]) {
+  await db.execute(
+    sql`insert into organisations (name, sort_key, type) values ('Benchuniversitetet', 'benchuniversitetet', 'larosate')`,
+  );
   await db.execute(sql`
     insert into organisations (name, sort_key, type, parent_id)
     select 'Fakultet ' || g, 'fakultet ' || g, 'fakultet', (select id from organisations where name = 'Benchuniversitetet')
@@ -129,13 +131,13 @@ async function seed(db: Parameters<typeof queryRows>[0]) {
   await db.execute(sql`
     insert into activity_programmes (activity_id, programme_id)
     select a.id, p.id from activities a
-    join programmes p on p.code = 'P' || lpad((1 + (a.participants * 31) % ${PROGRAMMES})::text, 3, '0')
+    join programmes p on p.code = 'P' || lpad((1 + ((a.participants / 2) * 31) % ${PROGRAMMES})::text, 3, '0')
     where a.participants % 2 = 0`);
   await db.execute(sql`
     insert into activity_courses (activity_id, course_id)
     select a.id, c.id from activities a
-    join courses c on c.code = 'P' || lpad((1 + (a.participants * 31) % ${PROGRAMMES})::text, 3, '0')
-                                 || 'K' || (1 + (a.participants / 2) % ${COURSES_PER_PROGRAMME})
+    join courses c on c.code = 'P' || lpad((1 + ((a.participants / 2) * 31) % ${PROGRAMMES})::text, 3, '0')
+                                 || 'K' || (1 + (a.participants / 5) % ${COURSES_PER_PROGRAMME})
     where a.participants % 2 = 1`);
   await db.execute(sql`analyze`);
 }
@@ -164,7 +166,10 @@ export async function benchCompass(): Promise<string[]> {
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
     return res.json();
   };
-  const [programme] = await queryRows<{ id: string }>(db, sql`select id::text as id from programmes where code = 'P150'`);
+  const [programme] = await queryRows<{ id: string }>(
+    db,
+    sql`select id::text as id from programmes where code = 'P150'`,
+  );
   const [university] = await queryRows<{ id: string }>(
     db,
     sql`select id::text as id from organisations where name = 'Benchuniversitetet'`,
@@ -184,19 +189,33 @@ export async function benchCompass(): Promise<string[]> {
                 join programmes p on p.id = pc.programme_id where p.code = 'P150') as n`,
   );
   lines.push(`one programme (P150, ${links[0].n} linked activities over three years), year ${YEAR}:`);
-  lines.push(`  GET /api/compass/programmes/{id}?year=${YEAR}:   ${await time(() => get(`/api/compass/programmes/${programme.id}?year=${YEAR}`), 100)}`);
-  lines.push(`  bare SQL, levels and counts in one query:       ${await time(() => db.execute(programmeSql(programme.id)), 100)}`);
-  lines.push(`  same numbers: ${agree ? "yes" : "NO"} (${bare.map((r) => `${r.dim} ${r.level}`).join(", ")})`);
+  lines.push(`  GET /api/compass/programmes/{id}?year=${YEAR} (this and last year, goals, assessments):`);
+  lines.push(
+    `                                                  ${await time(() => get(`/api/compass/programmes/${programme.id}?year=${YEAR}`), 100)}`,
+  );
+  lines.push(
+    `  bare SQL, levels and counts in one query:       ${await time(() => db.execute(programmeSql(programme.id)), 100)}`,
+  );
+  lines.push(
+    `  same numbers: ${agree ? "yes" : "NO"} (${bare.map((r) => `${r.dim} ${r.level}`).join(", ")})`,
+  );
 
   const unit = await get(`/api/compass/units/${university.id}?year=${YEAR}`);
-  const bareUnit = await queryRows<{ dim: string; mean: number; distribution: number[] }>(db, unitSql(university.id));
+  const bareUnit = await queryRows<{ dim: string; mean: number; distribution: number[] }>(
+    db,
+    unitSql(university.id),
+  );
   const unitAgree = bareUnit.every((r) => {
     const d = unit.dimensions.find((x: { key: string }) => x.key === r.dim);
     return d && d.mean === r.mean && JSON.stringify(d.distribution) === JSON.stringify(r.distribution);
   });
   lines.push(`the university (${unit.programmes} programmes, ${ACTIVITIES} activities), year ${YEAR}:`);
-  lines.push(`  GET /api/compass/units/{id}?year=${YEAR}:        ${await time(() => get(`/api/compass/units/${university.id}?year=${YEAR}`), 20)}`);
-  lines.push(`  bare SQL, means and distributions in one query: ${await time(() => db.execute(unitSql(university.id)), 20)}`);
+  lines.push(
+    `  GET /api/compass/units/{id}?year=${YEAR}:        ${await time(() => get(`/api/compass/units/${university.id}?year=${YEAR}`), 20)}`,
+  );
+  lines.push(
+    `  bare SQL, means and distributions in one query: ${await time(() => db.execute(unitSql(university.id)), 20)}`,
+  );
   lines.push(
     `  same numbers: ${unitAgree ? "yes" : "NO"} (means ${bareUnit.map((r) => `${r.dim} ${r.mean}`).join(", ")})`,
   );

@@ -1,10 +1,10 @@
 import { ilike, sql } from "drizzle-orm";
 import type { CreateIndicatorInput, DefinitionFilters } from "../src/common/indicators.ts";
 import { type Db, queryRows } from "../src/server/db/client.ts";
+import { updateGroup } from "../src/server/modules/events/series.service.ts";
 import { indicators } from "../src/server/modules/indicators/indicators.schema.ts";
 import { addManualValue, createIndicator } from "../src/server/modules/indicators/indicators.service.ts";
 import { projects } from "../src/server/modules/projects/projects.schema.ts";
-import { updateGroup } from "../src/server/modules/events/series.service.ts";
 import { createProject } from "../src/server/modules/projects/projects.service.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { FRAMEWORK, frameworkIdByName } from "./goals.ts";
@@ -21,11 +21,15 @@ import { organisationIdsByName } from "./registers/organisations.ts";
 
 const LC_START = "2009-08-01";
 const LC_END = "2011-07-31";
-export const LC_KOMP_PROJECT = "LC-KOMP – Lärcentra som mäklare i kompetensförsörjning";
+export const LC_KOMP_PROJECT = "LC-KOMP";
 
 /** LC-KOMP's project: found by name, else created here so its goals, events and money have a home. */
 async function lcKompProject(db: Db, owner: string | null) {
-  const [found] = await db.select({ id: projects.id }).from(projects).where(ilike(projects.name, "LC-KOMP%")).limit(1);
+  const [found] = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(ilike(projects.name, "LC-KOMP%"))
+    .limit(1);
   if (found) return found.id;
   return createProject(db, systemActor, {
     name: LC_KOMP_PROJECT,
@@ -33,7 +37,7 @@ async function lcKompProject(db: Db, owner: string | null) {
     periodStart: "2009-08",
     periodEnd: "2011-07",
     description:
-      "ESF-projekt: lärcentra och vuxenutbildningar i 22 kommuner i Östra Mellansverige utvecklar en mäklande funktion i kompetensförsörjningen. Seminarieserie, tematiska workshops, nätverk och lokalt utvecklingsarbete med processtöd.",
+      "Lärcentra som mäklare i kompetensförsörjning. ESF-projekt: lärcentra och vuxenutbildningar i 22 kommuner i Östra Mellansverige utvecklar en mäklande funktion i kompetensförsörjningen. Seminarieserie, tematiska workshops, nätverk och lokalt utvecklingsarbete med processtöd.",
   });
 }
 

@@ -43,9 +43,11 @@
 import { accountsFeature } from "./accounts/routes.tsx";
 import { activitiesFeature } from "./activities/routes.tsx";
 import { adminFeature } from "./admin/routes.tsx";
+import { communicationFeature } from "./communication/routes.tsx";
 import { compassFeature } from "./compass/routes.tsx";
 import { eventsFeature } from "./events/routes.tsx";
 import { followUpFeature } from "./follow-up/routes.tsx";
+import { learningFeature } from "./learning/routes.tsx";
 import { organisationsFeature } from "./organisations/routes.tsx";
 import { peopleFeature } from "./people/routes.tsx";
 import { plansFeature } from "./plans/routes.tsx";
@@ -69,4 +71,6 @@ export const features: Feature[] = [
   transferFeature,
   followUpFeature,
   eventsFeature,
+  communicationFeature,
+  learningFeature,
 ];

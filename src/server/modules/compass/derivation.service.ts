@@ -40,16 +40,25 @@ export function typeMapping(model: ModelVersion) {
  * Links of the programmes' activities: directly to the programme, or to one of its courses
  * (course_id then says which course, for the "spans two courses" rule).
  */
-export function programmeLinks(idsJson: string) {
+export function programmeLinks(programmeIds: string[]) {
+  // A uuid[] parameter (not a JSON list) lets the planner see how many programmes there are, so one
+  // programme is looked up by index instead of hash-joining every link in the database.
+  const ids = uuidArray(programmeIds);
   return sql`
     select ap.programme_id, ap.activity_id, null::uuid as course_id
     from activity_programmes ap
-    where ap.programme_id in (select value::uuid from jsonb_array_elements_text(${idsJson}::jsonb))
+    where ap.programme_id = any(${ids}::uuid[])
     union all
     select pc.programme_id, ac.activity_id, ac.course_id
     from programme_courses pc
     join activity_courses ac on ac.course_id = pc.course_id
-    where pc.programme_id in (select value::uuid from jsonb_array_elements_text(${idsJson}::jsonb))`;
+    where pc.programme_id = any(${ids}::uuid[])`;
+}
+
+/** `{id,id}`: a PostgreSQL array literal, the same text parameter for both drivers. */
+export function uuidArray(ids: string[]) {
+  if (ids.some((id) => !/^[0-9a-f-]{36}$/i.test(id))) throw new Error("not a uuid");
+  return `{${ids.join(",")}}`;
 }
 
 interface StatsRow {
@@ -74,7 +83,7 @@ export async function dimensionStats(
   const rows = await queryRows<StatsRow>(
     db,
     sql`
-    with links as (${programmeLinks(JSON.stringify(programmeIds))}),
+    with links as (${programmeLinks(programmeIds)}),
     m as (select dim, type_key from jsonb_to_recordset(${JSON.stringify(typeMapping(model))}::jsonb)
           as x(dim text, type_key text))
     select l.programme_id::text as programme_id, m.dim,
@@ -224,7 +233,7 @@ export async function programmeActivities(
     select a.id::text as id, a.title, a.type_key, a.status, a.start_date::text as start_date,
            a.mandatory, a.evaluated
     from activities a
-    where a.id in (select activity_id from (${programmeLinks(JSON.stringify([programmeId]))}) l)
+    where a.id in (select activity_id from (${programmeLinks([programmeId])}) l)
       and a.type_key in (select value from jsonb_array_elements_text(${JSON.stringify(types)}::jsonb))
       and a.start_date <= ${to}::date and coalesce(a.end_date, a.start_date) >= ${from}::date
     order by a.start_date, a.sort_key, a.id`,

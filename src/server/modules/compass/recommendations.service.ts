@@ -183,7 +183,7 @@ export async function workPlan(db: Db, programmeId: string, year: number): Promi
     left join takes t on t.activity_id = a.id
     where t.activity_id is not null
        or (a.status = 'planned'
-           and a.id in (select activity_id from (${programmeLinks(JSON.stringify([programmeId]))}) l)
+           and a.id in (select activity_id from (${programmeLinks([programmeId])}) l)
            and a.start_date <= ${to}::date and coalesce(a.end_date, a.start_date) >= ${from}::date)
     order by a.start_date nulls last, a.sort_key, a.id`,
   );

@@ -192,7 +192,10 @@ describe("GET /api/projects", () => {
       url: `/api/projects?colour=none&owner=${skId}`,
       as: member,
     });
-    expect(none.json().items.map((p: { name: string }) => p.name)).toEqual(["Första avtalsperioden", "Karriärtorget"]);
+    expect(none.json().items.map((p: { name: string }) => p.name)).toEqual([
+      "Första avtalsperioden",
+      "Karriärtorget",
+    ]);
     const text = await t.request({ method: "GET", url: "/api/projects?q=sivertsen", as: member });
     expect(text.json().items.length).toBeGreaterThan(0);
     expect(text.json().items.every((p: { leadName: string }) => p.leadName === "Pernilla Sivertsen")).toBe(

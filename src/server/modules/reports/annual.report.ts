@@ -103,10 +103,10 @@ async function goalBlocks(
   return blocks;
 }
 
-/** Sector of an activity: its project's sector, else a tag naming a known sector. */
+/** Sector of an activity: its project's sector, else its theme or a tag naming a known sector. */
 function sectorOf(a: ReportActivity, sectors: string[]): string | null {
   if (a.sector) return a.sector;
-  const tags = a.tags.map((tag) => tag.toLocaleLowerCase("sv"));
+  const tags = [...a.tags, ...(a.theme ? [a.theme] : [])].map((tag) => tag.toLocaleLowerCase("sv"));
   return sectors.find((s) => tags.includes(s.toLocaleLowerCase("sv"))) ?? null;
 }
 

@@ -42,6 +42,34 @@ describe("demo follow-up", () => {
     ]);
   });
 
+  it("lists the seed's 2010 meeting places with their estimated participants", async () => {
+    const res = await t.request({
+      method: "GET",
+      url: `/api/reports/annual?organisationId=${sk.id}&year=2010&format=json`,
+      as: board,
+    });
+    const meetings = tables(res.json()).find((b) => b.caption.startsWith("Mötesplatser 2010"))!;
+    expect(meetings.rows).toHaveLength(15); // eleven items in the seed, the network meeting four times
+    expect(meetings.rows[0]).toEqual([
+      "2010-02-19",
+      "Workshop Framtidens vård & omsorg",
+      "Workshop",
+      "Stadshotellet Västerås",
+      "",
+      null,
+      null,
+      90,
+    ]);
+    const conference = meetings.rows.find((r) => r[0] === "2010-11-09, 2010-11-10")!;
+    expect(conference.slice(1, 4)).toEqual([
+      "Konferenser ”Bemötande av varandra och andra”",
+      "Konferens",
+      "Eskilstuna; Västerås",
+    ]);
+    expect(conference[7]).toBe(400);
+    expect(meetings.footer?.[7]).toBe(1045);
+  });
+
   it("counts the first agreement period from project outputs: 16, 14, 12, 21, 80, 10", async () => {
     const [period] = await db
       .select()
@@ -67,10 +95,7 @@ describe("demo follow-up", () => {
   });
 
   it("has LC-KOMP's project-level goals as indicators: four computed from attendance, five entered with evidence", async () => {
-    const [lcKomp] = await db
-      .select()
-      .from(projects)
-      .where(eq(projects.name, await lcKompName()));
+    const [lcKomp] = await db.select().from(projects).where(eq(projects.name, "LC-KOMP"));
     const res = await t.request({
       method: "GET",
       url: `/api/goal-dashboard?projectId=${lcKomp.id}`,
@@ -79,6 +104,8 @@ describe("demo follow-up", () => {
     expect(res.statusCode).toBe(200);
     const indicators = res.json().goals.flatMap((g: { indicators: unknown[] }) => g.indicators);
     expect(indicators.map((i: { target: number }) => i.target)).toEqual([180, 75, 100, 85, 11, 8, 13, 8, 8]);
+    // Every one of the 260 participants of the project plan attended at least one event.
+    expect(indicators[0]).toMatchObject({ actual: 260, status: "on_track" });
     expect(indicators.slice(0, 4).every((i: { kind: string }) => i.kind === "computed")).toBe(true);
     expect(
       indicators.slice(4).every((i: { kind: string; actual: number }) => i.kind === "manual" && i.actual > 0),
@@ -86,8 +113,3 @@ describe("demo follow-up", () => {
     expect(res.json().organisations.length).toBeGreaterThan(0);
   });
 });
-
-async function lcKompName() {
-  const rows = await db.select({ name: projects.name }).from(projects);
-  return rows.find((r) => r.name.startsWith("LC-KOMP"))!.name;
-}

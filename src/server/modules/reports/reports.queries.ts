@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { participantRoles } from "../../../common/events.ts";
 import { outputTypes } from "../../../common/projects.ts";
 import { type Db, queryRows } from "../../db/client.ts";
 import { stockholmParts } from "../events/local-time.ts";
@@ -24,9 +25,12 @@ export interface ReportActivity {
   estimated: number | null;
   registered: number;
   attended: number;
+  /** An event that takes registrations (or has some): its registered and attended counts mean something. */
   isEvent: boolean;
   /** The sector of the project the event belongs to (directly, or through its series or network). */
   sector: string | null;
+  /** The event's theme, e.g. "Äldreomsorg och socialt arbete". */
+  theme: string | null;
   tags: string[];
   coOrganisers: string | null;
   /** Distinct Stockholm dates of the event's sessions; empty for plain activities. */
@@ -68,7 +72,8 @@ function toActivity(r: ActivityRow): ReportActivity {
 const activityColumns = (organisationId: string) => sql`
   a.id, a.title, a.type_key as "typeKey", t.label_sv as "typeSv", t.label_en as "typeEn", t.category,
   a.start_date::text as "startDate", a.end_date::text as "endDate", a.place, a.participants as estimated,
-  a.tags, ep.sector, e.activity_id is not null as "isEvent",
+  a.tags, ep.sector, e.theme,
+  e.activity_id is not null and (e.registration_enabled or exists (select 1 from event_registrations r where r.event_id = a.id)) as "isEvent",
   (select count(*) from event_registrations r where r.event_id = a.id and r.status <> 'cancelled') as registered,
   (select count(*) from event_registrations r where r.event_id = a.id and r.status <> 'cancelled' and r.attended_at is not null) as attended,
   (select string_agg(o.name, ', ' order by o.sort_key, o.id) from activity_organisations ao join organisations o on o.id = ao.organisation_id
@@ -199,5 +204,12 @@ export async function attendeesByRole(db: Db, projectId: string, from: string, t
         and ${overlaps(from, to)} and ep.id in (select id from tree)
       group by r.role_key order by r.role_key nulls last`,
   );
-  return rows.map((r) => ({ roleKey: r.role_key, role: r.role, people: Number(r.people) }));
+  // The catalogue's order (learning centres' functions first), as the project plan's table has it.
+  const rank = (key: string | null) => {
+    const i = participantRoles.findIndex((r) => r.key === key);
+    return i < 0 ? participantRoles.length : i;
+  };
+  return rows
+    .map((r) => ({ roleKey: r.role_key, role: r.role, people: Number(r.people) }))
+    .sort((a, b) => rank(a.roleKey) - rank(b.roleKey));
 }

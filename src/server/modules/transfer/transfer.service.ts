@@ -14,7 +14,6 @@ import { AppError, forbidden, notFound } from "../../platform/errors.ts";
 import type { Sheet } from "../../platform/spreadsheet-export.ts";
 import {
   cellToText,
-  fileError,
   type ImportLimits,
   type ParsedSheet,
   parseSpreadsheet,
@@ -142,7 +141,8 @@ export async function startImport(
     sheet.headers,
     register.fields.map((f) => f.key),
   );
-  if (!Object.values(mapping).some(Boolean)) throw fileError("transfer.errors.nothingMapped");
+  if (!Object.values(mapping).some(Boolean))
+    throw new AppError("validation", "errors.validation", {}, { mapping: [{ key: "transfer.errors.nothingMapped" }] });
   const [job] = await db
     .insert(importJobs)
     .values({

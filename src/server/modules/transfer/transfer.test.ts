@@ -330,6 +330,7 @@ describe("POST /api/organisations/import", () => {
       ["{inte json", "Kolumnmappningen går inte att tolka."],
       [JSON.stringify({ Namn: "name", Saknas: "type" }), "Kolumnen ”Saknas” finns inte i filen."],
       [JSON.stringify({ Namn: "hittepå" }), "Kolumnmappningen går inte att tolka."],
+      [JSON.stringify({ Namn: null, Typ: null }), "Välj vilka kolumner som ska importeras."],
     ]) {
       const form = multipart([
         { name: "mapping", value },

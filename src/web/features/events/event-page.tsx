@@ -107,7 +107,8 @@ function RegistrationForm({ event }: { event: PublicEventView }) {
   const q = event.questions;
   const form = useForm(registrationInput, initial, (v) => ({
     name: v.name,
-    email: v.email,
+    // Empty is "missing" (the field is required), not "not an e-mail address".
+    email: v.email.trim() || undefined,
     organisation: q.organisation === "off" ? undefined : v.organisation || null,
     role: q.role === "off" || q.roleFrom === "catalogue" ? undefined : v.role || null,
     roleKey: q.role !== "off" && q.roleFrom === "catalogue" && v.roleKey ? v.roleKey : undefined,
@@ -126,11 +127,21 @@ function RegistrationForm({ event }: { event: PublicEventView }) {
     dietary: `${t("events.participant.dietary")} ${t("events.register.optional")}`,
   };
   const waitlist = event.placesLeft === 0;
+  // The event's required questions, checked before sending (the server checks them too).
+  const requiredAnswers = (v: typeof initial) => {
+    const missing: Record<string, string[]> = {};
+    const required = t("validation.required");
+    if (q.organisation === "required" && !v.organisation.trim()) missing.organisation = [required];
+    if (q.municipality === "required" && !v.municipality.trim()) missing.municipality = [required];
+    if (q.role === "required" && q.roleFrom === "free" && !v.role.trim()) missing.role = [required];
+    if (q.role === "required" && q.roleFrom === "catalogue" && !v.roleKey) missing.roleKey = [required];
+    return missing;
+  };
   const submit = form.onSubmit(async (data) => {
     const result = await register.mutateAsync(data);
     const token = result.manageUrl.split("/").pop()!;
     await navigate({ to: "/evenemang/anmalan/$token", params: { token }, search: { ny: true } });
-  });
+  }, requiredAnswers);
   return (
     <form onSubmit={submit} noValidate className="form">
       {waitlist && <Alert tone="info">{t("events.register.waitlistNotice")}</Alert>}

@@ -1,0 +1,13 @@
+import path from "node:path";
+import { demoLogin, loadDemoData } from "./demo/index.ts";
+import { buildApp } from "./src/server/app.ts";
+import { openDatabase } from "./src/server/db/client.ts";
+import { ensureActivityTypes } from "./src/server/modules/activities/activity-types.service.ts";
+const database = await openDatabase({ kind: "pglite" });
+await ensureActivityTypes(database.db);
+const t = Date.now();
+await loadDemoData(database.db, (m) => console.log(m));
+console.log("demo loaded", Date.now() - t);
+const app = await buildApp({ database, webRoot: path.resolve("dist/web"), config: { publicUrl: "http://127.0.0.1:4173", demoLogin, loginRateLimit: 10000 } });
+await app.listen({ port: 4173, host: "127.0.0.1" });
+console.log("listening");
