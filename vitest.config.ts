@@ -29,6 +29,9 @@ export default defineConfig({
   test: {
     projects,
     globalSetup: ["src/server/test/global-setup.ts"],
+    // Two workers for two cores: the integration tests are CPU-bound (PGlite is WebAssembly).
+    maxWorkers: 2,
+    teardownTimeout: 20_000,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { type ParticipantRoleKey, participantRoles } from "../src/common/events.ts";
 import { type Db, queryRows } from "../src/server/db/client.ts";
-import { createEvent } from "../src/server/modules/events/events.service.ts";
 import {
   type AttendanceListEntry,
   recordAttendanceList,
 } from "../src/server/modules/events/attendance-list.service.ts";
+import { createEvent } from "../src/server/modules/events/events.service.ts";
 import { createGroup, setNetworkMembers } from "../src/server/modules/events/series.service.ts";
 import * as learning from "../src/server/modules/learning/learning.service.ts";
 import { systemActor } from "../src/server/platform/actor.ts";

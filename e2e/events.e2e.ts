@@ -28,7 +28,12 @@ async function organiserApi() {
 /** The messages the app's local SMTP sink captured for an address, parsed. */
 async function mailsTo(address: string) {
   const sink = (await mailSink())!;
-  return Promise.all(sink.messages().filter((m) => m.envelopeTo.includes(address)).map((m) => sink.parse(m)));
+  return Promise.all(
+    sink
+      .messages()
+      .filter((m) => m.envelopeTo.includes(address))
+      .map((m) => sink.parse(m)),
+  );
 }
 
 describe("events: register without an account → confirmation e-mail → check-in → feedback", () => {
@@ -54,12 +59,14 @@ describe("events: register without an account → confirmation e-mail → check-
 
     // Bad input first: the Swedish messages appear next to the fields.
     await visitor.getByRole("button", { name: "Anmäl mig" }).click();
-    const summary = await visible(visitor.getByRole("alert").filter({ hasText: "Uppgifterna innehåller fel" }));
+    const summary = await visible(
+      visitor.getByRole("alert").filter({ hasText: "Uppgifterna innehåller fel" }),
+    );
     expect(await summary.textContent()).toContain("E-postadress: Fältet måste fyllas i.");
     expect(await summary.textContent()).toContain("Organisation: Fältet måste fyllas i.");
     await expectNoAxeViolations(visitor);
 
-    await visitor.getByLabel("Namn").fill("Vera Validering");
+    await visitor.getByLabel("Namn", { exact: true }).fill("Vera Validering");
     await visitor.getByLabel("E-postadress").fill("vera.validering@example.se");
     await visitor.getByLabel("Organisation", { exact: true }).fill("Sala kommun");
     await visitor.getByLabel("Specialkost (frivilligt)").fill("Vegetariskt");
@@ -75,7 +82,9 @@ describe("events: register without an account → confirmation e-mail → check-
     const [mail] = await mailsTo("vera.validering@example.se");
     expect(mail.subject).toBe("Bekräftelse: Seminarium om validering");
     const ics = mail.attachments.find((a) => a.filename === "evenemang.ics")!;
-    const vevent = new ICAL.Event(new ICAL.Component(ICAL.parse(ics.content.toString("utf8"))).getFirstSubcomponent("vevent")!);
+    const vevent = new ICAL.Event(
+      new ICAL.Component(ICAL.parse(ics.content.toString("utf8"))).getFirstSubcomponent("vevent")!,
+    );
     expect(vevent.summary).toBe("Seminarium om validering");
     expect(vevent.startDate.toJSDate().toISOString()).toBe("2027-10-14T11:00:00.000Z");
     const manageUrl = mail.text!.match(/https?:\/\/\S+\/evenemang\/anmalan\/[\w-]+/)![0];
@@ -91,7 +100,7 @@ describe("events: register without an account → confirmation e-mail → check-
     await visible(organiser.getByRole("status").filter({ hasText: "Vera Validering är incheckad." }));
     await visible(organiser.getByRole("button", { name: "Ångra incheckningen av Vera Validering" }));
     // A walk-in at the door.
-    await organiser.getByLabel("Namn").fill("Dörr Gäst");
+    await organiser.getByLabel("Namn", { exact: true }).fill("Dörr Gäst");
     await organiser.getByRole("button", { name: "Lägg till och checka in" }).click();
     await visible(organiser.getByText("Dörr Gäst är tillagd och incheckad."));
     await expectNoAxeViolations(organiser);
@@ -104,7 +113,10 @@ describe("events: register without an account → confirmation e-mail → check-
     await heading(visitor, "Din anmälan");
     await visible(visitor.getByText("Närvarande"));
     await expectNoAxeViolations(visitor);
-    await visitor.getByRole("radiogroup", { name: /Ditt betyg/ }).getByRole("radio", { name: "4 av 5" }).check();
+    await visitor
+      .getByRole("radiogroup", { name: /Ditt betyg/ })
+      .getByRole("radio", { name: "4 av 5" })
+      .check();
     await visitor.getByLabel("Kommentar (frivilligt)").fill("Bra exempel från kommunerna.");
     await visitor.getByRole("button", { name: "Skicka återkoppling" }).click();
     await visible(visitor.getByText("Tack för din återkoppling!"));
@@ -125,7 +137,7 @@ describe("events: register without an account → confirmation e-mail → check-
     });
     const visitor = await journey.newPage(phone);
     await visitor.goto(`/evenemang/${event.id}`);
-    await visitor.getByLabel("Namn").fill("Kalle Avbokare");
+    await visitor.getByLabel("Namn", { exact: true }).fill("Kalle Avbokare");
     await visitor.getByLabel("E-postadress").fill("kalle.avbokare@example.se");
     await visitor.getByRole("button", { name: "Anmäl mig" }).click();
     await heading(visitor, "Tack för din anmälan!");
@@ -156,5 +168,40 @@ describe("events: register without an account → confirmation e-mail → check-
     await visible(table.getByRole("row", { name: "Lärare/utbildare 86" }));
     await visible(table.getByRole("row", { name: "Totalt antal personer 260" }));
     await expectNoAxeViolations(page);
+  });
+
+  it("subscribes to the newsletter with double opt-in, and shows the mailings and the learning space without axe violations", async () => {
+    const visitor = await journey.newPage(phone);
+    await visitor.goto("/nyhetsbrev");
+    await heading(visitor, "Nyhetsbrev");
+    await expectNoAxeViolations(visitor);
+    await visitor.getByLabel("E-postadress").fill("nyfiken@example.se");
+    await visitor.getByRole("button", { name: "Prenumerera" }).click();
+    await visible(
+      visitor.getByText("Tack! Öppna länken i mejlet vi skickat för att bekräfta prenumerationen."),
+    );
+    const [mail] = await mailsTo("nyfiken@example.se");
+    const confirmPath = mail.text!.match(/\/nyhetsbrev\/bekrafta\/[\w-]+/)![0];
+    await visitor.goto(confirmPath);
+    await heading(visitor, "Bekräfta prenumerationen");
+    await expectNoAxeViolations(visitor);
+    await visitor.getByRole("button", { name: "Bekräfta" }).click();
+    await visible(visitor.getByText("Klart! Du prenumererar nu på nyhetsbrevet."));
+
+    const office = await journey.newPage();
+    await login(office, coordinator);
+    await office.goto("/utskick");
+    await heading(office, "Nyhetsbrev och inbjudningar");
+    await office.getByRole("button", { name: "Förhandsgranska mottagarna" }).click();
+    await visible(office.getByText("nyfiken@example.se"));
+    await expectNoAxeViolations(office);
+
+    await office.goto("/larplattform");
+    await heading(office, "Lärplattformar");
+    await expectNoAxeViolations(office);
+    await office.getByRole("link", { name: "LC-KOMP – gemensam lärplattform" }).click();
+    await heading(office, "LC-KOMP – gemensam lärplattform");
+    await visible(office.getByText("Kompetens, utbildning och lärande i arbetslivet", { exact: false }));
+    await expectNoAxeViolations(office);
   });
 });

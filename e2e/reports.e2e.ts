@@ -10,7 +10,10 @@ const nbsp = (s: string) => s.replaceAll("\u00a0", " ");
 
 /** Clicks a download link and returns the file's bytes. */
 async function download(page: Page, name: string) {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name, exact: true }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name, exact: true }).click(),
+  ]);
   const path = await file.path();
   return readFileSync(path);
 }
@@ -19,17 +22,25 @@ describe("follow-up: reports generated from data and goals with live indicators"
   it("opens Samhällskontraktet's 2010 annual report with its meeting places and money, and downloads it", async () => {
     const page = await journey.newPage();
     await login(page, coordinator);
-    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Uppföljning" }).click();
+    await page
+      .getByRole("navigation", { name: "Huvudmeny" })
+      .getByRole("link", { name: "Uppföljning" })
+      .click();
     await heading(page, "Uppföljning");
     await expectNoAxeViolations(page);
 
-    await page.getByRole("navigation", { name: "Uppföljning" }).getByRole("link", { name: "Rapporter" }).click();
+    await page
+      .getByRole("navigation", { name: "Uppföljning" })
+      .getByRole("link", { name: "Rapporter" })
+      .click();
     await heading(page, "Rapporter");
     await page.getByLabel("Rapport", { exact: true }).selectOption({ label: "Verksamhetsberättelse" });
     await page.getByLabel("Organisation", { exact: true }).selectOption({ label: "Samhällskontraktet" });
     await page.getByLabel("År", { exact: true }).selectOption("2010");
     await page.getByRole("button", { name: "Visa rapporten" }).click();
-    await visible(page.getByRole("heading", { level: 2, name: "Verksamhetsberättelse för Samhällskontraktet 2010" }));
+    await visible(
+      page.getByRole("heading", { level: 2, name: "Verksamhetsberättelse för Samhällskontraktet 2010" }),
+    );
 
     await visible(page.getByRole("heading", { name: "Mötesplatser", exact: true }));
     const meetings = await visible(page.getByRole("table", { name: /^Mötesplatser 2010/ }));
@@ -59,25 +70,52 @@ describe("follow-up: reports generated from data and goals with live indicators"
     await heading(page, "Uppföljning");
     await page.getByLabel("Följ upp", { exact: true }).selectOption("project");
     const projectPicker = page.getByLabel("Projekt", { exact: true });
-    const lcKomp = await projectPicker.locator("option", { hasText: /^LC-KOMP/ }).first().getAttribute("value");
+    const lcKomp = await projectPicker
+      .locator("option", { hasText: /^LC-KOMP/ })
+      .first()
+      .getAttribute("value");
     await projectPicker.selectOption(lcKomp!);
     await page.getByRole("button", { name: "Visa" }).click();
     await visible(page.getByRole("heading", { level: 2, name: /^Mål för LC-KOMP/ }));
-    const people = page.getByRole("row", { name: /Personer i kompetensutvecklingsinsatser gentemot arbetslivet/ });
+    const people = page.getByRole("row", {
+      name: /Personer i kompetensutvecklingsinsatser gentemot arbetslivet/,
+    });
     await visible(people.getByRole("cell", { name: "minst 180 personer" }));
     const actual = Number(nbsp(await people.getByRole("cell").nth(1).innerText()).replace(/\s/g, ""));
     expect(actual).toBeGreaterThan(0);
     await visible(page.getByRole("heading", { level: 2, name: "Deltagande organisationers egna mål" }));
     await expectNoAxeViolations(page);
 
-    await people.getByRole("link", { name: "Personer i kompetensutvecklingsinsatser gentemot arbetslivet" }).click();
+    await people
+      .getByRole("link", { name: "Personer i kompetensutvecklingsinsatser gentemot arbetslivet" })
+      .click();
     await heading(page, "Personer i kompetensutvecklingsinsatser gentemot arbetslivet");
     await visible(page.getByText(/^distinkta personer som deltog i minst en aktivitet/));
     const records = await visible(page.getByRole("table", { name: "Det som räknas" }));
     await visible(page.getByText(new RegExp(`^${actual} poster som tillsammans ger ${actual}\\.`)));
     await expectNoAxeViolations(page);
 
-    const person = records.getByRole("rowheader").getByRole("link").first();
+    // Someone else attends an LC-KOMP event (checked in at the door): the indicator moves by one.
+    const indicatorUrl = page.url();
+    const status = await page.evaluate(async () => {
+      const me = await (await fetch("/api/auth/me")).json();
+      const event = (await (await fetch("/api/events?tag=LC-KOMP&limit=1")).json()).items[0];
+      const res = await fetch(`/api/events/${event.id}/walk-ins`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-csrf-token": me.csrfToken },
+        body: JSON.stringify({ name: "Ny Deltagare", email: "ny.deltagare@example.se", roleKey: "larare" }),
+      });
+      return res.status;
+    });
+    expect(status).toBe(201);
+    await page.goto(indicatorUrl);
+    await visible(page.getByText(new RegExp(`^${actual + 1} poster som tillsammans ger ${actual + 1}\\.`)));
+
+    const person = page
+      .getByRole("table", { name: "Det som räknas" })
+      .getByRole("rowheader")
+      .getByRole("link")
+      .first();
     const name = await person.innerText();
     await person.click();
     await heading(page, name);
@@ -91,9 +129,35 @@ describe("follow-up: reports generated from data and goals with live indicators"
     await heading(page, "Ekonomi");
     await page.getByLabel("Organisation", { exact: true }).selectOption({ label: "Samhällskontraktet" });
     await page.getByLabel("År", { exact: true }).selectOption("2010");
-    const money = await visible(page.getByRole("table", { name: "Förbrukade medel 2010 per enhet, Samhällskontraktet" }));
+    const money = await visible(
+      page.getByRole("table", { name: "Förbrukade medel 2010 per enhet, Samhällskontraktet" }),
+    );
     expect(nbsp(await money.getByRole("row", { name: /^Totalt/ }).innerText())).toMatch(/5 892 500 kr/);
     await visible(page.getByText(/Varje krona egna medel har växlats upp med/));
+    await expectNoAxeViolations(page);
+
+    // A manual indicator: its values with evidence, and a new value entered through the form.
+    await page.goto("/uppfoljning");
+    await page.getByLabel("Följ upp", { exact: true }).selectOption("project");
+    const projectPicker = page.getByLabel("Projekt", { exact: true });
+    await projectPicker.selectOption(
+      (await projectPicker
+        .locator("option", { hasText: /^LC-KOMP/ })
+        .first()
+        .getAttribute("value"))!,
+    );
+    await page.getByRole("button", { name: "Visa" }).click();
+    await page.getByRole("link", { name: "Organisationer med utvecklad mäklande funktion" }).click();
+    await heading(page, "Organisationer med utvecklad mäklande funktion");
+    const values = await visible(page.getByRole("table", { name: "Värden" }));
+    await visible(values.getByText(/Lärande utvärdering av LC-KOMP/));
+    await page.getByLabel("Datum", { exact: true }).fill("2011-12-31");
+    await page.getByLabel("Värde", { exact: true }).fill("13");
+    await page.getByLabel("Länk till underlag", { exact: true }).fill("https://example.se/slutrapport");
+    await page.getByRole("button", { name: "För in värde" }).click();
+    await visible(page.getByRole("status").filter({ hasText: "Värdet är infört." }));
+    await visible(values.getByRole("row", { name: /^2011-12-31\s+13/ }));
+    await visible(page.getByText("Enligt plan"));
     await expectNoAxeViolations(page);
   });
 });

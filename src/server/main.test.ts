@@ -84,7 +84,7 @@ describe("starting Samspel", () => {
     const entries = (await audit.json()) as { items: { after: { email: string } }[] };
     expect(entries.items.map((e) => e.after.email)).toContain("kvar-efter-omstart@kommun.se");
     expect(await stop(again, "SIGINT")).toBe(0);
-  });
+  }, 300_000); // three real start-ups with every module's migrations and the whole demo data
 
   it("bootstraps the administrator from the environment and starts empty with SAMSPEL_DEMO=0", async () => {
     const emptyDir = mkdtempSync(path.join(tmpdir(), "samspel-empty-"));
@@ -104,5 +104,5 @@ describe("starting Samspel", () => {
     } finally {
       rmSync(emptyDir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });

@@ -2,6 +2,16 @@
 export const sv = {
   validation: {
     communication: {
+      invitationNeedsEvent: "Välj evenemanget som inbjudan gäller.",
+      unknownSegment: "Målgruppen finns inte.",
+      unknownEvent: "Evenemanget finns inte.",
+    },
+  },
+  errors: {
+    mailingSent: "Redan skickat",
+    recipientsChanged: "Mottagarna har ändrats",
+  },
+  communication: {
     web: {
       nav: "Utskick",
       title: "Nyhetsbrev och inbjudningar",
@@ -37,7 +47,8 @@ export const sv = {
       name: "Namn",
       subscribeTitle: "Nyhetsbrev",
       subscribeIntro: "Få nyheter och inbjudningar till evenemang. Du bekräftar via en länk i mejlet.",
-      privacy: "Vi använder adressen bara för nyhetsbrevet. Varje utskick har en länk för att avregistrera dig med ett klick.",
+      privacy:
+        "Vi använder adressen bara för nyhetsbrevet. Varje utskick har en länk för att avregistrera dig med ett klick.",
       subscribe: "Prenumerera",
       checkEmail: "Tack! Öppna länken i mejlet vi skickat för att bekräfta prenumerationen.",
       confirmTitle: "Bekräfta prenumerationen",
@@ -49,16 +60,6 @@ export const sv = {
       unsubscribe: "Avregistrera mig",
       unsubscribed: "Klart! Du får inga fler utskick.",
     },
-      invitationNeedsEvent: "Välj evenemanget som inbjudan gäller.",
-      unknownSegment: "Målgruppen finns inte.",
-      unknownEvent: "Evenemanget finns inte.",
-    },
-  },
-  errors: {
-    mailingSent: "Redan skickat",
-    recipientsChanged: "Mottagarna har ändrats",
-  },
-  communication: {
     errors: {
       mailingSent: "Utskicket är redan skickat.",
       recipientsChanged:
@@ -78,6 +79,13 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export const en: Widen<typeof sv> = {
   validation: {
     communication: {
+      invitationNeedsEvent: "Choose the event the invitation is for.",
+      unknownSegment: "The segment does not exist.",
+      unknownEvent: "The event does not exist.",
+    },
+  },
+  errors: { mailingSent: "Already sent", recipientsChanged: "Recipients changed" },
+  communication: {
     web: {
       nav: "Mailings",
       title: "Newsletters and invitations",
@@ -125,13 +133,6 @@ export const en: Widen<typeof sv> = {
       unsubscribe: "Unsubscribe me",
       unsubscribed: "Done! You will get no more mailings.",
     },
-      invitationNeedsEvent: "Choose the event the invitation is for.",
-      unknownSegment: "The segment does not exist.",
-      unknownEvent: "The event does not exist.",
-    },
-  },
-  errors: { mailingSent: "Already sent", recipientsChanged: "Recipients changed" },
-  communication: {
     errors: {
       mailingSent: "The mailing has already been sent.",
       recipientsChanged:

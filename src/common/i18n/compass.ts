@@ -25,7 +25,6 @@ export const sv = {
     errors: {
       offerInactive: "Erbjudandet är inte längre aktivt.",
       alreadyTaken: "Programmet har redan tagit det här erbjudandet för året.",
-      pdfFailed: "PDF-filen kunde inte skapas. Försök igen om en stund.",
     },
     title: "ALA-kompassen",
     overview: "Översikt",
@@ -273,7 +272,6 @@ export const en: Widen<typeof sv> = {
     errors: {
       offerInactive: "The offer is no longer active.",
       alreadyTaken: "The programme has already taken this offer for the year.",
-      pdfFailed: "The PDF could not be created. Please try again shortly.",
     },
     title: "The work-life compass",
     overview: "Overview",

@@ -138,7 +138,8 @@ export const sv = {
       exportXlsx: "Ladda ner som Excel (XLSX)",
       noParticipants: "Inga anmälda ännu.",
       estimate: "Uppskattat antal deltagare",
-      estimateHelp: "För evenemang där namn inte togs, t.ex. \"ca 90\". Räknas aldrig ihop med anmälda eller närvarande.",
+      estimateHelp:
+        'För evenemang där namn inte togs, t.ex. "ca 90". Räknas aldrig ihop med anmälda eller närvarande.',
       saveEstimate: "Spara uppskattningen",
     },
     form: {
@@ -236,9 +237,12 @@ export const sv = {
     },
     table: {
       title: "Deltagartabell",
-      intro: "Personer per roll och organisation – varje person räknas en gång över projektets alla evenemang, utifrån närvaro.",
-      summary: "{{label}}: {{participants}} personer närvarade vid minst ett av {{events}} evenemang ({{registrations}} anmälningar).",
-      estimates: "Därtill uppskattningsvis {{count}} deltagare vid evenemang där namn inte togs (räknas inte in ovan).",
+      intro:
+        "Personer per roll och organisation – varje person räknas en gång över projektets alla evenemang, utifrån närvaro.",
+      summary:
+        "{{label}}: {{participants}} personer närvarade vid minst ett av {{events}} evenemang ({{registrations}} anmälningar).",
+      estimates:
+        "Därtill uppskattningsvis {{count}} deltagare vid evenemang där namn inte togs (räknas inte in ovan).",
       byRole: "Per roll",
       byOrganisation: "Per organisation",
       role: "Roll/funktion",
@@ -359,7 +363,8 @@ export const en: Widen<typeof sv> = {
       cancel: "Cancel my place",
       cancelMessage: "Do you want to cancel? Your place goes to the first person on the waiting list.",
       cancelled: "Your registration is cancelled.",
-      cancelledInfo: "The registration is cancelled. Register again from the event's page if you want to come.",
+      cancelledInfo:
+        "The registration is cancelled. Register again from the event's page if you want to come.",
     },
     feedback: {
       title: "How was it?",
@@ -388,7 +393,8 @@ export const en: Widen<typeof sv> = {
       exportXlsx: "Download as Excel (XLSX)",
       noParticipants: "No one registered yet.",
       estimate: "Estimated participants",
-      estimateHelp: "For events where names were not taken, e.g. \"about 90\". Never added to registered or attended.",
+      estimateHelp:
+        'For events where names were not taken, e.g. "about 90". Never added to registered or attended.',
       saveEstimate: "Save the estimate",
     },
     form: {
@@ -487,9 +493,12 @@ export const en: Widen<typeof sv> = {
     },
     table: {
       title: "Participant table",
-      intro: "People by role and organisation – each person counted once across all the project's events, from attendance.",
-      summary: "{{label}}: {{participants}} people attended at least one of {{events}} events ({{registrations}} registrations).",
-      estimates: "In addition an estimated {{count}} participants at events where names were not taken (not counted above).",
+      intro:
+        "People by role and organisation – each person counted once across all the project's events, from attendance.",
+      summary:
+        "{{label}}: {{participants}} people attended at least one of {{events}} events ({{registrations}} registrations).",
+      estimates:
+        "In addition an estimated {{count}} participants at events where names were not taken (not counted above).",
       byRole: "By role",
       byOrganisation: "By organisation",
       role: "Role/function",

@@ -18,7 +18,8 @@ export const sv = {
     web: {
       nav: "Lärplattform",
       title: "Lärplattformar",
-      intro: "Projektens och nätverkens gemensamma rum: dokument, litteratur, föreläsningar, forum och synpunkter.",
+      intro:
+        "Projektens och nätverkens gemensamma rum: dokument, litteratur, föreläsningar, forum och synpunkter.",
       none: "Du är inte medlem i någon lärplattform.",
       documents: "Dokument",
       version: "version {{version}} ({{filename}})",
@@ -66,7 +67,8 @@ export const en: Widen<typeof sv> = {
     web: {
       nav: "Learning space",
       title: "Learning spaces",
-      intro: "The shared rooms of projects and networks: documents, literature, lectures, forum and feedback.",
+      intro:
+        "The shared rooms of projects and networks: documents, literature, lectures, forum and feedback.",
       none: "You are not a member of any learning space.",
       documents: "Documents",
       version: "version {{version}} ({{filename}})",

@@ -185,3 +185,19 @@ describe("model versions", () => {
     ]);
   });
 });
+
+describe("OpenAPI", () => {
+  it("documents the compass routes with their schemas", async () => {
+    const res = await t.request({ method: "GET", url: "/api/openapi.json" });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    for (const path of [
+      "/api/compass/model",
+      "/api/compass/programmes/{programmeId}",
+      "/api/compass/programmes/{programmeId}/goals",
+      "/api/compass/units/{organisationId}",
+      "/api/compass/units/{organisationId}/heatmap.xlsx",
+    ])
+      expect(paths).toContain(path);
+  });
+});

@@ -27,21 +27,29 @@ export interface AttendanceListEntry extends WalkInInput {
 }
 
 const CHUNK = 500;
-const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
+const chunks = <T>(list: T[]) =>
+  Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /** Creates the people not yet in the register (by e-mail) and returns every e-mail's person id. */
 async function peopleByEmail(tx: Tx, entries: { name: string; email: string; role: string | null }[]) {
   for (const part of chunks(entries))
     await tx
       .insert(people)
-      .values(part.map((e) => ({ name: e.name, sortKey: swedishSortKey(e.name), email: e.email, title: e.role })))
+      .values(
+        part.map((e) => ({ name: e.name, sortKey: swedishSortKey(e.name), email: e.email, title: e.role })),
+      )
       .onConflictDoNothing({ target: people.email });
   const ids = new Map<string, string>();
   for (const part of chunks(entries)) {
     const rows = await tx
       .select({ id: people.id, email: people.email })
       .from(people)
-      .where(inArray(people.email, part.map((e) => e.email)));
+      .where(
+        inArray(
+          people.email,
+          part.map((e) => e.email),
+        ),
+      );
     for (const r of rows) ids.set(r.email!, r.id);
   }
   return ids;
@@ -52,12 +60,20 @@ async function organisationsByName(tx: Tx, names: string[]) {
   const rows = await tx
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
-    .where(sql`lower(${organisations.name}) in (${sql.join(names.map((n) => sql`lower(${n})`), sql`, `)})`);
+    .where(
+      sql`lower(${organisations.name}) in (${sql.join(
+        names.map((n) => sql`lower(${n})`),
+        sql`, `,
+      )})`,
+    );
   return new Map(rows.map((r) => [r.name.toLowerCase(), r.id]));
 }
 
 /** Adds the memberships (person, organisation) that do not exist yet. */
-async function ensureMemberships(tx: Tx, pairs: { personId: string; organisationId: string; role: string | null }[]) {
+async function ensureMemberships(
+  tx: Tx,
+  pairs: { personId: string; organisationId: string; role: string | null }[],
+) {
   if (!pairs.length) return;
   const existing = await tx
     .select({ personId: memberships.personId, organisationId: memberships.organisationId })
@@ -73,13 +89,20 @@ async function ensureMemberships(tx: Tx, pairs: { personId: string; organisation
   for (const part of chunks(missing)) await tx.insert(memberships).values(part);
 }
 
-export async function recordAttendanceList(db: Db, actor: Actor | null, eventId: string, list: AttendanceListEntry[]) {
+export async function recordAttendanceList(
+  db: Db,
+  actor: Actor | null,
+  eventId: string,
+  list: AttendanceListEntry[],
+) {
   const record = await organisedEvent(db, actor, eventId);
   const attendedAt = eventStartsAt(record) ?? eventEndsAt(record) ?? new Date();
   const entries = list.map(({ attended, feedback, ...entry }) => ({
     data: parseWith(walkInInput, entry),
     attended,
-    feedback: feedback ? { rating: parseWith(rating, feedback.rating), comment: feedback.comment ?? null } : null,
+    feedback: feedback
+      ? { rating: parseWith(rating, feedback.rating), comment: feedback.comment ?? null }
+      : null,
   }));
   return writeWithAudit(db, actor, async (tx, audit) => {
     const event = await lockEvent(tx, eventId);
@@ -99,21 +122,30 @@ export async function recordAttendanceList(db: Db, actor: Actor | null, eventId:
       : [];
     const seen = new Set(already.map((r) => r.email));
     const fresh = entries.filter((e) => !e.data.email || (!seen.has(e.data.email) && seen.add(e.data.email)));
-    const orgIds = await organisationsByName(tx, [...new Set(fresh.map((e) => e.data.organisation).filter((o): o is string => !!o))]);
+    const orgIds = await organisationsByName(tx, [
+      ...new Set(fresh.map((e) => e.data.organisation).filter((o): o is string => !!o)),
+    ]);
     const personIds = await peopleByEmail(
       tx,
-      fresh.filter((e) => e.data.email).map((e) => ({ name: e.data.name, email: e.data.email!, role: e.data.role ?? null })),
+      fresh
+        .filter((e) => e.data.email)
+        .map((e) => ({ name: e.data.name, email: e.data.email!, role: e.data.role ?? null })),
     );
     const codes = new Set(
-      (await tx.select({ code: eventRegistrations.checkinCode }).from(eventRegistrations).where(eq(eventRegistrations.eventId, eventId))).map(
-        (r) => r.code,
-      ),
+      (
+        await tx
+          .select({ code: eventRegistrations.checkinCode })
+          .from(eventRegistrations)
+          .where(eq(eventRegistrations.eventId, eventId))
+      ).map((r) => r.code),
     );
     const rows = fresh.map((e) => {
       let code = randomCheckinCode();
       while (codes.has(code)) code = randomCheckinCode();
       codes.add(code);
-      const organisationId = e.data.organisation ? (orgIds.get(e.data.organisation.toLowerCase()) ?? null) : null;
+      const organisationId = e.data.organisation
+        ? (orgIds.get(e.data.organisation.toLowerCase()) ?? null)
+        : null;
       return {
         id: randomUUID(),
         eventId,
@@ -140,10 +172,19 @@ export async function recordAttendanceList(db: Db, actor: Actor | null, eventId:
     );
     for (const part of chunks(rows)) await tx.insert(eventRegistrations).values(part);
     const feedback = fresh
-      .map((e, i) => (e.feedback ? { registrationId: rows[i].id, eventId, rating: e.feedback.rating, comment: e.feedback.comment } : null))
+      .map((e, i) =>
+        e.feedback
+          ? { registrationId: rows[i].id, eventId, rating: e.feedback.rating, comment: e.feedback.comment }
+          : null,
+      )
       .filter((f) => f !== null);
     for (const part of chunks(feedback)) await tx.insert(eventFeedback).values(part);
-    await audit({ action: "registration.importList", entityType: "event", entityId: eventId, after: { added: rows.length } });
+    await audit({
+      action: "registration.importList",
+      entityType: "event",
+      entityId: eventId,
+      after: { added: rows.length },
+    });
     return rows.length;
   });
 }

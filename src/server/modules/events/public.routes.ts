@@ -76,7 +76,7 @@ export function registerPublicEventRoutes(app: FastifyInstance, { db, config }: 
     },
     async (request) => {
       const record = await loadEvent(db, request.params.id);
-      if (!record || record.event.visibility !== "public") throw notFound();
+      if (record?.event.visibility !== "public") throw notFound();
       return presentPublicEvent(record);
     },
   );
@@ -86,7 +86,7 @@ export function registerPublicEventRoutes(app: FastifyInstance, { db, config }: 
     { config: open, schema: { tags, summary: "Evenemanget som kalenderfil", params: idParams } },
     async (request, reply) => {
       const record = await loadEvent(db, request.params.id);
-      if (!record || record.event.visibility !== "public") throw notFound();
+      if (record?.event.visibility !== "public") throw notFound();
       return reply
         .type("text/calendar; charset=utf-8")
         .header("content-disposition", 'attachment; filename="evenemang.ics"')

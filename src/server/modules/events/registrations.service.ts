@@ -45,7 +45,7 @@ export async function registerPublic(
   now = new Date(),
 ): Promise<RegistrationOutcome> {
   const record = await loadEvent(db, eventId);
-  if (!record || record.event.visibility !== "public") throw notFound();
+  if (record?.event.visibility !== "public") throw notFound();
   const data = parseWith(registrationInput, input);
   const answers = answersFor(record.event.questions, data);
   const result = await writeWithAudit(db, null, async (tx, audit) => {

@@ -176,6 +176,21 @@ describe("spend and the money table", () => {
     expect(list.json().items).toEqual([]);
   });
 
+  it("is in the OpenAPI document", async () => {
+    const doc = (await t.request({ method: "GET", url: "/api/openapi.json" })).json();
+    for (const path of [
+      "/api/budgets",
+      "/api/spend",
+      "/api/finance/summary",
+      "/api/indicators",
+      "/api/indicators/{id}",
+      "/api/indicators/{id}/records",
+      "/api/indicators/{id}/values",
+      "/api/reports/annual",
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
+  });
+
   it("answers 404 for an unknown organisation and 422 for a bad year", async () => {
     const unknown = "00000000-0000-4000-8000-000000000000";
     expect(
@@ -194,6 +209,64 @@ describe("spend and the money table", () => {
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors.year).toEqual(["Ange ett årtal med fyra siffror."]);
+  });
+});
+
+describe("units", () => {
+  it("adds a unit last in the table, refuses a second with the same name, and lets only staff add", async () => {
+    const res = await t.request({
+      method: "POST",
+      url: "/api/finance/units",
+      as: coordinator,
+      payload: {
+        organisationId: ids.sk,
+        name: "Sektor Hållbar stadsutveckling",
+        sector: "Hållbar stadsutveckling",
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      name: "Sektor Hållbar stadsutveckling",
+      sector: "Hållbar stadsutveckling",
+      sortOrder: 7,
+    });
+    const again = await t.request({
+      method: "POST",
+      url: "/api/finance/units",
+      as: coordinator,
+      payload: { organisationId: ids.sk, name: "sektor hållbar stadsutveckling" },
+    });
+    expect(again.statusCode).toBe(422);
+    expect(again.json().errors).toEqual({ name: ["Organisationen har redan en enhet med det namnet."] });
+    const empty = await t.request({
+      method: "POST",
+      url: "/api/finance/units",
+      as: coordinator,
+      payload: { organisationId: ids.sk, name: " " },
+    });
+    expect(empty.json().errors.name).toEqual(["Fältet måste fyllas i."]);
+    const fromBoard = await t.request({
+      method: "POST",
+      url: "/api/finance/units",
+      as: board,
+      payload: { organisationId: ids.sk, name: "X" },
+    });
+    expect(fromBoard.statusCode).toBe(403);
+  });
+
+  it("lists an organisation's units for readers, 404 for a partner of another organisation or an unknown one", async () => {
+    expect(
+      (await t.request({ method: "GET", url: `/api/finance/units?organisationId=${ids.sk}`, as: partner }))
+        .statusCode,
+    ).toBe(404);
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    expect(
+      (await t.request({ method: "GET", url: `/api/finance/units?organisationId=${unknown}`, as: admin }))
+        .statusCode,
+    ).toBe(404);
+    const bad = await t.request({ method: "GET", url: "/api/finance/units?organisationId=abc", as: admin });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors.organisationId).toEqual(["Ogiltig identitet."]);
   });
 });
 
@@ -277,5 +350,19 @@ describe("budgets and co-financing", () => {
     expect(summary.projectBudgets).toEqual([
       { projectId: ids.ungaMatematiker, name: "Unga matematiker", budget: 200_000, spent: 0 },
     ]);
+    const first = (
+      await t.request({ method: "GET", url: `/api/budgets?organisationId=${ids.sk}&limit=1`, as: board })
+    ).json();
+    const second = (
+      await t.request({
+        method: "GET",
+        url: `/api/budgets?organisationId=${ids.sk}&limit=1&cursor=${first.nextCursor}`,
+        as: board,
+      })
+    ).json();
+    expect([...first.items, ...second.items].map((b: { amount: number }) => b.amount).sort()).toEqual([
+      1_300_000, 200_000,
+    ]);
+    expect(second.nextCursor).toBeNull();
   });
 });

@@ -41,10 +41,11 @@ export interface StoredFile {
 
 /** Checks and stores an upload; 422 on the `file` field for a wrong type, 413 when too large. */
 export async function storeFile(folder: string, filename: string, data: Buffer): Promise<StoredFile> {
+  // Control characters never belong in a file name (header injection in Content-Disposition).
   const clean =
-    path
-      .basename(filename)
-      .replace(/[\u0000-\u001f]/g, "")
+    [...path.basename(filename)]
+      .filter((c) => c.charCodeAt(0) >= 32)
+      .join("")
       .slice(0, 200) || "fil";
   const ext = clean.includes(".") ? clean.split(".").pop()!.toLowerCase() : "";
   const mimeType = documentTypes[ext];

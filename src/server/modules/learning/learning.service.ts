@@ -183,7 +183,7 @@ export async function listThreads(db: Db, actor: Actor | null, spaceId: string) 
   const rows = await db
     .select({
       thread: learningThreads,
-      posts: sql<number>`(select count(*)::int from learning_posts p where p.thread_id = ${learningThreads.id})`,
+      posts: sql<number>`(select count(*)::int from learning_posts p where p.thread_id = "learning_threads"."id")`,
     })
     .from(learningThreads)
     .where(eq(learningThreads.spaceId, spaceId))

@@ -151,7 +151,16 @@ describe("annual report", () => {
     ]);
     expect(meetings.rows).toEqual([
       // No registrations were taken: registered and attended are empty, not zero.
-      ["2010-02-19", "Workshop Framtidens vård & omsorg", "Workshop", "Stadshotellet Västerås", "", null, null, 90],
+      [
+        "2010-02-19",
+        "Workshop Framtidens vård & omsorg",
+        "Workshop",
+        "Stadshotellet Västerås",
+        "",
+        null,
+        null,
+        90,
+      ],
       [
         "2010-11-09, 2010-11-10",
         "Bemötande av varandra och andra",

@@ -142,7 +142,12 @@ export async function startImport(
     register.fields.map((f) => f.key),
   );
   if (!Object.values(mapping).some(Boolean))
-    throw new AppError("validation", "errors.validation", {}, { mapping: [{ key: "transfer.errors.nothingMapped" }] });
+    throw new AppError(
+      "validation",
+      "errors.validation",
+      {},
+      { mapping: [{ key: "transfer.errors.nothingMapped" }] },
+    );
   const [job] = await db
     .insert(importJobs)
     .values({

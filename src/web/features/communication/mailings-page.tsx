@@ -4,7 +4,15 @@ import { useTranslation } from "react-i18next";
 import type { MailingView, PreviewView, SegmentCriteriaInput } from "../../../common/communication.ts";
 import type { EventView } from "../../../common/events.ts";
 import { ApiError, api } from "../../api.ts";
-import { Alert, Button, type Column, DataTable, PageHeader, Select, TextField } from "../../components/index.ts";
+import {
+  Alert,
+  Button,
+  type Column,
+  DataTable,
+  PageHeader,
+  Select,
+  TextField,
+} from "../../components/index.ts";
 import { TextAreaField } from "../activities/text-area-field.tsx";
 
 const split = (text: string) =>
@@ -37,7 +45,8 @@ export function MailingsPage() {
   };
   const events = useQuery({
     queryKey: ["events", "upcoming-for-mailing"],
-    queryFn: () => api.get<{ items: EventView[] }>(`/api/events?from=${new Date().toISOString().slice(0, 10)}&limit=100`),
+    queryFn: () =>
+      api.get<{ items: EventView[] }>(`/api/events?from=${new Date().toISOString().slice(0, 10)}&limit=100`),
   });
   const mailings = useQuery({
     queryKey: ["mailings"],
@@ -66,12 +75,23 @@ export function MailingsPage() {
       setPreview(null);
       void mailings.refetch();
     },
-    onError: (e) => setMessage({ tone: "error", text: e instanceof ApiError ? Object.values(e.fieldErrors).flat().join(" ") || e.problem.detail : String(e) }),
+    onError: (e) =>
+      setMessage({
+        tone: "error",
+        text:
+          e instanceof ApiError
+            ? Object.values(e.fieldErrors).flat().join(" ") || e.problem.detail
+            : String(e),
+      }),
   });
   const columns: Column<MailingView>[] = [
     { key: "subject", header: t("communication.web.subject"), isRowHeader: true, cell: (m) => m.subject },
     { key: "kind", header: t("communication.web.kind"), cell: (m) => t(`communication.web.kinds.${m.kind}`) },
-    { key: "sent", header: t("communication.web.sentAt"), cell: (m) => m.sentAt?.slice(0, 10) ?? t("communication.web.draft") },
+    {
+      key: "sent",
+      header: t("communication.web.sentAt"),
+      cell: (m) => m.sentAt?.slice(0, 10) ?? t("communication.web.draft"),
+    },
     { key: "count", header: t("communication.web.recipients"), cell: (m) => m.recipientCount ?? "–" },
   ];
   return (
@@ -80,16 +100,38 @@ export function MailingsPage() {
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       <section aria-labelledby="audience-heading" className="form">
         <h2 id="audience-heading">{t("communication.web.audience")}</h2>
-        <TextField label={t("communication.web.themes")} description={t("communication.web.commaHelp")} value={themes} onChange={setThemes} />
-        <TextField label={t("communication.web.municipalities")} description={t("communication.web.commaHelp")} value={municipalities} onChange={setMunicipalities} />
-        <TextField label={t("communication.web.organisationTypes")} description={t("communication.web.commaHelp")} value={organisationTypes} onChange={setOrganisationTypes} />
+        <TextField
+          label={t("communication.web.themes")}
+          description={t("communication.web.commaHelp")}
+          value={themes}
+          onChange={setThemes}
+        />
+        <TextField
+          label={t("communication.web.municipalities")}
+          description={t("communication.web.commaHelp")}
+          value={municipalities}
+          onChange={setMunicipalities}
+        />
+        <TextField
+          label={t("communication.web.organisationTypes")}
+          description={t("communication.web.commaHelp")}
+          value={organisationTypes}
+          onChange={setOrganisationTypes}
+        />
         <Select
           label={t("communication.web.sources")}
           value={sources}
           onChange={(v) => setSources(v as typeof sources)}
-          options={["both", "subscribers", "participants"].map((v) => ({ value: v, label: t(`communication.web.sourceOptions.${v}`) }))}
+          options={["both", "subscribers", "participants"].map((v) => ({
+            value: v,
+            label: t(`communication.web.sourceOptions.${v}`),
+          }))}
         />
-        <Button variant="secondary" onPress={() => previewMutation.mutate()} isPending={previewMutation.isPending}>
+        <Button
+          variant="secondary"
+          onPress={() => previewMutation.mutate()}
+          isPending={previewMutation.isPending}
+        >
           {t("communication.web.preview")}
         </Button>
       </section>
@@ -98,9 +140,7 @@ export function MailingsPage() {
           <h2 id="preview-heading">{t("communication.web.previewTitle", { count: preview.count })}</h2>
           <ul className="plain-list">
             {preview.recipients.map((r) => (
-              <li key={r.email}>
-                {r.name ? `${r.name} <${r.email}>` : r.email}
-              </li>
+              <li key={r.email}>{r.name ? `${r.name} <${r.email}>` : r.email}</li>
             ))}
           </ul>
           <div className="form">
@@ -108,18 +148,37 @@ export function MailingsPage() {
               label={t("communication.web.kind")}
               value={kind}
               onChange={(v) => setKind(v as typeof kind)}
-              options={["newsletter", "invitation"].map((v) => ({ value: v, label: t(`communication.web.kinds.${v}`) }))}
+              options={["newsletter", "invitation"].map((v) => ({
+                value: v,
+                label: t(`communication.web.kinds.${v}`),
+              }))}
             />
             {kind === "invitation" && (
               <Select
                 label={t("communication.web.event")}
                 value={eventId}
                 onChange={setEventId}
-                options={[{ value: "", label: t("communication.web.chooseEvent") }, ...(events.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.startDate ?? ""} ${e.title}` }))]}
+                options={[
+                  { value: "", label: t("communication.web.chooseEvent") },
+                  ...(events.data?.items ?? []).map((e) => ({
+                    value: e.id,
+                    label: `${e.startDate ?? ""} ${e.title}`,
+                  })),
+                ]}
               />
             )}
-            <TextField label={t("communication.web.subject")} value={subject} onChange={setSubject} isRequired />
-            <TextAreaField id="mailing-body" label={t("communication.web.body")} value={body} onChange={setBody} />
+            <TextField
+              label={t("communication.web.subject")}
+              value={subject}
+              onChange={setSubject}
+              isRequired
+            />
+            <TextAreaField
+              id="mailing-body"
+              label={t("communication.web.body")}
+              value={body}
+              onChange={setBody}
+            />
             <Button onPress={() => send.mutate()} isPending={send.isPending} isDisabled={preview.count === 0}>
               {t("communication.web.send", { count: preview.count })}
             </Button>
@@ -128,7 +187,14 @@ export function MailingsPage() {
       )}
       <section aria-labelledby="sent-heading">
         <h2 id="sent-heading">{t("communication.web.history")}</h2>
-        {mailings.data && <DataTable caption={t("communication.web.history")} columns={columns} rows={mailings.data} rowKey={(m) => m.id} />}
+        {mailings.data && (
+          <DataTable
+            caption={t("communication.web.history")}
+            columns={columns}
+            rows={mailings.data}
+            rowKey={(m) => m.id}
+          />
+        )}
       </section>
     </>
   );

@@ -22,7 +22,10 @@ export function SubscribePage() {
   };
   return (
     <div className="narrow">
-      <PageHeader title={t("communication.web.subscribeTitle")} intro={t("communication.web.subscribeIntro")} />
+      <PageHeader
+        title={t("communication.web.subscribeTitle")}
+        intro={t("communication.web.subscribeIntro")}
+      />
       {done ? (
         <Alert tone="success">{t("communication.web.checkEmail")}</Alert>
       ) : (
@@ -36,7 +39,13 @@ export function SubscribePage() {
         >
           {form.formError && <Alert tone="error">{form.formError}</Alert>}
           <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
-          <TextField label={labels.email} type="email" autoComplete="email" isRequired {...form.field("email")} />
+          <TextField
+            label={labels.email}
+            type="email"
+            autoComplete="email"
+            isRequired
+            {...form.field("email")}
+          />
           <TextField label={labels.name} autoComplete="name" {...form.field("name")} />
           <TextField label={labels.municipality} {...form.field("municipality")} />
           <p className="small muted">{t("communication.web.privacy")}</p>
@@ -50,7 +59,19 @@ export function SubscribePage() {
 }
 
 /** A page with one button that POSTs: links in e-mail are opened by scanners too, so GET changes nothing. */
-function TokenAction({ title, intro, action, done, path }: { title: string; intro: string; action: string; done: string; path: string }) {
+function TokenAction({
+  title,
+  intro,
+  action,
+  done,
+  path,
+}: {
+  title: string;
+  intro: string;
+  action: string;
+  done: string;
+  path: string;
+}) {
   const { t } = useTranslation();
   const mutation = useMutation({ mutationFn: () => api.post<{ email: string }>(path) });
   return (
@@ -61,7 +82,9 @@ function TokenAction({ title, intro, action, done, path }: { title: string; intr
       ) : (
         <>
           {mutation.error && (
-            <Alert tone="error">{mutation.error instanceof ApiError ? mutation.error.problem.detail : t("errors.internal")}</Alert>
+            <Alert tone="error">
+              {mutation.error instanceof ApiError ? mutation.error.problem.detail : t("errors.internal")}
+            </Alert>
           )}
           <Button onPress={() => mutation.mutate()} isPending={mutation.isPending}>
             {action}

@@ -5,7 +5,11 @@ import type { Feature } from "../types.ts";
 import { MailingsPage } from "./mailings-page.tsx";
 import { ConfirmSubscriptionPage, SubscribePage, UnsubscribePage } from "./newsletter-pages.tsx";
 
-const subscribeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/nyhetsbrev", component: SubscribePage });
+const subscribeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/nyhetsbrev",
+  component: SubscribePage,
+});
 const confirmRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/nyhetsbrev/bekrafta/$token",

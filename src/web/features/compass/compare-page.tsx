@@ -3,9 +3,9 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { CompassView } from "../../../common/compass.ts";
 import { EmptyState, PageHeader, QueryState, Spinner } from "../../components/index.ts";
-import { RadarChart } from "./charts.tsx";
 import { compareQuery } from "./compass-api.ts";
 import { CompassNav, useCompassYear } from "./compass-parts.tsx";
+import { RadarChart } from "./lazy-charts.tsx";
 
 // Distinct, ≥ 3:1 on white, told apart by name in the legend and the table too.
 const colours = ["#5b2a86", "#b34700", "#1d6b3a", "#1d5a99", "#a4262c", "#6b5b00", "#00707a", "#8a2b6e"];

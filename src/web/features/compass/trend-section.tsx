@@ -3,9 +3,9 @@ import { useTranslation } from "react-i18next";
 import type { TrendView } from "../../../common/compass.ts";
 import { QueryState } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
-import { TrendChart } from "./charts.tsx";
 import { trendQuery, yearsQuery } from "./compass-api.ts";
 import { formatMean } from "./compass-parts.tsx";
+import { TrendChart } from "./lazy-charts.tsx";
 
 /** The unit's mean level per dimension over the last years up to the chosen one. */
 export function TrendSection({ organisationId, year }: { organisationId: string; year: number }) {

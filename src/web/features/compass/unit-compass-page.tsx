@@ -6,10 +6,10 @@ import { compassPalette, type UnitView } from "../../../common/compass.ts";
 import { queryString } from "../../api.ts";
 import { Button, PageHeader, QueryState, Spinner } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
-import { type ChartHandle, RadarChart } from "./charts.tsx";
 import { unitQuery } from "./compass-api.ts";
 import { CompassNav, download, formatMean, useCompassYear, YearSelect } from "./compass-parts.tsx";
 import { HeatmapSection } from "./heatmap-section.tsx";
+import { type ChartHandle, RadarChart } from "./lazy-charts.tsx";
 import { TrendSection } from "./trend-section.tsx";
 
 /** /kompassen/enhet/$organisationId: a department's, faculty's or the university's compass. */

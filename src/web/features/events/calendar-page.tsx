@@ -127,18 +127,27 @@ function MonthView({ month }: { month: string }) {
   const days = new Date(Date.UTC(year, m, 0)).getUTCDate();
   const cells = Array.from({ length: Math.ceil((offset + days) / 7) * 7 }, (_, i) => i - offset + 1);
   const weekdayName = (n: number) =>
-    new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "sv-SE", { weekday: "short", timeZone: "UTC" }).format(
-      new Date(Date.UTC(2024, 0, n)),
-    );
+    new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "sv-SE", {
+      weekday: "short",
+      timeZone: "UTC",
+    }).format(new Date(Date.UTC(2024, 0, n)));
   const label = monthLabel(month, i18n.language);
   return (
     <section aria-labelledby="month-heading">
       <div className="month-nav">
-        <Link to="/evenemang" search={{ vy: "manad", manad: shiftMonth(month, -1) }} className="btn btn-secondary">
+        <Link
+          to="/evenemang"
+          search={{ vy: "manad", manad: shiftMonth(month, -1) }}
+          className="btn btn-secondary"
+        >
           {t("events.calendar.previousMonth")}
         </Link>
         <h2 id="month-heading">{label}</h2>
-        <Link to="/evenemang" search={{ vy: "manad", manad: shiftMonth(month, 1) }} className="btn btn-secondary">
+        <Link
+          to="/evenemang"
+          search={{ vy: "manad", manad: shiftMonth(month, 1) }}
+          className="btn btn-secondary"
+        >
           {t("events.calendar.nextMonth")}
         </Link>
       </div>
@@ -152,9 +161,11 @@ function MonthView({ month }: { month: string }) {
           };
           return (
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
+            <section className="table-scroll" tabIndex={0} aria-label={label}>
               <table className="month-table">
-                <caption className="visually-hidden">{t("events.calendar.monthCaption", { month: label })}</caption>
+                <caption className="visually-hidden">
+                  {t("events.calendar.monthCaption", { month: label })}
+                </caption>
                 <thead>
                   <tr>
                     {WEEKDAYS.map((n) => (
@@ -190,7 +201,7 @@ function MonthView({ month }: { month: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           );
         }}
       </QueryState>

@@ -3,9 +3,16 @@ import { Link } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ParticipantView, walkInInput } from "../../../common/events.ts";
-import { ApiError } from "../../api.ts";
-import { Alert, Button, FormErrorSummary, PageHeader, QueryState, TextField } from "../../components/index.ts";
 import { compareText } from "../../../common/format.ts";
+import { ApiError } from "../../api.ts";
+import {
+  Alert,
+  Button,
+  FormErrorSummary,
+  PageHeader,
+  QueryState,
+  TextField,
+} from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
 import { Counts } from "./event-admin-page.tsx";
 import { eventQuery, participantsQuery, useCheckIn } from "./events-api.ts";
@@ -30,7 +37,12 @@ export function CheckinPage({ id, code }: { id: string; code?: string }) {
       setMessage({ tone: "success", text: t("events.checkin.done", { name: p.name }) });
       setTyped("");
     } catch (error) {
-      const text = error instanceof ApiError && error.status === 404 ? t("events.checkin.unknownCode") : error instanceof ApiError ? error.problem.detail : String(error);
+      const text =
+        error instanceof ApiError && error.status === 404
+          ? t("events.checkin.unknownCode")
+          : error instanceof ApiError
+            ? error.problem.detail
+            : String(error);
       setMessage({ tone: "error", text });
     }
   };
@@ -65,16 +77,33 @@ export function CheckinPage({ id, code }: { id: string; code?: string }) {
                 if (typed.trim()) void checkInByCode(typed);
               }}
             >
-              <TextField label={t("events.checkin.code")} value={typed} onChange={setTyped} autoComplete="off" />
+              <TextField
+                label={t("events.checkin.code")}
+                value={typed}
+                onChange={setTyped}
+                autoComplete="off"
+              />
               <Button type="submit" isPending={attendance.isPending}>
                 {t("events.checkin.checkInCode")}
               </Button>
             </form>
           </div>
           <QueryState query={participants}>
-            {(items) => <CheckinList eventId={id} items={items} search={search} onMessage={(text) => setMessage({ tone: "success", text })} />}
+            {(items) => (
+              <CheckinList
+                eventId={id}
+                items={items}
+                search={search}
+                onMessage={(text) => setMessage({ tone: "success", text })}
+              />
+            )}
           </QueryState>
-          <WalkInForm eventId={id} onAdded={(name) => setMessage({ tone: "success", text: t("events.checkin.walkInAdded", { name }) })} />
+          <WalkInForm
+            eventId={id}
+            onAdded={(name) =>
+              setMessage({ tone: "success", text: t("events.checkin.walkInAdded", { name }) })
+            }
+          />
         </>
       )}
     </QueryState>
@@ -97,7 +126,11 @@ function CheckinList({
   const q = search.trim().toLocaleLowerCase("sv");
   const shown = items
     .filter((p) => p.status !== "cancelled")
-    .filter((p) => !q || [p.name, p.organisation ?? "", p.checkinCode].some((x) => x.toLocaleLowerCase("sv").includes(q)))
+    .filter(
+      (p) =>
+        !q ||
+        [p.name, p.organisation ?? "", p.checkinCode].some((x) => x.toLocaleLowerCase("sv").includes(q)),
+    )
     .sort((a, b) => compareText(a.name, b.name, "sv"));
   return (
     <section aria-labelledby="checkin-list-heading">
@@ -110,15 +143,25 @@ function CheckinList({
               <div className="who">
                 <strong>{p.name}</strong>
                 <span className="muted">
-                  {[p.organisation, p.status === "waitlisted" ? t("events.statuses.waitlisted") : null].filter(Boolean).join(" · ")}
+                  {[p.organisation, p.status === "waitlisted" ? t("events.statuses.waitlisted") : null]
+                    .filter(Boolean)
+                    .join(" · ")}
                 </span>
               </div>
               <Button
                 variant={attended ? "secondary" : "primary"}
-                aria-label={attended ? t("events.checkin.undoFor", { name: p.name }) : t("events.checkin.checkInFor", { name: p.name })}
+                aria-label={
+                  attended
+                    ? t("events.checkin.undoFor", { name: p.name })
+                    : t("events.checkin.checkInFor", { name: p.name })
+                }
                 onPress={async () => {
                   const after = await attendance.mutateAsync({ registrationId: p.id, attended: !attended });
-                  onMessage(after.status === "attended" ? t("events.checkin.done", { name: p.name }) : t("events.checkin.undone", { name: p.name }));
+                  onMessage(
+                    after.status === "attended"
+                      ? t("events.checkin.done", { name: p.name })
+                      : t("events.checkin.undone", { name: p.name }),
+                  );
                 }}
               >
                 {attended ? t("events.checkin.undo") : t("events.checkin.checkIn")}

@@ -2,9 +2,18 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api.ts";
 import type { EventView, ParticipantView } from "../../../common/events.ts";
-import { Alert, Button, type Column, DataTable, EmptyState, PageHeader, QueryState, TextField } from "../../components/index.ts";
+import { ApiError } from "../../api.ts";
+import {
+  Alert,
+  Button,
+  type Column,
+  DataTable,
+  EmptyState,
+  PageHeader,
+  QueryState,
+  TextField,
+} from "../../components/index.ts";
 import { formatSession } from "./event-format.ts";
 import { eventFeedbackQuery, eventQuery, participantsQuery, useSaveEvent } from "./events-api.ts";
 
@@ -38,10 +47,26 @@ function EventAdmin({ event }: { event: EventView }) {
   const { t, i18n } = useTranslation();
   const participants = useQuery(participantsQuery(event.id));
   const columns: Column<ParticipantView>[] = [
-    { key: "name", header: t("events.participant.name"), isRowHeader: true, sortValue: (p) => p.name, cell: (p) => p.name },
-    { key: "organisation", header: t("events.participant.organisation"), sortValue: (p) => p.organisation ?? "", cell: (p) => p.organisation ?? "–" },
+    {
+      key: "name",
+      header: t("events.participant.name"),
+      isRowHeader: true,
+      sortValue: (p) => p.name,
+      cell: (p) => p.name,
+    },
+    {
+      key: "organisation",
+      header: t("events.participant.organisation"),
+      sortValue: (p) => p.organisation ?? "",
+      cell: (p) => p.organisation ?? "–",
+    },
     { key: "role", header: t("events.participant.role"), cell: (p) => p.role ?? "–" },
-    { key: "status", header: t("events.participant.status"), sortValue: (p) => p.status, cell: (p) => t(`events.statuses.${p.status}`) },
+    {
+      key: "status",
+      header: t("events.participant.status"),
+      sortValue: (p) => p.status,
+      cell: (p) => t(`events.statuses.${p.status}`),
+    },
     { key: "code", header: t("events.participant.code"), cell: (p) => p.checkinCode },
     { key: "dietary", header: t("events.participant.dietary"), cell: (p) => p.dietary ?? "" },
   ];
@@ -52,10 +77,18 @@ function EventAdmin({ event }: { event: EventView }) {
         intro={`${event.type.labelSv} · ${t(`events.visibility.${event.visibility}`)}`}
         actions={
           <div className="button-row">
-            <Link to="/evenemang/hantera/$id/incheckning" params={{ id: event.id }} className="btn btn-primary">
+            <Link
+              to="/evenemang/hantera/$id/incheckning"
+              params={{ id: event.id }}
+              className="btn btn-primary"
+            >
               {t("events.checkin.title")}
             </Link>
-            <Link to="/evenemang/hantera/$id/redigera" params={{ id: event.id }} className="btn btn-secondary">
+            <Link
+              to="/evenemang/hantera/$id/redigera"
+              params={{ id: event.id }}
+              className="btn btn-secondary"
+            >
               {t("common.edit")}
             </Link>
           </div>
@@ -92,7 +125,12 @@ function EventAdmin({ event }: { event: EventView }) {
             items.length === 0 ? (
               <EmptyState message={t("events.manage.noParticipants")} />
             ) : (
-              <DataTable caption={t("events.participants")} columns={columns} rows={items} rowKey={(p) => p.id} />
+              <DataTable
+                caption={t("events.participants")}
+                columns={columns}
+                rows={items}
+                rowKey={(p) => p.id}
+              />
             )
           }
         </QueryState>
@@ -120,7 +158,14 @@ function EstimateForm({ event }: { event: EventView }) {
         setSaved(true);
       }}
     >
-      <TextField label={t("events.manage.estimate")} description={t("events.manage.estimateHelp")} inputMode="numeric" value={value} onChange={setValue} error={error} />
+      <TextField
+        label={t("events.manage.estimate")}
+        description={t("events.manage.estimateHelp")}
+        inputMode="numeric"
+        value={value}
+        onChange={setValue}
+        error={error}
+      />
       <Button type="submit" variant="secondary" isPending={save.isPending}>
         {t("events.manage.saveEstimate")}
       </Button>
@@ -141,7 +186,12 @@ function FeedbackSummary({ id, responses }: { id: string; responses: number }) {
         <QueryState query={query}>
           {(f) => (
             <>
-              <p>{t("events.feedback.average", { average: f.averageRating?.toLocaleString("sv-SE"), count: f.responses })}</p>
+              <p>
+                {t("events.feedback.average", {
+                  average: f.averageRating?.toLocaleString("sv-SE"),
+                  count: f.responses,
+                })}
+              </p>
               <ul className="plain-list">
                 {f.comments.map((c) => (
                   <li key={c.createdAt + c.comment}>

@@ -2,7 +2,16 @@ import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { createEventInput, type EventView, type SessionInput } from "../../../common/events.ts";
-import { Alert, Button, Checkbox, FormErrorSummary, PageHeader, QueryState, Select, TextField } from "../../components/index.ts";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FormErrorSummary,
+  PageHeader,
+  QueryState,
+  Select,
+  TextField,
+} from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
 import { activityTypesQuery } from "../activities/activities-api.ts";
 import { TextAreaField } from "../activities/text-area-field.tsx";
@@ -40,9 +49,12 @@ function EventForm({ event }: { event?: EventView }) {
       roleFrom: event?.questions.roleFrom ?? "free",
       municipality: event?.questions.municipality ?? "off",
       dietary: event?.questions.dietary ?? false,
-      sessions: (event?.sessions.map((s) => ({ date: s.date, startTime: s.startTime, endTime: s.endTime, place: s.place ?? "" })) ?? [
-        emptySession,
-      ]) as Session[],
+      sessions: (event?.sessions.map((s) => ({
+        date: s.date,
+        startTime: s.startTime,
+        endTime: s.endTime,
+        place: s.place ?? "",
+      })) ?? [emptySession]) as Session[],
     },
     (v) => ({
       title: v.title,
@@ -54,7 +66,13 @@ function EventForm({ event }: { event?: EventView }) {
       theme: v.theme || null,
       audience: v.audience || null,
       contactEmail: v.contactEmail || null,
-      questions: { organisation: v.organisation, role: v.role, roleFrom: v.roleFrom, municipality: v.municipality, dietary: v.dietary },
+      questions: {
+        organisation: v.organisation,
+        role: v.role,
+        roleFrom: v.roleFrom,
+        municipality: v.municipality,
+        dietary: v.dietary,
+      },
       sessions: v.sessions.map((s): SessionInput => ({ ...s, place: s.place || null })),
     }),
   );
@@ -70,10 +88,25 @@ function EventForm({ event }: { event?: EventView }) {
       "sessions",
       form.values.sessions.map((s, j) => (j === i ? { ...s, ...patch } : s)),
     );
-  const modes = ["off", "optional", "required"].map((m) => ({ value: m, label: t(`events.form.modes.${m}`) }));
+  const modes = ["off", "optional", "required"].map((m) => ({
+    value: m,
+    label: t(`events.form.modes.${m}`),
+  }));
   const submit = form.onSubmit(async (data) => {
     // Editing sends only what the form shows: the activity's links stay as they are.
-    const { title, typeKey, description, visibility, capacity, waitlist, theme, audience, contactEmail, questions, sessions } = data;
+    const {
+      title,
+      typeKey,
+      description,
+      visibility,
+      capacity,
+      waitlist,
+      theme,
+      audience,
+      contactEmail,
+      questions,
+      sessions,
+    } = data;
     const saved = await save.mutateAsync({
       title,
       typeKey,
@@ -92,7 +125,9 @@ function EventForm({ event }: { event?: EventView }) {
   const meetingTypes = (types.data ?? []).filter((x) => x.category === "meeting" && x.active);
   return (
     <>
-      <PageHeader title={event ? t("events.form.editTitle", { title: event.title }) : t("events.manage.new")} />
+      <PageHeader
+        title={event ? t("events.form.editTitle", { title: event.title }) : t("events.manage.new")}
+      />
       <form onSubmit={submit} noValidate className="form">
         {form.formError && <Alert tone="error">{form.formError}</Alert>}
         <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
@@ -116,18 +151,51 @@ function EventForm({ event }: { event?: EventView }) {
           // biome-ignore lint/suspicious/noArrayIndexKey: sessions in the form have no id until saved
           <fieldset key={i} className="session-row">
             <legend>{t("events.form.session", { n: i + 1 })}</legend>
-            <TextField label={t("events.form.date")} type="date" value={s.date} onChange={(v) => setSession(i, { date: v })} error={form.errors[`sessions.${i}.date`]} />
-            <TextField label={t("events.form.start")} type="time" value={s.startTime} onChange={(v) => setSession(i, { startTime: v })} error={form.errors[`sessions.${i}.startTime`]} />
-            <TextField label={t("events.form.end")} type="time" value={s.endTime} onChange={(v) => setSession(i, { endTime: v })} error={form.errors[`sessions.${i}.endTime`]} />
-            <TextField label={t("events.form.place")} value={s.place} onChange={(v) => setSession(i, { place: v })} />
+            <TextField
+              label={t("events.form.date")}
+              type="date"
+              value={s.date}
+              onChange={(v) => setSession(i, { date: v })}
+              error={form.errors[`sessions.${i}.date`]}
+            />
+            <TextField
+              label={t("events.form.start")}
+              type="time"
+              value={s.startTime}
+              onChange={(v) => setSession(i, { startTime: v })}
+              error={form.errors[`sessions.${i}.startTime`]}
+            />
+            <TextField
+              label={t("events.form.end")}
+              type="time"
+              value={s.endTime}
+              onChange={(v) => setSession(i, { endTime: v })}
+              error={form.errors[`sessions.${i}.endTime`]}
+            />
+            <TextField
+              label={t("events.form.place")}
+              value={s.place}
+              onChange={(v) => setSession(i, { place: v })}
+            />
             {form.values.sessions.length > 1 && (
-              <Button variant="quiet" onPress={() => form.setValue("sessions", form.values.sessions.filter((_, j) => j !== i))}>
+              <Button
+                variant="quiet"
+                onPress={() =>
+                  form.setValue(
+                    "sessions",
+                    form.values.sessions.filter((_, j) => j !== i),
+                  )
+                }
+              >
                 {t("events.form.removeSession", { n: i + 1 })}
               </Button>
             )}
           </fieldset>
         ))}
-        <Button variant="secondary" onPress={() => form.setValue("sessions", [...form.values.sessions, emptySession])}>
+        <Button
+          variant="secondary"
+          onPress={() => form.setValue("sessions", [...form.values.sessions, emptySession])}
+        >
           {t("events.form.addSession")}
         </Button>
         <Select
@@ -139,16 +207,35 @@ function EventForm({ event }: { event?: EventView }) {
             { value: "internal", label: t("events.visibility.internal") },
           ]}
         />
-        <TextField label={labels.capacity} description={t("events.form.capacityHelp")} inputMode="numeric" {...form.field("capacity")} />
-        <Checkbox label={t("events.form.waitlist")} checked={form.values.waitlist} onChange={(v) => form.setValue("waitlist", v)} />
+        <TextField
+          label={labels.capacity}
+          description={t("events.form.capacityHelp")}
+          inputMode="numeric"
+          {...form.field("capacity")}
+        />
+        <Checkbox
+          label={t("events.form.waitlist")}
+          checked={form.values.waitlist}
+          onChange={(v) => form.setValue("waitlist", v)}
+        />
         <TextField label={t("events.form.theme")} {...form.field("theme")} />
         <TextField label={t("events.audience")} {...form.field("audience")} />
         <TextField label={labels.contactEmail} type="email" {...form.field("contactEmail")} />
         <fieldset className="form">
           <legend>{t("events.form.questions")}</legend>
           <p className="small muted">{t("events.form.questionsHelp")}</p>
-          <Select label={t("events.participant.organisation")} value={form.values.organisation} onChange={(v) => form.setValue("organisation", v as never)} options={modes} />
-          <Select label={t("events.participant.role")} value={form.values.role} onChange={(v) => form.setValue("role", v as never)} options={modes} />
+          <Select
+            label={t("events.participant.organisation")}
+            value={form.values.organisation}
+            onChange={(v) => form.setValue("organisation", v as never)}
+            options={modes}
+          />
+          <Select
+            label={t("events.participant.role")}
+            value={form.values.role}
+            onChange={(v) => form.setValue("role", v as never)}
+            options={modes}
+          />
           <Select
             label={t("events.form.roleFrom")}
             value={form.values.roleFrom}
@@ -158,8 +245,17 @@ function EventForm({ event }: { event?: EventView }) {
               { value: "catalogue", label: t("events.form.roleCatalogue") },
             ]}
           />
-          <Select label={t("events.participant.municipality")} value={form.values.municipality} onChange={(v) => form.setValue("municipality", v as never)} options={modes} />
-          <Checkbox label={t("events.form.dietary")} checked={form.values.dietary} onChange={(v) => form.setValue("dietary", v)} />
+          <Select
+            label={t("events.participant.municipality")}
+            value={form.values.municipality}
+            onChange={(v) => form.setValue("municipality", v as never)}
+            options={modes}
+          />
+          <Checkbox
+            label={t("events.form.dietary")}
+            checked={form.values.dietary}
+            onChange={(v) => form.setValue("dietary", v)}
+          />
         </fieldset>
         <Button type="submit" isPending={form.submitting}>
           {t("common.save")}

@@ -28,7 +28,10 @@ function EventDetails({ event }: { event: PublicEventView }) {
   const who = [...event.organisers, ...event.partners].map((o) => o.name).join(", ");
   return (
     <>
-      <PageHeader title={event.title} intro={i18n.language === "en" ? event.type.labelEn : event.type.labelSv} />
+      <PageHeader
+        title={event.title}
+        intro={i18n.language === "en" ? event.type.labelEn : event.type.labelSv}
+      />
       <p>
         <Link to="/evenemang">{t("events.calendar.back")}</Link>
       </p>
@@ -116,7 +119,8 @@ function RegistrationForm({ event }: { event: PublicEventView }) {
     dietary: q.dietary ? v.dietary || null : undefined,
     consentInvitations: v.consentInvitations,
   }));
-  const optional = (label: string, mode: string) => (mode === "optional" ? `${label} ${t("events.register.optional")}` : label);
+  const optional = (label: string, mode: string) =>
+    mode === "optional" ? `${label} ${t("events.register.optional")}` : label;
   const labels: Record<string, string> = {
     name: t("events.participant.name"),
     email: t("events.participant.email"),
@@ -158,7 +162,12 @@ function RegistrationForm({ event }: { event: PublicEventView }) {
         />
       )}
       {q.role !== "off" && q.roleFrom === "free" && (
-        <TextField label={labels.role} autoComplete="organization-title" isRequired={q.role === "required"} {...form.field("role")} />
+        <TextField
+          label={labels.role}
+          autoComplete="organization-title"
+          isRequired={q.role === "required"}
+          {...form.field("role")}
+        />
       )}
       {q.role !== "off" && q.roleFrom === "catalogue" && (
         <Select
@@ -182,7 +191,11 @@ function RegistrationForm({ event }: { event: PublicEventView }) {
         />
       )}
       {q.dietary && (
-        <TextField label={labels.dietary} description={t("events.register.dietaryNote")} {...form.field("dietary")} />
+        <TextField
+          label={labels.dietary}
+          description={t("events.register.dietaryNote")}
+          {...form.field("dietary")}
+        />
       )}
       <Checkbox
         label={t("events.register.consent")}

@@ -22,11 +22,15 @@ export const publicEventsQuery = (month?: string) =>
   queryOptions({
     queryKey: ["public-events", month ?? "upcoming"],
     queryFn: async () =>
-      (await api.get<{ items: PublicEventView[] }>(`/api/public/events${queryString({ month, limit: 200 })}`)).items,
+      (await api.get<{ items: PublicEventView[] }>(`/api/public/events${queryString({ month, limit: 200 })}`))
+        .items,
   });
 
 export const publicEventQuery = (id: string) =>
-  queryOptions({ queryKey: ["public-events", "one", id], queryFn: () => api.get<PublicEventView>(`/api/public/events/${id}`) });
+  queryOptions({
+    queryKey: ["public-events", "one", id],
+    queryFn: () => api.get<PublicEventView>(`/api/public/events/${id}`),
+  });
 
 export const ownRegistrationQuery = (token: string) =>
   queryOptions({
@@ -43,10 +47,12 @@ export function useRegister(eventId: string) {
 
 export function useOwnRegistration(token: string) {
   const queryClient = useQueryClient();
-  const set = (data: OwnRegistrationView) => queryClient.setQueryData(ownRegistrationQuery(token).queryKey, data);
+  const set = (data: OwnRegistrationView) =>
+    queryClient.setQueryData(ownRegistrationQuery(token).queryKey, data);
   return {
     update: useMutation({
-      mutationFn: (input: UpdateRegistrationInput) => api.patch<OwnRegistrationView>(`/api/public/registrations/${token}`, input),
+      mutationFn: (input: UpdateRegistrationInput) =>
+        api.patch<OwnRegistrationView>(`/api/public/registrations/${token}`, input),
       onSuccess: set,
     }),
     cancel: useMutation({
@@ -54,7 +60,8 @@ export function useOwnRegistration(token: string) {
       onSuccess: set,
     }),
     feedback: useMutation({
-      mutationFn: (input: FeedbackInput) => api.post<void>(`/api/public/registrations/${token}/feedback`, input),
+      mutationFn: (input: FeedbackInput) =>
+        api.post<void>(`/api/public/registrations/${token}/feedback`, input),
       onSuccess: () => queryClient.invalidateQueries({ queryKey: ["own-registration", token] }),
     }),
   };
@@ -65,7 +72,10 @@ export function useOwnRegistration(token: string) {
 export const eventsQuery = (filters: { from?: string; to?: string; sort?: string }) =>
   queryOptions({
     queryKey: ["events", filters],
-    queryFn: () => api.get<{ items: EventView[]; nextCursor: string | null }>(`/api/events${queryString({ ...filters, limit: 200 })}`),
+    queryFn: () =>
+      api.get<{ items: EventView[]; nextCursor: string | null }>(
+        `/api/events${queryString({ ...filters, limit: 200 })}`,
+      ),
   });
 
 export const eventQuery = (id: string) =>
@@ -74,7 +84,8 @@ export const eventQuery = (id: string) =>
 export const participantsQuery = (id: string) =>
   queryOptions({
     queryKey: ["events", "participants", id],
-    queryFn: async () => (await api.get<{ items: ParticipantView[] }>(`/api/events/${id}/participants`)).items,
+    queryFn: async () =>
+      (await api.get<{ items: ParticipantView[] }>(`/api/events/${id}/participants`)).items,
   });
 
 export const participantTableQuery = (scope: Record<string, string>) =>
@@ -109,7 +120,8 @@ export function useCheckIn(eventId: string) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["events"] });
   return {
     attendance: useMutation({
-      mutationFn: (input: AttendanceInput) => api.post<ParticipantView>(`/api/events/${eventId}/attendance`, input),
+      mutationFn: (input: AttendanceInput) =>
+        api.post<ParticipantView>(`/api/events/${eventId}/attendance`, input),
       onSuccess: refresh,
     }),
     walkIn: useMutation({

@@ -10,7 +10,9 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** The organisers' list: upcoming or past events with registered, attended and estimated apart. */
 export function ManagePage({ past }: { past: boolean }) {
   const { t } = useTranslation();
-  const query = useQuery(eventsQuery(past ? { to: today(), sort: "-startDate" } : { from: today(), sort: "startDate" }));
+  const query = useQuery(
+    eventsQuery(past ? { to: today(), sort: "-startDate" } : { from: today(), sort: "startDate" }),
+  );
   const columns: Column<EventView>[] = [
     {
       key: "title",
@@ -23,17 +25,42 @@ export function ManagePage({ past }: { past: boolean }) {
         </Link>
       ),
     },
-    { key: "date", header: t("events.manage.date"), sortValue: (e) => e.startDate ?? "", cell: (e) => e.startDate ?? "–" },
+    {
+      key: "date",
+      header: t("events.manage.date"),
+      sortValue: (e) => e.startDate ?? "",
+      cell: (e) => e.startDate ?? "–",
+    },
     { key: "type", header: t("events.manage.type"), cell: (e) => e.type.labelSv },
-    { key: "visibility", header: t("events.manage.visibility"), cell: (e) => t(`events.visibility.${e.visibility}`) },
-    { key: "registered", header: t("events.counts.registered"), sortValue: (e) => e.counts.registered, cell: (e) => e.counts.registered },
-    { key: "waitlisted", header: t("events.counts.waitlisted"), sortValue: (e) => e.counts.waitlisted, cell: (e) => e.counts.waitlisted },
-    { key: "attended", header: t("events.counts.attended"), sortValue: (e) => e.counts.attended, cell: (e) => e.counts.attended },
+    {
+      key: "visibility",
+      header: t("events.manage.visibility"),
+      cell: (e) => t(`events.visibility.${e.visibility}`),
+    },
+    {
+      key: "registered",
+      header: t("events.counts.registered"),
+      sortValue: (e) => e.counts.registered,
+      cell: (e) => e.counts.registered,
+    },
+    {
+      key: "waitlisted",
+      header: t("events.counts.waitlisted"),
+      sortValue: (e) => e.counts.waitlisted,
+      cell: (e) => e.counts.waitlisted,
+    },
+    {
+      key: "attended",
+      header: t("events.counts.attended"),
+      sortValue: (e) => e.counts.attended,
+      cell: (e) => e.counts.attended,
+    },
     {
       key: "estimated",
       header: t("events.counts.estimated"),
       sortValue: (e) => e.counts.estimated ?? -1,
-      cell: (e) => (e.counts.estimated === null ? "–" : t("events.counts.about", { count: e.counts.estimated })),
+      cell: (e) =>
+        e.counts.estimated === null ? "–" : t("events.counts.about", { count: e.counts.estimated }),
     },
   ];
   return (
@@ -50,12 +77,22 @@ export function ManagePage({ past }: { past: boolean }) {
       <nav aria-label={t("events.manage.views")} className="sub-nav">
         <ul>
           <li>
-            <Link to="/evenemang/hantera" search={{ tidigare: false }} className={past ? "" : "active"} aria-current={past ? undefined : "page"}>
+            <Link
+              to="/evenemang/hantera"
+              search={{ tidigare: false }}
+              className={past ? "" : "active"}
+              aria-current={past ? undefined : "page"}
+            >
               {t("events.manage.upcoming")}
             </Link>
           </li>
           <li>
-            <Link to="/evenemang/hantera" search={{ tidigare: true }} className={past ? "active" : ""} aria-current={past ? "page" : undefined}>
+            <Link
+              to="/evenemang/hantera"
+              search={{ tidigare: true }}
+              className={past ? "active" : ""}
+              aria-current={past ? "page" : undefined}
+            >
               {t("events.manage.past")}
             </Link>
           </li>
@@ -74,7 +111,12 @@ export function ManagePage({ past }: { past: boolean }) {
           data.items.length === 0 ? (
             <EmptyState message={t("events.manage.none")} />
           ) : (
-            <DataTable caption={past ? t("events.manage.past") : t("events.manage.upcoming")} columns={columns} rows={data.items} rowKey={(e) => e.id} />
+            <DataTable
+              caption={past ? t("events.manage.past") : t("events.manage.upcoming")}
+              columns={columns}
+              rows={data.items}
+              rowKey={(e) => e.id}
+            />
           )
         }
       </QueryState>

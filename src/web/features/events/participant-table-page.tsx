@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { PageHeader, QueryState } from "../../components/index.ts";
 import { queryString } from "../../api.ts";
+import { PageHeader, QueryState } from "../../components/index.ts";
 import { participantTableQuery } from "./events-api.ts";
 
 /**
@@ -68,7 +68,9 @@ export function ParticipantTablePage({ scope }: { scope: Record<string, string> 
               </tfoot>
             </table>
             <p>
-              <a href={`/api/events/participants-by-role${queryString({ ...scope, format: "xlsx" })}`}>{t("events.manage.exportXlsx")}</a>
+              <a href={`/api/events/participants-by-role${queryString({ ...scope, format: "xlsx" })}`}>
+                {t("events.manage.exportXlsx")}
+              </a>
             </p>
             <table className="data-table">
               <caption>{t("events.table.byOrganisation")}</caption>

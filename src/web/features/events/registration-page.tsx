@@ -3,7 +3,16 @@ import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { feedbackInput, type OwnRegistrationView, updateRegistrationInput } from "../../../common/events.ts";
-import { Alert, Button, Checkbox, ConfirmDialog, FormErrorSummary, PageHeader, QueryState, TextField } from "../../components/index.ts";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  ConfirmDialog,
+  FormErrorSummary,
+  PageHeader,
+  QueryState,
+  TextField,
+} from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
 import { TextAreaField } from "../activities/text-area-field.tsx";
 import { formatSession } from "./event-format.ts";
@@ -15,7 +24,9 @@ import { ownRegistrationQuery, useOwnRegistration } from "./events-api.ts";
  */
 export function RegistrationPage({ token, fresh }: { token: string; fresh: boolean }) {
   const query = useQuery(ownRegistrationQuery(token));
-  return <QueryState query={query}>{(own) => <Registration token={token} own={own} fresh={fresh} />}</QueryState>;
+  return (
+    <QueryState query={query}>{(own) => <Registration token={token} own={own} fresh={fresh} />}</QueryState>
+  );
 }
 
 function Registration({ token, own, fresh }: { token: string; own: OwnRegistrationView; fresh: boolean }) {
@@ -28,7 +39,14 @@ function Registration({ token, own, fresh }: { token: string; own: OwnRegistrati
     <>
       <PageHeader title={title} intro={own.event.title} />
       {fresh && !cancelled && (
-        <Alert tone="success" title={own.status === "waitlisted" ? t("events.own.waitlisted", { position: own.waitlistPosition }) : t("events.own.confirmed")}>
+        <Alert
+          tone="success"
+          title={
+            own.status === "waitlisted"
+              ? t("events.own.waitlisted", { position: own.waitlistPosition })
+              : t("events.own.confirmed")
+          }
+        >
           {t("events.own.mailSent", { email: own.email })}
         </Alert>
       )}
@@ -63,7 +81,11 @@ function Registration({ token, own, fresh }: { token: string; own: OwnRegistrati
           <h2 id="code-heading">{t("events.own.codeTitle")}</h2>
           <p>{t("events.own.codeHelp")}</p>
           <p className="checkin-code">{own.checkinCode}</p>
-          <img className="qr-code" src={`/api/public/registrations/${token}/checkin-code.svg`} alt={t("events.own.qrAlt", { code: own.checkinCode })} />
+          <img
+            className="qr-code"
+            src={`/api/public/registrations/${token}/checkin-code.svg`}
+            alt={t("events.own.qrAlt", { code: own.checkinCode })}
+          />
         </section>
       )}
       {own.feedback.open && <FeedbackForm token={token} own={own} />}
@@ -91,7 +113,15 @@ function Registration({ token, own, fresh }: { token: string; own: OwnRegistrati
   );
 }
 
-function ChangeForm({ token, own, onSaved }: { token: string; own: OwnRegistrationView; onSaved: () => void }) {
+function ChangeForm({
+  token,
+  own,
+  onSaved,
+}: {
+  token: string;
+  own: OwnRegistrationView;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const { update } = useOwnRegistration(token);
   const q = own.event.questions;
@@ -135,10 +165,22 @@ function ChangeForm({ token, own, onSaved }: { token: string; own: OwnRegistrati
         {form.formError && <Alert tone="error">{form.formError}</Alert>}
         <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
         <TextField label={labels.name} isRequired {...form.field("name")} />
-        {q.organisation !== "off" && <TextField label={labels.organisation} {...form.field("organisation")} />}
-        {q.role !== "off" && q.roleFrom === "free" && <TextField label={labels.role} {...form.field("role")} />}
-        {q.municipality !== "off" && <TextField label={labels.municipality} {...form.field("municipality")} />}
-        {q.dietary && <TextField label={labels.dietary} description={t("events.register.dietaryNote")} {...form.field("dietary")} />}
+        {q.organisation !== "off" && (
+          <TextField label={labels.organisation} {...form.field("organisation")} />
+        )}
+        {q.role !== "off" && q.roleFrom === "free" && (
+          <TextField label={labels.role} {...form.field("role")} />
+        )}
+        {q.municipality !== "off" && (
+          <TextField label={labels.municipality} {...form.field("municipality")} />
+        )}
+        {q.dietary && (
+          <TextField
+            label={labels.dietary}
+            description={t("events.register.dietaryNote")}
+            {...form.field("dietary")}
+          />
+        )}
         <Checkbox
           label={t("events.register.consent")}
           checked={form.values.consentInvitations}
@@ -166,7 +208,11 @@ function FeedbackForm({ token, own }: { token: string; own: OwnRegistrationView 
       <h2 id="feedback-heading">{t("events.feedback.title")}</h2>
       <form noValidate className="form" onSubmit={form.onSubmit((data) => feedback.mutateAsync(data))}>
         {form.formError && <Alert tone="error">{form.formError}</Alert>}
-        <FormErrorSummary errors={form.errors} labels={{ rating: t("events.feedback.rating") }} prefix={form.prefix} />
+        <FormErrorSummary
+          errors={form.errors}
+          labels={{ rating: t("events.feedback.rating") }}
+          prefix={form.prefix}
+        />
         <RatingChoice
           id={form.field("rating").id}
           legend={t("events.feedback.rating")}
@@ -200,7 +246,12 @@ function FeedbackForm({ token, own }: { token: string; own: OwnRegistrationView 
                 <legend>{label}</legend>
                 {["ja", "nej"].map((v) => (
                   <label key={v}>
-                    <input type="radio" name={q.key} checked={answers[q.key] === v} onChange={() => setAnswers((a) => ({ ...a, [q.key]: v }))} />
+                    <input
+                      type="radio"
+                      name={q.key}
+                      checked={answers[q.key] === v}
+                      onChange={() => setAnswers((a) => ({ ...a, [q.key]: v }))}
+                    />
                     {t(`common.${v === "ja" ? "yes" : "no"}`)}
                   </label>
                 ))}
@@ -224,7 +275,7 @@ function FeedbackForm({ token, own }: { token: string; own: OwnRegistrationView 
   );
 }
 
-/** 1–5 as radio buttons: big targets, one choice, the group named by its legend. */
+/** 1–5 as radio buttons: big targets, one choice, the group named by its label. */
 function RatingChoice({
   id,
   legend,
@@ -240,11 +291,26 @@ function RatingChoice({
 }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="rating-choices" role="radiogroup" aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined}>
-      <legend>{legend}</legend>
+    <div
+      className="rating-choices"
+      role="radiogroup"
+      aria-labelledby={`${id}-label`}
+      aria-describedby={error ? `${id}-error` : undefined}
+      aria-invalid={error ? true : undefined}
+    >
+      <p id={`${id}-label`} className="rating-legend">
+        {legend}
+      </p>
       {[1, 2, 3, 4, 5].map((n) => (
         <label key={n}>
-          <input id={n === 1 ? id : undefined} type="radio" name={id} value={n} checked={value === String(n)} onChange={() => onChange(String(n))} />
+          <input
+            id={n === 1 ? id : undefined}
+            type="radio"
+            name={id}
+            value={n}
+            checked={value === String(n)}
+            onChange={() => onChange(String(n))}
+          />
           <span>
             {n}
             <span className="visually-hidden"> {t("events.feedback.of5")}</span>
@@ -256,6 +322,6 @@ function RatingChoice({
           {error.join(" ")}
         </div>
       )}
-    </fieldset>
+    </div>
   );
 }

@@ -4,16 +4,17 @@ import { rootRoute } from "../../routes/root.tsx";
 import type { Feature } from "../types.ts";
 import { CalendarPage } from "./calendar-page.tsx";
 import { CheckinPage } from "./checkin-page.tsx";
-import { thisMonth } from "./event-format.ts";
 import { EventAdminPage } from "./event-admin-page.tsx";
 import { EventFormPage } from "./event-form-page.tsx";
+import { thisMonth } from "./event-format.ts";
 import { EventPage } from "./event-page.tsx";
 import { ManagePage } from "./manage-page.tsx";
 import { ParticipantTablePage } from "./participant-table-page.tsx";
 import { RegistrationPage } from "./registration-page.tsx";
 import "./events.css";
 
-const text = (value: unknown, max = 100) => (typeof value === "string" && value.length <= max ? value : undefined);
+const text = (value: unknown, max = 100) =>
+  typeof value === "string" && value.length <= max ? value : undefined;
 const organise = requireAbility("coordinate");
 
 // Public: the calendar, event pages, registration and the personal link — no account needed.
@@ -45,7 +46,12 @@ const registrationRoute = createRoute({
     ny: search.ny === true || search.ny === "true" ? true : undefined,
   }),
   component: function RegistrationRoute() {
-    return <RegistrationPage token={registrationRoute.useParams().token} fresh={!!registrationRoute.useSearch().ny} />;
+    return (
+      <RegistrationPage
+        token={registrationRoute.useParams().token}
+        fresh={!!registrationRoute.useSearch().ny}
+      />
+    );
   },
 });
 
@@ -117,7 +123,17 @@ const checkinRoute = createRoute({
 /** Meeting places: the public calendar and registration, and the organisers' views under /evenemang/hantera. */
 export const eventsFeature: Feature = {
   name: "events",
-  routes: [calendarRoute, eventRoute, registrationRoute, manageRoute, newRoute, tableRoute, adminRoute, editRoute, checkinRoute],
+  routes: [
+    calendarRoute,
+    eventRoute,
+    registrationRoute,
+    manageRoute,
+    newRoute,
+    tableRoute,
+    adminRoute,
+    editRoute,
+    checkinRoute,
+  ],
   nav: [
     { to: "/evenemang", labelKey: "nav.events", order: 60 },
     { to: "/evenemang/hantera", labelKey: "events.nav.manage", order: 61, requires: "coordinate" },

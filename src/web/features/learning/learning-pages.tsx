@@ -2,10 +2,25 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { DocumentView, LearningFeedbackView, LinkView, PostView, SpaceView, ThreadView } from "../../../common/learning.ts";
+import type {
+  DocumentView,
+  LearningFeedbackView,
+  LinkView,
+  PostView,
+  SpaceView,
+  ThreadView,
+} from "../../../common/learning.ts";
 import { ApiError, api } from "../../api.ts";
 import { useMe } from "../../auth.ts";
-import { Alert, Button, EmptyState, PageHeader, QueryState, Select, TextField } from "../../components/index.ts";
+import {
+  Alert,
+  Button,
+  EmptyState,
+  PageHeader,
+  QueryState,
+  Select,
+  TextField,
+} from "../../components/index.ts";
 import { TextAreaField } from "../activities/text-area-field.tsx";
 
 /** The learning spaces: only members see them (the server answers 404 to others). */
@@ -53,7 +68,10 @@ function useList<T>(spaceId: string, part: string) {
 }
 
 export function SpacePage({ id }: { id: string }) {
-  const space = useQuery({ queryKey: ["learning", id], queryFn: () => api.get<SpaceView>(`/api/learning/spaces/${id}`) });
+  const space = useQuery({
+    queryKey: ["learning", id],
+    queryFn: () => api.get<SpaceView>(`/api/learning/spaces/${id}`),
+  });
   return (
     <QueryState query={space}>
       {(s) => (
@@ -106,7 +124,10 @@ function Documents({ spaceId }: { spaceId: string }) {
               <li key={d.id}>
                 <strong>{d.title}</strong>{" "}
                 {d.versions.map((v) => (
-                  <a key={v.id} href={`/api/learning/spaces/${spaceId}/documents/${d.id}/versions/${v.version}`}>
+                  <a
+                    key={v.id}
+                    href={`/api/learning/spaces/${spaceId}/documents/${d.id}/versions/${v.version}`}
+                  >
                     {t("learning.web.version", { version: v.version, filename: v.filename })}{" "}
                   </a>
                 ))}
@@ -128,7 +149,12 @@ function Documents({ spaceId }: { spaceId: string }) {
           <label className="field-label" htmlFor="learning-file">
             {t("learning.web.file")}
           </label>
-          <input id="learning-file" type="file" className="input" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            id="learning-file"
+            type="file"
+            className="input"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </div>
         <Button type="submit" variant="secondary" isPending={upload.isPending}>
           {t("learning.web.upload")}
@@ -180,7 +206,10 @@ function Links({ spaceId }: { spaceId: string }) {
           label={t("learning.web.kind")}
           value={kind}
           onChange={setKind}
-          options={["literature", "lecture", "link"].map((k) => ({ value: k, label: t(`learning.web.kinds.${k}`) }))}
+          options={["literature", "lecture", "link"].map((k) => ({
+            value: k,
+            label: t(`learning.web.kinds.${k}`),
+          }))}
         />
         <TextField label={t("learning.web.linkTitle")} value={title} onChange={setTitle} />
         <TextField label={t("learning.web.url")} type="url" value={url} onChange={setUrl} />
@@ -215,7 +244,11 @@ function Forum({ spaceId }: { spaceId: string }) {
           <ul className="plain-list">
             {items.map((th) => (
               <li key={th.id}>
-                <Button variant="quiet" aria-expanded={open === th.id} onPress={() => setOpen(open === th.id ? null : th.id)}>
+                <Button
+                  variant="quiet"
+                  aria-expanded={open === th.id}
+                  onPress={() => setOpen(open === th.id ? null : th.id)}
+                >
                   {th.title} ({t("learning.web.posts", { count: th.posts })})
                 </Button>
                 {open === th.id && <Thread spaceId={spaceId} threadId={th.id} />}
@@ -278,7 +311,12 @@ function Thread({ spaceId, threadId }: { spaceId: string; threadId: string }) {
         }}
       >
         {reply.error && <Alert tone="error">{errorText(reply.error)}</Alert>}
-        <TextAreaField id={`reply-${threadId}`} label={t("learning.web.reply")} value={body} onChange={setBody} />
+        <TextAreaField
+          id={`reply-${threadId}`}
+          label={t("learning.web.reply")}
+          value={body}
+          onChange={setBody}
+        />
         <Button type="submit" variant="secondary" isPending={reply.isPending}>
           {t("learning.web.sendReply")}
         </Button>
@@ -322,7 +360,12 @@ function Feedback({ spaceId }: { spaceId: string }) {
         }}
       >
         {give.error && <Alert tone="error">{errorText(give.error)}</Alert>}
-        <TextAreaField id="learning-feedback" label={t("learning.web.yourFeedback")} value={comment} onChange={setComment} />
+        <TextAreaField
+          id="learning-feedback"
+          label={t("learning.web.yourFeedback")}
+          value={comment}
+          onChange={setComment}
+        />
         <Button type="submit" variant="secondary" isPending={give.isPending}>
           {t("learning.web.sendFeedback")}
         </Button>

@@ -4,7 +4,12 @@ import { rootRoute } from "../../routes/root.tsx";
 import type { Feature } from "../types.ts";
 import { SpacePage, SpacesPage } from "./learning-pages.tsx";
 
-const listRoute = createRoute({ getParentRoute: () => rootRoute, path: "/larplattform", beforeLoad: requireLogin, component: SpacesPage });
+const listRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/larplattform",
+  beforeLoad: requireLogin,
+  component: SpacesPage,
+});
 const spaceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/larplattform/$id",
