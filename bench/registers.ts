@@ -215,6 +215,8 @@ const list = (values: string[]) => `array[${values.map((v) => `'${v.replaceAll("
 
 /** 100 000 organisations with Swedish names, made in SQL; GIN indexes rebuilt once afterwards. */
 export async function seedOrganisations(db: Db, count = ORGANISATIONS) {
+  // Every first word meets every place and every trade once before numbers repeat them.
+  const [F, P, B] = [firsts.length, places.length, branches.length];
   // GIN indexes are built faster in one go than row by row: drop the table's (as the migrations
   // define them), insert, and create them again from their own definitions.
   const gin = await queryRows<{ name: string; def: string }>(
@@ -228,13 +230,13 @@ export async function seedOrganisations(db: Db, count = ORGANISATIONS) {
     insert into organisations (name, sort_key, type, org_number, county, description)
     select name, translate(lower(name), 'åäöÅÄÖéü', '{|}{|}ey'), type, org_number, county, description from (
       select case when g <= ${places.length} then (${list(places)})[g] || 's kommun'
-             else (${list(firsts)})[1 + (g * 7) % ${firsts.length}] || ' ' || (${list(places)})[1 + (g * 13) % ${places.length}]
-                  || ' ' || (${list(branches)})[1 + (g * 31) % ${branches.length}]
-                  || case when g > 20000 then ' ' || (g % 997) else '' end end as name,
+             else (${list(firsts)})[1 + g % ${F}] || ' ' || (${list(places)})[1 + (g / ${F}) % ${P}]
+                  || ' ' || (${list(branches)})[1 + (g / ${F * P}) % ${B}]
+                  || case when g > ${F * P * B} then ' ' || (g / ${F * P * B} + 1) else '' end end as name,
              case when g <= ${places.length} then 'kommun' else 'foretag' end as type,
              case when g % 3 = 0 then lpad((556900000 + g)::text, 9, '0') || (g % 10) end as org_number,
              case when g % 5 = 0 then 'Västernorrlands län' end as county,
-             case when g % 4 = 0 then (${list(descriptions)})[1 + g % ${descriptions.length}] end as description
+             case when g % 4 = 0 then (${list(descriptions)})[1 + (g / 4) % ${descriptions.length}] end as description
       from generate_series(1, ${count}) g) o`),
   );
   await db.execute(

@@ -21,7 +21,7 @@ export interface SearchSource {
   name: SQL;
   /** The exact expression of the register's full-text GIN index, when it has one. */
   fullText?: SQL;
-  /** Extra candidate ids that are certain matches (codes, e-mail). */
+  /** A query for the ids of certain matches (codes, e-mail), selecting `id`. */
   exact?: (q: string) => SQL;
   /** Subtitle parts a, b, c (text), selected from the alias `r`. */
   parts: SQL;
@@ -68,44 +68,45 @@ export const sources: SearchSource[] = [
   },
 ];
 
-export const CANDIDATE_CAP = 1000;
-const PREFIX_CAP = 200;
+export const CANDIDATE_CAP = 400;
+const PREFIX_CAP = 100;
 
 /**
  * One source's best `limit` hits. `key` is swedishSortKey(q); the rest is computed in SQL from q so
- * the expressions match the indexes exactly.
+ * the expressions match the indexes exactly. The candidates carry how they were found (1 = full
+ * text, 2 = exact code or e-mail), so scoring never recomputes a tsvector; the materialized CTEs
+ * keep PostgreSQL from folding each name more than once.
  */
 export function sourceQuery(source: SearchSource, q: string, key: string, limit: number): SQL {
   const { table, name } = source;
   // A two-letter word has too few trigrams to be fuzzy about; prefix and full text still apply.
   const fuzzy = [...q].length >= 3;
   const candidates: SQL[] = [
-    sql`(select r.id from ${table} r where r.sort_key >= ${key} and r.sort_key < ${`${key}\u{10FFFF}`}
+    sql`(select r.id, 0 as hit from ${table} r where r.sort_key >= ${key} and r.sort_key < ${`${key}\u{10FFFF}`}
           and left(r.sort_key, ${[...key].length}) = ${key} order by r.sort_key limit ${PREFIX_CAP})`,
   ];
   if (fuzzy)
     candidates.push(
-      sql`(select r.id from ${table} r where samspel_fold(${q}) <% samspel_fold(${name}) limit ${CANDIDATE_CAP})`,
+      sql`(select r.id, 0 as hit from ${table} r where samspel_fold(${q}) <% samspel_fold(${name}) limit ${CANDIDATE_CAP})`,
     );
   if (source.fullText)
     candidates.push(
-      sql`(select r.id from ${table} r where ${source.fullText} @@ websearch_to_tsquery('swedish', ${q}) limit ${CANDIDATE_CAP})`,
+      sql`(select r.id, 1 as hit from ${table} r where ${source.fullText} @@ websearch_to_tsquery('swedish', ${q}) limit ${CANDIDATE_CAP})`,
     );
-  if (source.exact) candidates.push(sql`(${source.exact(q)})`);
-  const fullTextHit = source.fullText
-    ? sql`case when ${source.fullText} @@ websearch_to_tsquery('swedish', ${q}) then 1 else 0 end`
-    : sql`0`;
-  // Exact name 4, name prefix 3, a word of the name starts with q 2, full-text hit 1; then closeness.
-  return sql`(select ${source.kind}::text as kind, r.id::text as id, ${name} as title, ${source.parts},
-      greatest(
-        case when f.n = f.q then 4 when left(f.n, length(f.q)) = f.q then 3
-             when position(' ' || f.q in f.n) > 0 then 2 else 0 end,
-        ${fullTextHit},
-        case when r.id in (${source.exact ? source.exact(q) : sql`select null::uuid`}) then 4 else 0 end
-      ) + word_similarity(f.q, f.n) + similarity(f.q, f.n) / 2 as score
-    from ${table} r
-    cross join lateral (select samspel_fold(${q}) as q, samspel_fold(${name}) as n) f
-    where r.id in (${sql.join(candidates, sql` union `)})
-    order by score desc, r.sort_key, r.id
+  if (source.exact) candidates.push(sql`(select e.id, 2 as hit from (${source.exact(q)}) e)`);
+  // Exact name (or code, e-mail) 4, name prefix 3, a word of the name starts with q 2, full text 1;
+  // then closeness: how well q matches a part of the name, and the name as a whole.
+  return sql`(with cand as materialized (
+      select id, max(hit) as hit from (${sql.join(candidates, sql` union all `)}) c group by id
+    ), scored as materialized (
+      select r.id, ${name} as title, ${source.parts}, r.sort_key, c.hit, samspel_fold(${name}) as n
+      from cand c join ${table} r on r.id = c.id
+    )
+    select ${source.kind}::text as kind, id::text as id, title, a, b, c,
+      case when n = samspel_fold(${q}) or hit = 2 then 4 when left(n, length(samspel_fold(${q}))) = samspel_fold(${q}) then 3
+           when position(' ' || samspel_fold(${q}) in n) > 0 then 2 when hit = 1 then 1 else 0 end
+      + word_similarity(samspel_fold(${q}), n) + similarity(samspel_fold(${q}), n) / 2 as score
+    from scored
+    order by score desc, sort_key, id
     limit ${limit})`;
 }
