@@ -4,6 +4,7 @@ import { buildApp } from "./app.ts";
 import { openDatabase } from "./db/client.ts";
 import { ensureUser } from "./modules/accounts/accounts.service.ts";
 import { ensureActivityTypes } from "./modules/activities/activity-types.service.ts";
+import { startDietaryNeedsPurge } from "./modules/events/events.jobs.ts";
 import { systemActor } from "./platform/actor.ts";
 import { DataDirLockedError, lockDataDir } from "./platform/data-dir-lock.ts";
 
@@ -45,6 +46,9 @@ if (env.SAMSPEL_ADMIN_EMAIL && env.SAMSPEL_ADMIN_PASSWORD) {
   });
 }
 
+// Dietary needs are health data: purged after each event, now and then every hour.
+const stopPurge = startDietaryNeedsPurge(database.db);
+
 const showDemoLogin = demo && !env.SAMSPEL_ADMIN_EMAIL;
 const app = await buildApp({
   database,
@@ -66,6 +70,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: stänger – väntar in pågående förfrågningar`);
+  stopPurge();
   await app.close(); // stops accepting, lets requests in flight finish
   await database.close(); // checkpoint + close
   releaseLock();
