@@ -4,7 +4,10 @@ import { swedishSortKey } from "../src/common/sort-key.ts";
 import { buildApp } from "../src/server/app.ts";
 import { type Db, openDatabase, queryRows } from "../src/server/db/client.ts";
 import { sourceQuery, sources } from "../src/server/modules/search/search.sql.ts";
+import { validateSheet } from "../src/server/modules/transfer/import.validate.ts";
+import { transferRegistry } from "../src/server/modules/transfer/registers/index.ts";
 import { multipart, orgNumberFor } from "../src/server/modules/transfer/transfer-test-helpers.ts";
+import { parseSpreadsheet } from "../src/server/platform/spreadsheet-import.ts";
 
 /**
  * The registers at scale on a fresh in-memory PGlite:
@@ -200,15 +203,24 @@ function stats(samples: number[]) {
   return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms`;
 }
 
-async function timeEach(terms: string[], run: (term: string) => Promise<unknown>) {
-  for (const term of terms.slice(0, 10)) await run(term); // warm-up
-  const samples: number[] = [];
+/**
+ * Runs every way of answering each term in turn, so all of them see the same machine load (the
+ * machine is shared); returns their figures and the slowest term of the first.
+ */
+async function timeInterleaved(terms: string[], runners: ((term: string) => Promise<unknown>)[]) {
+  for (const term of terms.slice(0, 10)) for (const run of runners) await run(term); // warm-up
+  const samples = runners.map(() => [] as number[]);
+  let slowest = { term: "", ms: 0 };
   for (const term of terms) {
-    const started = performance.now();
-    await run(term);
-    samples.push(performance.now() - started);
+    for (const [i, run] of runners.entries()) {
+      const started = performance.now();
+      await run(term);
+      const ms = performance.now() - started;
+      samples[i].push(ms);
+      if (i === 0 && ms > slowest.ms) slowest = { term, ms };
+    }
   }
-  return stats(samples);
+  return { figures: samples.map(stats), slowest };
 }
 
 const list = (values: string[]) => `array[${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(",")}]`;
@@ -274,19 +286,14 @@ export async function benchRegisters(): Promise<string[]> {
     headers: { cookie },
   });
   lines.push(`"Harnosand" → first hit: ${found.json().items[0]?.title ?? "(none)"}`);
-  lines.push(
-    `GET /api/search?q=… (${terms.length} mixed queries, 5 registers, limit 30): ${await timeEach(
-      terms,
-      async (q) => {
-        const res = await app.inject({
-          method: "GET",
-          url: `/api/search?q=${encodeURIComponent(q)}`,
-          headers: { cookie },
-        });
-        if (res.statusCode !== 200) throw new Error(`${q}: ${res.statusCode} ${res.body}`);
-      },
-    )}`,
-  );
+  const http = async (q: string) => {
+    const res = await app.inject({
+      method: "GET",
+      url: `/api/search?q=${encodeURIComponent(q)}`,
+      headers: { cookie },
+    });
+    if (res.statusCode !== 200) throw new Error(`${q}: ${res.statusCode} ${res.body}`);
+  };
   const bare = (q: string) => {
     const parts = sources.map((s) => sourceQuery(s, q, swedishSortKey(q), 30));
     return queryRows(
@@ -294,20 +301,19 @@ export async function benchRegisters(): Promise<string[]> {
       sql`select * from (${sql.join(parts, sql` union all `)}) hits order by score desc, title limit 30`,
     );
   };
-  lines.push(`  bare SQL, the same union of five sources:                    ${await timeEach(terms, bare)}`);
   const organisationsOnly = (q: string) =>
     queryRows(db, sourceQuery(sources.find((s) => s.kind === "organisation")!, q, swedishSortKey(q), 30));
-  lines.push(
-    `  bare SQL, the organisation source alone:                     ${await timeEach(terms, organisationsOnly)}`,
-  );
-  lines.push(
-    `  bare SQL, plain ILIKE '%q%' on the name (no ranking, no fuzz): ${await timeEach(terms, (q) =>
-      queryRows(
-        db,
-        sql`select id, name from organisations where name ilike ${`%${q}%`} order by sort_key limit 30`,
-      ),
-    )}`,
-  );
+  const ilike = (q: string) =>
+    queryRows(
+      db,
+      sql`select id, name from organisations where name ilike ${`%${q}%`} order by sort_key limit 30`,
+    );
+  const { figures, slowest } = await timeInterleaved(terms, [http, bare, organisationsOnly, ilike]);
+  lines.push(`GET /api/search?q=… (${terms.length} mixed queries, 5 registers, limit 30): ${figures[0]}`);
+  lines.push(`  bare SQL, the same union of five sources:                    ${figures[1]}`);
+  lines.push(`  bare SQL, the organisation source alone:                     ${figures[2]}`);
+  lines.push(`  bare SQL, plain ILIKE '%q%' on the name (no ranking, no fuzz): ${figures[3]}`);
+  lines.push(`  slowest query: "${slowest.term}" ${slowest.ms.toFixed(0)} ms`);
 
   // Import: 10 000 new companies as Swedish Excel saves them.
   const csvLines = ["Namn;Typ;Organisationsnummer;Kommunkod;Län;Beskrivning"];
@@ -329,6 +335,12 @@ export async function benchRegisters(): Promise<string[]> {
     { name: "file", file: { name: "bench.csv", content: csv } },
   ]);
   started = performance.now();
+  const sheet = await parseSpreadsheet(csv);
+  const checked = await validateSheet(db, transferRegistry.organisations, sheet, mapping);
+  const validateMs = performance.now() - started;
+  if (checked.errors.length) throw new Error(`bench rows invalid: ${JSON.stringify(checked.errors[0])}`);
+
+  started = performance.now();
   const res = await app.inject({
     method: "POST",
     url: "/api/organisations/import",
@@ -337,21 +349,20 @@ export async function benchRegisters(): Promise<string[]> {
   });
   if (res.statusCode !== 202) throw new Error(`import: ${res.statusCode} ${res.body}`);
   let job: { status: string; createdCount: number; errors: unknown[] };
-  let writingAt: number | null = null;
   for (;;) {
     job = (
       await app.inject({ method: "GET", url: `/api/imports/${res.json().id}`, headers: { cookie } })
     ).json();
-    if (job.status === "writing" && writingAt === null) writingAt = performance.now();
     if (job.status === "done" || job.status === "failed") break;
     await new Promise((r) => setTimeout(r, 100));
   }
   const total = performance.now() - started;
   if (job.status !== "done") throw new Error(`import failed: ${JSON.stringify(job.errors).slice(0, 500)}`);
-  const validating = (writingAt ?? started) - started;
   lines.push(
-    `POST /api/organisations/import, ${IMPORT_ROWS}-row CSV (${Math.round(csv.length / 1024)} KiB): ${Math.round(total)} ms = ${Math.round((IMPORT_ROWS / total) * 1000)} rows/s ` +
-      `(parse + validate ≈ ${Math.round(validating)} ms, write through the service ≈ ${Math.round(total - validating)} ms)`,
+    `POST /api/organisations/import, ${IMPORT_ROWS}-row CSV (${Math.round(csv.length / 1024)} KiB), until done: ${Math.round(total)} ms = ${Math.round((IMPORT_ROWS / total) * 1000)} rows/s`,
+  );
+  lines.push(
+    `  of which parse + validate every row (measured alone): ${Math.round(validateMs)} ms; the rest is one createOrganisation per row (savepoint, checks, insert, audit) in one transaction`,
   );
   started = performance.now();
   await db.transaction(async (tx) => {

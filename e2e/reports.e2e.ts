@@ -91,7 +91,7 @@ describe("follow-up: reports generated from data and goals with live indicators"
       .click();
     await heading(page, "Personer i kompetensutvecklingsinsatser gentemot arbetslivet");
     await visible(page.getByText(/^distinkta personer som deltog i minst en aktivitet/));
-    const records = await visible(page.getByRole("table", { name: "Det som räknas" }));
+    await visible(page.getByRole("table", { name: "Det som räknas" }));
     await visible(page.getByText(new RegExp(`^${actual} poster som tillsammans ger ${actual}\\.`)));
     await expectNoAxeViolations(page);
 

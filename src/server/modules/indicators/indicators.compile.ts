@@ -75,7 +75,13 @@ function activityRecords(f: DefinitionFilters, asOf: string, participants: boole
     ${participants ? sql`where m.participants is not null` : sql``}`;
 }
 
-/** Distinct people: a register person, else an e-mail address, else the registration itself. */
+/**
+ * Distinct people: a register person, else an e-mail address, else the registration itself.
+ * Registrations are fetched per matched event (LATERAL, through the event_id index): with random
+ * uuids the planner cannot see that an event's registrations sit together and would otherwise scan
+ * every registration for an indicator that covers a month's events. `offset 0` keeps the planner
+ * from flattening the subquery back into a plain join.
+ */
 function peopleRecords(f: DefinitionFilters, asOf: string): SQL {
   const roles = has(f.roleKeys) ? sql`and r.role_key = any(${list(f.roleKeys)})` : sql``;
   return sql`select 'person'::text as kind, min(r.person_id::text) as id,
@@ -83,11 +89,14 @@ function peopleRecords(f: DefinitionFilters, asOf: string): SQL {
       coalesce(min(o.name), min(r.organisation_name)) as detail, null::text as project_id,
       lower(coalesce(min(p.sort_key), min(r.name))) as sort,
       coalesce(r.person_id::text, 'e:' || lower(r.email), 'r:' || r.id::text) as key
-    from event_registrations r
-    join (${matchedActivities(f, asOf)}) m on m.id = r.event_id
+    from (${matchedActivities(f, asOf)}) m
+    cross join lateral (
+      select * from event_registrations r
+      where r.event_id = m.id and r.attended_at is not null and r.status <> 'cancelled' ${roles}
+      offset 0
+    ) r
     left join people p on p.id = r.person_id
     left join organisations o on o.id = r.organisation_id
-    where r.attended_at is not null and r.status <> 'cancelled' ${roles}
     group by coalesce(r.person_id::text, 'e:' || lower(r.email), 'r:' || r.id::text)`;
 }
 
