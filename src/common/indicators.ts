@@ -98,6 +98,28 @@ export const createIndicatorInput = z.object(indicatorFields).superRefine((v, ct
 });
 export type CreateIndicatorInput = z.input<typeof createIndicatorInput>;
 
+/**
+ * PATCH: only the fields sent change, `null` clears an optional one. The kind stays: a computed
+ * indicator takes a new definition, a manual one keeps none. Rules between fields (attached to
+ * something, deadline after start) are checked by the service on the indicator as it would become.
+ */
+export const updateIndicatorInput = z
+  .object({
+    ...indicatorFields,
+    // No default here: leaving the direction out of a PATCH must not reset it to "at_least".
+    direction: z.enum(directions, { error: "validation.indicators.direction" }),
+  })
+  .partial();
+export type UpdateIndicatorInput = z.input<typeof updateIndicatorInput>;
+
+/** `POST /api/indicators/preview`: a definition being written, counted and put in words before it is saved. */
+export const previewIndicatorInput = z.object({ definition: indicatorDefinition });
+export type PreviewIndicatorInput = z.input<typeof previewIndicatorInput>;
+export const indicatorPreview = z
+  .object({ actual: z.number(), records: z.number().int(), definitionText: z.string() })
+  .meta({ id: "IndicatorPreview" });
+export type IndicatorPreview = z.infer<typeof indicatorPreview>;
+
 export const indicatorListQuery = pageQuery.extend({
   frameworkId: uuid.optional(),
   goalId: uuid.optional(),
@@ -166,7 +188,7 @@ export const indicatorView = z
     /** 0–1 of the time from start to deadline; null without dates. */
     elapsed: z.number().nullable(),
     history: z.array(historyPoint),
-    abilities: z.object({ addValue: z.boolean() }),
+    abilities: z.object({ addValue: z.boolean(), update: z.boolean(), delete: z.boolean() }),
   })
   .meta({ id: "Indicator" });
 export type IndicatorView = z.infer<typeof indicatorView>;

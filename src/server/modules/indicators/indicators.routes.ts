@@ -18,6 +18,7 @@ import { requestLocale } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { goalDashboard } from "./indicators.dashboard.ts";
+import { registerIndicatorEditRoutes } from "./indicators.edit.routes.ts";
 import { evaluateIndicators } from "./indicators.evaluate.ts";
 import { openEvidence } from "./indicators.evidence.ts";
 import { presentIndicator, presentIndicatorSummary, presentValue } from "./indicators.presenter.ts";
@@ -35,8 +36,10 @@ const errors = {
 const valueParams = z.object({ id: uuid, valueId: uuid });
 
 /** /api/indicators and /api/goal-dashboard: the service authorises; routes parse and present. */
-export function registerIndicatorRoutes(app: FastifyInstance, { db }: Deps) {
+export function registerIndicatorRoutes(app: FastifyInstance, deps: Deps) {
+  const { db } = deps;
   const r = typed(app);
+  registerIndicatorEditRoutes(app, deps);
 
   r.get(
     "/api/indicators",

@@ -48,8 +48,20 @@ export async function loadIndicator(db: Db | Tx, actor: Actor | null, id: string
 const exists = async (db: Db | Tx, table: string, id: string) =>
   (await queryRows(db, sql`select 1 from ${sql.identifier(table)} where id = ${id}::uuid`)).length > 0;
 
-/** Every id the input points at must exist; a goal's framework is filled in (and must agree). */
-async function checkReferences(tx: Tx, input: ReturnType<typeof createIndicatorInput.parse>) {
+/** What an indicator points at: what it is attached to and the ids and keys in its definition. */
+export interface IndicatorReferences {
+  frameworkId?: string | null;
+  goalId?: string | null;
+  projectId?: string | null;
+  organisationId?: string | null;
+  definition?: IndicatorDefinition | null;
+}
+
+/**
+ * Every id the input points at must exist (422 on the field otherwise); a goal's framework is
+ * filled in (and must agree). Returns the framework id to store.
+ */
+export async function checkReferences(tx: Db | Tx, input: IndicatorReferences) {
   const errors: Record<string, FieldError[]> = {};
   const flag = (field: string, key: string) => {
     errors[field] = [{ key }];

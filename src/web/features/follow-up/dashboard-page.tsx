@@ -4,10 +4,12 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../../common/format.ts";
 import type { DashboardView } from "../../../common/indicators.ts";
+import { useMe } from "../../auth.ts";
 import { Button, EmptyState, PageHeader, QueryState, Select } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { choicesQuery, dashboardQuery, type Subject } from "./follow-up-api.ts";
 import { FollowUpNav } from "./follow-up-nav.tsx";
+import { IndicatorForm } from "./indicator-form.tsx";
 import { IndicatorTable } from "./indicator-parts.tsx";
 
 type Kind = "framework" | "project" | "organisation";
@@ -108,6 +110,33 @@ function GoalSection({ goal, level }: { goal: Goal; level: 3 | 4 }) {
   );
 }
 
+/**
+ * "Ny indikator" for the subject on screen, to those who define indicators (staff: the same rule as
+ * the server's indicators policy, sent to the web as the `coordinate` ability).
+ */
+function NewIndicator({ subject }: { subject: DashboardView["subject"] }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  if (!me?.abilities.coordinate) return null;
+  return (
+    <div className="no-print">
+      {open ? (
+        <IndicatorForm
+          subject={subject}
+          onSaved={(saved) => navigate({ to: "/uppfoljning/indikatorer/$id", params: { id: saved.id } })}
+          onCancel={() => setOpen(false)}
+        />
+      ) : (
+        <Button variant="secondary" onPress={() => setOpen(true)}>
+          {t("indicators.form.new")}
+        </Button>
+      )}
+    </div>
+  );
+}
+
 function Dashboard({ data }: { data: DashboardView }) {
   const { t } = useTranslation();
   const { subject } = data;
@@ -121,6 +150,7 @@ function Dashboard({ data }: { data: DashboardView }) {
           {t("indicators.asOf", { date: formatDateTime(data.asOf, currentLanguage()) })}
         </p>
       )}
+      <NewIndicator key={subject.id} subject={subject} />
       {project && data.organisations.length > 0 && <h2>{t("indicators.projectLevel")}</h2>}
       {data.goals.length === 0 && <p className="muted">{t("indicators.noIndicators")}</p>}
       {data.goals.map((g) => (

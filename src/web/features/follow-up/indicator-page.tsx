@@ -1,14 +1,16 @@
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
-import type { ReactNode } from "react";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatNumber } from "../../../common/format.ts";
 import type { IndicatorRecord, IndicatorView } from "../../../common/indicators.ts";
-import { Button, PageHeader, QueryState } from "../../components/index.ts";
+import { Alert, Button, PageHeader, QueryState } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { TableScroll } from "../plans/plan-parts.tsx";
+import { DeleteWithImpact } from "../programmes/delete-with-impact.tsx";
 import { AddValueForm } from "./add-value-form.tsx";
 import { fetchRecords, indicatorQuery, valuesQuery } from "./follow-up-api.ts";
+import { IndicatorForm, subjectOf } from "./indicator-form.tsx";
 import { Sparkline, StatusBadge, TargetText } from "./indicator-parts.tsx";
 
 /** /uppfoljning/indikatorer/$id: target and actual, the definition in words, history, what is counted. */
@@ -23,6 +25,9 @@ const percent = (share: number | null, locale: "sv" | "en") =>
 function Indicator({ indicator: i }: { indicator: IndicatorView }) {
   const { t } = useTranslation();
   const locale = currentLanguage();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const subject = subjectOf(i);
   const back = i.project
     ? { search: { projekt: i.project.id }, name: i.project.name }
     : i.framework
@@ -32,7 +37,35 @@ function Indicator({ indicator: i }: { indicator: IndicatorView }) {
         : null;
   return (
     <>
-      <PageHeader title={i.name} intro={<StatusBadge status={i.status} />} />
+      <PageHeader
+        title={i.name}
+        intro={<StatusBadge status={i.status} />}
+        actions={
+          <IndicatorActions
+            indicator={i}
+            back={back?.search}
+            editing={editing}
+            onEdit={() => {
+              setSaved(false);
+              setEditing(true);
+            }}
+          />
+        }
+      />
+      {saved && <Alert tone="success">{t("indicators.form.saved")}</Alert>}
+      {editing && subject && (
+        <section className="no-print">
+          <IndicatorForm
+            subject={subject}
+            indicator={i}
+            onSaved={() => {
+              setEditing(false);
+              setSaved(true);
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        </section>
+      )}
       {back && (
         <p className="no-print">
           <Link to="/uppfoljning" search={back.search}>
@@ -76,6 +109,51 @@ function Indicator({ indicator: i }: { indicator: IndicatorView }) {
       <History indicator={i} />
       {i.kind === "computed" ? <Records id={i.id} /> : <Values indicator={i} />}
     </>
+  );
+}
+
+type BackSearch = { projekt?: string; ramverk?: string; organisation?: string };
+
+/** "Redigera" and "Ta bort" for those the server allows; deleting first says what goes with it. */
+function IndicatorActions({
+  indicator: i,
+  back,
+  editing,
+  onEdit,
+}: {
+  indicator: IndicatorView;
+  back?: BackSearch;
+  editing: boolean;
+  onEdit: () => void;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  return (
+    <div className="button-row no-print">
+      {i.abilities.update && subjectOf(i) && !editing && (
+        <Button variant="secondary" onPress={onEdit}>
+          {t("common.edit")}
+        </Button>
+      )}
+      {i.abilities.delete && (
+        <DeleteWithImpact
+          path={`/api/indicators/${i.id}`}
+          triggerLabel={t("indicators.deleteIndicator")}
+          title={t("indicators.deleteConfirm", { name: i.name })}
+          nothingElse={t(
+            i.kind === "computed"
+              ? "indicators.deleteNothingElseComputed"
+              : "indicators.deleteNothingElseManual",
+          )}
+          onDeleted={async () => {
+            await navigate({ to: "/uppfoljning", search: back ?? {} });
+            queryClient.removeQueries({ queryKey: ["follow-up", "indicator", i.id] });
+            await queryClient.invalidateQueries({ queryKey: ["follow-up"] });
+          }}
+        />
+      )}
+    </div>
   );
 }
 
