@@ -5,6 +5,7 @@ import { openDatabase } from "./db/client.ts";
 import { ensureUser } from "./modules/accounts/accounts.service.ts";
 import { ensureActivityTypes } from "./modules/activities/activity-types.service.ts";
 import { startDietaryNeedsPurge } from "./modules/events/events.jobs.ts";
+import { startMailSender } from "./modules/mail/mail-sender.ts";
 import { systemActor } from "./platform/actor.ts";
 import { DataDirLockedError, lockDataDir } from "./platform/data-dir-lock.ts";
 
@@ -48,6 +49,8 @@ if (env.SAMSPEL_ADMIN_EMAIL && env.SAMSPEL_ADMIN_PASSWORD) {
 
 // Dietary needs are health data: purged after each event, now and then every hour.
 const stopPurge = startDietaryNeedsPurge(database.db);
+// The mail outbox: requests queue mail in their transactions; this delivers it and retries failures.
+const stopMailSender = startMailSender(database.db);
 
 const showDemoLogin = demo && !env.SAMSPEL_ADMIN_EMAIL;
 const app = await buildApp({
@@ -72,6 +75,7 @@ async function shutdown(signal: string) {
   console.log(`${signal}: stänger – väntar in pågående förfrågningar`);
   stopPurge();
   await app.close(); // stops accepting, lets requests in flight finish
+  await stopMailSender(); // lets the mail being sent finish; the rest stays queued for the next start
   await database.close(); // checkpoint + close
   releaseLock();
   process.exit(0);

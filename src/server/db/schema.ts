@@ -10,6 +10,7 @@ export * from "../modules/goals/goal-links.schema.ts";
 export * from "../modules/goals/goals.schema.ts";
 export * from "../modules/indicators/indicators.schema.ts";
 export * from "../modules/learning/learning.schema.ts";
+export * from "../modules/mail/mail.schema.ts";
 export * from "../modules/organisations/organisations.schema.ts";
 export * from "../modules/people/people.schema.ts";
 export * from "../modules/plans/plans.schema.ts";

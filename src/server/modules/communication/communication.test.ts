@@ -31,7 +31,7 @@ describe("newsletter subscription with double opt-in", () => {
     });
     expect(res.statusCode).toBe(202);
     expect(emails(await preview())).not.toContain("prenumerant@example.se");
-    const [mail] = await mailsTo("prenumerant@example.se");
+    const [mail] = await mailsTo(t, "prenumerant@example.se");
     expect(mail.subject).toBe("Bekräfta din prenumeration på nyhetsbrevet");
     const token = mail.text!.match(/nyhetsbrev\/bekrafta\/([\w-]+)/)![1];
     const confirmed = await t.request({ method: "POST", url: `/api/public/newsletter/confirm/${token}` });
@@ -45,7 +45,7 @@ describe("newsletter subscription with double opt-in", () => {
       url: "/api/public/newsletter/subscriptions",
       payload: { email: "prenumerant@example.se" },
     });
-    expect(await mailsTo("prenumerant@example.se")).toHaveLength(1);
+    expect(await mailsTo(t, "prenumerant@example.se")).toHaveLength(1);
     const list = await t.request({ method: "GET", url: "/api/communication/subscribers", as: coordinator });
     expect(list.json().items[0]).toMatchObject({ email: "prenumerant@example.se", status: "active" });
   });
@@ -145,7 +145,7 @@ describe("segments, preview and invitations", () => {
       payload: { expectedRecipients: 1, recipientsDigest: recipients.digest },
     });
     expect(sent.json()).toMatchObject({ status: "sent", recipientCount: 1 });
-    const invitation = (await mailsTo("quinn@example.se")).find(
+    const invitation = (await mailsTo(t, "quinn@example.se")).find(
       (m) => m.subject === "Inbjudan: Nästa nätverksträff",
     )!;
     expect(invitation.text).toContain(`/evenemang/${next.id}`);

@@ -7,7 +7,8 @@ import { forbidden, notFound } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
 import { eventRegistrations } from "../events/events.schema.ts";
-import { trySendMail } from "../mail/mail.service.ts";
+import { nudgeMailSender } from "../mail/mail-sender.ts";
+import { queueMail } from "../mail/outbox.ts";
 import { parseWith } from "../organisations/register-helpers.ts";
 import { canCommunicate } from "./communication.policy.ts";
 import { mailingDeliveries, mailSuppressions, newsletterSubscribers } from "./communication.schema.ts";
@@ -23,7 +24,7 @@ export const confirmUrl = (publicUrl: string, token: string) => `${publicUrl}/ny
 export async function subscribe(db: Db, input: SubscribeInput, publicUrl: string): Promise<void> {
   const data = parseWith(subscribeInput, input);
   const token = newToken();
-  const send = await writeWithAudit(db, null, async (tx, audit) => {
+  const queued = await writeWithAudit(db, null, async (tx, audit) => {
     const [existing] = await tx
       .select()
       .from(newsletterSubscribers)
@@ -54,19 +55,20 @@ export async function subscribe(db: Db, input: SubscribeInput, publicUrl: string
       entityId: row.id,
       after: { status: "pending" },
     });
+    // The link goes out with the subscription or not at all (the mail outbox, same transaction).
+    const t = translator("sv");
+    await queueMail(tx, "communication.confirmSubscription", {
+      to: data.email,
+      subject: t("communication.mail.confirmSubject"),
+      text: [
+        t("communication.mail.confirmBody"),
+        confirmUrl(publicUrl, token),
+        t("communication.mail.ignore"),
+      ].join("\n\n"),
+    });
     return true;
   });
-  if (!send) return;
-  const t = translator("sv");
-  await trySendMail({
-    to: data.email,
-    subject: t("communication.mail.confirmSubject"),
-    text: [
-      t("communication.mail.confirmBody"),
-      confirmUrl(publicUrl, token),
-      t("communication.mail.ignore"),
-    ].join("\n\n"),
-  });
+  if (queued) nudgeMailSender(db);
 }
 
 /** Follows the confirmation link: the subscription becomes active (and an earlier "no more mail" is lifted). */

@@ -2,6 +2,7 @@ import ICAL from "ical.js";
 import type { ParsedMail } from "mailparser";
 import type { Session, TestApp } from "../../test/harness.ts";
 import { mailSink } from "../mail/mail.service.ts";
+import { sendDueMail } from "../mail/mail-sender.ts";
 
 /** Helpers of the events tests: create events through the API, register, read the captured mail. */
 
@@ -33,8 +34,12 @@ export function register(t: TestApp, eventId: string, payload: Record<string, un
 /** The token at the end of a personal link. */
 export const tokenOf = (manageUrl: string) => manageUrl.split("/").pop()!;
 
-/** Every message the local SMTP sink captured for this address, parsed, oldest first. */
-export async function mailsTo(address: string): Promise<ParsedMail[]> {
+/**
+ * Every message the local SMTP sink captured for this address, parsed, oldest first — after
+ * delivering what the outbox holds, so a test never waits on the background sender.
+ */
+export async function mailsTo(t: TestApp, address: string): Promise<ParsedMail[]> {
+  await sendDueMail(t.database.db);
   const sink = await mailSink();
   if (!sink) throw new Error("no mail sink: SMTP_URL is set");
   const mine = sink.messages().filter((m) => m.envelopeTo.includes(address));

@@ -1,17 +1,20 @@
+import { inArray } from "drizzle-orm";
 import QRCode from "qrcode";
-import type { Db } from "../../db/client.ts";
+import type { Tx } from "../../db/client.ts";
 import { translator } from "../../platform/i18n.ts";
-import { escapeHtml, type MailAttachment, trySendMail } from "../mail/mail.service.ts";
+import { escapeHtml, type MailAttachment } from "../mail/mail.service.ts";
+import { queueMail } from "../mail/outbox.ts";
 import { type EventRecord, loadEvent } from "./events.records.ts";
+import { eventRegistrations } from "./events.schema.ts";
 import { type IcsEvent, toIcs } from "./ics.ts";
 import { stockholmParts } from "./local-time.ts";
-import { registrationsByIds } from "./registrations.service.ts";
 import type { RegistrationRow } from "./registrations.write.ts";
 
 /**
  * The e-mails of registration: the confirmation (or waiting-list notice) with the event as an `.ics`
  * invitation, the personal link, and the check-in code as a QR image; and the notice to someone who
- * got a place from the waiting list.
+ * got a place from the waiting list. Both are queued in the mail outbox inside the registration's
+ * transaction, never sent during the request (a slow SMTP server must not cost anyone their place).
  */
 
 export const manageUrl = (publicUrl: string, token: string) => `${publicUrl}/evenemang/anmalan/${token}`;
@@ -60,28 +63,20 @@ export function whenText(record: EventRecord): string[] {
   });
 }
 
-async function attachments(
-  record: EventRecord,
-  row: RegistrationRow,
-  publicUrl: string,
-): Promise<MailAttachment[]> {
-  const list: MailAttachment[] = [
+/** The check-in code as the PNG the mail shows inline (~10 ms of CPU: rendered outside the event lock). */
+export function checkinQrPng(publicUrl: string, eventId: string, code: string) {
+  return QRCode.toBuffer(checkinUrl(publicUrl, eventId, code), { margin: 1, width: 240 });
+}
+
+function attachments(record: EventRecord, publicUrl: string, qrPng: Buffer): MailAttachment[] {
+  return [
     {
       filename: "evenemang.ics",
       content: eventIcs(record, publicUrl),
       contentType: "text/calendar; charset=utf-8; method=PUBLISH",
     },
+    { filename: "incheckning.png", content: qrPng, contentType: "image/png", cid: "checkin-qr" },
   ];
-  list.push({
-    filename: "incheckning.png",
-    content: await QRCode.toBuffer(checkinUrl(publicUrl, record.id, row.checkinCode), {
-      margin: 1,
-      width: 240,
-    }),
-    contentType: "image/png",
-    cid: "checkin-qr",
-  });
-  return list;
 }
 
 function html(paragraphs: string[], withQr: boolean) {
@@ -92,45 +87,61 @@ function html(paragraphs: string[], withQr: boolean) {
   return `<!doctype html><html lang="sv"><body style="font-family:sans-serif;line-height:1.5">${body}${qr}</body></html>`;
 }
 
-/** Sends the confirmation; returns whether the mail went (the registration stands either way). */
-export async function sendConfirmation(
-  record: EventRecord,
-  row: RegistrationRow,
-  token: string,
-  position: number | null,
-  publicUrl: string,
-) {
+export interface Confirmation {
+  record: EventRecord;
+  row: RegistrationRow;
+  token: string;
+  position: number | null;
+  publicUrl: string;
+  /** The QR code of `row.checkinCode` if rendered beforehand; rendered here otherwise. */
+  qrPng?: Buffer;
+}
+
+/**
+ * Queues the confirmation (or waiting-list notice) in the registration's own transaction; returns
+ * whether there was an address to write to. The outbox sender delivers it after the commit.
+ */
+export async function queueConfirmation(tx: Tx, c: Confirmation): Promise<boolean> {
+  const { record, row, publicUrl } = c;
   if (!row.email) return false;
   const t = translator("sv");
   const waitlisted = row.status === "waitlisted";
   const paragraphs = [
     t("events.mail.greeting", { name: row.name }),
     waitlisted
-      ? t("events.mail.waitlisted", { title: record.activity.title, position })
+      ? t("events.mail.waitlisted", { title: record.activity.title, position: c.position })
       : t("events.mail.confirmed", { title: record.activity.title }),
     ...whenText(record),
-    t("events.mail.manage", { url: manageUrl(publicUrl, token) }),
+    t("events.mail.manage", { url: manageUrl(publicUrl, c.token) }),
     t("events.mail.code", { code: row.checkinCode }),
     t("events.mail.calendar"),
     t("events.mail.signature"),
   ];
-  return trySendMail({
+  const qrPng = c.qrPng ?? (await checkinQrPng(publicUrl, record.id, row.checkinCode));
+  await queueMail(tx, "events.confirmation", {
     to: row.email,
     subject: waitlisted
       ? t("events.mail.subjectWaitlisted", { title: record.activity.title })
       : t("events.mail.subjectConfirmed", { title: record.activity.title }),
     text: paragraphs.join("\n\n"),
     html: html(paragraphs, true),
-    attachments: await attachments(record, row, publicUrl),
+    attachments: attachments(record, publicUrl, qrPng),
   });
+  return true;
 }
 
-/** Tells everyone who moved up from the waiting list that they have a place. */
-export async function sendPromotions(db: Db, ids: string[], publicUrl: string) {
+/**
+ * Queues the notice to everyone who moved up from the waiting list, in the transaction that
+ * promoted them (so a place is never given without telling its holder).
+ */
+export async function queuePromotions(tx: Tx, eventId: string, ids: string[], publicUrl: string) {
+  if (!ids.length) return;
   const t = translator("sv");
-  for (const row of await registrationsByIds(db, ids)) {
-    const record = await loadEvent(db, row.eventId);
-    if (!record || !row.email) continue;
+  const record = await loadEvent(tx, eventId);
+  if (!record) return;
+  const rows = await tx.select().from(eventRegistrations).where(inArray(eventRegistrations.id, ids));
+  for (const row of rows) {
+    if (!row.email) continue;
     const paragraphs = [
       t("events.mail.greeting", { name: row.name }),
       t("events.mail.promoted", { title: record.activity.title }),
@@ -139,12 +150,12 @@ export async function sendPromotions(db: Db, ids: string[], publicUrl: string) {
       t("events.mail.manageEarlier"),
       t("events.mail.signature"),
     ];
-    await trySendMail({
+    await queueMail(tx, "events.promotion", {
       to: row.email,
       subject: t("events.mail.subjectPromoted", { title: record.activity.title }),
       text: paragraphs.join("\n\n"),
       html: html(paragraphs, true),
-      attachments: await attachments(record, row, publicUrl),
+      attachments: attachments(record, publicUrl, await checkinQrPng(publicUrl, record.id, row.checkinCode)),
     });
   }
 }

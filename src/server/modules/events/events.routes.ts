@@ -26,7 +26,7 @@ import { requestLocale, translator } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { isoToDate, sendSpreadsheet } from "../../platform/spreadsheet-export.ts";
-import { sendPromotions } from "./events.mail.ts";
+import { nudgeMailSender } from "../mail/mail-sender.ts";
 import { canPurgeDietaryNeeds } from "./events.policy.ts";
 import { presentEvent, presentParticipant } from "./events.presenter.ts";
 import * as service from "./events.service.ts";
@@ -204,8 +204,9 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
         request.actor,
         request.params.id,
         request.body,
+        config.publicUrl,
       );
-      await sendPromotions(db, promoted, config.publicUrl);
+      if (promoted.length) nudgeMailSender(db);
       return presentEvent(record, request.actor);
     },
   );

@@ -14,6 +14,7 @@ import { createActivity, updateActivity } from "../activities/activities.service
 import { findActivityType } from "../activities/activity-types.service.ts";
 import { parseWith } from "../organisations/register-helpers.ts";
 import { projects } from "../projects/projects.schema.ts";
+import { queuePromotions } from "./events.mail.ts";
 import { canOrganiseEvents, canReadEvents } from "./events.policy.ts";
 import { type EventRecord, loadEvent } from "./events.records.ts";
 import { eventNetworks, eventSeries, eventSessions, events } from "./events.schema.ts";
@@ -148,6 +149,7 @@ export async function updateEvent(
   actor: Actor | null,
   id: string,
   input: UpdateEventInput,
+  publicUrl: string,
 ): Promise<{ record: EventRecord; promoted: string[] }> {
   requireActor(actor);
   const existing = await loadEvent(db, id);
@@ -209,8 +211,10 @@ export async function updateEvent(
       before,
       after: await snapshot(tx, id),
     });
-    // More places (or no limit any more) move people up from the waiting list.
-    return promoteFromWaitlist(tx, audit, id);
+    // More places (or no limit any more) move people up from the waiting list; they are told by e-mail.
+    const promoted = await promoteFromWaitlist(tx, audit, id);
+    await queuePromotions(tx, id, promoted, publicUrl);
+    return promoted;
   });
   return { record: (await loadEvent(db, id))!, promoted };
 }

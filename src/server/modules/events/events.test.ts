@@ -169,7 +169,7 @@ describe("GET and PATCH /api/events/:id", () => {
       payload: { capacity: 2 },
     });
     expect(res.json().counts).toMatchObject({ registered: 2, waitlisted: 0 });
-    const mails = await mailsTo("andra@example.se");
+    const mails = await mailsTo(t, "andra@example.se");
     expect(mails.map((m) => m.subject)).toEqual([
       `Väntelista: ${event.title}`,
       `Du har fått en plats: ${event.title}`,

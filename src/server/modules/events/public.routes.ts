@@ -14,14 +14,8 @@ import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import {
-  checkinQrSvg,
-  eventIcs,
-  icsEventsOf,
-  manageUrl,
-  sendConfirmation,
-  sendPromotions,
-} from "./events.mail.ts";
+import { nudgeMailSender } from "../mail/mail-sender.ts";
+import { checkinQrSvg, eventIcs, icsEventsOf, manageUrl } from "./events.mail.ts";
 import { presentOwnRegistration, presentPublicEvent } from "./events.presenter.ts";
 import { listCalendarFeedEvents, listPublicEvents } from "./events.queries.ts";
 import { loadEvent } from "./events.records.ts";
@@ -107,20 +101,20 @@ export function registerPublicEventRoutes(app: FastifyInstance, { db, config }: 
       },
     },
     async (request, reply) => {
-      const outcome = await registrations.registerPublic(db, request.params.id, request.body);
-      const emailSent = await sendConfirmation(
-        outcome.record,
-        outcome.row,
-        outcome.token,
-        outcome.position,
+      const outcome = await registrations.registerPublic(
+        db,
+        request.params.id,
+        request.body,
         config.publicUrl,
       );
+      // Committed with its confirmation in the outbox; the sender delivers it in the background.
+      nudgeMailSender(db);
       return reply.status(201).send({
         status: outcome.row.status as "confirmed" | "waitlisted",
         waitlistPosition: outcome.position,
         manageUrl: manageUrl(config.publicUrl, outcome.token),
         checkinCode: outcome.row.checkinCode,
-        emailSent,
+        emailSent: outcome.emailQueued,
       });
     },
   );
@@ -192,8 +186,12 @@ export function registerPublicEventRoutes(app: FastifyInstance, { db, config }: 
       },
     },
     async (request) => {
-      const { promoted } = await registrations.cancelOwnRegistration(db, request.params.token);
-      await sendPromotions(db, promoted, config.publicUrl);
+      const { promoted } = await registrations.cancelOwnRegistration(
+        db,
+        request.params.token,
+        config.publicUrl,
+      );
+      if (promoted.length) nudgeMailSender(db);
       const own = await registrations.getOwnRegistration(db, request.params.token);
       return presentOwnRegistration(own, await questionsForType(db, own.record.activity.typeKey));
     },

@@ -73,7 +73,7 @@ describe("POST /api/public/events/:id/registrations", () => {
     expect(res.json()).toMatchObject({ status: "confirmed", waitlistPosition: null, emailSent: true });
     expect(res.json().manageUrl).toMatch(/\/evenemang\/anmalan\/[\w-]{40,}$/);
 
-    const [mail] = await mailsTo("anna.andersson@example.se");
+    const [mail] = await mailsTo(t, "anna.andersson@example.se");
     expect(mail.subject).toBe("Bekräftelse: Jakten på den rätte");
     expect(mail.text).toContain("Du är anmäld till Jakten på den rätte.");
     expect(mail.text).toContain(res.json().manageUrl);
@@ -132,7 +132,7 @@ describe("POST /api/public/events/:id/registrations", () => {
     await register(t, listed.id, { name: "Dan Dahl", email: "dan@example.se" });
     const waiting = await register(t, listed.id, { name: "Eva Ek", email: "eva@example.se" });
     expect(waiting.json()).toMatchObject({ status: "waitlisted", waitlistPosition: 1 });
-    const [mail] = await mailsTo("eva@example.se");
+    const [mail] = await mailsTo(t, "eva@example.se");
     expect(mail.text).toContain("så du står på väntelistan (plats 1)");
 
     const full = await createEvent(t, coordinator, { capacity: 1, waitlist: false });
@@ -209,7 +209,7 @@ describe("the personal link /api/public/registrations/:token", () => {
     expect(
       (await t.request({ method: "GET", url: `/api/public/registrations/${otherToken}` })).json().status,
     ).toBe("confirmed");
-    expect((await mailsTo("hans@example.se")).map((m) => m.subject)).toContain(
+    expect((await mailsTo(t, "hans@example.se")).map((m) => m.subject)).toContain(
       `Du har fått en plats: ${event.title}`,
     );
     const afterCancel = await t.request({

@@ -10,6 +10,7 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { hashToken } from "../../platform/tokens.ts";
 import { parseWith } from "../organisations/register-helpers.ts";
+import { checkinQrPng, queueConfirmation, queuePromotions } from "./events.mail.ts";
 import { type EventRecord, eventEndsAt, loadEvent, registrationWindow } from "./events.records.ts";
 import { eventDietaryNeeds, eventFeedback, eventRegistrations } from "./events.schema.ts";
 import {
@@ -19,6 +20,7 @@ import {
   lockEvent,
   promoteFromWaitlist,
   type RegistrationRow,
+  randomCheckinCode,
   waitlistPosition,
 } from "./registrations.write.ts";
 
@@ -35,19 +37,28 @@ export interface RegistrationOutcome {
   token: string;
   position: number | null;
   record: EventRecord;
+  /** A confirmation is in the outbox (every public registration has an e-mail address). */
+  emailQueued: boolean;
 }
 
-/** Registers for a public event. Internal events are not found by the public. */
+/**
+ * Registers for a public event and queues the confirmation mail in the same transaction. Internal
+ * events are not found by the public. The caller nudges the mail sender after this returns.
+ */
 export async function registerPublic(
   db: Db,
   eventId: string,
   input: RegistrationInput,
+  publicUrl: string,
   now = new Date(),
 ): Promise<RegistrationOutcome> {
   const record = await loadEvent(db, eventId);
   if (record?.event.visibility !== "public") throw notFound();
   const data = parseWith(registrationInput, input);
   const answers = answersFor(record.event.questions, data);
+  // CPU work before the event lock: the lock serialises every registration to this event.
+  const checkinCode = randomCheckinCode();
+  const qrPng = await checkinQrPng(publicUrl, eventId, checkinCode);
   const result = await writeWithAudit(db, null, async (tx, audit) => {
     const event = await lockEvent(tx, eventId);
     if (!event) throw notFound();
@@ -65,6 +76,7 @@ export async function registerPublic(
       ...answers,
       consentInvitations: data.consentInvitations,
       source: "form",
+      checkinCode,
     });
     // The audit keeps what happened, not the person's answers (GDPR: no copies of personal data).
     await audit({
@@ -73,7 +85,16 @@ export async function registerPublic(
       entityId: row.id,
       after: { eventId, status: row.status, source: row.source, personId: row.personId },
     });
-    return { row, token, position: await waitlistPosition(tx, row) };
+    const position = await waitlistPosition(tx, row);
+    const emailQueued = await queueConfirmation(tx, {
+      record: fresh,
+      row,
+      token,
+      position,
+      publicUrl,
+      qrPng: row.checkinCode === checkinCode ? qrPng : undefined,
+    });
+    return { row, token, position, emailQueued };
   });
   return { ...result, record };
 }
@@ -153,8 +174,15 @@ export async function updateOwnRegistration(db: Db, token: string, input: Update
   return getOwnRegistration(db, token);
 }
 
-/** Cancels through the personal link; a freed place goes to the first on the waiting list. */
-export async function cancelOwnRegistration(db: Db, token: string): Promise<{ promoted: string[] }> {
+/**
+ * Cancels through the personal link; a freed place goes to the first on the waiting list, who is
+ * told by e-mail (queued in the same transaction).
+ */
+export async function cancelOwnRegistration(
+  db: Db,
+  token: string,
+  publicUrl: string,
+): Promise<{ promoted: string[] }> {
   const row = await byToken(db, token);
   if (row.status === "cancelled") return { promoted: [] };
   const promoted = await writeWithAudit(db, null, async (tx, audit) => {
@@ -172,23 +200,11 @@ export async function cancelOwnRegistration(db: Db, token: string): Promise<{ pr
       before: { status: row.status },
       after: { status: "cancelled" },
     });
-    return promoteFromWaitlist(tx, audit, row.eventId);
+    const promoted = await promoteFromWaitlist(tx, audit, row.eventId);
+    await queuePromotions(tx, row.eventId, promoted, publicUrl);
+    return promoted;
   });
   return { promoted };
-}
-
-/** The registrations to e-mail after a change (e.g. promoted from the waiting list), with their events. */
-export async function registrationsByIds(db: Db, ids: string[]) {
-  if (!ids.length) return [];
-  return db
-    .select()
-    .from(eventRegistrations)
-    .where(
-      sql`${eventRegistrations.id} in (${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`,
-    );
 }
 
 /**

@@ -64,10 +64,10 @@ export function randomCheckinCode(): string {
   return code;
 }
 
-/** A check-in code unique within the event. */
-export async function newCheckinCode(tx: Tx, eventId: string): Promise<string> {
-  for (;;) {
-    const code = randomCheckinCode();
+/** A check-in code unique within the event: `preferred` (drawn before the transaction) when free. */
+export async function newCheckinCode(tx: Tx, eventId: string, preferred?: string): Promise<string> {
+  for (let tries = 0; ; tries++) {
+    const code = tries === 0 && preferred ? preferred : randomCheckinCode();
     const [taken] = await tx
       .select({ id: eventRegistrations.id })
       .from(eventRegistrations)
@@ -163,6 +163,8 @@ export interface NewRegistration {
   consentInvitations: boolean;
   source: "form" | "staff" | "walk_in" | "list";
   attendedAt?: Date | null;
+  /** A code drawn in advance (its QR image is rendered outside the lock); used when still free. */
+  checkinCode?: string;
 }
 
 /**
@@ -211,8 +213,11 @@ export async function insertRegistration(tx: Tx, event: EventRow, input: NewRegi
       source: input.source,
       attendedAt: input.attendedAt ?? null,
       tokenHash: hashToken(token),
-      checkinCode: await newCheckinCode(tx, event.activityId),
+      checkinCode: await newCheckinCode(tx, event.activityId, input.checkinCode),
       consentInvitations: input.consentInvitations,
+      // The moment of the insert, under the event lock — not `now()`, the transaction's start: a
+      // transaction that began earlier but got the lock later would share waiting-list places.
+      createdAt: sql`clock_timestamp()`,
     })
     .returning();
   if (input.dietary)

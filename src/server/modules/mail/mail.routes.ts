@@ -6,6 +6,7 @@ import { typed } from "../../platform/context.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { mailSink } from "./mail.service.ts";
+import { listOutbox, outboxStatuses } from "./outbox.ts";
 
 const tags = ["E-post"];
 const capturedView = z.object({
@@ -17,12 +18,58 @@ const capturedView = z.object({
   attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), size: z.number() })),
 });
 
+const outboxQuery = z.object({ status: z.enum(outboxStatuses).default("failed") });
+const outboxView = z.object({
+  id: z.string(),
+  purpose: z.string(),
+  recipient: z.string(),
+  subject: z.string(),
+  status: z.enum(outboxStatuses),
+  attempts: z.number(),
+  nextAttemptAt: z.string(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+
 /**
  * The dev inbox: what the local SMTP sink captured, for administrators. 404 when a real SMTP server
  * is configured (`SMTP_URL`), since then nothing is captured.
  */
-export function registerMailRoutes(app: FastifyInstance, _deps: Deps) {
+export function registerMailRoutes(app: FastifyInstance, { db }: Deps) {
   const r = typed(app);
+
+  r.get(
+    "/api/admin/mail-outbox",
+    {
+      schema: {
+        tags,
+        summary:
+          "Utkorgen: e-post som väntar, har skickats eller inte gick att skicka (standard: misslyckade)",
+        querystring: outboxQuery,
+        response: {
+          200: z.object({ items: z.array(outboxView) }),
+          401: problemSchema,
+          403: problemSchema,
+          422: problemSchema,
+        },
+      },
+    },
+    async (request) => {
+      if (!isAdmin(request.actor)) throw forbidden();
+      const rows = await listOutbox(db, request.query.status);
+      return {
+        items: rows.map((row) => ({
+          ...row,
+          status: row.status as (typeof outboxStatuses)[number],
+          nextAttemptAt: row.nextAttemptAt.toISOString(),
+          createdAt: row.createdAt.toISOString(),
+          sentAt: row.sentAt?.toISOString() ?? null,
+        })),
+      };
+    },
+  );
+
   r.get(
     "/api/admin/mail-sink",
     {

@@ -63,7 +63,10 @@ function getMailer(): Promise<Mailer> {
   return mailer;
 }
 
-/** Sends one message; throws when the SMTP server refuses it (callers decide what that means). */
+/**
+ * Sends one message; throws when the SMTP server refuses it. Only the outbox sender (mail-sender.ts)
+ * calls this for mail that belongs to a change: everything else queues with `queueMail` (outbox.ts).
+ */
 export async function sendMail(mail: OutgoingMail): Promise<void> {
   const { transport, from } = await getMailer();
   await transport.sendMail({
@@ -80,17 +83,6 @@ export async function sendMail(mail: OutgoingMail): Promise<void> {
       cid: a.cid,
     })),
   });
-}
-
-/** Sends and reports success instead of throwing: a registration stands even when the mail fails. */
-export async function trySendMail(mail: OutgoingMail, log: (error: unknown) => void = console.error) {
-  try {
-    await sendMail(mail);
-    return true;
-  } catch (error) {
-    log(error);
-    return false;
-  }
 }
 
 /** The local sink when no SMTP server is configured (null in production with `SMTP_URL`). */

@@ -1,0 +1,178 @@
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { mailOutbox } from "./mail.schema.ts";
+import { type OutgoingMail, sendMail } from "./mail.service.ts";
+import { purgeSentMail, toOutgoingMail } from "./outbox.ts";
+
+/**
+ * Delivers the outbox. A pass claims due rows in small batches and sends them through the transport
+ * (`sendMail`: SMTP_URL or the local sink), outside any transaction, so a slow SMTP server holds no
+ * lock and — on PGlite's single connection — blocks no registration.
+ *
+ * Claiming is one statement: `… for update skip locked` picks rows no other sender is claiming, and
+ * moves their `next_attempt_at` a lease ahead. Several app processes on one PostgreSQL therefore never
+ * send a row twice, and a row whose sender died is retried when the lease runs out (at least once).
+ * A failed send is retried after a back-off; after the last attempt the row is `failed`, error kept.
+ */
+
+/** Waits before attempt 2, 3, …; the attempt after the last one is not made. */
+export const RETRY_DELAYS_SECONDS = [60, 5 * 60, 30 * 60, 2 * 60 * 60, 12 * 60 * 60];
+export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
+/** Longer than the transport's own time-outs: a claimed row is not taken by another sender meanwhile. */
+const LEASE_SECONDS = 15 * 60;
+const BATCH = 10;
+const HOUR = 60 * 60 * 1000;
+
+export interface PassResult {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+export class MailSender {
+  /** The transport; tests replace it to play an SMTP server that is down. */
+  send: (mail: OutgoingMail) => Promise<void> = sendMail;
+  log: (message: string) => void = (message) => console.warn(message);
+  private current: Promise<unknown> = Promise.resolve();
+  private nudgePending = false;
+  private stopped = false;
+
+  constructor(private readonly db: Db) {}
+
+  /** Something was queued and committed: deliver it soon, in the background. Cheap to call often. */
+  nudge(): void {
+    if (this.stopped || this.nudgePending) return;
+    this.nudgePending = true;
+    void this.serially(async () => {
+      this.nudgePending = false;
+      try {
+        await this.drain();
+      } catch (error) {
+        this.log(`e-post: utkorgen kunde inte läsas: ${messageOf(error)}`);
+      }
+    });
+  }
+
+  /** Sends everything due (at `now`, default the database's clock) and resolves when done. */
+  flush(now?: Date): Promise<PassResult> {
+    return this.serially(() => this.drain(now));
+  }
+
+  /** No new passes; resolves when the send in progress has finished. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.current;
+  }
+
+  // Passes in one process never overlap; concurrency between processes is the claim's business.
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.current.then(work, work);
+    this.current = run.catch(() => {});
+    return run;
+  }
+
+  private async drain(now?: Date): Promise<PassResult> {
+    const result: PassResult = { sent: 0, retrying: 0, failed: 0 };
+    const at = now ? sql`${now.toISOString()}::timestamptz` : sql`now()`;
+    while (!this.stopped) {
+      const batch = await this.claim(at);
+      if (!batch.length) break;
+      await Promise.all(batch.map((row) => this.deliver(row, at, result)));
+    }
+    return result;
+  }
+
+  private async claim(at: SQL) {
+    const due = and(eq(mailOutbox.status, "queued"), sql`${mailOutbox.nextAttemptAt} <= ${at}`);
+    const claimable = this.db
+      .select({ id: mailOutbox.id })
+      .from(mailOutbox)
+      .where(due)
+      .orderBy(mailOutbox.nextAttemptAt)
+      .limit(BATCH)
+      .for("update", { skipLocked: true });
+    return (
+      this.db
+        .update(mailOutbox)
+        .set({
+          attempts: sql`${mailOutbox.attempts} + 1`,
+          nextAttemptAt: sql`${at} + make_interval(secs => ${LEASE_SECONDS})`,
+        })
+        // `due` again: re-checked on the row as it is when locked, in case another sender just took it.
+        .where(and(inArray(mailOutbox.id, claimable), due))
+        .returning()
+    );
+  }
+
+  private async deliver(row: typeof mailOutbox.$inferSelect, at: SQL, result: PassResult) {
+    try {
+      await this.send(toOutgoingMail(row));
+    } catch (error) {
+      const last = row.attempts >= MAX_ATTEMPTS;
+      const wait = RETRY_DELAYS_SECONDS[Math.min(row.attempts, RETRY_DELAYS_SECONDS.length) - 1];
+      await this.db
+        .update(mailOutbox)
+        .set({
+          status: last ? "failed" : "queued",
+          nextAttemptAt: sql`${at} + make_interval(secs => ${wait})`,
+          lastError: messageOf(error).slice(0, 1000),
+        })
+        .where(eq(mailOutbox.id, row.id));
+      if (last) result.failed++;
+      else result.retrying++;
+      // The row's id, not the address: logs are no place for personal data.
+      this.log(
+        `e-post: ${row.purpose} ${row.id} kunde inte skickas (försök ${row.attempts} av ${MAX_ATTEMPTS}): ${messageOf(error)}`,
+      );
+      return;
+    }
+    await this.db
+      .update(mailOutbox)
+      .set({ status: "sent", sentAt: sql`${at}`, lastError: null })
+      .where(eq(mailOutbox.id, row.id));
+    result.sent++;
+  }
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+// One sender per database in this process: the routes' nudges, the worker and the tests share it.
+const senders = new WeakMap<Db, MailSender>();
+
+export function mailSenderFor(db: Db): MailSender {
+  let sender = senders.get(db);
+  if (!sender) {
+    sender = new MailSender(db);
+    senders.set(db, sender);
+  }
+  return sender;
+}
+
+/** Call after committing a transaction that queued mail. */
+export const nudgeMailSender = (db: Db) => mailSenderFor(db).nudge();
+
+/** Delivers everything due now (or at `now`): tests flush the outbox with it instead of waiting. */
+export const sendDueMail = (db: Db, now?: Date) => mailSenderFor(db).flush(now);
+
+/**
+ * The worker main.ts starts: a pass now and then every `everyMs` (retries, mail queued by other
+ * processes, leases of crashed senders), and sent mail older than 30 days deleted hourly.
+ * The returned stop lets the send in progress finish.
+ */
+export function startMailSender(db: Db, everyMs = 30_000): () => Promise<void> {
+  const sender = mailSenderFor(db);
+  let lastPurge = 0;
+  const tick = () => {
+    sender.nudge();
+    if (Date.now() - lastPurge < HOUR) return;
+    lastPurge = Date.now();
+    purgeSentMail(db).catch((error) => sender.log(`e-post: rensning misslyckades: ${messageOf(error)}`));
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    return sender.stop();
+  };
+}
