@@ -7,8 +7,11 @@ import { isoDate, optionalText, pageQuery, requiredText, uuid } from "./validati
  * Co-financing comes from the projects module's funding lines.
  */
 
+/** Whole kronor; anything typed that is not a number ("tolv", "12 kr 50") reads as "whole kronor" too. */
 const kronor = z
-  .number({ error: "validation.required" })
+  .number({
+    error: (issue) => (issue.input === undefined ? "validation.required" : "validation.finance.wholeKronor"),
+  })
   .int({ error: "validation.finance.wholeKronor" })
   .min(-2_000_000_000)
   .max(2_000_000_000);
@@ -51,15 +54,27 @@ const unitRef = {
   unitName: optionalText(200),
 };
 
-export const createBudgetInput = z.object({
-  organisationId: uuid,
+/** Named in update inputs so that sending it is refused on its own field, not as an unknown key. */
+const fixedOrganisation = z.never({ error: "validation.finance.organisationFixed" }).optional();
+
+const budgetFields = {
   year,
   ...unitRef,
   projectId: uuid.nullish(),
   amount: kronor.min(0, { error: "validation.finance.notNegative" }),
   note: optionalText(2000),
-});
+};
+export const createBudgetInput = z.object({ organisationId: uuid, ...budgetFields });
 export type CreateBudgetInput = z.input<typeof createBudgetInput>;
+
+/**
+ * A change to a budget: only the fields sent change. `unitId: null` or `projectId: null` clears
+ * that target (a budget must keep one); the organisation cannot change, so sending it is an error.
+ */
+export const updateBudgetInput = z
+  .strictObject({ ...budgetFields, organisationId: fixedOrganisation })
+  .partial();
+export type UpdateBudgetInput = z.input<typeof updateBudgetInput>;
 
 export const budgetView = z
   .object({
@@ -82,16 +97,22 @@ export const budgetQuery = pageQuery.extend({
 });
 export type BudgetQuery = z.infer<typeof budgetQuery>;
 
-export const createSpendInput = z.object({
-  organisationId: uuid,
+const spendFields = {
   date: isoDate,
   amount: kronor.refine((n) => n !== 0, { error: "validation.finance.notZero" }),
   ...unitRef,
   category: optionalText(200),
   note: optionalText(2000),
   projectId: uuid.nullish(),
-});
+};
+export const createSpendInput = z.object({ organisationId: uuid, ...spendFields });
 export type CreateSpendInput = z.input<typeof createSpendInput>;
+
+/** A change to a spend entry: only the fields sent change; the entry always keeps a unit. */
+export const updateSpendInput = z
+  .strictObject({ ...spendFields, organisationId: fixedOrganisation })
+  .partial();
+export type UpdateSpendInput = z.input<typeof updateSpendInput>;
 
 export const spendView = z
   .object({
@@ -117,6 +138,22 @@ export const spendQuery = pageQuery.extend({
   to: isoDate.optional(),
 });
 export type SpendQuery = z.infer<typeof spendQuery>;
+
+/**
+ * What a person typed as an amount, as a number for the schema: "5 892 500", "5 892 500 kr",
+ * "-1 200" (also with the no-break spaces and the minus sign that copied sv-SE numbers carry).
+ * Empty is undefined (the schema says "required"); a decimal comma stays a fraction, so the
+ * schema answers "whole kronor"; anything else is NaN, which the schema also refuses.
+ */
+export function kronorFromText(text: string): number | undefined {
+  const plain = text
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(/(kr|sek|:-)$/i, "")
+    .replace("\u2212", "-")
+    .replace(",", ".");
+  if (plain === "") return undefined;
+  return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : Number.NaN;
+}
 
 export const summaryQuery = z.object({ organisationId: uuid, year });
 

@@ -12,11 +12,15 @@ import {
   summaryView,
   unitQuery,
   unitView,
+  updateBudgetInput,
+  updateSpendInput,
 } from "../../../common/finance.ts";
+import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
+import * as changes from "./finance.changes.ts";
 import { presentBudget, presentSpend, presentUnit } from "./finance.presenter.ts";
 import * as service from "./finance.service.ts";
 import { financeSummary } from "./finance.summary.ts";
@@ -24,7 +28,7 @@ import { financeSummary } from "./finance.summary.ts";
 const tags = ["Ekonomi"];
 const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
 
-/** /api/budgets, /api/spend and /api/finance/*: the service authorises; routes parse and present. */
+/** /api/budgets, /api/spend (with /{id} to correct or remove) and /api/finance/*: the services authorise. */
 export function registerFinanceRoutes(app: FastifyInstance, { db }: Deps) {
   const r = typed(app);
 
@@ -88,6 +92,37 @@ export function registerFinanceRoutes(app: FastifyInstance, { db }: Deps) {
       reply.status(201).send(presentBudget(await service.createBudget(db, request.actor, request.body))),
   );
 
+  r.patch(
+    "/api/budgets/:id",
+    {
+      schema: {
+        tags,
+        summary: "Ändra en budget (bara de fält som skickas)",
+        params: idParams,
+        body: updateBudgetInput,
+        response: { 200: budgetView, ...errors },
+      },
+    },
+    async (request) =>
+      presentBudget(await changes.updateBudget(db, request.actor, request.params.id, request.body)),
+  );
+
+  r.delete(
+    "/api/budgets/:id",
+    {
+      schema: {
+        tags,
+        summary: "Ta bort en budget",
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await changes.deleteBudget(db, request.actor, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
   r.get(
     "/api/spend",
     {
@@ -116,6 +151,37 @@ export function registerFinanceRoutes(app: FastifyInstance, { db }: Deps) {
     },
     async (request, reply) =>
       reply.status(201).send(presentSpend(await service.createSpend(db, request.actor, request.body))),
+  );
+
+  r.patch(
+    "/api/spend/:id",
+    {
+      schema: {
+        tags,
+        summary: "Rätta en bokning av förbrukade medel (bara de fält som skickas)",
+        params: idParams,
+        body: updateSpendInput,
+        response: { 200: spendView, ...errors },
+      },
+    },
+    async (request) =>
+      presentSpend(await changes.updateSpend(db, request.actor, request.params.id, request.body)),
+  );
+
+  r.delete(
+    "/api/spend/:id",
+    {
+      schema: {
+        tags,
+        summary: "Ta bort en bokning av förbrukade medel",
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await changes.deleteSpend(db, request.actor, request.params.id);
+      return reply.status(204).send(null);
+    },
   );
 
   r.get(

@@ -94,7 +94,7 @@ async function checkOrganisation(tx: Tx, id: string | null | undefined, field: s
   if (!found) throw fieldErrors({ [field]: "finance.errors.unknownOrganisation" });
 }
 
-async function checkProject(tx: Tx, id: string | null | undefined) {
+export async function checkProject(tx: Tx, id: string | null | undefined) {
   if (!id) return null;
   const [found] = await tx
     .select({ id: projects.id, name: projects.name })
@@ -146,7 +146,7 @@ export async function createUnit(db: Db, actor: Actor | null, input: CreateUnitI
 }
 
 /** The unit a budget or spend entry names: by id (of the same organisation), or by name, created when new. */
-async function resolveUnit(
+export async function resolveUnit(
   tx: Tx,
   organisationId: string,
   ref: { unitId?: string | null; unitName?: string | null },

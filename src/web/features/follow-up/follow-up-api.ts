@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { CreateSpendInput, SummaryView } from "../../../common/finance.ts";
+import type { SummaryView } from "../../../common/finance.ts";
 import type {
   DashboardView,
   IndicatorRecord,
@@ -52,14 +52,6 @@ export const summaryQuery = (organisationId: string, year: number) =>
     queryFn: () => api.get<SummaryView>(`/api/finance/summary${queryString({ organisationId, year })}`),
     enabled: !!organisationId,
   });
-
-export function useAddSpend() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CreateSpendInput) => api.post(`/api/spend`, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["follow-up", "money"] }),
-  });
-}
 
 export type ReportKind = "annual" | "progress" | "follow-up";
 export type ReportParams = Record<string, string | number | undefined>;

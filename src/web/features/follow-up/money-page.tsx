@@ -1,32 +1,24 @@
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { createSpendInput, type SummaryView } from "../../../common/finance.ts";
+import type { SummaryView } from "../../../common/finance.ts";
 import { formatKronor, formatNumber } from "../../../common/format.ts";
 import { useMe } from "../../auth.ts";
-import {
-  Alert,
-  Button,
-  EmptyState,
-  FormErrorSummary,
-  PageHeader,
-  QueryState,
-  Select,
-  TextField,
-} from "../../components/index.ts";
+import { EmptyState, PageHeader, QueryState, Select } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
-import { useForm } from "../../lib/forms.ts";
 import { TableScroll } from "../plans/plan-parts.tsx";
-import { choicesQuery, summaryQuery, useAddSpend } from "./follow-up-api.ts";
+import { choicesQuery, summaryQuery } from "./follow-up-api.ts";
 import { FollowUpNav } from "./follow-up-nav.tsx";
+import { yearChoices } from "./money-api.ts";
+import { MoneyRows } from "./money-rows.tsx";
+import "./money.css";
 
-export const yearChoices = () => {
-  const now = new Date().getFullYear();
-  return Array.from({ length: now - 2007 }, (_, i) => String(now - i));
-};
+export { yearChoices };
 
-/** /uppfoljning/ekonomi: money spent per unit and year with totals, co-financing and the leverage. */
+/**
+ * /uppfoljning/ekonomi: money spent per unit and year with totals, co-financing and the leverage;
+ * below it the budgets and spend entries behind the table, which staff can add, change and remove.
+ */
 export function MoneyPage({ organisationId, year }: { organisationId: string; year: number }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -57,12 +49,23 @@ export function MoneyPage({ organisationId, year }: { organisationId: string; ye
         />
       </div>
       {organisationId ? (
-        <QueryState query={summary}>{(data) => <MoneyTables summary={data} />}</QueryState>
+        <QueryState query={summary}>
+          {(data) => (
+            <>
+              <MoneyTables summary={data} />
+              <MoneyRows
+                // A new organisation or year starts fresh forms (their defaults follow the year).
+                key={`${organisationId}-${year}`}
+                organisationId={organisationId}
+                organisationName={data.organisation.name}
+                year={year}
+                canEdit={!!me?.abilities.coordinate}
+              />
+            </>
+          )}
+        </QueryState>
       ) : (
         <EmptyState message={t("finance.chooseOrganisation")} />
-      )}
-      {organisationId && me?.abilities.coordinate && (
-        <SpendForm organisationId={organisationId} year={year} />
       )}
     </>
   );
@@ -99,9 +102,9 @@ function MoneyTables({ summary: s }: { summary: SummaryView }) {
               <tr key={u.unitId}>
                 <th scope="row">{u.name}</th>
                 <td>{u.sector ?? ""}</td>
-                <td className="numeric">{kr(u.budget)}</td>
-                <td className="numeric">{kr(u.spent)}</td>
-                <td className="numeric">{kr(u.remaining)}</td>
+                <td className="numeric nowrap">{kr(u.budget)}</td>
+                <td className="numeric nowrap">{kr(u.spent)}</td>
+                <td className="numeric nowrap">{kr(u.remaining)}</td>
               </tr>
             ))}
           </tbody>
@@ -109,8 +112,8 @@ function MoneyTables({ summary: s }: { summary: SummaryView }) {
             <tr>
               <th scope="row">{t("finance.total")}</th>
               <td />
-              <td className="numeric">{kr(s.totals.budget)}</td>
-              <td className="numeric">{kr(s.totals.spent)}</td>
+              <td className="numeric nowrap">{kr(s.totals.budget)}</td>
+              <td className="numeric nowrap">{kr(s.totals.spent)}</td>
               <td />
             </tr>
           </tfoot>
@@ -138,7 +141,7 @@ function MoneyTables({ summary: s }: { summary: SummaryView }) {
                   <tr key={f.funder}>
                     <th scope="row">{f.funder}</th>
                     <td>{f.projects.map((p) => p.name).join(", ")}</td>
-                    <td className="numeric">{kr(f.amount)}</td>
+                    <td className="numeric nowrap">{kr(f.amount)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -146,7 +149,7 @@ function MoneyTables({ summary: s }: { summary: SummaryView }) {
                 <tr>
                   <th scope="row">{t("finance.cofinancingTotal")}</th>
                   <td />
-                  <td className="numeric">{kr(s.cofinancing.total)}</td>
+                  <td className="numeric nowrap">{kr(s.cofinancing.total)}</td>
                 </tr>
               </tfoot>
             </table>
@@ -157,71 +160,5 @@ function MoneyTables({ summary: s }: { summary: SummaryView }) {
         </>
       )}
     </>
-  );
-}
-
-function SpendForm({ organisationId, year }: { organisationId: string; year: number }) {
-  const { t } = useTranslation();
-  const add = useAddSpend();
-  const [saved, setSaved] = useState(false);
-  const form = useForm(
-    createSpendInput,
-    { date: `${year}-12-31`, amount: "", unitName: "", category: "", note: "" },
-    (v) => ({
-      organisationId,
-      date: v.date,
-      amount: v.amount.trim() === "" ? undefined : Number(v.amount.replace(/[\s\u00a0]/g, "")),
-      unitName: v.unitName || null,
-      category: v.category || null,
-      note: v.note || null,
-    }),
-  );
-  const labels = {
-    date: t("finance.date"),
-    amount: t("finance.amount"),
-    unitName: t("finance.unit"),
-    unitId: t("finance.unit"),
-    category: t("finance.category"),
-    note: t("finance.note"),
-  };
-  return (
-    <section className="no-print" aria-labelledby="spend-heading">
-      <h2 id="spend-heading">{t("finance.addSpend")}</h2>
-      <form
-        className="form"
-        noValidate
-        onSubmit={form.onSubmit(async (data) => {
-          setSaved(false);
-          await add.mutateAsync(data);
-          form.reset();
-          setSaved(true);
-        })}
-      >
-        <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
-        {form.formError && <Alert tone="error">{form.formError}</Alert>}
-        {saved && <Alert tone="success">{t("finance.spendAdded")}</Alert>}
-        <TextField
-          label={labels.unitName}
-          isRequired
-          {...form.field("unitName")}
-          error={form.errors.unitName ?? form.errors.unitId}
-        />
-        <TextField label={labels.date} description="ÅÅÅÅ-MM-DD" isRequired {...form.field("date")} />
-        <TextField
-          label={labels.amount}
-          description="kr"
-          inputMode="numeric"
-          isRequired
-          {...form.field("amount")}
-        />
-        <TextField label={labels.category} {...form.field("category")} />
-        <TextField label={labels.note} {...form.field("note")} />
-        <div className="button-row">
-          <Button type="submit" isPending={form.submitting}>
-            {t("finance.addSpend")}
-          </Button>
-        </div>
-      </form>
-    </section>
   );
 }

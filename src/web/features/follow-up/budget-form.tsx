@@ -1,0 +1,124 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type BudgetView, createBudgetInput, kronorFromText } from "../../../common/finance.ts";
+import { Alert, Button, FormErrorSummary, Select, TextField } from "../../components/index.ts";
+import { useForm } from "../../lib/forms.ts";
+import { choicesQuery } from "./follow-up-api.ts";
+import { useAddBudget, useUpdateBudget, yearChoices } from "./money-api.ts";
+import { kronorText, UnitField, unitInput } from "./money-fields.tsx";
+
+const budgetFields = createBudgetInput.omit({ organisationId: true });
+
+/** Budgets are often set for next year; a budget being changed keeps its own year on offer. */
+function budgetYears(current: string) {
+  const years = [String(new Date().getFullYear() + 1), ...yearChoices()];
+  return years.includes(current) ? years : [current, ...years];
+}
+
+/**
+ * "Lägg in budget" for a unit (or a project) and a year, and the same form to change one in a
+ * dialog. Amounts in whole kronor; the server's Swedish field errors land next to the fields.
+ */
+export function BudgetForm({
+  organisationId,
+  year,
+  budget,
+  onSaved,
+  onCancel,
+}: {
+  organisationId: string;
+  year: number;
+  /** The budget to change; without it the form adds one. */
+  budget?: BudgetView;
+  onSaved?: (message: string) => void;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation();
+  const add = useAddBudget();
+  const update = useUpdateBudget();
+  const projects = useQuery(choicesQuery("projects"));
+  const [saved, setSaved] = useState(false);
+  const initial = {
+    unit: budget?.unit?.id ?? "",
+    newUnit: "",
+    year: String(budget?.year ?? year),
+    amount: budget ? kronorText(budget.amount) : "",
+    projectId: budget?.project?.id ?? "",
+    note: budget?.note ?? "",
+  };
+  // Every field is sent in both modes, so the create rules (less the organisation) check both.
+  const form = useForm(budgetFields, initial, (v) => ({
+    year: v.year,
+    amount: kronorFromText(v.amount),
+    ...unitInput(v),
+    projectId: v.projectId || null,
+    note: v.note.trim() || null,
+  }));
+  const labels = {
+    unitId: t("finance.unit"),
+    unitName: t("finance.newUnitName"),
+    // Not "År": the page's own year picker has that name.
+    year: t("finance.budgetYear"),
+    amount: t("finance.amount"),
+    projectId: t("finance.projectOptional"),
+    note: t("finance.note"),
+  };
+  const submit = form.onSubmit(async (data) => {
+    setSaved(false);
+    if (budget) {
+      await update.mutateAsync({ id: budget.id, data });
+      onSaved?.(t("finance.budgetSaved"));
+    } else {
+      await add.mutateAsync({ ...data, organisationId });
+      form.reset();
+      setSaved(true);
+    }
+  });
+  return (
+    <form className="form" noValidate onSubmit={submit}>
+      <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
+      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      {saved && <Alert tone="success">{t("finance.budgetAdded")}</Alert>}
+      <p className="muted">{t("finance.budgetHint")}</p>
+      <UnitField
+        organisationId={organisationId}
+        prefix={form.prefix}
+        value={form.values.unit}
+        onChange={(unit) => form.setValue("unit", unit)}
+        newName={form.values.newUnit}
+        onNewNameChange={(name) => form.setValue("newUnit", name)}
+        errors={form.errors}
+      />
+      <Select
+        {...form.field("year")}
+        label={labels.year}
+        aria-required
+        options={budgetYears(initial.year).map((y) => ({ value: y, label: y }))}
+      />
+      <TextField
+        label={labels.amount}
+        description={t("finance.amountHint")}
+        inputMode="numeric"
+        isRequired
+        {...form.field("amount")}
+      />
+      <Select
+        {...form.field("projectId")}
+        label={labels.projectId}
+        options={[{ value: "", label: t("finance.noProject") }, ...(projects.data ?? [])]}
+      />
+      <TextField label={labels.note} {...form.field("note")} />
+      <div className="button-row">
+        <Button type="submit" isPending={form.submitting}>
+          {budget ? t("common.save") : t("finance.addBudget")}
+        </Button>
+        {onCancel && (
+          <Button variant="secondary" onPress={onCancel}>
+            {t("common.cancel")}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

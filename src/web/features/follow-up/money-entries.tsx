@@ -1,0 +1,199 @@
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { BudgetView, SpendView } from "../../../common/finance.ts";
+import { formatKronor } from "../../../common/format.ts";
+import { Button, ConfirmDialog, Dialog } from "../../components/index.ts";
+import { currentLanguage } from "../../i18n/index.ts";
+import { TableScroll } from "../plans/plan-parts.tsx";
+import { BudgetForm } from "./budget-form.tsx";
+import { useDeleteBudget, useDeleteSpend } from "./money-api.ts";
+import { SpendForm } from "./spend-form.tsx";
+
+/**
+ * The rows behind the money table: budgets and spend entries of the year. Someone who may enter
+ * money (canManageFinance, `abilities.coordinate`) can change a row in a dialog or remove it after
+ * a question that names the entry and its amount.
+ */
+
+type Context = {
+  organisationId: string;
+  organisationName: string;
+  year: number;
+  /** Whether the row actions are shown (the server decides again on every write). */
+  canEdit: boolean;
+  /** Reports a change; the page shows it in a status message. */
+  onMessage: (message: string, options?: { removed?: boolean }) => void;
+};
+
+/** A button that opens a form in a dialog; the dialog closes itself when the form is saved. */
+function EditDialog({
+  label,
+  ariaLabel,
+  title,
+  children,
+}: {
+  label: string;
+  ariaLabel: string;
+  title: string;
+  children: (close: () => void) => ReactNode;
+}) {
+  const [isOpen, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="secondary" aria-label={ariaLabel} onPress={() => setOpen(true)}>
+        {label}
+      </Button>
+      <Dialog title={title} isOpen={isOpen} onOpenChange={setOpen}>
+        {isOpen && children(() => setOpen(false))}
+      </Dialog>
+    </>
+  );
+}
+
+const budgetTarget = (b: BudgetView) => [b.unit?.name, b.project?.name].filter(Boolean).join(" – ") || "–";
+
+export function BudgetsTable({ budgets, ...ctx }: Context & { budgets: BudgetView[] }) {
+  const { t } = useTranslation();
+  const remove = useDeleteBudget();
+  const kr = (n: number) => formatKronor(n, currentLanguage());
+  const caption = t("finance.budgetsCaption", { year: ctx.year, organisation: ctx.organisationName });
+  return (
+    <TableScroll label={caption}>
+      <table className="data-table money-entries">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("finance.unitOrProject")}</th>
+            <th scope="col" className="numeric">
+              {t("finance.amount")}
+            </th>
+            <th scope="col">{t("finance.note")}</th>
+            {ctx.canEdit && <th scope="col">{t("finance.actions")}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {budgets.map((b) => {
+            const names = { target: budgetTarget(b), year: b.year, amount: kr(b.amount) };
+            return (
+              <tr key={b.id}>
+                <th scope="row">{names.target}</th>
+                <td className="numeric nowrap">{kr(b.amount)}</td>
+                <td>{b.note ?? ""}</td>
+                {ctx.canEdit && (
+                  <td>
+                    <div className="button-row row-actions">
+                      <EditDialog
+                        label={t("common.edit")}
+                        ariaLabel={t("finance.editBudgetFor", names)}
+                        title={t("finance.editBudgetFor", names)}
+                      >
+                        {(close) => (
+                          <BudgetForm
+                            organisationId={ctx.organisationId}
+                            year={ctx.year}
+                            budget={b}
+                            onCancel={close}
+                            onSaved={(message) => {
+                              close();
+                              ctx.onMessage(message);
+                            }}
+                          />
+                        )}
+                      </EditDialog>
+                      <ConfirmDialog
+                        triggerLabel={t("common.delete")}
+                        triggerAriaLabel={t("finance.deleteBudgetFor", names)}
+                        title={t("finance.deleteBudgetTitle")}
+                        message={t("finance.deleteBudgetMessage", names)}
+                        confirmLabel={t("common.delete")}
+                        onConfirm={async () => {
+                          await remove.mutateAsync(b.id);
+                          ctx.onMessage(t("finance.budgetDeleted"), { removed: true });
+                        }}
+                      />
+                    </div>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+export function SpendTable({ entries, ...ctx }: Context & { entries: SpendView[] }) {
+  const { t } = useTranslation();
+  const remove = useDeleteSpend();
+  const kr = (n: number) => formatKronor(n, currentLanguage());
+  const caption = t("finance.spendCaption", { year: ctx.year, organisation: ctx.organisationName });
+  return (
+    <TableScroll label={caption}>
+      <table className="data-table money-entries">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("finance.date")}</th>
+            <th scope="col">{t("finance.unit")}</th>
+            <th scope="col" className="numeric">
+              {t("finance.amount")}
+            </th>
+            <th scope="col">{t("finance.category")}</th>
+            <th scope="col">{t("finance.note")}</th>
+            {ctx.canEdit && <th scope="col">{t("finance.actions")}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => {
+            const names = { unit: e.unit.name, date: e.date, amount: kr(e.amount) };
+            return (
+              <tr key={e.id}>
+                <td className="nowrap">{e.date}</td>
+                <th scope="row">{e.unit.name}</th>
+                <td className="numeric nowrap">{kr(e.amount)}</td>
+                <td>{e.category ?? ""}</td>
+                <td>{e.note ?? ""}</td>
+                {ctx.canEdit && (
+                  <td>
+                    <div className="button-row row-actions">
+                      <EditDialog
+                        label={t("common.edit")}
+                        ariaLabel={t("finance.editSpendFor", names)}
+                        title={t("finance.editSpendFor", names)}
+                      >
+                        {(close) => (
+                          <SpendForm
+                            organisationId={ctx.organisationId}
+                            year={ctx.year}
+                            entry={e}
+                            onCancel={close}
+                            onSaved={(message) => {
+                              close();
+                              ctx.onMessage(message);
+                            }}
+                          />
+                        )}
+                      </EditDialog>
+                      <ConfirmDialog
+                        triggerLabel={t("common.delete")}
+                        triggerAriaLabel={t("finance.deleteSpendFor", names)}
+                        title={t("finance.deleteSpendTitle")}
+                        message={t("finance.deleteSpendMessage", names)}
+                        confirmLabel={t("common.delete")}
+                        onConfirm={async () => {
+                          await remove.mutateAsync(e.id);
+                          ctx.onMessage(t("finance.spendDeleted"), { removed: true });
+                        }}
+                      />
+                    </div>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

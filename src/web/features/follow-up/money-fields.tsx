@@ -1,0 +1,71 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Select, TextField } from "../../components/index.ts";
+import { fieldId } from "../../lib/forms.ts";
+import { unitsQuery } from "./money-api.ts";
+
+/** Fields the budget and spend forms share: the unit picker (or a new unit's name) and amounts typed in kronor. */
+
+/** The picker's value for "a unit that does not exist yet": its name goes in the text field below. */
+export const NEW_UNIT = "new";
+
+/** The unit part of a budget or spend input from the picker and the new-name field. */
+export function unitInput(values: { unit: string; newUnit: string }) {
+  if (values.unit === NEW_UNIT) return { unitId: null, unitName: values.newUnit.trim() || null };
+  return { unitId: values.unit || null, unitName: null };
+}
+
+/** 45500 → "45 500": an amount as a person would type it (plain spaces, so it reads back the same). */
+export const kronorText = (amount: number) => String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+
+export function UnitField({
+  organisationId,
+  prefix,
+  value,
+  onChange,
+  newName,
+  onNewNameChange,
+  errors,
+  isRequired,
+}: {
+  organisationId: string;
+  /** The form's prefix, so the error summary's links reach the picker (unitId) and the name (unitName). */
+  prefix: string;
+  value: string;
+  onChange: (value: string) => void;
+  newName: string;
+  onNewNameChange: (value: string) => void;
+  errors: Record<string, string[]>;
+  isRequired?: boolean;
+}) {
+  const { t } = useTranslation();
+  const units = useQuery(unitsQuery(organisationId));
+  const options = [
+    { value: "", label: t("finance.chooseUnit") },
+    ...(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })),
+    { value: NEW_UNIT, label: t("finance.newUnit") },
+  ];
+  return (
+    <>
+      <Select
+        id={fieldId(prefix, "unitId")}
+        label={t("finance.unit")}
+        aria-required={isRequired || undefined}
+        value={value}
+        onChange={onChange}
+        options={options}
+        error={errors.unitId}
+      />
+      {value === NEW_UNIT && (
+        <TextField
+          id={fieldId(prefix, "unitName")}
+          label={t("finance.newUnitName")}
+          isRequired
+          value={newName}
+          onChange={onNewNameChange}
+          error={errors.unitName}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { createSpendInput, kronorFromText, type SpendView } from "../../../common/finance.ts";
+import { Alert, Button, FormErrorSummary, TextField } from "../../components/index.ts";
+import { useForm } from "../../lib/forms.ts";
+import { useAddSpend, useUpdateSpend } from "./money-api.ts";
+import { kronorText, UnitField, unitInput } from "./money-fields.tsx";
+
+const spendFields = createSpendInput.omit({ organisationId: true });
+
+/**
+ * "Bokför förbrukade medel", and the same form to correct an entry (in a dialog): unit, date,
+ * amount in whole kronor ("45 500" is fine), category and note. The server's Swedish field errors
+ * land next to the fields.
+ */
+export function SpendForm({
+  organisationId,
+  year,
+  entry,
+  onSaved,
+  onCancel,
+}: {
+  organisationId: string;
+  year: number;
+  /** The entry to correct; without it the form books a new one. */
+  entry?: SpendView;
+  onSaved?: (message: string) => void;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation();
+  const add = useAddSpend();
+  const update = useUpdateSpend();
+  const [saved, setSaved] = useState(false);
+  const initial = {
+    unit: entry?.unit.id ?? "",
+    newUnit: "",
+    date: entry?.date ?? `${year}-12-31`,
+    amount: entry ? kronorText(entry.amount) : "",
+    category: entry?.category ?? "",
+    note: entry?.note ?? "",
+  };
+  // Every field is sent in both modes, so the create rules (less the organisation) check both.
+  const form = useForm(spendFields, initial, (v) => ({
+    date: v.date.trim(),
+    amount: kronorFromText(v.amount),
+    ...unitInput(v),
+    category: v.category.trim() || null,
+    note: v.note.trim() || null,
+  }));
+  const labels = {
+    unitId: t("finance.unit"),
+    unitName: t("finance.newUnitName"),
+    date: t("finance.date"),
+    amount: t("finance.amount"),
+    category: t("finance.category"),
+    note: t("finance.note"),
+  };
+  const submit = form.onSubmit(async (data) => {
+    setSaved(false);
+    if (entry) {
+      await update.mutateAsync({ id: entry.id, data });
+      onSaved?.(t("finance.spendSaved"));
+    } else {
+      await add.mutateAsync({ ...data, organisationId });
+      form.reset();
+      setSaved(true);
+    }
+  });
+  return (
+    <form className="form" noValidate onSubmit={submit}>
+      <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
+      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      {saved && <Alert tone="success">{t("finance.spendAdded")}</Alert>}
+      <UnitField
+        organisationId={organisationId}
+        prefix={form.prefix}
+        value={form.values.unit}
+        onChange={(unit) => form.setValue("unit", unit)}
+        newName={form.values.newUnit}
+        onNewNameChange={(name) => form.setValue("newUnit", name)}
+        errors={form.errors}
+        isRequired
+      />
+      <TextField label={labels.date} description={t("finance.dateHint")} isRequired {...form.field("date")} />
+      <TextField
+        label={labels.amount}
+        description={t("finance.amountHint")}
+        inputMode="numeric"
+        isRequired
+        {...form.field("amount")}
+      />
+      <TextField label={labels.category} {...form.field("category")} />
+      <TextField label={labels.note} {...form.field("note")} />
+      <div className="button-row">
+        <Button type="submit" isPending={form.submitting}>
+          {entry ? t("common.save") : t("finance.addSpend")}
+        </Button>
+        {onCancel && (
+          <Button variant="secondary" onPress={onCancel}>
+            {t("common.cancel")}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
