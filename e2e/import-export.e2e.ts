@@ -61,6 +61,12 @@ describe("registers: search, import and export as a coordinator", () => {
     await expectNoAxeViolations(page);
     await organisations.getByRole("link", { name: "Härnösands kommun", exact: true }).click();
     await heading(page, "Härnösands kommun");
+    // Its people and the eight contract courses made for it (seed 001's SKO agreement, 27 hp).
+    const people = page.getByRole("region", { name: /^Personer/ });
+    await visible(people.getByRole("link", { name: "Hanna Personaldirektör" }));
+    const contractCourses = page.getByRole("region", { name: /^Uppdragsutbildningar för organisationen/ });
+    await visible(contractCourses.getByRole("link", { name: "Samtalsmetodik" }));
+    expect(await contractCourses.getByRole("listitem").count()).toBe(8);
     await expectNoAxeViolations(page);
 
     // Import with three bad rows: three clear Swedish errors, and nothing written.
@@ -127,5 +133,26 @@ describe("registers: search, import and export as a coordinator", () => {
       .find((r) => r.getCell(1).value === "E2E-bolaget 7 AB")!;
     expect(row.getCell(3).value).toBe(orgNumber(7));
     expect(row.getCell(10).value).toBeInstanceOf(Date);
+
+    // From the list itself: filter to municipalities and export what the list shows, no more.
+    await page.goto("/register/organisationer");
+    await heading(page, "Organisationer");
+    await page.getByLabel("Typ", { exact: true }).selectOption({ label: "Kommun" });
+    await page.getByRole("button", { name: "Filtrera" }).click();
+    const table = await visible(page.getByRole("table", { name: /Organisationer/ }));
+    await visible(table.getByRole("link", { name: "Härnösands kommun" }));
+    await expectNoAxeViolations(page);
+    const [filteredDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Excel (XLSX)" }).click(),
+    ]);
+    const filteredBook = new ExcelJS.Workbook();
+    await filteredBook.xlsx.load(readFileSync((await filteredDownload.path())!) as unknown as ArrayBuffer);
+    const municipalities = filteredBook.worksheets[0];
+    const types = new Set(municipalities.getColumn(2).values.slice(2).map(String));
+    expect([...types]).toEqual(["Kommun"]);
+    const exported = new Set(municipalities.getColumn(1).values.slice(2).map(String));
+    expect(exported.has("Härnösands kommun")).toBe(true);
+    expect(exported.has("E2E-bolaget 1 AB")).toBe(false);
   }, 600_000);
 });

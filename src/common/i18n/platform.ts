@@ -74,6 +74,7 @@ export const sv = {
     switchToEnglish: "English",
     switchToSwedish: "Svenska",
     emptyList: "Här finns inget ännu.",
+    clearFilters: "Rensa filter",
   },
   nav: {
     main: "Huvudmeny",
@@ -273,6 +274,7 @@ export const en: Widen<typeof sv> = {
     switchToEnglish: "English",
     switchToSwedish: "Svenska",
     emptyList: "Nothing here yet.",
+    clearFilters: "Clear filters",
   },
   nav: {
     main: "Main menu",

@@ -18,6 +18,7 @@ export const sv = {
       activities: "Aktiviteter",
     },
     export: { label: "Exportera listan:", xlsx: "Excel (XLSX)", csv: "CSV" },
+    listImport: "Importera",
     page: {
       title: "Importera och exportera",
       intro:
@@ -224,6 +225,7 @@ export const en: Widen<typeof sv> = {
       activities: "Activities",
     },
     export: { label: "Export the list:", xlsx: "Excel (XLSX)", csv: "CSV" },
+    listImport: "Import",
     page: {
       title: "Import and export",
       intro:

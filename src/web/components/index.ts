@@ -11,4 +11,5 @@ export { PageHeader } from "./page-header.tsx";
 export { QueryState } from "./query-state.tsx";
 export { Select, type SelectOption } from "./select.tsx";
 export { Spinner } from "./spinner.tsx";
+export { TextAreaField } from "./text-area-field.tsx";
 export { TextField } from "./text-field.tsx";

@@ -1,19 +1,10 @@
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ActivityView, activityStatuses } from "../../../common/activities.ts";
 import { useMe } from "../../auth.ts";
-import {
-  Button,
-  type Column,
-  DataTable,
-  EmptyState,
-  PageHeader,
-  QueryState,
-  Select,
-  TextField,
-} from "../../components/index.ts";
+import { type Column, DataTable, PageHeader, Select, TextField } from "../../components/index.ts";
+import { FilterForm, ImportLink, RegisterResults, useRegisterList } from "../organisations/register-list.tsx";
 import { programmeOptionsQuery } from "../programmes/programmes-api.ts";
 import {
   type ActivityFilters,
@@ -27,103 +18,86 @@ import { dateRange, mayRecordActivities, typeLabel } from "./activity-labels.ts"
 export function ActivitiesPage({ initial }: { initial: Partial<ActivityFilters> }) {
   const { t } = useTranslation();
   const me = useMe();
-  const start = { ...noActivityFilters, ...initial };
-  const [draft, setDraft] = useState(start);
-  const [filters, setFilters] = useState(start);
+  const list = useRegisterList({
+    key: "activities",
+    blank: noActivityFilters,
+    initial: { ...noActivityFilters, ...initial },
+    fetch: fetchActivities,
+  });
+  const { draft, set } = list;
   const types = useQuery(activityTypesQuery);
   const programmes = useQuery(programmeOptionsQuery);
-  const activities = useInfiniteQuery({
-    queryKey: ["activities", "list", filters],
-    queryFn: ({ pageParam }) => fetchActivities(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const filtered = Object.entries(filters).some(([key, value]) => key !== "sort" && value);
   const newLink = mayRecordActivities(me) ? (
     <Link to="/aktiviteter/ny" className="btn btn-primary">
       {t("activities.newActivity")}
     </Link>
   ) : null;
-  const set = (key: keyof ActivityFilters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFilters(draft);
-  };
 
   return (
     <>
-      <PageHeader title={t("activities.title")} intro={<p>{t("activities.intro")}</p>} actions={newLink} />
-      <form onSubmit={submit} className="form filters" aria-label={t("activities.filterOptions")}>
-        <div className="filter-fields">
-          <TextField label={t("activities.search")} value={draft.q} onChange={set("q")} />
-          <Select
-            label={t("activities.type")}
-            value={draft.typeKey}
-            onChange={set("typeKey")}
-            options={[
-              { value: "", label: t("activities.anyType") },
-              ...(types.data ?? []).map((type) => ({ value: type.key, label: typeLabel(type) })),
-            ]}
-          />
-          <Select
-            label={t("activities.status")}
-            value={draft.status}
-            onChange={set("status")}
-            options={[
-              { value: "", label: t("activities.anyStatus") },
-              ...activityStatuses.map((s) => ({ value: s, label: t(`activities.statuses.${s}`) })),
-            ]}
-          />
-          <Select
-            label={t("activities.programmes")}
-            value={draft.programmeId}
-            onChange={set("programmeId")}
-            options={[
-              { value: "", label: t("activities.anyProgramme") },
-              ...(programmes.data ?? []).map((p) => ({ value: p.id, label: p.label })),
-            ]}
-          />
-          <TextField label={t("activities.from")} type="date" value={draft.from} onChange={set("from")} />
-          <TextField label={t("activities.to")} type="date" value={draft.to} onChange={set("to")} />
-          <Select
-            label={t("activities.sort")}
-            value={draft.sort}
-            onChange={set("sort")}
-            options={[
-              { value: "-startDate", label: t("activities.sortNewest") },
-              { value: "startDate", label: t("activities.sortOldest") },
-              { value: "title", label: t("activities.sortTitle") },
-            ]}
-          />
-        </div>
-        <Button type="submit">{t("common.filter")}</Button>
-      </form>
-      <QueryState query={activities}>
-        {(data) => {
-          const items = data.pages.flatMap((p) => p.items);
-          if (items.length === 0)
-            return (
-              <EmptyState
-                message={filtered ? t("activities.emptyFiltered") : t("activities.empty")}
-                action={filtered ? undefined : newLink}
-              />
-            );
-          return (
-            <>
-              <ActivitiesTable items={items} />
-              {activities.hasNextPage && (
-                <Button
-                  variant="secondary"
-                  onPress={() => activities.fetchNextPage()}
-                  isPending={activities.isFetchingNextPage}
-                >
-                  {t("common.loadMore")}
-                </Button>
-              )}
-            </>
-          );
-        }}
-      </QueryState>
+      <PageHeader
+        title={t("activities.title")}
+        intro={<p>{t("activities.intro")}</p>}
+        actions={
+          <>
+            <ImportLink register="activities" />
+            {newLink}
+          </>
+        }
+      />
+      <FilterForm list={list} label={t("activities.filterOptions")}>
+        <TextField label={t("activities.search")} value={draft.q} onChange={set("q")} />
+        <Select
+          label={t("activities.type")}
+          value={draft.typeKey}
+          onChange={set("typeKey")}
+          options={[
+            { value: "", label: t("activities.anyType") },
+            ...(types.data ?? []).map((type) => ({ value: type.key, label: typeLabel(type) })),
+          ]}
+        />
+        <Select
+          label={t("activities.status")}
+          value={draft.status}
+          onChange={set("status")}
+          options={[
+            { value: "", label: t("activities.anyStatus") },
+            ...activityStatuses.map((s) => ({ value: s, label: t(`activities.statuses.${s}`) })),
+          ]}
+        />
+        <Select
+          label={t("activities.programmes")}
+          value={draft.programmeId}
+          onChange={set("programmeId")}
+          options={[
+            { value: "", label: t("activities.anyProgramme") },
+            ...(programmes.data ?? []).map((p) => ({ value: p.id, label: p.label })),
+          ]}
+        />
+        <TextField label={t("activities.from")} type="date" value={draft.from} onChange={set("from")} />
+        <TextField label={t("activities.to")} type="date" value={draft.to} onChange={set("to")} />
+        <Select
+          label={t("activities.sort")}
+          value={draft.sort}
+          onChange={set("sort")}
+          options={[
+            { value: "-startDate", label: t("activities.sortNewest") },
+            { value: "startDate", label: t("activities.sortOldest") },
+            { value: "title", label: t("activities.sortTitle") },
+          ]}
+        />
+      </FilterForm>
+      <RegisterResults
+        list={list}
+        register="activities"
+        empty={
+          list.filtered
+            ? { message: t("activities.emptyFiltered") }
+            : { message: t("activities.empty"), action: newLink }
+        }
+      >
+        {(items) => <ActivitiesTable items={items} />}
+      </RegisterResults>
     </>
   );
 }

@@ -17,6 +17,7 @@ import {
   Select,
   TextField,
 } from "../../components/index.ts";
+import { TextAreaField } from "../../components/text-area-field.tsx";
 import { fieldId, useForm } from "../../lib/forms.ts";
 import { PickList } from "../programmes/pick-list.tsx";
 import {
@@ -27,7 +28,6 @@ import {
 import { activityQuery, activityTypesQuery, useSaveActivity } from "./activities-api.ts";
 import { typeLabel } from "./activity-labels.ts";
 import { EvidenceLinksField, type EvidenceRow } from "./evidence-links-field.tsx";
-import { TextAreaField } from "./text-area-field.tsx";
 
 /** /aktiviteter/ny and /aktiviteter/$id/redigera: one form, validated by the shared schema. */
 export function ActivityFormPage({ id }: { id?: string }) {

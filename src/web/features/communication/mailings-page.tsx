@@ -13,7 +13,7 @@ import {
   Select,
   TextField,
 } from "../../components/index.ts";
-import { TextAreaField } from "../activities/text-area-field.tsx";
+import { TextAreaField } from "../../components/text-area-field.tsx";
 
 const split = (text: string) =>
   text

@@ -10,7 +10,7 @@ import {
 } from "../../../common/compass.ts";
 import { ApiError } from "../../api.ts";
 import { Alert, Button, QueryState, Select } from "../../components/index.ts";
-import { TextAreaField } from "../activities/text-area-field.tsx";
+import { TextAreaField } from "../../components/text-area-field.tsx";
 import { activitiesQuery, useRemoveAssessment, useSetAssessment } from "./compass-api.ts";
 
 /** Per dimension: what the level means, the gap, the note, the assessed level and the activities behind it. */

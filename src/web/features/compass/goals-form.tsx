@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import { type CompassView, LEVELS } from "../../../common/compass.ts";
 import { ApiError } from "../../api.ts";
 import { Alert, Button, FormErrorSummary, Select } from "../../components/index.ts";
+import { TextAreaField } from "../../components/text-area-field.tsx";
 import { type FieldErrors, fieldId } from "../../lib/forms.ts";
-import { TextAreaField } from "../activities/text-area-field.tsx";
 import { useSetGoals } from "./compass-api.ts";
 
 /** The goal picture (målbild): a level per dimension and an optional note, saved together. */

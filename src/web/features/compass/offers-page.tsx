@@ -14,9 +14,9 @@ import {
   Select,
   TextField,
 } from "../../components/index.ts";
+import { TextAreaField } from "../../components/text-area-field.tsx";
 import { useForm } from "../../lib/forms.ts";
 import { activityTypesQuery } from "../activities/activities-api.ts";
-import { TextAreaField } from "../activities/text-area-field.tsx";
 import { organisationOptionsQuery } from "../programmes/programmes-api.ts";
 import { modelQuery, offersQuery, useSaveOffer } from "./compass-api.ts";
 import { CompassNav } from "./compass-parts.tsx";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { CompassView } from "../../../common/compass.ts";
 import { ApiError } from "../../api.ts";
 import { Alert, Button, Checkbox, EmptyState, QueryState } from "../../components/index.ts";
-import { TextAreaField } from "../activities/text-area-field.tsx";
+import { TextAreaField } from "../../components/text-area-field.tsx";
 import { outcomesQuery, useAddOutcome, useRemoveOutcome } from "./compass-api.ts";
 
 /** Learning outcomes about working life, linked to the compass's dimensions (seed 000, activity 2). */

@@ -12,9 +12,9 @@ import {
   Select,
   TextField,
 } from "../../components/index.ts";
+import { TextAreaField } from "../../components/text-area-field.tsx";
 import { useForm } from "../../lib/forms.ts";
 import { activityTypesQuery } from "../activities/activities-api.ts";
-import { TextAreaField } from "../activities/text-area-field.tsx";
 import { eventQuery, useSaveEvent } from "./events-api.ts";
 
 /** Create or edit an event: the activity's fields, sessions, places, visibility and the questions asked. */

@@ -13,8 +13,8 @@ import {
   QueryState,
   TextField,
 } from "../../components/index.ts";
+import { TextAreaField } from "../../components/text-area-field.tsx";
 import { useForm } from "../../lib/forms.ts";
-import { TextAreaField } from "../activities/text-area-field.tsx";
 import { formatSession } from "./event-format.ts";
 import { ownRegistrationQuery, useOwnRegistration } from "./events-api.ts";
 

@@ -21,7 +21,7 @@ import {
   Select,
   TextField,
 } from "../../components/index.ts";
-import { TextAreaField } from "../activities/text-area-field.tsx";
+import { TextAreaField } from "../../components/text-area-field.tsx";
 
 /** The learning spaces: only members see them (the server answers 404 to others). */
 export function SpacesPage() {

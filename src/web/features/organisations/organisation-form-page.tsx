@@ -16,10 +16,10 @@ import {
   Select,
   TextField,
 } from "../../components/index.ts";
+import { TextAreaField } from "../../components/text-area-field.tsx";
 import { fieldId, useForm } from "../../lib/forms.ts";
 import { organisationChoicesQuery, organisationQuery, useSaveOrganisation } from "./organisations-api.ts";
 import { RegistersNav } from "./registers-nav.tsx";
-import { TextAreaField } from "./text-area-field.tsx";
 
 /** /register/organisationer/ny and /register/organisationer/$id/redigera. */
 export function OrganisationFormPage({ id }: { id?: string }) {

@@ -1,6 +1,4 @@
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   type OrganisationView,
@@ -8,115 +6,69 @@ import {
   organisationTypes,
 } from "../../../common/organisations.ts";
 import { useMe } from "../../auth.ts";
-import {
-  Button,
-  type Column,
-  DataTable,
-  EmptyState,
-  PageHeader,
-  QueryState,
-  Select,
-  TextField,
-} from "../../components/index.ts";
+import { type Column, DataTable, PageHeader, Select, TextField } from "../../components/index.ts";
 import { fetchOrganisations, type OrganisationFilters } from "./organisations-api.ts";
+import { FilterForm, ImportLink, RegisterResults, useRegisterList } from "./register-list.tsx";
 import { RegistersNav } from "./registers-nav.tsx";
 
 const noFilters: OrganisationFilters = { q: "", type: "", county: "", tag: "", sort: "name" };
 
-/** /register/organisationer: search, filter by type, county and tag, sort, and page with "Visa fler". */
+/** /register/organisationer: search, filter by type, county and tag, sort, page, export. */
 export function OrganisationsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [draft, setDraft] = useState(noFilters);
-  const [filters, setFilters] = useState(noFilters);
-  const organisations = useInfiniteQuery({
-    queryKey: ["organisations", "list", filters],
-    queryFn: ({ pageParam }) => fetchOrganisations(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const filtered = Boolean(filters.q || filters.type || filters.county || filters.tag);
+  const list = useRegisterList({ key: "organisations", blank: noFilters, fetch: fetchOrganisations });
+  const { draft, set } = list;
   const newLink = me?.abilities.coordinate ? (
     <Link to="/register/organisationer/ny" className="btn btn-primary">
       {t("organisations.new")}
     </Link>
   ) : null;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFilters(draft);
-  };
-  const set = (key: keyof OrganisationFilters) => (value: string) => setDraft({ ...draft, [key]: value });
 
   return (
     <>
       <PageHeader
         title={t("organisations.title")}
         intro={<p>{t("organisations.intro")}</p>}
-        actions={newLink}
+        actions={
+          <>
+            <ImportLink register="organisations" />
+            {newLink}
+          </>
+        }
       />
       <RegistersNav />
-      <form onSubmit={submit} className="form filters" aria-label={t("common.filter")}>
-        <div className="filter-fields">
-          <TextField label={t("organisations.search")} type="search" value={draft.q} onChange={set("q")} />
-          <Select
-            label={t("organisations.fields.type")}
-            value={draft.type}
-            onChange={set("type")}
-            options={[
-              { value: "", label: t("organisations.allTypes") },
-              ...organisationTypes.map((type) => ({ value: type, label: t(`organisations.types.${type}`) })),
-            ]}
-          />
-          <TextField label={t("organisations.fields.county")} value={draft.county} onChange={set("county")} />
-          <TextField label={t("organisations.fields.tag")} value={draft.tag} onChange={set("tag")} />
-          <Select
-            label={t("organisations.sort.label")}
-            value={draft.sort}
-            onChange={set("sort")}
-            options={organisationSorts.map((s) => ({ value: s, label: t(`organisations.sort.${s}`) }))}
-          />
-        </div>
-        <div className="button-row">
-          <Button type="submit">{t("common.filter")}</Button>
-          {filtered && (
-            <Button
-              variant="secondary"
-              onPress={() => {
-                setDraft(noFilters);
-                setFilters(noFilters);
-              }}
-            >
-              {t("organisations.clearFilters")}
-            </Button>
-          )}
-        </div>
-      </form>
-      <QueryState query={organisations}>
-        {(data) => {
-          const items = data.pages.flatMap((p) => p.items);
-          if (items.length === 0)
-            return (
-              <EmptyState
-                message={filtered ? t("organisations.empty") : t("common.emptyList")}
-                action={filtered ? <p>{t("organisations.emptyHint")}</p> : newLink}
-              />
-            );
-          return (
-            <>
-              <OrganisationsTable items={items} />
-              {organisations.hasNextPage && (
-                <Button
-                  variant="secondary"
-                  onPress={() => organisations.fetchNextPage()}
-                  isPending={organisations.isFetchingNextPage}
-                >
-                  {t("common.loadMore")}
-                </Button>
-              )}
-            </>
-          );
-        }}
-      </QueryState>
+      <FilterForm list={list}>
+        <TextField label={t("organisations.search")} type="search" value={draft.q} onChange={set("q")} />
+        <Select
+          label={t("organisations.fields.type")}
+          value={draft.type}
+          onChange={set("type")}
+          options={[
+            { value: "", label: t("organisations.allTypes") },
+            ...organisationTypes.map((type) => ({ value: type, label: t(`organisations.types.${type}`) })),
+          ]}
+        />
+        <TextField label={t("organisations.fields.county")} value={draft.county} onChange={set("county")} />
+        <TextField label={t("organisations.fields.tag")} value={draft.tag} onChange={set("tag")} />
+        <Select
+          label={t("organisations.sort.label")}
+          value={draft.sort}
+          onChange={set("sort")}
+          options={organisationSorts.map((s) => ({ value: s, label: t(`organisations.sort.${s}`) }))}
+        />
+      </FilterForm>
+      <RegisterResults
+        list={list}
+        register="organisations"
+        empty={
+          list.filtered
+            ? { message: t("organisations.empty"), action: <p>{t("organisations.emptyHint")}</p> }
+            : { message: t("common.emptyList"), action: newLink }
+        }
+      >
+        {(items) => <OrganisationsTable items={items} />}
+      </RegisterResults>
     </>
   );
 }

@@ -13,9 +13,9 @@ import {
   Select,
   TextField,
 } from "../../components/index.ts";
+import { TextAreaField } from "../../components/text-area-field.tsx";
 import { currentLanguage } from "../../i18n/index.ts";
 import { useForm } from "../../lib/forms.ts";
-import { TextAreaField } from "../activities/text-area-field.tsx";
 import { startLabel } from "./plan-page.tsx";
 import { GoalCodes } from "./plan-parts.tsx";
 import { planQuery, useAddProgress } from "./plans-api.ts";

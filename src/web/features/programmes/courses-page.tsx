@@ -1,21 +1,12 @@
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatCredits } from "../../../common/format.ts";
 import type { CourseView } from "../../../common/programmes.ts";
 import { useMe } from "../../auth.ts";
-import {
-  Button,
-  type Column,
-  DataTable,
-  EmptyState,
-  PageHeader,
-  QueryState,
-  Select,
-  TextField,
-} from "../../components/index.ts";
+import { type Column, DataTable, PageHeader, Select, TextField } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
+import { FilterForm, ImportLink, RegisterResults, useRegisterList } from "../organisations/register-list.tsx";
 import { type CourseFilters, fetchCourses, programmeOptionsQuery } from "./programmes-api.ts";
 import { RegisterNav } from "./register-nav.tsx";
 
@@ -25,85 +16,60 @@ const noFilters: CourseFilters = { q: "", programmeId: "", contract: "" };
 export function CoursesPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [draft, setDraft] = useState(noFilters);
-  const [filters, setFilters] = useState(noFilters);
+  const list = useRegisterList({ key: "courses", blank: noFilters, fetch: fetchCourses });
+  const { draft, set } = list;
   const programmes = useQuery(programmeOptionsQuery);
-  const courses = useInfiniteQuery({
-    queryKey: ["courses", "list", filters],
-    queryFn: ({ pageParam }) => fetchCourses(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const filtered = Object.values(filters).some(Boolean);
   const newLink = me?.abilities.coordinate ? (
     <Link to="/register/kurser/ny" className="btn btn-primary">
       {t("programmes.newCourse")}
     </Link>
   ) : null;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFilters(draft);
-  };
 
   return (
     <>
-      <PageHeader title={t("programmes.coursesTitle")} actions={newLink} />
+      <PageHeader
+        title={t("programmes.coursesTitle")}
+        actions={
+          <>
+            <ImportLink register="courses" />
+            {newLink}
+          </>
+        }
+      />
       <RegisterNav />
-      <form onSubmit={submit} className="form filters" aria-label={t("common.filter")}>
-        <div className="filter-fields">
-          <TextField
-            label={t("programmes.search")}
-            value={draft.q}
-            onChange={(q) => setDraft({ ...draft, q })}
-          />
-          <Select
-            label={t("programmes.programmes")}
-            value={draft.programmeId}
-            onChange={(programmeId) => setDraft({ ...draft, programmeId })}
-            options={[
-              { value: "", label: t("programmes.anyProgramme") },
-              ...(programmes.data ?? []).map((p) => ({ value: p.id, label: p.label })),
-            ]}
-          />
-          <Select
-            label={t("programmes.contract")}
-            value={draft.contract}
-            onChange={(contract) => setDraft({ ...draft, contract })}
-            options={[
-              { value: "", label: t("common.all") },
-              { value: "true", label: t("programmes.onlyContract") },
-              { value: "false", label: t("programmes.onlyRegular") },
-            ]}
-          />
-        </div>
-        <Button type="submit">{t("common.filter")}</Button>
-      </form>
-      <QueryState query={courses}>
-        {(data) => {
-          const items = data.pages.flatMap((p) => p.items);
-          if (items.length === 0)
-            return (
-              <EmptyState
-                message={filtered ? t("programmes.noCoursesFiltered") : t("programmes.noCourses")}
-                action={filtered ? undefined : newLink}
-              />
-            );
-          return (
-            <>
-              <CoursesTable items={items} />
-              {courses.hasNextPage && (
-                <Button
-                  variant="secondary"
-                  onPress={() => courses.fetchNextPage()}
-                  isPending={courses.isFetchingNextPage}
-                >
-                  {t("common.loadMore")}
-                </Button>
-              )}
-            </>
-          );
-        }}
-      </QueryState>
+      <FilterForm list={list}>
+        <TextField label={t("programmes.search")} value={draft.q} onChange={set("q")} />
+        <Select
+          label={t("programmes.programmes")}
+          value={draft.programmeId}
+          onChange={set("programmeId")}
+          options={[
+            { value: "", label: t("programmes.anyProgramme") },
+            ...(programmes.data ?? []).map((p) => ({ value: p.id, label: p.label })),
+          ]}
+        />
+        <Select
+          label={t("programmes.contract")}
+          value={draft.contract}
+          onChange={set("contract")}
+          options={[
+            { value: "", label: t("common.all") },
+            { value: "true", label: t("programmes.onlyContract") },
+            { value: "false", label: t("programmes.onlyRegular") },
+          ]}
+        />
+      </FilterForm>
+      <RegisterResults
+        list={list}
+        register="courses"
+        empty={
+          list.filtered
+            ? { message: t("programmes.noCoursesFiltered") }
+            : { message: t("programmes.noCourses"), action: newLink }
+        }
+      >
+        {(items) => <CoursesTable items={items} />}
+      </RegisterResults>
     </>
   );
 }

@@ -1,21 +1,12 @@
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatCredits } from "../../../common/format.ts";
 import { type ProgrammeView, programmeLevels } from "../../../common/programmes.ts";
 import { useMe } from "../../auth.ts";
-import {
-  Button,
-  type Column,
-  DataTable,
-  EmptyState,
-  PageHeader,
-  QueryState,
-  Select,
-  TextField,
-} from "../../components/index.ts";
+import { type Column, DataTable, PageHeader, Select, TextField } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
+import { FilterForm, ImportLink, RegisterResults, useRegisterList } from "../organisations/register-list.tsx";
 import { fetchProgrammes, organisationOptionsQuery, type ProgrammeFilters } from "./programmes-api.ts";
 import { RegisterNav } from "./register-nav.tsx";
 
@@ -25,84 +16,59 @@ const noFilters: ProgrammeFilters = { q: "", level: "", organisationId: "" };
 export function ProgrammesPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [draft, setDraft] = useState(noFilters);
-  const [filters, setFilters] = useState(noFilters);
+  const list = useRegisterList({ key: "programmes", blank: noFilters, fetch: fetchProgrammes });
+  const { draft, set } = list;
   const organisations = useQuery(organisationOptionsQuery);
-  const programmes = useInfiniteQuery({
-    queryKey: ["programmes", "list", filters],
-    queryFn: ({ pageParam }) => fetchProgrammes(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const filtered = Object.values(filters).some(Boolean);
   const newLink = me?.abilities.coordinate ? (
     <Link to="/register/program/ny" className="btn btn-primary">
       {t("programmes.newProgramme")}
     </Link>
   ) : null;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFilters(draft);
-  };
 
   return (
     <>
-      <PageHeader title={t("programmes.programmesTitle")} actions={newLink} />
+      <PageHeader
+        title={t("programmes.programmesTitle")}
+        actions={
+          <>
+            <ImportLink register="programmes" />
+            {newLink}
+          </>
+        }
+      />
       <RegisterNav />
-      <form onSubmit={submit} className="form filters" aria-label={t("common.filter")}>
-        <div className="filter-fields">
-          <TextField
-            label={t("programmes.search")}
-            value={draft.q}
-            onChange={(q) => setDraft({ ...draft, q })}
-          />
-          <Select
-            label={t("programmes.level")}
-            value={draft.level}
-            onChange={(level) => setDraft({ ...draft, level })}
-            options={[
-              { value: "", label: t("programmes.anyLevel") },
-              ...programmeLevels.map((l) => ({ value: l, label: t(`programmes.levels.${l}`) })),
-            ]}
-          />
-          <Select
-            label={t("programmes.organisation")}
-            value={draft.organisationId}
-            onChange={(organisationId) => setDraft({ ...draft, organisationId })}
-            options={[
-              { value: "", label: t("programmes.anyOrganisation") },
-              ...(organisations.data ?? []).map((o) => ({ value: o.id, label: o.label })),
-            ]}
-          />
-        </div>
-        <Button type="submit">{t("common.filter")}</Button>
-      </form>
-      <QueryState query={programmes}>
-        {(data) => {
-          const items = data.pages.flatMap((p) => p.items);
-          if (items.length === 0)
-            return (
-              <EmptyState
-                message={filtered ? t("programmes.noProgrammesFiltered") : t("programmes.noProgrammes")}
-                action={filtered ? undefined : newLink}
-              />
-            );
-          return (
-            <>
-              <ProgrammesTable items={items} />
-              {programmes.hasNextPage && (
-                <Button
-                  variant="secondary"
-                  onPress={() => programmes.fetchNextPage()}
-                  isPending={programmes.isFetchingNextPage}
-                >
-                  {t("common.loadMore")}
-                </Button>
-              )}
-            </>
-          );
-        }}
-      </QueryState>
+      <FilterForm list={list}>
+        <TextField label={t("programmes.search")} value={draft.q} onChange={set("q")} />
+        <Select
+          label={t("programmes.level")}
+          value={draft.level}
+          onChange={set("level")}
+          options={[
+            { value: "", label: t("programmes.anyLevel") },
+            ...programmeLevels.map((l) => ({ value: l, label: t(`programmes.levels.${l}`) })),
+          ]}
+        />
+        <Select
+          label={t("programmes.organisation")}
+          value={draft.organisationId}
+          onChange={set("organisationId")}
+          options={[
+            { value: "", label: t("programmes.anyOrganisation") },
+            ...(organisations.data ?? []).map((o) => ({ value: o.id, label: o.label })),
+          ]}
+        />
+      </FilterForm>
+      <RegisterResults
+        list={list}
+        register="programmes"
+        empty={
+          list.filtered
+            ? { message: t("programmes.noProgrammesFiltered") }
+            : { message: t("programmes.noProgrammes"), action: newLink }
+        }
+      >
+        {(items) => <ProgrammesTable items={items} />}
+      </RegisterResults>
     </>
   );
 }

@@ -8,8 +8,8 @@ import {
   statusInput,
 } from "../../../common/projects.ts";
 import { Alert, Button, FormErrorSummary, Select, TextField } from "../../components/index.ts";
+import { TextAreaField } from "../../components/text-area-field.tsx";
 import { useForm } from "../../lib/forms.ts";
-import { TextAreaField } from "../activities/text-area-field.tsx";
 import { useReviewReport, useSetStatus, useSubmitReport } from "./projects-api.ts";
 
 function useColourOptions() {

@@ -1,0 +1,130 @@
+import { type InfiniteData, type UseInfiniteQueryResult, useInfiniteQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { TransferRegister } from "../../../common/transfer.ts";
+import { useMe } from "../../auth.ts";
+import { Button, EmptyState, QueryState } from "../../components/index.ts";
+import { ExportMenu } from "../transfer/export-menu.tsx";
+import type { Page } from "./organisations-api.ts";
+
+/**
+ * The frame every register list page shares (organisations, people, programmes, courses,
+ * activities): filters typed into a draft and applied on "Filtrera", a keyset-paged list with
+ * "Visa fler", and export of the list exactly as filtered. The pages keep their own fields and table.
+ */
+type Filters = Record<string, string>;
+
+export function useRegisterList<F extends Filters, T>(options: {
+  key: string;
+  blank: F;
+  initial?: F;
+  fetch: (filters: F, cursor?: string) => Promise<Page<T>>;
+}) {
+  const start = options.initial ?? options.blank;
+  const [draft, setDraft] = useState(start);
+  const [filters, setFilters] = useState(start);
+  const query = useInfiniteQuery({
+    queryKey: [options.key, "list", filters],
+    queryFn: ({ pageParam }) => options.fetch(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  // The order is a choice, not a filter: a sorted full list is still the full list.
+  const filtered = Object.entries(filters).some(([key, value]) => key !== "sort" && value);
+  return {
+    draft,
+    filters,
+    query,
+    filtered,
+    set: (key: keyof F) => (value: string) => setDraft((d) => ({ ...d, [key]: value })),
+    apply: (event: FormEvent) => {
+      event.preventDefault();
+      setFilters(draft);
+    },
+    clear: () => {
+      setDraft(options.blank);
+      setFilters(options.blank);
+    },
+  };
+}
+
+/** The filter form: the page's fields, "Filtrera", and "Rensa filter" once something is filtered. */
+export function FilterForm({
+  list,
+  label,
+  children,
+}: {
+  list: { apply: (event: FormEvent) => void; clear: () => void; filtered: boolean };
+  label?: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <form onSubmit={list.apply} className="form filters" aria-label={label ?? t("common.filter")}>
+      <div className="filter-fields">{children}</div>
+      <div className="button-row">
+        <Button type="submit">{t("common.filter")}</Button>
+        {list.filtered && (
+          <Button variant="secondary" onPress={list.clear}>
+            {t("common.clearFilters")}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The list's rows once loaded: an empty state that tells what to do (create, or change the
+ * filters), else the page's table, "Visa fler", and the export of what the filters select.
+ */
+export function RegisterResults<T>({
+  list,
+  register,
+  empty,
+  children,
+}: {
+  list: { query: UseInfiniteQueryResult<InfiniteData<Page<T>>>; filters: Filters; filtered: boolean };
+  register: TransferRegister;
+  empty: { message: string; action?: ReactNode };
+  children: (items: T[]) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { query, filters, filtered } = list;
+  return (
+    <QueryState query={query}>
+      {(data) => {
+        const items = data.pages.flatMap((p) => p.items);
+        if (items.length === 0) return <EmptyState message={empty.message} action={empty.action} />;
+        return (
+          <>
+            {children(items)}
+            {query.hasNextPage && (
+              <Button
+                variant="secondary"
+                onPress={() => query.fetchNextPage()}
+                isPending={query.isFetchingNextPage}
+              >
+                {t("common.loadMore")}
+              </Button>
+            )}
+            <ExportMenu register={register} filters={filtered ? filters : { sort: filters.sort }} />
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+/** "Importera" beside "Ny …" in a register's header, for those who may import (staff). */
+export function ImportLink({ register }: { register: TransferRegister }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (!me?.abilities.coordinate) return null;
+  return (
+    <Link to="/register/import" search={{ register }} className="btn btn-secondary">
+      {t("transfer.listImport")}
+    </Link>
+  );
+}
