@@ -1,8 +1,10 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { type AnyRoute, createRoute, createRouter } from "@tanstack/react-router";
+import { Spinner } from "./components/spinner.tsx";
 import { features } from "./features/index.ts";
 import { AccessibilityPage } from "./routes/accessibility-page.tsx";
 import { ComingSoonPage } from "./routes/coming-soon-page.tsx";
+import { ErrorPage } from "./routes/error-page.tsx";
 import { mergeNav, places } from "./routes/places.ts";
 import { rootRoute } from "./routes/root.tsx";
 import { StartPage } from "./routes/start-page.tsx";
@@ -38,5 +40,14 @@ export function createAppRouter(queryClient: QueryClient) {
     context: { queryClient, nav: mergeNav(features.flatMap((f) => f.nav ?? [])) },
     defaultPreload: "intent",
     scrollRestoration: true,
+    // Pages load in their own chunks (routes/lazy-page.ts). While one loads (or a guard waits for
+    // the server) the old page stays; only after 300 ms does a spinner take its place, and then for
+    // at least 500 ms, so fast loads do not flash and slow ones do not flicker.
+    defaultPendingComponent: () => <Spinner />,
+    defaultPendingMs: 300,
+    defaultPendingMinMs: 500,
+    // A page's error (a guard's 403, a chunk that failed to load) shows inside the layout, so the
+    // header, navigation and skip link stay; the root's errorComponent is left for the layout itself.
+    defaultErrorComponent: ErrorPage,
   });
 }

@@ -128,7 +128,14 @@ export const sv = {
     body: "Den här delen av Samspel byggs just nu och finns inte ännu. Navigeringen visar var den kommer att ligga.",
   },
   notFoundPage: { title: "Sidan finns inte", body: "Kontrollera adressen eller gå till startsidan." },
-  errorPage: { title: "Sidan kunde inte visas", forbiddenTitle: "Ingen behörighet" },
+  errorPage: {
+    title: "Sidan kunde inte visas",
+    forbiddenTitle: "Ingen behörighet",
+    chunkTitle: "Sidan kunde inte laddas",
+    chunkBody:
+      "Samspel kan ha uppdaterats sedan du öppnade det, eller så bröts anslutningen. Ladda om sidan för att fortsätta.",
+    reload: "Ladda om sidan",
+  },
   a11y: {
     title: "Tillgänglighetsredogörelse",
     intro:
@@ -328,7 +335,14 @@ export const en: Widen<typeof sv> = {
     body: "This part of Samspel is being built and does not exist yet. The navigation shows where it will be.",
   },
   notFoundPage: { title: "Page not found", body: "Check the address or go to the home page." },
-  errorPage: { title: "The page could not be shown", forbiddenTitle: "Not allowed" },
+  errorPage: {
+    title: "The page could not be shown",
+    forbiddenTitle: "Not allowed",
+    chunkTitle: "The page could not be loaded",
+    chunkBody:
+      "Samspel may have been updated since you opened it, or the connection was lost. Reload the page to continue.",
+    reload: "Reload the page",
+  },
   a11y: {
     title: "Accessibility statement",
     intro:

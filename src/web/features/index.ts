@@ -7,8 +7,13 @@
  *
  *      import { createRoute } from "@tanstack/react-router";
  *      import { requireLogin } from "../../auth.ts";
+ *      import { lazyPage, withPage } from "../../routes/lazy-page.ts";
  *      import { rootRoute } from "../../routes/root.tsx";
  *      import type { Feature } from "../types.ts";
+ *
+ *      // Pages load in their own chunks; never import a page module here directly.
+ *      const ActivitiesPage = lazyPage(() => import("./activities-page.tsx"), "ActivitiesPage");
+ *      const ActivityPage = lazyPage(() => import("./activity-page.tsx"), "ActivityPage");
  *
  *      const listRoute = createRoute({
  *        getParentRoute: () => rootRoute,
@@ -19,9 +24,9 @@
  *        getParentRoute: () => rootRoute,
  *        path: "/aktiviteter/$id",
  *        beforeLoad: requireLogin, // or requireAbility("coordinate") — rules come from the server's Me
- *        component: function ActivityRoute() {
+ *        component: withPage(ActivityPage, function ActivityRoute() {
  *          return <ActivityPage id={detailRoute.useParams().id} />;
- *        },
+ *        }),
  *      });
  *
  *      export const activitiesFeature: Feature = {

@@ -32,14 +32,14 @@ export function Layout() {
  * each navigation (not the first load) focus moves to the new page's <h1>, else to <main>.
  */
 function useFocusOnNavigation(mainRef: React.RefObject<HTMLElement | null>) {
-  const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const first = useRef(true);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect is meant to run when the path changes
+  // The resolved location changes once the new page is on screen; `location` changes when the
+  // navigation starts, while the old page (or, for a page still loading its chunk, nothing) shows.
+  const pathname = useRouterState({ select: (s) => s.resolvedLocation?.pathname });
+  const shown = useRef(pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    const previous = shown.current;
+    shown.current = pathname;
+    if (previous === undefined || previous === pathname) return; // the first load keeps focus where it is
     const heading = mainRef.current?.querySelector<HTMLElement>("h1");
     (heading ?? mainRef.current)?.focus();
   }, [pathname, mainRef]);

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { PageHeader } from "../components/index.ts";
+import { PageHeader } from "../components/page-header.tsx";
 
 // Update together with the statement's content: the law asks for the date of the last review.
 const STATEMENT_UPDATED = "2026-01-15";

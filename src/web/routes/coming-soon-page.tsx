@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { PageHeader } from "../components/index.ts";
+import { PageHeader } from "../components/page-header.tsx";
 
 /** An honest placeholder for a place whose module is not built yet. */
 export function ComingSoonPage({ labelKey }: { labelKey: string }) {

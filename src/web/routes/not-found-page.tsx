@@ -1,6 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { PageHeader } from "../components/index.ts";
+import { PageHeader } from "../components/page-header.tsx";
 
 export function NotFoundPage() {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../auth.ts";
-import { PageHeader } from "../components/index.ts";
+import { PageHeader } from "../components/page-header.tsx";
 
 /** What Samspel is and where to begin: the four places most people start from. */
 export function StartPage() {

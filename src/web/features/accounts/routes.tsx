@@ -1,10 +1,13 @@
 import { createRoute } from "@tanstack/react-router";
 import { requireLogin, safeRedirect } from "../../auth.ts";
+import { lazyPage, withPage } from "../../routes/lazy-page.ts";
 import { rootRoute } from "../../routes/root.tsx";
 import type { Feature } from "../types.ts";
-import { AccountPage } from "./account-page.tsx";
-import { InvitationPage } from "./invitation-page.tsx";
-import { LoginPage } from "./login-page.tsx";
+
+// Each page in its own chunk (see routes/lazy-page.ts); the routes below stay eager.
+const AccountPage = lazyPage(() => import("./account-page.tsx"), "AccountPage");
+const InvitationPage = lazyPage(() => import("./invitation-page.tsx"), "InvitationPage");
+const LoginPage = lazyPage(() => import("./login-page.tsx"), "LoginPage");
 
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -14,10 +17,10 @@ const loginRoute = createRoute({
     redirect: safeRedirect(search.redirect),
     loggedOut: search.loggedOut === true || search.loggedOut === "true" ? true : undefined,
   }),
-  component: function LoginRoute() {
+  component: withPage(LoginPage, function LoginRoute() {
     const search = loginRoute.useSearch();
     return <LoginPage redirect={search.redirect} loggedOut={search.loggedOut ?? false} />;
-  },
+  }),
 });
 
 const accountRoute = createRoute({
@@ -30,9 +33,9 @@ const accountRoute = createRoute({
 const invitationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/inbjudan/$token",
-  component: function InvitationRoute() {
+  component: withPage(InvitationPage, function InvitationRoute() {
     return <InvitationPage token={invitationRoute.useParams().token} />;
-  },
+  }),
 });
 
 /** Logging in, one's own account, and activating an account from an invitation link. */

@@ -1,11 +1,14 @@
 import { createRoute } from "@tanstack/react-router";
 import { requireLogin } from "../../auth.ts";
+import { lazyPage, withPage } from "../../routes/lazy-page.ts";
 import { rootRoute } from "../../routes/root.tsx";
 import type { Feature } from "../types.ts";
 import type { ActivityFilters } from "./activities-api.ts";
-import { ActivitiesPage } from "./activities-page.tsx";
-import { ActivityFormPage } from "./activity-form-page.tsx";
-import { ActivityPage } from "./activity-page.tsx";
+
+// Each page in its own chunk (see routes/lazy-page.ts); the routes below stay eager.
+const ActivitiesPage = lazyPage(() => import("./activities-page.tsx"), "ActivitiesPage");
+const ActivityFormPage = lazyPage(() => import("./activity-form-page.tsx"), "ActivityFormPage");
+const ActivityPage = lazyPage(() => import("./activity-page.tsx"), "ActivityPage");
 
 const text = (value: unknown) => (typeof value === "string" && value.length <= 100 ? value : undefined);
 
@@ -20,38 +23,38 @@ const listRoute = createRoute({
     typeKey: text(search.typeKey),
     status: text(search.status),
   }),
-  component: function ActivitiesRoute() {
+  component: withPage(ActivitiesPage, function ActivitiesRoute() {
     const search = listRoute.useSearch();
     const initial = Object.fromEntries(
       Object.entries(search).filter(([, v]) => v),
     ) as Partial<ActivityFilters>;
     return <ActivitiesPage key={JSON.stringify(initial)} initial={initial} />;
-  },
+  }),
 });
 
 const newRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/aktiviteter/ny",
   beforeLoad: requireLogin,
-  component: () => <ActivityFormPage />,
+  component: ActivityFormPage,
 });
 
 const detailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/aktiviteter/$id",
   beforeLoad: requireLogin,
-  component: function ActivityRoute() {
+  component: withPage(ActivityPage, function ActivityRoute() {
     return <ActivityPage id={detailRoute.useParams().id} />;
-  },
+  }),
 });
 
 const editRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/aktiviteter/$id/redigera",
   beforeLoad: requireLogin,
-  component: function EditActivityRoute() {
+  component: withPage(ActivityFormPage, function EditActivityRoute() {
     return <ActivityFormPage id={editRoute.useParams().id} />;
-  },
+  }),
 });
 
 /** Activities: the list with filters, detail, create/edit form and delete with impact. */

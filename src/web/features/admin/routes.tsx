@@ -1,9 +1,12 @@
 import { createRoute } from "@tanstack/react-router";
 import { requireAbility } from "../../auth.ts";
+import { lazyPage } from "../../routes/lazy-page.ts";
 import { rootRoute } from "../../routes/root.tsx";
 import type { Feature } from "../types.ts";
-import { AuditPage } from "./audit-page.tsx";
-import { UsersPage } from "./users-page.tsx";
+
+// Each page in its own chunk (see routes/lazy-page.ts); the routes below stay eager.
+const AuditPage = lazyPage(() => import("./audit-page.tsx"), "AuditPage");
+const UsersPage = lazyPage(() => import("./users-page.tsx"), "UsersPage");
 
 const usersRoute = createRoute({
   getParentRoute: () => rootRoute,

@@ -1,9 +1,14 @@
 import { createRoute } from "@tanstack/react-router";
 import { requireAbility } from "../../auth.ts";
+import { lazyPage, withPage } from "../../routes/lazy-page.ts";
 import { rootRoute } from "../../routes/root.tsx";
 import type { Feature } from "../types.ts";
-import { MailingsPage } from "./mailings-page.tsx";
-import { ConfirmSubscriptionPage, SubscribePage, UnsubscribePage } from "./newsletter-pages.tsx";
+
+// Each page in its own chunk (see routes/lazy-page.ts); the routes below stay eager.
+const MailingsPage = lazyPage(() => import("./mailings-page.tsx"), "MailingsPage");
+const ConfirmSubscriptionPage = lazyPage(() => import("./newsletter-pages.tsx"), "ConfirmSubscriptionPage");
+const SubscribePage = lazyPage(() => import("./newsletter-pages.tsx"), "SubscribePage");
+const UnsubscribePage = lazyPage(() => import("./newsletter-pages.tsx"), "UnsubscribePage");
 
 const subscribeRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -13,16 +18,16 @@ const subscribeRoute = createRoute({
 const confirmRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/nyhetsbrev/bekrafta/$token",
-  component: function ConfirmRoute() {
+  component: withPage(ConfirmSubscriptionPage, function ConfirmRoute() {
     return <ConfirmSubscriptionPage token={confirmRoute.useParams().token} />;
-  },
+  }),
 });
 const unsubscribeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/nyhetsbrev/avregistrera/$token",
-  component: function UnsubscribeRoute() {
+  component: withPage(UnsubscribePage, function UnsubscribeRoute() {
     return <UnsubscribePage token={unsubscribeRoute.useParams().token} />;
-  },
+  }),
 });
 const mailingsRoute = createRoute({
   getParentRoute: () => rootRoute,

@@ -1,14 +1,17 @@
 import { createRoute } from "@tanstack/react-router";
 import { requireLogin } from "../../auth.ts";
+import { lazyPage, withPage } from "../../routes/lazy-page.ts";
 import { rootRoute } from "../../routes/root.tsx";
 import type { Feature } from "../types.ts";
 import "./compass.css";
-import { ComparePage } from "./compare-page.tsx";
-import { CompassHomePage } from "./compass-home-page.tsx";
-import { ModelPage } from "./model-page.tsx";
-import { OffersPage } from "./offers-page.tsx";
-import { ProgrammeCompassPage } from "./programme-compass-page.tsx";
-import { UnitCompassPage } from "./unit-compass-page.tsx";
+
+// Each page in its own chunk (see routes/lazy-page.ts); the routes below stay eager.
+const ComparePage = lazyPage(() => import("./compare-page.tsx"), "ComparePage");
+const CompassHomePage = lazyPage(() => import("./compass-home-page.tsx"), "CompassHomePage");
+const ModelPage = lazyPage(() => import("./model-page.tsx"), "ModelPage");
+const OffersPage = lazyPage(() => import("./offers-page.tsx"), "OffersPage");
+const ProgrammeCompassPage = lazyPage(() => import("./programme-compass-page.tsx"), "ProgrammeCompassPage");
+const UnitCompassPage = lazyPage(() => import("./unit-compass-page.tsx"), "UnitCompassPage");
 
 /** `?year=2024` → 2024; anything else → undefined (the page picks the latest year with data). */
 const yearSearch = (search: Record<string, unknown>): { year?: number } => {
@@ -28,11 +31,11 @@ const programmeRoute = createRoute({
   path: "/kompassen/program/$programmeId",
   beforeLoad: requireLogin,
   validateSearch: yearSearch,
-  component: function ProgrammeCompassRoute() {
+  component: withPage(ProgrammeCompassPage, function ProgrammeCompassRoute() {
     const { programmeId } = programmeRoute.useParams();
     const { year } = programmeRoute.useSearch();
     return <ProgrammeCompassPage key={`${programmeId}-${year}`} programmeId={programmeId} year={year} />;
-  },
+  }),
 });
 
 const unitRoute = createRoute({
@@ -40,11 +43,11 @@ const unitRoute = createRoute({
   path: "/kompassen/enhet/$organisationId",
   beforeLoad: requireLogin,
   validateSearch: yearSearch,
-  component: function UnitCompassRoute() {
+  component: withPage(UnitCompassPage, function UnitCompassRoute() {
     const { organisationId } = unitRoute.useParams();
     const { year } = unitRoute.useSearch();
     return <UnitCompassPage key={`${organisationId}-${year}`} organisationId={organisationId} year={year} />;
-  },
+  }),
 });
 
 const compareRoute = createRoute({
@@ -55,11 +58,11 @@ const compareRoute = createRoute({
     ...yearSearch(search),
     ids: typeof search.ids === "string" && search.ids.length <= 400 ? search.ids : undefined,
   }),
-  component: function CompareRoute() {
+  component: withPage(ComparePage, function CompareRoute() {
     const { ids, year } = compareRoute.useSearch();
     const list = (ids ?? "").split(",").filter(Boolean);
     return <ComparePage ids={list} year={year} />;
-  },
+  }),
 });
 
 const offersRoute = createRoute({

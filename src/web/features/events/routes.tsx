@@ -1,17 +1,20 @@
 import { createRoute } from "@tanstack/react-router";
 import { requireAbility } from "../../auth.ts";
+import { lazyPage, withPage } from "../../routes/lazy-page.ts";
 import { rootRoute } from "../../routes/root.tsx";
 import type { Feature } from "../types.ts";
-import { CalendarPage } from "./calendar-page.tsx";
-import { CheckinPage } from "./checkin-page.tsx";
-import { EventAdminPage } from "./event-admin-page.tsx";
-import { EventFormPage } from "./event-form-page.tsx";
 import { thisMonth } from "./event-format.ts";
-import { EventPage } from "./event-page.tsx";
-import { ManagePage } from "./manage-page.tsx";
-import { ParticipantTablePage } from "./participant-table-page.tsx";
-import { RegistrationPage } from "./registration-page.tsx";
 import "./events.css";
+
+// Each page in its own chunk (see routes/lazy-page.ts); the routes below stay eager.
+const CalendarPage = lazyPage(() => import("./calendar-page.tsx"), "CalendarPage");
+const CheckinPage = lazyPage(() => import("./checkin-page.tsx"), "CheckinPage");
+const EventAdminPage = lazyPage(() => import("./event-admin-page.tsx"), "EventAdminPage");
+const EventFormPage = lazyPage(() => import("./event-form-page.tsx"), "EventFormPage");
+const EventPage = lazyPage(() => import("./event-page.tsx"), "EventPage");
+const ManagePage = lazyPage(() => import("./manage-page.tsx"), "ManagePage");
+const ParticipantTablePage = lazyPage(() => import("./participant-table-page.tsx"), "ParticipantTablePage");
+const RegistrationPage = lazyPage(() => import("./registration-page.tsx"), "RegistrationPage");
 
 const text = (value: unknown, max = 100) =>
   typeof value === "string" && value.length <= max ? value : undefined;
@@ -25,18 +28,18 @@ const calendarRoute = createRoute({
     vy: search.vy === "manad" ? "manad" : search.vy === "lista" ? "lista" : undefined,
     manad: typeof search.manad === "string" && /^\d{4}-\d{2}$/.test(search.manad) ? search.manad : undefined,
   }),
-  component: function CalendarRoute() {
+  component: withPage(CalendarPage, function CalendarRoute() {
     const search = calendarRoute.useSearch();
     return <CalendarPage view={search.vy ?? "lista"} month={search.manad ?? thisMonth()} />;
-  },
+  }),
 });
 
 const eventRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/evenemang/$id",
-  component: function EventRoute() {
+  component: withPage(EventPage, function EventRoute() {
     return <EventPage id={eventRoute.useParams().id} />;
-  },
+  }),
 });
 
 const registrationRoute = createRoute({
@@ -45,14 +48,14 @@ const registrationRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { ny?: boolean } => ({
     ny: search.ny === true || search.ny === "true" ? true : undefined,
   }),
-  component: function RegistrationRoute() {
+  component: withPage(RegistrationPage, function RegistrationRoute() {
     return (
       <RegistrationPage
         token={registrationRoute.useParams().token}
         fresh={!!registrationRoute.useSearch().ny}
       />
     );
-  },
+  }),
 });
 
 // Organisers (the collaboration office).
@@ -63,16 +66,16 @@ const manageRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { tidigare?: boolean } => ({
     tidigare: search.tidigare === true || search.tidigare === "true" ? true : undefined,
   }),
-  component: function ManageRoute() {
+  component: withPage(ManagePage, function ManageRoute() {
     return <ManagePage past={!!manageRoute.useSearch().tidigare} />;
-  },
+  }),
 });
 
 const newRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/evenemang/hantera/ny",
   beforeLoad: organise,
-  component: () => <EventFormPage />,
+  component: EventFormPage,
 });
 
 const tableRoute = createRoute({
@@ -85,29 +88,29 @@ const tableRoute = createRoute({
     seriesId: text(search.seriesId),
     networkId: text(search.networkId),
   }),
-  component: function TableRoute() {
+  component: withPage(ParticipantTablePage, function TableRoute() {
     const search = tableRoute.useSearch();
     const scope = Object.fromEntries(Object.entries(search).filter(([, v]) => v)) as Record<string, string>;
     return <ParticipantTablePage scope={scope} />;
-  },
+  }),
 });
 
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/evenemang/hantera/$id",
   beforeLoad: organise,
-  component: function AdminRoute() {
+  component: withPage(EventAdminPage, function AdminRoute() {
     return <EventAdminPage id={adminRoute.useParams().id} />;
-  },
+  }),
 });
 
 const editRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/evenemang/hantera/$id/redigera",
   beforeLoad: organise,
-  component: function EditRoute() {
+  component: withPage(EventFormPage, function EditRoute() {
     return <EventFormPage id={editRoute.useParams().id} />;
-  },
+  }),
 });
 
 const checkinRoute = createRoute({
@@ -115,9 +118,9 @@ const checkinRoute = createRoute({
   path: "/evenemang/hantera/$id/incheckning",
   beforeLoad: organise,
   validateSearch: (search: Record<string, unknown>): { kod?: string } => ({ kod: text(search.kod, 12) }),
-  component: function CheckinRoute() {
+  component: withPage(CheckinPage, function CheckinRoute() {
     return <CheckinPage id={checkinRoute.useParams().id} code={checkinRoute.useSearch().kod} />;
-  },
+  }),
 });
 
 /** Meeting places: the public calendar and registration, and the organisers' views under /evenemang/hantera. */

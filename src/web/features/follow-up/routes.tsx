@@ -1,13 +1,17 @@
 import { createRoute } from "@tanstack/react-router";
 import { requireLogin } from "../../auth.ts";
+import { lazyPage, withPage } from "../../routes/lazy-page.ts";
 import { rootRoute } from "../../routes/root.tsx";
 import type { Feature } from "../types.ts";
-import { DashboardPage } from "./dashboard-page.tsx";
-import { IndicatorPage } from "./indicator-page.tsx";
-import { MoneyPage } from "./money-page.tsx";
-import { type ReportSearch, ReportsPage } from "./reports-page.tsx";
+import type { ReportSearch } from "./reports-page.tsx";
 import "../plans/plans.css";
 import "./follow-up.css";
+
+// Each page in its own chunk (see routes/lazy-page.ts); the routes below stay eager.
+const DashboardPage = lazyPage(() => import("./dashboard-page.tsx"), "DashboardPage");
+const IndicatorPage = lazyPage(() => import("./indicator-page.tsx"), "IndicatorPage");
+const MoneyPage = lazyPage(() => import("./money-page.tsx"), "MoneyPage");
+const ReportsPage = lazyPage(() => import("./reports-page.tsx"), "ReportsPage");
 
 /** Search parameters are ids, years and dates: anything else is dropped rather than sent on. */
 const id = (value: unknown) =>
@@ -28,23 +32,23 @@ const dashboardRoute = createRoute({
     projekt: id(search.projekt),
     organisation: id(search.organisation),
   }),
-  component: function DashboardRoute() {
+  component: withPage(DashboardPage, function DashboardRoute() {
     const s = dashboardRoute.useSearch();
     return (
       <DashboardPage
         subject={{ frameworkId: s.ramverk, projectId: s.projekt, organisationId: s.organisation }}
       />
     );
-  },
+  }),
 });
 
 const indicatorRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/uppfoljning/indikatorer/$id",
   beforeLoad: requireLogin,
-  component: function IndicatorRoute() {
+  component: withPage(IndicatorPage, function IndicatorRoute() {
     return <IndicatorPage id={indicatorRoute.useParams().id} />;
-  },
+  }),
 });
 
 const moneyRoute = createRoute({
@@ -55,12 +59,12 @@ const moneyRoute = createRoute({
     organisation: id(search.organisation),
     ar: year(search.ar),
   }),
-  component: function MoneyRoute() {
+  component: withPage(MoneyPage, function MoneyRoute() {
     const s = moneyRoute.useSearch();
     return (
       <MoneyPage organisationId={s.organisation ?? ""} year={Number(s.ar ?? new Date().getFullYear() - 1)} />
     );
-  },
+  }),
 });
 
 const kinds = ["annual", "progress", "follow-up"] as const;
@@ -76,9 +80,9 @@ const reportsRoute = createRoute({
     fran: date(search.fran),
     till: date(search.till),
   }),
-  component: function ReportsRoute() {
+  component: withPage(ReportsPage, function ReportsRoute() {
     return <ReportsPage search={reportsRoute.useSearch()} />;
-  },
+  }),
 });
 
 /** Uppföljning: goal dashboards with indicators, money per unit and year, reports generated from data. */

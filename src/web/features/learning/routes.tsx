@@ -1,8 +1,12 @@
 import { createRoute } from "@tanstack/react-router";
 import { requireLogin } from "../../auth.ts";
+import { lazyPage, withPage } from "../../routes/lazy-page.ts";
 import { rootRoute } from "../../routes/root.tsx";
 import type { Feature } from "../types.ts";
-import { SpacePage, SpacesPage } from "./learning-pages.tsx";
+
+// Each page in its own chunk (see routes/lazy-page.ts); the routes below stay eager.
+const SpacePage = lazyPage(() => import("./learning-pages.tsx"), "SpacePage");
+const SpacesPage = lazyPage(() => import("./learning-pages.tsx"), "SpacesPage");
 
 const listRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -14,9 +18,9 @@ const spaceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/larplattform/$id",
   beforeLoad: requireLogin,
-  component: function SpaceRoute() {
+  component: withPage(SpacePage, function SpaceRoute() {
     return <SpacePage id={spaceRoute.useParams().id} />;
-  },
+  }),
 });
 
 /** The learning spaces of projects and networks: documents, links, forum and feedback, for members. */

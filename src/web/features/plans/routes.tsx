@@ -1,14 +1,17 @@
 import { createRoute } from "@tanstack/react-router";
 import { requireLogin } from "../../auth.ts";
+import { lazyPage, withPage } from "../../routes/lazy-page.ts";
 import { rootRoute } from "../../routes/root.tsx";
 import type { Feature } from "../types.ts";
-import { FrameworkPage } from "./framework-page.tsx";
-import { PlanCoveragePage } from "./plan-coverage-page.tsx";
-import { PlanItemPage } from "./plan-item-page.tsx";
-import { PlanPage } from "./plan-page.tsx";
-import { PlanTimelinePage } from "./plan-timeline-page.tsx";
-import { PlansHomePage } from "./plans-home-page.tsx";
 import "./plans.css";
+
+// Each page in its own chunk (see routes/lazy-page.ts); the routes below stay eager.
+const FrameworkPage = lazyPage(() => import("./framework-page.tsx"), "FrameworkPage");
+const PlanCoveragePage = lazyPage(() => import("./plan-coverage-page.tsx"), "PlanCoveragePage");
+const PlanItemPage = lazyPage(() => import("./plan-item-page.tsx"), "PlanItemPage");
+const PlanPage = lazyPage(() => import("./plan-page.tsx"), "PlanPage");
+const PlanTimelinePage = lazyPage(() => import("./plan-timeline-page.tsx"), "PlanTimelinePage");
+const PlansHomePage = lazyPage(() => import("./plans-home-page.tsx"), "PlansHomePage");
 
 const homeRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -25,28 +28,28 @@ const frameworkRoute = createRoute({
     const version = Number(search.version);
     return Number.isInteger(version) && version > 0 ? { version } : {};
   },
-  component: function FrameworkRoute() {
+  component: withPage(FrameworkPage, function FrameworkRoute() {
     const { frameworkId } = frameworkRoute.useParams();
     return <FrameworkPage frameworkId={frameworkId} version={frameworkRoute.useSearch().version} />;
-  },
+  }),
 });
 
 const planRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/planer/$planId",
   beforeLoad: requireLogin,
-  component: function PlanRoute() {
+  component: withPage(PlanPage, function PlanRoute() {
     return <PlanPage planId={planRoute.useParams().planId} />;
-  },
+  }),
 });
 
 const timelineRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/planer/$planId/tidplan",
   beforeLoad: requireLogin,
-  component: function TimelineRoute() {
+  component: withPage(PlanTimelinePage, function TimelineRoute() {
     return <PlanTimelinePage planId={timelineRoute.useParams().planId} />;
-  },
+  }),
 });
 
 const coverageRoute = createRoute({
@@ -55,20 +58,20 @@ const coverageRoute = createRoute({
   beforeLoad: requireLogin,
   validateSearch: (search: Record<string, unknown>): { avsnitt?: string } =>
     typeof search.avsnitt === "string" && search.avsnitt.length <= 40 ? { avsnitt: search.avsnitt } : {},
-  component: function CoverageRoute() {
+  component: withPage(PlanCoveragePage, function CoverageRoute() {
     const { planId } = coverageRoute.useParams();
     return <PlanCoveragePage planId={planId} section={coverageRoute.useSearch().avsnitt} />;
-  },
+  }),
 });
 
 const itemRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/planer/$planId/insats/$itemId",
   beforeLoad: requireLogin,
-  component: function ItemRoute() {
+  component: withPage(PlanItemPage, function ItemRoute() {
     const { planId, itemId } = itemRoute.useParams();
     return <PlanItemPage planId={planId} itemId={itemId} />;
-  },
+  }),
 });
 
 /** Plans and goal frameworks under "Planer och projekt" (/planer); the portfolio is the projects feature. */

@@ -1,13 +1,16 @@
 import { createRoute } from "@tanstack/react-router";
 import { requireLogin } from "../../auth.ts";
+import { lazyPage, withPage } from "../../routes/lazy-page.ts";
 import { rootRoute } from "../../routes/root.tsx";
 import type { Feature } from "../types.ts";
-import { DashboardPage } from "./dashboard-page.tsx";
-import { PortfolioPage } from "./portfolio-page.tsx";
-import { ProjectPage } from "./project-page.tsx";
-import { ProjectTimelinePage } from "./project-timeline-page.tsx";
 import type { PortfolioFilters } from "./projects-api.ts";
 import "../plans/plans.css";
+
+// Each page in its own chunk (see routes/lazy-page.ts); the routes below stay eager.
+const DashboardPage = lazyPage(() => import("./dashboard-page.tsx"), "DashboardPage");
+const PortfolioPage = lazyPage(() => import("./portfolio-page.tsx"), "PortfolioPage");
+const ProjectPage = lazyPage(() => import("./project-page.tsx"), "ProjectPage");
+const ProjectTimelinePage = lazyPage(() => import("./project-timeline-page.tsx"), "ProjectTimelinePage");
 
 const text = (value: unknown) => (typeof value === "string" && value.length <= 200 ? value : undefined);
 
@@ -20,13 +23,13 @@ const portfolioRoute = createRoute({
     sector: text(search.sector),
     owner: text(search.owner),
   }),
-  component: function PortfolioRoute() {
+  component: withPage(PortfolioPage, function PortfolioRoute() {
     const search = portfolioRoute.useSearch();
     const initial = Object.fromEntries(
       Object.entries(search).filter(([, v]) => v),
     ) as Partial<PortfolioFilters>;
     return <PortfolioPage key={JSON.stringify(initial)} initial={initial} />;
-  },
+  }),
 });
 
 const dashboardRoute = createRoute({
@@ -47,9 +50,9 @@ const projectRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/planer/projekt/$projectId",
   beforeLoad: requireLogin,
-  component: function ProjectRoute() {
+  component: withPage(ProjectPage, function ProjectRoute() {
     return <ProjectPage projectId={projectRoute.useParams().projectId} />;
-  },
+  }),
 });
 
 /** The project portfolio under "Planer och projekt": table, overview, timeline, one project. */

@@ -1,12 +1,24 @@
 import { createRoute } from "@tanstack/react-router";
-import { type TransferRegister, transferRegisters } from "../../../common/transfer.ts";
+import type { TransferRegister } from "../../../common/transfer.ts";
 import { requireAbility } from "../../auth.ts";
+import { lazyPage, withPage } from "../../routes/lazy-page.ts";
 import { rootRoute } from "../../routes/root.tsx";
 import type { Feature } from "../types.ts";
-import { ImportPage } from "./import-page.tsx";
 
+// Each page in its own chunk (see routes/lazy-page.ts); the routes below stay eager.
+const ImportPage = lazyPage(() => import("./import-page.tsx"), "ImportPage");
+
+// The registers by name, rather than common/transfer.ts's list: that module builds zod schemas when
+// loaded, and this route is in the main chunk. The Record type fails to compile if the two drift.
+const registers: Record<TransferRegister, true> = {
+  organisations: true,
+  people: true,
+  programmes: true,
+  courses: true,
+  activities: true,
+};
 const isRegister = (value: unknown): value is TransferRegister =>
-  typeof value === "string" && (transferRegisters as readonly string[]).includes(value);
+  typeof value === "string" && Object.hasOwn(registers, value);
 
 /** /register/import — import into any register (staff), and export it; see README.md for embedding. */
 const importRoute = createRoute({
@@ -16,10 +28,10 @@ const importRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { register?: TransferRegister } => ({
     register: isRegister(search.register) ? search.register : undefined,
   }),
-  component: function ImportRoute() {
+  component: withPage(ImportPage, function ImportRoute() {
     const { register = "organisations" } = importRoute.useSearch();
     return <ImportPage register={register} />;
-  },
+  }),
 });
 
 export const transferFeature: Feature = { name: "transfer", routes: [importRoute] };
