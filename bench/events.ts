@@ -185,7 +185,7 @@ async function participantTableOverAMillion(): Promise<string[]> {
  * `BENCH_SMTP_DELAY_MS=500`: mail goes to an SMTP server that takes that long to accept each message
  * (a slow relay), over a pool of connections as README suggests, instead of the quick local sink.
  */
-async function useSlowSmtpServer(delayMs: number) {
+async function startSlowSmtpServer(delayMs: number) {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -205,7 +205,7 @@ async function useSlowSmtpServer(delayMs: number) {
 /** `BENCH_EVENTS=registrations` runs only the concurrency part (the 1M-row seed takes minutes). */
 export async function benchEvents(): Promise<string[]> {
   const delay = Number(process.env.BENCH_SMTP_DELAY_MS ?? 0);
-  const lines = delay ? [await useSlowSmtpServer(delay)] : [];
+  const lines = delay ? [await startSlowSmtpServer(delay)] : [];
   lines.push(...(await concurrentRegistrations("pglite")));
   if (process.env.BENCH_DATABASE_URL) lines.push(...(await concurrentRegistrations("postgresql")));
   if (process.env.BENCH_EVENTS !== "registrations") lines.push(...(await participantTableOverAMillion()));
