@@ -15,7 +15,7 @@ import { computeValue, todayIso } from "./indicators.compute.ts";
 import { type DescribeLocale, describeDefinition, loadDefinitionNames } from "./indicators.describe.ts";
 import { discardEvidence } from "./indicators.evidence.ts";
 import { canChangeIndicator, canManageIndicators } from "./indicators.policy.ts";
-import { findIndicator, type IndicatorRecord } from "./indicators.records.ts";
+import { findIndicator, type IndicatorRecord, type IndicatorRow } from "./indicators.records.ts";
 import { indicators, indicatorValues } from "./indicators.schema.ts";
 import { checkReferences, loadIndicator } from "./indicators.service.ts";
 
@@ -33,6 +33,8 @@ const attachments = ["frameworkId", "goalId", "projectId", "organisationId", "ag
 /**
  * Changes what was sent. The kind stays (a manual indicator's values would otherwise lose their
  * meaning); the rules between fields are checked on the indicator as it would be after the change.
+ * The row is read again under a lock inside the transaction: every column is written back, so a
+ * copy read before it would undo a change someone else committed meanwhile.
  */
 export async function updateIndicator(
   db: Db,
@@ -40,22 +42,12 @@ export async function updateIndicator(
   id: string,
   raw: UpdateIndicatorInput,
 ): Promise<IndicatorRecord> {
-  const { row } = await loadForChange(db, actor, id);
+  await loadForChange(db, actor, id);
   const patch = parseInput(updateIndicatorInput, raw);
-  if (patch.definition !== undefined) {
-    if (row.kind === "manual") throw fieldErrors({ definition: "indicators.errors.manualHasNoDefinition" });
-    if (patch.definition === null) throw fieldErrors({ definition: "validation.indicators.kind" });
-  }
-  const next = { ...row };
-  for (const [key, value] of Object.entries(patch))
-    if (value !== undefined) Object.assign(next, { [key]: value });
-  // A new goal brings its own framework unless a framework is sent too (then they must agree).
-  if (patch.goalId && patch.frameworkId === undefined) next.frameworkId = null;
-  if (!attachments.some((key) => next[key])) throw fieldErrors({ goalId: "validation.indicators.attachTo" });
-  if (next.startDate && next.deadline && next.deadline < next.startDate)
-    throw fieldErrors({ deadline: "validation.indicators.deadlineOrder" });
-
   await writeWithAudit(db, actor, async (tx, audit) => {
+    const [row] = await tx.select().from(indicators).where(eq(indicators.id, id)).for("update");
+    if (!row) throw notFound();
+    const next = changedIndicator(row, patch);
     const frameworkId = await checkReferences(tx, {
       frameworkId: next.frameworkId,
       goalId: next.goalId,
@@ -87,10 +79,26 @@ export async function updateIndicator(
       })
       .where(eq(indicators.id, id))
       .returning();
-    if (!after) throw notFound();
     await audit({ action: "indicators.updated", entityType: "indicator", entityId: id, before: row, after });
   });
   return (await findIndicator(db, id))!;
+}
+
+/** The indicator as it would be after the patch; 422 when the rules between fields break. */
+function changedIndicator(row: IndicatorRow, patch: ReturnType<typeof updateIndicatorInput.parse>) {
+  if (patch.definition !== undefined) {
+    if (row.kind === "manual") throw fieldErrors({ definition: "indicators.errors.manualHasNoDefinition" });
+    if (patch.definition === null) throw fieldErrors({ definition: "validation.indicators.kind" });
+  }
+  const next = { ...row };
+  for (const [key, value] of Object.entries(patch))
+    if (value !== undefined) Object.assign(next, { [key]: value });
+  // A new goal brings its own framework unless a framework is sent too (then they must agree).
+  if (patch.goalId && patch.frameworkId === undefined) next.frameworkId = null;
+  if (!attachments.some((key) => next[key])) throw fieldErrors({ goalId: "validation.indicators.attachTo" });
+  if (next.startDate && next.deadline && next.deadline < next.startDate)
+    throw fieldErrors({ deadline: "validation.indicators.deadlineOrder" });
+  return next;
 }
 
 /** What deleting the indicator takes with it: its entered values and their uploaded files. */

@@ -148,6 +148,16 @@ describe("PATCH /api/indicators/{id}", () => {
     ).toBe(401);
     expect((await get(salas.id)).json().target).toBe(11);
   });
+
+  it("keeps both changes when two people change different fields at the same time", async () => {
+    const created = await create(lcKompPeople());
+    const [renamed, retargeted] = await Promise.all([
+      patch(created.id, { name: "Personer i LC-KOMP" }),
+      patch(created.id, { target: 250 }),
+    ]);
+    expect([renamed.statusCode, retargeted.statusCode]).toEqual([200, 200]);
+    expect((await get(created.id)).json()).toMatchObject({ name: "Personer i LC-KOMP", target: 250 });
+  });
 });
 
 describe("DELETE /api/indicators/{id} with its impact first", () => {
