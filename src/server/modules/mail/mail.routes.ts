@@ -6,6 +6,7 @@ import { typed } from "../../platform/context.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { mailSink } from "./mail.service.ts";
+import { mailSenderFor } from "./mail-sender.ts";
 import { listOutbox, outboxStatuses } from "./outbox.ts";
 
 const tags = ["E-post"];
@@ -38,6 +39,9 @@ const outboxView = z.object({
  */
 export function registerMailRoutes(app: FastifyInstance, { db }: Deps) {
   const r = typed(app);
+  // Requests nudge the background sender; closing the app lets the mail being sent finish (and be
+  // marked sent) before the caller closes the database under it.
+  app.addHook("onClose", () => mailSenderFor(db).stop());
 
   r.get(
     "/api/admin/mail-outbox",
