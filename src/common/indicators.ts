@@ -63,6 +63,12 @@ export const indicatorDefinition = z
   });
 export type IndicatorDefinition = z.output<typeof indicatorDefinition>;
 
+/** Nothing typed is "required"; text the form could not read as a number ("tolv", NaN) is "a whole number". */
+const wholeNumberOrRequired = (issue: { input?: unknown }) =>
+  issue.input === undefined || issue.input === null
+    ? "validation.required"
+    : "validation.indicators.wholeNumber";
+
 const indicatorFields = {
   name: requiredText(300),
   description: optionalText(4000),
@@ -79,11 +85,16 @@ const indicatorFields = {
   agreementId: uuid.nullish(),
   direction: z.enum(directions, { error: "validation.indicators.direction" }).default("at_least"),
   target: z
-    .number({ error: "validation.required" })
+    .number({ error: wholeNumberOrRequired })
     .int({ error: "validation.indicators.wholeNumber" })
     .min(0)
     .max(1e12),
-  baseline: z.number().int({ error: "validation.indicators.wholeNumber" }).min(0).max(1e12).nullish(),
+  baseline: z
+    .number({ error: wholeNumberOrRequired })
+    .int({ error: "validation.indicators.wholeNumber" })
+    .min(0)
+    .max(1e12)
+    .nullish(),
   startDate: isoDate.nullish(),
   deadline: isoDate.nullish(),
   definition: indicatorDefinition.nullish(),
