@@ -25,28 +25,46 @@ type Context = {
   onMessage: (message: string, options?: { removed?: boolean }) => void;
 };
 
-/** A button that opens a form in a dialog; the dialog closes itself when the form is saved. */
-function EditDialog({
-  label,
-  ariaLabel,
-  title,
-  children,
+/**
+ * "Ändra" (the row's form in a dialog, closed when saved) and "Ta bort" (after a question naming
+ * the entry) for one row; the labels name the row, since every row has the same buttons.
+ */
+function RowActions({
+  editLabel,
+  form,
+  deleteLabel,
+  deleteTitle,
+  deleteMessage,
+  onDelete,
 }: {
-  label: string;
-  ariaLabel: string;
-  title: string;
-  children: (close: () => void) => ReactNode;
+  editLabel: string;
+  form: (close: () => void) => ReactNode;
+  deleteLabel: string;
+  deleteTitle: string;
+  deleteMessage: string;
+  onDelete: () => Promise<unknown>;
 }) {
+  const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
   return (
-    <>
-      <Button variant="secondary" aria-label={ariaLabel} onPress={() => setOpen(true)}>
-        {label}
-      </Button>
-      <Dialog title={title} isOpen={isOpen} onOpenChange={setOpen}>
-        {isOpen && children(() => setOpen(false))}
-      </Dialog>
-    </>
+    <td>
+      <div className="button-row row-actions">
+        <Button variant="secondary" aria-label={editLabel} onPress={() => setOpen(true)}>
+          {t("common.edit")}
+        </Button>
+        <Dialog title={editLabel} isOpen={isOpen} onOpenChange={setOpen}>
+          {isOpen && form(() => setOpen(false))}
+        </Dialog>
+        <ConfirmDialog
+          triggerLabel={t("common.delete")}
+          triggerAriaLabel={deleteLabel}
+          title={deleteTitle}
+          message={deleteMessage}
+          confirmLabel={t("common.delete")}
+          onConfirm={onDelete}
+        />
+      </div>
+    </td>
   );
 }
 
@@ -80,39 +98,28 @@ export function BudgetsTable({ budgets, ...ctx }: Context & { budgets: BudgetVie
                 <td className="numeric nowrap">{kr(b.amount)}</td>
                 <td>{b.note ?? ""}</td>
                 {ctx.canEdit && (
-                  <td>
-                    <div className="button-row row-actions">
-                      <EditDialog
-                        label={t("common.edit")}
-                        ariaLabel={t("finance.editBudgetFor", names)}
-                        title={t("finance.editBudgetFor", names)}
-                      >
-                        {(close) => (
-                          <BudgetForm
-                            organisationId={ctx.organisationId}
-                            year={ctx.year}
-                            budget={b}
-                            onCancel={close}
-                            onSaved={(message) => {
-                              close();
-                              ctx.onMessage(message);
-                            }}
-                          />
-                        )}
-                      </EditDialog>
-                      <ConfirmDialog
-                        triggerLabel={t("common.delete")}
-                        triggerAriaLabel={t("finance.deleteBudgetFor", names)}
-                        title={t("finance.deleteBudgetTitle")}
-                        message={t("finance.deleteBudgetMessage", names)}
-                        confirmLabel={t("common.delete")}
-                        onConfirm={async () => {
-                          await remove.mutateAsync(b.id);
-                          ctx.onMessage(t("finance.budgetDeleted"), { removed: true });
+                  <RowActions
+                    editLabel={t("finance.editBudgetFor", names)}
+                    form={(close) => (
+                      <BudgetForm
+                        organisationId={ctx.organisationId}
+                        year={ctx.year}
+                        budget={b}
+                        onCancel={close}
+                        onSaved={(message) => {
+                          close();
+                          ctx.onMessage(message);
                         }}
                       />
-                    </div>
-                  </td>
+                    )}
+                    deleteLabel={t("finance.deleteBudgetFor", names)}
+                    deleteTitle={t("finance.deleteBudgetTitle")}
+                    deleteMessage={t("finance.deleteBudgetMessage", names)}
+                    onDelete={async () => {
+                      await remove.mutateAsync(b.id);
+                      ctx.onMessage(t("finance.budgetDeleted"), { removed: true });
+                    }}
+                  />
                 )}
               </tr>
             );
@@ -155,39 +162,28 @@ export function SpendTable({ entries, ...ctx }: Context & { entries: SpendView[]
                 <td>{e.category ?? ""}</td>
                 <td>{e.note ?? ""}</td>
                 {ctx.canEdit && (
-                  <td>
-                    <div className="button-row row-actions">
-                      <EditDialog
-                        label={t("common.edit")}
-                        ariaLabel={t("finance.editSpendFor", names)}
-                        title={t("finance.editSpendFor", names)}
-                      >
-                        {(close) => (
-                          <SpendForm
-                            organisationId={ctx.organisationId}
-                            year={ctx.year}
-                            entry={e}
-                            onCancel={close}
-                            onSaved={(message) => {
-                              close();
-                              ctx.onMessage(message);
-                            }}
-                          />
-                        )}
-                      </EditDialog>
-                      <ConfirmDialog
-                        triggerLabel={t("common.delete")}
-                        triggerAriaLabel={t("finance.deleteSpendFor", names)}
-                        title={t("finance.deleteSpendTitle")}
-                        message={t("finance.deleteSpendMessage", names)}
-                        confirmLabel={t("common.delete")}
-                        onConfirm={async () => {
-                          await remove.mutateAsync(e.id);
-                          ctx.onMessage(t("finance.spendDeleted"), { removed: true });
+                  <RowActions
+                    editLabel={t("finance.editSpendFor", names)}
+                    form={(close) => (
+                      <SpendForm
+                        organisationId={ctx.organisationId}
+                        year={ctx.year}
+                        entry={e}
+                        onCancel={close}
+                        onSaved={(message) => {
+                          close();
+                          ctx.onMessage(message);
                         }}
                       />
-                    </div>
-                  </td>
+                    )}
+                    deleteLabel={t("finance.deleteSpendFor", names)}
+                    deleteTitle={t("finance.deleteSpendTitle")}
+                    deleteMessage={t("finance.deleteSpendMessage", names)}
+                    onDelete={async () => {
+                      await remove.mutateAsync(e.id);
+                      ctx.onMessage(t("finance.spendDeleted"), { removed: true });
+                    }}
+                  />
                 )}
               </tr>
             );
