@@ -63,10 +63,13 @@ const app = await buildApp({
   },
 });
 const address = await app.listen({ port, host });
+// One write, so whoever waits for the "lyssnar på" line (an operator's script, main.test.ts) has the login too.
 console.log(
-  `Samspel lyssnar på ${address} – öppna ${publicUrl} (databas: ${database.kind}, ${database.version})`,
+  [
+    `Samspel lyssnar på ${address} – öppna ${publicUrl} (databas: ${database.kind}, ${database.version})`,
+    ...(showDemoLogin ? [`Demoinloggning: ${demoLogin.email} / ${demoLogin.password}`] : []),
+  ].join("\n"),
 );
-if (showDemoLogin) console.log(`Demoinloggning: ${demoLogin.email} / ${demoLogin.password}`);
 
 let stopping = false;
 async function shutdown(signal: string) {
