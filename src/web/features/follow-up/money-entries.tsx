@@ -35,17 +35,27 @@ function RowActions({
   deleteLabel,
   deleteTitle,
   deleteMessage,
+  deletedMessage,
   onDelete,
+  onMessage,
 }: {
   editLabel: string;
-  form: (close: () => void) => ReactNode;
+  /** The row's form, given what closes the dialog on cancel and on save. */
+  form: (done: { onCancel: () => void; onSaved: (message: string) => void }) => ReactNode;
   deleteLabel: string;
   deleteTitle: string;
   deleteMessage: string;
+  deletedMessage: string;
   onDelete: () => Promise<unknown>;
+  onMessage: Context["onMessage"];
 }) {
   const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
+  const close = () => setOpen(false);
+  const onSaved = (message: string) => {
+    close();
+    onMessage(message);
+  };
   return (
     <td>
       <div className="button-row row-actions">
@@ -53,7 +63,7 @@ function RowActions({
           {t("common.edit")}
         </Button>
         <Dialog title={editLabel} isOpen={isOpen} onOpenChange={setOpen}>
-          {isOpen && form(() => setOpen(false))}
+          {isOpen && form({ onCancel: close, onSaved })}
         </Dialog>
         <ConfirmDialog
           triggerLabel={t("common.delete")}
@@ -61,7 +71,10 @@ function RowActions({
           title={deleteTitle}
           message={deleteMessage}
           confirmLabel={t("common.delete")}
-          onConfirm={onDelete}
+          onConfirm={async () => {
+            await onDelete();
+            onMessage(deletedMessage, { removed: true });
+          }}
         />
       </div>
     </td>
@@ -100,25 +113,15 @@ export function BudgetsTable({ budgets, ...ctx }: Context & { budgets: BudgetVie
                 {ctx.canEdit && (
                   <RowActions
                     editLabel={t("finance.editBudgetFor", names)}
-                    form={(close) => (
-                      <BudgetForm
-                        organisationId={ctx.organisationId}
-                        year={ctx.year}
-                        budget={b}
-                        onCancel={close}
-                        onSaved={(message) => {
-                          close();
-                          ctx.onMessage(message);
-                        }}
-                      />
+                    form={(done) => (
+                      <BudgetForm organisationId={ctx.organisationId} year={ctx.year} budget={b} {...done} />
                     )}
                     deleteLabel={t("finance.deleteBudgetFor", names)}
                     deleteTitle={t("finance.deleteBudgetTitle")}
                     deleteMessage={t("finance.deleteBudgetMessage", names)}
-                    onDelete={async () => {
-                      await remove.mutateAsync(b.id);
-                      ctx.onMessage(t("finance.budgetDeleted"), { removed: true });
-                    }}
+                    deletedMessage={t("finance.budgetDeleted")}
+                    onDelete={() => remove.mutateAsync(b.id)}
+                    onMessage={ctx.onMessage}
                   />
                 )}
               </tr>
@@ -164,25 +167,15 @@ export function SpendTable({ entries, ...ctx }: Context & { entries: SpendView[]
                 {ctx.canEdit && (
                   <RowActions
                     editLabel={t("finance.editSpendFor", names)}
-                    form={(close) => (
-                      <SpendForm
-                        organisationId={ctx.organisationId}
-                        year={ctx.year}
-                        entry={e}
-                        onCancel={close}
-                        onSaved={(message) => {
-                          close();
-                          ctx.onMessage(message);
-                        }}
-                      />
+                    form={(done) => (
+                      <SpendForm organisationId={ctx.organisationId} year={ctx.year} entry={e} {...done} />
                     )}
                     deleteLabel={t("finance.deleteSpendFor", names)}
                     deleteTitle={t("finance.deleteSpendTitle")}
                     deleteMessage={t("finance.deleteSpendMessage", names)}
-                    onDelete={async () => {
-                      await remove.mutateAsync(e.id);
-                      ctx.onMessage(t("finance.spendDeleted"), { removed: true });
-                    }}
+                    deletedMessage={t("finance.spendDeleted")}
+                    onDelete={() => remove.mutateAsync(e.id)}
+                    onMessage={ctx.onMessage}
                   />
                 )}
               </tr>
