@@ -22,6 +22,7 @@ export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
 const LEASE_SECONDS = 15 * 60;
 const BATCH = 10;
 const HOUR = 60 * 60 * 1000;
+const ABANDONED = "ingen sändning slutfördes: avsändaren avbröts under sista försöket";
 
 export interface PassResult {
   sent: number;
@@ -74,6 +75,7 @@ export class MailSender {
   private async drain(now?: Date): Promise<PassResult> {
     const result: PassResult = { sent: 0, retrying: 0, failed: 0 };
     const at = now ? sql`${now.toISOString()}::timestamptz` : sql`now()`;
+    await this.giveUpAbandoned(at);
     while (!this.stopped) {
       const batch = await this.claim(at);
       if (!batch.length) break;
@@ -82,8 +84,31 @@ export class MailSender {
     return result;
   }
 
+  /**
+   * A row whose lease ran out after its last attempt: the sender died while sending it (perhaps
+   * because of it). It fails here instead of being tried again every lease, for ever.
+   */
+  private async giveUpAbandoned(at: SQL) {
+    const abandoned = await this.db
+      .update(mailOutbox)
+      .set({ status: "failed", lastError: ABANDONED })
+      .where(
+        and(
+          eq(mailOutbox.status, "queued"),
+          sql`${mailOutbox.nextAttemptAt} <= ${at}`,
+          sql`${mailOutbox.attempts} >= ${MAX_ATTEMPTS}`,
+        ),
+      )
+      .returning({ id: mailOutbox.id, purpose: mailOutbox.purpose });
+    for (const row of abandoned) this.log(`e-post: ${row.purpose} ${row.id}: ${ABANDONED}`);
+  }
+
   private async claim(at: SQL) {
-    const due = and(eq(mailOutbox.status, "queued"), sql`${mailOutbox.nextAttemptAt} <= ${at}`);
+    const due = and(
+      eq(mailOutbox.status, "queued"),
+      sql`${mailOutbox.nextAttemptAt} <= ${at}`,
+      sql`${mailOutbox.attempts} < ${MAX_ATTEMPTS}`,
+    );
     const claimable = this.db
       .select({ id: mailOutbox.id })
       .from(mailOutbox)

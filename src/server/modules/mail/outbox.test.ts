@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createTestApp, demo } from "../../test/harness.ts";
 import { createEvent, mailsTo, register } from "../events/events.fixture.ts";
@@ -76,6 +77,24 @@ describe("the mail outbox", () => {
     expect(failed).toMatchObject({ attempts: MAX_ATTEMPTS, purpose: "events.confirmation" });
     expect(failed.lastError).toContain("ECONNREFUSED");
     expect(await mailsTo(t, "gunnel@example.se")).toHaveLength(0);
+  });
+
+  it("fails a mail whose sender died during its last attempt instead of trying it for ever", async () => {
+    const id = await queueMail(db, "test", { to: "giftig@example.se", subject: "Kraschar", text: "Hej" });
+    // As a sender leaves it when the process dies mid-send on the last attempt: claimed, lease run out.
+    await db.execute(sql`update mail_outbox set attempts = ${MAX_ATTEMPTS} where id = ${id}::uuid`);
+    const tried: string[] = [];
+    const sender = new MailSender(db);
+    sender.send = async (mail) => {
+      tried.push(mail.to);
+    };
+    sender.log = () => {};
+    await sender.flush(later(20));
+
+    expect(tried).not.toContain("giftig@example.se");
+    const [failed] = (await outbox("failed")).filter((m) => m.recipient === "giftig@example.se");
+    expect(failed).toMatchObject({ attempts: MAX_ATTEMPTS });
+    expect(failed.lastError).toContain("avbröts");
   });
 
   it("sends each mail once when two senders work the same outbox at the same time", async () => {
