@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { RecipientView, SegmentCriteria } from "../../../common/communication.ts";
-import { type Db, queryRows } from "../../db/client.ts";
+import { type Db, queryRows, type Tx } from "../../db/client.ts";
 
 /**
  * Who a mailing reaches: active newsletter subscribers and event participants who consented to
@@ -31,7 +31,7 @@ type Row = {
   attended_series: string[] | null;
 };
 
-async function contacts(db: Db): Promise<Contact[]> {
+async function contacts(db: Db | Tx): Promise<Contact[]> {
   const rows = await queryRows<Row>(
     db,
     sql`with attendance as (
@@ -97,7 +97,7 @@ function matches(wanted: string[], have: string[]) {
 }
 
 /** Exactly who receives a mailing with these criteria, sorted by address. */
-export async function recipientsOf(db: Db, criteria: SegmentCriteria): Promise<RecipientView[]> {
+export async function recipientsOf(db: Db | Tx, criteria: SegmentCriteria): Promise<RecipientView[]> {
   const all = await contacts(db);
   return all
     .filter(

@@ -223,6 +223,11 @@ export function registerCommunicationRoutes(app: FastifyInstance, { db, config }
       schema: {
         tags,
         summary: "Skicka utskicket (antal och sammanfattning från förhandsgranskningen måste stämma)",
+        description:
+          "Utskicket läggs i e-postkön i samma transaktion som det markeras skickat, och svaret kommer direkt. " +
+          "`status: sent` betyder att utskicket är köat för leverans, inte att varje brev redan har kommit fram. " +
+          "`recipientCount` är från början antalet köade mottagare; en mottagare som inte kunde nås efter sista " +
+          "försöket räknas bort. Ett utskick som redan är skickat (även av en samtidig begäran) ger 409.",
         params: idParams,
         body: sendMailingInput,
         response: { 200: mailingView, ...errors },

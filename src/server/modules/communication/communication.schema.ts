@@ -65,7 +65,7 @@ export const mailings = pgTable(
   (t) => [index("mailings_created_idx").on(t.createdAt)],
 );
 
-/** One recipient of a sent mailing, with the (hashed) token of their one-click unsubscribe link. */
+/** One recipient of a sent mailing (its outbox mail's `ref`), with the (hashed) token of their one-click unsubscribe link. */
 export const mailingDeliveries = pgTable(
   "mailing_deliveries",
   {
@@ -76,9 +76,10 @@ export const mailingDeliveries = pgTable(
     email: text("email").notNull(),
     name: text("name"),
     unsubscribeTokenHash: text("unsubscribe_token_hash").notNull(),
-    /** sent | failed */
+    /** queued (in the mail outbox) | sent | failed (after the outbox's last attempt) */
     status: text("status").notNull(),
     error: text("error"),
+    /** When queued; when delivered, once it is. */
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,6 +1,10 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createTestApp, demo } from "../../test/harness.ts";
 import { createEvent, mailsTo, register } from "../events/events.fixture.ts";
+import { sendMail } from "../mail/mail.service.ts";
+import { MAX_ATTEMPTS, mailSenderFor, sendDueMail } from "../mail/mail-sender.ts";
+import { mailingDeliveries } from "./communication.schema.ts";
 
 const t = await createTestApp();
 const missing = "00000000-0000-4000-8000-000000000001";
@@ -16,6 +20,50 @@ const preview = async (criteria: Record<string, unknown> = {}) =>
     })
   ).json();
 const emails = (p: { recipients: { email: string }[] }) => p.recipients.map((r) => r.email);
+
+/** Participants of a new event on `theme` who consented to invitations, and a previewed newsletter to them. */
+async function newsletterTo(theme: string, addresses: string[], subject: string) {
+  const event = await createEvent(t, coordinator, { theme });
+  for (const email of addresses)
+    await register(t, event.id, { name: email.split("@")[0], email, consentInvitations: true });
+  const mailing = await t.request({
+    method: "POST",
+    url: "/api/communication/mailings",
+    as: coordinator,
+    payload: {
+      kind: "newsletter",
+      subject,
+      body: "Nytt från samverkanskontoret.",
+      criteria: { themes: [theme] },
+    },
+  });
+  const id: string = mailing.json().id;
+  const recipients = (
+    await t.request({ method: "GET", url: `/api/communication/mailings/${id}/recipients`, as: coordinator })
+  ).json();
+  expect(emails(recipients)).toEqual([...addresses].sort());
+  const send = () =>
+    t.request({
+      method: "POST",
+      url: `/api/communication/mailings/${id}/send`,
+      as: coordinator,
+      payload: { expectedRecipients: recipients.count, recipientsDigest: recipients.digest },
+    });
+  const get = async () =>
+    (await t.request({ method: "GET", url: `/api/communication/mailings/${id}`, as: coordinator })).json();
+  return { id, send, get };
+}
+
+const deliveryStatus = async (mailingId: string) =>
+  t.database.db
+    .select({
+      email: mailingDeliveries.email,
+      status: mailingDeliveries.status,
+      error: mailingDeliveries.error,
+    })
+    .from(mailingDeliveries)
+    .where(eq(mailingDeliveries.mailingId, mailingId))
+    .orderBy(mailingDeliveries.email);
 
 describe("newsletter subscription with double opt-in", () => {
   it("sends a confirmation link first and counts the address only once it is followed", async () => {
@@ -145,10 +193,12 @@ describe("segments, preview and invitations", () => {
       payload: { expectedRecipients: 1, recipientsDigest: recipients.digest },
     });
     expect(sent.json()).toMatchObject({ status: "sent", recipientCount: 1 });
+    expect(await deliveryStatus(id)).toEqual([{ email: "quinn@example.se", status: "queued", error: null }]);
     const invitation = (await mailsTo(t, "quinn@example.se")).find(
       (m) => m.subject === "Inbjudan: Nästa nätverksträff",
     )!;
     expect(invitation.text).toContain(`/evenemang/${next.id}`);
+    expect(await deliveryStatus(id)).toEqual([{ email: "quinn@example.se", status: "sent", error: null }]);
     const line = (name: string) =>
       (invitation.headerLines.find((h) => h.key === name)?.line ?? "").replace(/\r?\n\s+/g, " ");
     expect(line("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
@@ -171,6 +221,63 @@ describe("segments, preview and invitations", () => {
     });
     expect(unsubscribed.statusCode).toBe(200);
     expect(emails(await preview({ themes: ["Lärcentra"] }))).toEqual([]);
+  });
+
+  it("sends a mailing once when send is clicked twice at the same moment: one 409, one mail each", async () => {
+    const addresses = ["dubbel-a@example.se", "dubbel-b@example.se", "dubbel-c@example.se"];
+    const subject = "Nyhetsbrev: bara en gång";
+    const mailing = await newsletterTo("Dubbelklick", addresses, subject);
+    const answers = await Promise.all([mailing.send(), mailing.send()]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const refused = answers.find((a) => a.statusCode === 409)!;
+    expect(refused.json().detail).toBe("Utskicket är redan skickat.");
+    expect(answers.find((a) => a.statusCode === 200)!.json()).toMatchObject({
+      status: "sent",
+      recipientCount: 3,
+    });
+    await sendDueMail(t.database.db);
+    for (const address of addresses) {
+      const mails = (await mailsTo(t, address)).filter((m) => m.subject === subject);
+      expect(mails).toHaveLength(1);
+      expect(mails[0].text).toContain("/nyhetsbrev/avregistrera/");
+    }
+    expect((await deliveryStatus(mailing.id)).map((d) => d.status)).toEqual(["sent", "sent", "sent"]);
+    expect(await mailing.get()).toMatchObject({ status: "sent", recipientCount: 3 });
+  });
+
+  it("keeps a mailing sent while the SMTP server is down, retries, and counts out a recipient it gave up on", async () => {
+    const subject = "Nyhetsbrev: servern svarar inte";
+    const mailing = await newsletterTo("Nertid", ["nere@example.se"], subject);
+    const sender = mailSenderFor(t.database.db);
+    sender.send = async () => {
+      throw new Error("connect ECONNREFUSED 127.0.0.1:25");
+    };
+    const log = sender.log;
+    sender.log = () => {};
+    try {
+      const sent = await mailing.send();
+      expect(sent.json()).toMatchObject({ status: "sent", recipientCount: 1 });
+      const day = 24 * 60 * 60_000;
+      // Every attempt but the last: still waiting for a retry, still counted.
+      for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+        await sendDueMail(t.database.db, new Date(Date.now() + (attempt - 1) * day));
+        expect(await deliveryStatus(mailing.id)).toEqual([
+          { email: "nere@example.se", status: "queued", error: null },
+        ]);
+      }
+      expect(await mailing.get()).toMatchObject({ status: "sent", recipientCount: 1 });
+      await sendDueMail(t.database.db, new Date(Date.now() + MAX_ATTEMPTS * day));
+      const [failed] = await deliveryStatus(mailing.id);
+      expect(failed).toMatchObject({ email: "nere@example.se", status: "failed" });
+      expect(failed.error).toContain("ECONNREFUSED");
+      expect(await mailing.get()).toMatchObject({ status: "sent", recipientCount: 0 });
+      // Sent is sent: no second send of the same mailing because the first did not arrive.
+      expect((await mailing.send()).statusCode).toBe(409);
+    } finally {
+      sender.send = sendMail;
+      sender.log = log;
+    }
+    expect((await mailsTo(t, "nere@example.se")).filter((m) => m.subject === subject)).toHaveLength(0);
   });
 
   it("keeps it to the collaboration office and answers unknown mailings with 404", async () => {

@@ -1,4 +1,5 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import {
   type MailingInput,
   mailingInput,
@@ -9,7 +10,7 @@ import {
   sendMailingInput,
 } from "../../../common/communication.ts";
 import { swedishSortKey } from "../../../common/sort-key.ts";
-import type { Db } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
@@ -17,7 +18,9 @@ import { translator } from "../../platform/i18n.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
 import { eventUrl, whenText } from "../events/events.mail.ts";
 import { loadEvent } from "../events/events.records.ts";
-import { sendMail } from "../mail/mail.service.ts";
+import type { OutgoingMail } from "../mail/mail.service.ts";
+import { nudgeMailSender, onDeliveryOutcome } from "../mail/mail-sender.ts";
+import { queueMails } from "../mail/outbox.ts";
 import { parseWith } from "../organisations/register-helpers.ts";
 import { recipientsDigest, recipientsOf } from "./audience.ts";
 import { canCommunicate } from "./communication.policy.ts";
@@ -127,6 +130,12 @@ const unsubscribePage = (publicUrl: string, token: string) => `${publicUrl}/nyhe
 /**
  * Sends a previewed mailing once. The caller repeats the count and digest of the preview: if the list
  * changed since (someone unsubscribed or registered), nothing is sent and the answer is 409.
+ *
+ * One transaction locks the mailing row, checks that it is still a draft, marks it sent and queues one
+ * outbox mail per recipient: a second click waits for the lock and then finds it sent (409), so no one
+ * gets the newsletter twice, and the request never waits for the SMTP server.
+ * `recipientCount` starts as the number queued; a recipient given up after the last attempt is
+ * counted out again (`recordOutcome`), so once delivery is done it counts the mails that arrived.
  * Every mail carries its own one-click unsubscribe link (List-Unsubscribe, RFC 8058).
  */
 export async function sendMailing(
@@ -136,64 +145,104 @@ export async function sendMailing(
   input: unknown,
   publicUrl: string,
 ) {
-  const mailing = await getMailing(db, actor, id);
+  await getMailing(db, actor, id);
   const expected = parseWith(sendMailingInput, input);
-  if (mailing.status === "sent")
-    throw new AppError("mailingSent", "communication.errors.mailingSent", {}, undefined, 409);
-  const recipients = await recipientsOf(db, mailing.criteria);
-  if (
-    recipients.length !== expected.expectedRecipients ||
-    recipientsDigest(recipients) !== expected.recipientsDigest
-  )
-    throw new AppError("recipientsChanged", "communication.errors.recipientsChanged", {}, undefined, 409);
-  const t = translator("sv");
-  const event = mailing.eventId ? await loadEvent(db, mailing.eventId) : null;
-  const eventLines = event ? [event.activity.title, ...whenText(event), eventUrl(publicUrl, event.id)] : [];
-  let sent = 0;
-  for (const recipient of recipients) {
-    const token = newToken();
-    let error: string | null = null;
-    try {
-      await sendMail({
-        to: recipient.email,
-        subject: mailing.subject,
-        text: [
-          mailing.body,
-          ...eventLines,
-          t("communication.mail.unsubscribe", { url: unsubscribePage(publicUrl, token) }),
-        ]
-          .filter(Boolean)
-          .join("\n\n"),
-        headers: {
-          "List-Unsubscribe": `<${unsubscribeUrl(publicUrl, token)}>`,
-          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-      });
-      sent++;
-    } catch (e) {
-      error = e instanceof Error ? e.message.slice(0, 500) : "error";
-    }
-    await db.insert(mailingDeliveries).values({
-      mailingId: id,
-      email: recipient.email,
-      name: recipient.name,
-      unsubscribeTokenHash: hashToken(token),
-      status: error ? "failed" : "sent",
-      error,
-    });
-  }
-  return writeWithAudit(db, actor, async (tx, audit) => {
+  const sent = await writeWithAudit(db, actor, async (tx, audit) => {
+    const [mailing] = await tx.select().from(mailings).where(eq(mailings.id, id)).for("update");
+    if (!mailing) throw notFound();
+    if (mailing.status !== "draft")
+      throw new AppError("mailingSent", "communication.errors.mailingSent", {}, undefined, 409);
+    const recipients = await recipientsOf(tx, mailing.criteria);
+    if (
+      recipients.length !== expected.expectedRecipients ||
+      recipientsDigest(recipients) !== expected.recipientsDigest
+    )
+      throw new AppError("recipientsChanged", "communication.errors.recipientsChanged", {}, undefined, 409);
+    const compose = await composer(tx, mailing, publicUrl);
+    const deliveries = recipients.map((recipient) => ({
+      id: randomUUID(),
+      token: newToken(),
+      recipient,
+    }));
+    for (let i = 0; i < deliveries.length; i += INSERT_CHUNK)
+      await tx.insert(mailingDeliveries).values(
+        deliveries.slice(i, i + INSERT_CHUNK).map((d) => ({
+          id: d.id,
+          mailingId: id,
+          email: d.recipient.email,
+          name: d.recipient.name,
+          unsubscribeTokenHash: hashToken(d.token),
+          status: "queued",
+        })),
+      );
+    await queueMails(
+      tx,
+      MAILING_PURPOSE,
+      deliveries.map((d) => ({ mail: compose(d.recipient.email, d.token), ref: d.id })),
+    );
     const [row] = await tx
       .update(mailings)
-      .set({ status: "sent", sentAt: new Date(), recipientCount: sent, updatedAt: new Date() })
+      .set({ status: "sent", sentAt: new Date(), recipientCount: recipients.length, updatedAt: new Date() })
       .where(eq(mailings.id, id))
       .returning();
     await audit({
       action: "mailing.send",
       entityType: "mailing",
       entityId: id,
-      after: { recipients: recipients.length, sent },
+      after: { recipients: recipients.length, queued: recipients.length },
     });
     return row;
   });
+  nudgeMailSender(db);
+  return sent;
 }
+
+const MAILING_PURPOSE = "communication.mailing";
+const INSERT_CHUNK = 1000;
+
+/** The mail one recipient gets: the same text for all, with their own unsubscribe link. */
+async function composer(tx: Tx, mailing: typeof mailings.$inferSelect, publicUrl: string) {
+  const t = translator("sv");
+  const event = mailing.eventId ? await loadEvent(tx, mailing.eventId) : null;
+  const eventLines = event ? [event.activity.title, ...whenText(event), eventUrl(publicUrl, event.id)] : [];
+  return (to: string, token: string): OutgoingMail => ({
+    to,
+    subject: mailing.subject,
+    text: [
+      mailing.body,
+      ...eventLines,
+      t("communication.mail.unsubscribe", { url: unsubscribePage(publicUrl, token) }),
+    ]
+      .filter(Boolean)
+      .join("\n\n"),
+    headers: {
+      "List-Unsubscribe": `<${unsubscribeUrl(publicUrl, token)}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
+  });
+}
+
+/**
+ * The sender's word on one recipient: delivered, or given up after the last attempt — then the
+ * mailing's count no longer includes them. Runs in the sender's transaction with the outbox update.
+ */
+async function recordOutcome(
+  tx: Tx,
+  outcome: { ref: string; status: "sent" | "failed"; error: string | null },
+) {
+  const [delivery] = await tx
+    .update(mailingDeliveries)
+    .set({
+      status: outcome.status,
+      error: outcome.error?.slice(0, 500) ?? null,
+      ...(outcome.status === "sent" ? { sentAt: sql`now()` } : {}),
+    })
+    .where(eq(mailingDeliveries.id, outcome.ref))
+    .returning({ mailingId: mailingDeliveries.mailingId });
+  if (delivery && outcome.status === "failed")
+    await tx
+      .update(mailings)
+      .set({ recipientCount: sql`greatest(coalesce(${mailings.recipientCount}, 0) - 1, 0)` })
+      .where(eq(mailings.id, delivery.mailingId));
+}
+onDeliveryOutcome(MAILING_PURPOSE, recordOutcome);

@@ -1,5 +1,5 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { mailOutbox } from "./mail.schema.ts";
 import { type OutgoingMail, sendMail } from "./mail.service.ts";
 import { purgeSentMail, toOutgoingMail } from "./outbox.ts";
@@ -23,6 +23,32 @@ const LEASE_SECONDS = 15 * 60;
 const BATCH = 10;
 const HOUR = 60 * 60 * 1000;
 const ABANDONED = "ingen sändning slutfördes: avsändaren avbröts under sista försöket";
+
+/** The final outcome of a mail that carries a `ref`: delivered, or given up after the last attempt. */
+export interface DeliveryOutcome {
+  ref: string;
+  status: "sent" | "failed";
+  error: string | null;
+}
+type OutcomeHandler = (tx: Tx, outcome: DeliveryOutcome) => Promise<void>;
+const outcomeHandlers = new Map<string, OutcomeHandler>();
+
+/**
+ * The module that queues mail of `purpose` keeps its own record of each (a mailing's recipient):
+ * the handler updates it in the same transaction that marks the outbox row sent or failed.
+ */
+export function onDeliveryOutcome(purpose: string, handler: OutcomeHandler): void {
+  outcomeHandlers.set(purpose, handler);
+}
+
+async function report(
+  tx: Tx,
+  row: { purpose: string; ref: string | null },
+  outcome: Omit<DeliveryOutcome, "ref">,
+) {
+  const handler = outcomeHandlers.get(row.purpose);
+  if (handler && row.ref) await handler(tx, { ref: row.ref, ...outcome });
+}
 
 export interface PassResult {
   sent: number;
@@ -89,17 +115,21 @@ export class MailSender {
    * because of it). It fails here instead of being tried again every lease, for ever.
    */
   private async giveUpAbandoned(at: SQL) {
-    const abandoned = await this.db
-      .update(mailOutbox)
-      .set({ status: "failed", lastError: ABANDONED })
-      .where(
-        and(
-          eq(mailOutbox.status, "queued"),
-          sql`${mailOutbox.nextAttemptAt} <= ${at}`,
-          sql`${mailOutbox.attempts} >= ${MAX_ATTEMPTS}`,
-        ),
-      )
-      .returning({ id: mailOutbox.id, purpose: mailOutbox.purpose });
+    const abandoned = await this.db.transaction(async (tx) => {
+      const rows = await tx
+        .update(mailOutbox)
+        .set({ status: "failed", lastError: ABANDONED })
+        .where(
+          and(
+            eq(mailOutbox.status, "queued"),
+            sql`${mailOutbox.nextAttemptAt} <= ${at}`,
+            sql`${mailOutbox.attempts} >= ${MAX_ATTEMPTS}`,
+          ),
+        )
+        .returning({ id: mailOutbox.id, purpose: mailOutbox.purpose, ref: mailOutbox.ref });
+      for (const row of rows) await report(tx, row, { status: "failed", error: ABANDONED });
+      return rows;
+    });
     for (const row of abandoned) this.log(`e-post: ${row.purpose} ${row.id}: ${ABANDONED}`);
   }
 
@@ -135,14 +165,18 @@ export class MailSender {
     } catch (error) {
       const last = row.attempts >= MAX_ATTEMPTS;
       const wait = RETRY_DELAYS_SECONDS[Math.min(row.attempts, RETRY_DELAYS_SECONDS.length) - 1];
-      await this.db
-        .update(mailOutbox)
-        .set({
-          status: last ? "failed" : "queued",
-          nextAttemptAt: sql`${at} + make_interval(secs => ${wait})`,
-          lastError: messageOf(error).slice(0, 1000),
-        })
-        .where(eq(mailOutbox.id, row.id));
+      const lastError = messageOf(error).slice(0, 1000);
+      await this.db.transaction(async (tx) => {
+        await tx
+          .update(mailOutbox)
+          .set({
+            status: last ? "failed" : "queued",
+            nextAttemptAt: sql`${at} + make_interval(secs => ${wait})`,
+            lastError,
+          })
+          .where(eq(mailOutbox.id, row.id));
+        if (last) await report(tx, row, { status: "failed", error: lastError });
+      });
       if (last) result.failed++;
       else result.retrying++;
       // The row's id, not the address: logs are no place for personal data.
@@ -151,10 +185,13 @@ export class MailSender {
       );
       return;
     }
-    await this.db
-      .update(mailOutbox)
-      .set({ status: "sent", sentAt: sql`${at}`, lastError: null })
-      .where(eq(mailOutbox.id, row.id));
+    await this.db.transaction(async (tx) => {
+      await tx
+        .update(mailOutbox)
+        .set({ status: "sent", sentAt: sql`${at}`, lastError: null })
+        .where(eq(mailOutbox.id, row.id));
+      await report(tx, row, { status: "sent", error: null });
+    });
     result.sent++;
   }
 }

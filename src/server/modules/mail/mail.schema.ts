@@ -24,6 +24,11 @@ export const mailOutbox = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     /** What the mail is, for the administrators' view, e.g. `events.confirmation`. */
     purpose: text("purpose").notNull(),
+    /**
+     * The record the queuing module keeps about this mail (e.g. a mailing's recipient row), told of the
+     * outcome by the sender (`onDeliveryOutcome`). No foreign key: the outbox knows no other module.
+     */
+    ref: uuid("ref"),
     recipient: text("recipient").notNull(),
     subject: text("subject").notNull(),
     text: text("text").notNull(),

@@ -17,29 +17,60 @@ export type MailPurpose =
   | "events.confirmation"
   | "events.promotion"
   | "communication.confirmSubscription"
+  | "communication.mailing"
   | (string & {});
 
-export async function queueMail(tx: Tx | Db, purpose: MailPurpose, mail: OutgoingMail): Promise<string> {
-  const [row] = await tx
-    .insert(mailOutbox)
-    .values({
-      purpose,
-      recipient: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html ?? null,
-      headers: mail.headers ?? null,
-      attachments: (mail.attachments ?? []).map(
-        (a): StoredAttachment => ({
-          filename: a.filename,
-          contentType: a.contentType,
-          content: Buffer.from(a.content).toString("base64"),
-          ...(a.cid ? { cid: a.cid } : {}),
-        }),
-      ),
-    })
-    .returning({ id: mailOutbox.id });
-  return row.id;
+export async function queueMail(
+  tx: Tx | Db,
+  purpose: MailPurpose,
+  mail: OutgoingMail,
+  ref?: string,
+): Promise<string> {
+  const [id] = await queueMails(tx, purpose, [{ mail, ref }]);
+  return id;
+}
+
+// Well below PostgreSQL's 65,535 parameters per statement with nine columns a row.
+const INSERT_CHUNK = 1000;
+
+/**
+ * Many mails in few statements (a newsletter to thousands). `ref` names the queuing module's own
+ * record of the mail; the sender reports the outcome to it (`onDeliveryOutcome` in mail-sender.ts).
+ */
+export async function queueMails(
+  tx: Tx | Db,
+  purpose: MailPurpose,
+  mails: { mail: OutgoingMail; ref?: string }[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < mails.length; i += INSERT_CHUNK) {
+    const rows = await tx
+      .insert(mailOutbox)
+      .values(mails.slice(i, i + INSERT_CHUNK).map(({ mail, ref }) => toRow(purpose, mail, ref)))
+      .returning({ id: mailOutbox.id });
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
+function toRow(purpose: MailPurpose, mail: OutgoingMail, ref?: string) {
+  return {
+    purpose,
+    ref: ref ?? null,
+    recipient: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html ?? null,
+    headers: mail.headers ?? null,
+    attachments: (mail.attachments ?? []).map(
+      (a): StoredAttachment => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: Buffer.from(a.content).toString("base64"),
+        ...(a.cid ? { cid: a.cid } : {}),
+      }),
+    ),
+  };
 }
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
