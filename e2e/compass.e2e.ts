@@ -68,7 +68,10 @@ describe("ALA-kompassen: a programme director works with their programme's compa
     await page.getByRole("button", { name: "Ändra Arbetsplan" }).click();
     await page.getByLabel("Status").selectOption("in_progress");
     await page.getByLabel("Ansvarig").fill("Per Programansvarig");
-    await page.getByRole("button", { name: "Spara steget" }).click();
+    const save = page.getByRole("button", { name: "Spara steget" });
+    await save.click();
+    // The form closes once the step is saved; until then its own "Pågår" option is on the page too.
+    await save.waitFor({ state: "hidden" });
     const step = page
       .getByRole("listitem")
       .filter({ has: page.getByRole("heading", { name: "Arbetsplan", exact: true }) });
