@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { TimelineView } from "../../../common/plans.ts";
 import { PageHeader, QueryState } from "../../components/index.ts";
-import { type GanttBar, GanttChart } from "./lazy-gantt.tsx";
+import { type GanttBar, GanttChart } from "./gantt-chart.tsx";
 import { PlanNav, TableScroll } from "./plan-parts.tsx";
 import { planQuery, timelineQuery } from "./plans-api.ts";
 

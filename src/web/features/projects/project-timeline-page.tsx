@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProjectTimelineView } from "../../../common/projects.ts";
 import { PageHeader, QueryState, Select } from "../../components/index.ts";
-import { type GanttBar, GanttChart } from "../plans/lazy-gantt.tsx";
+import { type GanttBar, GanttChart } from "../plans/gantt-chart.tsx";
 import { TableScroll } from "../plans/plan-parts.tsx";
 import { ColourBadge } from "./colour-badge.tsx";
 import { PortfolioNav } from "./portfolio-nav.tsx";
