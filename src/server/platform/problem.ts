@@ -19,6 +19,15 @@ export const problemSchema = z
   .meta({ id: "Problem" });
 export type Problem = z.infer<typeof problemSchema>;
 
+/** The problem answers of an authorised route with params and a body, for its OpenAPI response map. */
+export const problemResponses = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  422: problemSchema,
+};
+
 export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,

@@ -11,20 +11,13 @@ import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
-import { problemSchema } from "../../platform/problem.ts";
+import { problemResponses } from "../../platform/problem.ts";
 import { presentImpact } from "../programmes/programmes.presenter.ts";
 import { deleteIndicator, indicatorImpact, previewIndicator, updateIndicator } from "./indicators.edit.ts";
 import { evaluateIndicators } from "./indicators.evaluate.ts";
 import { presentIndicator } from "./indicators.presenter.ts";
 
 const tags = ["Indikatorer"];
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  422: problemSchema,
-};
 
 /** Changing, deleting (impact first) and previewing indicators; the service authorises. */
 export function registerIndicatorEditRoutes(app: FastifyInstance, { db }: Deps) {
@@ -37,7 +30,7 @@ export function registerIndicatorEditRoutes(app: FastifyInstance, { db }: Deps) 
         tags,
         summary: "Förhandsgranska en definition: värdet i dag och definitionen i ord, utan att spara",
         body: previewIndicatorInput,
-        response: { 200: indicatorPreview, ...errors },
+        response: { 200: indicatorPreview, ...problemResponses },
       },
     },
     async (request) => previewIndicator(db, request.actor, request.body, requestLocale(request)),
@@ -51,7 +44,7 @@ export function registerIndicatorEditRoutes(app: FastifyInstance, { db }: Deps) 
         summary: "Ändra en indikator: namn, enhet, mål, riktning, datum, utgångsvärde, koppling, definition",
         params: idParams,
         body: updateIndicatorInput,
-        response: { 200: indicatorView, ...errors },
+        response: { 200: indicatorView, ...problemResponses },
       },
     },
     async (request) => {
@@ -68,7 +61,7 @@ export function registerIndicatorEditRoutes(app: FastifyInstance, { db }: Deps) 
         tags,
         summary: "Vad som tas bort med indikatorn: införda värden och deras underlag",
         params: idParams,
-        response: { 200: impactView, ...errors },
+        response: { 200: impactView, ...problemResponses },
       },
     },
     async (request) =>
@@ -86,7 +79,7 @@ export function registerIndicatorEditRoutes(app: FastifyInstance, { db }: Deps) 
         tags,
         summary: "Ta bort en indikator med dess införda värden (det den räknar finns kvar)",
         params: idParams,
-        response: { 204: z.null(), ...errors },
+        response: { 204: z.null(), ...problemResponses },
       },
     },
     async (request, reply) => {

@@ -16,7 +16,7 @@ import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { requestLocale } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
-import { problemSchema } from "../../platform/problem.ts";
+import { problemResponses } from "../../platform/problem.ts";
 import { goalDashboard } from "./indicators.dashboard.ts";
 import { registerIndicatorEditRoutes } from "./indicators.edit.routes.ts";
 import { evaluateIndicators } from "./indicators.evaluate.ts";
@@ -26,13 +26,6 @@ import { valuesOf } from "./indicators.records.ts";
 import * as service from "./indicators.service.ts";
 
 const tags = ["Indikatorer"];
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  422: problemSchema,
-};
 const valueParams = z.object({ id: uuid, valueId: uuid });
 
 /** /api/indicators and /api/goal-dashboard: the service authorises; routes parse and present. */
@@ -48,7 +41,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: "Indikatorer (filter: frameworkId, goalId, projectId, organisationId) med utfall och status",
         querystring: indicatorListQuery,
-        response: { 200: listOf(indicatorSummaryView), ...errors },
+        response: { 200: listOf(indicatorSummaryView), ...problemResponses },
       },
     },
     async (request) => {
@@ -68,7 +61,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: "Skapa en indikator: beräknad (med definition) eller manuell (utan)",
         body: createIndicatorInput,
-        response: { 201: indicatorView, ...errors },
+        response: { 201: indicatorView, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -85,7 +78,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: "En indikator: mål, utfall, definition i ord, status och historik",
         params: idParams,
-        response: { 200: indicatorView, ...errors },
+        response: { 200: indicatorView, ...problemResponses },
       },
     },
     async (request) => {
@@ -103,7 +96,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: Deps) {
         summary: "Det en beräknad indikator räknar: posterna bakom värdet",
         params: idParams,
         querystring: pageQuery,
-        response: { 200: recordsView, ...errors },
+        response: { 200: recordsView, ...problemResponses },
       },
     },
     async (request) =>
@@ -121,7 +114,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: "En manuell indikators värden över tid, senaste först",
         params: idParams,
-        response: { 200: z.object({ items: z.array(valueView), nextCursor: z.null() }), ...errors },
+        response: { 200: z.object({ items: z.array(valueView), nextCursor: z.null() }), ...problemResponses },
       },
     },
     async (request) => {
@@ -139,7 +132,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: Deps) {
         summary: "För in ett värde för en manuell indikator, med datum och underlag (länk eller fil)",
         params: idParams,
         body: manualValueInput,
-        response: { 201: valueView, ...errors },
+        response: { 201: valueView, ...problemResponses },
       },
     },
     async (request, reply) =>
@@ -167,7 +160,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: "Måluppföljning för ett ramverk, ett projekt eller en organisation (ange en av dem)",
         querystring: dashboardQuery,
-        response: { 200: dashboardView, ...errors },
+        response: { 200: dashboardView, ...problemResponses },
       },
     },
     async (request) => goalDashboard(db, request.actor, request.query, requestLocale(request)),
