@@ -118,15 +118,10 @@ export async function deleteIndicator(db: Db, actor: Actor | null, id: string) {
   const removedFiles = await writeWithAudit(db, actor, async (tx, audit) => {
     // Locked first: a value added meanwhile would go with the cascade but miss the audit, and its file
     // would stay on disk. Adding a value holds a key-share lock on the indicator, so it waits or fails.
-    const [locked] = await tx
-      .select({ id: indicators.id })
-      .from(indicators)
-      .where(eq(indicators.id, id))
-      .for("update");
-    if (!locked) throw notFound();
-    const values = await tx.select().from(indicatorValues).where(eq(indicatorValues.indicatorId, id));
-    const [before] = await tx.delete(indicators).where(eq(indicators.id, id)).returning();
+    const [before] = await tx.select().from(indicators).where(eq(indicators.id, id)).for("update");
     if (!before) throw notFound();
+    const values = await tx.select().from(indicatorValues).where(eq(indicatorValues.indicatorId, id));
+    await tx.delete(indicators).where(eq(indicators.id, id));
     await audit({
       action: "indicators.deleted",
       entityType: "indicator",
