@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import {
+  expectNoAxeViolations,
+  heading,
+  login,
+  openProjectGoals,
+  setupJourney,
+  visible,
+} from "./support/index.ts";
 
 const coordinator = "samordnare@demo.samspel.se";
 const journey = setupJourney();
@@ -9,17 +16,7 @@ describe("follow-up: defining, changing and removing an indicator", () => {
   it("creates a computed indicator from LC-KOMP's goals, sees its value, raises the target and deletes it", async () => {
     const page = await journey.newPage();
     await login(page, coordinator);
-    await page.goto("/uppfoljning");
-    await heading(page, "Uppföljning");
-    await page.getByLabel("Följ upp", { exact: true }).selectOption("project");
-    const projectPicker = page.getByLabel("Projekt", { exact: true });
-    const lcKomp = await projectPicker
-      .locator("option", { hasText: /^LC-KOMP/ })
-      .first()
-      .getAttribute("value");
-    await projectPicker.selectOption(lcKomp!);
-    await page.getByRole("button", { name: "Visa" }).click();
-    await visible(page.getByRole("heading", { level: 2, name: /^Mål för LC-KOMP/ }));
+    await openProjectGoals(page, "LC-KOMP");
 
     // "Ny indikator": count LC-KOMP's seminars; the form says in the server's words what that means.
     await page.getByRole("button", { name: "Ny indikator" }).click();

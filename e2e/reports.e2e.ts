@@ -2,7 +2,14 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { inspectPdf, unzipEntry } from "../src/server/modules/reports/file-checks.ts";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import {
+  expectNoAxeViolations,
+  heading,
+  login,
+  openProjectGoals,
+  setupJourney,
+  visible,
+} from "./support/index.ts";
 
 const coordinator = "samordnare@demo.samspel.se";
 const journey = setupJourney();
@@ -66,17 +73,7 @@ describe("follow-up: reports generated from data and goals with live indicators"
   it("opens LC-KOMP's goals, sees 180 against the actual from attendance, and reaches the people counted", async () => {
     const page = await journey.newPage();
     await login(page, coordinator);
-    await page.goto("/uppfoljning");
-    await heading(page, "Uppföljning");
-    await page.getByLabel("Följ upp", { exact: true }).selectOption("project");
-    const projectPicker = page.getByLabel("Projekt", { exact: true });
-    const lcKomp = await projectPicker
-      .locator("option", { hasText: /^LC-KOMP/ })
-      .first()
-      .getAttribute("value");
-    await projectPicker.selectOption(lcKomp!);
-    await page.getByRole("button", { name: "Visa" }).click();
-    await visible(page.getByRole("heading", { level: 2, name: /^Mål för LC-KOMP/ }));
+    await openProjectGoals(page, "LC-KOMP");
     const people = page.getByRole("row", {
       name: /Personer i kompetensutvecklingsinsatser gentemot arbetslivet/,
     });
@@ -137,16 +134,7 @@ describe("follow-up: reports generated from data and goals with live indicators"
     await expectNoAxeViolations(page);
 
     // A manual indicator: its values with evidence, and a new value entered through the form.
-    await page.goto("/uppfoljning");
-    await page.getByLabel("Följ upp", { exact: true }).selectOption("project");
-    const projectPicker = page.getByLabel("Projekt", { exact: true });
-    await projectPicker.selectOption(
-      (await projectPicker
-        .locator("option", { hasText: /^LC-KOMP/ })
-        .first()
-        .getAttribute("value"))!,
-    );
-    await page.getByRole("button", { name: "Visa" }).click();
+    await openProjectGoals(page, "LC-KOMP");
     await page.getByRole("link", { name: "Organisationer med utvecklad mäklande funktion" }).click();
     await heading(page, "Organisationer med utvecklad mäklande funktion");
     const values = await visible(page.getByRole("table", { name: "Värden" }));

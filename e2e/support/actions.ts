@@ -21,3 +21,18 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByRole("button", { name: "Logga in", exact: true }).click();
   await visible(page.getByRole("button", { name: "Logga ut" }));
 }
+
+/** Opens the follow-up page's goal dashboard for the first project whose name starts with `project`. */
+export async function openProjectGoals(page: Page, project: string) {
+  await page.goto("/uppfoljning");
+  await heading(page, "Uppföljning");
+  await page.getByLabel("Följ upp", { exact: true }).selectOption("project");
+  const projectPicker = page.getByLabel("Projekt", { exact: true });
+  const value = await projectPicker
+    .locator("option", { hasText: new RegExp(`^${project}`) })
+    .first()
+    .getAttribute("value");
+  await projectPicker.selectOption(value!);
+  await page.getByRole("button", { name: "Visa" }).click();
+  await visible(page.getByRole("heading", { level: 2, name: new RegExp(`^Mål för ${project}`) }));
+}

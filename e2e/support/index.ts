@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, inject } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { type RunningApp, startApp } from "./server.ts";
 
-export { heading, login, visible } from "./actions.ts";
+export { heading, login, openProjectGoals, visible } from "./actions.ts";
 export { expectNoAxeViolations } from "./axe.ts";
 
 const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../screenshots");
