@@ -3,7 +3,7 @@ import QRCode from "qrcode";
 import type { Tx } from "../../db/client.ts";
 import { translator } from "../../platform/i18n.ts";
 import { escapeHtml, type MailAttachment } from "../mail/mail.service.ts";
-import { queueMail } from "../mail/outbox.ts";
+import { queueMail, queueMails } from "../mail/outbox.ts";
 import { type EventRecord, loadEvent } from "./events.records.ts";
 import { eventRegistrations } from "./events.schema.ts";
 import { type IcsEvent, toIcs } from "./ics.ts";
@@ -140,6 +140,7 @@ export async function queuePromotions(tx: Tx, eventId: string, ids: string[], pu
   const record = await loadEvent(tx, eventId);
   if (!record) return;
   const rows = await tx.select().from(eventRegistrations).where(inArray(eventRegistrations.id, ids));
+  const mails = [];
   for (const row of rows) {
     if (!row.email) continue;
     const paragraphs = [
@@ -150,14 +151,19 @@ export async function queuePromotions(tx: Tx, eventId: string, ids: string[], pu
       t("events.mail.manageEarlier"),
       t("events.mail.signature"),
     ];
-    await queueMail(tx, "events.promotion", {
-      to: row.email,
-      subject: t("events.mail.subjectPromoted", { title: record.activity.title }),
-      text: paragraphs.join("\n\n"),
-      html: html(paragraphs, true),
-      attachments: attachments(record, publicUrl, await checkinQrPng(publicUrl, record.id, row.checkinCode)),
+    const qrPng = await checkinQrPng(publicUrl, record.id, row.checkinCode);
+    mails.push({
+      mail: {
+        to: row.email,
+        subject: t("events.mail.subjectPromoted", { title: record.activity.title }),
+        text: paragraphs.join("\n\n"),
+        html: html(paragraphs, true),
+        attachments: attachments(record, publicUrl, qrPng),
+      },
     });
   }
+  // One insert for all: raising the capacity can promote many at once.
+  await queueMails(tx, "events.promotion", mails);
 }
 
 export async function checkinQrSvg(publicUrl: string, eventId: string, code: string) {
