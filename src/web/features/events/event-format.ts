@@ -18,13 +18,6 @@ export function formatSession(s: SessionView, lang: string) {
   return `${formatDay(s.startsAt, lang)}, ${s.startTime}–${s.endTime}`;
 }
 
-/** "3 dec" for lists. */
-export function shortDate(isoDate: string, lang: string) {
-  return new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "short", timeZone: "UTC" }).format(
-    new Date(`${isoDate}T12:00:00Z`),
-  );
-}
-
 export function monthLabel(month: string, lang: string) {
   return new Intl.DateTimeFormat(locale(lang), { month: "long", year: "numeric", timeZone: "UTC" }).format(
     new Date(`${month}-15T12:00:00Z`),

@@ -7,7 +7,7 @@ import { unitsQuery } from "./money-api.ts";
 /** Fields the budget and spend forms share: the unit picker (or a new unit's name) and amounts typed in kronor. */
 
 /** The picker's value for "a unit that does not exist yet": its name goes in the text field below. */
-export const NEW_UNIT = "new";
+const NEW_UNIT = "new";
 
 /** The unit part of a budget or spend input from the picker and the new-name field. */
 export function unitInput(values: { unit: string; newUnit: string }) {
