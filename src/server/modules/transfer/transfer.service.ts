@@ -10,7 +10,7 @@ import {
 } from "../../../common/transfer.ts";
 import type { Db } from "../../db/client.ts";
 import { type Actor, isAdmin, requireActor } from "../../platform/actor.ts";
-import { AppError, forbidden, notFound } from "../../platform/errors.ts";
+import { AppError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import type { Sheet } from "../../platform/spreadsheet-export.ts";
 import {
   cellToText,
@@ -141,13 +141,7 @@ export async function startImport(
     sheet.headers,
     register.fields.map((f) => f.key),
   );
-  if (!Object.values(mapping).some(Boolean))
-    throw new AppError(
-      "validation",
-      "errors.validation",
-      {},
-      { mapping: [{ key: "transfer.errors.nothingMapped" }] },
-    );
+  if (!Object.values(mapping).some(Boolean)) throw fieldErrors({ mapping: "transfer.errors.nothingMapped" });
   const [job] = await db
     .insert(importJobs)
     .values({
