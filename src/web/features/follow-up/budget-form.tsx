@@ -2,11 +2,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type BudgetView, createBudgetInput, kronorFromText } from "../../../common/finance.ts";
-import { Alert, Button, FormErrorSummary, Select, TextField } from "../../components/index.ts";
+import { Alert, FormErrorSummary, Select, TextField } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
 import { choicesQuery } from "./follow-up-api.ts";
 import { useAddBudget, useUpdateBudget, yearChoices } from "./money-api.ts";
-import { kronorText, UnitField, unitInput } from "./money-fields.tsx";
+import { kronorText, MoneyFormButtons, UnitField, unitInput } from "./money-fields.tsx";
 
 const budgetFields = createBudgetInput.omit({ organisationId: true });
 
@@ -109,16 +109,12 @@ export function BudgetForm({
         options={[{ value: "", label: t("finance.noProject") }, ...(projects.data ?? [])]}
       />
       <TextField label={labels.note} {...form.field("note")} />
-      <div className="button-row">
-        <Button type="submit" isPending={form.submitting}>
-          {budget ? t("common.save") : t("finance.addBudget")}
-        </Button>
-        {onCancel && (
-          <Button variant="secondary" onPress={onCancel}>
-            {t("common.cancel")}
-          </Button>
-        )}
-      </div>
+      <MoneyFormButtons
+        editing={!!budget}
+        addLabel={t("finance.addBudget")}
+        isPending={form.submitting}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Select, TextField } from "../../components/index.ts";
+import { Button, Select, TextField } from "../../components/index.ts";
 import { fieldId } from "../../lib/forms.ts";
 import { unitsQuery } from "./money-api.ts";
 
-/** Fields the budget and spend forms share: the unit picker (or a new unit's name) and amounts typed in kronor. */
+/** What the budget and spend forms share: the unit picker (or a new unit's name), amounts typed in kronor, the buttons. */
 
 /** The picker's value for "a unit that does not exist yet": its name goes in the text field below. */
 const NEW_UNIT = "new";
@@ -67,5 +67,32 @@ export function UnitField({
         />
       )}
     </>
+  );
+}
+
+/** The end of both money forms: "Spara" when changing an entry, else the add label; "Avbryt" in a dialog. */
+export function MoneyFormButtons({
+  editing,
+  addLabel,
+  isPending,
+  onCancel,
+}: {
+  editing: boolean;
+  addLabel: string;
+  isPending: boolean;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="button-row">
+      <Button type="submit" isPending={isPending}>
+        {editing ? t("common.save") : addLabel}
+      </Button>
+      {onCancel && (
+        <Button variant="secondary" onPress={onCancel}>
+          {t("common.cancel")}
+        </Button>
+      )}
+    </div>
   );
 }

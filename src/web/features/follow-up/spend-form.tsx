@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { createSpendInput, kronorFromText, type SpendView } from "../../../common/finance.ts";
-import { Alert, Button, FormErrorSummary, TextField } from "../../components/index.ts";
+import { Alert, FormErrorSummary, TextField } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
 import { useAddSpend, useUpdateSpend } from "./money-api.ts";
-import { kronorText, UnitField, unitInput } from "./money-fields.tsx";
+import { kronorText, MoneyFormButtons, UnitField, unitInput } from "./money-fields.tsx";
 
 const spendFields = createSpendInput.omit({ organisationId: true });
 
@@ -91,16 +91,12 @@ export function SpendForm({
       />
       <TextField label={labels.category} {...form.field("category")} />
       <TextField label={labels.note} {...form.field("note")} />
-      <div className="button-row">
-        <Button type="submit" isPending={form.submitting}>
-          {entry ? t("common.save") : t("finance.addSpend")}
-        </Button>
-        {onCancel && (
-          <Button variant="secondary" onPress={onCancel}>
-            {t("common.cancel")}
-          </Button>
-        )}
-      </div>
+      <MoneyFormButtons
+        editing={!!entry}
+        addLabel={t("finance.addSpend")}
+        isPending={form.submitting}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
