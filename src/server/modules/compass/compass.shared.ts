@@ -1,32 +1,13 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import type { z } from "zod";
-import { translateIssue } from "../../../common/validation.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { AppError, type FieldError, notFound } from "../../platform/errors.ts";
+import { notFound } from "../../platform/errors.ts";
 import { users } from "../../platform/platform.schema.ts";
 import { programmes } from "../programmes/programmes.schema.ts";
 import { directedProgrammeIds } from "./compass.policy.ts";
 
-/**
- * Validates plain input inside a service with the shared schema, so the demo loader and other modules
- * get the same rules (and the same 422 with field paths such as `dimensions.2.key`) as the HTTP route.
- */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const errors: Record<string, FieldError[]> = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path.map(String).join(".") || "_";
-    let captured: FieldError = { key: "validation.invalid" };
-    translateIssue(issue as never, (key, params) => {
-      captured = { key, params };
-      return key;
-    });
-    errors[field] = [...(errors[field] ?? []), captured];
-  }
-  throw new AppError("validation", "errors.validation", {}, errors);
-}
+/** The same 422 with field paths as the HTTP route, for service input (goals/parse-input.ts). */
+export { parseInput } from "../goals/parse-input.ts";
 
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } };
