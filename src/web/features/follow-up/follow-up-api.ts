@@ -13,6 +13,20 @@ import { api, queryString } from "../../api.ts";
 /** Data of the follow-up pages: goal dashboards, indicators, money and reports over the JSON API. */
 
 type Page<T> = { items: T[]; nextCursor: string | null };
+
+/**
+ * After a write (an indicator, a value, money) everything under ["follow-up"] that shows it —
+ * dashboards, indicator pages, money tables, reports — is fetched again; the pickers' choices
+ * (organisations, projects, frameworks) do not change with these writes and stay cached.
+ */
+export function useRefreshFollowUp() {
+  const queryClient = useQueryClient();
+  return () =>
+    queryClient.invalidateQueries({
+      predicate: (q) => q.queryKey[0] === "follow-up" && q.queryKey[1] !== "choices",
+    });
+}
+
 export type Subject = { frameworkId?: string; projectId?: string; organisationId?: string };
 
 export const dashboardQuery = (subject: Subject) =>
@@ -39,10 +53,10 @@ export const valuesQuery = (id: string) =>
   });
 
 export function useAddValue(id: string) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshFollowUp();
   return useMutation({
     mutationFn: (input: ManualValueInput) => api.post<ValueView>(`/api/indicators/${id}/values`, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["follow-up"] }),
+    onSuccess: refresh,
   });
 }
 

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { FrameworkView } from "../../../common/goals.ts";
 import type {
@@ -9,14 +9,9 @@ import type {
   UpdateIndicatorInput,
 } from "../../../common/indicators.ts";
 import { api } from "../../api.ts";
+import { useRefreshFollowUp } from "./follow-up-api.ts";
 
 /** Defining, changing and deleting indicators over /api/indicators (the follow-up pages' writes). */
-
-/** Everything under ["follow-up"] shows indicators: dashboards, indicator pages, reports. */
-function useRefreshFollowUp() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ["follow-up"] });
-}
 
 export function useCreateIndicator() {
   const refresh = useRefreshFollowUp();

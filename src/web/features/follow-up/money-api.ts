@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions, useMutation } from "@tanstack/react-query";
 import type {
   BudgetView,
   CreateBudgetInput,
@@ -9,6 +9,7 @@ import type {
   UpdateSpendInput,
 } from "../../../common/finance.ts";
 import { api, queryString } from "../../api.ts";
+import { useRefreshFollowUp } from "./follow-up-api.ts";
 
 /** Money over the JSON API: units, budgets and spend entries of an organisation and year, and their changes. */
 
@@ -57,14 +58,8 @@ export const spendPagesQuery = (organisationId: string, year: number) =>
  * indicators) are fetched again; the pickers' choices stay cached.
  */
 function useMoneyMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: () =>
-      queryClient.invalidateQueries({
-        predicate: (q) => q.queryKey[0] === "follow-up" && q.queryKey[1] !== "choices",
-      }),
-  });
+  const refresh = useRefreshFollowUp();
+  return useMutation({ mutationFn, onSuccess: refresh });
 }
 
 export const useAddSpend = () =>
