@@ -1,10 +1,10 @@
+import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { build } from "vite";
 import type { TestProject } from "vitest/node";
 import { loadDemoData } from "../../demo/index.ts";
 import { openDatabase } from "../../src/server/db/client.ts";
@@ -34,11 +34,21 @@ export default async function setup(project: TestProject) {
   };
 }
 
-async function buildWeb() {
-  await build({
-    configFile: path.join(root, "vite.config.ts"),
-    logLevel: "warn",
-    build: { outDir: e2eWebRoot, emptyOutDir: true },
+/**
+ * `vite build` as `npm run build` runs it, in its own process: it builds for production (Vitest sets NODE_ENV to
+ * "test" here) and uses the second core while this one loads the demo data.
+ */
+function buildWeb() {
+  const env = { ...process.env };
+  delete env.NODE_ENV;
+  const vite = path.join(root, "node_modules/.bin/vite");
+  const args = ["build", "--logLevel", "warn", "--outDir", e2eWebRoot, "--emptyOutDir"];
+  return new Promise<void>((resolve, reject) => {
+    execFile(vite, args, { cwd: root, env }, (error, stdout, stderr) => {
+      if (stdout || stderr) process.stderr.write(stdout + stderr);
+      if (error) reject(new Error(`vite build failed: ${error.message}`));
+      else resolve();
+    });
   });
 }
 
