@@ -1,11 +1,14 @@
+import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { TestProject } from "vitest/node";
 import { loadDemoData } from "../../demo/index.ts";
 import { openDatabase } from "../../src/server/db/client.ts";
+import { e2eWebRoot } from "./web-root.ts";
 
 declare module "vitest" {
   interface ProvidedContext {
@@ -14,21 +17,46 @@ declare module "vitest" {
   }
 }
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
 /**
- * Migrating and loading the demo data takes tens of seconds, so it happens once per run; every
- * journey file then starts its app from a copy of this snapshot (still its own database).
+ * Once per run, side by side: the SPA is built into dist/e2e-web, and a database is migrated with the demo
+ * data loaded (tens of seconds) and dumped; every journey file then starts its app from a copy of this
+ * snapshot (still its own database).
  */
 export default async function setup(project: TestProject) {
-  const client = await PGlite.create({ extensions: { pg_trgm } });
-  const database = await openDatabase({ kind: "pglite-loaded", client });
-  await loadDemoData(database.db);
-  const dump = await client.dumpDataDir("none");
   const file = path.join(tmpdir(), `samspel-e2e-${process.pid}.tar`);
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  await database.close();
+  await Promise.all([buildWeb(), demoSnapshot(file)]);
   project.provide("e2eSnapshot", file);
   return async () => {
     const { rmSync } = await import("node:fs");
     rmSync(file, { force: true });
   };
+}
+
+/**
+ * `vite build` as `npm run build` runs it, in its own process: it builds for production (Vitest sets NODE_ENV to
+ * "test" here) and uses the second core while this one loads the demo data.
+ */
+function buildWeb() {
+  const env = { ...process.env };
+  delete env.NODE_ENV;
+  const vite = path.join(root, "node_modules/.bin/vite");
+  const args = ["build", "--logLevel", "warn", "--outDir", e2eWebRoot, "--emptyOutDir"];
+  return new Promise<void>((resolve, reject) => {
+    execFile(vite, args, { cwd: root, env }, (error, stdout, stderr) => {
+      if (stdout || stderr) process.stderr.write(stdout + stderr);
+      if (error) reject(new Error(`vite build failed: ${error.message}`));
+      else resolve();
+    });
+  });
+}
+
+async function demoSnapshot(file: string) {
+  const client = await PGlite.create({ extensions: { pg_trgm } });
+  const database = await openDatabase({ kind: "pglite-loaded", client });
+  await loadDemoData(database.db);
+  const dump = await client.dumpDataDir("none");
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await database.close();
 }

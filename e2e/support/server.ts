@@ -1,14 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { demoLogin, loadDemoData } from "../../demo/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { openDatabase } from "../../src/server/db/client.ts";
-
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+import { e2eWebRoot as webRoot } from "./web-root.ts";
 
 export interface RunningApp {
   url: string;
@@ -16,14 +14,16 @@ export interface RunningApp {
 }
 
 /**
- * The real app as users get it: the built SPA, the API, in-memory PGlite with the demo data, on a
+ * The real app as users get it: the built SPA (dist/e2e-web), the API, in-memory PGlite with the demo data, on a
  * free port. `publicUrl` is that address, so invitation links in the UI open in the test browser.
  * With `snapshot` (global-setup.ts) the database starts from a copy of it instead of migrating
  * and loading the demo data again.
  */
 export async function startApp(snapshot?: string): Promise<RunningApp> {
   if (!existsSync(path.join(webRoot, "index.html"))) {
-    throw new Error(`No built web app in ${webRoot}: run "npm run test:e2e", which builds it first.`);
+    throw new Error(
+      `No built web app in ${webRoot}: run the journeys with "npm run test:e2e" (global-setup.ts builds it).`,
+    );
   }
   const client = await PGlite.create({
     loadDataDir: snapshot ? new Blob([readFileSync(snapshot)]) : undefined,

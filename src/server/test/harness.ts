@@ -1,17 +1,30 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import pg from "pg";
 import { afterAll } from "vitest";
-import { DEMO_PASSWORD, loadDemoUsers } from "../../../demo/users.ts";
+import { DEMO_PASSWORD } from "../../../demo/users.ts";
 import { buildApp } from "../app.ts";
 import { type Database, openDatabase } from "../db/client.ts";
-import { ensureActivityTypes } from "../modules/activities/activity-types.service.ts";
 import type { AppConfig } from "../platform/context.ts";
 import { withDatabase } from "./global-setup.ts";
 
-/** Opens the database this test project runs on: in-memory PGlite, or a fresh clone of the PostgreSQL template. */
+/**
+ * Opens the database this test project runs on, a copy of the run's template (global-setup.ts: migrated, with
+ * the demo users and activity types): in-memory PGlite loaded from the snapshot, or a clone of the PostgreSQL
+ * template. Opening still runs the migrations, which find nothing left to do.
+ */
 export async function openTestDatabase(): Promise<Database> {
-  if (process.env.SAMSPEL_TEST_DB !== "postgresql") return openDatabase({ kind: "pglite" });
+  if (process.env.SAMSPEL_TEST_DB !== "postgresql") {
+    const snapshot = process.env.SAMSPEL_TEST_PGLITE_SNAPSHOT!;
+    const client = await PGlite.create({
+      loadDataDir: new Blob([readFileSync(snapshot)]),
+      extensions: { pg_trgm },
+    });
+    return openDatabase({ kind: "pglite-loaded", client });
+  }
   const url = process.env.TEST_DATABASE_URL!;
   const name = `samspel_t_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
@@ -46,15 +59,14 @@ export interface TestApp {
 }
 
 /**
- * One app per test file on its own database, with the demo users (and optionally more demo data).
+ * One app per test file on its own database, with the demo users and activity types (and optionally more
+ * demo data).
  * Closed automatically after the file.
  */
 export async function createTestApp(
   options: { config?: Partial<AppConfig>; seed?: (database: Database) => Promise<void> } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
-  await loadDemoUsers(database.db);
-  await ensureActivityTypes(database.db);
   if (options.seed) await options.seed(database);
   const app = await buildApp({
     database,
