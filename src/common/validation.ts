@@ -74,3 +74,16 @@ export function translateIssue(issue: IssueLike, t: (key: string, vars?: Record<
       return t("validation.invalid");
   }
 }
+
+/**
+ * Characters no text may hold: NUL (PostgreSQL text and jsonb refuse it) and a UTF-16 surrogate
+ * without its partner (it cannot be encoded as UTF-8, so audit JSON and the database refuse it).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this looks for.
+const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export const hasUnstorableCharacters = (text: string) => unstorable.test(text);
+
+/** The text with each unstorable character replaced by U+FFFD (for echoing a field name back). */
+export const replaceUnstorableCharacters = (text: string) =>
+  text.replace(new RegExp(unstorable.source, "g"), "\ufffd");

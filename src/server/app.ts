@@ -14,6 +14,7 @@ import type { AppConfig, Deps } from "./platform/context.ts";
 import { registerProblemHandling } from "./platform/problem.ts";
 import { registerSessionHooks } from "./platform/session-hooks.ts";
 import { defaultWebRoot, registerStaticAndFallback } from "./platform/static.ts";
+import { registerInputGuards } from "./platform/validation.ts";
 import { routeModules } from "./routes.ts";
 
 export interface BuildOptions {
@@ -46,6 +47,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandling(app);
+  registerInputGuards(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });

@@ -17,6 +17,9 @@ export const sv = {
     invalid: "Ogiltigt värde.",
     passwordTooShort: "Lösenordet måste ha minst 10 tecken.",
     passwordsDiffer: "Lösenorden stämmer inte överens.",
+    invalidCharacters:
+      "Texten innehåller tecken som inte kan sparas (till exempel NUL eller ett ensamt surrogattecken).",
+    cursor: "Ogiltig sidmarkör. Börja om från första sidan.",
   },
   errors: {
     validation: "Uppgifterna innehåller fel. Rätta de markerade fälten.",
@@ -224,6 +227,9 @@ export const en: Widen<typeof sv> = {
     invalid: "Invalid value.",
     passwordTooShort: "The password must have at least 10 characters.",
     passwordsDiffer: "The passwords do not match.",
+    invalidCharacters:
+      "The text contains characters that cannot be stored (for example NUL or a lone surrogate).",
+    cursor: "Invalid page marker. Start again from the first page.",
   },
   errors: {
     validation: "The data contains errors. Correct the marked fields.",
