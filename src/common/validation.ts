@@ -29,7 +29,10 @@ export const uuid = z.uuid({ error: "validation.uuid" });
 export const idParams = z.object({ id: uuid });
 
 /** ISO date `YYYY-MM-DD` that exists in the calendar. */
-export const isoDate = z.iso.date({ error: "validation.date" });
+export const isoDate = z.iso
+  .date({ error: "validation.date" })
+  // Year 0000 passes the ISO pattern, but there is no such year (PostgreSQL refuses it).
+  .refine((d) => !d.startsWith("0000"), { error: "validation.date" });
 
 /** List paging as in DESIGN.md: `?limit&cursor`. */
 export const pageQuery = z.object({

@@ -37,6 +37,8 @@ export const sv = {
     emailTaken: "Det finns redan ett konto med den e-postadressen.",
     lastAdmin: "Det måste finnas minst en administratör.",
     badRequest: "Begäran kunde inte tolkas.",
+    valueOutOfRange:
+      "Ett värde går inte att spara: till exempel ett för stort tal, ett datum som inte finns eller en för lång text.",
     payloadTooLarge: "Filen eller begäran är för stor.",
     internal: "Ett oväntat fel inträffade. Försök igen, och kontakta support om felet kvarstår.",
     networkError: "Kunde inte nå servern. Kontrollera anslutningen och försök igen.",
@@ -247,6 +249,8 @@ export const en: Widen<typeof sv> = {
     emailTaken: "An account with that e-mail address already exists.",
     lastAdmin: "There must be at least one administrator.",
     badRequest: "The request could not be understood.",
+    valueOutOfRange:
+      "A value cannot be stored: for example too large a number, a date that does not exist or too long a text.",
     payloadTooLarge: "The file or request is too large.",
     internal: "An unexpected error occurred. Try again, and contact support if it persists.",
     networkError: "Could not reach the server. Check the connection and try again.",

@@ -156,6 +156,30 @@ describe("finding 7: unstorable text answers 422 naming the field", () => {
   });
 });
 
+describe("500s the fuzz suite found, closed at the root", () => {
+  it("answers problem+json for Fastify's own refusals, numbers out of range and year 0000", async () => {
+    const long = await t.request({ method: "GET", url: `/api/projects/${"a".repeat(300)}`, as: admin });
+    expect(long.statusCode).toBe(400);
+    expect(long.headers["content-type"]).toContain("application/problem+json");
+    expect(long.json().detail).toBe("Begäran kunde inte tolkas.");
+    const huge = await t.request({
+      method: "GET",
+      url: "/api/compass/model?version=978728128961517",
+      as: admin,
+    });
+    expect(huge.statusCode).toBe(422);
+    expect(huge.headers["content-type"]).toContain("application/problem+json");
+    expect(huge.json().detail).toContain("Ett värde går inte att spara");
+    const yearZero = await t.request({
+      method: "GET",
+      url: "/api/projects/dashboard?asOf=0000-02-29",
+      as: admin,
+    });
+    expectSwedishProblem(yearZero, 422);
+    expect(yearZero.json().errors.asOf).toEqual(["Ange ett datum som ÅÅÅÅ-MM-DD."]);
+  });
+});
+
 describe("finding 9: CSV export quotes fields and neutralises every part a reader could split off", () => {
   it("exports `Probe,=cmd|' /C calc'!A0` as one quoted, neutralised field", async () => {
     const created = await t.request({
