@@ -18,8 +18,9 @@ if (process.env.TEST_DATABASE_URL) {
     test: {
       name: "postgresql",
       include: ["src/**/*.test.ts", "demo/**/*.test.ts"],
-      // main.test.ts starts real processes on the embedded database; the server variant is covered by the rest.
-      exclude: ["src/server/main.test.ts"],
+      // main.test.ts starts real processes on the embedded database, and data-dir-lock.test.ts tests its
+      // lock; the server variant is covered by the rest.
+      exclude: ["src/server/main.test.ts", "src/server/platform/data-dir-lock.test.ts"],
       env: { TZ: "UTC", SAMSPEL_TEST_DB: "postgresql" },
     },
   });

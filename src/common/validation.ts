@@ -29,7 +29,10 @@ export const uuid = z.uuid({ error: "validation.uuid" });
 export const idParams = z.object({ id: uuid });
 
 /** ISO date `YYYY-MM-DD` that exists in the calendar. */
-export const isoDate = z.iso.date({ error: "validation.date" });
+export const isoDate = z.iso
+  .date({ error: "validation.date" })
+  // Year 0000 passes the ISO pattern, but there is no such year (PostgreSQL refuses it).
+  .refine((d) => !d.startsWith("0000"), { error: "validation.date" });
 
 /** List paging as in DESIGN.md: `?limit&cursor`. */
 export const pageQuery = z.object({
@@ -74,3 +77,16 @@ export function translateIssue(issue: IssueLike, t: (key: string, vars?: Record<
       return t("validation.invalid");
   }
 }
+
+/**
+ * Characters no text may hold: NUL (PostgreSQL text and jsonb refuse it) and a UTF-16 surrogate
+ * without its partner (it cannot be encoded as UTF-8, so audit JSON and the database refuse it).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this looks for.
+const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export const hasUnstorableCharacters = (text: string) => unstorable.test(text);
+
+/** The text with each unstorable character replaced by U+FFFD (for echoing a field name back). */
+export const replaceUnstorableCharacters = (text: string) =>
+  text.replace(new RegExp(unstorable.source, "g"), "\ufffd");

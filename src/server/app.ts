@@ -11,9 +11,10 @@ import {
 } from "fastify-type-provider-zod";
 import type { Database } from "./db/client.ts";
 import type { AppConfig, Deps } from "./platform/context.ts";
-import { registerProblemHandling } from "./platform/problem.ts";
+import { frameworkErrors, registerProblemHandling } from "./platform/problem.ts";
 import { registerSessionHooks } from "./platform/session-hooks.ts";
 import { defaultWebRoot, registerStaticAndFallback } from "./platform/static.ts";
+import { registerInputGuards } from "./platform/validation.ts";
 import { routeModules } from "./routes.ts";
 
 export interface BuildOptions {
@@ -42,10 +43,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     trustProxy: true,
     // Requests still in flight get this long to finish when the server is closing.
     return503OnClosing: true,
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandling(app);
+  registerInputGuards(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });

@@ -20,7 +20,7 @@ const publicUrl = env.SAMSPEL_PUBLIC_URL ?? `http://localhost:${port}`;
 let releaseLock = () => {};
 if (!env.DATABASE_URL) {
   try {
-    releaseLock = lockDataDir(dataDir);
+    releaseLock = await lockDataDir(dataDir);
   } catch (error) {
     if (error instanceof DataDirLockedError) {
       console.error(error.message);

@@ -17,6 +17,9 @@ export const sv = {
     invalid: "Ogiltigt värde.",
     passwordTooShort: "Lösenordet måste ha minst 10 tecken.",
     passwordsDiffer: "Lösenorden stämmer inte överens.",
+    invalidCharacters:
+      "Texten innehåller tecken som inte kan sparas (till exempel NUL eller ett ensamt surrogattecken).",
+    cursor: "Ogiltig sidmarkör. Börja om från första sidan.",
   },
   errors: {
     validation: "Uppgifterna innehåller fel. Rätta de markerade fälten.",
@@ -34,6 +37,8 @@ export const sv = {
     emailTaken: "Det finns redan ett konto med den e-postadressen.",
     lastAdmin: "Det måste finnas minst en administratör.",
     badRequest: "Begäran kunde inte tolkas.",
+    valueOutOfRange:
+      "Ett värde går inte att spara: till exempel ett för stort tal, ett datum som inte finns eller en för lång text.",
     payloadTooLarge: "Filen eller begäran är för stor.",
     internal: "Ett oväntat fel inträffade. Försök igen, och kontakta support om felet kvarstår.",
     networkError: "Kunde inte nå servern. Kontrollera anslutningen och försök igen.",
@@ -224,6 +229,9 @@ export const en: Widen<typeof sv> = {
     invalid: "Invalid value.",
     passwordTooShort: "The password must have at least 10 characters.",
     passwordsDiffer: "The passwords do not match.",
+    invalidCharacters:
+      "The text contains characters that cannot be stored (for example NUL or a lone surrogate).",
+    cursor: "Invalid page marker. Start again from the first page.",
   },
   errors: {
     validation: "The data contains errors. Correct the marked fields.",
@@ -241,6 +249,8 @@ export const en: Widen<typeof sv> = {
     emailTaken: "An account with that e-mail address already exists.",
     lastAdmin: "There must be at least one administrator.",
     badRequest: "The request could not be understood.",
+    valueOutOfRange:
+      "A value cannot be stored: for example too large a number, a date that does not exist or too long a text.",
     payloadTooLarge: "The file or request is too large.",
     internal: "An unexpected error occurred. Try again, and contact support if it persists.",
     networkError: "Could not reach the server. Check the connection and try again.",

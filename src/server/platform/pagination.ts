@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasUnstorableCharacters } from "../../common/validation.ts";
 import { AppError } from "./errors.ts";
 
 /** Opaque keyset cursor: the sort value and id of the last row of the previous page. */
@@ -6,18 +7,62 @@ export function encodeCursor(sortValue: string | number | null, id: string): str
   return Buffer.from(JSON.stringify([sortValue, id])).toString("base64url");
 }
 
+/** What a cursor's sort value must be: the type of the column it is compared with. */
+export type CursorSort = "text" | "integer" | "date" | "timestamp";
+/** What a cursor's tie-breaker must be: a row's uuid, a serial number, or a text key. */
+export type CursorId = "uuid" | "integer" | "text";
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const timePart = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-](0\d|1[0-5])(:?[0-5]\d)?)?$/;
+
+/** `YYYY-MM-DD` that exists in the calendar (years 0001–9999, as PostgreSQL reads them). */
+function isCalendarDate(text: string) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || text.startsWith("0000")) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+const sortValueFits: Record<CursorSort, (value: unknown) => boolean> = {
+  text: (v) => v === null || (typeof v === "string" && v.length <= 1000 && !hasUnstorableCharacters(v)),
+  integer: (v) => Number.isSafeInteger(v),
+  date: (v) => typeof v === "string" && isCalendarDate(v),
+  timestamp: (v) =>
+    typeof v === "string" &&
+    isCalendarDate(v.slice(0, 10)) &&
+    /[ T]/.test(v[10] ?? "") &&
+    timePart.test(v.slice(11)),
+};
+
+const idFits: Record<CursorId, (id: unknown) => boolean> = {
+  uuid: (id) => typeof id === "string" && uuidPattern.test(id),
+  integer: (id) => typeof id === "string" && /^\d{1,15}$/.test(id),
+  text: (id) => typeof id === "string" && id.length <= 1000 && !hasUnstorableCharacters(id),
+};
+
+/**
+ * The one reader of list cursors. A cursor comes from the client, so every part is checked against
+ * the column it will be compared with before it reaches SQL: anything forged or damaged answers
+ * 422 naming `cursor`, never a database error.
+ */
 export function decodeCursor(
   cursor: string | undefined,
+  shape: { sort?: CursorSort; id?: CursorId } = {},
 ): { sortValue: string | number | null; id: string } | null {
   if (!cursor) return null;
+  let parsed: unknown;
   try {
-    const [sortValue, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (typeof id !== "string") throw new Error("bad cursor");
-    return { sortValue, id };
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    throw new AppError("validation", "errors.validation", {}, { cursor: [{ key: "validation.invalid" }] });
+    throw badCursor();
   }
+  if (!Array.isArray(parsed) || parsed.length !== 2) throw badCursor();
+  const [sortValue, id] = parsed;
+  if (!sortValueFits[shape.sort ?? "text"](sortValue) || !idFits[shape.id ?? "uuid"](id)) throw badCursor();
+  return { sortValue, id };
 }
+
+const badCursor = () =>
+  new AppError("validation", "errors.validation", {}, { cursor: [{ key: "validation.cursor" }] });
 
 /** Response shape of every list: `{ items, nextCursor }`. */
 export const listOf = <T extends z.ZodType>(item: T) =>

@@ -52,6 +52,23 @@ export function sendProblem(
   return reply.status(error.status).type("application/problem+json; charset=utf-8").send(body);
 }
 
+/** PostgreSQL class 22 (data exception), raised directly or wrapped by Drizzle. */
+function isDataException(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (typeof e.code === "string" && /^22[0-9A-Z]{3}$/.test(e.code)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
+/**
+ * Fastify's own refusals before any route runs (a malformed URL, a path parameter over the length
+ * limit), given as `frameworkErrors` to Fastify: problem+json in the user's language like every error.
+ */
+export function frameworkErrors(_error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  return sendProblem(request, reply, new AppError("badRequest"));
+}
+
 /** Maps every thrown thing to problem+json; unknown errors are logged and never leak internals. */
 export function registerProblemHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -69,6 +86,12 @@ export function registerProblemHandling(app: FastifyInstance) {
     if (isResponseSerializationError(err)) {
       request.log.error({ err, issues: err.cause.issues }, "response does not match its schema");
       return sendProblem(request, reply, new AppError("internal"));
+    }
+    if (isDataException(err)) {
+      // The database refused a value (a number out of range, a date that does not exist): the input
+      // did not fit, whichever route let it through, so the answer is a 422, never a 500.
+      request.log.warn({ err }, "input refused by the database");
+      return sendProblem(request, reply, new AppError("validation", "errors.valueOutOfRange"));
     }
     if (err.statusCode === 429) return sendProblem(request, reply, new AppError("rateLimited"));
     if (err.statusCode === 413 || err.code === "FST_REQ_FILE_TOO_LARGE")

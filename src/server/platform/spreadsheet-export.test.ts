@@ -1,6 +1,13 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { isoToDate, neutraliseFormula, type Sheet, toCsv, toXlsx } from "./spreadsheet-export.ts";
+import {
+  isoToDate,
+  neutraliseCsvText,
+  neutraliseFormula,
+  type Sheet,
+  toCsv,
+  toXlsx,
+} from "./spreadsheet-export.ts";
 
 interface Row {
   name: string;
@@ -31,7 +38,7 @@ describe("spreadsheet export", () => {
 
   it("writes Swedish Excel CSV: BOM, semicolons, CRLF, decimal comma, quoted fields", () => {
     expect(toCsv(sheet)).toBe(
-      '\uFEFFEnhet;Kr;Andel;Datum\r\nSektor Utbildning;1226000;0,208;2010-12-31\r\n"\'=HYPERLINK(""http://x"";""klicka"")";455000;0,077;2010-12-31\r\n\'-2+3;0;0;2010-12-31\r\n',
+      '\uFEFFEnhet;Kr;Andel;Datum\r\nSektor Utbildning;1226000;"0,208";2010-12-31\r\n"\'=HYPERLINK(""http://x"";""klicka"")";455000;"0,077";2010-12-31\r\n\'-2+3;0;0;2010-12-31\r\n',
     );
   });
 
@@ -44,5 +51,28 @@ describe("spreadsheet export", () => {
     expect(ws.getRow(2).getCell(4).value).toEqual(new Date("2010-12-31T00:00:00Z"));
     expect(ws.getRow(3).getCell(1).value).toBe('\'=HYPERLINK("http://x";"klicka")');
     expect(ws.getRow(3).getCell(1).formula).toBeUndefined();
+  });
+
+  it("quotes CSV fields holding a comma, semicolon, tab, quote or line break (RFC 4180)", () => {
+    const rows = ["a,b", "a;b", "a\tb", 'a"b', "a\rb", "a\nb", "plain"];
+    const csv = toCsv({ name: "x", rows, columns: [{ header: "T", value: (r: string) => r }] });
+    expect(csv.split("\r\n").slice(1, 4)).toEqual(['"a,b"', '"a;b"', '"a\tb"']);
+    expect(csv).toContain('"a""b"');
+    expect(csv).toContain('"a\rb"');
+    expect(csv).toContain('"a\nb"');
+    expect(csv).toContain("\r\nplain\r\n");
+  });
+
+  it("neutralises a formula in every part a comma-, tab- or semicolon-reading spreadsheet could split off", () => {
+    const attack = "Probe,=cmd|' /C calc'!A0";
+    const csv = toCsv({ name: "x", rows: [attack], columns: [{ header: "T", value: (r: string) => r }] });
+    expect(csv).toContain(`"Probe,'=cmd|' /C calc'!A0"`);
+    const parts = [attack, "a;+1", "a\t-1", "a\r@SUM(A1)", "a\n=1", 'a"=1', "a, =1", "x;;\t=HYPERLINK(1)"];
+    for (const text of parts) {
+      const safe = neutraliseCsvText(text);
+      // A naive reader splitting on any delimiter, ignoring quotes, and trimming spaces:
+      for (const cell of safe.split(/[,;\t\r\n"]/)) expect(cell.trim()).not.toMatch(/^[=+\-@]/);
+    }
+    expect(neutraliseCsvText("Göteborg 2-3")).toBe("Göteborg 2-3");
   });
 });

@@ -5,7 +5,8 @@ import type { FastifyReply } from "fastify";
 /**
  * Spreadsheet downloads (XLSX and CSV) for every module's tables. Cells keep their types — numbers
  * are numbers and dates are dates in XLSX — and text that a spreadsheet would run as a formula
- * (starting with = + - @) gets a leading apostrophe (DESIGN.md: exports neutralise formula injection).
+ * (starting with = + - @) gets a leading apostrophe (DESIGN.md: exports neutralise formula injection);
+ * in CSV also every part after a delimiter-like character, and such fields are quoted (RFC 4180).
  * CSV follows Swedish Excel: `;` between fields, CRLF, UTF-8 with BOM, decimal comma.
  */
 export type CellValue = string | number | Date | boolean | null | undefined;
@@ -32,6 +33,18 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** `=HYPERLINK(…)` → `'=HYPERLINK(…)`: shown as text, never evaluated. */
 export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * Formula characters after anything a CSV reader might split a field on (`,` `;` tab, quote, CR, LF,
+ * and the spaces after them): a reader set to another delimiter, or one ignoring quotes, would start a
+ * new cell there, so each such part is neutralised too: `Probe,=cmd` → `Probe,'=cmd`.
+ */
+const FORMULA_AFTER_SPLIT = /([,;\t\r\n"][ \u00a0]*)([=+\-@])/g;
+
+/** Text for one CSV field: the cell start and every part a reader could split off neutralised. */
+export function neutraliseCsvText(text: string): string {
+  return neutraliseFormula(text.replace(FORMULA_AFTER_SPLIT, "$1'$2"));
 }
 
 /** An ISO date (`2013-04-02`) as a Date at UTC midnight, which Excel shows as that day. */
@@ -108,8 +121,10 @@ function csvField(value: CellValue): string {
   else if (typeof value === "number")
     text = Number.isInteger(value) ? String(value) : String(value).replace(".", ",");
   else if (typeof value === "boolean") text = value ? "Ja" : "Nej";
-  else text = neutraliseFormula(value);
-  return /[";\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  else text = neutraliseCsvText(value);
+  // RFC 4180: a field holding a delimiter (ours `;`, but also `,` and tab for readers set to those),
+  // a quote or a line break is quoted, its quotes doubled.
+  return /[";,\t\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** Swedish Excel CSV of one sheet, BOM first so Excel reads UTF-8. */

@@ -31,7 +31,7 @@ export function registerAuditRoutes(app: FastifyInstance, { db }: Deps) {
       if (q.action) where.push(eq(auditLog.action, q.action));
       if (q.from) where.push(gte(auditLog.at, new Date(`${q.from}T00:00:00Z`)));
       if (q.to) where.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000)));
-      const cursor = decodeCursor(q.cursor);
+      const cursor = decodeCursor(q.cursor, { id: "integer" });
       if (cursor) where.push(lt(auditLog.id, Number(cursor.id)));
       const rows = await db
         .select()

@@ -14,10 +14,26 @@ export interface IcsEvent {
   cancelled?: boolean;
 }
 
-/** TEXT escaping: backslash, semicolon, comma and line breaks. */
+/**
+ * TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, and every line break — CRLF, a lone
+ * LF and a lone CR — as `\n`, so no text can end its property line and start another (`\rATTENDEE:…`).
+ * The other control characters, which TEXT may not hold, are dropped.
+ */
 function escapeText(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  return value
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n")
+    .replace(CONTROL, "");
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
+
+/** A URI or UID value: no control character or space may break the line; they are percent-encoded. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is encoded.
+const uriValue = (value: string) => value.replace(/[\u0000-\u0020\u007f]/g, (c) => encodeURIComponent(c));
 
 function utcStamp(date: Date): string {
   return date
@@ -63,7 +79,7 @@ export function toIcs(
   for (const e of events) {
     lines.push(
       "BEGIN:VEVENT",
-      `UID:${e.uid}`,
+      `UID:${uriValue(e.uid)}`,
       `DTSTAMP:${utcStamp(now)}`,
       `DTSTART:${utcStamp(e.start)}`,
       `DTEND:${utcStamp(e.end)}`,
@@ -71,7 +87,7 @@ export function toIcs(
     );
     if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
-    if (e.url) lines.push(`URL:${e.url}`);
+    if (e.url) lines.push(`URL:${uriValue(e.url)}`);
     if (e.updatedAt) lines.push(`LAST-MODIFIED:${utcStamp(e.updatedAt)}`);
     lines.push(`STATUS:${e.cancelled ? "CANCELLED" : "CONFIRMED"}`, "END:VEVENT");
   }

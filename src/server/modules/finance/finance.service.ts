@@ -247,7 +247,7 @@ export async function listBudgets(db: Db, actor: Actor | null, raw: Partial<Budg
   if (q.year) where.push(eq(budgets.year, q.year));
   if (q.unitId) where.push(eq(budgets.unitId, q.unitId));
   if (q.projectId) where.push(eq(budgets.projectId, q.projectId));
-  const cursor = decodeCursor(q.cursor);
+  const cursor = decodeCursor(q.cursor, { sort: "integer" });
   if (cursor) where.push(sql`(${budgets.year}, ${budgets.id}) < (${cursor.sortValue}, ${cursor.id}::uuid)`);
   const rows = await db
     .select({
@@ -286,7 +286,7 @@ export async function listSpend(db: Db, actor: Actor | null, raw: Partial<SpendQ
   if (q.to) where.push(lte(spendEntries.date, q.to));
   if (q.unitId) where.push(eq(spendEntries.unitId, q.unitId));
   if (q.projectId) where.push(eq(spendEntries.projectId, q.projectId));
-  const cursor = decodeCursor(q.cursor);
+  const cursor = decodeCursor(q.cursor, { sort: "date" });
   if (cursor)
     where.push(
       sql`(${spendEntries.date}, ${spendEntries.id}) < (${cursor.sortValue}::date, ${cursor.id}::uuid)`,

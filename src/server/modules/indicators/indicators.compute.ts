@@ -77,7 +77,7 @@ export async function recordsPage(
   cursor: string | undefined,
   asOf = todayIso(),
 ) {
-  const after = decodeCursor(cursor);
+  const after = decodeCursor(cursor, { id: "text" });
   const rows = await queryRows<RecordRow>(
     db,
     recordsPageSql(

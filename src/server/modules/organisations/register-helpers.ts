@@ -65,7 +65,7 @@ export function keyset(
   const orderBy = desc
     ? [sql`${sortExpr} desc`, sql`${columns.id} desc`]
     : [sql`${sortExpr} asc`, sql`${columns.id} asc`];
-  const decoded = decodeCursor(cursor);
+  const decoded = decodeCursor(cursor, { sort: byCreated ? "timestamp" : "text" });
   let where: SQL | undefined;
   if (decoded) {
     const value = byCreated ? sql`${String(decoded.sortValue)}::timestamptz` : sql`${decoded.sortValue}`;

@@ -68,7 +68,7 @@ export async function listProjects(db: Db | Tx, raw: Partial<ProjectListQuery> =
   const query = parseInput(projectListQuery, raw);
   const sortExpr = sortColumns[query.sort];
   const where = projectFilters(query);
-  const cursor = decodeCursor(query.cursor);
+  const cursor = decodeCursor(query.cursor, { sort: query.sort === "name" ? "text" : "date" });
   if (cursor) where.push(sql`(${sortExpr}, ${projects.id}) > (${cursor.sortValue}, ${cursor.id}::uuid)`);
   const rows = await selectProjectSummaries(db)
     .where(and(...where))
