@@ -18,6 +18,8 @@ export async function requireMultipart(request: FastifyRequest) {
 export const MAX_UPLOADS_IN_FLIGHT = 4;
 export const UPLOAD_RETRY_AFTER_SECONDS = 10;
 let inFlight = 0;
+/** How many uploads this process holds right now (for the tests that fill it up). */
+export const uploadsInFlight = () => inFlight;
 
 /**
  * Admits an upload before its body is read, or answers 503 with `Retry-After` when this process
