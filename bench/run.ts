@@ -35,6 +35,11 @@ const sections: { title: string; file: string; fn: string }[] = [
     file: "./follow-up.ts",
     fn: "benchFollowUp",
   },
+  {
+    title: "Uploads: peak RSS for XLSX zip bombs (one, three at once) and a legitimate 50 000-row file",
+    file: "./uploads.ts",
+    fn: "benchUploads",
+  },
 ];
 
 const only = process.argv[2];

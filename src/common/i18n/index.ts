@@ -15,6 +15,7 @@ import * as projects from "./projects.ts";
 import * as reports from "./reports.ts";
 import * as search from "./search.ts";
 import * as transfer from "./transfer.ts";
+import * as uploads from "./uploads.ts";
 
 /**
  * All translations, one file per module (each exports `sv` and `en`), merged under one namespace.
@@ -38,6 +39,7 @@ const modules = [
   communication,
   reports,
   learning,
+  uploads,
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -187,6 +187,10 @@ export const sv = {
       noRows: "Filen har rubriker men inga rader att importera.",
       tooManyRows: "Filen har för många rader. Högst {{max}} rader går att importera åt gången.",
       unreadable: "Filen går inte att läsa. Spara den som Excel-arbetsbok (.xlsx) eller CSV och försök igen.",
+      unpackedTooLarge:
+        "Filen blir för stor när den packas upp (mer än {{maxMb}} MB). Dela upp den, eller spara den som CSV, och försök igen.",
+      tooManyParts:
+        "Filen består av för många delar (fler än {{max}}) för att vara en vanlig Excel-arbetsbok.",
       noFile: "Välj en fil att importera.",
       mappingInvalid: "Kolumnmappningen går inte att tolka.",
       mappingHeader: "Kolumnen ”{{header}}” finns inte i filen.",
@@ -394,6 +398,10 @@ export const en: Widen<typeof sv> = {
       noRows: "The file has headings but no rows to import.",
       tooManyRows: "The file has too many rows. At most {{max}} rows can be imported at a time.",
       unreadable: "The file cannot be read. Save it as an Excel workbook (.xlsx) or CSV and try again.",
+      unpackedTooLarge:
+        "The file is too large when unpacked (more than {{maxMb}} MB). Split it, or save it as CSV, and try again.",
+      tooManyParts:
+        "The file consists of too many parts (more than {{max}}) to be an ordinary Excel workbook.",
       noFile: "Choose a file to import.",
       mappingInvalid: "The column mapping cannot be read.",
       mappingHeader: "The column “{{header}}” is not in the file.",

@@ -1,5 +1,7 @@
 import ExcelJS from "exceljs";
 import { AppError } from "./errors.ts";
+import { oneAtATime } from "./uploads.ts";
+import { buildZip, defaultZipLimits, unzipGuarded, type ZipLimits, ZipRefused } from "./zip-guard.ts";
 
 /**
  * Reading the spreadsheets collaboration offices keep: XLSX (exceljs) and CSV as Swedish Excel
@@ -24,6 +26,8 @@ export interface ParsedSheet {
 export interface ImportLimits {
   maxBytes: number;
   maxRows: number;
+  /** How far an XLSX may unpack; defaultZipLimits unless a test wants smaller. */
+  zip?: ZipLimits;
 }
 
 export const defaultImportLimits: ImportLimits = { maxBytes: 10 * 1024 * 1024, maxRows: 50_000 };
@@ -44,8 +48,10 @@ export async function parseSpreadsheet(
       maxMb: limits.maxBytes / 1048576,
     });
   if (buffer.length === 0) throw fileError("transfer.errors.emptyFile");
-  const table = isZip(buffer) ? await readXlsx(buffer, limits) : readCsv(decodeText(buffer), limits);
-  return table;
+  // One file at a time per process (uploads.ts): the memory of parsing is that of one file.
+  return oneAtATime(async () =>
+    isZip(buffer) ? await readXlsx(buffer, limits) : readCsv(decodeText(buffer), limits),
+  );
 }
 
 function finish(format: ParsedSheet["format"], lines: SheetRow[], limits: ImportLimits): ParsedSheet {
@@ -145,38 +151,28 @@ function readCsv(text: string, limits: ImportLimits): ParsedSheet {
 
 // ---- XLSX ------------------------------------------------------------------------------------------
 
-/** What a 10 MB upload may unpack to; a zip bomb is refused before exceljs inflates it. */
-const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
-
-/** Sums the uncompressed sizes in the zip's central directory (no inflating). */
-export function unpackedZipSize(buffer: Buffer): number | null {
-  // End of central directory: signature 0x06054b50, within the last 64 KiB + 22 bytes.
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 65_557); i--) {
-    if (buffer.readUInt32LE(i) !== 0x06054b50) continue;
-    const entries = buffer.readUInt16LE(i + 10);
-    let offset = buffer.readUInt32LE(i + 16);
-    let total = 0;
-    for (let n = 0; n < entries; n++) {
-      if (offset + 46 > buffer.length || buffer.readUInt32LE(offset) !== 0x02014b50) return null;
-      total += buffer.readUInt32LE(offset + 24);
-      offset +=
-        46 +
-        buffer.readUInt16LE(offset + 28) +
-        buffer.readUInt16LE(offset + 30) +
-        buffer.readUInt16LE(offset + 32);
-    }
-    return total;
-  }
-  return null;
-}
-
+/**
+ * An XLSX is a zip archive. It is unpacked here under counted limits (zip-guard.ts: the sizes the
+ * archive declares are never trusted) and exceljs only ever reads the re-packed, already checked
+ * bytes, stored without compression — so a zip bomb stops at the limit instead of in exceljs.
+ */
 async function readXlsx(buffer: Buffer, limits: ImportLimits): Promise<ParsedSheet> {
-  const unpacked = unpackedZipSize(buffer);
-  if (unpacked === null) throw fileError("transfer.errors.unreadable");
-  if (unpacked > MAX_UNPACKED_BYTES) throw fileError("transfer.errors.tooManyRows", { max: limits.maxRows });
+  const zipLimits = limits.zip ?? defaultZipLimits;
+  let checked: Buffer;
+  try {
+    const entries = await unzipGuarded(buffer, zipLimits);
+    checked = buildZip(entries.map((e) => ({ name: e.name, stored: e.data })));
+  } catch (error) {
+    if (!(error instanceof ZipRefused)) throw error;
+    if (error.reason === "tooLarge")
+      throw fileError("transfer.errors.unpackedTooLarge", { maxMb: zipLimits.maxUnpackedBytes / 1048576 });
+    if (error.reason === "tooManyEntries")
+      throw fileError("transfer.errors.tooManyParts", { max: zipLimits.maxEntries });
+    throw fileError("transfer.errors.unreadable");
+  }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    await workbook.xlsx.load(checked as unknown as ArrayBuffer);
   } catch {
     throw fileError("transfer.errors.unreadable");
   }

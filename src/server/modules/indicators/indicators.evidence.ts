@@ -1,13 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fieldErrors } from "../../platform/errors.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
+import { cleanFileName, filesDir } from "../../platform/files.ts";
 
 /**
  * Evidence files of manual indicator values (DESIGN.md: uploads are size-limited, type-checked and
- * stored outside the web root). Files live under DATA_DIR/evidence/<uuid>; the database keeps the
- * key, the original name and the checked type.
+ * stored outside the web root). Files live under SAMSPEL_FILES_DIR/evidence/<uuid> (filesDir(), as
+ * the README says); the database keeps the key, the original name and the checked type.
+ *
+ * Until this was fixed they were written to DATA_DIR/evidence/<uuid>. Those files are not moved:
+ * they are read from there when the new folder does not have the key (legacyEvidenceRoot), and
+ * removed from both. A move at start would have to cross file systems and race a running server;
+ * the fallback costs one stat on a download of an old file and nothing else.
  */
 
 export const MAX_EVIDENCE_BYTES = 1024 * 1024;
@@ -25,7 +31,9 @@ const signatures: Record<string, ((b: Buffer) => boolean) | null> = {
   "text/csv": null,
 };
 
-export const evidenceRoot = () => path.resolve(process.env.DATA_DIR ?? "./data", "evidence");
+export const evidenceRoot = () => path.join(filesDir(), "evidence");
+/** Where evidence was stored before it followed SAMSPEL_FILES_DIR; still read, never written. */
+export const legacyEvidenceRoot = () => path.resolve(process.env.DATA_DIR ?? "./data", "evidence");
 
 export interface StoredEvidence {
   key: string;
@@ -52,16 +60,26 @@ export async function saveEvidence(file: {
   const key = randomUUID();
   await mkdir(evidenceRoot(), { recursive: true });
   await writeFile(path.join(evidenceRoot(), key), bytes, { flag: "wx" });
-  return { key, name: path.basename(file.name).slice(0, 200), contentType, size: bytes.length };
+  return { key, name: cleanFileName(file.name), contentType, size: bytes.length };
 }
 
-/** Removes a stored file whose database row did not land. */
+/** Removes a stored file whose database row did not land, or whose value was removed. */
 export async function discardEvidence(key: string) {
+  checkKey(key);
   await rm(path.join(evidenceRoot(), key), { force: true });
+  await rm(path.join(legacyEvidenceRoot(), key), { force: true });
 }
 
 export function openEvidence(key: string) {
-  // Keys are UUIDs we generated; refuse anything else so no path can escape the folder.
+  checkKey(key);
+  const current = path.join(evidenceRoot(), key);
+  const legacy = path.join(legacyEvidenceRoot(), key);
+  if (existsSync(current)) return createReadStream(current);
+  if (existsSync(legacy)) return createReadStream(legacy);
+  throw notFound();
+}
+
+// Keys are UUIDs we generated; refuse anything else so no path can escape the folder.
+function checkKey(key: string) {
   if (!/^[0-9a-f-]{36}$/.test(key)) throw new Error("bad evidence key");
-  return createReadStream(path.join(evidenceRoot(), key));
 }

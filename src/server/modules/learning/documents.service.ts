@@ -37,6 +37,12 @@ interface Upload {
   description?: string | null;
 }
 
+/** Checked before an upload's body is read: the space (and document) must be the actor's (404). */
+export async function mayUpload(db: Db, actor: Actor | null, spaceId: string, documentId?: string) {
+  await spaceFor(db, actor, spaceId);
+  if (documentId) await documentIn(db, spaceId, documentId);
+}
+
 /** A new document (version 1), or a new version of `documentId`. */
 export async function uploadDocument(
   db: Db,

@@ -3,15 +3,12 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { documentTypes, maxDocumentBytes } from "../../../common/learning.ts";
 import { AppError, fieldErrors } from "../../platform/errors.ts";
+import { cleanFileName, filesDir } from "../../platform/files.ts";
 
 /**
- * Uploaded files live under DATA_DIR/files (or SAMSPEL_FILES_DIR), never in the web root, named by a
- * random key — the uploader's file name is only metadata. Types are checked by extension AND content.
+ * Uploaded documents live under filesDir()/learning (platform/files.ts), never in the web root, named
+ * by a random key — the uploader's file name is only metadata. Types are checked by extension AND content.
  */
-export function filesDir(): string {
-  return process.env.SAMSPEL_FILES_DIR ?? path.join(path.resolve(process.env.DATA_DIR ?? "./data"), "files");
-}
-
 const startsWith = (data: Buffer, bytes: number[]) => bytes.every((b, i) => data[i] === b);
 
 /** Does the content look like what the extension says? */
@@ -42,11 +39,7 @@ export interface StoredFile {
 /** Checks and stores an upload; 422 on the `file` field for a wrong type, 413 when too large. */
 export async function storeFile(folder: string, filename: string, data: Buffer): Promise<StoredFile> {
   // Control characters never belong in a file name (header injection in Content-Disposition).
-  const clean =
-    [...path.basename(filename)]
-      .filter((c) => c.charCodeAt(0) >= 32)
-      .join("")
-      .slice(0, 200) || "fil";
+  const clean = cleanFileName(filename);
   const ext = clean.includes(".") ? clean.split(".").pop()!.toLowerCase() : "";
   const mimeType = documentTypes[ext];
   if (!mimeType) throw fieldErrors({ file: "validation.learning.fileType" });

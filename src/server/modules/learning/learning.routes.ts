@@ -21,6 +21,7 @@ import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { fieldErrors } from "../../platform/errors.ts";
 import { problemSchema } from "../../platform/problem.ts";
+import { requireMultipart, withUploadSlot } from "../../platform/uploads.ts";
 import * as documents from "./documents.service.ts";
 import * as presenter from "./learning.presenter.ts";
 import * as learning from "./learning.service.ts";
@@ -33,6 +34,7 @@ const errors = {
   413: problemSchema,
   422: problemSchema,
 };
+const uploadErrors = { ...errors, 415: problemSchema, 503: problemSchema };
 const spaceParams = z.object({ id: uuid });
 const threadParams = spaceParams.extend({ threadId: uuid });
 const documentParams = spaceParams.extend({ documentId: uuid });
@@ -152,17 +154,18 @@ export function registerLearningRoutes(app: FastifyInstance, { db }: Deps) {
           summary: "Ladda upp ett dokument (multipart: title, description, file)",
           params: spaceParams,
           consumes: ["multipart/form-data"],
-          response: { 201: documentView, ...errors },
+          response: { 201: documentView, ...uploadErrors },
         },
+        onRequest: requireMultipart,
       },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(
-            presenter.document(
-              await documents.uploadDocument(db, request.actor, request.params.id, await readUpload(request)),
-            ),
-          ),
+      async (request, reply) => {
+        // Membership first: nobody else gets as far as sending the file's bytes.
+        await documents.mayUpload(db, request.actor, request.params.id);
+        const doc = await withUploadSlot(reply, async () =>
+          documents.uploadDocument(db, request.actor, request.params.id, await readUpload(request)),
+        );
+        return reply.status(201).send(presenter.document(doc));
+      },
     );
     s.post(
       "/api/learning/spaces/:id/documents/:documentId/versions",
@@ -173,17 +176,15 @@ export function registerLearningRoutes(app: FastifyInstance, { db }: Deps) {
           summary: "Ladda upp en ny version (multipart: file)",
           params: documentParams,
           consumes: ["multipart/form-data"],
-          response: { 201: documentView, ...errors },
+          response: { 201: documentView, ...uploadErrors },
         },
+        onRequest: requireMultipart,
       },
       async (request, reply) => {
-        const upload = await readUpload(request);
-        const doc = await documents.uploadDocument(
-          db,
-          request.actor,
-          request.params.id,
-          upload,
-          request.params.documentId,
+        const { id, documentId } = request.params;
+        await documents.mayUpload(db, request.actor, id, documentId);
+        const doc = await withUploadSlot(reply, async () =>
+          documents.uploadDocument(db, request.actor, id, await readUpload(request), documentId),
         );
         return reply.status(201).send(presenter.document(doc));
       },

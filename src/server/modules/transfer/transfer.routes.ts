@@ -10,7 +10,6 @@ import {
   transferRegisters,
 } from "../../../common/transfer.ts";
 import { idParams } from "../../../common/validation.ts";
-import { requireActor } from "../../platform/actor.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { AppError, forbidden } from "../../platform/errors.ts";
@@ -18,9 +17,10 @@ import { requestLocale, translator } from "../../platform/i18n.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { sendSpreadsheet } from "../../platform/spreadsheet-export.ts";
 import { fileError } from "../../platform/spreadsheet-import.ts";
+import { requireMultipart, withUploadSlot } from "../../platform/uploads.ts";
 import { importsSettled } from "./import.runner.ts";
 import { transferRegistry } from "./registers/index.ts";
-import { canExport } from "./transfer.policy.ts";
+import { canExport, canImport } from "./transfer.policy.ts";
 import { presentImportJob } from "./transfer.presenter.ts";
 import {
   exportSheet,
@@ -34,6 +34,7 @@ import {
 
 const tags = ["Import och export"];
 const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
+const uploadErrors = { ...errors, 413: problemSchema, 415: problemSchema, 503: problemSchema };
 const fileResponse = z.any().meta({ description: "XLSX- eller CSV-fil" });
 const multipartNote = `multipart/form-data: \`file\` (XLSX eller CSV, högst ${importLimits.maxMegabytes} MB och ${importLimits.maxRows} rader)`;
 
@@ -105,14 +106,15 @@ function registerRoutesOf(app: FastifyInstance, { db }: Deps, register: Transfer
         summary: `Förhandsgranska en fil att importera till ${definition.fileBase}`,
         description: `${multipartNote}. Svarar med rubriker, föreslagen kolumnmappning och de första raderna.`,
         consumes: ["multipart/form-data"],
-        response: { 200: importPreviewView, 413: problemSchema, ...errors },
+        response: { 200: importPreviewView, ...uploadErrors },
       },
+      onRequest: beforeTheBody,
     },
-    async (request) => {
-      requireActor(request.actor);
-      const { file } = await readForm(request);
-      return previewImport(request.actor, register, file, translator(requestLocale(request)));
-    },
+    async (request, reply) =>
+      withUploadSlot(reply, async () => {
+        const { file } = await readForm(request);
+        return previewImport(request.actor, register, file, translator(requestLocale(request)));
+      }),
   );
 
   r.post(
@@ -123,16 +125,18 @@ function registerRoutesOf(app: FastifyInstance, { db }: Deps, register: Transfer
         summary: `Importera ${definition.fileBase}`,
         description: `${multipartNote} och \`mapping\` (JSON: rubrik → fält eller null). Startar ett importjobb: alla rader kontrolleras, och bara om alla är giltiga skrivs de, i en transaktion.`,
         consumes: ["multipart/form-data"],
-        response: { 202: importJobView, 413: problemSchema, ...errors },
+        response: { 202: importJobView, ...uploadErrors },
       },
+      onRequest: beforeTheBody,
     },
     async (request, reply) => {
-      requireActor(request.actor);
-      const { file, fields } = await readForm(request);
       const t = translator(requestLocale(request));
-      const job = await startImport(db, request.actor, register, file, fields.mapping, t, (error) =>
-        request.log.error({ err: error }, "import failed"),
-      );
+      const job = await withUploadSlot(reply, async () => {
+        const { file, fields } = await readForm(request);
+        return startImport(db, request.actor, register, file, fields.mapping, t, (error) =>
+          request.log.error({ err: error }, "import failed"),
+        );
+      });
       return reply.status(202).header("location", `/api/imports/${job.id}`).send(presentImportJob(job, t));
     },
   );
@@ -156,11 +160,21 @@ function importProgressRoute(app: FastifyInstance, { db }: Deps) {
   );
 }
 
+/**
+ * Checked at onRequest, before a byte of the upload is read (the session and its CSRF token are
+ * checked before that, in session-hooks.ts): only importers (403 otherwise), only multipart (415).
+ */
+const beforeTheBody = [
+  async (request: FastifyRequest) => {
+    if (!canImport(request.actor)) throw forbidden();
+  },
+  requireMultipart,
+];
+
 /** The upload form: one file and text fields. A too large file is a 413 that says the limit. */
 async function readForm(
   request: FastifyRequest,
 ): Promise<{ file: UploadedFile; fields: Record<string, string> }> {
-  if (!request.isMultipart()) throw fileError("transfer.errors.noFile");
   let file: UploadedFile | null = null;
   const fields: Record<string, string> = {};
   try {
