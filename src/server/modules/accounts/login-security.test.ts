@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, installationDemoPassword } from "../../../../demo/users.ts";
 import { queryRows } from "../../db/client.ts";
 import { systemActor } from "../../platform/actor.ts";
 import { createTestApp, demo, type TestApp } from "../../test/harness.ts";
@@ -169,4 +170,32 @@ describe("the demo login (finding 8)", () => {
       expect(res.json()).toBeNull();
     }
   }, 120_000);
+
+  it("is generated per installation, kept, and replaces the published password of an older installation", async () => {
+    // `t` was loaded as installations were before: the demo users have the published DEMO_PASSWORD.
+    const password = await installationDemoPassword(t.database.db);
+    expect(password).toMatch(/^[\w-]{16}$/);
+    expect(await installationDemoPassword(t.database.db)).toBe(password); // the next start reads it back
+    expect((await login(t, demo.coordinator, DEMO_PASSWORD)).statusCode).toBe(401);
+    expect((await login(t, demo.coordinator, password)).statusCode).toBe(200);
+    // An operator's explicit choice wins and is not stored.
+    expect(await installationDemoPassword(t.database.db, "valt-av-drift")).toBe("valt-av-drift");
+    expect(await installationDemoPassword(t.database.db)).toBe(password);
+  }, 120_000);
+});
+
+describe("security headers (finding 13)", () => {
+  it("sends a Content-Security-Policy without inline script, nosniff and a referrer policy", async () => {
+    const res = await t.request({ method: "GET", url: "/api/health" });
+    const csp = res.headers["content-security-policy"] as string;
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["referrer-policy"]).toBe("same-origin");
+    const docs = await t.request({ method: "GET", url: "/api/docs/" });
+    expect(docs.headers["content-security-policy"]).toContain("script-src 'self';");
+    expect(docs.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  });
 });

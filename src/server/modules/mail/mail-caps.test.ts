@@ -37,7 +37,7 @@ describe("caps on anonymous mail", () => {
     expect(new Set(results.map((r) => r.body)).size).toBe(1);
     expect(await queuedTo(t, "offer@example.se")).toBe(5);
     expect(await mailsTo(t, "offer@example.se")).toHaveLength(5);
-  });
+  }, 240_000);
 
   it("caps public event registrations per source: over 30, registered but no mail, and the same answer", async () => {
     const event = await createEvent(t, coordinator, { capacity: 100 });
@@ -64,7 +64,7 @@ describe("caps on anonymous mail", () => {
     ]);
     expect(await mailsTo(t, "offer-33@example.se")).toHaveLength(0);
     expect(await mailsTo(t, "offer-0@example.se")).toHaveLength(1);
-  });
+  }, 240_000);
 
   it("caps one recipient's registrations at 5 mails an hour", async () => {
     const fresh = await createTestApp(); // the harness lifts the cap per source, not per recipient
@@ -75,5 +75,5 @@ describe("caps on anonymous mail", () => {
       expect(res.json()).toMatchObject({ status: "confirmed", emailSent: true });
     }
     expect(await queuedTo(fresh, "offer@example.se")).toBe(5);
-  });
+  }, 240_000);
 });
