@@ -18,12 +18,12 @@ import { DEMO_PASSWORD, demoUsers, loadDemoUsers } from "./users.ts";
  * The demo data derived from the seeds, in dependency order. Each module's issue adds its step.
  * Steps use the modules' services, so demo data obeys the same rules and lands in the audit log.
  */
-const steps: { name: string; run: (db: Db) => Promise<void> }[] = [
+const steps: { name: string; run: (db: Db, password: string) => Promise<void> }[] = [
   { name: "users", run: loadDemoUsers },
   {
     name: "organisations",
-    run: async (db) => {
-      await loadOrganisationsDemo(db);
+    run: async (db, password) => {
+      await loadOrganisationsDemo(db, password);
       await loadPeopleDemo(db);
     },
   },
@@ -39,15 +39,25 @@ const steps: { name: string; run: (db: Db) => Promise<void> }[] = [
   { name: "finance", run: loadFinanceDemo },
 ];
 
-export const demoLogin = { email: demoUsers[0].email, password: DEMO_PASSWORD };
+/** The login shown on the console and (to this machine only) on the login page. */
+export const demoLoginFor = (password: string) => ({ email: demoUsers[0].email, password });
+/** The tests' and e2e journeys' demo login (the published test password). */
+export const demoLogin = demoLoginFor(DEMO_PASSWORD);
 
-/** Loads the demo data once; later calls see the marker and do nothing. */
-export async function loadDemoData(db: Db, log: (message: string) => void = () => {}) {
+/**
+ * Loads the demo data once; later calls see the marker and do nothing. `password` is the demo users'
+ * password: an installation passes its own (`installationDemoPassword`), tests take the default.
+ */
+export async function loadDemoData(
+  db: Db,
+  log: (message: string) => void = () => {},
+  password = DEMO_PASSWORD,
+) {
   const [marker] = await db.select().from(appMeta).where(eq(appMeta.key, "demo"));
   if (marker) return false;
   for (const step of steps) {
     const started = Date.now();
-    await step.run(db);
+    await step.run(db, password);
     log(`demodata: ${step.name} (${Date.now() - started} ms)`);
   }
   await db.insert(appMeta).values({ key: "demo", value: { loadedAt: new Date().toISOString() } });

@@ -254,7 +254,7 @@ export async function organisationIdsByName(db: Db) {
 }
 
 /** Creates the organisations (skipping names that exist) and scopes the demo partner to Härnösands kommun. */
-export async function loadOrganisationsDemo(db: Db) {
+export async function loadOrganisationsDemo(db: Db, password = DEMO_PASSWORD) {
   const ids = await organisationIdsByName(db);
   for (const { parent, ...seed } of seeds) {
     if (ids.has(seed.name)) continue;
@@ -266,7 +266,7 @@ export async function loadOrganisationsDemo(db: Db) {
   const partner = demoUsers.find((u) => u.email === "partner@demo.samspel.se")!;
   await ensureUser(db, systemActor, {
     ...partner,
-    password: DEMO_PASSWORD,
+    password,
     roles: [{ role: "partner", scopeType: "organisation", scopeId: ids.get(ORG.harnosand)! }],
   });
 }

@@ -5,6 +5,8 @@ import { email, password, requiredText } from "./validation.ts";
 export const loginInput = z.object({
   email,
   password: z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(200),
+  /** The one-time link a locked account's owner was mailed: logs in despite the lock. */
+  unlockToken: z.string().max(200).optional(),
 });
 export type LoginInput = z.infer<typeof loginInput>;
 

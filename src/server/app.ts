@@ -10,6 +10,7 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import type { Database } from "./db/client.ts";
+import { defaultAnonymousMailCaps } from "./modules/mail/outbox.ts";
 import type { AppConfig, Deps } from "./platform/context.ts";
 import { frameworkErrors, registerProblemHandling } from "./platform/problem.ts";
 import { registerSessionHooks } from "./platform/session-hooks.ts";
@@ -28,11 +29,36 @@ export interface BuildOptions {
 export const defaultConfig: AppConfig = {
   publicUrl: "http://localhost:3000",
   maxFailedLogins: 5,
+  maxFailedLoginsPerSource: 30,
   lockoutMinutes: 15,
   loginRateLimit: 30,
   demoLogin: null,
   secureCookies: false,
+  trustProxy: [],
+  anonymousMail: defaultAnonymousMailCaps,
 };
+
+/**
+ * The SPA's Content-Security-Policy: scripts only from this origin (no inline script, no eval), no
+ * plugins, no framing. Styles set from script (React's style props) are not restricted by CSP.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** Swagger UI (/api/docs) sets style attributes in its markup and shows data: images. */
+const docsContentSecurityPolicy = contentSecurityPolicy
+  .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+  .replace("img-src 'self' data: blob:", "img-src 'self' data: blob: https://validator.swagger.io");
 
 /** The Fastify instance with every module, used by main.ts, the tests and the benchmarks. */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
@@ -40,7 +66,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const app = Fastify({
     logger: options.logger ? { level: "info" } : false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Only configured proxies may name the client: otherwise X-Forwarded-For would let anyone pick the
+    // address the per-address limits (login, registration, newsletter, mail caps) count.
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     // Requests still in flight get this long to finish when the server is closing.
     return503OnClosing: true,
     frameworkErrors,
@@ -71,10 +99,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
 
-  app.addHook("onSend", async (_request, reply) => {
+  app.addHook("onSend", async (request, reply) => {
     reply.header("x-content-type-options", "nosniff");
     reply.header("referrer-policy", "same-origin");
     reply.header("x-frame-options", "DENY");
+    reply.header(
+      "content-security-policy",
+      request.url.startsWith("/api/docs") ? docsContentSecurityPolicy : contentSecurityPolicy,
+    );
   });
 
   const deps: Deps = { db: options.database.db, database: options.database, config };

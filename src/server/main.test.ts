@@ -53,10 +53,26 @@ async function loginCookie(url: string, email: string, password: string) {
   };
 }
 
+const demoPassword = (output: string) =>
+  output.match(/Demoinloggning: admin@demo\.samspel\.se \/ (\S+)/)?.[1];
+
 describe("starting Samspel", () => {
   it("starts on an empty data directory with the demo data and prints the demo login", async () => {
     const app = await start({});
-    expect(app.output()).toContain("Demoinloggning: admin@demo.samspel.se / samspel-demo-2026");
+    // The demo password is this installation's own, not the published one.
+    const password = demoPassword(app.output())!;
+    expect(password).toMatch(/^[\w-]{16}$/);
+    expect(password).not.toBe("samspel-demo-2026");
+    expect((await loginCookie(app.url, "admin@demo.samspel.se", "samspel-demo-2026")).status).toBe(401);
+    // The login page's help answers this machine, not a request a proxy forwarded.
+    expect(await (await fetch(`${app.url}/api/auth/demo-login`)).json()).toEqual({
+      email: "admin@demo.samspel.se",
+      password,
+    });
+    const forwarded = await fetch(`${app.url}/api/auth/demo-login`, {
+      headers: { "x-forwarded-for": "127.0.0.1" },
+    });
+    expect(await forwarded.json()).toBeNull();
     const health = await (await fetch(`${app.url}/api/health`)).json();
     expect(health).toMatchObject({ status: "ok", database: "pglite" });
 
@@ -66,7 +82,7 @@ describe("starting Samspel", () => {
     expect(second.out).toContain("används redan av en annan Samspel-process");
 
     // A write acknowledged before SIGTERM survives the restart.
-    const admin = await loginCookie(app.url, "admin@demo.samspel.se", "samspel-demo-2026");
+    const admin = await loginCookie(app.url, "admin@demo.samspel.se", password);
     const invite = await fetch(`${app.url}/api/admin/invitations`, {
       method: "POST",
       headers: { "content-type": "application/json", cookie: admin.cookie, "x-csrf-token": admin.csrf },
@@ -77,7 +93,8 @@ describe("starting Samspel", () => {
 
     const again = await start({});
     expect(again.output()).not.toContain("demodata: users"); // loaded once, not twice
-    const admin2 = await loginCookie(again.url, "admin@demo.samspel.se", "samspel-demo-2026");
+    expect(demoPassword(again.output())).toBe(password); // kept across restarts
+    const admin2 = await loginCookie(again.url, "admin@demo.samspel.se", password);
     const audit = await fetch(`${again.url}/api/admin/audit?action=invitation.create`, {
       headers: { cookie: admin2.cookie },
     });
@@ -86,12 +103,14 @@ describe("starting Samspel", () => {
     expect(await stop(again, "SIGINT")).toBe(0);
   }, 300_000); // three real start-ups with every module's migrations and the whole demo data
 
-  it("bootstraps the administrator from the environment and starts empty with SAMSPEL_DEMO=0", async () => {
+  it("bootstraps the administrator from the environment and starts empty in production", async () => {
     const emptyDir = mkdtempSync(path.join(tmpdir(), "samspel-empty-"));
     try {
       const app = await start({
         DATA_DIR: emptyDir,
-        SAMSPEL_DEMO: "0",
+        // NODE_ENV=production without SAMSPEL_DEMO=1 loads no demo (and so no demo users).
+        NODE_ENV: "production",
+        SAMSPEL_DEMO: "",
         SAMSPEL_ADMIN_EMAIL: "drift@universitet.se",
         SAMSPEL_ADMIN_PASSWORD: "ett-långt-driftlösenord",
       });
@@ -100,6 +119,13 @@ describe("starting Samspel", () => {
         200,
       );
       expect((await loginCookie(app.url, "admin@demo.samspel.se", "samspel-demo-2026")).status).toBe(401);
+      expect(await (await fetch(`${app.url}/api/auth/demo-login`)).json()).toBeNull();
+      const organisations = await fetch(`${app.url}/api/organisations`, {
+        headers: {
+          cookie: (await loginCookie(app.url, "drift@universitet.se", "ett-långt-driftlösenord")).cookie,
+        },
+      });
+      expect(((await organisations.json()) as { items: unknown[] }).items).toEqual([]);
       expect(await stop(app)).toBe(0);
     } finally {
       rmSync(emptyDir, { recursive: true, force: true });

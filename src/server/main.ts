@@ -1,5 +1,6 @@
 import path from "node:path";
-import { demoLogin, loadDemoData } from "../../demo/index.ts";
+import { demoLoginFor, loadDemoData } from "../../demo/index.ts";
+import { installationDemoPassword } from "../../demo/users.ts";
 import { buildApp } from "./app.ts";
 import { openDatabase } from "./db/client.ts";
 import { ensureUser } from "./modules/accounts/accounts.service.ts";
@@ -14,7 +15,12 @@ const env = process.env;
 const port = Number(env.PORT ?? 3000);
 const host = env.HOST ?? "0.0.0.0";
 const dataDir = path.resolve(env.DATA_DIR ?? "./data");
-const demo = env.SAMSPEL_DEMO !== "0";
+// Demo data by default for `npm start`; in production only when asked for explicitly.
+const demo = env.SAMSPEL_DEMO === "1" || (env.SAMSPEL_DEMO !== "0" && env.NODE_ENV !== "production");
+const trustProxy = (env.SAMSPEL_TRUST_PROXY ?? "")
+  .split(",")
+  .map((a) => a.trim())
+  .filter(Boolean);
 const publicUrl = env.SAMSPEL_PUBLIC_URL ?? `http://localhost:${port}`;
 
 let releaseLock = () => {};
@@ -37,7 +43,9 @@ const database = await openDatabase(
 );
 // The activity type catalogue is configuration every installation needs, also an empty one.
 await ensureActivityTypes(database.db);
-if (demo) await loadDemoData(database.db, (m) => console.log(m));
+// The demo users' password is this installation's own: generated once, kept in the database.
+const demoPassword = demo ? await installationDemoPassword(database.db, env.SAMSPEL_DEMO_PASSWORD) : null;
+if (demoPassword) await loadDemoData(database.db, (m) => console.log(m), demoPassword);
 if (env.SAMSPEL_ADMIN_EMAIL && env.SAMSPEL_ADMIN_PASSWORD) {
   await ensureUser(database.db, systemActor, {
     email: env.SAMSPEL_ADMIN_EMAIL,
@@ -52,14 +60,15 @@ const stopPurge = startDietaryNeedsPurge(database.db);
 // The mail outbox: requests queue mail in their transactions; this delivers it and retries failures.
 const stopMailSender = startMailSender(database.db);
 
-const showDemoLogin = demo && !env.SAMSPEL_ADMIN_EMAIL;
+const demoLogin = demoPassword && !env.SAMSPEL_ADMIN_EMAIL ? demoLoginFor(demoPassword) : null;
 const app = await buildApp({
   database,
   logger: env.SAMSPEL_LOG !== "0",
   config: {
     publicUrl,
-    demoLogin: showDemoLogin ? demoLogin : null,
+    demoLogin,
     secureCookies: publicUrl.startsWith("https:"),
+    trustProxy,
   },
 });
 const address = await app.listen({ port, host });
@@ -67,7 +76,12 @@ const address = await app.listen({ port, host });
 console.log(
   [
     `Samspel lyssnar på ${address} – öppna ${publicUrl} (databas: ${database.kind}, ${database.version})`,
-    ...(showDemoLogin ? [`Demoinloggning: ${demoLogin.email} / ${demoLogin.password}`] : []),
+    ...(demoLogin
+      ? [
+          `Demoinloggning: ${demoLogin.email} / ${demoLogin.password}`,
+          "(samma lösenord för alla demoanvändare i demo/users.ts; skapat för den här installationen och sparat i databasen – det skrivs ut vid varje start och visas på inloggningssidan för en webbläsare på den här datorn)",
+        ]
+      : []),
   ].join("\n"),
 );
 

@@ -31,7 +31,8 @@ export const sv = {
     csrf: "Begäran saknar giltig säkerhetstoken. Ladda om sidan och försök igen.",
     rateLimited: "För många förfrågningar. Vänta en stund och försök igen.",
     badLogin: "Fel e-postadress eller lösenord.",
-    tooManyLogins: "För många misslyckade inloggningsförsök. Vänta {{minutes}} minuter och försök igen.",
+    tooManyLogins:
+      "För många misslyckade inloggningsförsök. Vänta {{minutes}} minuter och försök igen. Är det ditt konto har du fått en länk med e-post som låter dig logga in direkt.",
     wrongPassword: "Nuvarande lösenord stämmer inte.",
     invitationInvalid: "Inbjudan är ogiltig, redan använd eller har gått ut.",
     emailTaken: "Det finns redan ett konto med den e-postadressen.",
@@ -105,6 +106,14 @@ export const sv = {
     submit: "Logga in",
     loggedInAs: "Inloggad som {{name}}",
     demoHint: "Demoinloggning: {{email}} med lösenordet {{password}}",
+    unlockHint: "Logga in med ditt lösenord: länken från e-postmeddelandet släpper in dig trots spärren.",
+    unlockMail: {
+      subject: "Inloggningen till ditt Samspel-konto är tillfälligt spärrad",
+      greeting: "Hej {{name}},",
+      body: "Någon har försökt logga in på ditt konto med fel lösenord flera gånger, så inloggningen är spärrad en stund. Är det du, eller vill du logga in nu ändå? Följ länken och logga in med ditt lösenord. Länken fungerar en gång och i {{minutes}} minuter.",
+      notYou:
+        "Var det inte du behöver du inte göra något: spärren skyddar kontot. Byt gärna lösenord om det är enkelt att gissa.",
+    },
     loggedOut: "Du är utloggad.",
     accountTitle: "Mitt konto",
     changePassword: "Byt lösenord",
@@ -243,7 +252,8 @@ export const en: Widen<typeof sv> = {
     csrf: "The request lacks a valid security token. Reload the page and try again.",
     rateLimited: "Too many requests. Wait a moment and try again.",
     badLogin: "Wrong e-mail address or password.",
-    tooManyLogins: "Too many failed login attempts. Wait {{minutes}} minutes and try again.",
+    tooManyLogins:
+      "Too many failed login attempts. Wait {{minutes}} minutes and try again. If it is your account, we have e-mailed you a link that lets you log in right away.",
     wrongPassword: "The current password is wrong.",
     invitationInvalid: "The invitation is invalid, already used or expired.",
     emailTaken: "An account with that e-mail address already exists.",
@@ -317,6 +327,14 @@ export const en: Widen<typeof sv> = {
     submit: "Log in",
     loggedInAs: "Logged in as {{name}}",
     demoHint: "Demo login: {{email}} with the password {{password}}",
+    unlockHint: "Log in with your password: the link from the e-mail lets you in despite the lock.",
+    unlockMail: {
+      subject: "Logging in to your Samspel account is temporarily locked",
+      greeting: "Hello {{name}},",
+      body: "Someone has tried to log in to your account with a wrong password several times, so logging in is locked for a while. Was it you, or do you want to log in now anyway? Follow the link and log in with your password. The link works once and for {{minutes}} minutes.",
+      notYou:
+        "If it was not you, you need not do anything: the lock protects the account. Consider changing your password if it is easy to guess.",
+    },
     loggedOut: "You are logged out.",
     accountTitle: "My account",
     changePassword: "Change password",

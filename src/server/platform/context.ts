@@ -6,8 +6,11 @@ import type { Actor } from "./actor.ts";
 export interface AppConfig {
   /** Absolute base URL used in links sent to people (invitations, registrations). */
   publicUrl: string;
-  /** Max failed logins per e-mail within the lock-out window. */
+  /** Failed logins per account before it is locked for a while (accounts/login-throttle.ts). */
   maxFailedLogins: number;
+  /** Failed logins per source address before it is locked for a while. */
+  maxFailedLoginsPerSource: number;
+  /** The longest lock in minutes; locks start at one minute and double. */
   lockoutMinutes: number;
   /** Requests per minute per IP on the login route. */
   loginRateLimit: number;
@@ -15,6 +18,13 @@ export interface AppConfig {
   demoLogin: { email: string; password: string } | null;
   /** Cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
+  /**
+   * Addresses (or CIDR ranges) of reverse proxies whose `X-Forwarded-For` is believed
+   * (`SAMSPEL_TRUST_PROXY`); empty: the client is the socket's peer, whatever the headers say.
+   */
+  trustProxy: string[];
+  /** Caps on mail the public sets off, per recipient and per source address within a window. */
+  anonymousMail: { perRecipient: number; perSource: number; windowMinutes: number };
 }
 
 /** What route modules receive: the database and the configuration, nothing global. */

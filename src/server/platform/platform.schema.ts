@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 export const users = pgTable("users", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -54,16 +64,35 @@ export const invitations = pgTable("invitations", {
   usedAt: timestamp("used_at", { withTimezone: true }),
 });
 
-/** Failed logins per e-mail address, kept for the lock-out window. */
-export const loginFailures = pgTable(
-  "login_failures",
-  {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    email: text("email").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("login_failures_email_at_idx").on(t.email, t.at)],
-);
+/**
+ * Login attempts, counted per account (`account:<e-mail>`) and per source (`source:<address>`).
+ * A login first claims an attempt here with one atomic upsert and checks the password only if the
+ * claim is within the limit, so parallel guesses never check more than the limit. Reaching the limit
+ * locks the key for a delay that doubles with every lock-out (`lockouts`); a successful login clears
+ * the account's row. Rows untouched for a day start over.
+ */
+export const loginThrottle = pgTable("login_throttle", {
+  key: text("key").primaryKey(),
+  attempts: integer("attempts").notNull().default(0),
+  lockouts: integer("lockouts").notNull().default(0),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One-time links mailed to the owner of a locked account: with one the owner logs in despite the
+ * lock (a stranger can slow an account's guessing, but not keep its owner out). Stored hashed.
+ */
+export const loginUnlocks = pgTable("login_unlocks", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  tokenHash: text("token_hash").notNull().unique(),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+});
 
 export const auditLog = pgTable(
   "audit_log",

@@ -8,6 +8,7 @@ import { afterAll } from "vitest";
 import { DEMO_PASSWORD } from "../../../demo/users.ts";
 import { buildApp } from "../app.ts";
 import { type Database, openDatabase } from "../db/client.ts";
+import { defaultAnonymousMailCaps } from "../modules/mail/outbox.ts";
 import type { AppConfig } from "../platform/context.ts";
 import { withDatabase } from "./global-setup.ts";
 
@@ -71,7 +72,14 @@ export async function createTestApp(
   const app = await buildApp({
     database,
     webRoot: null,
-    config: { loginRateLimit: 10_000, ...options.config },
+    // Test files log in and register many times from one address (app.inject's 127.0.0.1): the limits per
+    // source are lifted unless a test sets them; the limits per account and per recipient stay.
+    config: {
+      loginRateLimit: 10_000,
+      maxFailedLoginsPerSource: 10_000,
+      anonymousMail: { ...defaultAnonymousMailCaps, perSource: 10_000 },
+      ...options.config,
+    },
   });
   afterAll(async () => {
     await app.close();

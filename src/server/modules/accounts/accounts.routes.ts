@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
   acceptInvitationInput,
@@ -22,6 +22,17 @@ import { presentMe, presentUser } from "./accounts.presenter.ts";
 import * as accounts from "./accounts.service.ts";
 
 const tags = ["Konton"];
+
+/**
+ * A request whose peer is the loopback interface and that no proxy forwarded: read from the socket,
+ * not `request.ip`, so no header (nor a configured proxy on this machine) makes a remote client local.
+ */
+export function fromThisMachine(request: FastifyRequest): boolean {
+  const peer = request.socket.remoteAddress ?? "";
+  const loopback = peer === "::1" || /^(::ffff:)?127\./.test(peer);
+  const { headers } = request;
+  return loopback && !headers["x-forwarded-for"] && !headers.forwarded && !headers["x-real-ip"];
+}
 const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
 
 export function registerAccountRoutes(app: FastifyInstance, { db, config }: Deps) {
@@ -51,13 +62,19 @@ export function registerAccountRoutes(app: FastifyInstance, { db, config }: Deps
       },
     },
     async (request, reply) => {
-      const result = await accounts.login(db, request.body, config);
+      const result = await accounts.login(db, request.body, {
+        limits: config,
+        source: request.ip,
+        publicUrl: config.publicUrl,
+        mail: { source: request.ip, caps: config.anonymousMail },
+      });
       setSessionCookie(reply, result.token, result.maxAgeSeconds);
       return presentMe(result.actor, result.csrfToken);
     },
   );
 
-  // The login page shows the demo login when the server runs with demo data and no real admin.
+  // The login page shows the demo login when the server runs with demo data and no real admin, and
+  // only to a browser on the server's own machine: the password must not be handed to the network.
   r.get(
     "/api/auth/demo-login",
     {
@@ -68,7 +85,7 @@ export function registerAccountRoutes(app: FastifyInstance, { db, config }: Deps
         response: { 200: z.object({ email: z.string(), password: z.string() }).nullable() },
       },
     },
-    async () => config.demoLogin,
+    async (request) => (fromThisMachine(request) ? config.demoLogin : null),
   );
 
   r.get(

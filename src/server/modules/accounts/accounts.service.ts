@@ -1,18 +1,26 @@
 import { hash, verify } from "@node-rs/argon2";
-import { and, count, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { and, count, eq, inArray, lt, sql } from "drizzle-orm";
 import type { RoleAssignment } from "../../../common/roles.ts";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError } from "../../platform/errors.ts";
-import {
-  invitations,
-  loginFailures,
-  roleAssignments,
-  sessions,
-  users,
-} from "../../platform/platform.schema.ts";
+import { invitations, roleAssignments, sessions, users } from "../../platform/platform.schema.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
+import { nudgeMailSender } from "../mail/mail-sender.ts";
+import type { MailOrigin } from "../mail/outbox.ts";
+import {
+  accountKey,
+  claimAttempt,
+  clearAfterSuccess,
+  FIRST_LOCK_SECONDS,
+  findUnlock,
+  queueUnlockMail,
+  sourceKey,
+  spendUnlock,
+  type ThrottleLimits,
+  tooManyLogins,
+} from "./login-throttle.ts";
 
 const SESSION_DAYS = 7;
 const INVITATION_DAYS = 14;
@@ -69,42 +77,68 @@ export async function resolveSession(db: Db, token: string) {
   return { actor, sessionId: row.session_id, csrfToken: row.csrf_token };
 }
 
-interface LoginLimits {
-  maxFailedLogins: number;
-  lockoutMinutes: number;
+export interface LoginContext {
+  limits: ThrottleLimits;
+  /** The client's address (`request.ip`): guessing is slowed per source too. */
+  source: string;
+  publicUrl: string;
+  mail: MailOrigin;
 }
 
-/** Checks the password, counting failures per address so guessing gets locked out for a while. */
-export async function login(db: Db, input: { email: string; password: string }, limits: LoginLimits) {
+/**
+ * Checks the password, but only after claiming an attempt for the source and the account within
+ * their limits (login-throttle.ts). With `unlockToken` from the mail a lock sends, the owner logs in
+ * despite the account's lock (the source's limit still applies); the token works once.
+ */
+export async function login(
+  db: Db,
+  input: { email: string; password: string; unlockToken?: string },
+  context: LoginContext,
+) {
   const email = input.email.trim().toLowerCase();
-  const windowStart = new Date(Date.now() - limits.lockoutMinutes * 60_000);
-  const [{ failures }] = await db
-    .select({ failures: count() })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.email, email), gt(loginFailures.at, windowStart)));
-  if (failures >= limits.maxFailedLogins) {
-    throw new AppError("tooManyLogins", "errors.tooManyLogins", { minutes: limits.lockoutMinutes });
-  }
+  const { limits, source } = context;
+  const bySource = await claimAttempt(
+    db,
+    sourceKey(source),
+    limits.maxFailedLoginsPerSource,
+    limits.lockoutMinutes,
+  );
+  if (!bySource.allowed) throw tooManyLogins(bySource.waitSeconds);
   const [user] = await db.select().from(users).where(eq(users.email, email));
+  const unlock = input.unlockToken && user ? await findUnlock(db, input.unlockToken, user.id) : null;
+  const byAccount = unlock
+    ? null
+    : await claimAttempt(db, accountKey(email), limits.maxFailedLogins, limits.lockoutMinutes);
+  if (byAccount && !byAccount.allowed) throw tooManyLogins(byAccount.waitSeconds);
   const ok = await verify(user?.passwordHash ?? dummyHash, input.password);
   if (!user?.active || !user.passwordHash || !ok) {
-    await writeWithAudit(db, null, async (tx, audit) => {
-      await tx.insert(loginFailures).values({ email });
+    const mailed = await writeWithAudit(db, null, async (tx, audit) => {
       await audit({
         action: "auth.login_failed",
         entityType: "user",
         entityId: user?.id ?? null,
         after: { email },
       });
+      // The account just got locked: its owner gets a way in that a stranger does not have.
+      if (byAccount?.locked && user?.active)
+        return queueUnlockMail(tx, user, context.publicUrl, context.mail);
+      return false;
     });
+    if (mailed) nudgeMailSender(db);
     throw new AppError("badLogin");
   }
   const actor = (await loadActor(db, user.id))!;
   const session = await writeWithAudit(db, actor, async (tx, audit) => {
-    await tx.delete(loginFailures).where(eq(loginFailures.email, email));
+    if (unlock && !(await spendUnlock(tx, unlock.id))) throw tooManyLogins(FIRST_LOCK_SECONDS);
+    await clearAfterSuccess(tx, email, source);
     await tx.delete(sessions).where(lt(sessions.expiresAt, new Date()));
     const created = await createSession(tx, user.id);
-    await audit({ action: "auth.login", entityType: "user", entityId: user.id });
+    await audit({
+      action: "auth.login",
+      entityType: "user",
+      entityId: user.id,
+      ...(unlock ? { after: { unlockLink: true } } : {}),
+    });
     return created;
   });
   return { actor, ...session };

@@ -68,7 +68,10 @@ export function registerCommunicationRoutes(app: FastifyInstance, { db, config }
       },
     },
     async (request, reply) => {
-      await subscribers.subscribe(db, request.body, config.publicUrl);
+      await subscribers.subscribe(db, request.body, config.publicUrl, {
+        source: request.ip,
+        caps: config.anonymousMail,
+      });
       return reply.status(202).send({ status: "checkYourEmail" as const });
     },
   );

@@ -8,7 +8,7 @@ import { translator } from "../../platform/i18n.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
 import { eventRegistrations } from "../events/events.schema.ts";
 import { nudgeMailSender } from "../mail/mail-sender.ts";
-import { queueMail } from "../mail/outbox.ts";
+import { type MailOrigin, queueAnonymousMail } from "../mail/outbox.ts";
 import { parseWith } from "../organisations/register-helpers.ts";
 import { canCommunicate } from "./communication.policy.ts";
 import { mailingDeliveries, mailSuppressions, newsletterSubscribers } from "./communication.schema.ts";
@@ -21,7 +21,12 @@ import { mailingDeliveries, mailSuppressions, newsletterSubscribers } from "./co
 
 export const confirmUrl = (publicUrl: string, token: string) => `${publicUrl}/nyhetsbrev/bekrafta/${token}`;
 
-export async function subscribe(db: Db, input: SubscribeInput, publicUrl: string): Promise<void> {
+export async function subscribe(
+  db: Db,
+  input: SubscribeInput,
+  publicUrl: string,
+  origin: MailOrigin,
+): Promise<void> {
   const data = parseWith(subscribeInput, input);
   const token = newToken();
   const queued = await writeWithAudit(db, null, async (tx, audit) => {
@@ -57,15 +62,21 @@ export async function subscribe(db: Db, input: SubscribeInput, publicUrl: string
     });
     // The link goes out with the subscription or not at all (the mail outbox, same transaction).
     const t = translator("sv");
-    await queueMail(tx, "communication.confirmSubscription", {
-      to: data.email,
-      subject: t("communication.mail.confirmSubject"),
-      text: [
-        t("communication.mail.confirmBody"),
-        confirmUrl(publicUrl, token),
-        t("communication.mail.ignore"),
-      ].join("\n\n"),
-    });
+    // Capped per address and per source: over the cap nothing is sent, and the answer is the same.
+    await queueAnonymousMail(
+      tx,
+      "communication.confirmSubscription",
+      {
+        to: data.email,
+        subject: t("communication.mail.confirmSubject"),
+        text: [
+          t("communication.mail.confirmBody"),
+          confirmUrl(publicUrl, token),
+          t("communication.mail.ignore"),
+        ].join("\n\n"),
+      },
+      origin,
+    );
     return true;
   });
   if (queued) nudgeMailSender(db);

@@ -3,7 +3,7 @@ import QRCode from "qrcode";
 import type { Tx } from "../../db/client.ts";
 import { translator } from "../../platform/i18n.ts";
 import { escapeHtml, type MailAttachment } from "../mail/mail.service.ts";
-import { queueMail, queueMails } from "../mail/outbox.ts";
+import { type MailOrigin, queueAnonymousMail, queueMail, queueMails } from "../mail/outbox.ts";
 import { type EventRecord, loadEvent } from "./events.records.ts";
 import { eventRegistrations } from "./events.schema.ts";
 import { type IcsEvent, toIcs } from "./ics.ts";
@@ -95,6 +95,8 @@ export interface Confirmation {
   publicUrl: string;
   /** The QR code of `row.checkinCode` if rendered beforehand; rendered here otherwise. */
   qrPng?: Buffer;
+  /** Who registered, when the public did: the mail is then capped per address and per source. */
+  origin?: MailOrigin;
 }
 
 /**
@@ -118,7 +120,7 @@ export async function queueConfirmation(tx: Tx, c: Confirmation): Promise<boolea
     t("events.mail.signature"),
   ];
   const qrPng = c.qrPng ?? (await checkinQrPng(publicUrl, record.id, row.checkinCode));
-  await queueMail(tx, "events.confirmation", {
+  const mail = {
     to: row.email,
     subject: waitlisted
       ? t("events.mail.subjectWaitlisted", { title: record.activity.title })
@@ -126,7 +128,10 @@ export async function queueConfirmation(tx: Tx, c: Confirmation): Promise<boolea
     text: paragraphs.join("\n\n"),
     html: html(paragraphs, true),
     attachments: attachments(record, publicUrl, qrPng),
-  });
+  };
+  // Over the cap on anonymous mail nothing is queued, and the registrant is told the same.
+  if (c.origin) await queueAnonymousMail(tx, "events.confirmation", mail, c.origin);
+  else await queueMail(tx, "events.confirmation", mail);
   return true;
 }
 

@@ -106,6 +106,8 @@ export function registerPublicEventRoutes(app: FastifyInstance, { db, config }: 
         request.params.id,
         request.body,
         config.publicUrl,
+        new Date(),
+        { source: request.ip, caps: config.anonymousMail },
       );
       // Committed with its confirmation in the outbox; the sender delivers it in the background.
       nudgeMailSender(db);

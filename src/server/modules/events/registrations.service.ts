@@ -9,6 +9,7 @@ import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { hashToken } from "../../platform/tokens.ts";
+import type { MailOrigin } from "../mail/outbox.ts";
 import { parseWith } from "../organisations/register-helpers.ts";
 import { checkinQrPng, queueConfirmation, queuePromotions } from "./events.mail.ts";
 import { type EventRecord, eventEndsAt, loadEvent, registrationWindow } from "./events.records.ts";
@@ -51,6 +52,7 @@ export async function registerPublic(
   input: RegistrationInput,
   publicUrl: string,
   now = new Date(),
+  origin?: MailOrigin,
 ): Promise<RegistrationOutcome> {
   const record = await loadEvent(db, eventId);
   if (record?.event.visibility !== "public") throw notFound();
@@ -93,6 +95,7 @@ export async function registerPublic(
       position,
       publicUrl,
       qrPng: row.checkinCode === checkinCode ? qrPng : undefined,
+      origin,
     });
     return { row, token, position, emailQueued };
   });

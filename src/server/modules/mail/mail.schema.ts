@@ -41,8 +41,18 @@ export const mailOutbox = pgTable(
     lastError: text("last_error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    /**
+     * The network address of whoever set the mail off without an account (a subscription, a public
+     * registration, an unlock link); null for mail an office user or the system sent. The caps on
+     * anonymous mail count these rows (`queueAnonymousMail`).
+     */
+    source: text("source"),
   },
   (t) => [
+    index("mail_outbox_anonymous_recipient_idx")
+      .on(sql`lower(${t.recipient})`, t.createdAt)
+      .where(sql`source is not null`),
+    index("mail_outbox_anonymous_source_idx").on(t.source, t.createdAt).where(sql`source is not null`),
     // The sender's question, "what is due?", reads only the queued rows.
     index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`status = 'queued'`),
     index("mail_outbox_status_idx").on(t.status, t.createdAt),

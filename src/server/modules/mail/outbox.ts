@@ -1,5 +1,5 @@
 import { desc, eq, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
+import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import { mailOutbox, type StoredAttachment } from "./mail.schema.ts";
 import type { OutgoingMail } from "./mail.service.ts";
 
@@ -28,6 +28,60 @@ export async function queueMail(
 ): Promise<string> {
   const [id] = await queueMails(tx, purpose, [{ mail, ref }]);
   return id;
+}
+
+/** How much mail the public may set off: per recipient address and per source address, in a window. */
+export interface AnonymousMailCaps {
+  perRecipient: number;
+  perSource: number;
+  windowMinutes: number;
+}
+
+export const defaultAnonymousMailCaps: AnonymousMailCaps = {
+  perRecipient: 5,
+  perSource: 30,
+  windowMinutes: 60,
+};
+
+/** Who set an anonymous mail off (the client's address, `request.ip`) and the caps that apply. */
+export interface MailOrigin {
+  source: string;
+  caps: AnonymousMailCaps;
+}
+
+/**
+ * Queues a mail that someone without an account set off, unless its recipient or its source already
+ * got their share within the window: then nothing is queued and null returned, and the caller answers
+ * exactly as if it had been (a flood looks like success to whoever sends it, and reaches no one).
+ * Counting and queuing are serialised per recipient and per source (transaction-scoped advisory locks),
+ * so parallel requests do not all see the same count; one anonymous mail per transaction.
+ */
+export async function queueAnonymousMail(
+  tx: Tx,
+  purpose: MailPurpose,
+  mail: OutgoingMail,
+  origin: MailOrigin,
+  ref?: string,
+): Promise<string | null> {
+  const recipient = mail.to.trim().toLowerCase();
+  const { caps, source } = origin;
+  const keys = [`mail-cap:to:${recipient}`, `mail-cap:from:${source}`].sort();
+  for (const key of keys) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+  const since = sql`now() - make_interval(mins => ${caps.windowMinutes})`;
+  const [counts] = await queryRows<{ to_recipient: number; from_source: number }>(
+    tx,
+    sql`select
+      (select count(*)::int from ${mailOutbox}
+        where source is not null and lower(recipient) = ${recipient} and created_at > ${since}) as to_recipient,
+      (select count(*)::int from ${mailOutbox}
+        where source = ${source} and created_at > ${since}) as from_source`,
+  );
+  if (counts.to_recipient >= caps.perRecipient || counts.from_source >= caps.perSource) return null;
+  const [row] = await tx
+    .insert(mailOutbox)
+    .values({ ...toRow(purpose, mail, ref), source })
+    .returning({ id: mailOutbox.id });
+  return row.id;
 }
 
 // Well below PostgreSQL's 65,535 parameters per statement with nine columns a row.

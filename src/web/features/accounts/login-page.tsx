@@ -9,7 +9,15 @@ import { useForm } from "../../lib/forms.ts";
 
 type DemoLogin = { email: string; password: string } | null;
 
-export function LoginPage({ redirect, loggedOut }: { redirect?: string; loggedOut: boolean }) {
+export function LoginPage({
+  redirect,
+  loggedOut,
+  unlockToken,
+}: {
+  redirect?: string;
+  loggedOut: boolean;
+  unlockToken?: string;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const login = useLogin();
@@ -22,7 +30,7 @@ export function LoginPage({ redirect, loggedOut }: { redirect?: string; loggedOu
   const labels = { email: t("auth.email"), password: t("auth.password") };
 
   const submit = form.onSubmit(async (data) => {
-    await login.mutateAsync(data);
+    await login.mutateAsync(unlockToken ? { ...data, unlockToken } : data);
     await navigate({ href: redirect ?? "/" });
   });
 
@@ -36,6 +44,7 @@ export function LoginPage({ redirect, loggedOut }: { redirect?: string; loggedOu
         </Alert>
       )}
       {demo.data && <Alert tone="info">{t("auth.demoHint", demo.data)}</Alert>}
+      {unlockToken && <Alert tone="info">{t("auth.unlockHint")}</Alert>}
       <form onSubmit={submit} noValidate className="form">
         {form.formError && <Alert tone="error">{form.formError}</Alert>}
         <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />

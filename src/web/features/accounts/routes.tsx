@@ -13,13 +13,23 @@ const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/logga-in",
   // `redirect` brings the user back to the page that asked for a login; only local paths pass.
-  validateSearch: (search: Record<string, unknown>): { redirect?: string; loggedOut?: boolean } => ({
+  // `upplasning` is the one-time link a locked account's owner was mailed (logs in despite the lock).
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { redirect?: string; loggedOut?: boolean; upplasning?: string } => ({
     redirect: safeRedirect(search.redirect),
     loggedOut: search.loggedOut === true || search.loggedOut === "true" ? true : undefined,
+    upplasning: typeof search.upplasning === "string" ? search.upplasning.slice(0, 200) : undefined,
   }),
   component: withPage(LoginPage, function LoginRoute() {
     const search = loginRoute.useSearch();
-    return <LoginPage redirect={search.redirect} loggedOut={search.loggedOut ?? false} />;
+    return (
+      <LoginPage
+        redirect={search.redirect}
+        loggedOut={search.loggedOut ?? false}
+        unlockToken={search.upplasning}
+      />
+    );
   }),
 });
 
