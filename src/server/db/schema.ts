@@ -18,3 +18,4 @@ export * from "../modules/programmes/programmes.schema.ts";
 export * from "../modules/projects/projects.schema.ts";
 export * from "../modules/transfer/transfer.schema.ts";
 export * from "../platform/platform.schema.ts";
+export * from "../modules/ideas/ideas.schema.ts";

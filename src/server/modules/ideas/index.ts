@@ -1,0 +1,5 @@
+// The ideas module's door: what other modules and the route list may use.
+export { callFunnel, getCall, ideasByOrganisation, listPublicCalls } from "./calls.service.ts";
+export { registerIdeaRoutes } from "./ideas.routes.ts";
+export { registerPublicIdeaRoutes } from "./public.routes.ts";
+export { recordIdea } from "./public-ideas.service.ts";
