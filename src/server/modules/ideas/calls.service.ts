@@ -28,7 +28,8 @@ export interface CallRecord {
 const callColumns = {
   call: ideaCalls,
   organisationName: organisations.name,
-  ideaCount: sql<number>`(select count(*)::int from ${ideas} where ${ideas.callId} = ${ideaCalls.id})`,
+  // The outer row named explicitly: Drizzle may write columns unqualified, and "id" would mean ideas.id.
+  ideaCount: sql<number>`(select count(*)::int from ${ideas} where ${ideas.callId} = ${sql.raw(`"idea_calls"."id"`)})`,
 };
 
 /** What the policy needs to know of a call. */
@@ -51,6 +52,15 @@ export async function loadCall(db: Db | Tx, id: string): Promise<CallRecord | nu
 }
 
 export async function createCall(db: Db, actor: Actor, input: z.output<typeof createCallInput>) {
+  return createCallAs(db, actor, input);
+}
+
+/** Creating a call from typed input without the route's defaults (the demo loader). */
+export async function createCallAs(
+  db: Db,
+  actor: Actor,
+  input: Omit<z.output<typeof createCallInput>, "public"> & { public?: boolean },
+) {
   authorize(actor, callPolicy, "create", null);
   const [organisation] = await db
     .select({ id: organisations.id })
@@ -71,7 +81,7 @@ export async function createCall(db: Db, actor: Actor, input: z.output<typeof cr
         budget: input.budget ?? null,
         template: input.template ?? defaultTemplate,
         criteria: input.criteria ?? defaultCriteria,
-        public: input.public,
+        public: input.public ?? true,
       })
       .returning();
     await audit({ action: "ideas.call_created", entityType: "idea_call", entityId: call.id, after: call });
@@ -86,7 +96,8 @@ export async function setCallReviewers(db: Db, actor: Actor, callId: string, use
   authorize(actor, callPolicy, "manage", callSubject(record));
   await writeWithAudit(db, actor, async (tx, audit) => {
     await tx.delete(ideaCallReviewers).where(eq(ideaCallReviewers.callId, callId));
-    if (userIds.length) await tx.insert(ideaCallReviewers).values(userIds.map((userId) => ({ callId, userId })));
+    if (userIds.length)
+      await tx.insert(ideaCallReviewers).values(userIds.map((userId) => ({ callId, userId })));
     await audit({
       action: "ideas.reviewers_set",
       entityType: "idea_call",
@@ -157,8 +168,8 @@ export const callState = (call: CallRow, now = new Date()) =>
  */
 export async function callFunnel(db: Db, actor: Actor | null, callId: string) {
   const record = await getCall(db, actor, callId);
-  const reached = ideaStages.map(
-    (stage, rank) => sql<number>`count(*) filter (where ${ideas.reachedRank} >= ${rank})::int`.as(stage),
+  const reached = ideaStages.map((stage, rank) =>
+    sql<number>`count(*) filter (where ${ideas.reachedRank} >= ${rank})::int`.as(stage),
   );
   const [counts] = await db
     .select({
@@ -166,14 +177,19 @@ export async function callFunnel(db: Db, actor: Actor | null, callId: string) {
       rejected: sql<number>`count(*) filter (where ${ideas.stage} = 'rejected')::int`,
       withdrawn: sql<number>`count(*) filter (where ${ideas.stage} = 'withdrawn')::int`,
       grantedAmount: sql<number>`coalesce(sum(${ideas.grantedAmount}), 0)::int`,
-      projectIds: sql<string[]>`coalesce(array_agg(${ideas.projectId}) filter (where ${ideas.projectId} is not null), '{}')`,
+      projectIds: sql<
+        string[]
+      >`coalesce(array_agg(${ideas.projectId}) filter (where ${ideas.projectId} is not null), '{}')`,
     })
     .from(ideas)
     .where(eq(ideas.callId, callId));
   const c = counts as Record<string, unknown>;
   const grantedAmount = Number(c.grantedAmount);
   return {
-    ...(Object.fromEntries(ideaStages.map((s) => [s, Number(c[s])])) as Record<(typeof ideaStages)[number], number>),
+    ...(Object.fromEntries(ideaStages.map((s) => [s, Number(c[s])])) as Record<
+      (typeof ideaStages)[number],
+      number
+    >),
     rejected: Number(c.rejected),
     withdrawn: Number(c.withdrawn),
     grantedAmount,
@@ -199,3 +215,11 @@ export async function ideasByOrganisation(db: Db, actor: Actor | null, organisat
     .orderBy(sql`2 desc, 1`);
 }
 
+/** A call of an organisation by its title (the demo loader's idempotence). */
+export async function findCallId(db: Db, organisationId: string, title: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: ideaCalls.id })
+    .from(ideaCalls)
+    .where(and(eq(ideaCalls.organisationId, organisationId), eq(ideaCalls.title, title)));
+  return row?.id ?? null;
+}

@@ -18,7 +18,8 @@ export interface IdeaSubject extends CallSubject {
   ideaOrganisationId: string | null;
 }
 
-const isReviewer = (actor: Actor | null, s: CallSubject) => !!actor && s.reviewerUserIds.includes(actor.userId);
+const isReviewer = (actor: Actor | null, s: CallSubject) =>
+  !!actor && s.reviewerUserIds.includes(actor.userId);
 const isInternal = (actor: Actor | null) => isStaff(actor) || hasRole(actor, "group_member");
 const isPartnerOf = (actor: Actor | null, organisationId: string | null) =>
   !!organisationId && scopedIds(actor, "partner", "organisation").includes(organisationId);
@@ -32,7 +33,8 @@ export const callPolicy: Policy<"list" | "read" | "create" | "manage", CallSubje
 
 export const ideaPolicy: Policy<"read" | "readPersonal" | "move" | "review" | "grant", IdeaSubject> = {
   read: {
-    allow: (actor, s) => isInternal(actor) || isReviewer(actor, s) || isPartnerOf(actor, s.ideaOrganisationId),
+    allow: (actor, s) =>
+      isInternal(actor) || isReviewer(actor, s) || isPartnerOf(actor, s.ideaOrganisationId),
     refuse: "hide",
   },
   readPersonal: (actor) => isStaff(actor),

@@ -23,7 +23,13 @@ import * as service from "./ideas.service.ts";
 import { recordIdea } from "./public-ideas.service.ts";
 
 const tags = ["Idéer"];
-const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const errors = {
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  422: problemSchema,
+};
 
 /** /api/calls and /api/ideas: calls for ideas and their ideas, for those inside the platform. */
 export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
@@ -31,7 +37,14 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
 
   r.get(
     "/api/calls",
-    { schema: { tags, summary: "Idéefterlysningar", querystring: callListQuery, response: { 200: listOf(callView), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "Idéefterlysningar",
+        querystring: callListQuery,
+        response: { 200: listOf(callView), ...errors },
+      },
+    },
     async (request) => {
       const result = await calls.listCalls(db, request.actor, request.query);
       return { items: result.items.map((c) => presentCall(c)), nextCursor: result.nextCursor };
@@ -40,7 +53,14 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
 
   r.post(
     "/api/calls",
-    { schema: { tags, summary: "Skapa en idéefterlysning", body: createCallInput, response: { 201: callView, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "Skapa en idéefterlysning",
+        body: createCallInput,
+        response: { 201: callView, ...errors },
+      },
+    },
     async (request, reply) => {
       const id = await calls.createCall(db, request.actor!, request.body);
       return reply.status(201).send(presentCall(await calls.getCall(db, request.actor, id)));
@@ -49,7 +69,14 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
 
   r.get(
     "/api/calls/:id",
-    { schema: { tags, summary: "En idéefterlysning", params: idParams, response: { 200: callView, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "En idéefterlysning",
+        params: idParams,
+        response: { 200: callView, ...errors },
+      },
+    },
     async (request) => presentCall(await calls.getCall(db, request.actor, request.params.id)),
   );
 
@@ -110,7 +137,14 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
 
   r.get(
     "/api/ideas",
-    { schema: { tags, summary: "En utlysnings idéer", querystring: ideaListQuery, response: { 200: listOf(ideaView), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "En utlysnings idéer",
+        querystring: ideaListQuery,
+        response: { 200: listOf(ideaView), ...errors },
+      },
+    },
     async (request) => {
       const result = await service.listIdeas(db, request.actor, request.query);
       const personal = service.maySeePersonal(request.actor, result.call);
@@ -123,7 +157,14 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
 
   r.get(
     "/api/ideas/:id",
-    { schema: { tags, summary: "En idé med historik och bedömningar", params: idParams, response: { 200: ideaDetailView, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "En idé med historik och bedömningar",
+        params: idParams,
+        response: { 200: ideaDetailView, ...errors },
+      },
+    },
     async (request) => {
       const d = await service.getIdea(db, request.actor, request.params.id);
       return {
@@ -166,6 +207,8 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(presentReview(await service.reviewIdea(db, request.actor!, request.params.id, request.body))),
+      reply
+        .status(201)
+        .send(presentReview(await service.reviewIdea(db, request.actor!, request.params.id, request.body))),
   );
 }

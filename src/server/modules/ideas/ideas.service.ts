@@ -3,8 +3,8 @@ import type { z } from "zod";
 import {
   endStages,
   type IdeaStage,
-  ideaStages,
   type ideaListQuery,
+  ideaStages,
   type reviewInput,
   stageRank,
   type transitionInput,
@@ -42,7 +42,11 @@ export async function loadIdeaFor(
   const query = db.select().from(ideas).where(eq(ideas.id, id));
   const [idea] = lock ? await query.for("update") : await query;
   if (!idea) {
-    authorize(actor, ideaPolicy, "read", { organisationId: "", reviewerUserIds: [], ideaOrganisationId: null });
+    authorize(actor, ideaPolicy, "read", {
+      organisationId: "",
+      reviewerUserIds: [],
+      ideaOrganisationId: null,
+    });
     throw notFound();
   }
   const call = (await loadCall(db, idea.callId)) as CallRecord;
@@ -79,11 +83,14 @@ export async function listIdeas(db: Db, actor: Actor | null, query: z.output<typ
   };
 }
 
+// Correlated subqueries name the outer row explicitly: in a one-table select Drizzle writes columns
+// unqualified, and a bare "id" inside the subquery would mean idea_reviews.id.
+const outerIdeaId = sql.raw(`"ideas"."id"`);
 const reviewSummary = {
-  reviewCount: sql<number>`(select count(*)::int from ${ideaReviews} where ${ideaReviews.ideaId} = ${ideas.id})`,
+  reviewCount: sql<number>`(select count(*)::int from ${ideaReviews} where ${ideaReviews.ideaId} = ${outerIdeaId})`,
   averageScore: sql<number | null>`(
     select round(avg(s.value::numeric), 2)::float from ${ideaReviews}, jsonb_each_text(${ideaReviews.scores}) s
-    where ${ideaReviews.ideaId} = ${ideas.id})`,
+    where ${ideaReviews.ideaId} = ${outerIdeaId})`,
 };
 
 /** An idea with its history and the reviews the actor may see. */
@@ -95,7 +102,11 @@ export async function getIdea(db: Db, actor: Actor | null, id: string) {
     .from(ideaTransitions)
     .where(eq(ideaTransitions.ideaId, id))
     .orderBy(asc(ideaTransitions.at), asc(ideaTransitions.id));
-  const reviews = await db.select().from(ideaReviews).where(eq(ideaReviews.ideaId, id)).orderBy(asc(ideaReviews.createdAt));
+  const reviews = await db
+    .select()
+    .from(ideaReviews)
+    .where(eq(ideaReviews.ideaId, id))
+    .orderBy(asc(ideaReviews.createdAt));
   const ownReview = reviews.find((r) => r.reviewerUserId === actor?.userId) ?? null;
   const subject = subjectOf(call, idea);
   // A panel member sees the others' scores only after scoring, so the first scores are their own.
@@ -130,28 +141,49 @@ export function nextStages(stage: string): IdeaStage[] {
   return [...(forward && forward !== "granted" ? [forward] : []), ...endStages];
 }
 
-export async function transitionIdea(
+export function transitionIdea(db: Db, actor: Actor, id: string, input: z.output<typeof transitionInput>) {
+  return transitionIdeaAt(db, actor, id, input, undefined);
+}
+
+/** The same, dated in the past: how the demo loader tells a 2010 call's history. */
+export async function transitionIdeaAt(
   db: Db,
   actor: Actor,
   id: string,
   input: z.output<typeof transitionInput>,
+  at: Date | undefined,
 ) {
   return writeWithAudit(db, actor, async (tx, audit) => {
     const { idea } = await loadIdeaFor(tx, actor, "move", id, true);
     if (input.to === "granted") throw fieldErrors({ to: "ideas.errors.grantThroughDecision" });
     if (!nextStages(idea.stage).includes(input.to)) {
-      throw new AppError("validation", "errors.validation", {}, {
-        to: [{ key: "ideas.errors.transitionNotAllowed", params: { from: idea.stage, to: input.to } }],
-      });
+      throw new AppError(
+        "validation",
+        "errors.validation",
+        {},
+        {
+          to: [{ key: "ideas.errors.transitionNotAllowed", params: { from: idea.stage, to: input.to } }],
+        },
+      );
     }
     const rank = stageRank(input.to);
     const [after] = await tx
       .update(ideas)
-      .set({ stage: input.to, reachedRank: rank >= 0 ? Math.max(rank, idea.reachedRank) : idea.reachedRank, updatedAt: new Date() })
+      .set({
+        stage: input.to,
+        reachedRank: rank >= 0 ? Math.max(rank, idea.reachedRank) : idea.reachedRank,
+        updatedAt: new Date(),
+      })
       .where(eq(ideas.id, id))
       .returning();
-    await recordTransition(tx, actor, id, idea.stage, input.to, input.reason ?? null);
-    await audit({ action: "ideas.transitioned", entityType: "idea", entityId: id, before: { stage: idea.stage }, after: { stage: after.stage, reason: input.reason ?? null } });
+    await recordTransition(tx, actor, id, idea.stage, input.to, input.reason ?? null, at);
+    await audit({
+      action: "ideas.transitioned",
+      entityType: "idea",
+      entityId: id,
+      before: { stage: idea.stage },
+      after: { stage: after.stage, reason: input.reason ?? null },
+    });
     return after;
   });
 }
@@ -199,7 +231,6 @@ export async function reviewIdea(db: Db, actor: Actor, id: string, input: z.outp
     return review;
   });
 }
-
 
 /** Whether the actor sees submitters' names and addresses in a call's list. */
 export function maySeePersonal(actor: Actor | null, call: CallRecord) {

@@ -130,14 +130,21 @@ describe("public submission", () => {
 
     const own = await t.request({ method: "GET", url: `/api/public/ideas/${token}` });
     expect(own.statusCode).toBe(200);
-    expect(own.json()).toMatchObject({ title: "Hundar som främjar aktivitet", editable: true, fields: { purpose: "Ökad livskvalitet" } });
+    expect(own.json()).toMatchObject({
+      title: "Hundar som främjar aktivitet",
+      editable: true,
+      fields: { purpose: "Ökad livskvalitet" },
+    });
     const completed = await t.request({
       method: "PATCH",
       url: `/api/public/ideas/${token}`,
       payload: { fields: { targetGroup: "Personer med demenssjukdom" } },
     });
     expect(completed.statusCode).toBe(200);
-    expect(completed.json().fields).toEqual({ purpose: "Ökad livskvalitet", targetGroup: "Personer med demenssjukdom" });
+    expect(completed.json().fields).toEqual({
+      purpose: "Ökad livskvalitet",
+      targetGroup: "Personer med demenssjukdom",
+    });
     const wrongToken = await t.request({ method: "GET", url: `/api/public/ideas/${"x".repeat(43)}` });
     expect(wrongToken.statusCode).toBe(404);
   });
@@ -150,7 +157,10 @@ describe("public submission", () => {
     const noEmail = await submit(callId, { email: undefined });
     expect(noEmail.statusCode).toBe(422);
     expect(Object.keys(noEmail.json().errors)).toContain("email");
-    const [stored] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ideas where call_id = ${callId}`);
+    const [stored] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from ideas where call_id = ${callId}`,
+    );
     expect(stored.n).toBe(0);
   });
 
@@ -205,6 +215,8 @@ describe("working the ideas", () => {
     await move(made[4], "withdrawn");
     const funnel = await t.request({ method: "GET", url: `/api/calls/${callId}/funnel`, as: board });
     expect(funnel.statusCode).toBe(200);
+    const call = await t.request({ method: "GET", url: `/api/calls/${callId}`, as: board });
+    expect(call.json().ideaCount).toBe(5);
     expect(funnel.json()).toMatchObject({
       submitted: 5,
       selected: 3,
@@ -216,7 +228,11 @@ describe("working the ideas", () => {
       grantedAmount: 0,
       remainingBudget: 1_300_000,
     });
-    const selected = await t.request({ method: "GET", url: `/api/ideas?callId=${callId}&stage=selected`, as: coordinator });
+    const selected = await t.request({
+      method: "GET",
+      url: `/api/ideas?callId=${callId}&stage=selected`,
+      as: coordinator,
+    });
     expect(selected.json().items).toHaveLength(1);
   });
 
@@ -245,7 +261,12 @@ describe("the panel's reviews", () => {
     expect(put.statusCode).toBe(204);
     const id = (await submit(callId)).json().id;
     const scores = { relevance: 5, feasibility: 4, impact: 3 };
-    const first = await t.request({ method: "POST", url: `/api/ideas/${id}/reviews`, as: coordinator, payload: { scores, comment: "Lovande" } });
+    const first = await t.request({
+      method: "POST",
+      url: `/api/ideas/${id}/reviews`,
+      as: coordinator,
+      payload: { scores, comment: "Lovande" },
+    });
     expect(first.statusCode).toBe(201);
 
     const before = await t.request({ method: "GET", url: `/api/ideas/${id}`, as: board });
@@ -270,7 +291,12 @@ describe("the panel's reviews", () => {
     expect(after.json().averages).toEqual({ relevance: 4, feasibility: 4, impact: 4 });
     expect(after.json().averageScore).toBe(4);
 
-    const notOnPanel = await t.request({ method: "POST", url: `/api/ideas/${id}/reviews`, as: partner, payload: { scores } });
+    const notOnPanel = await t.request({
+      method: "POST",
+      url: `/api/ideas/${id}/reviews`,
+      as: partner,
+      payload: { scores },
+    });
     expect(notOnPanel.statusCode).toBe(404);
   });
 });

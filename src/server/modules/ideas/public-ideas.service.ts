@@ -9,8 +9,8 @@ import { conflict, fieldErrors, notFound } from "../../platform/errors.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
 import { escapeHtml } from "../mail/mail.service.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { callPolicy } from "./ideas.policy.ts";
 import { callState, callSubject, getPublicCall, loadCall } from "./calls.service.ts";
+import { callPolicy } from "./ideas.policy.ts";
 import { ideas } from "./ideas.schema.ts";
 import { recordTransition } from "./ideas.service.ts";
 
@@ -49,7 +49,8 @@ export async function submitPublicIdea(
 ) {
   const record = await getPublicCall(db, callId);
   const state = callState(record.call, now);
-  if (state !== "open") throw conflict(state === "closed" ? "ideas.errors.callClosed" : "ideas.errors.callNotOpen");
+  if (state !== "open")
+    throw conflict(state === "closed" ? "ideas.errors.callClosed" : "ideas.errors.callNotOpen");
   // Required template fields are completed later through the link: the first submission needs the idea itself.
   const fields = templateAnswers(record.call.template, input.fields, false);
   const token = newToken();
@@ -71,7 +72,12 @@ export async function submitPublicIdea(
       .returning({ id: ideas.id });
     await recordTransition(tx, null, idea.id, null, "submitted", null, now);
     // The audit keeps that an idea arrived, not who sent it: the submitter's data lives on the idea only.
-    await audit({ action: "ideas.submitted", entityType: "idea", entityId: idea.id, after: { callId, title: input.title } });
+    await audit({
+      action: "ideas.submitted",
+      entityType: "idea",
+      entityId: idea.id,
+      after: { callId, title: input.title },
+    });
     const link = `${publicUrl}/ideer/${token}`;
     await queueMail(
       tx,
@@ -98,7 +104,10 @@ export async function submitPublicIdea(
 }
 
 async function ideaByToken(db: Db, token: string) {
-  const [idea] = await db.select().from(ideas).where(eq(ideas.tokenHash, hashToken(token)));
+  const [idea] = await db
+    .select()
+    .from(ideas)
+    .where(eq(ideas.tokenHash, hashToken(token)));
   if (!idea) throw notFound();
   const call = await loadCall(db, idea.callId);
   if (!call) throw notFound();
@@ -112,7 +121,12 @@ export async function getOwnIdea(db: Db, token: string, now = new Date()) {
 }
 
 /** The submitter completes the idea on the call's template while the call is open. */
-export async function completeOwnIdea(db: Db, token: string, input: z.output<typeof completeIdeaInput>, now = new Date()) {
+export async function completeOwnIdea(
+  db: Db,
+  token: string,
+  input: z.output<typeof completeIdeaInput>,
+  now = new Date(),
+) {
   const own = await getOwnIdea(db, token, now);
   if (!own.editable) throw conflict("ideas.errors.notEditable");
   const fields = input.fields
@@ -145,7 +159,13 @@ export async function recordIdea(
   db: Db,
   actor: Actor,
   callId: string,
-  input: { title: string; summary: string; organisationText?: string | null; organisationId?: string | null; submittedAt?: Date },
+  input: {
+    title: string;
+    summary: string;
+    organisationText?: string | null;
+    organisationId?: string | null;
+    submittedAt?: Date;
+  },
 ) {
   const call = await loadCall(db, callId);
   if (!call) throw notFound();

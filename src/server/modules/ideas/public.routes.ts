@@ -1,6 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { callView, completeIdeaInput, ownIdeaView, publicIdeaInput, publicIdeaResultView } from "../../../common/ideas.ts";
+import {
+  callView,
+  completeIdeaInput,
+  ownIdeaView,
+  publicIdeaInput,
+  publicIdeaResultView,
+} from "../../../common/ideas.ts";
 import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
@@ -45,14 +51,26 @@ export function registerPublicIdeaRoutes(app: FastifyInstance, { db, config }: D
     "/api/public/calls",
     {
       config: open,
-      schema: { tags, summary: "Öppna och kommande publika idéefterlysningar", response: { 200: z.object({ items: z.array(callView) }) } },
+      schema: {
+        tags,
+        summary: "Öppna och kommande publika idéefterlysningar",
+        response: { 200: z.object({ items: z.array(callView) }) },
+      },
     },
     async () => ({ items: (await listPublicCalls(db)).map((c) => presentCall(c)) }),
   );
 
   r.get(
     "/api/public/calls/:id",
-    { config: open, schema: { tags, summary: "En publik idéefterlysning", params: idParams, response: { 200: callView, 404: problemSchema } } },
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "En publik idéefterlysning",
+        params: idParams,
+        response: { 200: callView, 404: problemSchema },
+      },
+    },
     async (request) => presentCall(await getPublicCall(db, request.params.id)),
   );
 
@@ -77,7 +95,15 @@ export function registerPublicIdeaRoutes(app: FastifyInstance, { db, config }: D
 
   r.get(
     "/api/public/ideas/:token",
-    { config: open, schema: { tags, summary: "Min idé, via den personliga länken", params: tokenParams, response: { 200: ownIdeaView, 404: problemSchema } } },
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Min idé, via den personliga länken",
+        params: tokenParams,
+        response: { 200: ownIdeaView, 404: problemSchema },
+      },
+    },
     async (request) => presentOwn(await getOwnIdea(db, request.params.token)),
   );
 
