@@ -25,10 +25,10 @@ describe("demo data of seed 003: the MOPS call of 2010", () => {
     expect(funnel).toMatchObject({ submitted: 26, selected: 10, pitched: 10, planned: 9, prepared: 9 });
 
     // Every count equals the ideas listed at that stage or beyond.
-    const ideas = [];
+    const ideas: { title: string; stage: string }[] = [];
     let cursor: string | null = null;
     do {
-      const page = (
+      const page: { items: { title: string; stage: string }[]; nextCursor: string | null } = (
         await t.request({
           method: "GET",
           url: `/api/ideas?callId=${mops[0].id}&limit=10${cursor ? `&cursor=${cursor}` : ""}`,
@@ -39,9 +39,9 @@ describe("demo data of seed 003: the MOPS call of 2010", () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(ideas).toHaveLength(26);
-    const titles = ideas.map((i: { title: string }) => i.title);
+    const titles = ideas.map((i) => i.title);
     for (const title of FUNDED_IDEAS) expect(titles).toContain(title);
-    const byStage = (stage: string) => ideas.filter((i: { stage: string }) => i.stage === stage).length;
+    const byStage = (stage: string) => ideas.filter((i) => i.stage === stage).length;
     expect(byStage("rejected")).toBe(16 + 5);
     expect(byStage("withdrawn")).toBe(1);
     expect(byStage("prepared")).toBe(4);
