@@ -5,6 +5,7 @@ import { loadCompassDemo } from "./compass.ts";
 import { loadEventsDemo } from "./events.ts";
 import { loadFinanceDemo } from "./finance.ts";
 import { loadGoalsDemo } from "./goals.ts";
+import { loadIdeasDemo } from "./ideas.ts";
 import { loadIndicatorsDemo } from "./indicators.ts";
 import { loadPlansDemo } from "./plans.ts";
 import { loadProjectsDemo } from "./projects.ts";
@@ -34,6 +35,12 @@ const steps: { name: string; run: (db: Db, password: string) => Promise<void> }[
   { name: "plans", run: loadPlansDemo },
   { name: "projects", run: loadProjectsDemo },
   { name: "events", run: loadEventsDemo },
+  {
+    name: "ideas",
+    run: async (db) => {
+      await loadIdeasDemo(db);
+    },
+  },
   // Follow-up reads what the steps above (and the events step) recorded: keep these two after them.
   { name: "indicators", run: loadIndicatorsDemo },
   { name: "finance", run: loadFinanceDemo },

@@ -11,6 +11,7 @@ import { registerEventSeriesRoutes } from "./modules/events/series.routes.ts";
 import { registerFinanceRoutes } from "./modules/finance/finance.routes.ts";
 import { registerGoalRoutes } from "./modules/goals/goals.routes.ts";
 import { registerHealthRoutes } from "./modules/health/health.routes.ts";
+import { registerIdeaRoutes, registerPublicIdeaRoutes } from "./modules/ideas/index.ts";
 import { registerIndicatorRoutes } from "./modules/indicators/indicators.routes.ts";
 import { registerLearningRoutes } from "./modules/learning/learning.routes.ts";
 import { registerMailRoutes } from "./modules/mail/mail.routes.ts";
@@ -51,4 +52,6 @@ export const routeModules: ((app: FastifyInstance, deps: Deps) => void)[] = [
   registerMailRoutes,
   registerCommunicationRoutes,
   registerLearningRoutes,
+  registerIdeaRoutes,
+  registerPublicIdeaRoutes,
 ];

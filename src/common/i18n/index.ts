@@ -4,6 +4,7 @@ import * as compass from "./compass.ts";
 import * as events from "./events.ts";
 import * as finance from "./finance.ts";
 import * as goals from "./goals.ts";
+import * as ideas from "./ideas.ts";
 import * as indicators from "./indicators.ts";
 import * as learning from "./learning.ts";
 import * as organisations from "./organisations.ts";
@@ -40,6 +41,7 @@ const modules = [
   reports,
   learning,
   uploads,
+  ideas,
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -52,6 +52,7 @@ import { communicationFeature } from "./communication/routes.tsx";
 import { compassFeature } from "./compass/routes.tsx";
 import { eventsFeature } from "./events/routes.tsx";
 import { followUpFeature } from "./follow-up/routes.tsx";
+import { ideasFeature } from "./ideas/routes.tsx";
 import { learningFeature } from "./learning/routes.tsx";
 import { organisationsFeature } from "./organisations/routes.tsx";
 import { peopleFeature } from "./people/routes.tsx";
@@ -78,4 +79,5 @@ export const features: Feature[] = [
   eventsFeature,
   communicationFeature,
   learningFeature,
+  ideasFeature,
 ];

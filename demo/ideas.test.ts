@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { createTestApp, demo } from "../src/server/test/harness.ts";
+import { FUNDED_IDEAS, loadIdeasDemo, MOPS_CALL_TITLE } from "./ideas.ts";
+import { loadOrganisationsDemo } from "./registers/organisations.ts";
+
+const t = await createTestApp({
+  seed: async ({ db }) => {
+    await loadOrganisationsDemo(db);
+    // Twice: the step is idempotent.
+    await loadIdeasDemo(db);
+    await loadIdeasDemo(db);
+  },
+});
+const coordinator = await t.login(demo.coordinator);
+
+describe("demo data of seed 003: the MOPS call of 2010", () => {
+  it("tells 26 ideas → 10 selected → 9 plans from the ideas' own histories", async () => {
+    const calls = (await t.request({ method: "GET", url: "/api/calls", as: coordinator })).json().items;
+    const mops = calls.filter((c: { title: string }) => c.title === MOPS_CALL_TITLE);
+    expect(mops).toHaveLength(1);
+    expect(mops[0]).toMatchObject({ ideaCount: 26, state: "closed", budget: 1_300_000 });
+    const funnel = (
+      await t.request({ method: "GET", url: `/api/calls/${mops[0].id}/funnel`, as: coordinator })
+    ).json();
+    expect(funnel).toMatchObject({ submitted: 26, selected: 10, pitched: 10, planned: 9, prepared: 9 });
+
+    // Every count equals the ideas listed at that stage or beyond.
+    const ideas: { title: string; stage: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { title: string; stage: string }[]; nextCursor: string | null } = (
+        await t.request({
+          method: "GET",
+          url: `/api/ideas?callId=${mops[0].id}&limit=10${cursor ? `&cursor=${cursor}` : ""}`,
+          as: coordinator,
+        })
+      ).json();
+      ideas.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(ideas).toHaveLength(26);
+    const titles = ideas.map((i) => i.title);
+    for (const title of FUNDED_IDEAS) expect(titles).toContain(title);
+    const byStage = (stage: string) => ideas.filter((i) => i.stage === stage).length;
+    expect(byStage("rejected")).toBe(16 + 5);
+    expect(byStage("withdrawn")).toBe(1);
+    expect(byStage("prepared")).toBe(4);
+  });
+});

@@ -1,0 +1,50 @@
+import type { Actor } from "../../platform/actor.ts";
+import { hasRole, isStaff, scopedIds } from "../../platform/actor.ts";
+import type { Policy } from "../../platform/authorize.ts";
+
+/**
+ * Who may do what with calls for ideas. Coordinators and administrators run calls and move ideas;
+ * the call's panel (its reviewers) reads the call's ideas and scores them; board and group members
+ * read calls and ideas to prepare decisions; a partner reads the ideas of their own organisation.
+ * Submitters' e-mail addresses are personal data: only staff see them. The public reaches open public
+ * calls and its own idea through the personal link (public routes), never this policy's reads.
+ */
+export interface CallSubject {
+  organisationId: string;
+  reviewerUserIds: readonly string[];
+}
+export interface IdeaSubject extends CallSubject {
+  /** The idea's organisation, when the submitter's organisation matched the register. */
+  ideaOrganisationId: string | null;
+}
+
+const isReviewer = (actor: Actor | null, s: CallSubject) =>
+  !!actor && s.reviewerUserIds.includes(actor.userId);
+const isInternal = (actor: Actor | null) => isStaff(actor) || hasRole(actor, "group_member");
+const isPartnerOf = (actor: Actor | null, organisationId: string | null) =>
+  !!organisationId && scopedIds(actor, "partner", "organisation").includes(organisationId);
+
+export const callPolicy: Policy<"list" | "read" | "create" | "manage", CallSubject | null> = {
+  list: (actor) => !!actor,
+  read: { allow: (actor) => !!actor, refuse: "hide" },
+  create: (actor) => isStaff(actor),
+  manage: (actor) => isStaff(actor),
+};
+
+export const ideaPolicy: Policy<"read" | "readPersonal" | "move" | "review" | "grant", IdeaSubject> = {
+  read: {
+    allow: (actor, s) =>
+      isInternal(actor) || isReviewer(actor, s) || isPartnerOf(actor, s.ideaOrganisationId),
+    refuse: "hide",
+  },
+  readPersonal: (actor) => isStaff(actor),
+  move: (actor) => isStaff(actor),
+  review: (actor, s) => isReviewer(actor, s),
+  grant: (actor) => isStaff(actor),
+};
+
+/** Whether a list of a call's ideas is limited to one partner's organisations (null: every idea). */
+export function ideaListScope(actor: Actor | null, call: CallSubject): string[] | null {
+  if (isInternal(actor) || isReviewer(actor, call)) return null;
+  return scopedIds(actor, "partner", "organisation");
+}

@@ -1,0 +1,13 @@
+// The ideas module's door: what other modules and the route list may use.
+export {
+  callFunnel,
+  createCallAs,
+  findCallId,
+  getCall,
+  ideasByOrganisation,
+  listPublicCalls,
+} from "./calls.service.ts";
+export { registerIdeaRoutes } from "./ideas.routes.ts";
+export { transitionIdeaAt } from "./ideas.service.ts";
+export { registerPublicIdeaRoutes } from "./public.routes.ts";
+export { recordIdea } from "./public-ideas.service.ts";
