@@ -66,6 +66,22 @@ const deliveryStatus = async (mailingId: string) =>
     .orderBy(mailingDeliveries.email);
 
 describe("newsletter subscription with double opt-in", () => {
+  it("answers parallel subscriptions of one new address alike and keeps one subscriber", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        t.request({
+          method: "POST",
+          url: "/api/public/newsletter/subscriptions",
+          payload: { email: "parallell@example.se" },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(12).fill(202));
+    const list = await t.request({ method: "GET", url: "/api/communication/subscribers", as: coordinator });
+    const rows = list.json().items.filter((s: { email: string }) => s.email === "parallell@example.se");
+    expect(rows).toHaveLength(1);
+  });
+
   it("sends a confirmation link first and counts the address only once it is followed", async () => {
     const res = await t.request({
       method: "POST",

@@ -30,6 +30,8 @@ export async function subscribe(
   const data = parseWith(subscribeInput, input);
   const token = newToken();
   const queued = await writeWithAudit(db, null, async (tx, audit) => {
+    // Parallel subscriptions of one new address would race to insert its unique row: they queue here.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`newsletter:${data.email}`}))`);
     const [existing] = await tx
       .select()
       .from(newsletterSubscribers)
