@@ -84,7 +84,7 @@ export const matrix: Record<string, string> = {
   "POST /api/compass/programmes/{programmeId}/outcomes":
     "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "DELETE /api/compass/programmes/{programmeId}/outcomes/{outcomeId}":
-    "404 404 | 403 403 | 403 403 | 403 403 | 403 403 | 401 401",
+    "404 404 | 403 403 | 404 403 | 403 403 | 403 403 | 401 401",
   "GET /api/compass/programmes/{programmeId}/process":
     "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "PUT /api/compass/programmes/{programmeId}/process/{step}":

@@ -49,6 +49,13 @@ await t.request({
   as: coordinator,
   payload: { doneSinceLast: "Konfidentiell lägesrapport om budgetläget." },
 });
+// Overdue again after the report (a report moves the due date on).
+await t.request({
+  method: "PATCH",
+  url: `/api/projects/${otherProject.id}`,
+  as: admin,
+  payload: { reportDueDate: "2020-01-01" },
+});
 const users = (await t.request({ method: "GET", url: "/api/admin/users?limit=100", as: admin })).json().items;
 const partnerUserId = users.find((u: { email: string }) => u.email === demo.partner).id as string;
 await t.request({
