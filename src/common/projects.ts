@@ -129,12 +129,32 @@ export type UpdateReportInput = z.input<typeof updateReportInput>;
 export const reviewInput = z.object({ colour: projectColour, comment: requiredText(2000) });
 export type ReviewInput = z.input<typeof reviewInput>;
 
+/** A link a browser may follow: http(s) only (never `javascript:`, `data:` …); blank means none. */
+const outputUrl = z
+  .string()
+  .trim()
+  .max(1000, { error: "validation.tooLong" })
+  .refine(
+    (v) => {
+      if (v === "") return true;
+      try {
+        const url = new URL(v);
+        return (url.protocol === "https:" || url.protocol === "http:") && !!url.hostname;
+      } catch {
+        return false;
+      }
+    },
+    { error: "validation.projects.url" },
+  )
+  .nullish()
+  .transform((v) => (v === "" ? null : v));
+
 export const outputInput = z.object({
   type: outputType,
   title: requiredText(500),
   count: z.number().int().min(1).max(100_000).default(1),
   date: isoDate.nullish(),
-  url: optionalText(1000),
+  url: outputUrl,
   note: optionalText(2000),
 });
 export type OutputInput = z.input<typeof outputInput>;

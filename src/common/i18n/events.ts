@@ -31,6 +31,8 @@ export const sv = {
     registrationCancelled: "Anmälan är avbokad",
     feedbackNotOpen: "Återkopplingen är inte öppen",
     feedbackGiven: "Återkoppling redan lämnad",
+    eventStarted: "Evenemanget har börjat",
+    linkExpired: "Länken gäller inte längre",
   },
   events: {
     nav: { manage: "Hantera evenemang" },
@@ -194,6 +196,10 @@ export const sv = {
       registrationCancelled: "Anmälan är avbokad och kan inte ändras. Anmäl dig på nytt om du vill komma.",
       feedbackNotOpen: "Du kan lämna återkoppling när evenemanget är över.",
       feedbackGiven: "Du har redan lämnat återkoppling. Tack!",
+      eventStarted:
+        "Evenemanget har redan börjat eller är över, så anmälan kan inte längre ändras eller avbokas. Kontakta arrangören om något behöver rättas.",
+      linkExpired:
+        "Den personliga länken gäller inte längre: evenemanget var för mer än {{days}} dagar sedan. Kontakta arrangören om du har frågor om din anmälan.",
     },
     mail: {
       greeting: "Hej {{name}}!",
@@ -285,6 +291,8 @@ export const en: Widen<typeof sv> = {
     registrationCancelled: "Registration cancelled",
     feedbackNotOpen: "Feedback is not open",
     feedbackGiven: "Feedback already given",
+    eventStarted: "The event has started",
+    linkExpired: "The link is no longer valid",
   },
   events: {
     nav: { manage: "Manage events" },
@@ -450,6 +458,10 @@ export const en: Widen<typeof sv> = {
         "The registration is cancelled and cannot be changed. Register again if you want to come.",
       feedbackNotOpen: "You can give feedback when the event is over.",
       feedbackGiven: "You have already given feedback. Thank you!",
+      eventStarted:
+        "The event has already started or is over, so the registration can no longer be changed or cancelled. Contact the organiser if something needs correcting.",
+      linkExpired:
+        "The personal link is no longer valid: the event was more than {{days}} days ago. Contact the organiser if you have questions about your registration.",
     },
     mail: {
       greeting: "Hello {{name}}!",

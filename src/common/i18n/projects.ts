@@ -2,6 +2,9 @@
 export const sv = {
   validation: {
     yearMonth: "Ange månad som ÅÅÅÅ-MM.",
+    projects: {
+      url: "Ange en fullständig webbadress som börjar med https:// eller http://.",
+    },
   },
   projects: {
     errors: {
@@ -123,6 +126,9 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export const en: Widen<typeof sv> = {
   validation: {
     yearMonth: "Give the month as YYYY-MM.",
+    projects: {
+      url: "Enter a full web address starting with https:// or http://.",
+    },
   },
   projects: {
     errors: {

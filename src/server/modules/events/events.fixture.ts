@@ -31,6 +31,9 @@ export function register(t: TestApp, eventId: string, payload: Record<string, un
   return t.request({ method: "POST", url: `/api/public/events/${eventId}/registrations`, payload });
 }
 
+/** A date `n` days before today (`YYYY-MM-DD`): an event that is over but whose personal links still work. */
+export const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
 /** The token at the end of a personal link. */
 export const tokenOf = (manageUrl: string) => manageUrl.split("/").pop()!;
 

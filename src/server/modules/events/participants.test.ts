@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { createEvent, register, tokenOf } from "./events.fixture.ts";
+import { createEvent, daysAgo, register, tokenOf } from "./events.fixture.ts";
 
 const t = await createTestApp();
 const missing = "00000000-0000-4000-8000-000000000001";
@@ -355,7 +355,7 @@ describe("feedback per event type, event, series and theme", () => {
       method: "PATCH",
       url: `/api/events/${event.id}`,
       as: coordinator,
-      payload: { sessions: [{ date: "2026-02-02", startTime: "13:00", endTime: "16:00" }] },
+      payload: { sessions: [{ date: daysAgo(3), startTime: "13:00", endTime: "16:00" }] },
     });
     const own = await t.request({ method: "GET", url: `/api/public/registrations/${token}` });
     expect(own.json().feedback.questions.map((q: { key: string }) => q.key)).toEqual(["nytta"]);

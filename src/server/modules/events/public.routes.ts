@@ -25,7 +25,13 @@ import * as registrations from "./registrations.service.ts";
 
 const tags = ["Evenemang (publikt)"];
 const tokenParams = z.object({ token: z.string().min(20).max(200) });
-const publicErrors = { 404: problemSchema, 409: problemSchema, 422: problemSchema, 429: problemSchema };
+const publicErrors = {
+  404: problemSchema,
+  409: problemSchema,
+  410: problemSchema,
+  422: problemSchema,
+  429: problemSchema,
+};
 
 /**
  * What the public reaches without an account: the calendar, event pages, registration, the
@@ -148,7 +154,7 @@ export function registerPublicEventRoutes(app: FastifyInstance, { db, config }: 
         tags,
         summary: "Din anmälan, via den personliga länken",
         params: tokenParams,
-        response: { 200: ownRegistrationView, 404: problemSchema },
+        response: { 200: ownRegistrationView, 404: problemSchema, 410: problemSchema },
       },
     },
     async (request, reply) => {

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { createEvent, mailsTo, parseIcs, register, tokenOf } from "./events.fixture.ts";
+import { createEvent, daysAgo, mailsTo, parseIcs, register, tokenOf } from "./events.fixture.ts";
 
 const t = await createTestApp();
 const missing = "00000000-0000-4000-8000-000000000001";
@@ -236,7 +236,7 @@ describe("the personal link /api/public/registrations/:token", () => {
       method: "PATCH",
       url: `/api/events/${event.id}`,
       as: coordinator,
-      payload: { sessions: [{ date: "2026-01-10", startTime: "09:00", endTime: "10:00" }] },
+      payload: { sessions: [{ date: daysAgo(3), startTime: "09:00", endTime: "10:00" }] },
     });
     expect(
       (await t.request({ method: "GET", url: `/api/public/registrations/${token}` })).json().feedback.open,

@@ -12,7 +12,13 @@ import { hashToken } from "../../platform/tokens.ts";
 import type { MailOrigin } from "../mail/outbox.ts";
 import { parseWith } from "../organisations/register-helpers.ts";
 import { checkinQrPng, queueConfirmation, queuePromotions } from "./events.mail.ts";
-import { type EventRecord, eventEndsAt, loadEvent, registrationWindow } from "./events.records.ts";
+import {
+  type EventRecord,
+  eventEndsAt,
+  eventStartsAt,
+  loadEvent,
+  registrationWindow,
+} from "./events.records.ts";
 import { eventDietaryNeeds, eventFeedback, eventRegistrations } from "./events.schema.ts";
 import {
   answersFor,
@@ -32,6 +38,33 @@ import {
  */
 
 const refuse = (code: string) => new AppError(code, `events.errors.${code}`, {}, undefined, 409);
+
+/** How long after the event the personal link still shows the registration and takes feedback. */
+export const LINK_DAYS_AFTER_EVENT = 30;
+const DAY = 86_400_000;
+
+/**
+ * The personal link is a bearer key sent by e-mail, so it does not live for ever: it answers 410 once
+ * the event is more than LINK_DAYS_AFTER_EVENT days over (feedback is given before that).
+ */
+function assertLinkValid(record: EventRecord, now: Date) {
+  const ends = eventEndsAt(record);
+  if (ends && now.getTime() > ends.getTime() + LINK_DAYS_AFTER_EVENT * DAY)
+    throw new AppError(
+      "linkExpired",
+      "events.errors.linkExpired",
+      { days: LINK_DAYS_AFTER_EVENT },
+      undefined,
+      410,
+    );
+}
+
+/** A registration is changed or cancelled only before the event begins (409 after). */
+function assertChangeable(record: EventRecord, now: Date) {
+  assertLinkValid(record, now);
+  const starts = eventStartsAt(record);
+  if (starts && starts <= now) throw refuse("eventStarted");
+}
 
 export interface RegistrationOutcome {
   row: RegistrationRow;
@@ -130,6 +163,7 @@ export function feedbackOpen(record: EventRecord, row: RegistrationRow, now = ne
 export async function getOwnRegistration(db: Db, token: string, now = new Date()): Promise<OwnRegistration> {
   const row = await byToken(db, token);
   const record = (await loadEvent(db, row.eventId))!;
+  assertLinkValid(record, now);
   const [[dietary], [feedback]] = await Promise.all([
     db.select().from(eventDietaryNeeds).where(eq(eventDietaryNeeds.registrationId, row.id)),
     db.select({ id: eventFeedback.id }).from(eventFeedback).where(eq(eventFeedback.registrationId, row.id)),
@@ -145,10 +179,16 @@ export async function getOwnRegistration(db: Db, token: string, now = new Date()
 }
 
 /** The participant corrects their answers (not the e-mail: that is who they are). */
-export async function updateOwnRegistration(db: Db, token: string, input: UpdateRegistrationInput) {
+export async function updateOwnRegistration(
+  db: Db,
+  token: string,
+  input: UpdateRegistrationInput,
+  now = new Date(),
+) {
   const row = await byToken(db, token);
-  if (row.status === "cancelled") throw refuse("registrationCancelled");
   const record = (await loadEvent(db, row.eventId))!;
+  assertChangeable(record, now);
+  if (row.status === "cancelled") throw refuse("registrationCancelled");
   const data = parseWith(updateRegistrationInput, input);
   const answers = answersFor(record.event.questions, data, true);
   await writeWithAudit(db, null, async (tx, audit) => {
@@ -185,8 +225,10 @@ export async function cancelOwnRegistration(
   db: Db,
   token: string,
   publicUrl: string,
+  now = new Date(),
 ): Promise<{ promoted: string[] }> {
   const row = await byToken(db, token);
+  assertChangeable((await loadEvent(db, row.eventId))!, now);
   if (row.status === "cancelled") return { promoted: [] };
   const promoted = await writeWithAudit(db, null, async (tx, audit) => {
     await lockEvent(tx, row.eventId);

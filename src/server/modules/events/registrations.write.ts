@@ -123,33 +123,29 @@ async function matchOrganisation(tx: Tx, name: string | null) {
 /**
  * The person this registration is, matched by lower-cased e-mail and never duplicated: an insert that
  * does nothing when the e-mail exists (also when another transaction just added it), then a read.
- * A new person gets the registration's role as title and a membership of a matched organisation.
+ * A new person gets the registration's role as title and a membership of a matched organisation. An
+ * existing person is never changed: what a registration says about them (name, role, organisation) is
+ * only claimed by whoever typed the e-mail, so it stays on the registration, and a coordinator links or
+ * merges deliberately (a stranger's "organisation" must not become a membership, see issue 11).
  */
 export async function personFor(
   tx: Tx,
   input: { name: string; email: string; role: string | null; organisationId: string | null },
 ): Promise<string> {
-  await tx
+  const [created] = await tx
     .insert(people)
     .values({ name: input.name, sortKey: swedishSortKey(input.name), email: input.email, title: input.role })
-    .onConflictDoNothing({ target: people.email });
-  const [person] = await tx
-    .select({ id: people.id, title: people.title })
-    .from(people)
-    .where(eq(people.email, input.email));
-  if (!person.title && input.role)
-    await tx.update(people).set({ title: input.role }).where(eq(people.id, person.id));
-  if (input.organisationId) {
-    const [member] = await tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(and(eq(memberships.personId, person.id), eq(memberships.organisationId, input.organisationId)));
-    if (!member)
-      await tx
-        .insert(memberships)
-        .values({ personId: person.id, organisationId: input.organisationId, role: input.role });
+    .onConflictDoNothing({ target: people.email })
+    .returning({ id: people.id });
+  if (!created) {
+    const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.email, input.email));
+    return person.id;
   }
-  return person.id;
+  if (input.organisationId)
+    await tx
+      .insert(memberships)
+      .values({ personId: created.id, organisationId: input.organisationId, role: input.role });
+  return created.id;
 }
 
 export interface NewRegistration {

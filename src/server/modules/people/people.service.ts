@@ -14,7 +14,13 @@ import { AppError, fieldErrors, forbidden, notFound } from "../../platform/error
 import { users } from "../../platform/platform.schema.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { parseWith, pgError } from "../organisations/register-helpers.ts";
-import { canCreatePerson, canDeletePerson, canUpdatePerson } from "./people.policy.ts";
+import {
+  canCreatePerson,
+  canDeletePerson,
+  canLinkUser,
+  canSetMemberships,
+  canUpdatePerson,
+} from "./people.policy.ts";
 import {
   findPerson,
   type PersonDetail,
@@ -64,6 +70,7 @@ export async function createPerson(
   requireActor(actor);
   if (!canCreatePerson(actor)) throw forbidden();
   const data = parseWith(createPersonInput, input);
+  if (data.userId && !canLinkUser(actor)) throw forbidden();
   const id = await write(() =>
     writeWithAudit(db, actor, async (tx, audit) => {
       await assertEmailFree(tx, data.email ?? null, null);
@@ -107,6 +114,7 @@ export async function updatePerson(
   if (!existing) throw notFound();
   if (!canUpdatePerson(actor, existing)) throw forbidden();
   const data = parseWith(updatePersonInput, input);
+  if (data.userId !== undefined && data.userId !== existing.userId && !canLinkUser(actor)) throw forbidden();
   await write(() =>
     writeWithAudit(db, actor, async (tx, audit) => {
       const [before] = await tx.select().from(people).where(eq(people.id, id)).for("update");
@@ -132,6 +140,7 @@ export async function updatePerson(
       if (data.memberships !== undefined) {
         await assertOrganisations(tx, data.memberships);
         const previous = await tx.select().from(memberships).where(eq(memberships.personId, id));
+        if (!canSetMemberships(actor, previous, data.memberships)) throw forbidden();
         const next = await replaceMemberships(tx, id, data.memberships);
         membershipChange = { before: previous, after: next };
       }

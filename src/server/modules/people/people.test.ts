@@ -131,7 +131,7 @@ describe("POST /api/people", () => {
     });
     const taken = await create({ name: "Dubbel", email: "partner@demo.samspel.se" });
     expect(taken.json().errors.email[0]).toMatch(/finns redan/);
-    const noUser = await create({ name: "Utan konto", userId: missing });
+    const noUser = await create({ name: "Utan konto", userId: missing }, await t.login(demo.admin));
     expect(noUser.json().errors.userId).toEqual(["Användarkontot finns inte."]);
   });
 

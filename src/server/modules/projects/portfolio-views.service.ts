@@ -1,10 +1,11 @@
 import { and, asc, count, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
 import { type DashboardView, formatPeriod, type ProjectTimelineView } from "../../../common/projects.ts";
 import type { Db } from "../../db/client.ts";
+import type { Actor } from "../../platform/actor.ts";
 import { isoToDate, type Sheet } from "../../platform/spreadsheet-export.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { addMonths, overdueReports } from "./project-reports.service.ts";
-import type { ProjectSummaryRecord } from "./projects.records.ts";
+import { type ProjectSummaryRecord, readableProjectsWhere } from "./projects.records.ts";
 import { projects } from "./projects.schema.ts";
 import { allProjects, dateToMonth } from "./projects.service.ts";
 
@@ -14,11 +15,14 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** Counts by colour and by sector, projects ending soon, and overdue reports, as of a day. */
 export async function dashboard(
   db: Db,
+  actor: Actor | null,
   q: { owner?: string; asOf?: string; months?: number } = {},
 ): Promise<DashboardView> {
   const asOf = q.asOf ?? today();
   const months = q.months ?? 3;
   const scope: SQL[] = q.owner ? [eq(projects.ownerOrganisationId, q.owner)] : [];
+  const readable = await readableProjectsWhere(db, actor);
+  if (readable) scope.push(readable);
   // Grouped on the projects table alone (no join per row); owners' names are looked up for the few groups.
   const grouped = await db
     .select({
@@ -92,15 +96,16 @@ export async function dashboard(
       periodEnd: dateToMonth(p.periodEnd)!,
       colour: p.colour as Colour | null,
     })),
-    overdueReports: await overdueReports(db, { owner: q.owner, asOf, limit: 100 }),
+    overdueReports: await overdueReports(db, actor, { owner: q.owner, asOf, limit: 100 }),
   };
 }
 
 export async function projectTimeline(
   db: Db,
+  actor: Actor | null,
   q: { owner?: string; sector?: string },
 ): Promise<ProjectTimelineView> {
-  const rows = await allProjects(db, q);
+  const rows = await allProjects(db, actor, q);
   return {
     items: rows.map(({ project: p }) => ({
       id: p.id,

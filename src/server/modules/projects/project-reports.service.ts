@@ -10,11 +10,12 @@ import {
 import type { Db } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
+import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { actorUserId } from "../goals/goals.service.ts";
 import { parseInput } from "../goals/parse-input.ts";
-import { canEditReport, canReviewReport, canSubmitReport } from "./projects.policy.ts";
-import { leadUserIdsOf, selectProjectSummaries } from "./projects.records.ts";
+import { canEditReport, canReviewReport, canSubmitReport, projectPolicy } from "./projects.policy.ts";
+import { leadUserIdsOf, readableProjectsWhere, selectProjectSummaries } from "./projects.records.ts";
 import { projectReports, projects } from "./projects.schema.ts";
 import { recordColour } from "./projects.service.ts";
 
@@ -29,10 +30,13 @@ export function addMonths(iso: string, months: number): string {
   return first.toISOString().slice(0, 10);
 }
 
-async function projectWithLeads(db: Db, projectId: string) {
+/** The project a report belongs to, if the actor may read it (else 404). */
+async function projectWithLeads(db: Db, actor: Actor, projectId: string) {
   const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
   if (!project) throw notFound();
-  return { project, leadUserIds: await leadUserIdsOf(db, project.leadPersonId) };
+  const leadUserIds = await leadUserIdsOf(db, project.leadPersonId);
+  authorize(actor, projectPolicy, "read", { ownerOrganisationId: project.ownerOrganisationId, leadUserIds });
+  return { project, leadUserIds };
 }
 
 function checkReportPeriod(from: string | null | undefined, to: string | null | undefined) {
@@ -44,7 +48,7 @@ function checkReportPeriod(from: string | null | undefined, to: string | null | 
  * the next due date on by the project's report interval.
  */
 export async function submitReport(db: Db, actor: Actor, projectId: string, raw: ReportInput) {
-  const { project, leadUserIds } = await projectWithLeads(db, projectId);
+  const { project, leadUserIds } = await projectWithLeads(db, actor, projectId);
   if (!canSubmitReport(actor, leadUserIds)) throw forbidden();
   const input = parseInput(reportInput, raw);
   checkReportPeriod(input.periodFrom, input.periodTo);
@@ -92,7 +96,7 @@ export async function updateReport(
   reportId: string,
   raw: UpdateReportInput,
 ) {
-  const { leadUserIds } = await projectWithLeads(db, projectId);
+  const { leadUserIds } = await projectWithLeads(db, actor, projectId);
   const before = await reportOf(db, projectId, reportId);
   if (!canEditReport(actor, leadUserIds, before)) throw forbidden();
   const input = parseInput(updateReportInput, raw);
@@ -127,7 +131,7 @@ export async function reviewReport(
 ) {
   if (!canReviewReport(actor)) throw forbidden();
   const input = parseInput(reviewInput, raw);
-  const { project } = await projectWithLeads(db, projectId);
+  const { project } = await projectWithLeads(db, actor, projectId);
   const before = await reportOf(db, projectId, reportId);
   await writeWithAudit(db, actor, async (tx, audit) => {
     const [after] = await tx
@@ -159,11 +163,14 @@ export async function reviewReport(
 /** Projects whose next lägesrapport was due before `asOf`, most overdue first. */
 export async function overdueReports(
   db: Db,
+  actor: Actor | null,
   filters: { owner?: string; asOf?: string; limit?: number } = {},
 ) {
   const asOf = filters.asOf ?? today();
   const where: SQL[] = [isNotNull(projects.reportDueDate), lt(projects.reportDueDate, asOf)];
   if (filters.owner) where.push(eq(projects.ownerOrganisationId, filters.owner));
+  const readable = await readableProjectsWhere(db, actor);
+  if (readable) where.push(readable);
   const rows = await selectProjectSummaries(db)
     .where(and(...where))
     .orderBy(asc(projects.reportDueDate), asc(projects.sortKey))

@@ -1,7 +1,9 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { GoalRefView } from "../../../common/goals.ts";
 import type { Db, Tx } from "../../db/client.ts";
+import type { Actor } from "../../platform/actor.ts";
 import { users } from "../../platform/platform.schema.ts";
+import { readableOrganisationIds } from "../finance/finance.policy.ts";
 import { goalRefsFor } from "../goals/goal-links.service.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { people } from "../people/people.schema.ts";
@@ -39,6 +41,28 @@ export function selectProjectSummaries(db: Db | Tx) {
     .from(projects)
     .leftJoin(people, eq(people.id, projects.leadPersonId))
     .leftJoin(organisations, eq(organisations.id, projects.ownerOrganisationId));
+}
+
+/**
+ * `canReadProject` (projects.policy.ts) as a query condition, for every list of projects: undefined
+ * when the actor reads every project, else the projects of their organisations and those they lead.
+ */
+export async function readableProjectsWhere(db: Db | Tx, actor: Actor | null): Promise<SQL | undefined> {
+  if (!actor) return sql`false`;
+  const organisationIds = readableOrganisationIds(actor);
+  if (organisationIds === null) return undefined;
+  const [linked] = await db
+    .select({ personId: users.personId })
+    .from(users)
+    .where(eq(users.id, actor.userId));
+  const own = await db.select({ id: people.id }).from(people).where(eq(people.userId, actor.userId));
+  const ledPersonIds = [
+    ...new Set([linked?.personId, ...own.map((p) => p.id)].filter((x): x is string => !!x)),
+  ];
+  const conditions: SQL[] = [];
+  if (organisationIds.length) conditions.push(inArray(projects.ownerOrganisationId, organisationIds));
+  if (ledPersonIds.length) conditions.push(inArray(projects.leadPersonId, ledPersonIds));
+  return conditions.length ? or(...conditions) : sql`false`;
 }
 
 /** The user accounts of a lead person: people.user_id, or a user whose person_id points at them. */

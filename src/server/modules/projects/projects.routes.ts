@@ -39,7 +39,7 @@ const reportParams = z.object({ id: uuid, reportId: uuid });
 export function registerProjectRoutes(app: FastifyInstance, { db }: Deps) {
   const r = typed(app);
   const view = async (id: string, actor: Parameters<typeof presentProject>[1]) =>
-    presentProject(await projects.getProject(db, id), actor);
+    presentProject(await projects.getProject(db, actor, id), actor);
 
   r.get(
     "/api/projects",
@@ -54,7 +54,7 @@ export function registerProjectRoutes(app: FastifyInstance, { db }: Deps) {
     },
     async (request) => {
       requireActor(request.actor);
-      const result = await projects.listProjects(db, request.query);
+      const result = await projects.listProjects(db, request.actor, request.query);
       return { items: result.items.map(presentProjectSummary), nextCursor: result.nextCursor };
     },
   );
@@ -89,7 +89,7 @@ export function registerProjectRoutes(app: FastifyInstance, { db }: Deps) {
     async (request, reply) => {
       requireActor(request.actor);
       const { format, ...filters } = request.query;
-      const rows = await projects.allProjects(db, filters);
+      const rows = await projects.allProjects(db, request.actor, filters);
       const t = translator(requestLocale(request));
       return sendSpreadsheet(reply, format, t("projects.exportFilename"), [portfolioSheet(rows, t)]);
     },
@@ -107,7 +107,7 @@ export function registerProjectRoutes(app: FastifyInstance, { db }: Deps) {
     },
     async (request) => {
       requireActor(request.actor);
-      return dashboard(db, request.query);
+      return dashboard(db, request.actor, request.query);
     },
   );
 
@@ -123,7 +123,7 @@ export function registerProjectRoutes(app: FastifyInstance, { db }: Deps) {
     },
     async (request) => {
       requireActor(request.actor);
-      return projectTimeline(db, request.query);
+      return projectTimeline(db, request.actor, request.query);
     },
   );
 
@@ -139,7 +139,7 @@ export function registerProjectRoutes(app: FastifyInstance, { db }: Deps) {
     },
     async (request) => {
       requireActor(request.actor);
-      return { items: await reports.overdueReports(db, request.query) };
+      return { items: await reports.overdueReports(db, request.actor, request.query) };
     },
   );
 

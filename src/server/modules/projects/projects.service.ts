@@ -16,6 +16,7 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
+import { authorize } from "../../platform/authorize.ts";
 import { AppError, type FieldError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { setGoalLinks } from "../goals/goal-links.service.ts";
@@ -23,8 +24,13 @@ import { actorUserId } from "../goals/goals.service.ts";
 import { likePattern, parseInput, uniqueIds } from "../goals/parse-input.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { people } from "../people/people.schema.ts";
-import { canManageProjects } from "./projects.policy.ts";
-import { findProject, type ProjectRecord, selectProjectSummaries } from "./projects.records.ts";
+import { canManageProjects, projectPolicy } from "./projects.policy.ts";
+import {
+  findProject,
+  type ProjectRecord,
+  readableProjectsWhere,
+  selectProjectSummaries,
+} from "./projects.records.ts";
 import { projectColourChanges, projectFunding, projectOutputs, projects } from "./projects.schema.ts";
 
 export { findProject } from "./projects.records.ts";
@@ -63,11 +69,13 @@ export function projectFilters(q: { q?: string; colour?: string; sector?: string
   return where;
 }
 
-/** A page of the portfolio, keyset-paged by name or by period. */
-export async function listProjects(db: Db | Tx, raw: Partial<ProjectListQuery> = {}) {
+/** A page of the portfolio the actor may read, keyset-paged by name or by period. */
+export async function listProjects(db: Db | Tx, actor: Actor | null, raw: Partial<ProjectListQuery> = {}) {
   const query = parseInput(projectListQuery, raw);
   const sortExpr = sortColumns[query.sort];
   const where = projectFilters(query);
+  const readable = await readableProjectsWhere(db, actor);
+  if (readable) where.push(readable);
   const cursor = decodeCursor(query.cursor, { sort: query.sort === "name" ? "text" : "date" });
   if (cursor) where.push(sql`(${sortExpr}, ${projects.id}) > (${cursor.sortValue}, ${cursor.id}::uuid)`);
   const rows = await selectProjectSummaries(db)
@@ -84,18 +92,29 @@ export async function listProjects(db: Db | Tx, raw: Partial<ProjectListQuery> =
   );
 }
 
-/** All projects matching the filters, in name order (the export and the timeline). */
-export async function allProjects(db: Db | Tx, filters: Parameters<typeof projectFilters>[0] = {}) {
+/** All projects the actor may read matching the filters, in name order (the export and the timeline). */
+export async function allProjects(
+  db: Db | Tx,
+  actor: Actor | null,
+  filters: Parameters<typeof projectFilters>[0] = {},
+) {
   return selectProjectSummaries(db)
-    .where(and(...projectFilters(filters)))
+    .where(and(...projectFilters(filters), await readableProjectsWhere(db, actor)))
     .orderBy(asc(projects.sortKey), asc(projects.id));
 }
 
-export async function getProject(db: Db | Tx, id: string): Promise<ProjectRecord> {
+/** One project with its follow-up data, if the actor may read it (else 404, as if it did not exist). */
+export async function getProject(db: Db | Tx, actor: Actor | null, id: string): Promise<ProjectRecord> {
   const found = await findProject(db, id);
   if (!found) throw notFound();
+  authorize(actor, projectPolicy, "read", projectSubject(found));
   return found;
 }
+
+export const projectSubject = (r: ProjectRecord) => ({
+  ownerOrganisationId: r.project.ownerOrganisationId,
+  leadUserIds: r.leadUserIds,
+});
 
 interface Refs {
   leadPersonId?: string | null;

@@ -1,11 +1,9 @@
 import type { ReportDocument, ReportFormat } from "../../../common/reports.ts";
 import type { Db } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
-import { notFound } from "../../platform/errors.ts";
 import { htmlToPdf } from "../../platform/pdf.ts";
-import { canReadOrganisationFollowUp } from "../finance/finance.policy.ts";
 import { assertReadableOrganisation } from "../finance/finance.service.ts";
-import { findProject } from "../projects/projects.service.ts";
+import { getProject } from "../projects/projects.service.ts";
 import { buildAnnualReport } from "./annual.report.ts";
 import { buildFollowUpReport } from "./follow-up.report.ts";
 import { buildProgressReport } from "./progress.report.ts";
@@ -32,11 +30,10 @@ export async function annualReport(
   return finishDocument(db, await buildAnnualReport(db, organisationId, year, lang), lang);
 }
 
+/** The project rule of projects.policy.ts decides, as for the project's own page. */
 async function readableProject(db: Db, actor: Actor | null, projectId: string) {
   requireActor(actor);
-  const project = await findProject(db, projectId);
-  if (!project || !canReadOrganisationFollowUp(actor, project.project.ownerOrganisationId)) throw notFound();
-  return project;
+  return getProject(db, actor, projectId);
 }
 
 export async function progressReport(
