@@ -11,6 +11,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { Database } from "./db/client.ts";
 import type { AppConfig, Deps } from "./platform/context.ts";
+import { registerVersionHooks } from "./platform/etag.ts";
 import { registerProblemHandling } from "./platform/problem.ts";
 import { registerSessionHooks } from "./platform/session-hooks.ts";
 import { defaultWebRoot, registerStaticAndFallback } from "./platform/static.ts";
@@ -76,6 +77,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   const deps: Deps = { db: options.database.db, database: options.database, config };
   registerSessionHooks(app, deps.db);
+  registerVersionHooks(app, deps.db);
   for (const register of routeModules) register(app, deps);
   typedOpenApi(app);
   await registerStaticAndFallback(app, options.webRoot === undefined ? defaultWebRoot : options.webRoot);
