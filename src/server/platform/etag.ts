@@ -51,6 +51,7 @@ export function versioned(
   options: { param?: string; key?: AnyPgColumn; labels?: string } = {},
 ): Versioned {
   const key = options.key ?? (table as VersionedTable).id;
+  if (!key) throw new Error("versioned(): the table has no id column; say which column is its key");
   return { table, key, updatedAt: table.updatedAt, param: options.param ?? "id", labels: options.labels };
 }
 
