@@ -12,6 +12,7 @@ import {
 import type { Database } from "./db/client.ts";
 import { defaultAnonymousMailCaps } from "./modules/mail/outbox.ts";
 import type { AppConfig, Deps } from "./platform/context.ts";
+import { registerVersionHooks } from "./platform/etag.ts";
 import { frameworkErrors, registerProblemHandling } from "./platform/problem.ts";
 import { registerSessionHooks } from "./platform/session-hooks.ts";
 import { defaultWebRoot, registerStaticAndFallback } from "./platform/static.ts";
@@ -111,6 +112,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   const deps: Deps = { db: options.database.db, database: options.database, config };
   registerSessionHooks(app, deps.db);
+  registerVersionHooks(app, deps.db);
   for (const register of routeModules) register(app, deps);
   typedOpenApi(app);
   await registerStaticAndFallback(app, options.webRoot === undefined ? defaultWebRoot : options.webRoot);

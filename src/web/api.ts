@@ -8,6 +8,8 @@ export interface Problem {
   code: string;
   detail: string;
   errors?: Record<string, string[]>;
+  /** 412: who changed the record since this tab loaded it, when (ISO) and which fields. */
+  changes?: { at: string; by: string; fields: string[] };
 }
 
 /** A failed API call. `detail` is already translated by the server into the UI's language. */
@@ -37,6 +39,14 @@ export function setCsrfToken(token: string | null) {
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
+ * The version (ETag) of each record this tab has loaded, by path. A GET of one record remembers it; a
+ * PATCH/PUT/DELETE of the same path sends it as `If-Match`, so saving over someone else's change answers
+ * 412 instead of losing it (platform/etag.ts). Every form gets this without doing anything.
+ */
+const versions = new Map<string, string>();
+const versionKey = (path: string) => path.split("?")[0];
+
+/**
  * fetch for the JSON API: sends the session cookie, the UI language and, on writes, the CSRF
  * header; returns the parsed body (undefined for 204) or throws an ApiError.
  */
@@ -44,6 +54,9 @@ export async function apiFetch<T>(method: Method, path: string, body?: unknown):
   const headers: Record<string, string> = { accept: "application/json", "accept-language": i18n.language };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  const key = versionKey(path);
+  const known = versions.get(key);
+  if (known && (method === "PATCH" || method === "PUT" || method === "DELETE")) headers["if-match"] = known;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -55,6 +68,9 @@ export async function apiFetch<T>(method: Method, path: string, body?: unknown):
   } catch {
     throw new ApiError(networkProblem());
   }
+  const etag = response.headers.get("etag");
+  if (response.ok && method === "DELETE") versions.delete(key);
+  else if (response.ok && etag && method !== "POST") versions.set(key, etag);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const data = text ? safeJson(text) : undefined;

@@ -41,8 +41,41 @@ export const sv = {
     valueOutOfRange:
       "Ett värde går inte att spara: till exempel ett för stort tal, ett datum som inte finns eller en för lång text.",
     payloadTooLarge: "Filen eller begäran är för stor.",
+    preconditionFailed:
+      "Någon annan har ändrat posten sedan du öppnade den. Ladda om för att se ändringarna.",
+    preconditionFailedBy:
+      "Någon annan ändrade posten kl {{time}} ({{by}}): {{fields}}. Ladda om för att se ändringarna.",
+    preconditionFailedByNoFields:
+      "Någon annan ändrade posten kl {{time}} ({{by}}). Ladda om för att se ändringarna.",
     internal: "Ett oväntat fel inträffade. Försök igen, och kontakta support om felet kvarstår.",
     networkError: "Kunde inte nå servern. Kontrollera anslutningen och försök igen.",
+  },
+  editConflict: {
+    kept: "Det du har skrivit finns kvar i formuläret.",
+    reload: "Hämta den senaste versionen",
+    reloaded:
+      "Den senaste versionen är hämtad. Det du skrev finns kvar i formuläret – spara igen för att skriva över den andra ändringen.",
+  },
+  fieldNames: {
+    name: "Namn",
+    title: "Titel",
+    description: "Beskrivning",
+    tags: "Taggar",
+    status: "Status",
+    startDate: "Startdatum",
+    endDate: "Slutdatum",
+    startsAt: "Start",
+    endsAt: "Slut",
+    place: "Plats",
+    email: "E-post",
+    phone: "Telefon",
+    organisationId: "Organisation",
+    programmeId: "Program",
+    memberships: "Medlemskap",
+    amount: "Belopp",
+    note: "Anteckning",
+    text: "Text",
+    capacity: "Platser",
   },
   roles: {
     admin: "Administratör",
@@ -262,8 +295,40 @@ export const en: Widen<typeof sv> = {
     valueOutOfRange:
       "A value cannot be stored: for example too large a number, a date that does not exist or too long a text.",
     payloadTooLarge: "The file or request is too large.",
+    preconditionFailed: "Someone else has changed the record since you opened it. Reload to see the changes.",
+    preconditionFailedBy:
+      "Someone else changed the record at {{time}} ({{by}}): {{fields}}. Reload to see the changes.",
+    preconditionFailedByNoFields:
+      "Someone else changed the record at {{time}} ({{by}}). Reload to see the changes.",
     internal: "An unexpected error occurred. Try again, and contact support if it persists.",
     networkError: "Could not reach the server. Check the connection and try again.",
+  },
+  editConflict: {
+    kept: "What you typed is still in the form.",
+    reload: "Fetch the latest version",
+    reloaded:
+      "The latest version is fetched. What you typed is still in the form – save again to overwrite the other change.",
+  },
+  fieldNames: {
+    name: "Name",
+    title: "Title",
+    description: "Description",
+    tags: "Tags",
+    status: "Status",
+    startDate: "Start date",
+    endDate: "End date",
+    startsAt: "Start",
+    endsAt: "End",
+    place: "Place",
+    email: "E-mail",
+    phone: "Phone",
+    organisationId: "Organisation",
+    programmeId: "Programme",
+    memberships: "Memberships",
+    amount: "Amount",
+    note: "Note",
+    text: "Text",
+    capacity: "Places",
   },
   roles: {
     admin: "Administrator",

@@ -1,5 +1,6 @@
 import type { Db, Tx } from "../db/client.ts";
 import type { Actor } from "./actor.ts";
+import { lockAndCheckVersion } from "./etag.ts";
 import { auditLog } from "./platform.schema.ts";
 
 export interface AuditEntry {
@@ -33,7 +34,11 @@ export async function writeWithAudit<T>(
         after: toJson(entry.after),
       });
     };
-    return work(tx, audit);
+    // A versioned route's record: locked and its If-Match checked before the work (platform/etag.ts).
+    const advanceVersion = await lockAndCheckVersion(tx);
+    const result = await work(tx, audit);
+    await advanceVersion?.();
+    return result;
   });
 }
 

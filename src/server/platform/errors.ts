@@ -19,6 +19,7 @@ export type ErrorCode =
   | "lastAdmin"
   | "badRequest"
   | "payloadTooLarge"
+  | "preconditionFailed"
   | "internal"
   | (string & {});
 
@@ -39,6 +40,7 @@ const statusByCode: Record<string, number> = {
   invitationInvalid: 410,
   badRequest: 400,
   payloadTooLarge: 413,
+  preconditionFailed: 412,
   internal: 500,
 };
 

@@ -15,6 +15,8 @@ export const problemSchema = z
     detail: z.string(),
     instance: z.string().optional(),
     errors: z.record(z.string(), z.array(z.string())).optional(),
+    /** 412: who last changed the record since the client's version, when (ISO), and which fields. */
+    changes: z.object({ at: z.string(), by: z.string(), fields: z.array(z.string()) }).optional(),
   })
   .meta({ id: "Problem" });
 export type Problem = z.infer<typeof problemSchema>;
@@ -43,6 +45,7 @@ export function sendProblem(
     detail: t(error.detailKey, error.params),
     instance: request.url.split("?")[0],
   };
+  if (error.params.changes) body.changes = error.params.changes as Problem["changes"];
   if (translatedErrors) body.errors = translatedErrors;
   else if (error.fieldErrors) {
     body.errors = Object.fromEntries(

@@ -7,6 +7,7 @@ export { type Column, DataTable } from "./data-table.tsx";
 export { Dialog } from "./dialog.tsx";
 export { EmptyState } from "./empty-state.tsx";
 export { FormErrorSummary } from "./form-error-summary.tsx";
+export { FormProblem } from "./form-problem.tsx";
 export { PageHeader } from "./page-header.tsx";
 export { QueryState } from "./query-state.tsx";
 export { Select, type SelectOption } from "./select.tsx";

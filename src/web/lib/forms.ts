@@ -47,6 +47,8 @@ export function useForm<S extends z.ZodType, V extends Record<string, unknown>>(
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  /** A 412: someone else saved the record since it was loaded; what the user typed stays in `values`. */
+  const [conflict, setConflict] = useState(false);
   const [submitting, setSubmitting] = useState(false);
 
   const showErrors = (next: FieldErrors) => {
@@ -73,6 +75,7 @@ export function useForm<S extends z.ZodType, V extends Record<string, unknown>>(
     async (event: FormEvent) => {
       event.preventDefault();
       setFormError(null);
+      setConflict(false);
       const parsed = schema.safeParse(toInput(values));
       const extra = check?.(values) ?? {};
       const clientErrors = { ...(parsed.success ? {} : zodFieldErrors(parsed.error, t)), ...extra };
@@ -85,6 +88,7 @@ export function useForm<S extends z.ZodType, V extends Record<string, unknown>>(
         if (!(error instanceof ApiError)) throw error;
         if (Object.keys(error.fieldErrors).length) showErrors(error.fieldErrors);
         else setFormError(error.problem.detail);
+        setConflict(error.status === 412);
       } finally {
         setSubmitting(false);
       }
@@ -94,7 +98,8 @@ export function useForm<S extends z.ZodType, V extends Record<string, unknown>>(
     setValues(initial);
     setErrors({});
     setFormError(null);
+    setConflict(false);
   };
 
-  return { values, setValue, errors, formError, submitting, field, onSubmit, reset, prefix };
+  return { values, setValue, errors, formError, conflict, submitting, field, onSubmit, reset, prefix };
 }

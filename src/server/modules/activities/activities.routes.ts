@@ -10,11 +10,13 @@ import { impactView } from "../../../common/programmes.ts";
 import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
+import { versioned } from "../../platform/etag.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { presentImpact } from "../programmes/programmes.presenter.ts";
 import { presentActivity } from "./activities.presenter.ts";
+import { activities } from "./activities.schema.ts";
 import * as service from "./activities.service.ts";
 
 const tags = ["Aktiviteter"];
@@ -62,6 +64,7 @@ export function registerActivityRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/activities/:id",
     {
+      config: { versioned: versioned(activities) },
       schema: { tags, summary: "En aktivitet", params: idParams, response: { 200: activityView, ...errors } },
     },
     async (request) =>
@@ -71,6 +74,7 @@ export function registerActivityRoutes(app: FastifyInstance, { db }: Deps) {
   r.patch(
     "/api/activities/:id",
     {
+      config: { versioned: versioned(activities) },
       schema: {
         tags,
         summary: "Ändra en aktivitet",
@@ -107,6 +111,7 @@ export function registerActivityRoutes(app: FastifyInstance, { db }: Deps) {
   r.delete(
     "/api/activities/:id",
     {
+      config: { versioned: versioned(activities) },
       schema: {
         tags,
         summary: "Ta bort en aktivitet",

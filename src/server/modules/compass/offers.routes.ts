@@ -15,9 +15,11 @@ import {
 } from "../../../common/compass.ts";
 import { requireActor } from "../../platform/actor.ts";
 import { type Deps, typed } from "../../platform/context.ts";
+import { versioned } from "../../platform/etag.ts";
 import { requestLocale } from "../../platform/i18n.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { canManageOffers } from "./compass.policy.ts";
+import { compassOffers } from "./compass.schema.ts";
 import { thisYear } from "./compass.shared.ts";
 import { createOffer, getOffer, listOffers, updateOffer } from "./offers.service.ts";
 import { recommendations, takeOffer, workPlan } from "./recommendations.service.ts";
@@ -49,6 +51,7 @@ export function registerCompassOfferRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/compass/offers/:offerId",
     {
+      config: { versioned: versioned(compassOffers, { param: "offerId" }) },
       schema: {
         tags,
         summary: "Ett erbjudande",
@@ -81,6 +84,7 @@ export function registerCompassOfferRoutes(app: FastifyInstance, { db }: Deps) {
   r.patch(
     "/api/compass/offers/:offerId",
     {
+      config: { versioned: versioned(compassOffers, { param: "offerId" }) },
       schema: {
         tags,
         summary: "Ändra eller avaktivera ett erbjudande",

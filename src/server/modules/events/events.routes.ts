@@ -22,6 +22,7 @@ import { requireActor } from "../../platform/actor.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { forbidden } from "../../platform/errors.ts";
+import { versioned } from "../../platform/etag.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
@@ -29,6 +30,7 @@ import { isoToDate, sendSpreadsheet } from "../../platform/spreadsheet-export.ts
 import { nudgeMailSender } from "../mail/mail-sender.ts";
 import { canPurgeDietaryNeeds } from "./events.policy.ts";
 import { presentEvent, presentParticipant } from "./events.presenter.ts";
+import { events } from "./events.schema.ts";
 import * as service from "./events.service.ts";
 import * as feedback from "./feedback.service.ts";
 import { participantTable } from "./participant-table.service.ts";
@@ -182,7 +184,10 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
 
   r.get(
     "/api/events/:id",
-    { schema: { tags, summary: "Ett evenemang", params: idParams, response: { 200: eventView, ...errors } } },
+    {
+      config: { versioned: versioned(events, { key: events.activityId }) },
+      schema: { tags, summary: "Ett evenemang", params: idParams, response: { 200: eventView, ...errors } },
+    },
     async (request) =>
       presentEvent(await service.getEvent(db, request.actor, request.params.id), request.actor),
   );
@@ -190,6 +195,7 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
   r.patch(
     "/api/events/:id",
     {
+      config: { versioned: versioned(events, { key: events.activityId }) },
       schema: {
         tags,
         summary: "Ändra ett evenemang (fler platser flyttar upp personer från väntelistan)",

@@ -11,7 +11,9 @@ import {
 import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
+import { versioned } from "../../platform/etag.ts";
 import { problemSchema } from "../../platform/problem.ts";
+import { eventNetworks, eventSeries } from "./events.schema.ts";
 import * as groups from "./series.service.ts";
 
 const tags = ["Evenemang"];
@@ -69,12 +71,16 @@ export function registerEventSeriesRoutes(app: FastifyInstance, { db }: Deps) {
     );
     r.get(
       `${path}/:id`,
-      { schema: { tags, summary: `En ${label}`, params: idParams, response: { 200: view, ...errors } } },
+      {
+        config: { versioned: versioned(kind === "series" ? eventSeries : eventNetworks) },
+        schema: { tags, summary: `En ${label}`, params: idParams, response: { 200: view, ...errors } },
+      },
       async (request) => full(await groups.getGroup(db, request.actor, kind, request.params.id)),
     );
     r.patch(
       `${path}/:id`,
       {
+        config: { versioned: versioned(kind === "series" ? eventSeries : eventNetworks) },
         schema: {
           tags,
           summary: `Ändra ${label}`,

@@ -18,10 +18,12 @@ import {
 import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
+import { versioned } from "../../platform/etag.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import * as changes from "./finance.changes.ts";
 import { presentBudget, presentSpend, presentUnit } from "./finance.presenter.ts";
+import { budgets, spendEntries } from "./finance.schema.ts";
 import * as service from "./finance.service.ts";
 import { financeSummary } from "./finance.summary.ts";
 
@@ -95,6 +97,7 @@ export function registerFinanceRoutes(app: FastifyInstance, { db }: Deps) {
   r.patch(
     "/api/budgets/:id",
     {
+      config: { versioned: versioned(budgets) },
       schema: {
         tags,
         summary: "Ändra en budget (bara de fält som skickas)",
@@ -110,6 +113,7 @@ export function registerFinanceRoutes(app: FastifyInstance, { db }: Deps) {
   r.delete(
     "/api/budgets/:id",
     {
+      config: { versioned: versioned(budgets) },
       schema: {
         tags,
         summary: "Ta bort en budget",
@@ -156,6 +160,7 @@ export function registerFinanceRoutes(app: FastifyInstance, { db }: Deps) {
   r.patch(
     "/api/spend/:id",
     {
+      config: { versioned: versioned(spendEntries) },
       schema: {
         tags,
         summary: "Rätta en bokning av förbrukade medel (bara de fält som skickas)",
@@ -171,6 +176,7 @@ export function registerFinanceRoutes(app: FastifyInstance, { db }: Deps) {
   r.delete(
     "/api/spend/:id",
     {
+      config: { versioned: versioned(spendEntries) },
       schema: {
         tags,
         summary: "Ta bort en bokning av förbrukade medel",

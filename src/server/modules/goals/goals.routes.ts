@@ -15,9 +15,11 @@ import { requireActor } from "../../platform/actor.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
+import { versioned } from "../../platform/etag.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { activityGoalRefs, setActivityGoals } from "./goal-links.service.ts";
 import { presentFramework, presentFrameworkSummary } from "./goals.presenter.ts";
+import { goalFrameworks } from "./goals.schema.ts";
 import * as frameworks from "./goals.service.ts";
 
 const tags = ["Mål"];
@@ -70,6 +72,7 @@ export function registerGoalRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/frameworks/:id",
     {
+      config: { versioned: versioned(goalFrameworks) },
       schema: {
         tags,
         summary: "Ett målramverk med målen i en version (nuvarande om inget anges)",
@@ -87,6 +90,7 @@ export function registerGoalRoutes(app: FastifyInstance, { db }: Deps) {
   r.patch(
     "/api/frameworks/:id",
     {
+      config: { versioned: versioned(goalFrameworks) },
       schema: {
         tags,
         summary: "Ändra ramverkets namn, ägare, period eller vision",

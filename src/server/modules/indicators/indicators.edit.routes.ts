@@ -10,12 +10,14 @@ import { impactView } from "../../../common/programmes.ts";
 import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
+import { versioned } from "../../platform/etag.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { problemResponses } from "../../platform/problem.ts";
 import { presentImpact } from "../programmes/programmes.presenter.ts";
 import { deleteIndicator, indicatorImpact, previewIndicator, updateIndicator } from "./indicators.edit.ts";
 import { evaluateIndicators } from "./indicators.evaluate.ts";
 import { presentIndicator } from "./indicators.presenter.ts";
+import { indicators } from "./indicators.schema.ts";
 
 const tags = ["Indikatorer"];
 
@@ -39,6 +41,7 @@ export function registerIndicatorEditRoutes(app: FastifyInstance, { db }: Deps) 
   r.patch(
     "/api/indicators/:id",
     {
+      config: { versioned: versioned(indicators) },
       schema: {
         tags,
         summary: "Ändra en indikator: namn, enhet, mål, riktning, datum, utgångsvärde, koppling, definition",
@@ -75,6 +78,7 @@ export function registerIndicatorEditRoutes(app: FastifyInstance, { db }: Deps) 
   r.delete(
     "/api/indicators/:id",
     {
+      config: { versioned: versioned(indicators) },
       schema: {
         tags,
         summary: "Ta bort en indikator med dess införda värden (det den räknar finns kvar)",

@@ -14,6 +14,7 @@ import {
 import { idParams, pageQuery, uuid } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
+import { versioned } from "../../platform/etag.ts";
 import { requestLocale } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemResponses } from "../../platform/problem.ts";
@@ -23,6 +24,7 @@ import { evaluateIndicators } from "./indicators.evaluate.ts";
 import { openEvidence } from "./indicators.evidence.ts";
 import { presentIndicator, presentIndicatorSummary, presentValue } from "./indicators.presenter.ts";
 import { valuesOf } from "./indicators.records.ts";
+import { indicators } from "./indicators.schema.ts";
 import * as service from "./indicators.service.ts";
 
 const tags = ["Indikatorer"];
@@ -74,6 +76,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: Deps) {
   r.get(
     "/api/indicators/:id",
     {
+      config: { versioned: versioned(indicators) },
       schema: {
         tags,
         summary: "En indikator: mål, utfall, definition i ord, status och historik",

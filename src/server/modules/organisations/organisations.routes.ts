@@ -12,13 +12,16 @@ import {
 import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
+import { versioned } from "../../platform/etag.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { mergeOrganisations } from "./organisations.merge.ts";
 import { presentOrganisation, presentOrganisationDetail } from "./organisations.presenter.ts";
+import { organisations } from "./organisations.schema.ts";
 import * as service from "./organisations.service.ts";
 
 const tags = ["Organisationer"];
+const config = { versioned: versioned(organisations, { labels: "organisations.fields" }) };
 const errors = {
   401: problemSchema,
   403: problemSchema,
@@ -69,6 +72,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/organisations/:id",
     {
+      config,
       schema: {
         tags,
         summary: "En organisation med personer, program, kurser, aktiviteter och enheter",
@@ -86,6 +90,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, { db }: Deps) {
   r.patch(
     "/api/organisations/:id",
     {
+      config,
       schema: {
         tags,
         summary: "Ändra en organisation",
@@ -117,6 +122,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, { db }: Deps) {
   r.delete(
     "/api/organisations/:id",
     {
+      config,
       schema: {
         tags,
         summary: "Ta bort en organisation",

@@ -12,10 +12,12 @@ import {
 import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
+import { versioned } from "../../platform/etag.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { mergePeople } from "./people.merge.ts";
 import { presentPerson, presentPersonDetail } from "./people.presenter.ts";
+import { people } from "./people.schema.ts";
 import * as service from "./people.service.ts";
 
 const tags = ["Personer"];
@@ -69,6 +71,7 @@ export function registerPeopleRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/people/:id",
     {
+      config: { versioned: versioned(people, { labels: "people.fields" }) },
       schema: {
         tags,
         summary: "En person med medlemskap, ansvar och användarkonto",
@@ -83,6 +86,7 @@ export function registerPeopleRoutes(app: FastifyInstance, { db }: Deps) {
   r.patch(
     "/api/people/:id",
     {
+      config: { versioned: versioned(people, { labels: "people.fields" }) },
       schema: {
         tags,
         summary: "Ändra en person (medlemskap ersätts när de skickas med)",
@@ -114,6 +118,7 @@ export function registerPeopleRoutes(app: FastifyInstance, { db }: Deps) {
   r.delete(
     "/api/people/:id",
     {
+      config: { versioned: versioned(people, { labels: "people.fields" }) },
       schema: {
         tags,
         summary: "Ta bort en person",

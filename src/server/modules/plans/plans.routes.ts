@@ -22,12 +22,14 @@ import { requireActor } from "../../platform/actor.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
+import { versioned } from "../../platform/etag.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { sendSpreadsheet } from "../../platform/spreadsheet-export.ts";
 import * as items from "./plan-items.service.ts";
 import { coverageOf, planSheet, timelineOf } from "./plan-views.service.ts";
 import { presentPlan, presentPlanItem, presentPlanSummary } from "./plans.presenter.ts";
+import { planItems, plans as plansTable } from "./plans.schema.ts";
 import * as plans from "./plans.service.ts";
 
 const tags = ["Planer"];
@@ -84,6 +86,7 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/plans/:id",
     {
+      config: { versioned: versioned(plansTable) },
       schema: {
         tags,
         summary: "En handlingsplan med faser, avsnitt och insatser (items, resurser i kronor)",
@@ -100,6 +103,7 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
   r.patch(
     "/api/plans/:id",
     {
+      config: { versioned: versioned(plansTable) },
       schema: {
         tags,
         summary: "Ändra planens uppgifter",
@@ -208,6 +212,7 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/plans/:id/items/:itemId",
     {
+      config: { versioned: versioned(planItems, { param: "itemId" }) },
       schema: { tags, summary: "En insats", params: itemParams, response: { 200: planItemView, ...errors } },
     },
     async (request) => {
@@ -219,6 +224,7 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
   r.patch(
     "/api/plans/:id/items/:itemId",
     {
+      config: { versioned: versioned(planItems, { param: "itemId" }) },
       schema: {
         tags,
         summary: "Ändra en insats",
@@ -237,6 +243,7 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
   r.delete(
     "/api/plans/:id/items/:itemId",
     {
+      config: { versioned: versioned(planItems, { param: "itemId" }) },
       schema: {
         tags,
         summary: "Ta bort en insats",

@@ -10,11 +10,13 @@ import {
 import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
+import { versioned } from "../../platform/etag.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import * as service from "./courses.service.ts";
 import { presentCourse, presentImpact } from "./programmes.presenter.ts";
+import { courses } from "./programmes.schema.ts";
 
 const tags = ["Program och kurser"];
 const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
@@ -60,7 +62,10 @@ export function registerCourseRoutes(app: FastifyInstance, { db }: Deps) {
 
   r.get(
     "/api/courses/:id",
-    { schema: { tags, summary: "En kurs", params: idParams, response: { 200: courseView, ...errors } } },
+    {
+      config: { versioned: versioned(courses) },
+      schema: { tags, summary: "En kurs", params: idParams, response: { 200: courseView, ...errors } },
+    },
     async (request) =>
       presentCourse(await service.getCourse(db, request.actor, request.params.id), request.actor),
   );
@@ -68,6 +73,7 @@ export function registerCourseRoutes(app: FastifyInstance, { db }: Deps) {
   r.patch(
     "/api/courses/:id",
     {
+      config: { versioned: versioned(courses) },
       schema: {
         tags,
         summary: "Ändra en kurs",
@@ -104,6 +110,7 @@ export function registerCourseRoutes(app: FastifyInstance, { db }: Deps) {
   r.delete(
     "/api/courses/:id",
     {
+      config: { versioned: versioned(courses) },
       schema: { tags, summary: "Ta bort en kurs", params: idParams, response: { 204: z.null(), ...errors } },
     },
     async (request, reply) => {

@@ -10,10 +10,12 @@ import {
 import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
+import { versioned } from "../../platform/etag.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { presentImpact, presentProgramme } from "./programmes.presenter.ts";
+import { programmes } from "./programmes.schema.ts";
 import * as service from "./programmes.service.ts";
 
 const tags = ["Program och kurser"];
@@ -61,6 +63,7 @@ export function registerProgrammeRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/programmes/:id",
     {
+      config: { versioned: versioned(programmes) },
       schema: { tags, summary: "Ett program", params: idParams, response: { 200: programmeView, ...errors } },
     },
     async (request) =>
@@ -70,6 +73,7 @@ export function registerProgrammeRoutes(app: FastifyInstance, { db }: Deps) {
   r.patch(
     "/api/programmes/:id",
     {
+      config: { versioned: versioned(programmes) },
       schema: {
         tags,
         summary: "Ändra ett program",
@@ -106,6 +110,7 @@ export function registerProgrammeRoutes(app: FastifyInstance, { db }: Deps) {
   r.delete(
     "/api/programmes/:id",
     {
+      config: { versioned: versioned(programmes) },
       schema: {
         tags,
         summary: "Ta bort ett program",

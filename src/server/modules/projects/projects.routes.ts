@@ -23,6 +23,7 @@ import { idParams, uuid } from "../../../common/validation.ts";
 import { requireActor } from "../../platform/actor.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
+import { versioned } from "../../platform/etag.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
@@ -30,6 +31,7 @@ import { sendSpreadsheet } from "../../platform/spreadsheet-export.ts";
 import { dashboard, portfolioSheet, projectTimeline } from "./portfolio-views.service.ts";
 import * as reports from "./project-reports.service.ts";
 import { presentProject, presentProjectSummary } from "./projects.presenter.ts";
+import { projectReports, projects as projectsTable } from "./projects.schema.ts";
 import * as projects from "./projects.service.ts";
 
 const tags = ["Projekt"];
@@ -146,6 +148,7 @@ export function registerProjectRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/projects/:id",
     {
+      config: { versioned: versioned(projectsTable) },
       schema: {
         tags,
         summary: "Ett projekt med finansiering, mål, resultat, rapporter och färghistorik (colourHistory)",
@@ -162,6 +165,7 @@ export function registerProjectRoutes(app: FastifyInstance, { db }: Deps) {
   r.patch(
     "/api/projects/:id",
     {
+      config: { versioned: versioned(projectsTable) },
       schema: {
         tags,
         summary: "Ändra ett projekt (färgen ändras via /status)",
@@ -251,6 +255,7 @@ export function registerProjectRoutes(app: FastifyInstance, { db }: Deps) {
   r.patch(
     "/api/projects/:id/reports/:reportId",
     {
+      config: { versioned: versioned(projectReports, { param: "reportId" }) },
       schema: {
         tags,
         summary: "Rätta en lägesrapport (projektledaren, tills den granskats)",

@@ -8,10 +8,10 @@ import {
   updateActivityInput,
 } from "../../../common/activities.ts";
 import {
-  Alert,
   Button,
   Checkbox,
   FormErrorSummary,
+  FormProblem,
   PageHeader,
   QueryState,
   Select,
@@ -126,7 +126,7 @@ function ActivityForm({ activity: a }: { activity?: ActivityView }) {
 
   return (
     <form onSubmit={submit} noValidate className="form narrow">
-      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <FormProblem form={form} />
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
       <TextField label={labels.title} isRequired {...form.field("title")} />
       <Select

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { setRolesInput, type UserView } from "../../../common/accounts.ts";
-import { Alert, Button, Dialog, FormErrorSummary } from "../../components/index.ts";
+import { Button, Dialog, FormErrorSummary, FormProblem } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
 import { useSetRoles } from "./admin-api.ts";
 import { type RoleRow, RoleRows, roleErrorLabels, toAssignments, toRoleRows } from "./role-rows.tsx";
@@ -55,7 +55,7 @@ function RolesForm({
   });
   return (
     <form onSubmit={submit} noValidate className="form">
-      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <FormProblem form={form} />
       <FormErrorSummary errors={form.errors} labels={roleErrorLabels(form.errors, t)} prefix={form.prefix} />
       <RoleRows
         rows={form.values.roles}

@@ -9,6 +9,7 @@ import {
   Checkbox,
   EmptyState,
   FormErrorSummary,
+  FormProblem,
   PageHeader,
   QueryState,
   Select,
@@ -175,7 +176,7 @@ function OfferForm({ offer, onDone }: { offer?: OfferView; onDone: (saved: boole
       })}
     >
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
-      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <FormProblem form={form} />
       <TextField label={labels.title} {...form.field("title")} />
       <TextAreaField label={labels.description} {...form.field("description")} />
       <fieldset className="checkbox-group">

@@ -3,10 +3,10 @@ import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { createEventInput, type EventView, type SessionInput } from "../../../common/events.ts";
 import {
-  Alert,
   Button,
   Checkbox,
   FormErrorSummary,
+  FormProblem,
   PageHeader,
   QueryState,
   Select,
@@ -129,7 +129,7 @@ function EventForm({ event }: { event?: EventView }) {
         title={event ? t("events.form.editTitle", { title: event.title }) : t("events.manage.new")}
       />
       <form onSubmit={submit} noValidate className="form">
-        {form.formError && <Alert tone="error">{form.formError}</Alert>}
+        <FormProblem form={form} />
         <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
         <TextField label={labels.title} isRequired {...form.field("title")} />
         <Select

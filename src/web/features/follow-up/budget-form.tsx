@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type BudgetView, createBudgetInput, kronorFromText } from "../../../common/finance.ts";
-import { Alert, FormErrorSummary, Select, TextField } from "../../components/index.ts";
+import { Alert, FormErrorSummary, FormProblem, Select, TextField } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
 import { choicesQuery } from "./follow-up-api.ts";
 import { useAddBudget, useUpdateBudget, yearChoices } from "./money-api.ts";
@@ -78,7 +78,7 @@ export function BudgetForm({
   return (
     <form className="form" noValidate onSubmit={submit}>
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
-      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <FormProblem form={form} />
       {saved && <Alert tone="success">{t("finance.budgetAdded")}</Alert>}
       <p className="muted">{t("finance.budgetHint")}</p>
       <UnitField

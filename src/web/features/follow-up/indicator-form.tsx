@@ -9,7 +9,7 @@ import {
   type IndicatorView,
   updateIndicatorInput,
 } from "../../../common/indicators.ts";
-import { Alert, Button, FormErrorSummary, Select, TextField } from "../../components/index.ts";
+import { Button, FormErrorSummary, FormProblem, Select, TextField } from "../../components/index.ts";
 import { fieldId, useForm } from "../../lib/forms.ts";
 import {
   buildDefinition,
@@ -137,7 +137,7 @@ export function IndicatorForm({
         {indicator ? t("indicators.form.editTitle") : t("indicators.form.newTitle", { name: subject.name })}
       </h2>
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
-      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <FormProblem form={form} />
       <TextField label={labels.name} isRequired {...form.field("name")} />
       <TextField
         label={labels.unit}

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { createSpendInput, kronorFromText, type SpendView } from "../../../common/finance.ts";
-import { Alert, FormErrorSummary, TextField } from "../../components/index.ts";
+import { Alert, FormErrorSummary, FormProblem, TextField } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
 import { useAddSpend, useUpdateSpend } from "./money-api.ts";
 import { kronorText, MoneyFormButtons, UnitField, unitInput } from "./money-fields.tsx";
@@ -69,7 +69,7 @@ export function SpendForm({
   return (
     <form className="form" noValidate onSubmit={submit}>
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
-      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <FormProblem form={form} />
       {saved && <Alert tone="success">{t("finance.spendAdded")}</Alert>}
       <UnitField
         organisationId={organisationId}

@@ -8,9 +8,9 @@ import {
   updateOrganisationInput,
 } from "../../../common/organisations.ts";
 import {
-  Alert,
   Button,
   FormErrorSummary,
+  FormProblem,
   PageHeader,
   QueryState,
   Select,
@@ -96,7 +96,7 @@ function OrganisationForm({ organisation }: { organisation?: OrganisationView })
 
   return (
     <form onSubmit={submit} noValidate className="form narrow">
-      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <FormProblem form={form} />
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
       <TextField label={labels.name} isRequired {...form.field("name")} />
       <Select

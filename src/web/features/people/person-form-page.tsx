@@ -9,9 +9,9 @@ import {
 } from "../../../common/people.ts";
 import { useMe } from "../../auth.ts";
 import {
-  Alert,
   Button,
   FormErrorSummary,
+  FormProblem,
   PageHeader,
   QueryState,
   Select,
@@ -113,7 +113,7 @@ function PersonForm({ person }: { person?: PersonView }) {
 
   return (
     <form onSubmit={submit} noValidate className="form narrow">
-      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <FormProblem form={form} />
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
       <TextField label={labels.name} isRequired {...form.field("name")} />
       <TextField label={labels.title} description={t("people.fields.titleHint")} {...form.field("title")} />

@@ -8,6 +8,7 @@ import {
   Alert,
   Button,
   FormErrorSummary,
+  FormProblem,
   PageHeader,
   QueryState,
   Select,
@@ -136,7 +137,7 @@ function ProgressForm({ planId, itemId }: { planId: string; itemId: string }) {
     >
       <h3>{t("plans.addProgress")}</h3>
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
-      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <FormProblem form={form} />
       {saved && <Alert tone="success">{t("plans.progressSaved")}</Alert>}
       <TextField label={labels.date} {...form.field("date")} />
       <TextAreaField label={labels.note} {...form.field("note")} />

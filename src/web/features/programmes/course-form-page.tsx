@@ -9,10 +9,10 @@ import {
   updateCourseInput,
 } from "../../../common/programmes.ts";
 import {
-  Alert,
   Button,
   Checkbox,
   FormErrorSummary,
+  FormProblem,
   PageHeader,
   QueryState,
   Select,
@@ -107,7 +107,7 @@ function CourseForm({ course }: { course?: CourseView }) {
 
   return (
     <form onSubmit={submit} noValidate className="form narrow">
-      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <FormProblem form={form} />
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
       <TextField
         label={labels.code}

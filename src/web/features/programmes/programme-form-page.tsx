@@ -9,9 +9,9 @@ import {
   updateProgrammeInput,
 } from "../../../common/programmes.ts";
 import {
-  Alert,
   Button,
   FormErrorSummary,
+  FormProblem,
   PageHeader,
   QueryState,
   Select,
@@ -104,7 +104,7 @@ function ProgrammeForm({ programme }: { programme?: ProgrammeView }) {
 
   return (
     <form onSubmit={submit} noValidate className="form narrow">
-      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <FormProblem form={form} />
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
       <TextField
         label={labels.code}

@@ -7,7 +7,7 @@ import {
   reviewInput,
   statusInput,
 } from "../../../common/projects.ts";
-import { Alert, Button, FormErrorSummary, Select, TextField } from "../../components/index.ts";
+import { Alert, Button, FormErrorSummary, FormProblem, Select, TextField } from "../../components/index.ts";
 import { TextAreaField } from "../../components/text-area-field.tsx";
 import { useForm } from "../../lib/forms.ts";
 import { useReviewReport, useSetStatus, useSubmitReport } from "./projects-api.ts";
@@ -42,7 +42,7 @@ export function StatusForm({ projectId }: { projectId: string }) {
     >
       <h2 id="status-heading">{t("projects.changeStatus")}</h2>
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
-      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <FormProblem form={form} />
       {saved && <Alert tone="success">{t("projects.statusSaved")}</Alert>}
       <Select
         id={`${form.prefix}-colour`}
@@ -109,7 +109,7 @@ export function ReportForm({ projectId }: { projectId: string }) {
     >
       <h3 id="report-heading">{t("projects.submitReport")}</h3>
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
-      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <FormProblem form={form} />
       {saved && <Alert tone="success">{t("projects.reportSaved")}</Alert>}
       <Select
         id={`${form.prefix}-kind`}
@@ -149,7 +149,7 @@ export function ReviewForm({ projectId, reportId }: { projectId: string; reportI
     >
       <h4>{t("projects.review")}</h4>
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
-      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <FormProblem form={form} />
       <Select
         id={`${form.prefix}-colour`}
         label={labels.colour}
