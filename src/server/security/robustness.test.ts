@@ -125,7 +125,7 @@ describe("finding 7: unstorable text answers 422 naming the field", () => {
         expect(res.json().errors.cursor).toEqual(["Ogiltig sidmarkör. Börja om från första sidan."]);
       }
     }
-  });
+  }, 180_000);
 
   it("checks a cursor's sort value against its column: dates, timestamps, years", async () => {
     const cases = [
