@@ -1,4 +1,5 @@
 import * as activities from "./activities.ts";
+import * as agreements from "./agreements.ts";
 import * as communication from "./communication.ts";
 import * as compass from "./compass.ts";
 import * as events from "./events.ts";
@@ -38,6 +39,7 @@ const modules = [
   communication,
   reports,
   learning,
+  agreements,
 ];
 
 type Tree = { [key: string]: string | Tree };
