@@ -17,6 +17,7 @@ import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
+import { appendixDocument } from "./agreements.appendix-doc.ts";
 import * as items from "./agreements.items.ts";
 import * as service from "./agreements.service.ts";
 
@@ -127,6 +128,26 @@ export function registerAgreementRoutes(app: FastifyInstance, { db }: Deps) {
     },
     async (request) => service.agreementFollowUp(db, request.actor, request.params.id),
   );
+
+  for (const format of ["pdf", "docx"] as const)
+    r.get(
+      `/api/agreements/:id/appendix.${format}`,
+      {
+        schema: {
+          tags,
+          summary: `Kursbilagan för underskrift som ${format.toUpperCase()}`,
+          params: idParams,
+          response: { ...errors },
+        },
+      },
+      async (request, reply) => {
+        const file = await appendixDocument(db, request.actor, request.params.id, format);
+        return reply
+          .header("content-disposition", `attachment; filename="${file.filename}"`)
+          .type(file.contentType)
+          .send(file.body);
+      },
+    );
 
   r.post(
     "/api/agreements/:id/needs",

@@ -5,6 +5,7 @@ import { createTestApp, demo } from "../../test/harness.ts";
 import { ensureUser } from "../accounts/accounts.service.ts";
 import { createOrganisation } from "../organisations/organisations.service.ts";
 import { createCourse } from "../programmes/courses.service.ts";
+import { inspectPdf, unzipEntry } from "../reports/file-checks.ts";
 
 const PASSWORD = "samspel-test-2026";
 const ids = {} as { miun: string; harnosand: string; sundsvall: string; courses: string[] };
@@ -519,6 +520,73 @@ describe("GET /api/agreements/shared-courses", () => {
   });
 });
 
+describe("GET /api/agreements/{id}/appendix.pdf and .docx", () => {
+  it("renders the appendix for signing with its courses, credits and parties", async () => {
+    const a = (await create(coordinator, { universityId: ids.miun })).json();
+    await t.request({
+      method: "POST",
+      url: `/api/agreements/${a.id}/appendix`,
+      as: coordinator,
+      payload: {
+        courseId: ids.courses[1],
+        needIds: [],
+        term: "vt 2027",
+        places: 15,
+        price: 110_000,
+        package: "Juridik",
+      },
+    });
+    const docx = await t.request({
+      method: "GET",
+      url: `/api/agreements/${a.id}/appendix.docx`,
+      as: harnosandPartner,
+    });
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers["content-disposition"]).toMatch(/attachment; filename=".*\.docx"/);
+    const xml = unzipEntry(docx.rawPayload, "word/document.xml")!
+      .toString("utf8")
+      .replace(/\u00a0/g, " ");
+    expect(xml).toContain("Kursbilaga till SKO-avtal Härnösands kommun");
+    expect(xml).toContain("RV103U Fördjupningskurs i socialrätt");
+    expect(xml).toContain("Härnösands kommun");
+    expect(xml).toContain("110 000 kr");
+    for (const format of ["pdf", "docx"]) {
+      expect(
+        (
+          await t.request({
+            method: "GET",
+            url: `/api/agreements/${a.id}/appendix.${format}`,
+            as: sundsvallPartner,
+          })
+        ).statusCode,
+      ).toBe(404);
+      expect(
+        (
+          await t.request({
+            method: "GET",
+            url: `/api/agreements/${missing}/appendix.${format}`,
+            as: coordinator,
+          })
+        ).statusCode,
+      ).toBe(404);
+    }
+  });
+});
+
+describe("GET /api/agreements/{id}/appendix.pdf (Chromium: /usr/bin/chromium or SAMSPEL_CHROMIUM)", () => {
+  it("prints the appendix as a PDF with extractable text", async () => {
+    const a = (await create()).json();
+    const pdf = await t.request({
+      method: "GET",
+      url: `/api/agreements/${a.id}/appendix.pdf`,
+      as: coordinator,
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(inspectPdf(pdf.rawPayload)).toMatchObject({ isPdf: true, extractableText: true });
+  });
+});
+
 describe("OpenAPI", () => {
   it("documents the agreement routes", async () => {
     const doc = (await t.request({ method: "GET", url: "/api/openapi.json", as: coordinator })).json();
@@ -530,6 +598,8 @@ describe("OpenAPI", () => {
       "/api/agreements/{id}/dialogues",
       "/api/agreements/{id}/follow-up",
       "/api/agreements/shared-courses",
+      "/api/agreements/{id}/appendix.pdf",
+      "/api/agreements/{id}/appendix.docx",
     ])
       expect(doc.paths[path], path).toBeDefined();
   });
