@@ -103,7 +103,12 @@ export const sv = {
     appendixTitle: "Kursbilaga till {{title}}",
     signatures: "Underskrifter",
     signatureLine: "Ort och datum, namnförtydligande",
+    bookSpend: "Bokför förbrukade medel på avtalet",
+    spendUnit: "Uppdragsutbildning",
+    amount: "Belopp (hela kronor)",
+    unit: "Enhet",
   },
+  nav: { agreements: "SKO-avtal" },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -211,5 +216,10 @@ export const en: Widen<typeof sv> = {
     appendixTitle: "Course appendix to {{title}}",
     signatures: "Signatures",
     signatureLine: "Place and date, name in print",
+    bookSpend: "Book spend on the agreement",
+    spendUnit: "Uppdragsutbildning",
+    amount: "Amount (whole kronor)",
+    unit: "Unit",
   },
+  nav: { agreements: "SKO agreements" },
 };
