@@ -35,6 +35,11 @@ const sections: { title: string; file: string; fn: string }[] = [
     file: "./follow-up.ts",
     fn: "benchFollowUp",
   },
+  {
+    title: "SKO agreements: list and detail over 2 000 agreements with 40 000 appendix rows",
+    file: "./agreements.ts",
+    fn: "benchAgreements",
+  },
 ];
 
 const only = process.argv[2];

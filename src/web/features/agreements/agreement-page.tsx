@@ -105,8 +105,10 @@ function AgreementDetails({ agreement: a }: { agreement: AgreementView }) {
 
       <section aria-labelledby="agreement-appendix">
         <h2 id="agreement-appendix">
-          {t("agreements.appendix")}: {a.appendix.length} {t("agreements.course").toLowerCase()},{" "}
-          {formatCredits(a.totalCredits, lang)}
+          {t("agreements.appendixHeading", {
+            count: a.appendix.length,
+            credits: formatCredits(a.totalCredits, lang),
+          })}
         </h2>
         {a.appendix.length === 0 ? (
           <EmptyState message={t("agreements.appendixEmpty")} />
