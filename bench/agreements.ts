@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { loadDemoUsers } from "../demo/users.ts";
 import { buildApp } from "../src/server/app.ts";
-import { openDatabase } from "../src/server/db/client.ts";
+import { openDatabase, queryRows } from "../src/server/db/client.ts";
+import { time } from "./portfolio.ts";
 
 /**
  * SKO agreements over 2 000 agreements with 40 000 appendix rows (20 each) on a fresh in-memory
@@ -10,24 +11,6 @@ import { openDatabase } from "../src/server/db/client.ts";
  */
 const AGREEMENTS = 2_000;
 const ROWS_EACH = 20;
-const RUNS = 100;
-
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return `median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms`;
-}
-
-async function time(run: () => Promise<unknown>, runs = RUNS) {
-  for (let i = 0; i < 10; i++) await run(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  return stats(samples);
-}
 
 export async function benchAgreements(): Promise<string[]> {
   const lines: string[] = [];
@@ -71,9 +54,10 @@ export async function benchAgreements(): Promise<string[]> {
     insert into agreement_dialogues (agreement_id, date, notes)
     select a.id, date '2026-01-01' + k * 90, 'Dialog ' || k from agreements a, generate_series(1, 3) k`);
   await db.execute(sql`analyze`);
-  const [{ rows }] = (await db.execute(sql`select count(*)::int as rows from agreement_appendix`)).rows as {
-    rows: number;
-  }[];
+  const [{ rows }] = await queryRows<{ rows: number }>(
+    db,
+    sql`select count(*)::int as rows from agreement_appendix`,
+  );
   lines.push(
     `bulk insert of ${AGREEMENTS} agreements, ${rows} appendix rows: ${Math.round(performance.now() - started)} ms`,
   );

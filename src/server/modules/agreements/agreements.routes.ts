@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import {
   agreementListQuery,
@@ -29,6 +29,17 @@ const errors = {
   409: problemSchema,
   422: problemSchema,
 };
+
+/** A rendered file as a download (Fastify sends a Buffer as it is, past the response schemas). */
+function sendFile(
+  reply: FastifyReply,
+  file: { body: string | Buffer; contentType: string; filename: string },
+) {
+  return reply
+    .header("content-disposition", `attachment; filename="${file.filename}"`)
+    .type(file.contentType)
+    .send(file.body);
+}
 
 /** /api/agreements: SKO framework agreements, their needs, appendix, dialogues and follow-up. */
 export function registerAgreementRoutes(app: FastifyInstance, { db }: Deps) {
@@ -140,13 +151,8 @@ export function registerAgreementRoutes(app: FastifyInstance, { db }: Deps) {
           response: { ...errors },
         },
       },
-      async (request, reply) => {
-        const file = await appendixDocument(db, request.actor, request.params.id, format);
-        return reply
-          .header("content-disposition", `attachment; filename="${file.filename}"`)
-          .type(file.contentType)
-          .send(file.body);
-      },
+      async (request, reply) =>
+        sendFile(reply, await appendixDocument(db, request.actor, request.params.id, format)),
     );
 
   r.post(
