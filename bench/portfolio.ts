@@ -17,7 +17,8 @@ function stats(samples: number[]) {
   return `median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms`;
 }
 
-async function time(run: () => Promise<unknown>, runs = RUNS) {
+/** Median and p95 of `runs` timed calls after ten warm-ups (other sections use it too). */
+export async function time(run: () => Promise<unknown>, runs = RUNS) {
   for (let i = 0; i < 10; i++) await run(); // warm-up
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {

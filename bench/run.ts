@@ -40,6 +40,11 @@ const sections: { title: string; file: string; fn: string }[] = [
     file: "./uploads.ts",
     fn: "benchUploads",
   },
+  {
+    title: "SKO agreements: list and detail over 2 000 agreements with 40 000 appendix rows",
+    file: "./agreements.ts",
+    fn: "benchAgreements",
+  },
 ];
 
 const only = process.argv[2];

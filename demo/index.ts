@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../src/server/db/client.ts";
 import { appMeta } from "../src/server/platform/platform.schema.ts";
+import { loadAgreementsDemo } from "./agreements.ts";
 import { loadCompassDemo } from "./compass.ts";
 import { loadEventsDemo } from "./events.ts";
 import { loadFinanceDemo } from "./finance.ts";
@@ -44,6 +45,7 @@ const steps: { name: string; run: (db: Db, password: string) => Promise<void> }[
   // Follow-up reads what the steps above (and the events step) recorded: keep these two after them.
   { name: "indicators", run: loadIndicatorsDemo },
   { name: "finance", run: loadFinanceDemo },
+  { name: "agreements", run: loadAgreementsDemo },
 ];
 
 /** The login shown on the console and (to this machine only) on the login page. */

@@ -104,6 +104,8 @@ const spendFields = {
   category: optionalText(200),
   note: optionalText(2000),
   projectId: uuid.nullish(),
+  /** The SKO agreement the money was spent on. */
+  agreementId: uuid.nullish(),
 };
 export const createSpendInput = z.object({ organisationId: uuid, ...spendFields });
 export type CreateSpendInput = z.input<typeof createSpendInput>;
@@ -124,6 +126,7 @@ export const spendView = z
     category: z.string().nullable(),
     note: z.string().nullable(),
     project: z.object({ id: z.string(), name: z.string() }).nullable(),
+    agreementId: z.string().nullable(),
     enteredBy: z.string().nullable(),
   })
   .meta({ id: "SpendEntry" });
@@ -134,6 +137,7 @@ export const spendQuery = pageQuery.extend({
   year: year.optional(),
   unitId: uuid.optional(),
   projectId: uuid.optional(),
+  agreementId: uuid.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { registerAccountRoutes } from "./modules/accounts/accounts.routes.ts";
 import { registerActivityRoutes } from "./modules/activities/activities.routes.ts";
 import { registerActivityTypeRoutes } from "./modules/activities/activity-types.routes.ts";
+import { registerAgreementRoutes } from "./modules/agreements/index.ts";
 import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
 import { registerCommunicationRoutes } from "./modules/communication/communication.routes.ts";
 import { registerCompassRoutes } from "./modules/compass/compass.routes.ts";
@@ -54,4 +55,5 @@ export const routeModules: ((app: FastifyInstance, deps: Deps) => void)[] = [
   registerLearningRoutes,
   registerIdeaRoutes,
   registerPublicIdeaRoutes,
+  registerAgreementRoutes,
 ];

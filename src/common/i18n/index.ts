@@ -1,4 +1,5 @@
 import * as activities from "./activities.ts";
+import * as agreements from "./agreements.ts";
 import * as communication from "./communication.ts";
 import * as compass from "./compass.ts";
 import * as events from "./events.ts";
@@ -42,6 +43,7 @@ const modules = [
   learning,
   uploads,
   ideas,
+  agreements,
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -2,6 +2,7 @@
 // A new module adds one line here.
 
 export * from "../modules/activities/activities.schema.ts";
+export * from "../modules/agreements/agreements.schema.ts";
 export * from "../modules/communication/communication.schema.ts";
 export * from "../modules/compass/compass.schema.ts";
 export * from "../modules/events/events.schema.ts";

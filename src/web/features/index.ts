@@ -48,6 +48,7 @@
 import { accountsFeature } from "./accounts/routes.tsx";
 import { activitiesFeature } from "./activities/routes.tsx";
 import { adminFeature } from "./admin/routes.tsx";
+import { agreementsFeature } from "./agreements/routes.tsx";
 import { communicationFeature } from "./communication/routes.tsx";
 import { compassFeature } from "./compass/routes.tsx";
 import { eventsFeature } from "./events/routes.tsx";
@@ -80,4 +81,5 @@ export const features: Feature[] = [
   communicationFeature,
   learningFeature,
   ideasFeature,
+  agreementsFeature,
 ];

@@ -14,6 +14,7 @@ import { projects } from "../projects/projects.schema.ts";
 import { canManageFinance } from "./finance.policy.ts";
 import { budgets, financeUnits, spendEntries } from "./finance.schema.ts";
 import { type BudgetRecord, checkProject, resolveUnit, type SpendRecord } from "./finance.service.ts";
+import { checkSpendGuards } from "./spend-guards.ts";
 
 /**
  * Corrections to money already entered: change or remove a budget or a spend entry. The same
@@ -111,6 +112,11 @@ export async function updateSpend(
     // Sending a unit at all (even null) means "move the entry": it must land on a unit.
     if (data.unitId !== undefined || unitName !== undefined)
       patch.unitId = (await resolveUnit(tx, before.organisationId, data, true))?.id;
+    if (data.agreementId || (data.date && before.agreementId))
+      await checkSpendGuards(tx, {
+        agreementId: data.agreementId ?? before.agreementId,
+        date: data.date ?? before.date,
+      });
     const [after] = await tx
       .update(spendEntries)
       .set({ ...patch, updatedAt: new Date() })

@@ -34,6 +34,7 @@ export function presentSpend({ entry, unit, project }: SpendRecord): SpendView {
     category: entry.category,
     note: entry.note,
     project,
+    agreementId: entry.agreementId,
     enteredBy: entry.createdByName,
   };
 }

@@ -15,3 +15,26 @@ export async function listSpendOfProject(db: Db | Tx, projectId: string, from: s
   );
   return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
 }
+
+/** Spend booked on agreements, per agreement and calendar year (whole kronor, entries counted). */
+export async function spendOfAgreements(db: Db | Tx, agreementIds: string[]) {
+  if (!agreementIds.length) return [];
+  const rows = await queryRows<{ agreementId: string; year: number; amount: number; entries: number }>(
+    db,
+    sql`select s.agreement_id as "agreementId", extract(year from s.date)::int as year,
+        coalesce(sum(s.amount), 0)::bigint as amount, count(*)::int as entries
+      from spend_entries s
+      where s.agreement_id in (${sql.join(
+        agreementIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+      group by s.agreement_id, extract(year from s.date)
+      order by 1, 2`,
+  );
+  return rows.map((r) => ({
+    ...r,
+    year: Number(r.year),
+    amount: Number(r.amount),
+    entries: Number(r.entries),
+  }));
+}

@@ -72,6 +72,8 @@ export const spendEntries = pgTable(
     category: text("category"),
     note: text("note"),
     projectId: uuid("project_id").references(() => projects.id, { onDelete: "set null" }),
+    /** The SKO agreement the money was spent on (agreements module; checked by its spend guard). */
+    agreementId: uuid("agreement_id"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdByName: text("created_by_name"),
     ...timestamps,
@@ -80,5 +82,6 @@ export const spendEntries = pgTable(
     index("spend_org_date_idx").on(t.organisationId, t.date, t.id),
     index("spend_unit_idx").on(t.unitId),
     index("spend_project_idx").on(t.projectId),
+    index("spend_agreement_idx").on(t.agreementId, t.date),
   ],
 );

@@ -22,6 +22,7 @@ import { organisations } from "../organisations/organisations.schema.ts";
 import { projects } from "../projects/projects.schema.ts";
 import { canManageFinance, canReadOrganisationFollowUp, readableOrganisationIds } from "./finance.policy.ts";
 import { budgets, financeUnits, spendEntries } from "./finance.schema.ts";
+import { checkSpendGuards } from "./spend-guards.ts";
 
 /** Units, budgets and spend entries: validated, authorised by the policy, audited. */
 
@@ -219,6 +220,7 @@ export async function createSpend(
     await checkOrganisation(tx, data.organisationId, "organisationId");
     const project = await checkProject(tx, data.projectId);
     const unit = (await resolveUnit(tx, data.organisationId, data, true))!;
+    await checkSpendGuards(tx, data);
     const [row] = await tx
       .insert(spendEntries)
       .values({
@@ -229,6 +231,7 @@ export async function createSpend(
         category: data.category ?? null,
         note: data.note ?? null,
         projectId: project?.id ?? null,
+        agreementId: data.agreementId ?? null,
         createdBy: userIdOf(actor),
         createdByName: actor.name,
       })
@@ -286,6 +289,7 @@ export async function listSpend(db: Db, actor: Actor | null, raw: Partial<SpendQ
   if (q.to) where.push(lte(spendEntries.date, q.to));
   if (q.unitId) where.push(eq(spendEntries.unitId, q.unitId));
   if (q.projectId) where.push(eq(spendEntries.projectId, q.projectId));
+  if (q.agreementId) where.push(eq(spendEntries.agreementId, q.agreementId));
   const cursor = decodeCursor(q.cursor, { sort: "date" });
   if (cursor)
     where.push(

@@ -1,0 +1,51 @@
+import { type Actor, hasRole, isStaff } from "../../platform/actor.ts";
+import type { Policy } from "../../platform/authorize.ts";
+import { partnerOrganisationIds } from "../organisations/organisations.policy.ts";
+
+/**
+ * Who may do what with SKO agreements. Coordinators and administrators manage everything; board
+ * members and programme directors read every agreement; a partner representative reads only the
+ * agreements their organisation is a party to — never another's (404) — and may add a need there.
+ */
+export type AgreementAction =
+  | "list"
+  | "read"
+  | "create"
+  | "update"
+  | "delete"
+  | "addNeed"
+  | "addAppendix"
+  | "addDialogue"
+  | "sharedCourses";
+
+/** The agreement as the rules see it: its parties' organisation ids (empty for a new one). */
+export interface AgreementSubject {
+  partyIds: readonly string[];
+}
+
+/** The organisations a reader is limited to, or null when they may read every agreement. */
+export function readablePartyIds(actor: Actor | null): string[] | null {
+  if (!actor) return [];
+  if (isStaff(actor) || hasRole(actor, "group_member") || hasRole(actor, "programme_director")) return null;
+  return partnerOrganisationIds(actor);
+}
+
+const canRead = (actor: Actor | null, s: AgreementSubject) => {
+  const limited = readablePartyIds(actor);
+  return limited === null || s.partyIds.some((id) => limited.includes(id));
+};
+const staff = (actor: Actor | null) => isStaff(actor);
+
+export const agreementPolicy: Policy<AgreementAction, AgreementSubject> = {
+  list: (actor) => !!actor,
+  read: { allow: canRead, refuse: "hide" },
+  create: staff,
+  update: staff,
+  delete: staff,
+  addNeed: (actor, s) => staff(actor) || (canRead(actor, s) && readablePartyIds(actor) !== null),
+  addAppendix: staff,
+  addDialogue: staff,
+  sharedCourses: staff,
+};
+
+export const agreementActions = ["update", "delete", "addNeed", "addAppendix", "addDialogue"] as const;

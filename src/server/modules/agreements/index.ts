@@ -1,0 +1,18 @@
+import { registerSpendGuard } from "../finance/index.ts";
+import { agreementSpendGuard } from "./agreements.items.ts";
+
+/**
+ * The agreements module's door: the only file other modules, routes.ts and the demo import.
+ * Importing it registers the spend guard with finance (spend on an unknown or ended agreement → 422).
+ */
+registerSpendGuard(agreementSpendGuard);
+
+export { addAppendixRow, addDialogue, addNeed } from "./agreements.items.ts";
+export { registerAgreementRoutes } from "./agreements.routes.ts";
+export {
+  agreementFollowUp,
+  createAgreement,
+  getAgreement,
+  listAgreements,
+  updateAgreement,
+} from "./agreements.service.ts";

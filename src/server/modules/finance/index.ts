@@ -1,0 +1,3 @@
+/** What other modules use of finance: spend sums per agreement and the spend guard hook. */
+export { spendOfAgreements } from "./finance.queries.ts";
+export { registerSpendGuard, type SpendGuard } from "./spend-guards.ts";

@@ -1,0 +1,29 @@
+import { inArray } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.ts";
+import { courses } from "./programmes.schema.ts";
+
+export interface CourseSummary {
+  id: string;
+  code: string;
+  name: string;
+  credits: number | null;
+  contract: boolean;
+  clientOrganisationId: string | null;
+}
+
+/** Courses of the register by id, for other modules' views (no authorisation: every user reads registers). */
+export async function coursesByIds(db: Db | Tx, ids: readonly string[]): Promise<Map<string, CourseSummary>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({
+      id: courses.id,
+      code: courses.code,
+      name: courses.nameSv,
+      credits: courses.credits,
+      contract: courses.contract,
+      clientOrganisationId: courses.clientOrganisationId,
+    })
+    .from(courses)
+    .where(inArray(courses.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}

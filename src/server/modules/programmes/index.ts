@@ -1,0 +1,3 @@
+/** What other modules use of the programmes module: course reads. */
+export { type CourseSummary, coursesByIds } from "./course-reads.ts";
+export { findCourseIdByCode } from "./courses.service.ts";

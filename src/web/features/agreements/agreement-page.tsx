@@ -1,0 +1,250 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import type { AgreementView } from "../../../common/agreements.ts";
+import { formatCredits, formatDate, formatKronor } from "../../../common/format.ts";
+import { EmptyState, PageHeader, QueryState } from "../../components/index.ts";
+import { currentLanguage } from "../../i18n/index.ts";
+import { AppendixForm, DialogueForm, NeedForm, SpendOnAgreementForm } from "./agreement-forms.tsx";
+import { agreementQuery } from "./agreements-api.ts";
+
+/** /avtal/$id: parties, phase and status, needs (uncovered first), the appendix in packages, dialogues, budget. */
+export function AgreementPage({ id }: { id: string }) {
+  const agreement = useQuery(agreementQuery(id));
+  return <QueryState query={agreement}>{(a) => <AgreementDetails agreement={a} />}</QueryState>;
+}
+
+function AgreementDetails({ agreement: a }: { agreement: AgreementView }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const kr = (n: number) => formatKronor(n, lang);
+  const needTitle = new Map(a.needs.map((n) => [n.id, n.title]));
+  const rowName = new Map(a.appendix.map((r) => [r.id, `${r.name} (${r.code})`]));
+  const actions = (
+    <div className="button-row">
+      <a className="btn btn-secondary" href={`/api/agreements/${a.id}/appendix.pdf`} download>
+        {t("agreements.downloadPdf")}
+      </a>
+      <a className="btn btn-secondary" href={`/api/agreements/${a.id}/appendix.docx`} download>
+        {t("agreements.downloadDocx")}
+      </a>
+    </div>
+  );
+  return (
+    <>
+      <PageHeader title={a.title} actions={actions} />
+      <dl className="facts">
+        <dt>{t("agreements.parties")}</dt>
+        <dd>
+          <ul className="plain-list">
+            {a.parties.map((p) => (
+              <li key={p.organisationId}>
+                {p.name} <span className="muted">({t(`agreements.${p.role}`)})</span>
+                {p.contactName && ` · ${t("agreements.contact")}: ${p.contactName}`}
+                {p.cofinancing !== null && ` · ${t("agreements.cofinancing")}: ${kr(p.cofinancing)}`}
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t("agreements.period")}</dt>
+        <dd>
+          {formatDate(a.startDate)} – {formatDate(a.endDate)}
+        </dd>
+        {a.registryNumber && (
+          <>
+            <dt>{t("agreements.registryNumber")}</dt>
+            <dd>{a.registryNumber}</dd>
+          </>
+        )}
+        <dt>{t("agreements.phase")}</dt>
+        <dd>{t(`agreements.phases.${a.phase}`)}</dd>
+        <dt>{t("agreements.status")}</dt>
+        <dd>{t(`agreements.statuses.${a.status}`)}</dd>
+        <dt>{t("agreements.history")}</dt>
+        <dd>
+          {a.history
+            .map(
+              (h) =>
+                `${formatDate(h.at)}: ${t(`agreements.phases.${h.phase}`)}, ${t(`agreements.statuses.${h.status}`)}`,
+            )
+            .join(" → ")}
+        </dd>
+        {a.notes && (
+          <>
+            <dt>{t("agreements.notes")}</dt>
+            <dd>{a.notes}</dd>
+          </>
+        )}
+      </dl>
+
+      <section aria-labelledby="agreement-needs">
+        <h2 id="agreement-needs">{t("agreements.needs")}</h2>
+        {a.needs.length === 0 ? (
+          <EmptyState message={t("agreements.needsEmpty")} />
+        ) : (
+          <ul className="card-list">
+            {a.needs.map((n) => (
+              <li key={n.id} className="card">
+                <h3 className="card-title">{n.title}</h3>
+                <p>
+                  <strong>{t(`agreements.needStatuses.${n.status}`)}</strong>
+                  {n.targetGroup && ` · ${t("agreements.targetGroup")}: ${n.targetGroup}`}
+                  {n.staffCount !== null && ` · ${t("agreements.staffCount")}: ${n.staffCount}`}
+                  {` · ${t("agreements.source")}: ${t(`agreements.sources.${n.source}`)}`}
+                </p>
+                {n.appendixIds.length > 0 && (
+                  <p className="muted">
+                    {t("agreements.coveredBy")}: {n.appendixIds.map((r) => rowName.get(r)).join(", ")}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {a.abilities.addNeed && <NeedForm agreementId={a.id} />}
+      </section>
+
+      <section aria-labelledby="agreement-appendix">
+        <h2 id="agreement-appendix">
+          {t("agreements.appendixHeading", {
+            count: a.appendix.length,
+            credits: formatCredits(a.totalCredits, lang),
+          })}
+        </h2>
+        {a.appendix.length === 0 ? (
+          <EmptyState message={t("agreements.appendixEmpty")} />
+        ) : (
+          a.packages.map((p) => (
+            <div key={p.name} className="table-scroll">
+              <table className="data-table">
+                <caption>
+                  {p.name || t("agreements.noPackage")}: {formatCredits(p.totalCredits, lang)}, {kr(p.cost)}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("agreements.course")}</th>
+                    <th scope="col">{t("agreements.term")}</th>
+                    <th scope="col">{t("agreements.credits")}</th>
+                    <th scope="col">{t("agreements.places")}</th>
+                    <th scope="col">{t("agreements.price")}</th>
+                    <th scope="col">{t("agreements.serves")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {a.appendix
+                    .filter((r) => p.appendixIds.includes(r.id))
+                    .map((r) => (
+                      <tr key={r.id}>
+                        <th scope="row">
+                          {r.name} <span className="muted">{r.code}</span>
+                        </th>
+                        <td>{r.term}</td>
+                        <td>{r.credits === null ? "–" : formatCredits(r.credits, lang)}</td>
+                        <td>{r.places}</td>
+                        <td>{r.price === null ? "–" : kr(r.price)}</td>
+                        <td>{r.needIds.map((n) => needTitle.get(n)).join(", ") || "–"}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </div>
+          ))
+        )}
+        {a.abilities.addAppendix && <AppendixForm agreement={a} />}
+      </section>
+
+      <section aria-labelledby="agreement-budget">
+        <h2 id="agreement-budget">{t("agreements.budget")}</h2>
+        <p>
+          {t("agreements.budget")}: {kr(a.budget)} · {t("agreements.planned")}: {kr(a.planned)} ·{" "}
+          {t("agreements.spent")}: {kr(a.spent)} ·{" "}
+          <strong>
+            {t("agreements.remaining")}: {kr(a.remaining)}
+          </strong>
+        </p>
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>{t("agreements.budgetCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("agreements.year")}</th>
+                <th scope="col">{t("agreements.budget")}</th>
+                <th scope="col">{t("agreements.planned")}</th>
+                <th scope="col">{t("agreements.spent")}</th>
+                <th scope="col">{t("agreements.remaining")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.years.map((y) => (
+                <tr key={y.year}>
+                  <th scope="row">{y.year}</th>
+                  <td>{kr(y.budget)}</td>
+                  <td>{kr(y.planned)}</td>
+                  <td>{kr(y.spent)}</td>
+                  <td>{kr(y.remaining)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {a.abilities.addAppendix && a.status !== "ended" && <SpendOnAgreementForm agreement={a} />}
+      </section>
+
+      <section aria-labelledby="agreement-follow-up">
+        <h2 id="agreement-follow-up">{t("agreements.followUp")}</h2>
+        <dl className="facts">
+          <dt>{t("agreements.coursesDelivered")}</dt>
+          <dd>
+            {a.followUp.coursesDelivered} / {a.followUp.courses}
+          </dd>
+          <dt>{t("agreements.participants")}</dt>
+          <dd>{a.followUp.participants}</dd>
+          <dt>{t("agreements.creditsTaken")}</dt>
+          <dd>{formatCredits(a.followUp.creditsTaken, lang)}</dd>
+          <dt>{t("agreements.needsCovered")}</dt>
+          <dd>
+            {a.followUp.needsCovered} / {a.followUp.needs}
+          </dd>
+          <dt>{t("agreements.budgetUse")}</dt>
+          <dd>{a.followUp.budgetUse === null ? "–" : `${Math.round(a.followUp.budgetUse * 100)} %`}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="agreement-dialogues">
+        <h2 id="agreement-dialogues">{t("agreements.dialogues")}</h2>
+        {a.dialogues.length === 0 ? (
+          <EmptyState message={t("agreements.dialoguesEmpty")} />
+        ) : (
+          <ul className="card-list">
+            {[...a.dialogues].reverse().map((d) => (
+              <li key={d.id} className="card">
+                <h3 className="card-title">{formatDate(d.date)}</h3>
+                {d.participants && (
+                  <p>
+                    {t("agreements.participants")}: {d.participants}
+                  </p>
+                )}
+                {d.notes && <p>{d.notes}</p>}
+                {d.decisions && (
+                  <p>
+                    <strong>{t("agreements.decisions")}:</strong> {d.decisions}
+                  </p>
+                )}
+                {d.needIds.length > 0 && (
+                  <p>
+                    {t("agreements.newNeeds")}: {d.needIds.map((n) => needTitle.get(n)).join(", ")}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {a.nextDialogueDate && (
+          <p>
+            {t("agreements.nextDate")}: {formatDate(a.nextDialogueDate)}
+          </p>
+        )}
+        {a.abilities.addDialogue && <DialogueForm agreementId={a.id} />}
+      </section>
+    </>
+  );
+}
