@@ -10,6 +10,7 @@ import { registerPublicEventRoutes } from "./modules/events/public.routes.ts";
 import { registerEventSeriesRoutes } from "./modules/events/series.routes.ts";
 import { registerFinanceRoutes } from "./modules/finance/finance.routes.ts";
 import { registerGoalRoutes } from "./modules/goals/goals.routes.ts";
+import { registerGovernanceRoutes } from "./modules/governance/index.ts";
 import { registerHealthRoutes } from "./modules/health/health.routes.ts";
 import { registerIndicatorRoutes } from "./modules/indicators/indicators.routes.ts";
 import { registerLearningRoutes } from "./modules/learning/learning.routes.ts";
@@ -51,4 +52,5 @@ export const routeModules: ((app: FastifyInstance, deps: Deps) => void)[] = [
   registerMailRoutes,
   registerCommunicationRoutes,
   registerLearningRoutes,
+  registerGovernanceRoutes,
 ];

@@ -4,6 +4,7 @@ import * as compass from "./compass.ts";
 import * as events from "./events.ts";
 import * as finance from "./finance.ts";
 import * as goals from "./goals.ts";
+import * as governance from "./governance.ts";
 import * as indicators from "./indicators.ts";
 import * as learning from "./learning.ts";
 import * as organisations from "./organisations.ts";
@@ -38,6 +39,7 @@ const modules = [
   communication,
   reports,
   learning,
+  governance,
 ];
 
 type Tree = { [key: string]: string | Tree };
