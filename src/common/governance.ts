@@ -173,6 +173,8 @@ export const decisionView = z.object({
   public: z.boolean(),
   registryNumber: z.string().nullable(),
   locked: z.boolean(),
+  /** The projects the decision funds (a grant's funding lines in the portfolio). */
+  fundedProjects: z.array(z.object({ projectId: uuid, projectName: z.string(), amount: z.number() })),
 });
 export type DecisionView = z.infer<typeof decisionView>;
 

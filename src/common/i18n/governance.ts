@@ -18,6 +18,10 @@ export const sv = {
       minutesEmpty: "Skriv protokollet innan det justeras.",
       adjustersRequired: "Ange minst en justerare innan protokollet justeras.",
       grantAmount: "Ett bidragsbeslut behöver ett belopp i kronor.",
+      unknownProject: "Projektet finns inte i portföljen.",
+      unknownFunding: "Finansieringsraden finns inte.",
+      grantOneProject:
+        "Ett bidragsbeslut med belopp finansierar ett projekt; länka en befintlig finansieringsrad för flera.",
     },
     warnings: {
       exactPerParty: "{{party}} har {{count}} ledamöter; styrelsen ska ha {{min}} per part.",
@@ -54,6 +58,10 @@ export const en = {
       minutesEmpty: "Write the minutes before approving them.",
       adjustersRequired: "Name at least one adjuster before approving the minutes.",
       grantAmount: "A grant decision needs an amount in kronor.",
+      unknownProject: "The project is not in the portfolio.",
+      unknownFunding: "The funding line does not exist.",
+      grantOneProject:
+        "A grant decision with an amount funds one project; link an existing funding line for several.",
     },
     warnings: {
       exactPerParty: "{{party}} has {{count}} members; the board should have {{min}} per party.",

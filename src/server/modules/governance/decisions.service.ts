@@ -13,6 +13,12 @@ import { authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { parseWith } from "../organisations/register-helpers.ts";
+import {
+  fundingOfDecisions,
+  fundProjectByDecision,
+  linkFundingToDecision,
+  setDecisionFundingAmount,
+} from "../projects/index.ts";
 import { governancePolicy, standingNone } from "./governance.policy.ts";
 import {
   governanceAgendaItems,
@@ -30,10 +36,13 @@ type DecisionRow = typeof governanceDecisions.$inferSelect;
 
 const stockholmDate = (d: Date) => d.toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
 
+type Funded = DecisionView["fundedProjects"];
+
 function present(
   row: DecisionRow,
   bodyName: string,
   meeting: { startsAt: Date; approvedAt: Date | null },
+  fundedProjects: Funded = [],
 ): DecisionView {
   return {
     id: row.id,
@@ -50,7 +59,42 @@ function present(
     public: row.public,
     registryNumber: row.registryNumber,
     locked: !!meeting.approvedAt,
+    fundedProjects,
   };
+}
+
+async function fundedBy(db: Db | Tx, ids: string[]) {
+  const byDecision = new Map<string, Funded>();
+  for (const f of await fundingOfDecisions(db, ids)) {
+    const list = byDecision.get(f.decisionId as string) ?? [];
+    list.push({ projectId: f.projectId, projectName: f.projectName, amount: f.amount });
+    byDecision.set(f.decisionId as string, list);
+  }
+  return byDecision;
+}
+
+/**
+ * A grant funds the portfolio: a linked funding line ({type: "funding"}) is that grant's money and
+ * gets the decision's link; otherwise the one linked project gets a new funding line of the amount.
+ */
+async function fundGrant(tx: Tx, row: DecisionRow, organisationId: string, year: number) {
+  if (row.kind !== "grant" || !row.amount) return;
+  const fundingLinks = row.links.filter((l) => l.type === "funding");
+  for (const link of fundingLinks)
+    if (!(await linkFundingToDecision(tx, link.id, row.id)))
+      throw fieldErrors({ links: "governance.errors.unknownFunding" });
+  if (fundingLinks.length) return;
+  const projectLinks = row.links.filter((l) => l.type === "project");
+  if (projectLinks.length > 1) throw fieldErrors({ links: "governance.errors.grantOneProject" });
+  if (!projectLinks.length) return;
+  await fundProjectByDecision(tx, {
+    projectId: projectLinks[0].id,
+    decisionId: row.id,
+    amount: row.amount,
+    year,
+    funderOrganisationId: organisationId,
+    note: `Beslut ${row.registryNumber ?? ""} § ${row.paragraph}`.trim(),
+  });
 }
 
 /** Insiders see every decision of a meeting; others the public ones, once the minutes are approved. */
@@ -66,7 +110,11 @@ export async function decisionsOfMeeting(db: Db | Tx, meeting: MeetingRow, insid
       ),
     )
     .orderBy(asc(governanceDecisions.paragraph));
-  return rows.map((r) => present(r, meeting.bodyName, meeting));
+  const funded = await fundedBy(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => present(r, meeting.bodyName, meeting, funded.get(r.id)));
 }
 
 const locked = () =>
@@ -155,8 +203,9 @@ export async function createDecision(
         registryNumber: entry.registryNumber,
       })
       .returning();
+    await fundGrant(tx, row, organisationId, meeting.startsAt.getUTCFullYear());
     await audit({ action: "create", entityType: "governance_decision", entityId: row.id, after: row });
-    return present(row, bodyName, meeting);
+    return present(row, bodyName, meeting, (await fundedBy(tx, [row.id])).get(row.id));
   });
 }
 
@@ -187,6 +236,9 @@ export async function updateDecision(db: Db, actor: Actor | null, id: string, in
       })
       .where(eq(governanceDecisions.id, id))
       .returning();
+    const projectLinks = row.links.filter((l) => l.type === "project");
+    if (row.kind === "grant" && row.amount && row.amount !== decision.amount && projectLinks.length === 1)
+      await setDecisionFundingAmount(tx, id, projectLinks[0].id, row.amount);
     await audit({
       action: "update",
       entityType: "governance_decision",
@@ -194,7 +246,7 @@ export async function updateDecision(db: Db, actor: Actor | null, id: string, in
       before: decision,
       after: row,
     });
-    return present(row, found.bodyName, found.m);
+    return present(row, found.bodyName, found.m, (await fundedBy(tx, [id])).get(id));
   });
 }
 
@@ -239,8 +291,12 @@ export async function listDecisions(
     .orderBy(desc(m.startsAt), desc(d.paragraph))
     .limit(query.limit + 1);
   const result = page(rows, query.limit, (r) => encodeCursor(r.sortValue, r.d.id));
+  const funded = await fundedBy(
+    db,
+    result.items.map((r) => r.d.id),
+  );
   return {
-    items: result.items.map((r) => present(r.d, r.bodyName, r)),
+    items: result.items.map((r) => present(r.d, r.bodyName, r, funded.get(r.d.id))),
     nextCursor: result.nextCursor,
   };
 }

@@ -190,6 +190,62 @@ describe("minutes and decisions", () => {
     ).toBe(404);
   });
 
+  it("a grant decision linked to a project funds it with a line linked to the decision", async () => {
+    const project = await t.request({
+      method: "POST",
+      url: "/api/projects",
+      as: coordinator,
+      payload: { name: "Grön omsorg" },
+    });
+    const other = await t.request({
+      method: "POST",
+      url: "/api/projects",
+      as: coordinator,
+      payload: { name: "Hundar i demensvården" },
+    });
+    const projectId = project.json().id;
+    const res = await t.request({
+      method: "POST",
+      url: `/api/meetings/${meeting.id}/decisions`,
+      as: coordinator,
+      payload: {
+        title: "Bidrag till Grön omsorg",
+        text: "Styrelsen beviljar 300 000 kr.",
+        amount: 300000,
+        links: [{ type: "project", id: projectId }],
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().fundedProjects).toEqual([{ projectId, projectName: "Grön omsorg", amount: 300000 }]);
+    const funded = await t.request({ method: "GET", url: `/api/projects/${projectId}`, as: coordinator });
+    expect(funded.json().funding).toEqual([
+      expect.objectContaining({ kind: "own", amount: 300000, year: 2010, decisionId: res.json().id }),
+    ]);
+    const two = await t.request({
+      method: "POST",
+      url: `/api/meetings/${meeting.id}/decisions`,
+      as: coordinator,
+      payload: {
+        title: "Bidrag",
+        text: "x",
+        amount: 100,
+        links: [
+          { type: "project", id: projectId },
+          { type: "project", id: other.json().id },
+        ],
+      },
+    });
+    expect(two.statusCode).toBe(422);
+    expect(two.json().errors.links).toBeDefined();
+    const unknown = await t.request({
+      method: "POST",
+      url: `/api/meetings/${meeting.id}/decisions`,
+      as: coordinator,
+      payload: { title: "Bidrag", text: "x", amount: 100, links: [{ type: "project", id: missing }] },
+    });
+    expect(unknown.json().errors.links).toEqual(["Projektet finns inte i portföljen."]);
+  });
+
   it("approves the minutes after adjusters are named, then locks minutes and decisions", async () => {
     const early = await t.request({
       method: "POST",
@@ -262,6 +318,7 @@ describe("minutes and decisions", () => {
       as: boardMember,
     });
     expect(member.json().items.map((d: { registryNumber: string }) => d.registryNumber)).toEqual([
+      "SK 2010/3",
       "SK 2010/2",
       "SK 2010/1",
     ]);
@@ -277,6 +334,7 @@ describe("minutes and decisions", () => {
       as: partner,
     });
     expect(partnerView.json().items.map((d: { title: string }) => d.title)).toEqual([
+      "Bidrag till Grön omsorg",
       "Bidrag till MOPS-projekt",
     ]);
     expect(
@@ -302,7 +360,7 @@ describe("the registry", () => {
     const res = await t.request({ method: "POST", url: "/api/registry", as: coordinator, payload: entry() });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
-      registryNumber: "SK 2010/3",
+      registryNumber: "SK 2010/4",
       direction: "incoming",
       retentionClass: "purge_when_obsolete",
     });
