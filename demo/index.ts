@@ -5,6 +5,7 @@ import { loadCompassDemo } from "./compass.ts";
 import { loadEventsDemo } from "./events.ts";
 import { loadFinanceDemo } from "./finance.ts";
 import { loadGoalsDemo } from "./goals.ts";
+import { loadGovernanceDemo } from "./governance.ts";
 import { loadIndicatorsDemo } from "./indicators.ts";
 import { loadPlansDemo } from "./plans.ts";
 import { loadProjectsDemo } from "./projects.ts";
@@ -37,6 +38,7 @@ const steps: { name: string; run: (db: Db) => Promise<void> }[] = [
   // Follow-up reads what the steps above (and the events step) recorded: keep these two after them.
   { name: "indicators", run: loadIndicatorsDemo },
   { name: "finance", run: loadFinanceDemo },
+  { name: "governance", run: loadGovernanceDemo },
 ];
 
 export const demoLogin = { email: demoUsers[0].email, password: DEMO_PASSWORD };
