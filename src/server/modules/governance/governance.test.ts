@@ -283,3 +283,27 @@ describe("the notice", () => {
     ).toBe(404);
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("documents every governance path of the contract", async () => {
+    const res = await t.request({ method: "GET", url: "/api/openapi.json" });
+    const paths = res.json().paths;
+    const expected: [string, string][] = [
+      ["/api/bodies", "get"],
+      ["/api/bodies", "post"],
+      ["/api/bodies/{id}", "get"],
+      ["/api/bodies/{id}/members", "post"],
+      ["/api/meetings", "get"],
+      ["/api/meetings", "post"],
+      ["/api/meetings/{id}/notice", "post"],
+      ["/api/meetings/{id}/minutes", "put"],
+      ["/api/meetings/{id}/minutes/approve", "post"],
+      ["/api/meetings/{id}/decisions", "post"],
+      ["/api/decisions", "get"],
+      ["/api/decisions/{id}", "patch"],
+      ["/api/registry", "get"],
+      ["/api/registry", "post"],
+    ];
+    for (const [path, method] of expected) expect(paths[path]?.[method], `${method} ${path}`).toBeDefined();
+  });
+});
