@@ -7,6 +7,7 @@ import { loadEventsDemo } from "./events.ts";
 import { loadFinanceDemo } from "./finance.ts";
 import { loadGoalsDemo } from "./goals.ts";
 import { loadIdeasDemo } from "./ideas.ts";
+import { loadGovernanceDemo } from "./governance.ts";
 import { loadIndicatorsDemo } from "./indicators.ts";
 import { loadPlansDemo } from "./plans.ts";
 import { loadProjectsDemo } from "./projects.ts";
@@ -36,16 +37,18 @@ const steps: { name: string; run: (db: Db, password: string) => Promise<void> }[
   { name: "plans", run: loadPlansDemo },
   { name: "projects", run: loadProjectsDemo },
   { name: "events", run: loadEventsDemo },
+  // Follow-up reads what the steps above (and the events step) recorded: keep these two after them.
+  { name: "indicators", run: loadIndicatorsDemo },
+  { name: "finance", run: loadFinanceDemo },
+  { name: "agreements", run: loadAgreementsDemo },
+  { name: "governance", run: loadGovernanceDemo },
+  // The MOPS call's grants are the board's decision (governance) funding the portfolio's projects.
   {
     name: "ideas",
     run: async (db) => {
       await loadIdeasDemo(db);
     },
   },
-  // Follow-up reads what the steps above (and the events step) recorded: keep these two after them.
-  { name: "indicators", run: loadIndicatorsDemo },
-  { name: "finance", run: loadFinanceDemo },
-  { name: "agreements", run: loadAgreementsDemo },
 ];
 
 /** The login shown on the console and (to this machine only) on the login page. */

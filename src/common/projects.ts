@@ -50,6 +50,8 @@ export const fundingLineInput = z.object({
   amount: z.number({ error: "validation.required" }).int().min(0).max(2_000_000_000),
   year: z.number().int().min(1900).max(2200).nullish(),
   note: optionalText(1000),
+  /** The grant decision behind the line (set by governance); kept when the project is saved. */
+  decisionId: uuid.nullish(),
 });
 export type FundingLineInput = z.input<typeof fundingLineInput>;
 
@@ -236,6 +238,7 @@ export const fundingLineView = z.object({
   amount: z.number().int(),
   year: z.number().int().nullable(),
   note: z.string().nullable(),
+  decisionId: z.string().nullable(),
 });
 
 export const outputView = z.object({

@@ -11,6 +11,7 @@ import { registerPublicEventRoutes } from "./modules/events/public.routes.ts";
 import { registerEventSeriesRoutes } from "./modules/events/series.routes.ts";
 import { registerFinanceRoutes } from "./modules/finance/finance.routes.ts";
 import { registerGoalRoutes } from "./modules/goals/goals.routes.ts";
+import { registerGovernanceRoutes } from "./modules/governance/index.ts";
 import { registerHealthRoutes } from "./modules/health/health.routes.ts";
 import { registerIdeaRoutes, registerPublicIdeaRoutes } from "./modules/ideas/index.ts";
 import { registerIndicatorRoutes } from "./modules/indicators/indicators.routes.ts";
@@ -56,4 +57,5 @@ export const routeModules: ((app: FastifyInstance, deps: Deps) => void)[] = [
   registerIdeaRoutes,
   registerPublicIdeaRoutes,
   registerAgreementRoutes,
+  registerGovernanceRoutes,
 ];

@@ -6,6 +6,7 @@ import * as events from "./events.ts";
 import * as finance from "./finance.ts";
 import * as goals from "./goals.ts";
 import * as ideas from "./ideas.ts";
+import * as governance from "./governance.ts";
 import * as indicators from "./indicators.ts";
 import * as learning from "./learning.ts";
 import * as organisations from "./organisations.ts";
@@ -44,6 +45,7 @@ const modules = [
   uploads,
   ideas,
   agreements,
+  governance,
 ];
 
 type Tree = { [key: string]: string | Tree };

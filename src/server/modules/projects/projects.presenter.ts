@@ -84,6 +84,7 @@ export function presentProject(r: ProjectRecord, actor: Actor | null): ProjectVi
       amount: f.amount,
       year: f.year,
       note: f.note,
+      decisionId: f.decisionId,
     })),
     fundingTotals: { own, cofinancing, total: own + cofinancing },
     goals: r.goals,

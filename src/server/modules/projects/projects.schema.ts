@@ -138,9 +138,14 @@ export const projectFunding = pgTable(
     amount: integer("amount").notNull(),
     year: integer("year"),
     note: text("note"),
+    /** The governance decision that granted the money (a board's grant decision), if any. */
+    decisionId: uuid("decision_id"),
     sortOrder: integer("sort_order").notNull().default(0),
   },
-  (t) => [index("project_funding_project_idx").on(t.projectId)],
+  (t) => [
+    index("project_funding_project_idx").on(t.projectId),
+    index("project_funding_decision_idx").on(t.decisionId),
+  ],
 );
 
 /** Typed results a follow-up can count: 14 articles may be one row with count 14 or fourteen rows. */

@@ -170,6 +170,7 @@ async function replaceFunding(tx: Tx, projectId: string, lines: FundingLineInput
         amount: l.amount,
         year: l.year ?? null,
         note: l.note ?? null,
+        decisionId: l.decisionId ?? null,
         sortOrder: i,
       })),
     );
