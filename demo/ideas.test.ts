@@ -1,11 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp, demo } from "../src/server/test/harness.ts";
+import { loadGoalsDemo } from "./goals.ts";
+import { loadGovernanceDemo } from "./governance.ts";
 import { FUNDED_IDEAS, loadIdeasDemo, MOPS_CALL_TITLE } from "./ideas.ts";
+import { loadPlansDemo } from "./plans.ts";
+import { loadProjectsDemo } from "./projects.ts";
 import { loadOrganisationsDemo } from "./registers/organisations.ts";
+import { loadPeopleDemo } from "./registers/people.ts";
 
 const t = await createTestApp({
   seed: async ({ db }) => {
     await loadOrganisationsDemo(db);
+    await loadPeopleDemo(db);
+    await loadGoalsDemo(db);
+    await loadPlansDemo(db);
+    await loadProjectsDemo(db);
+    await loadGovernanceDemo(db);
     // Twice: the step is idempotent.
     await loadIdeasDemo(db);
     await loadIdeasDemo(db);
@@ -14,7 +24,7 @@ const t = await createTestApp({
 const coordinator = await t.login(demo.coordinator);
 
 describe("demo data of seed 003: the MOPS call of 2010", () => {
-  it("tells 26 ideas → 10 selected → 9 plans from the ideas' own histories", async () => {
+  it("tells 26 ideas → 10 selected → 9 plans → 4 granted, 1,3 mnkr, from the ideas' own histories", async () => {
     const calls = (await t.request({ method: "GET", url: "/api/calls", as: coordinator })).json().items;
     const mops = calls.filter((c: { title: string }) => c.title === MOPS_CALL_TITLE);
     expect(mops).toHaveLength(1);
@@ -22,7 +32,16 @@ describe("demo data of seed 003: the MOPS call of 2010", () => {
     const funnel = (
       await t.request({ method: "GET", url: `/api/calls/${mops[0].id}/funnel`, as: coordinator })
     ).json();
-    expect(funnel).toMatchObject({ submitted: 26, selected: 10, pitched: 10, planned: 9, prepared: 9 });
+    expect(funnel).toMatchObject({
+      submitted: 26,
+      selected: 10,
+      pitched: 10,
+      planned: 9,
+      prepared: 9,
+      granted: 4,
+      grantedAmount: 1_300_000,
+    });
+    expect(funnel.projectIds).toHaveLength(4);
 
     // Every count equals the ideas listed at that stage or beyond.
     const ideas: { title: string; stage: string }[] = [];
@@ -44,6 +63,34 @@ describe("demo data of seed 003: the MOPS call of 2010", () => {
     const byStage = (stage: string) => ideas.filter((i) => i.stage === stage).length;
     expect(byStage("rejected")).toBe(16 + 5);
     expect(byStage("withdrawn")).toBe(1);
-    expect(byStage("prepared")).toBe(4);
+    expect(byStage("granted")).toBe(4);
+    expect(byStage("granted") + byStage("rejected") + byStage("withdrawn")).toBe(26);
+  });
+
+  it("opens each granted idea's project in the portfolio and the board's decision that granted it", async () => {
+    const calls = (await t.request({ method: "GET", url: "/api/calls", as: coordinator })).json().items;
+    const callId = calls.find((c: { title: string }) => c.title === MOPS_CALL_TITLE).id;
+    const granted = (
+      await t.request({ method: "GET", url: `/api/ideas?callId=${callId}&stage=granted`, as: coordinator })
+    ).json().items as {
+      id: string;
+      title: string;
+      projectId: string;
+      decisionId: string;
+      grantedAmount: number;
+    }[];
+    expect(granted.map((i) => i.title).sort()).toEqual([...FUNDED_IDEAS].sort());
+    for (const idea of granted) {
+      const project = (
+        await t.request({ method: "GET", url: `/api/projects/${idea.projectId}`, as: coordinator })
+      ).json();
+      expect(project.name).toBe(idea.title);
+      const detail = (
+        await t.request({ method: "GET", url: `/api/ideas/${idea.id}`, as: coordinator })
+      ).json();
+      expect(detail.transitions.at(-1)).toMatchObject({ to: "granted" });
+      expect(detail.transitions.at(-1).reason).toMatch(/^Beslut SK 2010\//);
+    }
+    expect(new Set(granted.map((i) => i.decisionId)).size).toBe(1);
   });
 });

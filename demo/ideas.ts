@@ -1,5 +1,14 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "../src/server/db/client.ts";
-import { createCallAs, findCallId, recordIdea, transitionIdeaAt } from "../src/server/modules/ideas/index.ts";
+import { listDecisions } from "../src/server/modules/governance/index.ts";
+import {
+  createCallAs,
+  findCallId,
+  recordHistoricGrant,
+  recordIdea,
+  transitionIdeaAt,
+} from "../src/server/modules/ideas/index.ts";
+import { projects } from "../src/server/modules/projects/projects.schema.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { ORG } from "./registers/names.ts";
 import { organisationIdsByName } from "./registers/organisations.ts";
@@ -139,5 +148,31 @@ export async function loadIdeasDemo(db: Db) {
   for (const id of ids.notSelected) {
     await move(id, "rejected", "2010-05-05T10:00:00+02:00", "Inte vald till seminarieserien.");
   }
+  await grantFunded(db, ids.funded);
   return { callId, fundedIdeaIds: ids.funded };
+}
+
+/**
+ * The board's decision "Bidrag till fyra MOPS-projekt" (governance demo, 1 300 000 kr) grants the four.
+ * The seed gives only the total: the demo splits it evenly, 325 000 kr each, an illustration.
+ * Their projects and the money already stand in the portfolio, so the grant points at them.
+ */
+async function grantFunded(db: Db, fundedIdeaIds: string[]) {
+  const { items } = await listDecisions(db, systemActor, { q: "MOPS-projekt", year: 2010, limit: 5 });
+  const decision = items.find((d) => d.kind === "grant");
+  if (!decision) return;
+  for (const [i, id] of fundedIdeaIds.entries()) {
+    const [project] = await db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(eq(projects.name, FUNDED_IDEAS[i]));
+    if (!project) continue;
+    await recordHistoricGrant(db, systemActor, id, {
+      decisionId: decision.id,
+      amount: 325_000,
+      projectId: project.id,
+      registryNumber: decision.registryNumber,
+      at: new Date(`${decision.meetingDate}T15:00:00+02:00`),
+    });
+  }
 }

@@ -75,6 +75,10 @@ export const sv = {
       transitionNotAllowed: "En idé i steget {{from}} kan inte flyttas till {{to}}. Flytta ett steg i taget.",
       grantThroughDecision: "En idé beviljas genom ett beslut: använd Bevilja med styrelsens beslut.",
       unknownCriterion: "Utlysningen har inget sådant bedömningskriterium.",
+      unknownDecision: "Beslutet finns inte.",
+      notAGrant: "Beslutet är inte ett beslut om bidrag.",
+      overBudget: "Beloppet är större än det som återstår av utlysningens budget ({{remaining}} kr).",
+      overDecision: "Beloppet är större än det som återstår av beslutets belopp ({{remaining}} kr).",
     },
     stages: {
       submitted: "Inkommen",
@@ -167,6 +171,10 @@ export const en: Widen<typeof sv> = {
       transitionNotAllowed: "An idea at stage {{from}} cannot move to {{to}}. Move one stage at a time.",
       grantThroughDecision: "An idea is granted by a decision: use Grant with the board's decision.",
       unknownCriterion: "The call has no such criterion.",
+      unknownDecision: "The decision does not exist.",
+      notAGrant: "The decision is not a grant.",
+      overBudget: "The amount is more than what is left of the call's budget ({{remaining}} kr).",
+      overDecision: "The amount is more than what is left of the decision's amount ({{remaining}} kr).",
     },
     stages: {
       submitted: "Submitted",

@@ -300,3 +300,25 @@ export async function listDecisions(
     nextCursor: result.nextCursor,
   };
 }
+
+/**
+ * What a grant elsewhere (an idea of a call) needs to know of the board's decision that grants it:
+ * kind, amount, registry number, body and year. Plain facts, no authorisation: the caller authorises
+ * its own write, and a decision's existence and number are public (its entry is in the registry).
+ */
+export async function decisionForGrant(db: Db | Tx, id: string) {
+  const [row] = await db
+    .select({
+      id: governanceDecisions.id,
+      kind: governanceDecisions.kind,
+      amount: governanceDecisions.amount,
+      registryNumber: governanceDecisions.registryNumber,
+      bodyName: governanceBodies.name,
+      startsAt: governanceMeetings.startsAt,
+    })
+    .from(governanceDecisions)
+    .innerJoin(governanceMeetings, eq(governanceMeetings.id, governanceDecisions.meetingId))
+    .innerJoin(governanceBodies, eq(governanceBodies.id, governanceDecisions.bodyId))
+    .where(eq(governanceDecisions.id, id));
+  return row ? { ...row, year: row.startsAt.getUTCFullYear() } : null;
+}

@@ -5,6 +5,7 @@ import {
   callView,
   createCallInput,
   funnelView,
+  grantInput,
   ideaDetailView,
   ideaListQuery,
   ideaView,
@@ -18,6 +19,7 @@ import { typed } from "../../platform/context.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import * as calls from "./calls.service.ts";
+import { grantIdea } from "./grant.service.ts";
 import { averagesOf, presentCall, presentIdea, presentReview, presentTransition } from "./ideas.presenter.ts";
 import * as service from "./ideas.service.ts";
 import { recordIdea } from "./public-ideas.service.ts";
@@ -210,5 +212,28 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
       reply
         .status(201)
         .send(presentReview(await service.reviewIdea(db, request.actor!, request.params.id, request.body))),
+  );
+
+  r.post(
+    "/api/ideas/:id/grant",
+    {
+      schema: {
+        tags,
+        summary:
+          "Bevilja en beredd idé med styrelsens beslut: projektet skapas i portföljen med sin finansiering",
+        params: idParams,
+        body: grantInput,
+        response: { 201: ideaView.extend({ projectId: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const idea = await grantIdea(db, request.actor!, request.params.id, request.body);
+      return reply
+        .status(201)
+        .send({
+          ...presentIdea(idea, { reviewCount: 0, averageScore: null }, false),
+          projectId: idea.projectId!,
+        });
+    },
   );
 }

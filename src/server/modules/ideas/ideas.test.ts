@@ -300,3 +300,103 @@ describe("the panel's reviews", () => {
     expect(notOnPanel.statusCode).toBe(404);
   });
 });
+
+describe("the board's grant", () => {
+  async function grantDecision(amount: number) {
+    const body = await t.request({
+      method: "POST",
+      url: "/api/bodies",
+      as: coordinator,
+      payload: { name: `Styrelsen ${amount}`, kind: "board", organisationId: ids.sk },
+    });
+    const meeting = await t.request({
+      method: "POST",
+      url: "/api/meetings",
+      as: coordinator,
+      payload: {
+        bodyId: body.json().id,
+        startsAt: "2010-09-23T13:00:00+02:00",
+        place: "Västerås",
+        agenda: [],
+      },
+    });
+    const decision = await t.request({
+      method: "POST",
+      url: `/api/meetings/${meeting.json().id}/decisions`,
+      as: coordinator,
+      payload: { title: "Bidrag till MOPS-projekt", text: "Styrelsen beviljar bidrag.", amount },
+    });
+    expect(decision.statusCode).toBe(201);
+    return decision.json() as { id: string; registryNumber: string };
+  }
+
+  async function preparedIdea(callId: string) {
+    const id = (await submit(callId, { title: "Grön omsorg" })).json().id;
+    for (const to of ["selected", "developing", "pitched", "planned", "prepared"]) await move(id, to);
+    return id as string;
+  }
+
+  it("creates the project in the portfolio, funded by a line linked to the decision, and links the idea to both", async () => {
+    const callId = await createCall({ budget: 1_300_000 });
+    const id = await preparedIdea(callId);
+    const decision = await grantDecision(1_300_000);
+    const res = await t.request({
+      method: "POST",
+      url: `/api/ideas/${id}/grant`,
+      as: coordinator,
+      payload: { decisionId: decision.id, amount: 400_000 },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ stage: "granted", grantedAmount: 400_000, decisionId: decision.id });
+    const project = await t.request({
+      method: "GET",
+      url: `/api/projects/${res.json().projectId}`,
+      as: coordinator,
+    });
+    expect(project.statusCode).toBe(200);
+    expect(project.json().name).toBe("Grön omsorg");
+    expect(project.json().funding).toEqual([
+      expect.objectContaining({ amount: 400_000, year: 2010, decisionId: decision.id }),
+    ]);
+    const funnel = (await t.request({ method: "GET", url: `/api/calls/${callId}/funnel`, as: board })).json();
+    expect(funnel).toMatchObject({ granted: 1, grantedAmount: 400_000, remainingBudget: 900_000 });
+    expect(funnel.projectIds).toEqual([res.json().projectId]);
+  });
+
+  it("refuses a grant above the call's remaining budget, an unknown decision and an idea not yet prepared", async () => {
+    const callId = await createCall({ budget: 500_000 });
+    const id = await preparedIdea(callId);
+    const decision = await grantDecision(2_000_000);
+    const tooMuch = await t.request({
+      method: "POST",
+      url: `/api/ideas/${id}/grant`,
+      as: coordinator,
+      payload: { decisionId: decision.id, amount: 600_000 },
+    });
+    expect(tooMuch.statusCode).toBe(422);
+    expect(tooMuch.json().errors.amount[0]).toMatch(/500 000|500000/);
+    const unknown = await t.request({
+      method: "POST",
+      url: `/api/ideas/${id}/grant`,
+      as: coordinator,
+      payload: { decisionId: "00000000-0000-4000-8000-000000000000", amount: 100 },
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(Object.keys(unknown.json().errors)).toEqual(["decisionId"]);
+    const fresh = (await submit(callId)).json().id;
+    const early = await t.request({
+      method: "POST",
+      url: `/api/ideas/${fresh}/grant`,
+      as: coordinator,
+      payload: { decisionId: decision.id, amount: 100 },
+    });
+    expect(early.statusCode).toBe(422);
+    const asPartner = await t.request({
+      method: "POST",
+      url: `/api/ideas/${id}/grant`,
+      as: partner,
+      payload: { decisionId: decision.id, amount: 100 },
+    });
+    expect(asPartner.statusCode).toBe(404);
+  });
+});

@@ -7,6 +7,7 @@ export {
   ideasByOrganisation,
   listPublicCalls,
 } from "./calls.service.ts";
+export { grantIdea, recordHistoricGrant } from "./grant.service.ts";
 export { registerIdeaRoutes } from "./ideas.routes.ts";
 export { transitionIdeaAt } from "./ideas.service.ts";
 export { registerPublicIdeaRoutes } from "./public.routes.ts";

@@ -77,3 +77,5 @@ export async function fundingOfDecisions(tx: Tx | Db, decisionIds: string[]) {
     .innerJoin(projects, eq(projects.id, projectFunding.projectId))
     .where(inArray(projectFunding.decisionId, decisionIds));
 }
+
+export { createProject } from "./projects.service.ts";
