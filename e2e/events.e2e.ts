@@ -111,9 +111,11 @@ describe("events: register without an account → confirmation e-mail → check-
     await visible(organiser.getByText("Dörr Gäst är tillagd och incheckad."));
     await expectNoAxeViolations(organiser);
 
-    // The event is over; the same personal link now asks for feedback.
+    // The event is over (three days ago: personal links expire 30 days after the event); the same
+    // personal link now asks for feedback.
+    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
     await api("PATCH", `/api/events/${event.id}`, {
-      sessions: [{ date: "2026-01-14", startTime: "13:00", endTime: "16:00", place: "MDH Västerås" }],
+      sessions: [{ date: threeDaysAgo, startTime: "13:00", endTime: "16:00", place: "MDH Västerås" }],
     });
     await visitor.goto(new URL(manageUrl).pathname);
     await heading(visitor, "Din anmälan");

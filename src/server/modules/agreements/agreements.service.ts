@@ -39,7 +39,7 @@ export async function listAgreements(db: Db, actor: Actor | null, raw: Partial<A
   if (limited !== null) where.push(limited.length ? partyFilter(limited) : sql`false`);
   if (q.organisationId) where.push(partyFilter([q.organisationId]));
   if (q.status) where.push(eq(agreements.status, q.status));
-  const cursor = decodeCursor(q.cursor);
+  const cursor = decodeCursor(q.cursor, { sort: "date" });
   if (cursor)
     where.push(
       sql`(${agreements.startDate}, ${agreements.id}) > (${cursor.sortValue}::date, ${cursor.id}::uuid)`,

@@ -161,7 +161,7 @@ export async function listRegistry(
 ) {
   authorize(actor, governancePolicy, "listRegistry", standingNone);
   const seats = await seatsOf(db, actor);
-  const cursor = decodeCursor(query.cursor);
+  const cursor = decodeCursor(query.cursor, { sort: "date" });
   const e = governanceRegistryEntries;
   // Searching reads only what the actor may read: confidential titles are not searchable by outsiders.
   const mine = [...seats.keys()];

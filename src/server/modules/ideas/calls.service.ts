@@ -118,7 +118,7 @@ export async function getCall(db: Db, actor: Actor | null, id: string): Promise<
 /** Calls, the latest closing first. */
 export async function listCalls(db: Db, actor: Actor | null, query: z.output<typeof callListQuery>) {
   authorize(actor, callPolicy, "list", null);
-  const cursor = decodeCursor(query.cursor);
+  const cursor = decodeCursor(query.cursor, { sort: "timestamp" });
   const conditions = [];
   if (query.organisationId) conditions.push(eq(ideaCalls.organisationId, query.organisationId));
   if (cursor) {

@@ -65,7 +65,7 @@ export async function listIdeas(db: Db, actor: Actor | null, query: z.output<typ
   if (scope) conditions.push(scope.length ? sql`${ideas.organisationId} in ${scope}` : sql`false`);
   if (query.stage) conditions.push(eq(ideas.stage, query.stage));
   if (query.organisation) conditions.push(ilike(ideas.organisationText, likePattern(query.organisation)));
-  const cursor = decodeCursor(query.cursor);
+  const cursor = decodeCursor(query.cursor, { sort: "timestamp" });
   if (cursor) {
     conditions.push(
       sql`(${ideas.submittedAt}, ${ideas.id}) > (${new Date(String(cursor.sortValue))}, ${cursor.id})`,
