@@ -75,8 +75,12 @@ const agreementFields = {
   notes: optionalText(10_000),
 };
 
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
 const lengthCheck = (v: { startDate?: string; endDate?: string }, ctx: z.RefinementCtx) => {
-  if (!v.startDate || !v.endDate) return;
+  // The refinement runs even when a date already failed its own check: compare only real dates.
+  const isDay = (d: string | undefined): d is string => !!d && isoDay.test(d) && !Number.isNaN(Date.parse(d));
+  if (!isDay(v.startDate) || !isDay(v.endDate)) return;
   if (v.endDate <= v.startDate)
     ctx.addIssue({ code: "custom", path: ["endDate"], message: "validation.agreements.endBeforeStart" });
   else if (!isAgreementLength(v.startDate, v.endDate))
