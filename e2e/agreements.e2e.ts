@@ -42,7 +42,7 @@ describe("SKO agreements (seed 001)", () => {
     await expectNoAxeViolations(page);
 
     const dialogue = page.locator("details", { hasText: "Anteckna dialog" });
-    await dialogue.getByText("Anteckna dialog", { exact: true }).click();
+    await dialogue.locator("summary", { hasText: "Anteckna dialog" }).click();
     await dialogue.getByLabel("Datum", { exact: true }).fill("2026-11-18");
     await dialogue.getByLabel("Anteckningar").fill("Uppföljning av höstens kurser.");
     await dialogue.getByLabel("Nytt behov (lämna tomt om inget)").fill("Digital kompetens i socialtjänsten");
@@ -52,7 +52,7 @@ describe("SKO agreements (seed 001)", () => {
     await expectNoAxeViolations(page);
 
     const spend = page.locator("details", { hasText: "Bokför förbrukade medel på avtalet" });
-    await spend.getByText("Bokför förbrukade medel på avtalet", { exact: true }).click();
+    await spend.locator("summary", { hasText: "Bokför förbrukade medel på avtalet" }).click();
     await spend.getByLabel("Datum", { exact: true }).fill("2026-11-30");
     await spend.getByLabel("Belopp (hela kronor)").fill("20 000");
     await spend.getByRole("button", { name: "Bokför förbrukade medel på avtalet" }).click();
@@ -80,7 +80,7 @@ describe("SKO agreements (seed 001)", () => {
     expect(await cards.count()).toBe(1);
     await page.getByRole("link", { name: HARNOSAND_AGREEMENT }).click();
     await heading(page, HARNOSAND_AGREEMENT);
-    await visible(page.getByText("Lägg till behov"));
+    await visible(page.locator("summary", { hasText: "Lägg till behov" }));
     await expectNoAxeViolations(page);
   });
 });

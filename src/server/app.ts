@@ -41,12 +41,13 @@ export const defaultConfig: AppConfig = {
 
 /**
  * The SPA's Content-Security-Policy: scripts only from this origin (no inline script, no eval), no
- * plugins, no framing. Styles set from script (React's style props) are not restricted by CSP.
+ * plugins, no framing. Inline styles are allowed: the component and chart libraries (React Aria,
+ * ECharts) write style attributes and <style> elements at run time, and styles cannot run code.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
@@ -57,9 +58,10 @@ export const contentSecurityPolicy = [
 ].join("; ");
 
 /** Swagger UI (/api/docs) sets style attributes in its markup and shows data: images. */
-const docsContentSecurityPolicy = contentSecurityPolicy
-  .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-  .replace("img-src 'self' data: blob:", "img-src 'self' data: blob: https://validator.swagger.io");
+const docsContentSecurityPolicy = contentSecurityPolicy.replace(
+  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: https://validator.swagger.io",
+);
 
 /** The Fastify instance with every module, used by main.ts, the tests and the benchmarks. */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {

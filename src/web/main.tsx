@@ -1,3 +1,4 @@
+import "./zod-config.ts"; // before any schema parses: no eval under the Content-Security-Policy
 import "./i18n/index.ts"; // first: the first render needs its strings
 import "./styles.css";
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
