@@ -12,5 +12,6 @@ export { PageHeader } from "./page-header.tsx";
 export { QueryState } from "./query-state.tsx";
 export { Select, type SelectOption } from "./select.tsx";
 export { Spinner } from "./spinner.tsx";
+export { TableScroll } from "./table-scroll.tsx";
 export { TextAreaField } from "./text-area-field.tsx";
 export { TextField } from "./text-field.tsx";

@@ -228,12 +228,10 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
     },
     async (request, reply) => {
       const idea = await grantIdea(db, request.actor!, request.params.id, request.body);
-      return reply
-        .status(201)
-        .send({
-          ...presentIdea(idea, { reviewCount: 0, averageScore: null }, false),
-          projectId: idea.projectId!,
-        });
+      return reply.status(201).send({
+        ...presentIdea(idea, { reviewCount: 0, averageScore: null }, false),
+        projectId: idea.projectId!,
+      });
     },
   );
 }

@@ -164,6 +164,25 @@ describe("public submission", () => {
     expect(stored.n).toBe(0);
   });
 
+  it("keeps every idea but caps the receipts to one address, answering alike", async () => {
+    const callId = await createCall();
+    const answers = [];
+    for (let i = 0; i < 7; i++)
+      answers.push(await submit(callId, { title: `Idé ${i}`, email: "flod@example.se" }));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(7).fill(201));
+    expect(answers.every((a) => a.json().emailSent === true)).toBe(true);
+    const [queued] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from mail_outbox where recipient = 'flod@example.se'`,
+    );
+    expect(queued.n).toBe(5);
+    const [kept] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from ideas where call_id = ${callId}`,
+    );
+    expect(kept.n).toBe(7);
+  });
+
   it("answers a closed call with a Swedish 409", async () => {
     const callId = await createCall({
       opensAt: "2010-02-01T08:00:00+01:00",

@@ -8,7 +8,7 @@ import { authorize } from "../../platform/authorize.ts";
 import { conflict, fieldErrors, notFound } from "../../platform/errors.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
 import { escapeHtml } from "../mail/mail.service.ts";
-import { queueMail } from "../mail/outbox.ts";
+import { type MailOrigin, queueAnonymousMail } from "../mail/outbox.ts";
 import { callState, callSubject, getPublicCall, loadCall } from "./calls.service.ts";
 import { callPolicy } from "./ideas.policy.ts";
 import { ideas } from "./ideas.schema.ts";
@@ -45,6 +45,7 @@ export async function submitPublicIdea(
   callId: string,
   input: PublicIdea,
   publicUrl: string,
+  origin: MailOrigin,
   now = new Date(),
 ) {
   const record = await getPublicCall(db, callId);
@@ -79,7 +80,9 @@ export async function submitPublicIdea(
       after: { callId, title: input.title },
     });
     const link = `${publicUrl}/ideer/${token}`;
-    await queueMail(
+    // Capped per address and per source like every mail the public sets off: over a cap the idea is
+    // still kept and the answer is the same, but no receipt is sent.
+    await queueAnonymousMail(
       tx,
       "ideas.receipt",
       {
@@ -96,6 +99,7 @@ export async function submitPublicIdea(
         ].join("\n"),
         html: `<p>Hej ${escapeHtml(input.name)},</p><p>Vi har tagit emot din idé ”${escapeHtml(input.title)}” till idéefterlysningen ”${escapeHtml(record.call.title)}”.</p><p>Medan utlysningen är öppen kan du se och komplettera idén via <a href="${escapeHtml(link)}">din personliga länk</a>.</p><p>Länken är personlig: dela den inte.</p>`,
       },
+      origin,
       idea.id,
     );
     return idea.id;

@@ -87,7 +87,10 @@ export function registerPublicIdeaRoutes(app: FastifyInstance, { db, config }: D
       },
     },
     async (request, reply) => {
-      const { id } = await submitPublicIdea(db, request.params.id, request.body, config.publicUrl);
+      const { id } = await submitPublicIdea(db, request.params.id, request.body, config.publicUrl, {
+        source: request.ip,
+        caps: config.anonymousMail,
+      });
       nudgeMailSender(db);
       return reply.status(201).send({ id, emailSent: true });
     },

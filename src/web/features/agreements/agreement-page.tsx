@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { AgreementView } from "../../../common/agreements.ts";
 import { formatCredits, formatDate, formatKronor } from "../../../common/format.ts";
-import { EmptyState, PageHeader, QueryState } from "../../components/index.ts";
+import { EmptyState, PageHeader, QueryState, TableScroll } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { AppendixForm, DialogueForm, NeedForm, SpendOnAgreementForm } from "./agreement-forms.tsx";
 import { agreementQuery } from "./agreements-api.ts";
@@ -114,7 +114,7 @@ function AgreementDetails({ agreement: a }: { agreement: AgreementView }) {
           <EmptyState message={t("agreements.appendixEmpty")} />
         ) : (
           a.packages.map((p) => (
-            <div key={p.name} className="table-scroll">
+            <TableScroll key={p.name} label={p.name || t("agreements.noPackage")}>
               <table className="data-table">
                 <caption>
                   {p.name || t("agreements.noPackage")}: {formatCredits(p.totalCredits, lang)}, {kr(p.cost)}
@@ -146,7 +146,7 @@ function AgreementDetails({ agreement: a }: { agreement: AgreementView }) {
                     ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ))
         )}
         {a.abilities.addAppendix && <AppendixForm agreement={a} />}
@@ -161,7 +161,7 @@ function AgreementDetails({ agreement: a }: { agreement: AgreementView }) {
             {t("agreements.remaining")}: {kr(a.remaining)}
           </strong>
         </p>
-        <div className="table-scroll">
+        <TableScroll label={t("agreements.budgetCaption")}>
           <table className="data-table">
             <caption>{t("agreements.budgetCaption")}</caption>
             <thead>
@@ -185,7 +185,7 @@ function AgreementDetails({ agreement: a }: { agreement: AgreementView }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {a.abilities.addAppendix && a.status !== "ended" && <SpendOnAgreementForm agreement={a} />}
       </section>
 

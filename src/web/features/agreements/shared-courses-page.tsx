@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { formatCredits } from "../../../common/format.ts";
-import { EmptyState, PageHeader, QueryState } from "../../components/index.ts";
+import { EmptyState, PageHeader, QueryState, TableScroll } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { agreementsQuery, sharedCoursesQuery } from "./agreements-api.ts";
 
@@ -21,7 +21,7 @@ export function SharedCoursesPage() {
           items.length === 0 ? (
             <EmptyState message={t("agreements.sharedEmpty")} />
           ) : (
-            <div className="table-scroll">
+            <TableScroll label={t("agreements.sharedCourses")}>
               <table className="data-table">
                 <caption className="visually-hidden">{t("agreements.sharedCourses")}</caption>
                 <thead>
@@ -47,7 +47,7 @@ export function SharedCoursesPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )
         }
       </QueryState>

@@ -1,5 +1,4 @@
 import { Link } from "@tanstack/react-router";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { GoalRefView } from "../../../common/goals.ts";
 
@@ -52,11 +51,4 @@ export function PlanNav({ planId }: { planId: string }) {
 }
 
 /** A wide table's scroll box: focusable (axe scrollable-region-focusable) and named by its label. */
-export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <section className="table-scroll" aria-label={label} tabIndex={0}>
-      {children}
-    </section>
-  );
-}
+export { TableScroll } from "../../components/table-scroll.tsx";
