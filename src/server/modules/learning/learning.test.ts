@@ -104,12 +104,14 @@ describe("learning spaces and their members", () => {
 
   it("lets the members of a network into the network's space", async () => {
     const user = await me(groupMember);
+    // Only an administrator links a person to a user account (issue 11, finding 1).
     const person = await t.request({
       method: "POST",
       url: "/api/people",
-      as: coordinator,
+      as: admin,
       payload: { name: user.name, userId: user.id },
     });
+    expect(person.statusCode).toBe(201);
     const network = (
       await t.request({
         method: "POST",
