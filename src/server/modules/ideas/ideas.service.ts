@@ -57,6 +57,7 @@ export async function loadIdeaFor(
 
 /** A call's ideas, filtered by stage and organisation, in order of arrival. */
 export async function listIdeas(db: Db, actor: Actor | null, query: z.output<typeof ideaListQuery>) {
+  const cursor = decodeCursor(query.cursor, { sort: "timestamp" });
   const call = await loadCall(db, query.callId);
   if (!call) throw fieldErrors({ callId: "ideas.errors.unknownCall" });
   const scope = ideaListScope(actor, subjectOf(call, null));
@@ -65,7 +66,6 @@ export async function listIdeas(db: Db, actor: Actor | null, query: z.output<typ
   if (scope) conditions.push(scope.length ? sql`${ideas.organisationId} in ${scope}` : sql`false`);
   if (query.stage) conditions.push(eq(ideas.stage, query.stage));
   if (query.organisation) conditions.push(ilike(ideas.organisationText, likePattern(query.organisation)));
-  const cursor = decodeCursor(query.cursor, { sort: "timestamp" });
   if (cursor) {
     conditions.push(
       sql`(${ideas.submittedAt}, ${ideas.id}) > (${new Date(String(cursor.sortValue))}, ${cursor.id})`,
