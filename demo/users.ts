@@ -14,7 +14,7 @@ import { appMeta, users } from "../src/server/platform/platform.schema.ts";
  */
 export const DEMO_PASSWORD = "samspel-demo-2026";
 
-/** One user per role of DOMAIN.md. Scoped roles get their scope when the registers exist (see registers demo). */
+/** One user per role of docs/domain.md. Scoped roles get their scope when the registers exist (see registers demo). */
 export const demoUsers: { email: string; name: string; roles: RoleAssignment[] }[] = [
   {
     email: "admin@demo.samspel.se",

@@ -1,5 +1,5 @@
 /**
- * The seeded catalogue of activity kinds (DOMAIN.md: the forms of work-life connection and the
+ * The seeded catalogue of activity kinds (docs/domain.md: the forms of work-life connection and the
  * meeting places). Administrators can add more; these keys are a public contract (`typeKey`).
  * category: "education" = work-life connection within a programme, "meeting" = meeting places/events.
  */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isoDate, optionalText, requiredText, uuid } from "./validation.ts";
 
 /**
- * ALA-kompassen (DOMAIN.md process 1): shared schemas of the compass model, goals, assessments,
+ * ALA-kompassen (docs/domain.md process 1): shared schemas of the compass model, goals, assessments,
  * work process, support offers and the views the server returns. One source for routes and forms.
  */
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isoDate, optionalText, pageQuery, requiredText, uuid } from "./validation.ts";
 
 /**
- * Money (DESIGN.md: integer kronor, never floats): an organisation's units (enheter, e.g. "Sektor
+ * Money (docs/design.md: integer kronor, never floats): an organisation's units (enheter, e.g. "Sektor
  * Utbildning"), budgets per unit/project and year, spend entries, and the per-unit summary.
  * Co-financing comes from the projects module's funding lines.
  */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The roles of DOMAIN.md. The public is the absence of a login, not a role. */
+/** The roles of docs/domain.md. The public is the absence of a login, not a role. */
 export const roleKeys = ["admin", "coordinator", "programme_director", "group_member", "partner"] as const;
 export const roleKey = z.enum(roleKeys);
 export type RoleKey = z.infer<typeof roleKey>;

@@ -12,7 +12,7 @@ export type SpreadsheetFormatKey = z.infer<typeof spreadsheetFormat>;
 
 export const formatQuery = z.object({ format: spreadsheetFormat.default("xlsx") });
 
-/** The largest upload and the most rows an import takes (DESIGN.md: size-limited uploads). */
+/** The largest upload and the most rows an import takes (docs/design.md: size-limited uploads). */
 export const importLimits = { maxMegabytes: 10, maxRows: 50_000 } as const;
 
 /** A column of the register that a file's column can be mapped to. */

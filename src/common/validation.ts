@@ -34,7 +34,7 @@ export const isoDate = z.iso
   // Year 0000 passes the ISO pattern, but there is no such year (PostgreSQL refuses it).
   .refine((d) => !d.startsWith("0000"), { error: "validation.date" });
 
-/** List paging as in DESIGN.md: `?limit&cursor`. */
+/** List paging as in docs/design.md: `?limit&cursor`. */
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),

@@ -15,7 +15,7 @@ export type Audit = (entry: AuditEntry) => Promise<void>;
 
 /**
  * Runs a write and its audit record in one transaction: either both land or neither does.
- * Every service write goes through here (DESIGN.md: "every write is authorised and audited").
+ * Every service write goes through here (docs/design.md: "every write is authorised and audited").
  */
 export async function writeWithAudit<T>(
   db: Db,

@@ -1,7 +1,7 @@
 import { chromium } from "playwright-core";
 
 /**
- * Prints self-contained HTML to an accessible PDF with Debian's Chromium (DESIGN.md: Chromium's
+ * Prints self-contained HTML to an accessible PDF with Debian's Chromium (docs/design.md: Chromium's
  * `page.pdf({ tagged: true })` gives tagged PDFs with a structure tree that screen readers follow).
  * Any module that needs a PDF (compass, reports, agreements) renders HTML and calls htmlToPdf.
  */

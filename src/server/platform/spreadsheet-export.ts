@@ -5,7 +5,7 @@ import type { FastifyReply } from "fastify";
 /**
  * Spreadsheet downloads (XLSX and CSV) for every module's tables. Cells keep their types — numbers
  * are numbers and dates are dates in XLSX — and text that a spreadsheet would run as a formula
- * (starting with = + - @) gets a leading apostrophe (DESIGN.md: exports neutralise formula injection);
+ * (starting with = + - @) gets a leading apostrophe (docs/design.md: exports neutralise formula injection);
  * in CSV also every part after a delimiter-like character, and such fields are quoted (RFC 4180).
  * CSV follows Swedish Excel: `;` between fields, CRLF, UTF-8 with BOM, decimal comma.
  */

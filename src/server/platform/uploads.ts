@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "./errors.ts";
 
 /**
- * What every upload route shares (DESIGN.md: uploads are size-limited, type-checked and kept out of
+ * What every upload route shares (docs/design.md: uploads are size-limited, type-checked and kept out of
  * the web root): the 415 for anything but multipart/form-data, answered before a byte of the body
  * is read, and a bound on how many uploads one process holds in memory at once.
  */

@@ -1,7 +1,7 @@
 import type { NavItem } from "../features/types.ts";
 
 /**
- * The places of the main navigation (DESIGN.md's modules grouped as people look for them).
+ * The places of the main navigation (the modules of docs/domain.md, grouped as people look for them).
  * Until a feature registers a route at a place's path, the place shows an honest "being built" page.
  */
 export const places: NavItem[] = [

@@ -253,7 +253,7 @@ export async function cancelOwnRegistration(
 }
 
 /**
- * Deletes dietary needs of events that are over (DESIGN.md: purge health data after an event).
+ * Deletes dietary needs of events that are over (docs/design.md: purge health data after an event).
  * Runs at start-up and every hour (main.ts), and on an administrator's request.
  */
 export async function purgeDietaryNeeds(db: Db, now = new Date()): Promise<number> {

@@ -6,7 +6,7 @@ import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { cleanFileName, filesDir } from "../../platform/files.ts";
 
 /**
- * Evidence files of manual indicator values (DESIGN.md: uploads are size-limited, type-checked and
+ * Evidence files of manual indicator values (docs/design.md: uploads are size-limited, type-checked and
  * stored outside the web root). Files live under SAMSPEL_FILES_DIR/evidence/<uuid> (filesDir(), as
  * the README says); the database keeps the key, the original name and the checked type.
  *

@@ -22,7 +22,7 @@ export interface ChartHandle {
 
 /**
  * One ECharts instance in a div. ECharts' aria module gives the div role="img" and an aria-label;
- * we pass our own translated `description`, and every chart has a data table beside it (DESIGN.md).
+ * we pass our own translated `description`, and every chart has a data table beside it (docs/design.md).
  */
 function EChart({
   option,
