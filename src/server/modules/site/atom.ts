@@ -1,13 +1,19 @@
 import type { NewsRow } from "./news.service.ts";
 
+/** Characters XML 1.0 cannot carry at all (C0 controls but tab, newline, return; U+FFFE, U+FFFF). */
+const xmlCharacter = (c: string) => {
+  const code = c.charCodeAt(0);
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code !== 0xfffe && code !== 0xffff);
+};
+
 const escapeXml = (text: string) =>
-  text
+  [...text]
+    .filter(xmlCharacter)
+    .join("")
     .replace(
       /[<>&"']/g,
       (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] as string,
-    )
-    // Characters XML 1.0 cannot carry at all.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
+    );
 
 /**
  * The published news as an Atom 1.0 feed (RFC 4287): the feed's id, title, updated, self and
