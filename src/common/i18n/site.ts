@@ -18,9 +18,16 @@ export const sv = {
       body: "Text",
     },
     statuses: { draft: "Utkast", published: "Publicerad" },
+    roles: {
+      chair: "ordförande",
+      vice_chair: "vice ordförande",
+      secretary: "sekreterare",
+      adjunct: "adjungerad",
+      member: "ledamot",
+      deputy: "ersättare",
+    },
     nav: { news: "Nyheter", about: "Om oss" },
     start: {
-      title: "Samhällskontraktet",
       intro:
         "Högskolan och kommunerna i samverkan: här hittar du öppna idéefterlysningar, kommande evenemang och de senaste nyheterna.",
       openCalls: "Öppna idéefterlysningar",
@@ -36,7 +43,6 @@ export const sv = {
       allNews: "Alla nyheter",
       feed: "Prenumerera på nyheterna (Atom-flöde)",
       more: "Mer om Samhällskontraktet",
-      signedIn: "Till din startsida i Samspel",
     },
     news: {
       title: "Nyheter",
@@ -83,6 +89,8 @@ export const sv = {
       sectorGroupsIntro: "Sektorsgrupperna bereder ärenden och initierar idéer. Kontakta gärna någon av dem.",
       noSectorGroups: "Inga sektorsgrupper är registrerade.",
       contacts: "Kontakter",
+      noContacts:
+        "Gruppen har inga namngivna kontakter här. Kontakta processledningen, så förmedlar vi kontakten.",
       parties: "Parterna",
     },
   },
@@ -107,9 +115,16 @@ export const en: typeof sv = {
       body: "Text",
     },
     statuses: { draft: "Draft", published: "Published" },
+    roles: {
+      chair: "chair",
+      vice_chair: "vice chair",
+      secretary: "secretary",
+      adjunct: "co-opted",
+      member: "member",
+      deputy: "deputy",
+    },
     nav: { news: "News", about: "About" },
     start: {
-      title: "Samhällskontraktet",
       intro:
         "The university and the municipalities together: open calls for ideas, upcoming events and the latest news.",
       openCalls: "Open calls for ideas",
@@ -125,7 +140,6 @@ export const en: typeof sv = {
       allNews: "All news",
       feed: "Subscribe to the news (Atom feed)",
       more: "More about Samhällskontraktet",
-      signedIn: "To your start page in Samspel",
     },
     news: {
       title: "News",
@@ -172,6 +186,8 @@ export const en: typeof sv = {
       sectorGroupsIntro: "The sector groups prepare matters and initiate ideas. Feel free to contact them.",
       noSectorGroups: "No sector groups are registered.",
       contacts: "Contacts",
+      noContacts:
+        "The group has no named contacts here. Contact the process leadership and we will put you in touch.",
       parties: "The parties",
     },
   },

@@ -223,6 +223,20 @@ export function registerSiteRoutes(app: FastifyInstance, { db, config }: Deps) {
     async (request) => presentPage(await pages.getPage(db, request.actor, request.params.key), request.actor),
   );
 
+  r.get(
+    "/api/pages/:key",
+    {
+      config: page,
+      schema: {
+        tags,
+        summary: "En sidtext att redigera (med ETag)",
+        params: keyParams,
+        response: { 200: pageView, ...errors },
+      },
+    },
+    async (request) => presentPage(await pages.getPage(db, request.actor, request.params.key), request.actor),
+  );
+
   r.put(
     "/api/pages/:key",
     {

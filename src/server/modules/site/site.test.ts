@@ -392,7 +392,11 @@ describe("the public pages", () => {
     });
     expect(saved.statusCode).toBe(200);
     const after = await t.request({ method: "GET", url: "/api/public/pages/about" });
-    const etag = after.headers.etag as string;
+    const edit = await t.request({ method: "GET", url: "/api/pages/about", as: coordinator });
+    expect(edit.json().abilities.update).toBe(true);
+    expect((await t.request({ method: "GET", url: "/api/pages/about" })).statusCode).toBe(401);
+    const etag = edit.headers.etag as string;
+    expect(after.headers.etag).toBe(etag);
     expect(after.json()).toMatchObject({
       title: "Om Samhällskontraktet",
       body: "högskolan + kommunerna = sant",
