@@ -95,7 +95,7 @@ const PARTIES = {
   ].join("\n\n"),
 };
 
-const OPEN_CALL_TITLE = "Idéer för samverkan inom vård, omsorg och socialt arbete";
+export const OPEN_CALL_TITLE = "Idéer för samverkan inom vård, omsorg och socialt arbete";
 
 export async function loadSiteDemo(db: Db) {
   await ensureOpenCall(db);
