@@ -143,9 +143,12 @@ function NewsForm({ news, onSaved }: { news: NewsView | null; onSaved: (saved: N
       text: news?.text ?? "",
       tags: news?.tags.join(", ") ?? "",
       status: news?.status ?? "draft",
+      publishedAt: localDateTime(news?.publishedAt ?? null),
     },
     (v) => ({
       ...v,
+      // The browser's local time (datetime-local) as an instant; empty publishes now, or leaves a draft without one.
+      publishedAt: v.publishedAt ? toInstant(v.publishedAt) : null,
       tags: v.tags
         .split(",")
         .map((s) => s.trim())
@@ -157,6 +160,7 @@ function NewsForm({ news, onSaved }: { news: NewsView | null; onSaved: (saved: N
     text: t("site.fields.text"),
     tags: t("site.fields.tags"),
     status: t("site.fields.status"),
+    publishedAt: t("site.fields.publishedAt"),
   };
   return (
     <section aria-labelledby="news-form-heading">
@@ -168,7 +172,15 @@ function NewsForm({ news, onSaved }: { news: NewsView | null; onSaved: (saved: N
         className="form"
         onSubmit={form.onSubmit(async (data) => {
           const saved = await save.mutateAsync(
-            news ? { title: data.title, text: data.text, tags: data.tags, status: data.status } : data,
+            news
+              ? {
+                  title: data.title,
+                  text: data.text,
+                  tags: data.tags,
+                  status: data.status,
+                  publishedAt: data.publishedAt,
+                }
+              : data,
           );
           onSaved(saved);
         })}
@@ -193,12 +205,32 @@ function NewsForm({ news, onSaved }: { news: NewsView | null; onSaved: (saved: N
             </label>
           ))}
         </fieldset>
+        <TextField
+          label={t("site.editor.publishedAtLabel")}
+          type="datetime-local"
+          description={t("site.editor.publishedAtHint")}
+          {...form.field("publishedAt")}
+        />
         <Button type="submit" isPending={form.submitting}>
           {t("site.editor.save")}
         </Button>
       </form>
     </section>
   );
+}
+
+/** An instant as the value of a datetime-local input (the browser's local time), "" for none. */
+function localDateTime(iso: string | null) {
+  if (!iso) return "";
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A datetime-local value as an ISO instant; the raw text when it is not a time (the schema then names the field). */
+function toInstant(local: string) {
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? local : d.toISOString();
 }
 
 function ImageForm({ news }: { news: NewsView }) {
