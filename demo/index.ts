@@ -15,6 +15,7 @@ import { loadActivitiesDemo } from "./registers/activities.ts";
 import { loadOrganisationsDemo } from "./registers/organisations.ts";
 import { loadPeopleDemo } from "./registers/people.ts";
 import { loadProgrammesDemo } from "./registers/programmes.ts";
+import { loadSiteDemo } from "./site.ts";
 import { DEMO_PASSWORD, demoUsers, loadDemoUsers } from "./users.ts";
 
 /**
@@ -49,6 +50,8 @@ const steps: { name: string; run: (db: Db, password: string) => Promise<void> }[
       await loadIdeasDemo(db);
     },
   },
+  // The public face: 2010's news, the page texts, and a call open today (after the MOPS call).
+  { name: "site", run: loadSiteDemo },
 ];
 
 /** The login shown on the console and (to this machine only) on the login page. */

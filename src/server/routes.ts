@@ -25,6 +25,7 @@ import { registerProgrammeRoutes } from "./modules/programmes/programmes.routes.
 import { registerProjectRoutes } from "./modules/projects/projects.routes.ts";
 import { registerReportRoutes } from "./modules/reports/reports.routes.ts";
 import { registerSearchRoutes } from "./modules/search/search.routes.ts";
+import { registerSiteRoutes } from "./modules/site/index.ts";
 import { registerTransferRoutes } from "./modules/transfer/transfer.routes.ts";
 import type { Deps } from "./platform/context.ts";
 
@@ -58,4 +59,5 @@ export const routeModules: ((app: FastifyInstance, deps: Deps) => void)[] = [
   registerPublicIdeaRoutes,
   registerAgreementRoutes,
   registerGovernanceRoutes,
+  registerSiteRoutes,
 ];

@@ -17,6 +17,7 @@ import * as programmes from "./programmes.ts";
 import * as projects from "./projects.ts";
 import * as reports from "./reports.ts";
 import * as search from "./search.ts";
+import * as site from "./site.ts";
 import * as transfer from "./transfer.ts";
 import * as uploads from "./uploads.ts";
 
@@ -46,6 +47,7 @@ const modules = [
   ideas,
   agreements,
   governance,
+  site,
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -138,6 +138,13 @@ const patchOnly: Case[] = [
     patch: { deviations: "Ändrad" },
     shows: (b) => b.deviations,
   },
+  {
+    name: "news item",
+    row: "select id from site_news",
+    url: (r) => `/api/news/${r.id}`,
+    patch: { text: "Ändrad" },
+    shows: (b) => b.text,
+  },
 ];
 
 async function rowOf(query: string): Promise<Row> {

@@ -323,6 +323,22 @@ export const matrix: Record<string, string> = {
   "PATCH /api/decisions/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   "GET /api/registry": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
   "POST /api/registry": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  // The public face (issue 18): news, page texts, sector groups, the start page; ids that do not exist.
+  "GET /api/public/news": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
+  "GET /api/public/news.atom": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
+  "GET /api/public/news/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 404 404",
+  "GET /api/public/news/{id}/image": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 404 404",
+  "GET /api/news": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
+  "POST /api/news": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "GET /api/news/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "PATCH /api/news/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "DELETE /api/news/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "PUT /api/news/{id}/image": "415 415 | 415 415 | 415 415 | 415 415 | 415 415 | 401 401",
+  "GET /api/public/pages/{key}": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 422 422",
+  "GET /api/pages/{key}": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "PUT /api/pages/{key}": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "GET /api/public/sector-groups": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
+  "GET /api/public/start": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
 };
 
 /** Query strings and bodies some routes need for the matrix to reach their authorisation. */

@@ -61,6 +61,7 @@ import { plansFeature } from "./plans/routes.tsx";
 import { programmesFeature } from "./programmes/routes.tsx";
 import { projectsFeature } from "./projects/routes.tsx";
 import { searchFeature } from "./search/routes.tsx";
+import { siteFeature } from "./site/routes.tsx";
 import { transferFeature } from "./transfer/routes.tsx";
 import type { Feature } from "./types.ts";
 
@@ -82,4 +83,5 @@ export const features: Feature[] = [
   learningFeature,
   ideasFeature,
   agreementsFeature,
+  siteFeature,
 ];

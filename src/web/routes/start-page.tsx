@@ -1,12 +1,21 @@
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { useMe } from "../auth.ts";
+import { meQuery } from "../auth.ts";
 import { PageHeader } from "../components/page-header.tsx";
+import { Spinner } from "../components/spinner.tsx";
+import { PublicStartPage } from "../features/site/public-start-page.tsx";
+
+/** "/": the public start page for visitors (issue 18), and where to begin for those signed in. */
+export function StartPage() {
+  const me = useQuery(meQuery);
+  if (me.isPending) return <Spinner />;
+  return me.data ? <SignedInStartPage /> : <PublicStartPage />;
+}
 
 /** What Samspel is and where to begin: the four places most people start from. */
-export function StartPage() {
+function SignedInStartPage() {
   const { t } = useTranslation();
-  const me = useMe();
   const steps = [
     { to: "/register", text: t("start.stepRegisters"), label: t("nav.registers") },
     { to: "/aktiviteter", text: t("start.stepActivities"), label: t("nav.activities") },
@@ -16,14 +25,6 @@ export function StartPage() {
   return (
     <>
       <PageHeader title={t("start.title")} intro={<p className="lead">{t("start.intro")}</p>} />
-      {!me && (
-        <div className="callout">
-          <p>{t("start.loginPrompt")}</p>
-          <Link to="/logga-in" className="btn btn-primary">
-            {t("nav.login")}
-          </Link>
-        </div>
-      )}
       <section aria-labelledby="where-to-begin">
         <h2 id="where-to-begin">{t("start.whereToBegin")}</h2>
         <ol className="card-list">

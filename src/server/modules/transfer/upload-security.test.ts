@@ -145,6 +145,7 @@ describe("the content type of upload routes", () => {
         ...registers.flatMap((r) => [`post /api/${r}/import`, `post /api/${r}/import/preview`]),
         "post /api/learning/spaces/{id}/documents",
         "post /api/learning/spaces/{id}/documents/{documentId}/versions",
+        "put /api/news/{id}/image",
       ].sort(),
     );
     const id = "00000000-0000-4000-8000-000000000000";

@@ -1,0 +1,3 @@
+/** The events module's door (started for the public face, issue 18): what other modules may read. */
+export { listPublicEvents } from "./events.queries.ts";
+export type { EventRecord } from "./events.records.ts";
