@@ -11,6 +11,7 @@ export const sv = {
       consentRequired: "Du behöver samtycka till att vi sparar dina uppgifter för att kunna skicka in idén.",
       unknownStage: "Okänt steg.",
       score: "Ange ett betyg från 1 till 5.",
+      recommendation: "Välj bevilja eller avslå.",
     },
   },
   ideas: {
@@ -79,6 +80,9 @@ export const sv = {
       notAGrant: "Beslutet är inte ett beslut om bidrag.",
       overBudget: "Beloppet är större än det som återstår av utlysningens budget ({{remaining}} kr).",
       overDecision: "Beloppet är större än det som återstår av beslutets belopp ({{remaining}} kr).",
+      notDevelopable: "Idén är avslutad (beviljad, avslagen eller återtagen) och kan inte längre ändras.",
+      notPreparable: "Sektorsgruppen bereder en idé när projektplanen har lämnats in.",
+      unknownField: "Utlysningens mall har inget sådant fält.",
     },
     stages: {
       submitted: "Inkommen",
@@ -107,6 +111,7 @@ export const en: Widen<typeof sv> = {
       consentRequired: "You need to consent to us keeping your details to submit the idea.",
       unknownStage: "Unknown stage.",
       score: "Give a score from 1 to 5.",
+      recommendation: "Choose grant or reject.",
     },
   },
   ideas: {
@@ -175,6 +180,9 @@ export const en: Widen<typeof sv> = {
       notAGrant: "The decision is not a grant.",
       overBudget: "The amount is more than what is left of the call's budget ({{remaining}} kr).",
       overDecision: "The amount is more than what is left of the decision's amount ({{remaining}} kr).",
+      notDevelopable: "The idea is closed (granted, rejected or withdrawn) and can no longer be changed.",
+      notPreparable: "The sector group prepares an idea once its project plan is in.",
+      unknownField: "The call's template has no such field.",
     },
     stages: {
       submitted: "Submitted",

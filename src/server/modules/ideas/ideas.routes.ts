@@ -4,14 +4,19 @@ import {
   callListQuery,
   callView,
   createCallInput,
+  developIdeaInput,
   funnelView,
   grantInput,
   ideaDetailView,
   ideaListQuery,
+  ideasByOrganisationView,
   ideaView,
+  recommendationInput,
+  recommendationView,
   reviewInput,
   reviewView,
   transitionInput,
+  versionView,
 } from "../../../common/ideas.ts";
 import { idParams, requiredText, uuid } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
@@ -19,8 +24,17 @@ import { typed } from "../../platform/context.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import * as calls from "./calls.service.ts";
+import * as development from "./development.service.ts";
 import { grantIdea } from "./grant.service.ts";
-import { averagesOf, presentCall, presentIdea, presentReview, presentTransition } from "./ideas.presenter.ts";
+import {
+  averagesOf,
+  presentCall,
+  presentIdea,
+  presentRecommendation,
+  presentReview,
+  presentTransition,
+  presentVersion,
+} from "./ideas.presenter.ts";
 import * as service from "./ideas.service.ts";
 import { recordIdea } from "./public-ideas.service.ts";
 
@@ -176,6 +190,12 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
         averages: averagesOf(d.reviews),
         ownReview: d.ownReview ? presentReview(d.ownReview) : null,
         nextStages: d.nextStages,
+        recommendation: presentRecommendation(d.idea),
+        versionCount: await development.versionCount(db, d.idea.id),
+        mayReview: d.mayReview,
+        criteria: d.call.call.criteria,
+        template: presentCall(d.call).template,
+        callTitle: d.call.call.title,
       };
     },
   );
@@ -233,5 +253,69 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
         projectId: idea.projectId!,
       });
     },
+  );
+
+  r.get(
+    "/api/ideas/by-organisation",
+    {
+      schema: {
+        tags,
+        summary: "Idéer per organisation och part, över alla utlysningar eller för en",
+        querystring: z.strictObject({ callId: uuid.optional() }),
+        response: { 200: ideasByOrganisationView, ...errors },
+      },
+    },
+    async (request) => ({
+      items: await development.ideasByOrganisationAndParty(db, request.actor, request.query.callId),
+    }),
+  );
+
+  r.put(
+    "/api/ideas/:id/template",
+    {
+      schema: {
+        tags,
+        summary: "Spara mallen som fylls i under utvecklingen; varje sparning blir en version",
+        params: idParams,
+        body: developIdeaInput,
+        response: { 200: ideaView, ...errors },
+      },
+    },
+    async (request) => {
+      const idea = await development.developIdea(db, request.actor!, request.params.id, request.body);
+      return presentIdea(idea, { reviewCount: 0, averageScore: null }, false);
+    },
+  );
+
+  r.get(
+    "/api/ideas/:id/versions",
+    {
+      schema: {
+        tags,
+        summary: "Idéns sparade versioner, den senaste först",
+        params: idParams,
+        response: { 200: z.object({ items: z.array(versionView) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await development.listVersions(db, request.actor, request.params.id)).map(presentVersion),
+    }),
+  );
+
+  r.put(
+    "/api/ideas/:id/recommendation",
+    {
+      schema: {
+        tags,
+        summary: "Sektorsgruppens beredning: rekommendation till styrelsen",
+        params: idParams,
+        body: recommendationInput,
+        response: { 200: recommendationView, ...errors },
+      },
+    },
+    async (request) =>
+      presentRecommendation(
+        await development.recommendIdea(db, request.actor!, request.params.id, request.body),
+      )!,
   );
 }
