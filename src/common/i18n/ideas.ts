@@ -60,6 +60,13 @@ export const sv = {
       allStages: "Alla steg",
       score: "Medelbetyg",
     },
+    report: {
+      title: "Idéefterlysningar",
+      none: "Ingen idéefterlysning var öppen {{year}}.",
+      sheet: "Idéer",
+      caption: "Antal idéer som nått varje steg i {{call}}",
+      granted: "Beviljat: {{amount}} kr till {{projects}} projekt.",
+    },
     funnel: {
       title: "Från idé till projekt",
       caption: "Antal idéer som nått varje steg",
@@ -159,6 +166,13 @@ export const en: Widen<typeof sv> = {
       filterStage: "Show stage",
       allStages: "All stages",
       score: "Average score",
+    },
+    report: {
+      title: "Calls for ideas",
+      none: "No call for ideas was open in {{year}}.",
+      sheet: "Ideas",
+      caption: "Number of ideas that reached each stage of {{call}}",
+      granted: "Granted: {{amount}} kr to {{projects}} projects.",
     },
     funnel: {
       title: "From idea to project",

@@ -323,6 +323,10 @@ export const matrix: Record<string, string> = {
   "PATCH /api/decisions/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   "GET /api/registry": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
   "POST /api/registry": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "GET /api/ideas/by-organisation": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
+  "PUT /api/ideas/{id}/template": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "GET /api/ideas/{id}/versions": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "PUT /api/ideas/{id}/recommendation": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
 };
 
 /** Query strings and bodies some routes need for the matrix to reach their authorisation. */
