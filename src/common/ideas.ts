@@ -272,12 +272,17 @@ export const ideaDetailView = ideaView
     versionCount: z.number().int(),
     /** Whether the actor may score the idea (is on the call's panel). */
     mayReview: z.boolean(),
+    /** Whether the actor may record the sector group's recommendation, and the board's grant. */
+    mayRecommend: z.boolean(),
+    mayGrant: z.boolean(),
     criteria: z.array(z.object({ key: z.string(), label: z.string() })),
     template: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),
     callTitle: z.string(),
   })
   .meta({ id: "IdeaDetail" });
 export type IdeaDetailView = z.infer<typeof ideaDetailView>;
+export type IdeaVersionView = z.infer<typeof versionView>;
+export type RecommendationInput = z.input<typeof recommendationInput>;
 
 /** What the submitter sees through the personal link. */
 export const ownIdeaView = z

@@ -154,7 +154,7 @@ describe("the sector group's preparation", () => {
   it("recommends a planned idea to the board, shown on the idea; earlier stages and partners are refused", async () => {
     const callId = await createCall();
     const id = await submit(callId, "Grön omsorg", "Eskilstuna kommun");
-    const recommend = (payload: unknown, as = board) =>
+    const recommend = (payload: Record<string, unknown>, as = board) =>
       t.request({ method: "PUT", url: `/api/ideas/${id}/recommendation`, as, payload });
     const early = await recommend({ recommendation: "grant", reason: "Bra idé", amount: 300_000 });
     expect(early.statusCode).toBe(409);

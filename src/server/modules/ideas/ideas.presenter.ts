@@ -88,7 +88,7 @@ export const presentVersion = (v: VersionRow) => ({
 export const presentRecommendation = (idea: IdeaRow) =>
   idea.recommendation === "grant" || idea.recommendation === "reject"
     ? {
-        recommendation: idea.recommendation,
+        recommendation: idea.recommendation as "grant" | "reject",
         reason: idea.recommendationReason,
         amount: idea.recommendedAmount,
         by: idea.recommendedBy,

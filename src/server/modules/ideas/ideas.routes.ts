@@ -193,6 +193,8 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
         recommendation: presentRecommendation(d.idea),
         versionCount: await development.versionCount(db, d.idea.id),
         mayReview: d.mayReview,
+        mayRecommend: d.mayRecommend,
+        mayGrant: d.mayGrant,
         criteria: d.call.call.criteria,
         template: presentCall(d.call).template,
         callTitle: d.call.call.title,

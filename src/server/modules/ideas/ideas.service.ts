@@ -122,6 +122,8 @@ export async function getIdea(db: Db, actor: Actor | null, id: string) {
     showPersonal: canSee(actor, subject, "readPersonal"),
     nextStages: canSee(actor, subject, "move") ? nextStages(idea.stage) : [],
     mayReview: onPanel,
+    mayRecommend: canSee(actor, subject, "recommend"),
+    mayGrant: canSee(actor, subject, "grant"),
   };
 }
 
