@@ -38,7 +38,7 @@ export async function benchIdeas(): Promise<string[]> {
       jsonb_build_object('purpose', 'Syfte ' || g), now(), timestamptz '2010-02-01' + g * interval '1 minute',
       case when r = 6 and g % 5 <> 0 then 50000 end
     from idea_calls c, generate_series(1, ${IDEAS}) g,
-      lateral (select least(6, floor(-ln(random()) * 1.4))::int as r) rr`);
+      lateral (select least(6, floor(-ln(((g * 7919) % ${IDEAS} + 0.5) / ${IDEAS}) * 1.4))::int as r) rr`);
   await db.execute(sql`
     insert into idea_reviews (idea_id, reviewer_user_id, reviewer_name, scores)
     select i.id, u.id, u.name, jsonb_build_object('relevance', 1 + (abs(hashtext(i.id::text || u.id::text)) % 5),
