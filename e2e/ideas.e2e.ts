@@ -70,7 +70,7 @@ describe("calls for ideas (seed 003, MOPS)", () => {
     await expectNoAxeViolations(page);
 
     await page.getByLabel("Visa steg").selectOption("granted");
-    const ideas = await visible(page.getByRole("table", { name: `Idéer till ${MOPS_CALL_TITLE}` }));
+    const ideas = await visible(page.getByRole("table", { name: `Idéer till ${MOPS_CALL_TITLE}`, exact: true }));
     await ideas.getByRole("link", { name: FUNDED_IDEAS[1] }).click();
     await heading(page, FUNDED_IDEAS[1]);
     await visible(page.getByRole("table", { name: `Vem som flyttat ${FUNDED_IDEAS[1]}, när och varför` }));
@@ -140,6 +140,15 @@ describe("calls for ideas (seed 003, MOPS)", () => {
     await page.getByRole("button", { name: "Spara en ny version" }).click();
     await visible(page.getByText("Versionen är sparad."));
     await visible(page.getByRole("heading", { name: "1 sparad version" }));
+    await page.getByLabel("Dokumentets namn (frivilligt)").fill("Projektplan");
+    await page.getByLabel("Fil", { exact: true }).setInputFiles({
+      name: "projektplan.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n% Promenadvänner\n%%EOF\n"),
+    });
+    await page.getByRole("button", { name: "Ladda upp" }).click();
+    await visible(page.getByText("Dokumentet är uppladdat."));
+    await visible(page.getByRole("link", { name: "Projektplan" }));
     await page.getByRole("button", { name: "Markera som pitchad" }).click();
     await page.getByRole("button", { name: "Projektplan inlämnad" }).click();
     await visible(page.getByRole("button", { name: "Markera som beredd" }));
@@ -162,7 +171,7 @@ describe("calls for ideas (seed 003, MOPS)", () => {
     );
     // …and prepares it for the board.
     await reviewer.getByLabel("Rekommendation till styrelsen").selectOption("grant");
-    await reviewer.getByLabel("Varför").fill("Stark förankring hos kommunen och föreningslivet.");
+    await reviewer.getByLabel("Varför", { exact: true }).fill("Stark förankring hos kommunen och föreningslivet.");
     await reviewer.getByLabel("Föreslaget belopp (kr, frivilligt)").fill("500000");
     await reviewer.getByRole("button", { name: "Spara beredningen" }).click();
     await visible(reviewer.getByText("Beredningen är sparad."));
@@ -177,10 +186,10 @@ describe("calls for ideas (seed 003, MOPS)", () => {
       .locator("option", { hasText: "Bidrag till Promenadvänner" })
       .getAttribute("value");
     await decision.selectOption(value!);
-    await page.getByLabel("Belopp (kr)").fill("900000");
+    await page.getByLabel("Belopp (kr)", { exact: true }).fill("900000");
     await page.getByRole("button", { name: "Bevilja och skapa projektet" }).click();
     await visible(page.getByText(/större än det som återstår av/).first());
-    await page.getByLabel("Belopp (kr)").fill("500000");
+    await page.getByLabel("Belopp (kr)", { exact: true }).fill("500000");
     await page.getByRole("button", { name: "Bevilja och skapa projektet" }).click();
     // Granted: the grant form gives way to the link to the new project.
     const project = await visible(page.getByRole("link", { name: `Öppna projektet ${title} i portföljen` }));

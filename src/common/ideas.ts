@@ -210,6 +210,19 @@ export const recommendationView = z
   })
   .meta({ id: "IdeaRecommendation" });
 
+export const ideaDocumentView = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    filename: z.string(),
+    mimeType: z.string(),
+    size: z.number().int(),
+    by: z.string(),
+    at: z.string(),
+  })
+  .meta({ id: "IdeaDocument" });
+export type IdeaDocumentView = z.infer<typeof ideaDocumentView>;
+
 /** Ideas across calls by the submitter's organisation and its party (the register's organisation type). */
 export const ideasByOrganisationView = z.object({
   items: z.array(

@@ -327,6 +327,9 @@ export const matrix: Record<string, string> = {
   "PUT /api/ideas/{id}/template": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "GET /api/ideas/{id}/versions": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   "PUT /api/ideas/{id}/recommendation": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "GET /api/ideas/{id}/documents": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "GET /api/ideas/{id}/documents/{documentId}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "POST /api/ideas/{id}/documents": "415 415 | 415 415 | 415 415 | 415 415 | 415 415 | 401 401",
 };
 
 /** Query strings and bodies some routes need for the matrix to reach their authorisation. */

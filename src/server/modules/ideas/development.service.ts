@@ -1,14 +1,15 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { developIdeaInput, recommendationInput } from "../../../common/ideas.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
-import { AppError, conflict } from "../../platform/errors.ts";
+import { AppError, conflict, notFound } from "../../platform/errors.ts";
+import { readStoredFile, storeFile } from "../learning/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { callPolicy } from "./ideas.policy.ts";
-import { ideaCalls, ideas, ideaVersions } from "./ideas.schema.ts";
+import { ideaCalls, ideaDocuments, ideas, ideaVersions } from "./ideas.schema.ts";
 import { loadIdeaFor } from "./ideas.service.ts";
 
 export type VersionRow = typeof ideaVersions.$inferSelect;
@@ -158,4 +159,61 @@ export async function ideasByOrganisationAndParty(db: Db, actor: Actor | null, c
       .groupBy(sql`1, 2`)
       .orderBy(sql`3 desc, 1`)
   );
+}
+
+export type DocumentRow = typeof ideaDocuments.$inferSelect;
+
+/** Whether the actor may add documents to the idea; checked before the upload's bytes are read. */
+export async function mayAddDocument(db: Db, actor: Actor | null, id: string) {
+  const { idea } = await loadIdeaFor(db, actor, "move", id);
+  if (!developable.includes(idea.stage)) throw conflict("ideas.errors.notDevelopable");
+}
+
+/** A document of the idea's development, checked and stored by the file store, kept beside the idea. */
+export async function addDocument(
+  db: Db,
+  actor: Actor,
+  id: string,
+  upload: { filename: string; data: Buffer; title: string | null },
+) {
+  await mayAddDocument(db, actor, id);
+  const stored = await storeFile(`ideas/${id}`, upload.filename, upload.data);
+  return writeWithAudit(db, actor, async (tx, audit) => {
+    const [doc] = await tx
+      .insert(ideaDocuments)
+      .values({
+        ideaId: id,
+        title: upload.title?.trim().slice(0, 300) || stored.filename,
+        ...stored,
+        uploadedByName: actor.name,
+        uploadedBy: actor.userId,
+      })
+      .returning();
+    await audit({
+      action: "ideas.document_added",
+      entityType: "idea",
+      entityId: id,
+      after: { documentId: doc.id, filename: doc.filename, size: doc.size, sha256: doc.sha256 },
+    });
+    return doc;
+  });
+}
+
+export async function listDocuments(db: Db, actor: Actor | null, id: string) {
+  await loadIdeaFor(db, actor, "read", id);
+  return db
+    .select()
+    .from(ideaDocuments)
+    .where(eq(ideaDocuments.ideaId, id))
+    .orderBy(desc(ideaDocuments.at), desc(ideaDocuments.id));
+}
+
+export async function downloadDocument(db: Db, actor: Actor | null, id: string, documentId: string) {
+  await loadIdeaFor(db, actor, "read", id);
+  const [row] = await db
+    .select()
+    .from(ideaDocuments)
+    .where(and(eq(ideaDocuments.id, documentId), eq(ideaDocuments.ideaId, id)));
+  if (!row) throw notFound();
+  return { row, data: await readStoredFile(row.storageKey) };
 }

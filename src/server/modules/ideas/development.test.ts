@@ -1,7 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../platform/actor.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
 import { createOrganisation } from "../organisations/organisations.service.ts";
+import { multipart } from "../transfer/transfer-test-helpers.ts";
+
+const filesDir = mkdtempSync(path.join(tmpdir(), "samspel-idea-files-"));
+process.env.SAMSPEL_FILES_DIR = filesDir;
+afterAll(() => rmSync(filesDir, { recursive: true, force: true }));
 
 // Working the ideas after submission: the list filtered, the history, the template's versions,
 // the sector group's recommendation and the view across calls.
@@ -208,5 +216,65 @@ describe("ideas across calls", () => {
     const bad = await t.request({ method: "GET", url: "/api/ideas/by-organisation?callId=x", as: board });
     expect(bad.statusCode).toBe(422);
     expect((await t.request({ method: "GET", url: "/api/ideas/by-organisation" })).statusCode).toBe(401);
+  });
+});
+
+describe("documents of an idea", () => {
+  it("stores an uploaded plan beside the idea, lists and downloads it; refuses wrong types and outsiders", async () => {
+    const callId = await createCall();
+    const id = await submit(callId, "Grön omsorg", "Eskilstuna kommun");
+    const pdf = Buffer.from("%PDF-1.4\n% projektplan\n%%EOF\n");
+    const upload = (parts: Parameters<typeof multipart>[0], as = coordinator) =>
+      t.request({ method: "POST", url: `/api/ideas/${id}/documents`, as, ...multipart(parts) });
+    const res = await upload([
+      { name: "title", value: "Projektplan Grön omsorg" },
+      { name: "file", file: { name: "projektplan.pdf", content: pdf } },
+    ]);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      title: "Projektplan Grön omsorg",
+      filename: "projektplan.pdf",
+      mimeType: "application/pdf",
+      size: pdf.length,
+    });
+    expect(readdirSync(path.join(filesDir, "ideas", id))).toHaveLength(1);
+    const list = await t.request({ method: "GET", url: `/api/ideas/${id}/documents`, as: board });
+    expect(list.json().items.map((d: { title: string }) => d.title)).toEqual(["Projektplan Grön omsorg"]);
+    const file = await t.request({
+      method: "GET",
+      url: `/api/ideas/${id}/documents/${res.json().id}`,
+      as: board,
+    });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers["content-disposition"]).toContain("projektplan.pdf");
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+
+    const wrongType = await upload([{ name: "file", file: { name: "virus.exe", content: "MZ" } }]);
+    expect(wrongType.statusCode).toBe(422);
+    expect(Object.keys(wrongType.json().errors)).toEqual(["file"]);
+    const fake = await upload([{ name: "file", file: { name: "plan.pdf", content: "inte en pdf" } }]);
+    expect(fake.statusCode).toBe(422);
+    const noFile = await upload([{ name: "title", value: "Utan fil" }]);
+    expect(noFile.statusCode).toBe(422);
+    expect(Object.keys(noFile.json().errors)).toEqual(["file"]);
+    const json = await t.request({
+      method: "POST",
+      url: `/api/ideas/${id}/documents`,
+      as: coordinator,
+      payload: {},
+    });
+    expect(json.statusCode).toBe(415);
+    expect((await upload([{ name: "file", file: { name: "a.pdf", content: pdf } }], board)).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await upload([{ name: "file", file: { name: "a.pdf", content: pdf } }], partner)).statusCode,
+    ).toBe(404);
+    const other = await t.request({ method: "GET", url: `/api/ideas/${id}/documents/${missing}`, as: board });
+    expect(other.statusCode).toBe(404);
+    expect(
+      (await t.request({ method: "GET", url: `/api/ideas/${id}/documents`, as: partner })).statusCode,
+    ).toBe(404);
+    expect(readdirSync(path.join(filesDir, "ideas", id))).toHaveLength(1);
   });
 });

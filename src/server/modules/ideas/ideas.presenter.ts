@@ -1,6 +1,6 @@
 import type { CallView, IdeaView } from "../../../common/ideas.ts";
 import { type CallRecord, callState } from "./calls.service.ts";
-import type { VersionRow } from "./development.service.ts";
+import type { DocumentRow, VersionRow } from "./development.service.ts";
 import type { IdeaRow, ReviewRow, TransitionRow } from "./ideas.service.ts";
 
 export function presentCall(r: CallRecord, now = new Date()): CallView {
@@ -95,3 +95,13 @@ export const presentRecommendation = (idea: IdeaRow) =>
         at: idea.recommendedAt?.toISOString() ?? null,
       }
     : null;
+
+export const presentDocument = (d: DocumentRow) => ({
+  id: d.id,
+  title: d.title,
+  filename: d.filename,
+  mimeType: d.mimeType,
+  size: d.size,
+  by: d.uploadedByName,
+  at: d.at.toISOString(),
+});

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from "fastify";
+import fastifyMultipart from "@fastify/multipart";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
   callListQuery,
@@ -8,6 +9,7 @@ import {
   funnelView,
   grantInput,
   ideaDetailView,
+  ideaDocumentView,
   ideaListQuery,
   ideasByOrganisationView,
   ideaView,
@@ -18,17 +20,21 @@ import {
   transitionInput,
   versionView,
 } from "../../../common/ideas.ts";
+import { maxDocumentBytes } from "../../../common/learning.ts";
 import { idParams, requiredText, uuid } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
+import { fieldErrors } from "../../platform/errors.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
+import { requireMultipart, withUploadSlot } from "../../platform/uploads.ts";
 import * as calls from "./calls.service.ts";
 import * as development from "./development.service.ts";
 import { grantIdea } from "./grant.service.ts";
 import {
   averagesOf,
   presentCall,
+  presentDocument,
   presentIdea,
   presentRecommendation,
   presentReview,
@@ -46,6 +52,21 @@ const errors = {
   409: problemSchema,
   422: problemSchema,
 };
+
+const uploadErrors = { ...errors, 413: problemSchema, 415: problemSchema, 503: problemSchema };
+const documentParams = idParams.extend({ documentId: uuid });
+
+/** A multipart upload: the file and an optional title. */
+async function readUpload(request: FastifyRequest) {
+  let title: string | null = null;
+  let file: { filename: string; data: Buffer } | null = null;
+  for await (const part of request.parts()) {
+    if (part.type === "file") file = { filename: part.filename, data: await part.toBuffer() };
+    else if (part.fieldname === "title") title = String(part.value);
+  }
+  if (!file) throw fieldErrors({ file: "validation.learning.fileMissing" });
+  return { ...file, title };
+}
 
 /** /api/calls and /api/ideas: calls for ideas and their ideas, for those inside the platform. */
 export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
@@ -320,4 +341,64 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
         await development.recommendIdea(db, request.actor!, request.params.id, request.body),
       )!,
   );
+
+  r.get(
+    "/api/ideas/:id/documents",
+    {
+      schema: {
+        tags,
+        summary: "Idéns dokument från utvecklingen",
+        params: idParams,
+        response: { 200: z.object({ items: z.array(ideaDocumentView) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await development.listDocuments(db, request.actor, request.params.id)).map(presentDocument),
+    }),
+  );
+
+  r.get(
+    "/api/ideas/:id/documents/:documentId",
+    { schema: { tags, summary: "Hämta ett av idéns dokument", params: documentParams } },
+    async (request, reply) => {
+      const { row, data } = await development.downloadDocument(
+        db,
+        request.actor,
+        request.params.id,
+        request.params.documentId,
+      );
+      return reply
+        .type(row.mimeType)
+        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(row.filename)}`)
+        .header("cache-control", "private, no-store")
+        .send(data);
+    },
+  );
+
+  // Uploads parse multipart only here (an encapsulated scope), with the size limit of documents.
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, { limits: { fileSize: maxDocumentBytes, files: 1, fields: 5 } });
+    typed(scope).post(
+      "/api/ideas/:id/documents",
+      {
+        bodyLimit: maxDocumentBytes + 1024 * 1024,
+        schema: {
+          tags,
+          summary: "Ladda upp ett dokument till idén (multipart: title, file)",
+          params: idParams,
+          consumes: ["multipart/form-data"],
+          response: { 201: ideaDocumentView, ...uploadErrors },
+        },
+        onRequest: requireMultipart,
+      },
+      async (request, reply) => {
+        // The permission first: nobody else gets as far as sending the file's bytes.
+        await development.mayAddDocument(db, request.actor, request.params.id);
+        const doc = await withUploadSlot(reply, async () =>
+          development.addDocument(db, request.actor!, request.params.id, await readUpload(request)),
+        );
+        return reply.status(201).send(presentDocument(doc));
+      },
+    );
+  });
 }

@@ -152,3 +152,24 @@ export const ideaVersions = pgTable(
   },
   (t) => [uniqueIndex("idea_versions_idea_version_uq").on(t.ideaId, t.version)],
 );
+
+/** Documents of an idea during development (the plan, a budget sheet), stored by the file store. */
+export const ideaDocuments = pgTable(
+  "idea_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ideaId: uuid("idea_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    filename: text("filename").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    storageKey: text("storage_key").notNull(),
+    uploadedByName: text("uploaded_by_name").notNull(),
+    uploadedBy: uuid("uploaded_by"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("idea_documents_idea_idx").on(t.ideaId, t.at)],
+);

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { IdeaDetailView } from "../../../common/ideas.ts";
 import { ApiError } from "../../api.ts";
+import { useMe } from "../../auth.ts";
 import {
   Alert,
   Button,
@@ -16,10 +17,12 @@ import {
   TextField,
 } from "../../components/index.ts";
 import {
+  documentsQuery,
   type GrantDecision,
   grantDecisionsQuery,
   ideaQuery,
   ideaWrites,
+  uploadIdeaDocument,
   useIdeaWrite,
   versionsQuery,
 } from "./ideas-api.ts";
@@ -112,6 +115,7 @@ function Idea({ idea }: { idea: Detail }) {
       <Moves idea={idea} />
       <History idea={idea} />
       <Template idea={idea} />
+      <Documents idea={idea} editable={idea.nextStages.length > 0 && developable.includes(idea.stage)} />
       <Reviews idea={idea} />
       <Recommendation idea={idea} />
       {idea.mayGrant && idea.stage === "prepared" && <Grant idea={idea} />}
@@ -265,6 +269,72 @@ function Template({ idea }: { idea: Detail }) {
             </ul>
           )}
         </QueryState>
+      )}
+    </section>
+  );
+}
+
+/** Documents of the development (the plan, a budget), uploaded beside the idea. */
+function Documents({ idea, editable }: { idea: Detail; editable: boolean }) {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const documents = useQuery(documentsQuery(idea.id));
+  const [title, setTitle] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const upload = useIdeaWrite(idea.id, () => uploadIdeaDocument(idea.id, me?.csrfToken ?? "", title, file));
+  const { outcome, run } = useOutcome();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    return run(async () => {
+      await upload.mutateAsync(undefined);
+      setTitle("");
+      setFile(null);
+      setFormKey((k) => k + 1);
+    }, t("ideas.work.documentSaved"));
+  };
+  return (
+    <section aria-labelledby="documents-heading">
+      <h2 id="documents-heading">{t("ideas.work.documents")}</h2>
+      <QueryState query={documents}>
+        {(items) =>
+          items.length === 0 ? (
+            <p>{t(editable ? "ideas.work.noDocuments" : "ideas.work.noDocumentsClosed")}</p>
+          ) : (
+            <ul>
+              {items.map((d) => (
+                <li key={d.id}>
+                  <a href={`/api/ideas/${idea.id}/documents/${d.id}`}>{d.title}</a>{" "}
+                  {t("ideas.work.documentMeta", {
+                    filename: d.filename,
+                    by: d.by,
+                    at: when(d.at, i18n.language),
+                  })}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+      {editable && (
+        <form noValidate onSubmit={submit} key={formKey}>
+          <Outcome outcome={outcome} />
+          <TextField label={t("ideas.work.documentTitle")} value={title} onChange={setTitle} />
+          <div className="field">
+            <label className="field-label" htmlFor="idea-document-file">
+              {t("ideas.work.file")}
+            </label>
+            <input
+              id="idea-document-file"
+              type="file"
+              className="input"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          </div>
+          <Button type="submit" variant="secondary" isDisabled={upload.isPending}>
+            {t("ideas.work.upload")}
+          </Button>
+        </form>
       )}
     </section>
   );

@@ -2,12 +2,13 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import type {
   CallView,
   IdeaDetailView,
+  IdeaDocumentView,
   IdeaVersionView,
   IdeaView,
   PublicIdeaInput,
   RecommendationInput,
 } from "../../../common/ideas.ts";
-import { api, queryString } from "../../api.ts";
+import { ApiError, api, queryString } from "../../api.ts";
 
 /** Data of the ideas pages: public calls and submission, the personal link, and staff's call pages. */
 
@@ -163,3 +164,24 @@ export const ideaWrites = (id: string) => ({
   grant: (input: { decisionId: string; amount: number }) =>
     api.post<{ projectId: string }>(`/api/ideas/${id}/grant`, input),
 });
+
+export const documentsQuery = (id: string) =>
+  queryOptions({
+    queryKey: ["idea", id, "documents"],
+    queryFn: async () => (await api.get<{ items: IdeaDocumentView[] }>(`/api/ideas/${id}/documents`)).items,
+  });
+
+/** Uploads a document to the idea as multipart (title, file), with the session's CSRF token. */
+export async function uploadIdeaDocument(id: string, csrfToken: string, title: string, file: File | null) {
+  const body = new FormData();
+  body.append("title", title);
+  if (file) body.append("file", file);
+  const res = await fetch(`/api/ideas/${id}/documents`, {
+    method: "POST",
+    body,
+    headers: { "x-csrf-token": csrfToken, accept: "application/json" },
+    credentials: "same-origin",
+  });
+  if (!res.ok) throw new ApiError(await res.json());
+  return (await res.json()) as IdeaDocumentView;
+}
