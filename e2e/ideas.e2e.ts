@@ -1,8 +1,16 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { FUNDED_IDEAS, MOPS_CALL_TITLE } from "../demo/ideas.ts";
 import { DEMO_PASSWORD } from "../demo/users.ts";
 import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+
+// The idea's uploaded documents go to a folder of this run (the app runs in this process).
+const filesDir = mkdtempSync(path.join(tmpdir(), "samspel-e2e-idea-files-"));
+process.env.SAMSPEL_FILES_DIR = filesDir;
+afterAll(() => rmSync(filesDir, { recursive: true, force: true }));
 
 const journey = setupJourney();
 const nbsp = (s: string) => s.replaceAll("\u00a0", " ");
@@ -70,7 +78,9 @@ describe("calls for ideas (seed 003, MOPS)", () => {
     await expectNoAxeViolations(page);
 
     await page.getByLabel("Visa steg").selectOption("granted");
-    const ideas = await visible(page.getByRole("table", { name: `Idéer till ${MOPS_CALL_TITLE}`, exact: true }));
+    const ideas = await visible(
+      page.getByRole("table", { name: `Idéer till ${MOPS_CALL_TITLE}`, exact: true }),
+    );
     await ideas.getByRole("link", { name: FUNDED_IDEAS[1] }).click();
     await heading(page, FUNDED_IDEAS[1]);
     await visible(page.getByRole("table", { name: `Vem som flyttat ${FUNDED_IDEAS[1]}, när och varför` }));
@@ -171,7 +181,9 @@ describe("calls for ideas (seed 003, MOPS)", () => {
     );
     // …and prepares it for the board.
     await reviewer.getByLabel("Rekommendation till styrelsen").selectOption("grant");
-    await reviewer.getByLabel("Varför", { exact: true }).fill("Stark förankring hos kommunen och föreningslivet.");
+    await reviewer
+      .getByLabel("Varför", { exact: true })
+      .fill("Stark förankring hos kommunen och föreningslivet.");
     await reviewer.getByLabel("Föreslaget belopp (kr, frivilligt)").fill("500000");
     await reviewer.getByRole("button", { name: "Spara beredningen" }).click();
     await visible(reviewer.getByText("Beredningen är sparad."));
