@@ -324,7 +324,7 @@ export const matrix: Record<string, string> = {
   "GET /api/registry": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
   "POST /api/registry": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "GET /api/ideas/by-organisation": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
-  "PUT /api/ideas/{id}/template": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "PATCH /api/ideas/{id}": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "GET /api/ideas/{id}/versions": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   "PUT /api/ideas/{id}/recommendation": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "GET /api/ideas/{id}/documents": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",

@@ -112,7 +112,7 @@ describe("the template during development", () => {
     await move(id, "selected");
     await move(id, "developing");
     const save = (fields: Record<string, string>, as = coordinator, extra = {}) =>
-      t.request({ method: "PUT", url: `/api/ideas/${id}/template`, as, payload: { fields, ...extra } });
+      t.request({ method: "PATCH", url: `/api/ideas/${id}`, as, payload: { fields, ...extra } });
     expect((await save({ purpose: "Digital delaktighet" })).statusCode).toBe(200);
     const second = await save(
       { purpose: "Digital delaktighet för äldre", targetGroup: "Äldre i hemtjänst" },
@@ -134,12 +134,28 @@ describe("the template during development", () => {
     expect(detail.versionCount).toBe(2);
     expect(detail.template.map((f: { key: string }) => f.key)).toContain("purpose");
 
+    // Someone else saved since this reader loaded the idea: a stale If-Match answers 412, unchanged.
+    const loaded = await t.request({ method: "GET", url: `/api/ideas/${id}`, as: coordinator });
+    const etag = loaded.headers.etag as string;
+    expect(etag).toBeTruthy();
+    expect((await save({ purpose: "Först" })).statusCode).toBe(200);
+    const stale = await t.request({
+      method: "PATCH",
+      url: `/api/ideas/${id}`,
+      as: coordinator,
+      headers: { "if-match": etag },
+      payload: { fields: { purpose: "Skriver över" } },
+    });
+    expect(stale.statusCode).toBe(412);
+    const kept = (await t.request({ method: "GET", url: `/api/ideas/${id}`, as: board })).json();
+    expect(kept.fields.purpose).toBe("Först");
+
     const unknown = await save({ colour: "grön" });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().errors["fields.colour"][0]).toMatch(/mall/);
     const noFields = await t.request({
-      method: "PUT",
-      url: `/api/ideas/${id}/template`,
+      method: "PATCH",
+      url: `/api/ideas/${id}`,
       as: coordinator,
       payload: {},
     });

@@ -25,6 +25,7 @@ import { idParams, requiredText, uuid } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { fieldErrors } from "../../platform/errors.ts";
+import { versioned } from "../../platform/etag.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { requireMultipart, withUploadSlot } from "../../platform/uploads.ts";
@@ -41,6 +42,7 @@ import {
   presentTransition,
   presentVersion,
 } from "./ideas.presenter.ts";
+import { ideas } from "./ideas.schema.ts";
 import * as service from "./ideas.service.ts";
 import { recordIdea } from "./public-ideas.service.ts";
 
@@ -195,6 +197,7 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/ideas/:id",
     {
+      config: { versioned: versioned(ideas) },
       schema: {
         tags,
         summary: "En idé med historik och bedömningar",
@@ -293,9 +296,10 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
     }),
   );
 
-  r.put(
-    "/api/ideas/:id/template",
+  r.patch(
+    "/api/ideas/:id",
     {
+      config: { versioned: versioned(ideas) },
       schema: {
         tags,
         summary: "Spara mallen som fylls i under utvecklingen; varje sparning blir en version",

@@ -157,7 +157,7 @@ export function useIdeaWrite<I, O>(id: string, write: (input: I) => Promise<O>) 
 
 export const ideaWrites = (id: string) => ({
   transition: (input: { to: string; reason?: string }) => api.post(`/api/ideas/${id}/transition`, input),
-  template: (input: { fields: Record<string, string> }) => api.put(`/api/ideas/${id}/template`, input),
+  template: (input: { fields: Record<string, string> }) => api.patch(`/api/ideas/${id}`, input),
   review: (input: { scores: Record<string, number>; comment?: string }) =>
     api.post(`/api/ideas/${id}/reviews`, input),
   recommend: (input: RecommendationInput) => api.put(`/api/ideas/${id}/recommendation`, input),
