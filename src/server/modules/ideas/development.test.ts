@@ -294,3 +294,41 @@ describe("documents of an idea", () => {
     expect(readdirSync(path.join(filesDir, "ideas", id))).toHaveLength(1);
   });
 });
+
+describe("the office's own entries and the panel", () => {
+  it("records an idea that came on paper, and lets only staff do it or set the panel", async () => {
+    const callId = await createCall();
+    const record = (payload: Record<string, unknown>, as = coordinator, id = callId) =>
+      t.request({ method: "POST", url: `/api/calls/${id}/ideas`, as, payload });
+    const paper = await record({
+      title: "Seniorer som mentorer",
+      summary: "Från workshopen.",
+      organisation: "PRO",
+    });
+    expect(paper.statusCode).toBe(201);
+    expect(paper.json()).toMatchObject({ stage: "submitted", organisation: "PRO", submitterEmail: null });
+    const history = (
+      await t.request({ method: "GET", url: `/api/ideas/${paper.json().id}`, as: coordinator })
+    ).json();
+    expect(history.transitions[0]).toMatchObject({ to: "submitted", by: expect.stringMatching(/\S/) });
+    const noTitle = await record({ summary: "Utan namn" });
+    expect(noTitle.statusCode).toBe(422);
+    expect(Object.keys(noTitle.json().errors)).toEqual(["title"]);
+    expect((await record({ title: "x", summary: "y" }, board)).statusCode).toBe(403);
+    expect((await record({ title: "x", summary: "y" }, coordinator, missing)).statusCode).toBe(404);
+    expect(
+      (await t.request({ method: "POST", url: `/api/calls/${callId}/ideas`, payload: {} })).statusCode,
+    ).toBe(401);
+
+    const panel = (userIds: unknown[], as = coordinator, id = callId) =>
+      t.request({ method: "PUT", url: `/api/calls/${id}/reviewers`, as, payload: { userIds } });
+    const badId = await panel(["inte-ett-id"]);
+    expect(badId.statusCode).toBe(422);
+    expect(Object.keys(badId.json().errors)).toEqual(["userIds.0"]);
+    expect((await panel([], board)).statusCode).toBe(403);
+    expect((await panel([], coordinator, missing)).statusCode).toBe(404);
+    expect(
+      (await t.request({ method: "GET", url: `/api/calls/${missing}/funnel`, as: board })).statusCode,
+    ).toBe(404);
+  });
+});
