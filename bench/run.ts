@@ -45,6 +45,11 @@ const sections: { title: string; file: string; fn: string }[] = [
     file: "./agreements.ts",
     fn: "benchAgreements",
   },
+  {
+    title: "Calls for ideas: list and funnel of one call with 10 000 ideas and 20 000 reviews",
+    file: "./ideas.ts",
+    fn: "benchIdeas",
+  },
 ];
 
 const only = process.argv[2];

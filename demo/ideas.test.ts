@@ -93,4 +93,37 @@ describe("demo data of seed 003: the MOPS call of 2010", () => {
     }
     expect(new Set(granted.map((i) => i.decisionId)).size).toBe(1);
   });
+
+  it("shows the call's funnel in Samhällskontraktet's annual report for 2010", async () => {
+    const calls = (await t.request({ method: "GET", url: "/api/calls", as: coordinator })).json().items;
+    const call = calls.find((c: { title: string }) => c.title === MOPS_CALL_TITLE);
+    const report = await t.request({
+      method: "GET",
+      url: `/api/reports/annual?organisationId=${call.organisationId}&year=2010&format=json`,
+      as: coordinator,
+    });
+    expect(report.statusCode).toBe(200);
+    const blocks = report.json().blocks as {
+      type: string;
+      text?: string;
+      caption?: string;
+      rows?: unknown[][];
+    }[];
+    const at = blocks.findIndex((b) => b.type === "heading" && b.text === "Idéefterlysningar");
+    expect(at).toBeGreaterThan(-1);
+    expect(blocks[at + 1]).toMatchObject({ type: "heading", text: MOPS_CALL_TITLE });
+    const table = blocks[at + 2];
+    expect(table.rows?.map((r) => r[1])).toEqual([26, 10, 10, 10, 9, 9, 4]);
+    expect(table.rows?.[0][0]).toBe("Inkommen");
+    expect(blocks[at + 3].text?.replace(/\s/g, " ")).toBe("Beviljat: 1 300 000 kr till 4 projekt.");
+
+    const other = await t.request({
+      method: "GET",
+      url: `/api/reports/annual?organisationId=${call.organisationId}&year=2012&format=json`,
+      as: coordinator,
+    });
+    const later = other.json().blocks as { type: string; text?: string }[];
+    const heading = later.findIndex((b) => b.type === "heading" && b.text === "Idéefterlysningar");
+    expect(later[heading + 1].text).toBe("Ingen idéefterlysning var öppen 2012.");
+  });
 });

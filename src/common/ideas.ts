@@ -175,6 +175,66 @@ export const grantInput = z.strictObject({
   amount: kronor.refine((n) => n > 0, { error: "validation.ideas.notZero" }),
 });
 
+/** The template filled in during development; each save keeps a version. */
+export const developIdeaInput = z.strictObject({
+  title: requiredText(300).optional(),
+  summary: requiredText(4000).optional(),
+  fields: z.record(z.string().max(40), z.string().max(8000)),
+});
+
+/** The sector group's preparation: what it recommends the board to do, and why. */
+export const recommendationInput = z.strictObject({
+  recommendation: z.enum(["grant", "reject"], { error: "validation.ideas.recommendation" }),
+  reason: requiredText(4000),
+  amount: kronor.nullish(),
+});
+
+export const versionView = z
+  .object({
+    version: z.number().int(),
+    title: z.string(),
+    summary: z.string(),
+    fields: z.record(z.string(), z.string()),
+    by: z.string(),
+    at: z.string(),
+  })
+  .meta({ id: "IdeaVersion" });
+
+export const recommendationView = z
+  .object({
+    recommendation: z.enum(["grant", "reject"]),
+    reason: z.string().nullable(),
+    amount: z.number().int().nullable(),
+    by: z.string().nullable(),
+    at: z.string().nullable(),
+  })
+  .meta({ id: "IdeaRecommendation" });
+
+export const ideaDocumentView = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    filename: z.string(),
+    mimeType: z.string(),
+    size: z.number().int(),
+    by: z.string(),
+    at: z.string(),
+  })
+  .meta({ id: "IdeaDocument" });
+export type IdeaDocumentView = z.infer<typeof ideaDocumentView>;
+
+/** Ideas across calls by the submitter's organisation and its party (the register's organisation type). */
+export const ideasByOrganisationView = z.object({
+  items: z.array(
+    z.object({
+      organisation: z.string(),
+      party: z.string().nullable(),
+      submitted: z.number().int(),
+      granted: z.number().int(),
+    }),
+  ),
+});
+
 export const transitionView = z.object({
   from: z.string().nullable(),
   to: z.string(),
@@ -221,8 +281,21 @@ export const ideaDetailView = ideaView
     ownReview: reviewView.nullable(),
     /** Stages this idea may go to next. */
     nextStages: z.array(z.string()),
+    recommendation: recommendationView.nullable(),
+    versionCount: z.number().int(),
+    /** Whether the actor may score the idea (is on the call's panel). */
+    mayReview: z.boolean(),
+    /** Whether the actor may record the sector group's recommendation, and the board's grant. */
+    mayRecommend: z.boolean(),
+    mayGrant: z.boolean(),
+    criteria: z.array(z.object({ key: z.string(), label: z.string() })),
+    template: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),
+    callTitle: z.string(),
   })
   .meta({ id: "IdeaDetail" });
+export type IdeaDetailView = z.infer<typeof ideaDetailView>;
+export type IdeaVersionView = z.infer<typeof versionView>;
+export type RecommendationInput = z.input<typeof recommendationInput>;
 
 /** What the submitter sees through the personal link. */
 export const ownIdeaView = z

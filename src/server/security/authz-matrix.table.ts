@@ -323,6 +323,14 @@ export const matrix: Record<string, string> = {
   "PATCH /api/decisions/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   "GET /api/registry": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
   "POST /api/registry": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  // Ideas in development (issue 18): versions, documents, recommendation; ids that do not exist.
+  "GET /api/ideas/by-organisation": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
+  "PATCH /api/ideas/{id}": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "GET /api/ideas/{id}/versions": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "PUT /api/ideas/{id}/recommendation": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "GET /api/ideas/{id}/documents": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "GET /api/ideas/{id}/documents/{documentId}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "POST /api/ideas/{id}/documents": "415 415 | 415 415 | 415 415 | 415 415 | 415 415 | 401 401",
   // The public face (issue 18): news, page texts, sector groups, the start page; ids that do not exist.
   "GET /api/public/news": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
   "GET /api/public/news.atom": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",

@@ -168,6 +168,11 @@ export const callState = (call: CallRow, now = new Date()) =>
  */
 export async function callFunnel(db: Db, actor: Actor | null, callId: string) {
   const record = await getCall(db, actor, callId);
+  return funnelOf(db, record.call);
+}
+
+/** The funnel's counts of one call; no authorisation (callers authorise). */
+async function funnelOf(db: Db, call: Pick<CallRow, "id" | "budget">) {
   const reached = ideaStages.map((stage, rank) =>
     sql<number>`count(*) filter (where ${ideas.reachedRank} >= ${rank})::int`.as(stage),
   );
@@ -182,7 +187,7 @@ export async function callFunnel(db: Db, actor: Actor | null, callId: string) {
       >`coalesce(array_agg(${ideas.projectId}) filter (where ${ideas.projectId} is not null), '{}')`,
     })
     .from(ideas)
-    .where(eq(ideas.callId, callId));
+    .where(eq(ideas.callId, call.id));
   const c = counts as Record<string, unknown>;
   const grantedAmount = Number(c.grantedAmount);
   return {
@@ -193,9 +198,28 @@ export async function callFunnel(db: Db, actor: Actor | null, callId: string) {
     rejected: Number(c.rejected),
     withdrawn: Number(c.withdrawn),
     grantedAmount,
-    remainingBudget: record.call.budget === null ? null : record.call.budget - grantedAmount,
+    remainingBudget: call.budget === null ? null : call.budget - grantedAmount,
     projectIds: (c.projectIds as string[]) ?? [],
   };
+}
+
+/**
+ * The funnels of an organisation's calls open some time in a period, oldest first: what the annual
+ * report shows. No authorisation: the report's route authorises its reader.
+ */
+export async function funnelsInPeriod(db: Db, organisationId: string, from: Date, to: Date) {
+  const rows = await db
+    .select({ id: ideaCalls.id, title: ideaCalls.title, budget: ideaCalls.budget })
+    .from(ideaCalls)
+    .where(
+      and(
+        eq(ideaCalls.organisationId, organisationId),
+        sql`${ideaCalls.opensAt} < ${to}`,
+        sql`${ideaCalls.closesAt} >= ${from}`,
+      ),
+    )
+    .orderBy(asc(ideaCalls.opensAt), asc(ideaCalls.id));
+  return Promise.all(rows.map(async (call) => ({ call, funnel: await funnelOf(db, call) })));
 }
 
 /** Ideas by organisation across calls (the "across calls" view of the funnel). */

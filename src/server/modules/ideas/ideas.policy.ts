@@ -31,7 +31,10 @@ export const callPolicy: Policy<"list" | "read" | "create" | "manage", CallSubje
   manage: (actor) => isStaff(actor),
 };
 
-export const ideaPolicy: Policy<"read" | "readPersonal" | "move" | "review" | "grant", IdeaSubject> = {
+export const ideaPolicy: Policy<
+  "read" | "readPersonal" | "move" | "review" | "grant" | "recommend",
+  IdeaSubject
+> = {
   read: {
     allow: (actor, s) =>
       isInternal(actor) || isReviewer(actor, s) || isPartnerOf(actor, s.ideaOrganisationId),
@@ -41,6 +44,8 @@ export const ideaPolicy: Policy<"read" | "readPersonal" | "move" | "review" | "g
   move: (actor) => isStaff(actor),
   review: (actor, s) => isReviewer(actor, s),
   grant: (actor) => isStaff(actor),
+  /** The sector group prepares the board's decision: its members and the office. */
+  recommend: (actor) => isInternal(actor),
 };
 
 /** Whether a list of a call's ideas is limited to one partner's organisations (null: every idea). */

@@ -1,5 +1,6 @@
 import type { CallView, IdeaView } from "../../../common/ideas.ts";
 import { type CallRecord, callState } from "./calls.service.ts";
+import type { DocumentRow, VersionRow } from "./development.service.ts";
 import type { IdeaRow, ReviewRow, TransitionRow } from "./ideas.service.ts";
 
 export function presentCall(r: CallRecord, now = new Date()): CallView {
@@ -74,3 +75,33 @@ export function averagesOf(reviews: ReviewRow[]): Record<string, number> {
   }
   return Object.fromEntries([...sums].map(([k, s]) => [k, Math.round((s.sum / s.n) * 100) / 100]));
 }
+
+export const presentVersion = (v: VersionRow) => ({
+  version: v.version,
+  title: v.title,
+  summary: v.summary,
+  fields: v.fields,
+  by: v.byLabel,
+  at: v.at.toISOString(),
+});
+
+export const presentRecommendation = (idea: IdeaRow) =>
+  idea.recommendation === "grant" || idea.recommendation === "reject"
+    ? {
+        recommendation: idea.recommendation as "grant" | "reject",
+        reason: idea.recommendationReason,
+        amount: idea.recommendedAmount,
+        by: idea.recommendedBy,
+        at: idea.recommendedAt?.toISOString() ?? null,
+      }
+    : null;
+
+export const presentDocument = (d: DocumentRow) => ({
+  id: d.id,
+  title: d.title,
+  filename: d.filename,
+  mimeType: d.mimeType,
+  size: d.size,
+  by: d.uploadedByName,
+  at: d.at.toISOString(),
+});

@@ -1,26 +1,48 @@
-import type { FastifyInstance } from "fastify";
+import fastifyMultipart from "@fastify/multipart";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
   callListQuery,
   callView,
   createCallInput,
+  developIdeaInput,
   funnelView,
   grantInput,
   ideaDetailView,
+  ideaDocumentView,
   ideaListQuery,
+  ideasByOrganisationView,
   ideaView,
+  recommendationInput,
+  recommendationView,
   reviewInput,
   reviewView,
   transitionInput,
+  versionView,
 } from "../../../common/ideas.ts";
+import { maxDocumentBytes } from "../../../common/learning.ts";
 import { idParams, requiredText, uuid } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
+import { fieldErrors } from "../../platform/errors.ts";
+import { versioned } from "../../platform/etag.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
+import { requireMultipart, withUploadSlot } from "../../platform/uploads.ts";
 import * as calls from "./calls.service.ts";
+import * as development from "./development.service.ts";
 import { grantIdea } from "./grant.service.ts";
-import { averagesOf, presentCall, presentIdea, presentReview, presentTransition } from "./ideas.presenter.ts";
+import {
+  averagesOf,
+  presentCall,
+  presentDocument,
+  presentIdea,
+  presentRecommendation,
+  presentReview,
+  presentTransition,
+  presentVersion,
+} from "./ideas.presenter.ts";
+import { ideas } from "./ideas.schema.ts";
 import * as service from "./ideas.service.ts";
 import { recordIdea } from "./public-ideas.service.ts";
 
@@ -32,6 +54,21 @@ const errors = {
   409: problemSchema,
   422: problemSchema,
 };
+
+const uploadErrors = { ...errors, 413: problemSchema, 415: problemSchema, 503: problemSchema };
+const documentParams = idParams.extend({ documentId: uuid });
+
+/** A multipart upload: the file and an optional title. */
+async function readUpload(request: FastifyRequest) {
+  let title: string | null = null;
+  let file: { filename: string; data: Buffer } | null = null;
+  for await (const part of request.parts()) {
+    if (part.type === "file") file = { filename: part.filename, data: await part.toBuffer() };
+    else if (part.fieldname === "title") title = String(part.value);
+  }
+  if (!file) throw fieldErrors({ file: "validation.learning.fileMissing" });
+  return { ...file, title };
+}
 
 /** /api/calls and /api/ideas: calls for ideas and their ideas, for those inside the platform. */
 export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
@@ -160,6 +197,7 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/ideas/:id",
     {
+      config: { versioned: versioned(ideas) },
       schema: {
         tags,
         summary: "En idé med historik och bedömningar",
@@ -176,6 +214,14 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
         averages: averagesOf(d.reviews),
         ownReview: d.ownReview ? presentReview(d.ownReview) : null,
         nextStages: d.nextStages,
+        recommendation: presentRecommendation(d.idea),
+        versionCount: await development.versionCount(db, d.idea.id),
+        mayReview: d.mayReview,
+        mayRecommend: d.mayRecommend,
+        mayGrant: d.mayGrant,
+        criteria: d.call.call.criteria,
+        template: presentCall(d.call).template,
+        callTitle: d.call.call.title,
       };
     },
   );
@@ -234,4 +280,129 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
       });
     },
   );
+
+  r.get(
+    "/api/ideas/by-organisation",
+    {
+      schema: {
+        tags,
+        summary: "Idéer per organisation och part, över alla utlysningar eller för en",
+        querystring: z.strictObject({ callId: uuid.optional() }),
+        response: { 200: ideasByOrganisationView, ...errors },
+      },
+    },
+    async (request) => ({
+      items: await development.ideasByOrganisationAndParty(db, request.actor, request.query.callId),
+    }),
+  );
+
+  r.patch(
+    "/api/ideas/:id",
+    {
+      config: { versioned: versioned(ideas) },
+      schema: {
+        tags,
+        summary: "Spara mallen som fylls i under utvecklingen; varje sparning blir en version",
+        params: idParams,
+        body: developIdeaInput,
+        response: { 200: ideaView, ...errors },
+      },
+    },
+    async (request) => {
+      const idea = await development.developIdea(db, request.actor!, request.params.id, request.body);
+      return presentIdea(idea, { reviewCount: 0, averageScore: null }, false);
+    },
+  );
+
+  r.get(
+    "/api/ideas/:id/versions",
+    {
+      schema: {
+        tags,
+        summary: "Idéns sparade versioner, den senaste först",
+        params: idParams,
+        response: { 200: z.object({ items: z.array(versionView) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await development.listVersions(db, request.actor, request.params.id)).map(presentVersion),
+    }),
+  );
+
+  r.put(
+    "/api/ideas/:id/recommendation",
+    {
+      schema: {
+        tags,
+        summary: "Sektorsgruppens beredning: rekommendation till styrelsen",
+        params: idParams,
+        body: recommendationInput,
+        response: { 200: recommendationView, ...errors },
+      },
+    },
+    async (request) =>
+      presentRecommendation(
+        await development.recommendIdea(db, request.actor!, request.params.id, request.body),
+      )!,
+  );
+
+  r.get(
+    "/api/ideas/:id/documents",
+    {
+      schema: {
+        tags,
+        summary: "Idéns dokument från utvecklingen",
+        params: idParams,
+        response: { 200: z.object({ items: z.array(ideaDocumentView) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await development.listDocuments(db, request.actor, request.params.id)).map(presentDocument),
+    }),
+  );
+
+  r.get(
+    "/api/ideas/:id/documents/:documentId",
+    { schema: { tags, summary: "Hämta ett av idéns dokument", params: documentParams } },
+    async (request, reply) => {
+      const { row, data } = await development.downloadDocument(
+        db,
+        request.actor,
+        request.params.id,
+        request.params.documentId,
+      );
+      return reply
+        .type(row.mimeType)
+        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(row.filename)}`)
+        .header("cache-control", "private, no-store")
+        .send(data);
+    },
+  );
+
+  // Uploads parse multipart only here (an encapsulated scope), with the size limit of documents.
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, { limits: { fileSize: maxDocumentBytes, files: 1, fields: 5 } });
+    typed(scope).post(
+      "/api/ideas/:id/documents",
+      {
+        bodyLimit: maxDocumentBytes + 1024 * 1024,
+        schema: {
+          tags,
+          summary: "Ladda upp ett dokument till idén (multipart: title, file)",
+          params: idParams,
+          consumes: ["multipart/form-data"],
+          response: { 201: ideaDocumentView, ...uploadErrors },
+        },
+        onRequest: requireMultipart,
+      },
+      async (request, reply) => {
+        // The permission first: nobody else gets as far as sending the file's bytes.
+        await development.mayAddDocument(db, request.actor, request.params.id);
+        const doc = await withUploadSlot(reply, async () =>
+          development.addDocument(db, request.actor!, request.params.id, await readUpload(request)),
+        );
+        return reply.status(201).send(presentDocument(doc));
+      },
+    );
+  });
 }

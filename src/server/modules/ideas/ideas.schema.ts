@@ -82,6 +82,12 @@ export const ideas = pgTable(
     projectId: uuid("project_id"),
     decisionId: uuid("decision_id"),
     grantedAmount: integer("granted_amount"),
+    /** The sector group's preparation: `grant` or `reject`, why, and the amount it proposes. */
+    recommendation: text("recommendation"),
+    recommendationReason: text("recommendation_reason"),
+    recommendedAmount: integer("recommended_amount"),
+    recommendedBy: text("recommended_by"),
+    recommendedAt: timestamp("recommended_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -126,4 +132,44 @@ export const ideaReviews = pgTable(
     ...timestamps,
   },
   (t) => [uniqueIndex("idea_reviews_one_per_reviewer").on(t.ideaId, t.reviewerUserId)],
+);
+
+/** Each save of the template during development keeps the whole text as a numbered version. */
+export const ideaVersions = pgTable(
+  "idea_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ideaId: uuid("idea_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    fields: jsonb("fields").$type<Record<string, string>>().notNull(),
+    byLabel: text("by_label").notNull(),
+    byUserId: uuid("by_user_id"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("idea_versions_idea_version_uq").on(t.ideaId, t.version)],
+);
+
+/** Documents of an idea during development (the plan, a budget sheet), stored by the file store. */
+export const ideaDocuments = pgTable(
+  "idea_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ideaId: uuid("idea_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    filename: text("filename").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    storageKey: text("storage_key").notNull(),
+    uploadedByName: text("uploaded_by_name").notNull(),
+    uploadedBy: uuid("uploaded_by"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("idea_documents_idea_idx").on(t.ideaId, t.at)],
 );

@@ -121,6 +121,9 @@ export async function getIdea(db: Db, actor: Actor | null, id: string) {
     ownReview,
     showPersonal: canSee(actor, subject, "readPersonal"),
     nextStages: canSee(actor, subject, "move") ? nextStages(idea.stage) : [],
+    mayReview: onPanel,
+    mayRecommend: canSee(actor, subject, "recommend"),
+    mayGrant: canSee(actor, subject, "grant"),
   };
 }
 

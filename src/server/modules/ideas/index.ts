@@ -3,6 +3,7 @@ export {
   callFunnel,
   createCallAs,
   findCallId,
+  funnelsInPeriod,
   getCall,
   ideasByOrganisation,
   listPublicCalls,

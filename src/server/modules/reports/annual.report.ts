@@ -11,6 +11,7 @@ import { evaluateIndicators } from "../indicators/indicators.evaluate.ts";
 import { findIndicators } from "../indicators/indicators.records.ts";
 import { indicators } from "../indicators/indicators.schema.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
+import { ideaBlocks } from "./annual.ideas.ts";
 import type { ReportContent } from "./report-document.ts";
 import {
   activityDates,
@@ -243,6 +244,7 @@ export async function buildAnnualReport(
     meetings.length
       ? meetingPlaceTable(meetings, t("reports.annual.meetingPlacesCaption", { year }), t, lang)
       : { type: "paragraph", text: t("reports.annual.noMeetingPlaces", { year }) },
+    ...(await ideaBlocks(db, organisationId, year, t, lang)),
     ...(await moneyBlocks(db, organisationId, year, t, lang)),
     { type: "heading", level: 2, text: t("reports.annual.outputs") },
     outputs.length

@@ -24,7 +24,7 @@ export interface ChartHandle {
  * One ECharts instance in a div. ECharts' aria module gives the div role="img" and an aria-label;
  * we pass our own translated `description`, and every chart has a data table beside it (docs/design.md).
  */
-function EChart({
+export function EChart({
   option,
   description,
   height,

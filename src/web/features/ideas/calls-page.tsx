@@ -3,8 +3,17 @@ import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { allIdeaStages, type CallView, type IdeaView, ideaStages } from "../../../common/ideas.ts";
-import { DataTable, EmptyState, PageHeader, QueryState, Select } from "../../components/index.ts";
-import { callQuery, callsQuery, type Funnel, funnelQuery, ideasQuery } from "./ideas-api.ts";
+import { DataTable, EmptyState, PageHeader, QueryState, Select, TextField } from "../../components/index.ts";
+import { FunnelChart } from "./funnel-chart.tsx";
+import {
+  byOrganisationQuery,
+  callQuery,
+  callsQuery,
+  type Funnel,
+  funnelQuery,
+  ideasQuery,
+  type OrganisationCount,
+} from "./ideas-api.ts";
 import { formatCallPeriod, formatKronor } from "./ideas-format.ts";
 
 /** Every call for ideas, the latest first, for the office, the board and the groups. */
@@ -56,7 +65,59 @@ export function CallsPage() {
           )
         }
       </QueryState>
+      <section aria-labelledby="by-organisation-heading">
+        <h2 id="by-organisation-heading">{t("ideas.calls.byOrganisation")}</h2>
+        <ByOrganisation caption={t("ideas.calls.byOrganisationAll")} />
+      </section>
     </>
+  );
+}
+
+/** Ideas by the submitter's organisation and its party, for one call or all. */
+function ByOrganisation({ callId, caption }: { callId?: string; caption: string }) {
+  const { t } = useTranslation();
+  const query = useQuery(byOrganisationQuery(callId));
+  return (
+    <QueryState query={query}>
+      {(rows) =>
+        rows.length === 0 ? (
+          <EmptyState message={t("ideas.calls.noIdeas")} />
+        ) : (
+          <DataTable<OrganisationCount>
+            caption={caption}
+            rows={rows}
+            rowKey={(r) => `${r.organisation}|${r.party ?? ""}`}
+            columns={[
+              {
+                key: "organisation",
+                header: t("ideas.work.organisation"),
+                isRowHeader: true,
+                sortValue: (r) => r.organisation,
+                cell: (r) => r.organisation || "–",
+              },
+              {
+                key: "party",
+                header: t("ideas.calls.party"),
+                sortValue: (r) => r.party ?? "",
+                cell: (r) => (r.party ? t(`organisations.types.${r.party}`) : "–"),
+              },
+              {
+                key: "submitted",
+                header: t("ideas.calls.submitted"),
+                sortValue: (r) => r.submitted,
+                cell: (r) => r.submitted,
+              },
+              {
+                key: "granted",
+                header: t("ideas.calls.granted"),
+                sortValue: (r) => r.granted,
+                cell: (r) => r.granted,
+              },
+            ]}
+          />
+        )
+      }
+    </QueryState>
   );
 }
 
@@ -66,7 +127,9 @@ export function CallPage({ id }: { id: string }) {
   const call = useQuery(callQuery(id));
   const funnel = useQuery(funnelQuery(id));
   const [stage, setStage] = useState("");
-  const ideas = useQuery(ideasQuery(id, stage || undefined));
+  const [organisation, setOrganisation] = useState("");
+  const ideas = useQuery(ideasQuery(id, stage || undefined, organisation.trim() || undefined));
+  const granted = useQuery(ideasQuery(id, "granted"));
   return (
     <QueryState query={call}>
       {(c) => (
@@ -74,7 +137,32 @@ export function CallPage({ id }: { id: string }) {
           <PageHeader title={c.title} intro={formatCallPeriod(c, i18n.language)} />
           <section aria-labelledby="funnel-heading">
             <h2 id="funnel-heading">{t("ideas.funnel.title")}</h2>
-            <QueryState query={funnel}>{(f) => <FunnelTable funnel={f} budget={c.budget} />}</QueryState>
+            <QueryState query={funnel}>
+              {(f) => <FunnelTable funnel={f} budget={c.budget} call={c.title} />}
+            </QueryState>
+            <h3>{t("ideas.calls.projects")}</h3>
+            <QueryState query={granted}>
+              {(rows) =>
+                rows.length === 0 ? (
+                  <p>{t("ideas.calls.noProjects")}</p>
+                ) : (
+                  <ul>
+                    {rows.map((r) => (
+                      <li key={r.id}>
+                        {r.projectId ? (
+                          <Link to="/planer/projekt/$projectId" params={{ projectId: r.projectId }}>
+                            {r.title}
+                          </Link>
+                        ) : (
+                          r.title
+                        )}
+                        {r.grantedAmount !== null && ` – ${formatKronor(r.grantedAmount, i18n.language)}`}
+                      </li>
+                    ))}
+                  </ul>
+                )
+              }
+            </QueryState>
           </section>
           <section aria-labelledby="ideas-heading">
             <h2 id="ideas-heading">{t("ideas.calls.ideas")}</h2>
@@ -86,6 +174,11 @@ export function CallPage({ id }: { id: string }) {
                 { value: "", label: t("ideas.calls.allStages") },
                 ...allIdeaStages.map((s) => ({ value: s, label: t(`ideas.stages.${s}`) })),
               ]}
+            />
+            <TextField
+              label={t("ideas.calls.filterOrganisation")}
+              value={organisation}
+              onChange={setOrganisation}
             />
             <QueryState query={ideas}>
               {(rows) =>
@@ -102,7 +195,11 @@ export function CallPage({ id }: { id: string }) {
                         header: t("ideas.fields.title"),
                         isRowHeader: true,
                         sortValue: (r) => r.title,
-                        cell: (r) => r.title,
+                        cell: (r) => (
+                          <Link to="/idee/$id" params={{ id: r.id }}>
+                            {r.title}
+                          </Link>
+                        ),
                       },
                       {
                         key: "organisation",
@@ -131,6 +228,10 @@ export function CallPage({ id }: { id: string }) {
               }
             </QueryState>
           </section>
+          <section aria-labelledby="call-by-organisation-heading">
+            <h2 id="call-by-organisation-heading">{t("ideas.calls.byOrganisation")}</h2>
+            <ByOrganisation callId={id} caption={t("ideas.calls.byOrganisationCaption", { call: c.title })} />
+          </section>
         </>
       )}
     </QueryState>
@@ -138,11 +239,19 @@ export function CallPage({ id }: { id: string }) {
 }
 
 /** The funnel: how many ideas reached each stage, with the granted money beside the budget. */
-function FunnelTable({ funnel, budget }: { funnel: Funnel; budget: number | null }) {
+function FunnelTable({ funnel, budget, call }: { funnel: Funnel; budget: number | null; call: string }) {
   const { t, i18n } = useTranslation();
   const rows = ideaStages.map((s) => ({ stage: s, count: funnel[s] }));
+  const stages = rows.map((r) => ({ label: t(`ideas.stages.${r.stage}`), count: r.count }));
   return (
     <>
+      <FunnelChart
+        stages={stages}
+        description={t("ideas.funnel.chart", {
+          call,
+          counts: stages.map((s) => `${s.label} ${s.count}`).join(", "),
+        })}
+      />
       <DataTable<{ stage: string; count: number }>
         caption={t("ideas.funnel.caption")}
         rows={rows}

@@ -10,6 +10,7 @@ const PublicCallPage = lazyPage(() => import("./public-call-page.tsx"), "PublicC
 const OwnIdeaPage = lazyPage(() => import("./own-idea-page.tsx"), "OwnIdeaPage");
 const CallsPage = lazyPage(() => import("./calls-page.tsx"), "CallsPage");
 const CallPage = lazyPage(() => import("./calls-page.tsx"), "CallPage");
+const IdeaPage = lazyPage(() => import("./idea-page.tsx"), "IdeaPage");
 
 const publicCallsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -46,9 +47,19 @@ const callRoute = createRoute({
   }),
 });
 
+/** One idea as the office, the panel and the sector group work it. */
+const ideaRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/idee/$id",
+  beforeLoad: requireLogin,
+  component: withPage(IdeaPage, function IdeaRoute() {
+    return <IdeaPage id={ideaRoute.useParams().id} />;
+  }),
+});
+
 /** Calls for ideas: the public's calls and submission, the personal link, the office's call pages. */
 export const ideasFeature: Feature = {
   name: "ideas",
-  routes: [publicCallsRoute, publicCallRoute, ownIdeaRoute, callsRoute, callRoute],
+  routes: [publicCallsRoute, publicCallRoute, ownIdeaRoute, callsRoute, callRoute, ideaRoute],
   nav: [{ to: "/utlysningar", labelKey: "ideas.calls.nav", order: 45, requires: "login" }],
 };
