@@ -27,6 +27,13 @@ export const sv = {
       hasSpend:
         "Avtalet kan inte tas bort: {{entries}} bokningar av förbrukade medel ({{amount}} kr) hör till det. Flytta eller ta bort dem först.",
       spendYear: "{{year}}: {{entries}} bokningar, {{amount}} kr",
+      needServed:
+        "Behovet kan inte tas bort: {{count}} rader i kursbilagan täcker det. Ta bort behovet från raderna (eller raderna) först.",
+      servedByRow: "{{course}} {{term}}",
+      planMissing: "Välj en fil att ladda upp.",
+      planType: "Planen laddas upp som PDF, Word (.docx), Excel (.xlsx) eller OpenDocument-text (.odt).",
+      planEmpty: "Filen är tom.",
+      planContent: "Filens innehåll stämmer inte med filtypen.",
     },
     title: "SKO-avtal",
     intro:
@@ -108,6 +115,19 @@ export const sv = {
     spendUnit: "Uppdragsutbildning",
     amount: "Belopp (hela kronor)",
     unit: "Enhet",
+    plans: "Kompetensförsörjningsplan",
+    plansEmpty:
+      "Ingen plan uppladdad ännu. En samordnare laddar upp partnerns kompetensförsörjningsplan här.",
+    uploadPlan: "Ladda upp plan",
+    planFile: "Fil (PDF, Word, Excel eller ODT, högst 10 MB)",
+    uploadedBy: "uppladdad {{date}} av {{name}}",
+    comments: "Kommentarer",
+    addComment: "Kommentera",
+    comment: "Kommentar",
+    edit: "Ändra",
+    remove: "Ta bort",
+    removed: "Borttaget.",
+    confirmRemove: "Ta bort {{name}}?",
   },
   nav: { agreements: "SKO-avtal" },
 };
@@ -141,6 +161,13 @@ export const en: Widen<typeof sv> = {
       hasSpend:
         "The agreement cannot be deleted: {{entries}} spend entries ({{amount}} kr) belong to it. Move or remove them first.",
       spendYear: "{{year}}: {{entries}} entries, {{amount}} kr",
+      needServed:
+        "The need cannot be removed: {{count}} appendix rows cover it. Take the need off those rows (or remove them) first.",
+      servedByRow: "{{course}} {{term}}",
+      planMissing: "Choose a file to upload.",
+      planType: "Upload the plan as PDF, Word (.docx), Excel (.xlsx) or OpenDocument text (.odt).",
+      planEmpty: "The file is empty.",
+      planContent: "The file's content does not match its type.",
     },
     title: "SKO agreements",
     intro:
@@ -222,6 +249,18 @@ export const en: Widen<typeof sv> = {
     spendUnit: "Uppdragsutbildning",
     amount: "Amount (whole kronor)",
     unit: "Unit",
+    plans: "Competence-supply plan",
+    plansEmpty: "No plan uploaded yet. A coordinator uploads the partner's competence-supply plan here.",
+    uploadPlan: "Upload plan",
+    planFile: "File (PDF, Word, Excel or ODT, at most 10 MB)",
+    uploadedBy: "uploaded {{date}} by {{name}}",
+    comments: "Comments",
+    addComment: "Comment",
+    comment: "Comment",
+    edit: "Edit",
+    remove: "Remove",
+    removed: "Removed.",
+    confirmRemove: "Remove {{name}}?",
   },
   nav: { agreements: "SKO agreements" },
 };

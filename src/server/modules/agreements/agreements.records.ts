@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
+import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import { notFound } from "../../platform/errors.ts";
 import { spendOfAgreements } from "../finance/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
@@ -7,10 +7,12 @@ import { type CourseSummary, coursesByIds } from "../programmes/index.ts";
 import {
   agreementAppendix,
   agreementAppendixNeeds,
+  agreementDialogueComments,
   agreementDialogues,
   agreementHistory,
   agreementNeeds,
   agreementParties,
+  agreementPlans,
   agreements,
 } from "./agreements.schema.ts";
 
@@ -33,6 +35,8 @@ export interface AgreementRecord {
   appendix: (typeof agreementAppendix.$inferSelect)[];
   links: { appendixId: string; needId: string }[];
   dialogues: (typeof agreementDialogues.$inferSelect)[];
+  comments: (typeof agreementDialogueComments.$inferSelect)[];
+  plans: (typeof agreementPlans.$inferSelect)[];
   courses: Map<string, CourseSummary>;
   spend: { year: number; amount: number; entries: number }[];
 }
@@ -74,7 +78,7 @@ export async function findAgreement(db: Db | Tx, id: string, lock = false) {
 
 export async function loadAgreement(db: Db | Tx, id: string): Promise<AgreementRecord> {
   const { agreement, parties } = await findAgreement(db, id);
-  const [history, needs, appendix, links, dialogues, spend] = await Promise.all([
+  const [history, needs, appendix, links, dialogues, comments, plans, spend] = await Promise.all([
     db
       .select()
       .from(agreementHistory)
@@ -100,13 +104,25 @@ export async function loadAgreement(db: Db | Tx, id: string): Promise<AgreementR
       .from(agreementDialogues)
       .where(eq(agreementDialogues.agreementId, id))
       .orderBy(asc(agreementDialogues.date), asc(agreementDialogues.id)),
+    db
+      .select({ comment: agreementDialogueComments })
+      .from(agreementDialogueComments)
+      .innerJoin(agreementDialogues, eq(agreementDialogues.id, agreementDialogueComments.dialogueId))
+      .where(eq(agreementDialogues.agreementId, id))
+      .orderBy(asc(agreementDialogueComments.createdAt), asc(agreementDialogueComments.id))
+      .then((rows) => rows.map((r) => r.comment)),
+    db
+      .select()
+      .from(agreementPlans)
+      .where(eq(agreementPlans.agreementId, id))
+      .orderBy(asc(agreementPlans.createdAt), asc(agreementPlans.id)),
     spendOfAgreements(db, [id]),
   ]);
   const courses = await coursesByIds(
     db,
     appendix.map((r) => r.courseId),
   );
-  return { agreement, parties, history, needs, appendix, links, dialogues, courses, spend };
+  return { agreement, parties, history, needs, appendix, links, dialogues, comments, plans, courses, spend };
 }
 
 /** Appendix rows of the agreement with the same course in the same term (the rule "a course once per term"). */
@@ -133,23 +149,24 @@ export async function needsOfAgreement(tx: Tx, agreementId: string, ids: string[
     .where(and(eq(agreementNeeds.agreementId, agreementId), inArray(agreementNeeds.id, ids)));
 }
 
-/** Courses read in more than one agreement, among the agreements `where` allows. */
+/**
+ * Courses read in more than one agreement: places summed per (course, agreement) from the covering
+ * index agreement_appendix_course_idx, kept when a course has two agreements or more, and only then
+ * the partner organisations of those agreements through the parties' primary key.
+ */
 export async function sharedCourseRows(db: Db) {
-  return db
-    .select({
-      courseId: agreementAppendix.courseId,
-      agreementIds: sql<string[]>`array_agg(distinct ${agreementAppendix.agreementId}::text)`,
-      organisationIds: sql<string[]>`array_agg(distinct ${agreementParties.organisationId}::text)`,
-      places: sql<number>`(select coalesce(sum(a2.places), 0)::int from agreement_appendix a2 where a2.course_id = ${agreementAppendix.courseId})`,
-    })
-    .from(agreementAppendix)
-    .innerJoin(
-      agreementParties,
-      and(
-        eq(agreementParties.agreementId, agreementAppendix.agreementId),
-        eq(agreementParties.role, "partner"),
-      ),
-    )
-    .groupBy(agreementAppendix.courseId)
-    .having(sql`count(distinct ${agreementAppendix.agreementId}) > 1`);
+  return queryRows<{ courseId: string; agreementIds: string[]; organisationIds: string[]; places: number }>(
+    db,
+    sql`with per_agreement as (
+        select course_id, agreement_id, sum(places) as places
+        from agreement_appendix group by course_id, agreement_id
+      ), shared as (
+        select course_id, array_agg(agreement_id) as agreement_ids, sum(places)::int as places
+        from per_agreement group by course_id having count(*) > 1
+      )
+      select s.course_id::text as "courseId", s.agreement_ids::text[] as "agreementIds", s.places,
+        array(select distinct p.organisation_id::text from agreement_parties p
+          where p.agreement_id = any(s.agreement_ids) and p.role = 'partner') as "organisationIds"
+      from shared s`,
+  );
 }
