@@ -45,6 +45,7 @@ const errors = {
   422: problemSchema,
 };
 
+const agreementVersion = versioned(agreements, { labels: "agreements.fields" });
 const uploadErrors = { ...errors, 413: problemSchema, 415: problemSchema, 503: problemSchema };
 const planParams = idParams.extend({ planId: uuid });
 const commentParams = idParams.extend({ dialogueId: uuid });
@@ -154,7 +155,7 @@ export function registerAgreementRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/agreements/:id",
     {
-      config: { versioned: versioned(agreements) },
+      config: { versioned: agreementVersion },
       schema: {
         tags,
         summary: "Ett avtal med parter, behov, kursbilaga, dialoger, budget och uppföljning",
@@ -168,7 +169,7 @@ export function registerAgreementRoutes(app: FastifyInstance, { db }: Deps) {
   r.patch(
     "/api/agreements/:id",
     {
-      config: { versioned: versioned(agreements) },
+      config: { versioned: agreementVersion },
       schema: {
         tags,
         summary: "Ändra ett avtal (bara de fält som skickas); fas och status sparas i historiken",
@@ -183,7 +184,7 @@ export function registerAgreementRoutes(app: FastifyInstance, { db }: Deps) {
   r.delete(
     "/api/agreements/:id",
     {
-      config: { versioned: versioned(agreements) },
+      config: { versioned: agreementVersion },
       schema: {
         tags,
         summary: "Ta bort ett avtal (409 med det som hör till det när medel är bokförda på det)",
@@ -273,7 +274,7 @@ export function registerAgreementRoutes(app: FastifyInstance, { db }: Deps) {
   for (const kind of itemKinds) {
     const params = idParams.extend({ [kind.param]: uuid });
     const url = `/api/agreements/:id/${kind.path}/:${kind.param}`;
-    const config = { versioned: versioned(kind.table, { param: kind.param }) };
+    const config = { versioned: versioned(kind.table, { param: kind.param, labels: "agreements.fields" }) };
     const itemId = (request: FastifyRequest) => (request.params as Record<string, string>)[kind.param];
     r.get(
       url,

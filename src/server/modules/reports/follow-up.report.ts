@@ -90,7 +90,13 @@ async function agreementBlocks(
 ): Promise<ReportBlock[]> {
   const t = translator(lang);
   const p = programme.project;
-  const rows = await agreementFiguresInPeriod(db, actor, { from: p.periodStart, to: p.periodEnd });
+  // The programme's period is kept in months (the first of each): its end runs to the month's last day.
+  const monthEnd = (d: string) =>
+    new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  const rows = await agreementFiguresInPeriod(db, actor, {
+    from: p.periodStart,
+    to: p.periodEnd ? monthEnd(p.periodEnd) : null,
+  });
   const pct = (share: number | null) => (share === null ? null : Math.round(share * 100));
   return [
     { type: "heading", level: 2, text: t("reports.followUp.agreements") },
