@@ -156,6 +156,12 @@ export const sv = {
     remove: "Ta bort",
     removed: "Borttaget.",
     confirmRemove: "Ta bort {{name}}?",
+    removeNeedMessage: "Behovet tas bort ur inventeringen. Täcker en kurs i kursbilagan det går det inte.",
+    removeRowMessage: "Kursen tas bort ur kursbilagan; behoven den täckte blir otäckta igen.",
+    removeDialogueMessage: "Dialogen och dess kommentarer tas bort; behoven den lade till blir kvar.",
+    addCommentOn: "Kommentera dialogen {{date}}",
+    actions: "Åtgärd",
+    dialogue: "dialogen",
   },
   nav: { agreements: "SKO-avtal" },
 };
@@ -317,6 +323,13 @@ export const en: Widen<typeof sv> = {
     remove: "Remove",
     removed: "Removed.",
     confirmRemove: "Remove {{name}}?",
+    removeNeedMessage:
+      "The need is removed from the inventory. It cannot be while a course in the appendix covers it.",
+    removeRowMessage: "The course is removed from the appendix; the needs it covered become open again.",
+    removeDialogueMessage: "The dialogue and its comments are removed; the needs it added stay.",
+    addCommentOn: "Comment on the dialogue of {{date}}",
+    actions: "Action",
+    dialogue: "the dialogue",
   },
   nav: { agreements: "SKO agreements" },
 };
