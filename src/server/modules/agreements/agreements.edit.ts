@@ -1,7 +1,10 @@
 import { and, eq, ne } from "drizzle-orm";
 import {
+  type AppendixRowView,
   type DialogueCommentInput,
+  type DialogueView,
   dialogueCommentInput,
+  type NeedView,
   type UpdateAppendixInput,
   type UpdateDialogueInput,
   type UpdateNeedInput,
@@ -94,7 +97,9 @@ export async function getItem(
   itemId: string,
 ) {
   const agreement = await getAgreement(db, actor, agreementId);
-  const item = (agreement[kind] as { id: string }[]).find((i) => i.id === itemId);
+  const item = (agreement[kind] as (NeedView | AppendixRowView | DialogueView)[]).find(
+    (i) => i.id === itemId,
+  );
   if (!item) throw notFound();
   return item;
 }

@@ -364,7 +364,13 @@ export function registerAgreementRoutes(app: FastifyInstance, { db }: Deps) {
   );
   r.get(
     "/api/agreements/:id/plans/:planId",
-    { schema: { tags, summary: "Hämta en kompetensförsörjningsplan", params: planParams, response: errors } },
+    {
+      schema: {
+        tags,
+        summary: "Hämta en kompetensförsörjningsplan (filen som den laddades upp)",
+        params: planParams,
+      },
+    },
     async (request, reply) => {
       const { row, data } = await plans.downloadPlan(
         db,

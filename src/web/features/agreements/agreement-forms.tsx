@@ -232,7 +232,7 @@ export function CommentForm({ agreementId, dialogue }: { agreementId: string; di
       labels={labels}
       submit={add.mutateAsync}
     >
-      <TextAreaField label={labels.body} isRequired {...form.field("body")} />
+      <TextAreaField label={labels.body} {...form.field("body")} />
     </FoldedForm>
   );
 }
