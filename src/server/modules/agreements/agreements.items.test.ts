@@ -367,6 +367,14 @@ describe("the competence-supply plan: POST/GET /api/agreements/{id}/plans, GET �
       ...multipart([{ name: "note", value: "ingen fil" }]),
     });
     expect(none.json().errors.file[0]).toMatch(/Välj en fil/);
+    const big = await upload(
+      a.id,
+      coordinator,
+      "plan.pdf",
+      Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]),
+    );
+    expect(big.statusCode).toBe(413);
+    expect(big.json().detail).toMatch(/för stor/);
     const json = await req("POST", `/api/agreements/${a.id}/plans`, coordinator, { file: "x" });
     expect(json.statusCode).toBe(415);
     expect((await upload(a.id, harnosandPartner, "plan.pdf", pdf)).statusCode).toBe(403);
