@@ -7,6 +7,7 @@ import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./
 
 const journey = setupJourney();
 const nbsp = (s: string) => s.replaceAll("\u00a0", " ");
+const PLAN_PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
 async function download(page: Page, name: string) {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name }).click()]);
@@ -40,6 +41,28 @@ describe("SKO agreements (seed 001)", () => {
       ).toBeGreaterThan(0);
     }
     await expectNoAxeViolations(page);
+
+    // The partner's competence-supply plan: uploaded, then listed as a download.
+    const plan = page.locator("details", { hasText: "Ladda upp plan" });
+    await plan.locator("summary", { hasText: "Ladda upp plan" }).click();
+    await plan.getByLabel("Fil (PDF, Word, Excel eller ODT, högst 10 MB)").setInputFiles({
+      name: "Kompetensförsörjningsplan Härnösand 2026.pdf",
+      mimeType: "application/pdf",
+      buffer: PLAN_PDF,
+    });
+    await plan.getByRole("button", { name: "Ladda upp plan" }).click();
+    await visible(plan.getByText("Sparat."));
+    const planFile = await download(page, "Kompetensförsörjningsplan Härnösand 2026.pdf");
+    expect(planFile.equals(PLAN_PDF)).toBe(true);
+    await expectNoAxeViolations(page);
+
+    // A need the appendix covers cannot be removed: the dialog says which rows cover it.
+    await page.getByRole("button", { name: "Ta bort Strategisk ekonomistyrning", exact: true }).click();
+    const refusal = page.getByRole("alertdialog");
+    await refusal.getByRole("button", { name: "Ta bort" }).click();
+    await visible(refusal.getByText(/kan inte tas bort: 1 rader i kursbilagan täcker det/));
+    await expectNoAxeViolations(page);
+    await refusal.getByRole("button", { name: "Avbryt" }).click();
 
     const dialogue = page.locator("details", { hasText: "Anteckna dialog" });
     await dialogue.locator("summary", { hasText: "Anteckna dialog" }).click();
@@ -81,6 +104,17 @@ describe("SKO agreements (seed 001)", () => {
     await page.getByRole("link", { name: HARNOSAND_AGREEMENT }).click();
     await heading(page, HARNOSAND_AGREEMENT);
     await visible(page.locator("summary", { hasText: "Lägg till behov" }));
+    expect(await page.locator("summary", { hasText: "Ladda upp plan" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /^Ta bort / }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+
+    // The partner comments on a dialogue of their own agreement.
+    const comment = page.locator("details", { hasText: "Kommentera dialogen 2026-06-10" });
+    await comment.locator("summary").click();
+    await comment.getByLabel("Kommentar").fill("Vi vill gärna ha fler platser i arbetsrätt till hösten.");
+    await comment.getByRole("button", { name: "Kommentera" }).click();
+    await visible(comment.getByText("Sparat."));
+    await visible(page.getByText("Vi vill gärna ha fler platser i arbetsrätt till hösten."));
     await expectNoAxeViolations(page);
   });
 });

@@ -141,6 +141,36 @@ export const dialogueInput = z.strictObject({
 });
 export type DialogueInput = z.input<typeof dialogueInput>;
 
+/** PATCH of one need: any subset of its fields (`covered` still follows from the appendix). */
+export const updateNeedInput = needInput.partial();
+export type UpdateNeedInput = z.input<typeof updateNeedInput>;
+
+/** PATCH of one appendix row: any subset; `needIds` replaces the row's needs. */
+export const updateAppendixInput = appendixInput
+  .omit({ needIds: true })
+  .partial()
+  .extend({
+    needIds: z.array(uuid).max(100).optional(),
+  });
+export type UpdateAppendixInput = z.input<typeof updateAppendixInput>;
+
+/** PATCH of one dialogue: its own fields (the needs it added are changed as needs). */
+export const updateDialogueInput = dialogueInput.omit({ needs: true }).partial();
+export type UpdateDialogueInput = z.input<typeof updateDialogueInput>;
+
+/** A party's comment on a dialogue (a partner user may comment on their own agreement's dialogues). */
+export const dialogueCommentInput = z.strictObject({ body: requiredText(5000) });
+export type DialogueCommentInput = z.input<typeof dialogueCommentInput>;
+
+/** The competence-supply plan as an uploaded file: these types, checked by extension and content. */
+export const maxPlanBytes = 10 * 1024 * 1024;
+export const planTypes: Record<string, string> = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  odt: "application/vnd.oasis.opendocument.text",
+};
+
 export const agreementListQuery = pageQuery.extend({
   organisationId: uuid.optional(),
   status: z.enum(agreementStatuses).optional(),
@@ -201,6 +231,10 @@ export const dialogueView = z
     decisions: z.string().nullable(),
     nextDate: z.string().nullable(),
     needIds: z.array(z.string()),
+    /** The parties' comments, oldest first. */
+    comments: z.array(
+      z.object({ id: z.string(), authorName: z.string(), body: z.string(), createdAt: z.string() }),
+    ),
   })
   .meta({ id: "AgreementDialogue" });
 export type DialogueView = z.infer<typeof dialogueView>;
@@ -224,6 +258,18 @@ export const followUpView = z
   })
   .meta({ id: "AgreementFollowUp" });
 export type FollowUpView = z.infer<typeof followUpView>;
+
+export const planView = z
+  .object({
+    id: z.string(),
+    filename: z.string(),
+    mimeType: z.string(),
+    size: z.number().int(),
+    uploadedAt: z.string(),
+    uploadedBy: z.string().nullable(),
+  })
+  .meta({ id: "AgreementPlan" });
+export type PlanView = z.infer<typeof planView>;
 
 export const agreementSummaryView = z
   .object({
@@ -252,7 +298,9 @@ export const agreementView = agreementSummaryView
         by: z.string().nullable(),
       }),
     ),
-    plan: z.object({ filename: z.string(), size: z.number().int(), uploadedAt: z.string() }).nullable(),
+    /** The newest competence-supply plan; `plans` holds them all, oldest first. */
+    plan: planView.nullable(),
+    plans: z.array(planView),
     needs: z.array(needView),
     appendix: z.array(appendixRowView),
     packages: z.array(
@@ -285,6 +333,8 @@ export const agreementView = agreementSummaryView
       addNeed: z.boolean(),
       addAppendix: z.boolean(),
       addDialogue: z.boolean(),
+      uploadPlan: z.boolean(),
+      comment: z.boolean(),
     }),
   })
   .meta({ id: "Agreement" });

@@ -14,8 +14,24 @@ export const indicatorKinds = [
   "sum_participants",
   "sum_kronor",
   "count_project_outputs",
+  "agreement_courses_delivered",
+  "agreement_participants",
+  "agreement_credits_taken",
+  "agreement_needs_covered_pct",
+  "agreement_budget_use_pct",
 ] as const;
 export type IndicatorKind = (typeof indicatorKinds)[number];
+/** The SKO agreements' follow-up figures (issue 13, item 8), computed by the agreements module. */
+export const agreementIndicatorKinds = [
+  "agreement_courses_delivered",
+  "agreement_participants",
+  "agreement_credits_taken",
+  "agreement_needs_covered_pct",
+  "agreement_budget_use_pct",
+] as const satisfies readonly IndicatorKind[];
+export type AgreementIndicatorKind = (typeof agreementIndicatorKinds)[number];
+export const isAgreementKind = (kind: IndicatorKind): kind is AgreementIndicatorKind =>
+  (agreementIndicatorKinds as readonly string[]).includes(kind);
 
 export const directions = ["at_least", "at_most", "exactly"] as const;
 export type Direction = (typeof directions)[number];
@@ -44,6 +60,8 @@ export const definitionFilters = z.strictObject({
   roleKeys: keyList().optional(),
   /** Output types (count_project_outputs). */
   outputTypes: keyList().optional(),
+  /** An SKO agreement (the agreement_* kinds); without it they count every agreement in scope. */
+  agreementId: uuid.optional(),
   /** Spend categories (sum_kronor). */
   categories: keyList().optional(),
   /** Inclusive ISO dates; an activity counts when it overlaps the period. */
@@ -204,7 +222,7 @@ export const indicatorView = z
   .meta({ id: "Indicator" });
 export type IndicatorView = z.infer<typeof indicatorView>;
 
-export const recordKinds = ["activity", "person", "organisation", "output", "spend"] as const;
+export const recordKinds = ["activity", "person", "organisation", "output", "spend", "agreement"] as const;
 export const indicatorRecord = z.object({
   kind: z.enum(recordKinds),
   /** The register id to link to (person, activity, organisation, project, spend entry); null when not in a register. */

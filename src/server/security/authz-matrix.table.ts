@@ -308,6 +308,27 @@ export const matrix: Record<string, string> = {
   "POST /api/agreements/{id}/needs": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "POST /api/agreements/{id}/appendix": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "POST /api/agreements/{id}/dialogues": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "GET /api/agreements/{id}/needs/{needId}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "PATCH /api/agreements/{id}/needs/{needId}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "DELETE /api/agreements/{id}/needs/{needId}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "GET /api/agreements/{id}/appendix/{appendixId}":
+    "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "PATCH /api/agreements/{id}/appendix/{appendixId}":
+    "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "DELETE /api/agreements/{id}/appendix/{appendixId}":
+    "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "GET /api/agreements/{id}/dialogues/{dialogueId}":
+    "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "PATCH /api/agreements/{id}/dialogues/{dialogueId}":
+    "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "DELETE /api/agreements/{id}/dialogues/{dialogueId}":
+    "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "POST /api/agreements/{id}/dialogues/{dialogueId}/comments":
+    "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "GET /api/agreements/{id}/plans": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "GET /api/agreements/{id}/plans/{planId}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  // JSON sent to the plan upload answers 415 before the agreement is looked up (like the learning upload).
+  "POST /api/agreements/{id}/plans": "415 415 | 415 415 | 415 415 | 415 415 | 415 415 | 401 401",
   "GET /api/bodies": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "POST /api/bodies": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "GET /api/bodies/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",

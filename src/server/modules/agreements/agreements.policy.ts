@@ -5,7 +5,8 @@ import { partnerOrganisationIds } from "../organisations/organisations.policy.ts
 /**
  * Who may do what with SKO agreements. Coordinators and administrators manage everything; board
  * members and programme directors read every agreement; a partner representative reads only the
- * agreements their organisation is a party to — never another's (404) — and may add a need there.
+ * agreements their organisation is a party to — never another's (404) — and may add a need or comment on
+ * a dialogue there. Changing or removing a need, appendix row or dialogue is the coordinators' (update).
  */
 export type AgreementAction =
   | "list"
@@ -16,6 +17,8 @@ export type AgreementAction =
   | "addNeed"
   | "addAppendix"
   | "addDialogue"
+  | "uploadPlan"
+  | "comment"
   | "sharedCourses";
 
 /** The agreement as the rules see it: its parties' organisation ids (empty for a new one). */
@@ -35,6 +38,9 @@ const canRead = (actor: Actor | null, s: AgreementSubject) => {
   return limited === null || s.partyIds.some((id) => limited.includes(id));
 };
 const staff = (actor: Actor | null) => isStaff(actor);
+/** A partner user of one of the agreement's parties (not a reader of every agreement). */
+const partyMember = (actor: Actor | null, s: AgreementSubject) =>
+  canRead(actor, s) && readablePartyIds(actor) !== null;
 
 export const agreementPolicy: Policy<AgreementAction, AgreementSubject> = {
   list: (actor) => !!actor,
@@ -42,10 +48,20 @@ export const agreementPolicy: Policy<AgreementAction, AgreementSubject> = {
   create: staff,
   update: staff,
   delete: staff,
-  addNeed: (actor, s) => staff(actor) || (canRead(actor, s) && readablePartyIds(actor) !== null),
+  addNeed: (actor, s) => staff(actor) || partyMember(actor, s),
   addAppendix: staff,
   addDialogue: staff,
+  uploadPlan: staff,
+  comment: (actor, s) => staff(actor) || partyMember(actor, s),
   sharedCourses: staff,
 };
 
-export const agreementActions = ["update", "delete", "addNeed", "addAppendix", "addDialogue"] as const;
+export const agreementActions = [
+  "update",
+  "delete",
+  "addNeed",
+  "addAppendix",
+  "addDialogue",
+  "uploadPlan",
+  "comment",
+] as const;

@@ -6,6 +6,7 @@ import {
   type AppendixRowView,
   type FollowUpView,
   type NeedView,
+  type PlanView,
   termYear,
 } from "../../../common/agreements.ts";
 import type { AgreementRecord, AgreementRow, PartyRecord } from "./agreements.records.ts";
@@ -123,6 +124,15 @@ export function figures(r: AgreementRecord): Figures {
   return { needs, appendix, totalCredits, planned, spent, followUp };
 }
 
+export const presentPlan = (p: AgreementRecord["plans"][number]): PlanView => ({
+  id: p.id,
+  filename: p.filename,
+  mimeType: p.mimeType,
+  size: p.size,
+  uploadedAt: p.createdAt.toISOString(),
+  uploadedBy: p.uploadedBy,
+});
+
 const rank = (status: NeedView["status"]) => (status === "open" ? 0 : status === "deferred" ? 1 : 2);
 
 export function presentAgreement(r: AgreementRecord, abilities: AgreementView["abilities"]): AgreementView {
@@ -141,6 +151,7 @@ export function presentAgreement(r: AgreementRecord, abilities: AgreementView["a
     if (!years.some((x) => x.year === y)) years.push({ year: y, budget: 0 });
   years.sort((a, b) => a.year - b.year);
   const a = r.agreement;
+  const plans = r.plans.map(presentPlan);
   const nextDialogueDate = r.dialogues.length ? r.dialogues[r.dialogues.length - 1].nextDate : null;
   return {
     ...presentSummary(a, r.parties),
@@ -151,10 +162,8 @@ export function presentAgreement(r: AgreementRecord, abilities: AgreementView["a
       at: h.changedAt.toISOString(),
       by: h.changedBy,
     })),
-    plan:
-      a.planFilename && a.planUploadedAt
-        ? { filename: a.planFilename, size: a.planSize ?? 0, uploadedAt: a.planUploadedAt.toISOString() }
-        : null,
+    plan: plans.at(-1) ?? null,
+    plans,
     needs: f.needs,
     appendix: f.appendix,
     packages: [...packages].map(([name, rows]) => ({
@@ -179,6 +188,14 @@ export function presentAgreement(r: AgreementRecord, abilities: AgreementView["a
       decisions: d.decisions,
       nextDate: d.nextDate,
       needIds: r.needs.filter((n) => n.dialogueId === d.id).map((n) => n.id),
+      comments: r.comments
+        .filter((c) => c.dialogueId === d.id)
+        .map((c) => ({
+          id: c.id,
+          authorName: c.authorName,
+          body: c.body,
+          createdAt: c.createdAt.toISOString(),
+        })),
     })),
     nextDialogueDate,
     followUp: f.followUp,

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
+import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import { notFound } from "../../platform/errors.ts";
 import { spendOfAgreements } from "../finance/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
@@ -7,10 +7,12 @@ import { type CourseSummary, coursesByIds } from "../programmes/index.ts";
 import {
   agreementAppendix,
   agreementAppendixNeeds,
+  agreementDialogueComments,
   agreementDialogues,
   agreementHistory,
   agreementNeeds,
   agreementParties,
+  agreementPlans,
   agreements,
 } from "./agreements.schema.ts";
 
@@ -33,6 +35,8 @@ export interface AgreementRecord {
   appendix: (typeof agreementAppendix.$inferSelect)[];
   links: { appendixId: string; needId: string }[];
   dialogues: (typeof agreementDialogues.$inferSelect)[];
+  comments: (typeof agreementDialogueComments.$inferSelect)[];
+  plans: (typeof agreementPlans.$inferSelect)[];
   courses: Map<string, CourseSummary>;
   spend: { year: number; amount: number; entries: number }[];
 }
@@ -74,7 +78,7 @@ export async function findAgreement(db: Db | Tx, id: string, lock = false) {
 
 export async function loadAgreement(db: Db | Tx, id: string): Promise<AgreementRecord> {
   const { agreement, parties } = await findAgreement(db, id);
-  const [history, needs, appendix, links, dialogues, spend] = await Promise.all([
+  const [history, needs, appendix, links, dialogues, comments, plans, spend] = await Promise.all([
     db
       .select()
       .from(agreementHistory)
@@ -100,13 +104,25 @@ export async function loadAgreement(db: Db | Tx, id: string): Promise<AgreementR
       .from(agreementDialogues)
       .where(eq(agreementDialogues.agreementId, id))
       .orderBy(asc(agreementDialogues.date), asc(agreementDialogues.id)),
+    db
+      .select({ comment: agreementDialogueComments })
+      .from(agreementDialogueComments)
+      .innerJoin(agreementDialogues, eq(agreementDialogues.id, agreementDialogueComments.dialogueId))
+      .where(eq(agreementDialogues.agreementId, id))
+      .orderBy(asc(agreementDialogueComments.createdAt), asc(agreementDialogueComments.id))
+      .then((rows) => rows.map((r) => r.comment)),
+    db
+      .select()
+      .from(agreementPlans)
+      .where(eq(agreementPlans.agreementId, id))
+      .orderBy(asc(agreementPlans.createdAt), asc(agreementPlans.id)),
     spendOfAgreements(db, [id]),
   ]);
   const courses = await coursesByIds(
     db,
     appendix.map((r) => r.courseId),
   );
-  return { agreement, parties, history, needs, appendix, links, dialogues, courses, spend };
+  return { agreement, parties, history, needs, appendix, links, dialogues, comments, plans, courses, spend };
 }
 
 /** Appendix rows of the agreement with the same course in the same term (the rule "a course once per term"). */
@@ -133,23 +149,33 @@ export async function needsOfAgreement(tx: Tx, agreementId: string, ids: string[
     .where(and(eq(agreementNeeds.agreementId, agreementId), inArray(agreementNeeds.id, ids)));
 }
 
-/** Courses read in more than one agreement, among the agreements `where` allows. */
+/**
+ * Courses read in more than one agreement, with their agreements, summed places and partner
+ * organisations. One pass over the appendix grouped by course (uuid comparisons, cast to text only
+ * after the aggregate; the covering index agreement_appendix_course_idx can feed it in order), then the
+ * partner parties of just those agreements in one query, joined here. The former single query (a
+ * correlated sum per course and a join of every row with its parties before grouping) was twice as slow.
+ */
 export async function sharedCourseRows(db: Db) {
-  return db
-    .select({
-      courseId: agreementAppendix.courseId,
-      agreementIds: sql<string[]>`array_agg(distinct ${agreementAppendix.agreementId}::text)`,
-      organisationIds: sql<string[]>`array_agg(distinct ${agreementParties.organisationId}::text)`,
-      places: sql<number>`(select coalesce(sum(a2.places), 0)::int from agreement_appendix a2 where a2.course_id = ${agreementAppendix.courseId})`,
-    })
-    .from(agreementAppendix)
-    .innerJoin(
-      agreementParties,
-      and(
-        eq(agreementParties.agreementId, agreementAppendix.agreementId),
-        eq(agreementParties.role, "partner"),
-      ),
-    )
-    .groupBy(agreementAppendix.courseId)
-    .having(sql`count(distinct ${agreementAppendix.agreementId}) > 1`);
+  const courses = await queryRows<{ courseId: string; agreementIds: string[]; places: number }>(
+    db,
+    sql`select course_id::text as "courseId", array_agg(distinct agreement_id)::text[] as "agreementIds",
+        sum(places)::int as places
+      from agreement_appendix group by course_id having count(distinct agreement_id) > 1`,
+  );
+  const ids = [...new Set(courses.flatMap((c) => c.agreementIds))];
+  const parties = ids.length
+    ? await queryRows<{ agreementId: string; organisationId: string }>(
+        db,
+        sql`select agreement_id::text as "agreementId", organisation_id::text as "organisationId"
+          from agreement_parties where role = 'partner' and agreement_id = any(${`{${ids.join(",")}}`}::uuid[])`,
+      )
+    : [];
+  const partnersOf = new Map<string, string[]>();
+  for (const p of parties)
+    partnersOf.set(p.agreementId, [...(partnersOf.get(p.agreementId) ?? []), p.organisationId]);
+  return courses.map((c) => ({
+    ...c,
+    organisationIds: [...new Set(c.agreementIds.flatMap((id) => partnersOf.get(id) ?? []))],
+  }));
 }

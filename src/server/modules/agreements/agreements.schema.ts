@@ -29,12 +29,6 @@ export const agreements = pgTable(
     /** draft | active | ended */
     status: text("status").notNull().default("draft"),
     notes: text("notes"),
-    /** The partner's competence-supply plan (kompetensförsörjningsplan), stored as a file. */
-    planFilename: text("plan_filename"),
-    planStorageKey: text("plan_storage_key"),
-    planMimeType: text("plan_mime_type"),
-    planSize: integer("plan_size"),
-    planUploadedAt: timestamp("plan_uploaded_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [index("agreements_start_idx").on(t.startDate, t.id)],
@@ -139,7 +133,8 @@ export const agreementAppendix = pgTable(
   },
   (t) => [
     uniqueIndex("agreement_appendix_course_term_uq").on(t.agreementId, t.courseId, t.term),
-    index("agreement_appendix_course_idx").on(t.courseId),
+    // Covers the shared-courses aggregate (course, agreement, places) without reading the table.
+    index("agreement_appendix_course_idx").on(t.courseId, t.agreementId, t.places),
   ],
 );
 
@@ -157,4 +152,43 @@ export const agreementAppendixNeeds = pgTable(
     primaryKey({ columns: [t.appendixId, t.needId] }),
     index("agreement_appendix_needs_need_idx").on(t.needId),
   ],
+);
+
+/**
+ * The partner's competence-supply plans (kompetensförsörjningsplan) as uploaded files, newest last:
+ * a plan is revised during the period, and the earlier ones stay as the needs inventory's source.
+ * The file lives under filesDir()/agreements/<uuid>; the row keeps its key, name, checked type and hash.
+ */
+export const agreementPlans = pgTable(
+  "agreement_plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    storageKey: text("storage_key").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedBy: text("uploaded_by"),
+    ...timestamps,
+  },
+  (t) => [index("agreement_plans_agreement_idx").on(t.agreementId, t.createdAt)],
+);
+
+/** Comments on a dialogue by the parties (a partner user may comment on their own agreement's dialogues). */
+export const agreementDialogueComments = pgTable(
+  "agreement_dialogue_comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dialogueId: uuid("dialogue_id")
+      .notNull()
+      .references(() => agreementDialogues.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id"),
+    authorName: text("author_name").notNull(),
+    body: text("body").notNull(),
+    ...timestamps,
+  },
+  (t) => [index("agreement_dialogue_comments_dialogue_idx").on(t.dialogueId, t.createdAt)],
 );

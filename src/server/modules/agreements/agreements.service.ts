@@ -20,7 +20,13 @@ import { organisations } from "../organisations/organisations.schema.ts";
 import { coursesByIds } from "../programmes/index.ts";
 import { agreementActions, agreementPolicy, readablePartyIds } from "./agreements.policy.ts";
 import { presentAgreement, presentSummary } from "./agreements.presenter.ts";
-import { findAgreement, loadAgreement, partiesOf, sharedCourseRows } from "./agreements.records.ts";
+import {
+  findAgreement,
+  loadAgreement,
+  partiesOf,
+  partnerIds,
+  sharedCourseRows,
+} from "./agreements.records.ts";
 import { agreementHistory, agreementParties, agreements } from "./agreements.schema.ts";
 
 /** Agreements themselves: list, read, create, change (phase/status with history), delete. */
@@ -73,6 +79,50 @@ export async function getAgreement(db: Db, actor: Actor | null, id: string) {
 /** The follow-up figures of one agreement, for the follow-up route and other modules' reports. */
 export async function agreementFollowUp(db: Db, actor: Actor | null, id: string) {
   return (await getAgreement(db, actor, id)).followUp;
+}
+
+/**
+ * The agreements whose period overlaps [from, to] (open ends allowed) that the actor may read, with
+ * their partners and follow-up figures (agreementFollowUp): the follow-up summary of a period uses them.
+ * At most `limit`, earliest start first.
+ */
+export async function agreementFiguresInPeriod(
+  db: Db,
+  actor: Actor | null,
+  period: { from: string | null; to: string | null },
+  limit = 100,
+) {
+  authorize(actor, agreementPolicy, "list", { partyIds: [] });
+  const where: SQL[] = [];
+  if (period.from) where.push(sql`${agreements.endDate} >= ${period.from}::date`);
+  if (period.to) where.push(sql`${agreements.startDate} <= ${period.to}::date`);
+  const rows = await db
+    .select({
+      id: agreements.id,
+      title: agreements.title,
+      startDate: agreements.startDate,
+      endDate: agreements.endDate,
+    })
+    .from(agreements)
+    .where(and(...where))
+    .orderBy(asc(agreements.startDate), asc(agreements.id))
+    .limit(limit);
+  const parties = await partiesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const readable = rows.filter(
+    (r) =>
+      abilities(actor, agreementPolicy, { partyIds: partnerIds(parties.get(r.id) ?? []) }, ["read"]).read,
+  );
+  const out = [];
+  for (const r of readable)
+    out.push({
+      ...r,
+      partners: (parties.get(r.id) ?? []).filter((p) => p.role === "partner").map((p) => p.name),
+      followUp: await agreementFollowUp(db, actor, r.id),
+    });
+  return out;
 }
 
 async function checkOrganisations(tx: Tx, ids: string[], field: string) {

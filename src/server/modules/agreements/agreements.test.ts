@@ -600,6 +600,12 @@ describe("OpenAPI", () => {
       "/api/agreements/shared-courses",
       "/api/agreements/{id}/appendix.pdf",
       "/api/agreements/{id}/appendix.docx",
+      "/api/agreements/{id}/needs/{needId}",
+      "/api/agreements/{id}/appendix/{appendixId}",
+      "/api/agreements/{id}/dialogues/{dialogueId}",
+      "/api/agreements/{id}/dialogues/{dialogueId}/comments",
+      "/api/agreements/{id}/plans",
+      "/api/agreements/{id}/plans/{planId}",
     ])
       expect(doc.paths[path], path).toBeDefined();
   });

@@ -7,9 +7,11 @@ import { agreementSpendGuard } from "./agreements.items.ts";
  */
 registerSpendGuard(agreementSpendGuard);
 
+export { agreementRecordsSql } from "./agreements.indicators.ts";
 export { addAppendixRow, addDialogue, addNeed } from "./agreements.items.ts";
 export { registerAgreementRoutes } from "./agreements.routes.ts";
 export {
+  agreementFiguresInPeriod,
   agreementFollowUp,
   createAgreement,
   getAgreement,

@@ -1,5 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { DefinitionFilters, IndicatorDefinition } from "../../../common/indicators.ts";
+import {
+  type DefinitionFilters,
+  type IndicatorDefinition,
+  isAgreementKind,
+} from "../../../common/indicators.ts";
+import { agreementRecordsSql } from "../agreements/index.ts";
 
 /**
  * THE place where an indicator definition becomes SQL. Every figure — the value, the history, the
@@ -9,7 +14,8 @@ import type { DefinitionFilters, IndicatorDefinition } from "../../../common/ind
  * Read models: this reads the registers' and the events, projects and finance modules' tables with
  * plain SQL (activities, activity_organisations, activity_goals, events, event_series,
  * event_networks, event_registrations, people, organisations, project_outputs, project_goals,
- * projects, spend_entries, finance_units). Those modules own the tables; this only reads them.
+ * projects, spend_entries, finance_units). Those modules own the tables; this only reads them. The SKO
+ * agreements' kinds are the exception: their records query comes from the agreements module's index.
  *
  * Every records query yields the same columns:
  *   kind, id (register id or null), label, date (ISO or null), amount, detail, project_id,
@@ -152,6 +158,8 @@ function outputRecords(f: DefinitionFilters, asOf: string): SQL {
 /** The records a definition counts, as of a date (inclusive). */
 export function recordsSql(definition: IndicatorDefinition, asOf: string): SQL {
   const f = definition.filters ?? {};
+  // SKO agreements' figures: the agreements module owns their records query.
+  if (isAgreementKind(definition.kind)) return agreementRecordsSql(definition.kind, f, asOf);
   switch (definition.kind) {
     case "count_activities":
       return activityRecords(f, asOf, false);

@@ -1,6 +1,10 @@
 import { sql } from "drizzle-orm";
 import { participantRoles } from "../../../common/events.ts";
-import type { IndicatorDefinition } from "../../../common/indicators.ts";
+import {
+  type AgreementIndicatorKind,
+  type IndicatorDefinition,
+  isAgreementKind,
+} from "../../../common/indicators.ts";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import { translator } from "../../platform/i18n.ts";
 
@@ -19,7 +23,16 @@ export interface DefinitionNames {
   series?: string;
   organisation?: string;
   goal?: string;
+  agreement?: string;
 }
+
+const agreementFigures: Record<AgreementIndicatorKind, { sv: string; en: string }> = {
+  agreement_courses_delivered: { sv: "genomförda kurser", en: "courses delivered" },
+  agreement_participants: { sv: "deltagare i kurserna", en: "participants in the courses" },
+  agreement_credits_taken: { sv: "tagna hp", en: "credits taken" },
+  agreement_needs_covered_pct: { sv: "andel täckta behov (%)", en: "share of needs covered (%)" },
+  agreement_budget_use_pct: { sv: "budgetutnyttjande (%)", en: "budget use (%)" },
+};
 
 /** Activity types whose Swedish noun takes "ett" (the rest take "en"). */
 const ettWords = /(ium|um|möte|program|projekt|arbete|besök|råd|skap|kontrakt|mingel|lopp|event)$/i;
@@ -97,6 +110,22 @@ export function describeDefinition(
   const t = translator(locale);
   const sv = locale === "sv";
   const when = period(f.from, f.to, locale);
+  if (isAgreementKind(def.kind)) {
+    const what = agreementFigures[def.kind][locale];
+    const which = names.agreement
+      ? sv
+        ? ` i avtalet ${names.agreement}`
+        : ` in the agreement ${names.agreement}`
+      : sv
+        ? " i SKO-avtalen"
+        : " in the SKO agreements";
+    const whose = names.organisation
+      ? sv
+        ? ` med ${names.organisation}`
+        : ` with ${names.organisation}`
+      : "";
+    return `${what}${which}${whose}${when}`;
+  }
   switch (def.kind) {
     case "count_distinct_people_attended": {
       const roles = f.roleKeys?.length
@@ -185,6 +214,9 @@ export async function loadDefinitionNames(db: Db | Tx, def: IndicatorDefinition)
       : undefined,
     goal: f.goalId
       ? await one(db, sql`select code || ' – ' || text as name from goals where id = ${f.goalId}::uuid`)
+      : undefined,
+    agreement: f.agreementId
+      ? await one(db, sql`select title as name from agreements where id = ${f.agreementId}::uuid`)
       : undefined,
   };
 }

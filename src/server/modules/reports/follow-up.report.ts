@@ -1,6 +1,8 @@
 import type { ReportBlock } from "../../../common/reports.ts";
 import type { Db } from "../../db/client.ts";
+import type { Actor } from "../../platform/actor.ts";
 import { translator } from "../../platform/i18n.ts";
+import { agreementFiguresInPeriod } from "../agreements/index.ts";
 import type { ProjectRecord } from "../projects/projects.records.ts";
 import type { ReportContent } from "./report-document.ts";
 import { projectPeriod } from "./report-parts.ts";
@@ -16,6 +18,7 @@ export async function buildFollowUpReport(
   db: Db,
   programme: ProjectRecord,
   lang: "sv" | "en",
+  actor: Actor | null = null,
 ): Promise<ReportContent> {
   const t = translator(lang);
   const p = programme.project;
@@ -71,5 +74,65 @@ export async function buildFollowUpReport(
     ]),
     footer: [`${t("reports.total")}: ${projects.length}`, null, null, null],
   });
+  if (actor) blocks.push(...(await agreementBlocks(db, actor, programme, lang)));
   return { title: t("reports.followUp.title", { project: p.name }), blocks };
+}
+
+/**
+ * The SKO agreements that ran within the period (issue 13, item 8): courses delivered, participants,
+ * hp taken, share of needs covered and budget use of each, read through the agreements module.
+ */
+async function agreementBlocks(
+  db: Db,
+  actor: Actor,
+  programme: ProjectRecord,
+  lang: "sv" | "en",
+): Promise<ReportBlock[]> {
+  const t = translator(lang);
+  const p = programme.project;
+  // The programme's period is kept in months (the first of each): its end runs to the month's last day.
+  const monthEnd = (d: string) =>
+    new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  const rows = await agreementFiguresInPeriod(db, actor, {
+    from: p.periodStart,
+    to: p.periodEnd ? monthEnd(p.periodEnd) : null,
+  });
+  const pct = (share: number | null) => (share === null ? null : Math.round(share * 100));
+  return [
+    { type: "heading", level: 2, text: t("reports.followUp.agreements") },
+    rows.length
+      ? {
+          type: "table",
+          sheet: t("reports.followUp.agreements"),
+          caption: t("reports.followUp.agreementsCaption", { project: p.name }),
+          columns: [
+            { header: t("reports.followUp.agreement"), kind: "text" },
+            { header: t("reports.followUp.partners"), kind: "text" },
+            { header: t("reports.followUp.coursesDelivered"), kind: "number" },
+            { header: t("reports.followUp.participants"), kind: "number" },
+            { header: t("reports.followUp.creditsTaken"), kind: "number" },
+            { header: t("reports.followUp.needsCovered"), kind: "number" },
+            { header: t("reports.followUp.budgetUse"), kind: "number" },
+          ],
+          rows: rows.map((a) => [
+            a.title,
+            a.partners.join(", "),
+            a.followUp.coursesDelivered,
+            a.followUp.participants,
+            a.followUp.creditsTaken,
+            pct(a.followUp.needsCoveredShare),
+            pct(a.followUp.budgetUse),
+          ]),
+          footer: [
+            `${t("reports.total")}: ${rows.length}`,
+            null,
+            rows.reduce((sum, a) => sum + a.followUp.coursesDelivered, 0),
+            rows.reduce((sum, a) => sum + a.followUp.participants, 0),
+            Math.round(rows.reduce((sum, a) => sum + a.followUp.creditsTaken, 0) * 10) / 10,
+            null,
+            null,
+          ],
+        }
+      : { type: "paragraph", text: t("reports.followUp.noAgreements") },
+  ];
 }

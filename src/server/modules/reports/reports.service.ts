@@ -48,7 +48,7 @@ export async function progressReport(
 
 export async function followUpReport(db: Db, actor: Actor | null, projectId: string, lang: Lang) {
   const project = await readableProject(db, actor, projectId);
-  return finishDocument(db, await buildFollowUpReport(db, project, lang), lang);
+  return finishDocument(db, await buildFollowUpReport(db, project, lang, actor), lang);
 }
 
 const types: Record<Exclude<ReportFormat, "json">, string> = {

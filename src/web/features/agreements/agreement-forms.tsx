@@ -1,8 +1,17 @@
 import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type AgreementView, appendixInput, dialogueInput, needInput } from "../../../common/agreements.ts";
+import {
+  type AgreementView,
+  appendixInput,
+  type DialogueView,
+  dialogueCommentInput,
+  dialogueInput,
+  needInput,
+} from "../../../common/agreements.ts";
 import { createSpendInput, kronorFromText } from "../../../common/finance.ts";
+import { formatDate } from "../../../common/format.ts";
+import { ApiError } from "../../api.ts";
 import {
   Alert,
   Button,
@@ -12,16 +21,21 @@ import {
   TextAreaField,
   TextField,
 } from "../../components/index.ts";
-import { useForm } from "../../lib/forms.ts";
+import { type FieldErrors, useForm } from "../../lib/forms.ts";
 import {
   contractCoursesQuery,
   useAddAppendixRow,
+  useAddComment,
   useAddDialogue,
   useAddNeed,
   useBookSpend,
+  useUploadPlan,
 } from "./agreements-api.ts";
 
-/** The agreement page's forms: a need, an appendix row, a dialogue (that may add a need), spend. */
+/**
+ * The agreement page's forms: a need, an appendix row, a dialogue (that may add a need), a comment on a
+ * dialogue, spend, and the competence-supply plan's upload. All but the upload share FoldedForm's frame.
+ */
 
 const whole = (text: string) => (text.trim() === "" ? null : Number(text.trim().replace(/\s/g, "")));
 
@@ -35,15 +49,64 @@ function Folded({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Saved({ show }: { show: boolean }) {
+/** What FoldedForm needs of a useForm(): its state, and how it validates and submits. */
+interface FormState<D> {
+  errors: FieldErrors;
+  formError: string | null;
+  prefix: string;
+  submitting: boolean;
+  reset: () => void;
+  onSubmit: (submit: (data: D) => Promise<unknown>) => (event: FormEvent) => void;
+}
+
+/**
+ * The frame every form on the page shares: folded under its title, the error summary and the
+ * server's message, "Sparat." after a save (the form then starts over), and the submit button.
+ */
+function FoldedForm<D>({
+  title,
+  submitLabel = title,
+  form,
+  labels,
+  submit,
+  afterSave,
+  children,
+}: {
+  title: string;
+  submitLabel?: string;
+  form: FormState<D>;
+  labels: Record<string, string>;
+  submit: (data: D) => Promise<unknown>;
+  afterSave?: () => void;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
-  return show ? <Alert tone="success">{t("agreements.saved")}</Alert> : null;
+  const [saved, setSaved] = useState(false);
+  const onSubmit = form.onSubmit(async (data) => {
+    setSaved(false);
+    await submit(data);
+    form.reset();
+    afterSave?.();
+    setSaved(true);
+  });
+  return (
+    <Folded title={title}>
+      <form className="form" noValidate onSubmit={onSubmit}>
+        <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
+        {form.formError && <Alert tone="error">{form.formError}</Alert>}
+        {saved && <Alert tone="success">{t("agreements.saved")}</Alert>}
+        {children}
+        <Button type="submit" isPending={form.submitting}>
+          {submitLabel}
+        </Button>
+      </form>
+    </Folded>
+  );
 }
 
 export function NeedForm({ agreementId }: { agreementId: string }) {
   const { t } = useTranslation();
   const add = useAddNeed(agreementId);
-  const [saved, setSaved] = useState(false);
   const form = useForm(needInput, { title: "", targetGroup: "", staffCount: "" }, (v) => ({
     title: v.title,
     targetGroup: v.targetGroup.trim() || null,
@@ -54,26 +117,12 @@ export function NeedForm({ agreementId }: { agreementId: string }) {
     targetGroup: t("agreements.targetGroup"),
     staffCount: t("agreements.staffCount"),
   };
-  const submit = form.onSubmit(async (data) => {
-    setSaved(false);
-    await add.mutateAsync(data);
-    form.reset();
-    setSaved(true);
-  });
   return (
-    <Folded title={t("agreements.addNeed")}>
-      <form className="form" noValidate onSubmit={submit}>
-        <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
-        {form.formError && <Alert tone="error">{form.formError}</Alert>}
-        <Saved show={saved} />
-        <TextField label={labels.title} isRequired {...form.field("title")} />
-        <TextField label={labels.targetGroup} {...form.field("targetGroup")} />
-        <TextField label={labels.staffCount} inputMode="numeric" {...form.field("staffCount")} />
-        <Button type="submit" isPending={form.submitting}>
-          {t("agreements.addNeed")}
-        </Button>
-      </form>
-    </Folded>
+    <FoldedForm title={t("agreements.addNeed")} form={form} labels={labels} submit={add.mutateAsync}>
+      <TextField label={labels.title} isRequired {...form.field("title")} />
+      <TextField label={labels.targetGroup} {...form.field("targetGroup")} />
+      <TextField label={labels.staffCount} inputMode="numeric" {...form.field("staffCount")} />
+    </FoldedForm>
   );
 }
 
@@ -81,7 +130,6 @@ export function AppendixForm({ agreement }: { agreement: AgreementView }) {
   const { t } = useTranslation();
   const add = useAddAppendixRow(agreement.id);
   const courses = useQuery(contractCoursesQuery);
-  const [saved, setSaved] = useState(false);
   const [needIds, setNeedIds] = useState<string[]>([]);
   const form = useForm(
     appendixInput,
@@ -103,51 +151,41 @@ export function AppendixForm({ agreement }: { agreement: AgreementView }) {
     package: t("agreements.package"),
     needIds: t("agreements.serves"),
   };
-  const submit = form.onSubmit(async (data) => {
-    setSaved(false);
-    await add.mutateAsync(data);
-    form.reset();
-    setNeedIds([]);
-    setSaved(true);
-  });
   return (
-    <Folded title={t("agreements.addAppendix")}>
-      <form className="form" noValidate onSubmit={submit}>
-        <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
-        {form.formError && <Alert tone="error">{form.formError}</Alert>}
-        <Saved show={saved} />
-        <Select
-          label={labels.courseId}
-          options={[{ value: "", label: "–" }, ...(courses.data ?? [])]}
-          {...form.field("courseId")}
-        />
-        <TextField label={labels.term} description="vt 2027" isRequired {...form.field("term")} />
-        <TextField label={labels.places} inputMode="numeric" isRequired {...form.field("places")} />
-        <TextField label={labels.price} inputMode="numeric" {...form.field("price")} />
-        <TextField label={labels.package} {...form.field("package")} />
-        <fieldset>
-          <legend>{labels.needIds}</legend>
-          {agreement.needs.map((n) => (
-            <Checkbox
-              key={n.id}
-              label={n.title}
-              checked={needIds.includes(n.id)}
-              onChange={(on) => setNeedIds((ids) => (on ? [...ids, n.id] : ids.filter((id) => id !== n.id)))}
-            />
-          ))}
-        </fieldset>
-        <Button type="submit" isPending={form.submitting}>
-          {t("agreements.addAppendix")}
-        </Button>
-      </form>
-    </Folded>
+    <FoldedForm
+      title={t("agreements.addAppendix")}
+      form={form}
+      labels={labels}
+      submit={add.mutateAsync}
+      afterSave={() => setNeedIds([])}
+    >
+      <Select
+        label={labels.courseId}
+        options={[{ value: "", label: "–" }, ...(courses.data ?? [])]}
+        {...form.field("courseId")}
+      />
+      <TextField label={labels.term} description="vt 2027" isRequired {...form.field("term")} />
+      <TextField label={labels.places} inputMode="numeric" isRequired {...form.field("places")} />
+      <TextField label={labels.price} inputMode="numeric" {...form.field("price")} />
+      <TextField label={labels.package} {...form.field("package")} />
+      <fieldset>
+        <legend>{labels.needIds}</legend>
+        {agreement.needs.map((n) => (
+          <Checkbox
+            key={n.id}
+            label={n.title}
+            checked={needIds.includes(n.id)}
+            onChange={(on) => setNeedIds((ids) => (on ? [...ids, n.id] : ids.filter((id) => id !== n.id)))}
+          />
+        ))}
+      </fieldset>
+    </FoldedForm>
   );
 }
 
 export function DialogueForm({ agreementId }: { agreementId: string }) {
   const { t } = useTranslation();
   const add = useAddDialogue(agreementId);
-  const [saved, setSaved] = useState(false);
   const form = useForm(
     dialogueInput,
     { date: "", participants: "", notes: "", decisions: "", nextDate: "", needTitle: "" },
@@ -168,29 +206,34 @@ export function DialogueForm({ agreementId }: { agreementId: string }) {
     nextDate: t("agreements.nextDate"),
     "needs.0.title": t("agreements.newNeedTitle"),
   };
-  const submit = form.onSubmit(async (data) => {
-    setSaved(false);
-    await add.mutateAsync(data);
-    form.reset();
-    setSaved(true);
-  });
   return (
-    <Folded title={t("agreements.addDialogue")}>
-      <form className="form" noValidate onSubmit={submit}>
-        <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
-        {form.formError && <Alert tone="error">{form.formError}</Alert>}
-        <Saved show={saved} />
-        <TextField label={labels.date} description="ÅÅÅÅ-MM-DD" isRequired {...form.field("date")} />
-        <TextField label={labels.participants} {...form.field("participants")} />
-        <TextAreaField label={labels.notes} {...form.field("notes")} />
-        <TextAreaField label={labels.decisions} {...form.field("decisions")} />
-        <TextField label={labels.nextDate} description="ÅÅÅÅ-MM-DD" {...form.field("nextDate")} />
-        <TextField label={labels["needs.0.title"]} {...form.field("needTitle")} />
-        <Button type="submit" isPending={form.submitting}>
-          {t("agreements.addDialogue")}
-        </Button>
-      </form>
-    </Folded>
+    <FoldedForm title={t("agreements.addDialogue")} form={form} labels={labels} submit={add.mutateAsync}>
+      <TextField label={labels.date} description="ÅÅÅÅ-MM-DD" isRequired {...form.field("date")} />
+      <TextField label={labels.participants} {...form.field("participants")} />
+      <TextAreaField label={labels.notes} {...form.field("notes")} />
+      <TextAreaField label={labels.decisions} {...form.field("decisions")} />
+      <TextField label={labels.nextDate} description="ÅÅÅÅ-MM-DD" {...form.field("nextDate")} />
+      <TextField label={labels["needs.0.title"]} {...form.field("needTitle")} />
+    </FoldedForm>
+  );
+}
+
+/** A party's comment on one dialogue (coordinators and the agreement's own partner users). */
+export function CommentForm({ agreementId, dialogue }: { agreementId: string; dialogue: DialogueView }) {
+  const { t } = useTranslation();
+  const add = useAddComment(agreementId, dialogue.id);
+  const form = useForm(dialogueCommentInput, { body: "" });
+  const labels = { body: t("agreements.comment") };
+  return (
+    <FoldedForm
+      title={t("agreements.addCommentOn", { date: formatDate(dialogue.date) })}
+      submitLabel={t("agreements.addComment")}
+      form={form}
+      labels={labels}
+      submit={add.mutateAsync}
+    >
+      <TextAreaField label={labels.body} {...form.field("body")} />
+    </FoldedForm>
   );
 }
 
@@ -198,7 +241,6 @@ export function DialogueForm({ agreementId }: { agreementId: string }) {
 export function SpendOnAgreementForm({ agreement }: { agreement: AgreementView }) {
   const { t } = useTranslation();
   const book = useBookSpend(agreement.id);
-  const [saved, setSaved] = useState(false);
   const owner = agreement.parties.find((p) => p.role === "university") ?? agreement.parties[0];
   const form = useForm(
     createSpendInput,
@@ -217,23 +259,58 @@ export function SpendOnAgreementForm({ agreement }: { agreement: AgreementView }
     unitName: t("agreements.unit"),
     agreementId: t("agreements.title"),
   };
-  const submit = form.onSubmit(async (data) => {
-    setSaved(false);
-    await book.mutateAsync(data);
-    form.reset();
-    setSaved(true);
-  });
   return (
-    <Folded title={t("agreements.bookSpend")}>
+    <FoldedForm title={t("agreements.bookSpend")} form={form} labels={labels} submit={book.mutateAsync}>
+      <TextField label={labels.date} description="ÅÅÅÅ-MM-DD" isRequired {...form.field("date")} />
+      <TextField label={labels.amount} inputMode="numeric" isRequired {...form.field("amount")} />
+      <TextField label={labels.unitName} isRequired {...form.field("unitName")} />
+    </FoldedForm>
+  );
+}
+
+/** Uploads the partner's competence-supply plan (multipart; the server checks type, content and size). */
+export function PlanUploadForm({ agreementId }: { agreementId: string }) {
+  const { t } = useTranslation();
+  const upload = useUploadPlan(agreementId);
+  const [file, setFile] = useState<File | null>(null);
+  const [saved, setSaved] = useState(false);
+  const inputId = `plan-file-${agreementId}`;
+  const error = upload.error instanceof ApiError ? upload.error : null;
+  const fileError = error?.fieldErrors.file?.[0];
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    await upload.mutateAsync(file).then(
+      () => setSaved(true),
+      () => undefined,
+    );
+  };
+  return (
+    <Folded title={t("agreements.uploadPlan")}>
       <form className="form" noValidate onSubmit={submit}>
-        <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
-        {form.formError && <Alert tone="error">{form.formError}</Alert>}
-        <Saved show={saved} />
-        <TextField label={labels.date} description="ÅÅÅÅ-MM-DD" isRequired {...form.field("date")} />
-        <TextField label={labels.amount} inputMode="numeric" isRequired {...form.field("amount")} />
-        <TextField label={labels.unitName} isRequired {...form.field("unitName")} />
-        <Button type="submit" isPending={form.submitting}>
-          {t("agreements.bookSpend")}
+        {error && !fileError && <Alert tone="error">{error.problem.detail}</Alert>}
+        {saved && <Alert tone="success">{t("agreements.saved")}</Alert>}
+        <div className="field">
+          <label className="field-label" htmlFor={inputId}>
+            {t("agreements.planFile")}
+          </label>
+          <input
+            id={inputId}
+            type="file"
+            className="input"
+            accept=".pdf,.docx,.xlsx,.odt"
+            aria-invalid={fileError ? true : undefined}
+            aria-describedby={fileError ? `${inputId}-error` : undefined}
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+          {fileError && (
+            <p id={`${inputId}-error`} className="field-error">
+              {fileError}
+            </p>
+          )}
+        </div>
+        <Button type="submit" isPending={upload.isPending}>
+          {t("agreements.uploadPlan")}
         </Button>
       </form>
     </Folded>

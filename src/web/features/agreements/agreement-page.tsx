@@ -2,10 +2,17 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { AgreementView } from "../../../common/agreements.ts";
 import { formatCredits, formatDate, formatKronor } from "../../../common/format.ts";
-import { EmptyState, PageHeader, QueryState, TableScroll } from "../../components/index.ts";
+import { ConfirmDialog, EmptyState, PageHeader, QueryState, TableScroll } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
-import { AppendixForm, DialogueForm, NeedForm, SpendOnAgreementForm } from "./agreement-forms.tsx";
-import { agreementQuery } from "./agreements-api.ts";
+import {
+  AppendixForm,
+  CommentForm,
+  DialogueForm,
+  NeedForm,
+  PlanUploadForm,
+  SpendOnAgreementForm,
+} from "./agreement-forms.tsx";
+import { agreementQuery, useRemoveItem } from "./agreements-api.ts";
 
 /** /avtal/$id: parties, phase and status, needs (uncovered first), the appendix in packages, dialogues, budget. */
 export function AgreementPage({ id }: { id: string }) {
@@ -19,6 +26,18 @@ function AgreementDetails({ agreement: a }: { agreement: AgreementView }) {
   const kr = (n: number) => formatKronor(n, lang);
   const needTitle = new Map(a.needs.map((n) => [n.id, n.title]));
   const rowName = new Map(a.appendix.map((r) => [r.id, `${r.name} (${r.code})`]));
+  const remove = useRemoveItem(a.id);
+  /** A "Ta bort" that asks first; the server's refusal (409 for a covered need) shows in the dialog. */
+  const removeButton = (path: string, name: string, message: string) => (
+    <ConfirmDialog
+      triggerLabel={t("agreements.remove")}
+      triggerAriaLabel={`${t("agreements.remove")} ${name}`}
+      title={t("agreements.confirmRemove", { name })}
+      message={message}
+      confirmLabel={t("agreements.remove")}
+      onConfirm={() => remove.mutateAsync(path)}
+    />
+  );
   const actions = (
     <div className="button-row">
       <a className="btn btn-secondary" href={`/api/agreements/${a.id}/appendix.pdf`} download>
@@ -76,6 +95,27 @@ function AgreementDetails({ agreement: a }: { agreement: AgreementView }) {
         )}
       </dl>
 
+      <section aria-labelledby="agreement-plans">
+        <h2 id="agreement-plans">{t("agreements.plans")}</h2>
+        {a.plans.length === 0 ? (
+          <EmptyState message={t("agreements.plansEmpty")} />
+        ) : (
+          <ul className="plain-list">
+            {[...a.plans].reverse().map((p) => (
+              <li key={p.id}>
+                <a href={`/api/agreements/${a.id}/plans/${p.id}`} download>
+                  {p.filename}
+                </a>{" "}
+                <span className="muted">
+                  {t("agreements.uploadedBy", { date: formatDate(p.uploadedAt), name: p.uploadedBy ?? "–" })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {a.abilities.uploadPlan && <PlanUploadForm agreementId={a.id} />}
+      </section>
+
       <section aria-labelledby="agreement-needs">
         <h2 id="agreement-needs">{t("agreements.needs")}</h2>
         {a.needs.length === 0 ? (
@@ -96,6 +136,8 @@ function AgreementDetails({ agreement: a }: { agreement: AgreementView }) {
                     {t("agreements.coveredBy")}: {n.appendixIds.map((r) => rowName.get(r)).join(", ")}
                   </p>
                 )}
+                {a.abilities.update &&
+                  removeButton(`needs/${n.id}`, n.title, t("agreements.removeNeedMessage"))}
               </li>
             ))}
           </ul>
@@ -127,6 +169,7 @@ function AgreementDetails({ agreement: a }: { agreement: AgreementView }) {
                     <th scope="col">{t("agreements.places")}</th>
                     <th scope="col">{t("agreements.price")}</th>
                     <th scope="col">{t("agreements.serves")}</th>
+                    {a.abilities.addAppendix && <th scope="col">{t("agreements.actions")}</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -142,6 +185,15 @@ function AgreementDetails({ agreement: a }: { agreement: AgreementView }) {
                         <td>{r.places}</td>
                         <td>{r.price === null ? "–" : kr(r.price)}</td>
                         <td>{r.needIds.map((n) => needTitle.get(n)).join(", ") || "–"}</td>
+                        {a.abilities.addAppendix && (
+                          <td>
+                            {removeButton(
+                              `appendix/${r.id}`,
+                              `${r.name} ${r.term}`,
+                              t("agreements.removeRowMessage"),
+                            )}
+                          </td>
+                        )}
                       </tr>
                     ))}
                 </tbody>
@@ -234,6 +286,26 @@ function AgreementDetails({ agreement: a }: { agreement: AgreementView }) {
                     {t("agreements.newNeeds")}: {d.needIds.map((n) => needTitle.get(n)).join(", ")}
                   </p>
                 )}
+                {d.comments.length > 0 && (
+                  <>
+                    <h4>{t("agreements.comments")}</h4>
+                    <ul className="plain-list">
+                      {d.comments.map((c) => (
+                        <li key={c.id}>
+                          <strong>{c.authorName}</strong>{" "}
+                          <span className="muted">{formatDate(c.createdAt)}</span>: {c.body}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+                {a.abilities.comment && <CommentForm agreementId={a.id} dialogue={d} />}
+                {a.abilities.addDialogue &&
+                  removeButton(
+                    `dialogues/${d.id}`,
+                    `${t("agreements.dialogue")} ${formatDate(d.date)}`,
+                    t("agreements.removeDialogueMessage"),
+                  )}
               </li>
             ))}
           </ul>

@@ -7,6 +7,7 @@ import {
   type IndicatorDefinition,
   type IndicatorKind,
   indicatorKinds,
+  isAgreementKind,
 } from "../../../common/indicators.ts";
 import { organisationTypes } from "../../../common/organisations.ts";
 import { Checkbox, Select, TextField } from "../../components/index.ts";
@@ -14,6 +15,7 @@ import { currentLanguage } from "../../i18n/index.ts";
 import { type FieldErrors, fieldId } from "../../lib/forms.ts";
 import { activityTypesQuery } from "../activities/activities-api.ts";
 import { typeLabel } from "../activities/activity-labels.ts";
+import { agreementsQuery } from "../agreements/agreements-api.ts";
 import { PickList } from "../programmes/pick-list.tsx";
 import { usePreview } from "./indicators-api.ts";
 
@@ -34,6 +36,8 @@ export interface DefinitionValues {
   to: string;
   /** Count only what belongs to the subject (its project, organisation or the chosen framework goal). */
   scoped: boolean;
+  /** The SKO agreement the agreement_* kinds count ("" = every agreement). */
+  agreementId: string;
 }
 
 /** Kinds that count activities (and so take activity types, tags and organisation types). */
@@ -62,6 +66,7 @@ export function definitionValues(
     from: f.from ?? "",
     to: f.to ?? "",
     scoped: definition ? (subject.type === "framework" ? !!scope : scope === subject.id) : true,
+    agreementId: f.agreementId ?? "",
   };
 }
 
@@ -91,8 +96,11 @@ export function buildDefinition(
   put("roleKeys", v.roleKeys, v.count === "count_distinct_people_attended");
   put("from", v.from.trim());
   put("to", v.to.trim());
+  const onAgreements = isAgreementKind(v.count);
+  put("agreementId", v.agreementId, onAgreements);
+  // The agreements' figures narrow by organisation only (a partner party), not by project or goal.
   const scopeId = subject.type === "framework" ? goalId : subject.id;
-  put(scopeKey(subject), scopeId, v.scoped);
+  put(scopeKey(subject), scopeId, v.scoped && (!onAgreements || subject.type === "organisation"));
   return { kind: v.count, filters } as IndicatorDefinition;
 }
 
@@ -145,6 +153,8 @@ export function DefinitionBuilder({
   const types = useQuery(activityTypesQuery);
   const preview = usePreview(definition);
   const onActivities = activityKinds.includes(v.count);
+  const onAgreements = isAgreementKind(v.count);
+  const agreements = useQuery({ ...agreementsQuery, enabled: onAgreements });
   const id = (field: string) => fieldId(prefix, field);
   const scopeLabel =
     subject.type === "project"
@@ -164,7 +174,22 @@ export function DefinitionBuilder({
       />
       <fieldset className="form">
         <legend>{t("indicators.form.filters")}</legend>
-        {(subject.type !== "framework" || (goalChosen && v.count !== "sum_kronor")) && (
+        {onAgreements && (
+          <Select
+            id={id("definition.filters.agreementId")}
+            label={t("indicators.form.agreement")}
+            value={v.agreementId}
+            onChange={(agreementId) => onChange({ agreementId })}
+            error={errors["definition.filters.agreementId"]}
+            options={[
+              { value: "", label: t("indicators.form.allAgreements") },
+              ...(agreements.data?.items ?? []).map((a) => ({ value: a.id, label: a.title })),
+            ]}
+          />
+        )}
+        {(onAgreements
+          ? subject.type === "organisation"
+          : subject.type !== "framework" || (goalChosen && v.count !== "sum_kronor")) && (
           <Checkbox label={scopeLabel} checked={v.scoped} onChange={(scoped) => onChange({ scoped })} />
         )}
         {onActivities && (

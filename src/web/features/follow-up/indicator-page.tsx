@@ -211,6 +211,12 @@ function RecordLink({ record: r }: { record: IndicatorRecord }): ReactNode {
         {r.label}
       </Link>
     );
+  if (r.kind === "agreement")
+    return (
+      <Link to="/avtal/$id" params={{ id: r.id }}>
+        {r.label}
+      </Link>
+    );
   if (r.projectId)
     return (
       <Link to="/planer/projekt/$projectId" params={{ projectId: r.projectId }}>
