@@ -1,6 +1,18 @@
 /** Strings of governance: bodies, meetings, minutes, decisions and the registry (Styrning). */
 export const sv = {
   nav: { governance: "Styrning" },
+  reports: {
+    annual: {
+      boardDecisions: "Styrelsens beslut {{year}}",
+      boardDecisionsCaption: "Beslut i {{body}} {{year}}",
+      noBoardDecisions: "Styrelsen har inga offentliga beslut i justerade protokoll {{year}}.",
+      decisionsSheet: "Beslut",
+      decisionNumber: "Diarienummer",
+      decision: "Beslut",
+      funds: "Finansierar",
+      granted: "Beviljat totalt",
+    },
+  },
   validation: {
     governance: {
       periodOrder: "Slutdatum kan inte ligga före startdatum.",
@@ -214,6 +226,18 @@ export const sv = {
 
 export const en = {
   nav: { governance: "Governance" },
+  reports: {
+    annual: {
+      boardDecisions: "The board's decisions {{year}}",
+      boardDecisionsCaption: "Decisions of {{body}} {{year}}",
+      noBoardDecisions: "The board has no public decisions in approved minutes in {{year}}.",
+      decisionsSheet: "Decisions",
+      decisionNumber: "Registry number",
+      decision: "Decision",
+      funds: "Funds",
+      granted: "Granted in total",
+    },
+  },
   validation: {
     governance: {
       periodOrder: "The end date cannot be before the start date.",
