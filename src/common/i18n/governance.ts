@@ -184,6 +184,7 @@ export const sv = {
       search: "Sök",
       searchHint: "Ord i rubrik eller text, eller ett diarienummer",
       searchButton: "Sök",
+      searchForm: "Sökfilter",
       decisionsNone: "Inga beslut matchar. Ändra organ, år eller sökord.",
       registryIntro:
         "Diarieförda handlingar per organisation och år. Sekretessmarkerade handlingar visas utan innehåll för den som inte får läsa dem.",

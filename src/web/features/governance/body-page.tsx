@@ -26,7 +26,7 @@ function BodyDetails({ body: b }: { body: BodyView }) {
   return (
     <>
       <PageHeader title={b.name} actions={actions} />
-      <dl className="facts" aria-label={t("governance.ui.facts")}>
+      <dl className="facts">
         <dt>{t("governance.ui.kind")}</dt>
         <dd>{t(`governance.ui.kinds.${b.kind}`)}</dd>
         <dt>{t("governance.ui.organisation")}</dt>

@@ -35,7 +35,7 @@ export function DecisionRegisterPage() {
   return (
     <>
       <PageHeader title={t("governance.ui.decisionRegister")} />
-      <form className="filter-fields" aria-label={t("governance.ui.search")} onSubmit={search}>
+      <form className="filter-fields" aria-label={t("governance.ui.searchForm")} onSubmit={search}>
         {bodies.data && (
           <Select
             label={t("governance.ui.body")}

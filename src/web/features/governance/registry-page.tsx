@@ -36,7 +36,7 @@ export function RegistryPage() {
     <>
       <PageHeader title={t("governance.ui.registry")} intro={t("governance.ui.registryIntro")} />
       {mayRegister && orgs.data && <RegistryEntryForm organisations={orgs.data} />}
-      <form className="filter-fields" aria-label={t("governance.ui.search")} onSubmit={search}>
+      <form className="filter-fields" aria-label={t("governance.ui.searchForm")} onSubmit={search}>
         <YearSelect value={year} onChange={setYear} />
         <TextField
           label={t("governance.ui.search")}
