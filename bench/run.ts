@@ -45,6 +45,11 @@ const sections: { title: string; file: string; fn: string }[] = [
     file: "./agreements.ts",
     fn: "benchAgreements",
   },
+  {
+    title: "Governance: decision register and registry search over 100 000 entries each",
+    file: "./governance.ts",
+    fn: "benchGovernance",
+  },
 ];
 
 const only = process.argv[2];
