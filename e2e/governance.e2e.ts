@@ -175,7 +175,7 @@ describe("governance: the board, a sector group's year, a meeting from notice to
     await page.getByRole("link", { name: "Mötenskalender" }).click();
     await heading(page, /^Mötenskalender/);
     await page.getByLabel("År", { exact: true }).selectOption("2010");
-    await visible(page.getByRole("link", { name: /Sektorsgrupp Utbildning/ }).first());
+    await visible(page.getByRole("link", { name: /Gemensamt möte för sektorsgrupperna/ }));
     expect(await page.getByRole("link", { name: /Styrelsens planeringsdag/ }).count()).toBe(0);
     await expectNoAxeViolations(page);
     await page.getByRole("link", { name: /2010-09-23.*Samhällskontraktets styrelse/ }).click();

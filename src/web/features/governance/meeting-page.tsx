@@ -102,13 +102,13 @@ function MeetingDetails({ meeting: m }: { meeting: MeetingView }) {
 
       <section aria-labelledby="meeting-minutes">
         <h2 id="meeting-minutes">{t("governance.ui.minutes")}</h2>
-        {m.minutesText === null ? (
-          <p>{t("governance.ui.minutesHidden")}</p>
-        ) : m.abilities.manage && !locked ? (
+        {m.abilities.manage && !locked ? (
           <>
             <MinutesForm meeting={m} members={body.data?.members ?? []} />
             <Approve meeting={m} />
           </>
+        ) : m.minutesText === null ? (
+          <p>{t("governance.ui.minutesHidden")}</p>
         ) : (
           <>
             {m.minutesText ? (
