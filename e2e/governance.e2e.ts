@@ -143,7 +143,7 @@ describe("governance: the board, a sector group's year, a meeting from notice to
     await page.getByRole("button", { name: "Sök", exact: true }).click();
     const row = await visible(page.getByRole("row", { name: new RegExp(number.replace("/", "\\/")) }));
     expect(nbsp(await row.innerText())).toContain("250 000 kr");
-    await visible(row.getByRole("link", { name: "Unga matematiker" }));
+    await visible(row.getByRole("link", { name: "Unga matematiker", exact: true }));
     await expectNoAxeViolations(page);
   });
 
