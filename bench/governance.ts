@@ -172,6 +172,22 @@ export async function benchGovernance(): Promise<string[]> {
   );
   lines.push(
     row(
+      "GET /api/registry?year=2010 (public, the registry page):",
+      await time(() => get("/api/registry?year=2010&limit=50", "public")),
+    ),
+  );
+  lines.push(
+    row(
+      "  bare SQL, the same page:",
+      await time(() =>
+        db.execute(sql`
+          select * from governance_registry_entries where year = 2010
+          order by date desc, id desc limit 51`),
+      ),
+    ),
+  );
+  lines.push(
+    row(
       `GET /api/registry?q=<rare word> (coordinator, 1 hit):`,
       await time(() => get(`/api/registry?q=${word}&limit=50`)),
     ),
