@@ -129,7 +129,7 @@ export async function benchGovernance(): Promise<string[]> {
         db.execute(sql`
           select d.*, m.starts_at, b.name from governance_decisions d
           join governance_meetings m on m.id = d.meeting_id join governance_bodies b on b.id = d.body_id
-          where (d.title || ' ' || d.text) ilike ${`%${word}%`}
+          where (d.title || ' ' || d.text || ' ' || coalesce(d.registry_number, '')) ilike ${`%${word}%`}
           order by m.starts_at desc, d.paragraph desc limit 51`),
       ),
     ),
@@ -147,7 +147,7 @@ export async function benchGovernance(): Promise<string[]> {
         db.execute(sql`
           select d.*, m.starts_at, b.name from governance_decisions d
           join governance_meetings m on m.id = d.meeting_id join governance_bodies b on b.id = d.body_id
-          where (d.title || ' ' || d.text) ilike '%matematik%'
+          where (d.title || ' ' || d.text || ' ' || coalesce(d.registry_number, '')) ilike '%matematik%'
           order by m.starts_at desc, d.paragraph desc limit 51`),
       ),
     ),
