@@ -50,6 +50,11 @@ const sections: { title: string; file: string; fn: string }[] = [
     file: "./ideas.ts",
     fn: "benchIdeas",
   },
+  {
+    title: "Governance: decision register and registry search over 100 000 entries each",
+    file: "./governance.ts",
+    fn: "benchGovernance",
+  },
 ];
 
 const only = process.argv[2];

@@ -48,6 +48,35 @@ describe("governance demo data of seeds 002, 003 and 000", () => {
     );
   });
 
+  it("has 2–3 members per party in every sector group, so no composition warnings", async () => {
+    for (const group of bodies.filter((b) => b.kind === "sector_group")) {
+      const res = (
+        await t.request({ method: "GET", url: `/api/bodies/${group.id}`, as: coordinator })
+      ).json();
+      const perParty = new Map<string, number>();
+      for (const m of res.members) perParty.set(m.partyName, (perParty.get(m.partyName) ?? 0) + 1);
+      expect([...perParty.keys()].sort(), group.name).toEqual([
+        "Eskilstuna kommun",
+        "Mälardalens högskola",
+        "Västerås stad",
+      ]);
+      for (const count of perParty.values()) expect(count).toBeGreaterThanOrEqual(2);
+      for (const count of perParty.values()) expect(count).toBeLessThanOrEqual(3);
+      expect(res.warnings, group.name).toEqual([]);
+    }
+  });
+
+  it("shows the board's closed planning day and its items to a board member, not to a partner", async () => {
+    const partner = await t.login(demo.partner);
+    const titles = async (as: typeof partner) =>
+      (await t.request({ method: "GET", url: `/api/meetings?bodyId=${board.id}&year=2010`, as }))
+        .json()
+        .items.map((m: { title: string | null }) => m.title);
+    expect(await titles(boardMember)).toContain("Styrelsens planeringsdag");
+    expect(await titles(partner)).not.toContain("Styrelsens planeringsdag");
+    expect((await titles(partner)).length).toBeGreaterThan(0);
+  });
+
   it("has 5–6 meetings in 2010 per sector group, and the joint meeting in April", async () => {
     for (const group of bodies.filter((b) => b.kind === "sector_group")) {
       const meetings = (

@@ -133,6 +133,55 @@ export async function loadGovernanceDemo(db: Db) {
     ["Sektorsgrupp Hållbar stadsutveckling", "2010-03-01"],
   ] as const)
     groups.push(await body(name, "sector_group", sk, { parentId: board.id, tasks, startDate: start }));
+  // Members per party. Seed 003 says only that each group has 2–3 people per party, most of them with
+  // leading functions (akademichef, personaldirektör, grundskolechef) — it names none of them, so these
+  // are plausible, invented people of the three parties, not people from the seeds.
+  const sectorMembers: [string, string, string][][] = [
+    [
+      ["Lena Akademichef", "Akademichef, Akademin för utbildning, kultur och kommunikation", "mdh"],
+      ["Stefan Didaktiker", "Professor i matematikdidaktik", "mdh"],
+      ["Maria Grundskolechef", "Grundskolechef", "eskilstuna"],
+      ["Johan Förskolechef", "Förskolechef", "eskilstuna"],
+      ["Anders Skoldirektör", "Skoldirektör", "vasteras"],
+      ["Sofia Gymnasiechef", "Gymnasiechef", "vasteras"],
+    ],
+    [
+      ["Eva Akademichef", "Akademichef, Akademin för hälsa, vård och välfärd", "mdh"],
+      ["Peter Socialforskare", "Docent i socialt arbete", "mdh"],
+      ["Karin Äldreomsorgschef", "Äldreomsorgschef", "eskilstuna"],
+      ["Mats Socialchef", "Socialchef", "eskilstuna"],
+      ["Birgitta Förvaltningschef", "Förvaltningschef, vård och omsorg", "vasteras"],
+      ["Ahmed Enhetschef", "Enhetschef, individ- och familjeomsorg", "vasteras"],
+      ["Ulla Utvecklingsledare", "Utvecklingsledare, socialtjänsten", "vasteras"],
+    ],
+    [
+      ["Henrik Prorektor", "Prorektor", "mdh"],
+      ["Annika Arbetslivsforskare", "Professor i arbetslivsvetenskap", "mdh"],
+      ["Lotta Personaldirektör", "Personaldirektör", "eskilstuna"],
+      ["Erik Arbetsmarknadschef", "Arbetsmarknadschef", "eskilstuna"],
+      ["Gunilla Personaldirektör", "Personaldirektör", "vasteras"],
+      ["Per Kompetensstrateg", "Kompetensförsörjningsstrateg", "vasteras"],
+    ],
+    [
+      ["Olof Energiforskare", "Professor i energiteknik", "mdh"],
+      ["Sara Akademichef", "Akademichef, Akademin för ekonomi, samhälle och teknik", "mdh"],
+      ["Nils Stadsbyggnadsdirektör", "Stadsbyggnadsdirektör", "eskilstuna"],
+      ["Hanna Miljöstrateg", "Miljöstrateg", "eskilstuna"],
+      ["Björn Stadsdelsutvecklare", "Stadsdelsutvecklare, Bäckby", "vasteras"],
+      ["Camilla Planchef", "Planchef", "vasteras"],
+    ],
+  ];
+  const party = { mdh, eskilstuna, vasteras };
+  for (const [i, group] of groups.entries())
+    for (const [j, [name, title, p]] of sectorMembers[i].entries()) {
+      const person = await createPerson(db, a, { name, title });
+      await addMember(db, a, group.id, {
+        personId: person.id,
+        partyOrganisationId: party[p as keyof typeof party],
+        role: j === 0 ? "chair" : "member",
+        startDate: i === 3 ? "2010-03-01" : "2009-09-01",
+      });
+    }
   await body("Idéforum för matematik", "idea_forum", sk, {
     parentId: groups[0].id,
     tasks: "Samlar lärare och forskare kring matematikundervisningen under sektorsgruppen Utbildning.",
@@ -243,6 +292,30 @@ export async function loadGovernanceDemo(db: Db) {
       kind: "adoption",
     },
   ]);
+  // A board meeting closed to the public, with non-public items and documents: the board's members
+  // (styrelse@demo.samspel.se is a deputy) see it, a partner (partner@demo.samspel.se) does not.
+  const closed = await createMeeting(db, a, {
+    bodyId: board.id,
+    title: "Styrelsens planeringsdag",
+    startsAt: at("2010-11-11", "09:00"),
+    endsAt: at("2010-11-11", "16:00"),
+    place: "MDH Västerås",
+    public: false,
+    agenda: [
+      {
+        title: "Verksamhetsplan och budget 2011 (utkast)",
+        kind: "discussion",
+        public: false,
+        documents: ["Utkast verksamhetsplan 2011.docx", "Budgetunderlag 2011.xlsx"],
+      },
+      { title: "Processledningens bemanning 2011", kind: "discussion", public: false },
+    ],
+  });
+  await saveMinutes(db, a, closed.id, {
+    text: "Styrelsen diskuterade utkastet till verksamhetsplan och budget för 2011 samt processledningens bemanning.",
+    adjusters,
+  });
+  await approveMinutes(db, a, closed.id);
   await createRegistryEntry(db, a, {
     organisationId: sk,
     bodyId: board.id,

@@ -53,6 +53,7 @@ import { communicationFeature } from "./communication/routes.tsx";
 import { compassFeature } from "./compass/routes.tsx";
 import { eventsFeature } from "./events/routes.tsx";
 import { followUpFeature } from "./follow-up/routes.tsx";
+import { governanceFeature } from "./governance/routes.tsx";
 import { ideasFeature } from "./ideas/routes.tsx";
 import { learningFeature } from "./learning/routes.tsx";
 import { organisationsFeature } from "./organisations/routes.tsx";
@@ -84,4 +85,5 @@ export const features: Feature[] = [
   ideasFeature,
   agreementsFeature,
   siteFeature,
+  governanceFeature,
 ];

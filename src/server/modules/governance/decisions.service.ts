@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import {
   type CreateDecisionInput,
   createDecisionInput,
@@ -282,8 +282,9 @@ export async function listDecisions(
         query.year
           ? sql`${m.startsAt} >= ${`${query.year}-01-01T00:00:00Z`} and ${m.startsAt} < ${`${query.year + 1}-01-01T00:00:00Z`}`
           : undefined,
+        // The trigram index's expression (governance_decisions_trgm), so the index answers the search.
         pattern
-          ? or(ilike(d.title, pattern), ilike(d.text, pattern), ilike(d.registryNumber, pattern))
+          ? sql`(${d.title} || ' ' || ${d.text} || ' ' || coalesce(${d.registryNumber}, '')) ilike ${pattern}`
           : undefined,
         cursor ? lt(sortValue, String(cursor.sortValue)) : undefined,
       ),

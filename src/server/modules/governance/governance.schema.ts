@@ -144,7 +144,10 @@ export const governanceDecisions = pgTable(
   (t) => [
     uniqueIndex("governance_decisions_paragraph_uq").on(t.meetingId, t.paragraph),
     index("governance_decisions_body_idx").on(t.bodyId, t.createdAt),
-    index("governance_decisions_trgm").using("gin", sql`(${t.title} || ' ' || ${t.text}) gin_trgm_ops`),
+    index("governance_decisions_trgm").using(
+      "gin",
+      sql`(${t.title} || ' ' || ${t.text} || ' ' || coalesce(${t.registryNumber}, '')) gin_trgm_ops`,
+    ),
   ],
 );
 
@@ -196,6 +199,8 @@ export const governanceRegistryEntries = pgTable(
   (t) => [
     uniqueIndex("governance_registry_number_uq").on(t.organisationId, t.year, t.number),
     index("governance_registry_date_idx").on(t.date, t.id),
+    // The registry per year (and organisation), newest first, without sorting the year's entries.
+    index("governance_registry_year_idx").on(t.year, t.date, t.id),
     index("governance_registry_trgm").using(
       "gin",
       sql`(${t.title} || ' ' || ${t.registryNumber} || ' ' || coalesce(${t.counterpart}, '')) gin_trgm_ops`,

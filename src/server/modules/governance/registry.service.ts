@@ -179,10 +179,12 @@ export async function listRegistry(
         query.organisationId ? eq(e.organisationId, query.organisationId) : undefined,
         query.bodyId ? eq(e.bodyId, query.bodyId) : undefined,
         query.year ? eq(e.year, query.year) : undefined,
+        // The searchable text is the trigram index's expression (governance_registry_trgm), so the
+        // index answers; a row the actor may not read matches only by its registry number.
         pattern
-          ? or(
-              ilike(e.registryNumber, pattern),
-              and(readable, or(ilike(e.title, pattern), ilike(e.counterpart, pattern))),
+          ? and(
+              sql`(${e.title} || ' ' || ${e.registryNumber} || ' ' || coalesce(${e.counterpart}, '')) ilike ${pattern}`,
+              or(readable, ilike(e.registryNumber, pattern)),
             )
           : undefined,
         cursor

@@ -11,6 +11,7 @@ import { evaluateIndicators } from "../indicators/indicators.evaluate.ts";
 import { findIndicators } from "../indicators/indicators.records.ts";
 import { indicators } from "../indicators/indicators.schema.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
+import { boardDecisionBlocks } from "./annual.decisions.ts";
 import { ideaBlocks } from "./annual.ideas.ts";
 import type { ReportContent } from "./report-document.ts";
 import {
@@ -239,6 +240,7 @@ export async function buildAnnualReport(
   const meetings = activities.filter((a) => a.category === "meeting");
   const blocks: ReportBlock[] = [
     ...(await goalBlocks(db, organisationId, year, t, lang)),
+    ...(await boardDecisionBlocks(db, organisationId, year, t)),
     ...sectorBlocks([...known, null], projects, activities, known, year, t, lang),
     { type: "heading", level: 2, text: t("reports.annual.meetingPlaces") },
     meetings.length
