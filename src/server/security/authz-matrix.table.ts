@@ -103,18 +103,19 @@ export const matrix: Record<string, string> = {
     "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "GET /api/compass/years": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "GET /api/compass/units": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
-  "GET /api/compass/units/{organisationId}": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
+  // A unit's compass is its organisation's follow-up data: a partner reads only their own (compass.policy.ts).
+  "GET /api/compass/units/{organisationId}": "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
   "GET /api/compass/units/{organisationId}/heatmap":
-    "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
+    "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
   "GET /api/compass/units/{organisationId}/trend":
-    "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
+    "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
   // 200 where Chromium is installed; not compared without it (see rendersPdf in the test).
   "GET /api/compass/programmes/{programmeId}/compass.pdf":
     "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "GET /api/compass/units/{organisationId}/compass.pdf":
-    "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
+    "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
   "GET /api/compass/units/{organisationId}/heatmap.xlsx":
-    "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
+    "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
   "GET /api/search": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "GET /api/frameworks": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "POST /api/frameworks": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
@@ -147,12 +148,13 @@ export const matrix: Record<string, string> = {
   "GET /api/projects/dashboard": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "GET /api/projects/timeline": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "GET /api/projects/reports/overdue": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
-  // Finding 3: a partner reads only their own organisation's projects (projects.policy.ts).
+  // Finding 3: a partner reads only their own organisation's projects (projects.policy.ts); a write on
+  // another organisation's project answers 404 like its read (decision 007), not 403.
   "GET /api/projects/{id}": "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
-  "PATCH /api/projects/{id}": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
-  "POST /api/projects/{id}/status": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
-  "POST /api/projects/{id}/outputs": "201 201 | 201 201 | 403 403 | 403 403 | 403 403 | 401 401",
-  "DELETE /api/projects/{id}/outputs/{outputId}": "404 404 | 404 404 | 403 403 | 403 403 | 403 403 | 401 401",
+  "PATCH /api/projects/{id}": "200 200 | 200 200 | 403 403 | 403 403 | 403 404 | 401 401",
+  "POST /api/projects/{id}/status": "200 200 | 200 200 | 403 403 | 403 403 | 403 404 | 401 401",
+  "POST /api/projects/{id}/outputs": "201 201 | 201 201 | 403 403 | 403 403 | 403 404 | 401 401",
+  "DELETE /api/projects/{id}/outputs/{outputId}": "404 404 | 404 404 | 403 403 | 403 403 | 403 404 | 401 401",
   // Finding 1: only staff and the project's lead report; another organisation's project is hidden (404).
   "POST /api/projects/{id}/reports": "201 201 | 201 201 | 403 403 | 403 403 | 403 404 | 401 401",
   "PATCH /api/projects/{id}/reports/{reportId}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
