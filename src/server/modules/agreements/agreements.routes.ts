@@ -15,10 +15,12 @@ import {
 import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
+import { versioned } from "../../platform/etag.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { appendixDocument } from "./agreements.appendix-doc.ts";
 import * as items from "./agreements.items.ts";
+import { agreements } from "./agreements.schema.ts";
 import * as service from "./agreements.service.ts";
 
 const tags = ["SKO-avtal"];
@@ -87,6 +89,7 @@ export function registerAgreementRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/agreements/:id",
     {
+      config: { versioned: versioned(agreements) },
       schema: {
         tags,
         summary: "Ett avtal med parter, behov, kursbilaga, dialoger, budget och uppföljning",
@@ -100,6 +103,7 @@ export function registerAgreementRoutes(app: FastifyInstance, { db }: Deps) {
   r.patch(
     "/api/agreements/:id",
     {
+      config: { versioned: versioned(agreements) },
       schema: {
         tags,
         summary: "Ändra ett avtal (bara de fält som skickas); fas och status sparas i historiken",
@@ -114,6 +118,7 @@ export function registerAgreementRoutes(app: FastifyInstance, { db }: Deps) {
   r.delete(
     "/api/agreements/:id",
     {
+      config: { versioned: versioned(agreements) },
       schema: {
         tags,
         summary: "Ta bort ett avtal (409 med det som hör till det när medel är bokförda på det)",

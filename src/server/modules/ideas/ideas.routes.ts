@@ -16,11 +16,13 @@ import {
 import { idParams, requiredText, uuid } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
+import { versioned } from "../../platform/etag.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import * as calls from "./calls.service.ts";
 import { grantIdea } from "./grant.service.ts";
 import { averagesOf, presentCall, presentIdea, presentReview, presentTransition } from "./ideas.presenter.ts";
+import { ideaCalls } from "./ideas.schema.ts";
 import * as service from "./ideas.service.ts";
 import { recordIdea } from "./public-ideas.service.ts";
 
@@ -72,6 +74,7 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/calls/:id",
     {
+      config: { versioned: versioned(ideaCalls) },
       schema: {
         tags,
         summary: "En idéefterlysning",
@@ -85,6 +88,7 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
   r.put(
     "/api/calls/:id/reviewers",
     {
+      config: { versioned: versioned(ideaCalls) },
       schema: {
         tags,
         summary: "Panelen: användarna som bedömer utlysningens idéer",
