@@ -182,6 +182,29 @@ const cases: Case[] = [
   },
 ];
 
+/** An activity type's feedback questions, after a first save has created the set (the demo has none). */
+async function questionSet() {
+  const key = await idOf(
+    "select key as v from activity_types where category = 'meeting' order by key limit 1",
+  );
+  const url = `/api/events/feedback-questions/${key}`;
+  const res = await t.request({ method: "PUT", url, as: admin, payload: { questions: [] } });
+  expect(res.statusCode, res.body).toBe(200);
+  return key;
+}
+const question = (labelSv: string) => ({
+  questions: [{ key: "nytta", labelSv, labelEn: "Use", kind: "rating" }],
+});
+cases.push({
+  name: "event type's feedback questions",
+  key: questionSet,
+  method: "PUT",
+  url: (k) => `/api/events/feedback-questions/${k}`,
+  body: async () => question("Nytta"),
+  staleBody: async () => question("Annan nytta"),
+  state: "select questions::text as v from feedback_question_sets where type_key = '$key'",
+});
+
 /** A learning space has no demo data: one is created, with the administrator as its moderator. */
 async function learningSpace() {
   const res = await t.request({
