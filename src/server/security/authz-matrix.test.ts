@@ -52,7 +52,10 @@ const order: Role[] = ["anonymous", "partner", "groupMember", "programmeDirector
 const scopes: Scope[] = ["in", "out"];
 
 /** Which fixture a path parameter names, by the collection it follows. */
-function fixtureKind(path: string, param: string): keyof Omit<Fixtures, "sessions" | "fresh"> | null {
+function fixtureKind(
+  path: string,
+  param: string,
+): keyof Omit<Fixtures, "sessions" | "fresh" | "panel"> | null {
   const before = path.slice(0, path.indexOf(`{${param}}`));
   if (/\/api\/(organisations|networks)\/$/.test(before) || param === "organisationId") return "organisation";
   if (/\/api\/people\/$/.test(before)) return "person";
