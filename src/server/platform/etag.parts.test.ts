@@ -268,6 +268,25 @@ describe.each(cases)("ETag and If-Match on a $name", (c) => {
   });
 });
 
+describe("deleting a part of a record (a compass assessment)", () => {
+  it("checks If-Match and moves the record's version, so a second stale write is refused too", async () => {
+    const programme = await idOf("select id::text as v from programmes order by id desc limit 1");
+    const dim = await dimension();
+    const url = `/api/compass/programmes/${programme}/assessments/${dim}?year=2026`;
+    const set = await send("PUT", url, { level: 2, justification: "Bedömt i matrisen." });
+    expect(set.statusCode, set.body).toBe(200);
+    const etag = set.headers.etag as string;
+    const stale = await send("DELETE", url, undefined, '"1"');
+    expect(stale.statusCode).toBe(412);
+    const removed = await send("DELETE", url, undefined, etag);
+    expect(removed.statusCode, removed.body).toBe(204);
+    expect(removed.headers.etag).toMatch(/^"\d+"$/);
+    expect(removed.headers.etag).not.toBe(etag);
+    const again = await send("PUT", url, { level: 3, justification: "Med den gamla versionen." }, etag);
+    expect(again.statusCode).toBe(412);
+  });
+});
+
 describe("a stale If-Match from someone who may not write the record", () => {
   it("answers their refusal (403/404), never a 412 telling who changed what", async () => {
     const partner = await t.login(demo.partner);

@@ -231,13 +231,15 @@ export function registerVersionHooks(app: FastifyInstance, db: Db) {
       id,
       ifMatch: parseIfMatch(request.headers["if-match"]),
       checked: false,
-      isDelete: request.method === "DELETE",
+      // A DELETE of the record itself (its key ends the path); deleting a part of it (a compass
+      // assessment) moves the record's version like any other write.
+      isDelete: request.method === "DELETE" && !!request.routeOptions.url?.endsWith(`:${v.param}`),
       request,
     };
     preconditions.run(pre, done);
   });
   app.addHook("onSend", async (request, reply) => {
-    if (request.etag && reply.statusCode >= 200 && reply.statusCode < 300 && request.method !== "DELETE")
-      reply.header("etag", request.etag);
+    // Set only where the record lives on (a DELETE of the record itself moves no version).
+    if (request.etag && reply.statusCode >= 200 && reply.statusCode < 300) reply.header("etag", request.etag);
   });
 }
