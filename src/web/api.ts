@@ -44,7 +44,31 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
  * 412 instead of losing it (platform/etag.ts). Every form gets this without doing anything.
  */
 const versions = new Map<string, string>();
-const versionKey = (path: string) => path.split("?")[0];
+
+/**
+ * Parts of a record read and written by paths of their own, whose version is the record's (the server
+ * says so with the same `versioned(...)` on those routes): a user's roles, a meeting's minutes, a call's
+ * panel, a network's members, a programme's compass (goals, assessments, work process). They share the
+ * record's entry, so a GET of the record lets their PUT send `If-Match`, and their answer's ETag serves
+ * the next save of any part.
+ */
+const sharedVersions = [
+  /^(\/api\/admin\/users\/[^/]+)\/roles$/,
+  /^(\/api\/meetings\/[^/]+)\/minutes$/,
+  /^(\/api\/calls\/[^/]+)\/reviewers$/,
+  /^(\/api\/networks\/[^/]+)\/members$/,
+  /^(\/api\/learning\/spaces\/[^/]+)\/members$/,
+  /^(\/api\/compass\/programmes\/[^/]+)\/(goals|assessments\/[^/]+|process(\/[^/]+)?)$/,
+];
+
+export function versionKey(path: string) {
+  const bare = path.split("?")[0];
+  for (const part of sharedVersions) {
+    const match = part.exec(bare);
+    if (match) return match[1];
+  }
+  return bare;
+}
 
 /**
  * fetch for the JSON API: sends the session cookie, the UI language and, on writes, the CSRF
@@ -69,7 +93,7 @@ export async function apiFetch<T>(method: Method, path: string, body?: unknown):
     throw new ApiError(networkProblem());
   }
   const etag = response.headers.get("etag");
-  if (response.ok && method === "DELETE") versions.delete(key);
+  if (response.ok && method === "DELETE" && key === path.split("?")[0]) versions.delete(key);
   else if (response.ok && etag && method !== "POST") versions.set(key, etag);
   if (response.status === 204) return undefined as T;
   const text = await response.text();

@@ -17,7 +17,7 @@ import { problemSchema } from "./problem.ts";
  * - GET answers with `ETag` (read before the handler, so a write in between gives at worst a false 412).
  * - PATCH/PUT/DELETE: writeWithAudit locks the row (`select … for update`) as the first statement of the
  *   write's transaction and compares `If-Match` there, so the compare and the write are atomic. A stale
- *   `If-Match` answers 412 with a Swedish problem+json naming who changed the record, when and which fields
+ *   `If-Match` (once the service's own permission checks have passed) answers 412 with a Swedish problem+json naming who changed the record, when and which fields
  *   (from the audit log). Without `If-Match` the write proceeds as before (integrations, old clients), still
  *   serialised by the row lock; with full-list fields such as `tags` the last writer wins, so the web always
  *   sends `If-Match`.
@@ -90,18 +90,28 @@ function parseIfMatch(header: string | string[] | undefined): string[] | "*" | n
 }
 
 /**
- * Called by writeWithAudit at the start of its transaction: locks the target row and checks If-Match once
- * per request. Returns a function to call after the work, which moves the version forward.
+ * Called by writeWithAudit at the start of its transaction: locks the target row and compares If-Match
+ * once per request. Returns a function to call after the work: it answers 412 if the version was stale,
+ * else moves the version forward. The 412 waits for the work so that the service's own refusals come
+ * first: an actor who may not read or change the record gets its 403/404, never a 412 that would tell
+ * them the record exists and who changed what (decision 007); the work is rolled back with the 412.
  */
 export async function lockAndCheckVersion(tx: Tx): Promise<(() => Promise<void>) | null> {
   const pre = preconditions.getStore();
   if (!pre) return null;
   const current = await readVersion(tx, pre.versioned, pre.id, true);
   if (current === null) return null; // The service answers 404.
-  if (!pre.checked && pre.ifMatch !== null && pre.ifMatch !== "*" && !pre.ifMatch.includes(current)) {
-    throw await staleVersion(tx, pre, pre.ifMatch[0]);
-  }
+  // Read before the work, so the 412 names others' changes, not the ones this request is making.
+  const stale =
+    !pre.checked && pre.ifMatch !== null && pre.ifMatch !== "*" && !pre.ifMatch.includes(current)
+      ? await staleVersion(tx, pre, pre.ifMatch[0])
+      : null;
   pre.checked = true;
+  if (stale) {
+    return async () => {
+      throw stale;
+    };
+  }
   if (pre.isDelete) return null;
   return async () => {
     const { table, updatedAt, key } = pre.versioned;
@@ -221,13 +231,15 @@ export function registerVersionHooks(app: FastifyInstance, db: Db) {
       id,
       ifMatch: parseIfMatch(request.headers["if-match"]),
       checked: false,
-      isDelete: request.method === "DELETE",
+      // A DELETE of the record itself (its key ends the path); deleting a part of it (a compass
+      // assessment) moves the record's version like any other write.
+      isDelete: request.method === "DELETE" && !!request.routeOptions.url?.endsWith(`:${v.param}`),
       request,
     };
     preconditions.run(pre, done);
   });
   app.addHook("onSend", async (request, reply) => {
-    if (request.etag && reply.statusCode >= 200 && reply.statusCode < 300 && request.method !== "DELETE")
-      reply.header("etag", request.etag);
+    // Set only where the record lives on (a DELETE of the record itself moves no version).
+    if (request.etag && reply.statusCode >= 200 && reply.statusCode < 300) reply.header("etag", request.etag);
   });
 }

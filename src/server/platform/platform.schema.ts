@@ -22,6 +22,8 @@ export const users = pgTable("users", {
   /** Link to the people register, set by the registers module. */
   personId: uuid("person_id"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** The account's version for ETag/If-Match (active flag, roles); moved by platform/etag.ts. */
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 /** A role, optionally limited to one organisation or programme (scopeType + scopeId). */

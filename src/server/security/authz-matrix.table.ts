@@ -7,7 +7,8 @@ import type { Fixtures, Scope } from "./test/authz-fixtures.ts";
  *   administrator | coordinator | programme director | group member | partner | anonymous
  *
  * "in" is a record inside the role's scope (organisation IN for the partner, programme IN for the
- * programme director), "out" one outside it; roles without a scope ask about the same two records.
+ * programme director, body IN for its members, call IN for its panel), "out" one outside it; roles
+ * without a scope ask about the same two records (test/authz-fixtures.ts says what each one is).
  * Write routes are sent `{}` (or the body below), so an allowed actor mostly meets 422 or a no-op
  * PATCH, never destroys a shared record (DELETE gets a fresh one per cell). A new route adds its row.
  */
@@ -103,18 +104,19 @@ export const matrix: Record<string, string> = {
     "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "GET /api/compass/years": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "GET /api/compass/units": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
-  "GET /api/compass/units/{organisationId}": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
+  // A unit's compass is its organisation's follow-up data: a partner reads only their own (compass.policy.ts).
+  "GET /api/compass/units/{organisationId}": "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
   "GET /api/compass/units/{organisationId}/heatmap":
-    "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
+    "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
   "GET /api/compass/units/{organisationId}/trend":
-    "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
+    "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
   // 200 where Chromium is installed; not compared without it (see rendersPdf in the test).
   "GET /api/compass/programmes/{programmeId}/compass.pdf":
     "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "GET /api/compass/units/{organisationId}/compass.pdf":
-    "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
+    "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
   "GET /api/compass/units/{organisationId}/heatmap.xlsx":
-    "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
+    "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
   "GET /api/search": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "GET /api/frameworks": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "POST /api/frameworks": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
@@ -147,12 +149,13 @@ export const matrix: Record<string, string> = {
   "GET /api/projects/dashboard": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "GET /api/projects/timeline": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "GET /api/projects/reports/overdue": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
-  // Finding 3: a partner reads only their own organisation's projects (projects.policy.ts).
+  // Finding 3: a partner reads only their own organisation's projects (projects.policy.ts); a write on
+  // another organisation's project answers 404 like its read (decision 007), not 403.
   "GET /api/projects/{id}": "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
-  "PATCH /api/projects/{id}": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
-  "POST /api/projects/{id}/status": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
-  "POST /api/projects/{id}/outputs": "201 201 | 201 201 | 403 403 | 403 403 | 403 403 | 401 401",
-  "DELETE /api/projects/{id}/outputs/{outputId}": "404 404 | 404 404 | 403 403 | 403 403 | 403 403 | 401 401",
+  "PATCH /api/projects/{id}": "200 200 | 200 200 | 403 403 | 403 403 | 403 404 | 401 401",
+  "POST /api/projects/{id}/status": "200 200 | 200 200 | 403 403 | 403 403 | 403 404 | 401 401",
+  "POST /api/projects/{id}/outputs": "201 201 | 201 201 | 403 403 | 403 403 | 403 404 | 401 401",
+  "DELETE /api/projects/{id}/outputs/{outputId}": "404 404 | 404 404 | 403 403 | 403 403 | 403 404 | 401 401",
   // Finding 1: only staff and the project's lead report; another organisation's project is hidden (404).
   "POST /api/projects/{id}/reports": "201 201 | 201 201 | 403 403 | 403 403 | 403 404 | 401 401",
   "PATCH /api/projects/{id}/reports/{reportId}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
@@ -278,36 +281,38 @@ export const matrix: Record<string, string> = {
   "POST /api/learning/spaces/{id}/documents/{documentId}/versions":
     "415 415 | 415 415 | 415 415 | 415 415 | 415 415 | 401 401",
   "POST /api/public/unsubscribe/{token}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 404 404",
-  // Ideas, agreements and governance: the fixtures create none of their records yet, so these rows ask
-  // about ids that do not exist; in/out-of-scope answers are held by each module's own route tests.
+  // Ideas: every user reads calls; an idea is read by staff, group members, the call's panel (the
+  // programme director sits on call IN's) and the partner of the idea's organisation (IN). The public
+  // reaches only public calls (IN is public, OUT not).
   "GET /api/calls": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "POST /api/calls": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
-  "GET /api/calls/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
-  "PUT /api/calls/{id}/reviewers": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
-  "GET /api/calls/{id}/funnel": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
-  "POST /api/calls/{id}/ideas": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "GET /api/calls/{id}": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
+  "PUT /api/calls/{id}/reviewers": "204 204 | 204 204 | 403 403 | 403 403 | 403 403 | 401 401",
+  "GET /api/calls/{id}/funnel": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
+  "POST /api/calls/{id}/ideas": "201 201 | 201 201 | 403 403 | 403 403 | 403 403 | 401 401",
   "GET /api/ideas": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
-  "GET /api/ideas/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "GET /api/ideas/{id}": "200 200 | 200 200 | 200 404 | 200 200 | 200 404 | 401 401",
   "POST /api/ideas/{id}/transition": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "POST /api/ideas/{id}/reviews": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "POST /api/ideas/{id}/grant": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "GET /api/public/calls": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
-  "GET /api/public/calls/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 404 404",
+  "GET /api/public/calls/{id}": "200 404 | 200 404 | 200 404 | 200 404 | 200 404 | 200 404",
   "POST /api/public/calls/{id}/ideas": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 422 422",
   "GET /api/public/ideas/{token}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 404 404",
   "PATCH /api/public/ideas/{token}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 404 404",
+  // Agreements: a partner reads and adds needs to only their organisation's (IN); OUT is hidden (404).
   "GET /api/agreements": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "POST /api/agreements": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "GET /api/agreements/shared-courses": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
-  "GET /api/agreements/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
-  "PATCH /api/agreements/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
-  "DELETE /api/agreements/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
-  "GET /api/agreements/{id}/follow-up": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
-  "GET /api/agreements/{id}/appendix.pdf": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
-  "GET /api/agreements/{id}/appendix.docx": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
-  "POST /api/agreements/{id}/needs": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "GET /api/agreements/{id}": "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
+  "PATCH /api/agreements/{id}": "200 200 | 200 200 | 403 403 | 403 403 | 403 404 | 401 401",
+  "DELETE /api/agreements/{id}": "204 204 | 204 204 | 403 403 | 403 403 | 403 404 | 401 401",
+  "GET /api/agreements/{id}/follow-up": "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
+  "GET /api/agreements/{id}/appendix.pdf": "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
+  "GET /api/agreements/{id}/appendix.docx": "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
+  "POST /api/agreements/{id}/needs": "201 201 | 201 201 | 403 403 | 403 403 | 201 404 | 401 401",
   "POST /api/agreements/{id}/appendix": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
-  "POST /api/agreements/{id}/dialogues": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "POST /api/agreements/{id}/dialogues": "201 201 | 201 201 | 403 403 | 403 403 | 403 404 | 401 401",
   "GET /api/agreements/{id}/needs/{needId}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   "PATCH /api/agreements/{id}/needs/{needId}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   "DELETE /api/agreements/{id}/needs/{needId}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
@@ -329,19 +334,22 @@ export const matrix: Record<string, string> = {
   "GET /api/agreements/{id}/plans/{planId}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   // JSON sent to the plan upload answers 415 before the agreement is looked up (like the learning upload).
   "POST /api/agreements/{id}/plans": "415 415 | 415 415 | 415 415 | 415 415 | 415 415 | 401 401",
+  // Governance: the group member and the partner sit on body IN, no matrix user on OUT; both meetings and
+  // decisions are non-public, so outside the body (or staff) they do not exist (404); members may read but
+  // not manage (403); the body's secretary or staff manage. Approving needs minutes first (422).
   "GET /api/bodies": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "POST /api/bodies": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
-  "GET /api/bodies/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "GET /api/bodies/{id}": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "POST /api/bodies/{id}/members": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "GET /api/meetings": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
   "POST /api/meetings": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
-  "GET /api/meetings/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 404 404",
-  "POST /api/meetings/{id}/notice": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
-  "PUT /api/meetings/{id}/minutes": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
-  "POST /api/meetings/{id}/minutes/approve": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
-  "POST /api/meetings/{id}/decisions": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "GET /api/meetings/{id}": "200 200 | 200 200 | 404 404 | 200 404 | 200 404 | 404 404",
+  "POST /api/meetings/{id}/notice": "200 200 | 200 200 | 404 404 | 403 404 | 403 404 | 401 401",
+  "PUT /api/meetings/{id}/minutes": "200 200 | 200 200 | 404 404 | 403 404 | 403 404 | 401 401",
+  "POST /api/meetings/{id}/minutes/approve": "422 422 | 422 422 | 404 404 | 403 404 | 403 404 | 401 401",
+  "POST /api/meetings/{id}/decisions": "201 201 | 201 201 | 404 404 | 403 404 | 403 404 | 401 401",
   "GET /api/decisions": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
-  "PATCH /api/decisions/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "PATCH /api/decisions/{id}": "200 200 | 200 200 | 404 404 | 403 404 | 403 404 | 401 401",
   "GET /api/registry": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
   "POST /api/registry": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   // Ideas in development (issue 18): versions, documents, recommendation; ids that do not exist.
@@ -385,4 +393,13 @@ export const requestExtras: Record<
   "POST /api/projects/{id}/outputs": () => ({ body: { type: "report", title: "Matrisens resultat" } }),
   "POST /api/projects/{id}/status": () => ({ body: { colour: "green", reason: "Matrisens bedömning." } }),
   "PUT /api/admin/users/{id}/roles": () => ({ body: { roles: [] } }),
+  // Valid bodies, so that these writes reach their permission check for the record in and out of scope.
+  "POST /api/agreements/{id}/needs": () => ({ body: { title: "Matrisens behov" } }),
+  "POST /api/agreements/{id}/dialogues": () => ({ body: { date: "2026-03-02", notes: "Matrisens dialog." } }),
+  "PUT /api/meetings/{id}/minutes": () => ({ body: { text: "Matrisens protokoll." } }),
+  "POST /api/meetings/{id}/decisions": () => ({
+    body: { title: "Matrisens beslut", text: "Organet beslutar.", public: false },
+  }),
+  "PUT /api/calls/{id}/reviewers": (f, s) => ({ body: { userIds: f.panel[s] } }),
+  "POST /api/calls/{id}/ideas": () => ({ body: { title: "Matrisens idé", summary: "En idé." } }),
 };

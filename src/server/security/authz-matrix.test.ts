@@ -52,12 +52,21 @@ const order: Role[] = ["anonymous", "partner", "groupMember", "programmeDirector
 const scopes: Scope[] = ["in", "out"];
 
 /** Which fixture a path parameter names, by the collection it follows. */
-function fixtureKind(path: string, param: string): keyof Omit<Fixtures, "sessions" | "fresh"> | null {
+function fixtureKind(
+  path: string,
+  param: string,
+): keyof Omit<Fixtures, "sessions" | "fresh" | "panel"> | null {
   const before = path.slice(0, path.indexOf(`{${param}}`));
   if (/\/api\/(organisations|networks)\/$/.test(before) || param === "organisationId") return "organisation";
   if (/\/api\/people\/$/.test(before)) return "person";
   if (/\/api\/programmes\/$/.test(before) || param === "programmeId") return "programme";
   if (/\/api\/projects\/$/.test(before)) return "project";
+  if (/\/api\/agreements\/$/.test(before)) return "agreement";
+  if (/\/api\/bodies\/$/.test(before)) return "body";
+  if (/\/api\/meetings\/$/.test(before)) return "meeting";
+  if (/\/api\/decisions\/$/.test(before)) return "decision";
+  if (/\/api\/(public\/)?calls\/$/.test(before)) return "call";
+  if (/\/api\/ideas\/$/.test(before)) return "idea";
   return null;
 }
 
@@ -67,8 +76,8 @@ async function urlFor(route: (typeof routes)[number], scope: Scope): Promise<str
     const kind = fixtureKind(route.path, param);
     let value: string;
     // The record a DELETE removes is a fresh one, so that the shared fixtures stay for later cells.
-    if (kind && kind !== "project" && route.method === "DELETE" && route.path.endsWith(`{${param}}`))
-      value = await fixtures.fresh[kind](scope);
+    if (kind && kind in fixtures.fresh && route.method === "DELETE" && route.path.endsWith(`{${param}}`))
+      value = await fixtures.fresh[kind as keyof Fixtures["fresh"]](scope);
     else if (kind) value = fixtures[kind][scope];
     else if (/^(id|\w+Id)$/.test(param)) value = NO_SUCH_ID;
     else if (param === "version") value = "1";

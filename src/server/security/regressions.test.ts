@@ -5,6 +5,24 @@ import { createTestApp, demo, type Session } from "../test/harness.ts";
 /**
  * Issue 11, findings 1, 3 and 13 (output links, personal registration links), re-enacted as the probe
  * did them: each must now be refused.
+ *
+ * Where the other findings are re-enacted (every file runs on PGlite and, with TEST_DATABASE_URL, on
+ * PostgreSQL; the two marked * start processes on the embedded database and run on PGlite only):
+ *  2 zip bomb ............ modules/transfer/upload-security.test.ts, platform/zip-guard.test.ts
+ *  4 X-Forwarded-For ..... modules/accounts/login-security.test.ts
+ *  5 lock-out and race ... modules/accounts/login-security.test.ts
+ *  6 mail flooding ....... modules/mail/mail-caps.test.ts
+ *  7 unhandled 500s ...... security/robustness.test.ts, security/fuzz.test.ts,
+ *                          modules/transfer/upload-security.test.ts (415 on multipart routes)
+ *  8 insecure default .... modules/accounts/login-security.test.ts (demo login), main.test.ts* (demo data)
+ *  9 CSV injection ....... security/robustness.test.ts
+ * 10 lost updates ........ platform/etag.test.ts (eight concurrent tag edits), etag.routes.test.ts,
+ *                          etag.parts.test.ts; e2e/concurrent-edit.e2e.ts (the web form)
+ * 11 DATA_DIR lock ....... platform/data-dir-lock.test.ts*
+ * 12 ICS injection ....... security/robustness.test.ts
+ * 13 the rest ............ here; modules/transfer/upload-security.test.ts (import refused before its body),
+ *                          modules/indicators/evidence-files.test.ts, login-security.test.ts and
+ *                          e2e/security-headers.e2e.ts (headers)
  */
 
 const t = await createTestApp();

@@ -15,6 +15,8 @@ import { requireActor } from "../../platform/actor.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
+import { versioned } from "../../platform/etag.ts";
+import { users } from "../../platform/platform.schema.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { SESSION_COOKIE } from "../../platform/session-hooks.ts";
 import { canAdministerUsers } from "./accounts.policy.ts";
@@ -203,7 +205,10 @@ export function registerAccountRoutes(app: FastifyInstance, { db, config }: Deps
 
   r.get(
     "/api/admin/users/:id",
-    { schema: { tags, summary: "En användare", params: idParams, response: { 200: userView, ...errors } } },
+    {
+      config: { versioned: versioned(users) },
+      schema: { tags, summary: "En användare", params: idParams, response: { 200: userView, ...errors } },
+    },
     async (request) => {
       if (!canAdministerUsers(request.actor)) throw forbidden();
       const user = await accounts.getUser(db, request.params.id);
@@ -215,6 +220,7 @@ export function registerAccountRoutes(app: FastifyInstance, { db, config }: Deps
   r.patch(
     "/api/admin/users/:id",
     {
+      config: { versioned: versioned(users) },
       schema: {
         tags,
         summary: "Aktivera eller inaktivera",
@@ -234,6 +240,7 @@ export function registerAccountRoutes(app: FastifyInstance, { db, config }: Deps
   r.put(
     "/api/admin/users/:id/roles",
     {
+      config: { versioned: versioned(users) },
       schema: {
         tags,
         summary: "Sätt roller och avgränsningar",

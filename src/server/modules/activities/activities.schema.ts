@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { timestamps } from "../../db/columns.ts";
 import { users } from "../../platform/platform.schema.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
@@ -13,6 +24,8 @@ export const activityTypes = pgTable("activity_types", {
   category: text("category").notNull().default("other"),
   sortOrder: integer("sort_order").notNull().default(0),
   active: boolean("active").notNull().default(true),
+  /** The type's version for ETag/If-Match; moved by platform/etag.ts. */
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const activities = pgTable(

@@ -7,8 +7,10 @@ import {
 } from "../../../common/activities.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
+import { versioned } from "../../platform/etag.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { presentActivityType } from "./activities.presenter.ts";
+import { activityTypes } from "./activities.schema.ts";
 import * as service from "./activity-types.service.ts";
 
 const tags = ["Aktiviteter"];
@@ -56,6 +58,7 @@ export function registerActivityTypeRoutes(app: FastifyInstance, { db }: Deps) {
   r.patch(
     "/api/activity-types/:key",
     {
+      config: { versioned: versioned(activityTypes, { key: activityTypes.key, param: "key" }) },
       schema: {
         tags,
         summary: "Byt etikett, ordning eller aktivera/inaktivera en aktivitetstyp",

@@ -1,4 +1,6 @@
 import { type Actor, isAdmin, isStaff, scopedIds } from "../../platform/actor.ts";
+import type { Policy } from "../../platform/authorize.ts";
+import { canReadOrganisationFollowUp } from "../finance/finance.policy.ts";
 
 /**
  * Who may do what with the compass. Every logged-in user reads compasses and aggregates; administrators
@@ -25,3 +27,15 @@ export const programmeCompassAbilities = (actor: Actor | null, programmeId: stri
   recompute: canManageProgrammeCompass(actor, programmeId),
   workProcess: canManageWorkProcess(actor, programmeId),
 });
+
+/**
+ * A unit's compass (its aggregate, heat-map, trend and exports) is follow-up data of that organisation:
+ * everyone inside the platform reads every unit; a partner only their own organisations' — another
+ * organisation's unit answers 404 as if it did not exist (decision 007), and is absent from the list.
+ */
+export const canReadUnit = (actor: Actor | null, unit: { organisationId: string }) =>
+  canReadOrganisationFollowUp(actor, unit.organisationId);
+
+export const unitPolicy: Policy<"read", { organisationId: string }> = {
+  read: { allow: canReadUnit, refuse: "hide" },
+};

@@ -19,8 +19,10 @@ import {
 } from "../../../common/compass.ts";
 import { requireActor } from "../../platform/actor.ts";
 import { type Deps, typed } from "../../platform/context.ts";
+import { versioned } from "../../platform/etag.ts";
 import { requestLocale } from "../../platform/i18n.ts";
 import { problemSchema } from "../../platform/problem.ts";
+import { programmes } from "../programmes/programmes.schema.ts";
 import { myProgrammes, thisYear } from "./compass.shared.ts";
 import { addOutcome, listOutcomes, removeOutcome, setWorkStep, workProcess } from "./process.service.ts";
 import {
@@ -33,6 +35,13 @@ import {
 } from "./programme.service.ts";
 
 const tags = ["ALA-kompassen"];
+
+/**
+ * A programme's compass (goals, assessments, work process) is versioned as one record on the programme
+ * row: its GET sends the programme's ETag and every PUT/DELETE checks If-Match against it and moves it
+ * (platform/etag.ts), so two people editing the same compass never overwrite each other unseen.
+ */
+const compassVersion = versioned(programmes, { param: "programmeId" });
 const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
 
 /** A programme's compass: levels, goals (målbild), assessments, outcomes, work process. */
@@ -43,6 +52,7 @@ export function registerProgrammeCompassRoutes(app: FastifyInstance, { db }: Dep
   r.get(
     base,
     {
+      config: { versioned: compassVersion },
       schema: {
         tags,
         summary: "Programmets kompass för ett år",
@@ -61,6 +71,7 @@ export function registerProgrammeCompassRoutes(app: FastifyInstance, { db }: Dep
   r.put(
     `${base}/goals`,
     {
+      config: { versioned: compassVersion },
       schema: {
         tags,
         summary: "Sätt programmets målbild för ett år",
@@ -82,6 +93,7 @@ export function registerProgrammeCompassRoutes(app: FastifyInstance, { db }: Dep
   r.put(
     `${base}/assessments/:key`,
     {
+      config: { versioned: compassVersion },
       schema: {
         tags,
         summary: "Bedömd nivå med motivering för en dimension",
@@ -103,6 +115,7 @@ export function registerProgrammeCompassRoutes(app: FastifyInstance, { db }: Dep
   r.delete(
     `${base}/assessments/:key`,
     {
+      config: { versioned: compassVersion },
       schema: {
         tags,
         summary: "Ta bort en bedömd nivå",
@@ -213,6 +226,7 @@ export function registerProgrammeCompassRoutes(app: FastifyInstance, { db }: Dep
   r.get(
     `${base}/process`,
     {
+      config: { versioned: compassVersion },
       schema: {
         tags,
         summary: "Arbetsprocessen för året",
@@ -231,6 +245,7 @@ export function registerProgrammeCompassRoutes(app: FastifyInstance, { db }: Dep
   r.put(
     `${base}/process/:step`,
     {
+      config: { versioned: compassVersion },
       schema: {
         tags,
         summary: "Uppdatera ett steg i arbetsprocessen",

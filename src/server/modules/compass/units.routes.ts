@@ -60,7 +60,7 @@ export function registerCompassUnitRoutes(app: FastifyInstance, { db }: Deps) {
     },
     async (request) => {
       requireActor(request.actor);
-      return { items: await listUnits(db) };
+      return { items: await listUnits(db, request.actor) };
     },
   );
 

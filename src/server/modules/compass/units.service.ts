@@ -3,8 +3,10 @@ import type { HeatmapView, TrendView, UnitListItem, UnitView } from "../../../co
 import type { Locale } from "../../../common/format.ts";
 import { type Db, queryRows } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
+import { authorize } from "../../platform/authorize.ts";
 import { notFound } from "../../platform/errors.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
+import { canReadUnit, unitPolicy } from "./compass.policy.ts";
 import { compassGoals } from "./compass.schema.ts";
 import { levelsForYear, type ProgrammeYear } from "./derivation.service.ts";
 import { meanOneDecimal } from "./level.ts";
@@ -27,12 +29,14 @@ export interface UnitProgramme {
   organisation_name: string | null;
 }
 
-export async function loadUnit(db: Db, organisationId: string) {
+/** The unit, if the actor may read its compass (else 404, as if it did not exist). */
+export async function loadUnit(db: Db, actor: Actor, organisationId: string) {
   const [unit] = await db
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
   if (!unit) throw notFound();
+  authorize(actor, unitPolicy, "read", { organisationId });
   return unit;
 }
 
@@ -56,8 +60,8 @@ export function unitProgrammes(db: Db, organisationId: string) {
 }
 
 /** Units that own programmes, directly or further down, with how many — for choosing a unit view. */
-export function listUnits(db: Db): Promise<UnitListItem[]> {
-  return queryRows<UnitListItem>(
+export async function listUnits(db: Db, actor: Actor): Promise<UnitListItem[]> {
+  const units = await queryRows<UnitListItem>(
     db,
     sql`
     with recursive up as (
@@ -74,6 +78,7 @@ export function listUnits(db: Db): Promise<UnitListItem[]> {
     group by o.id, o.name, o.type, o.parent_id, o.sort_key
     order by o.sort_key, o.id`,
   );
+  return units.filter((u) => canReadUnit(actor, { organisationId: u.id }));
 }
 
 /** A programme-year's level in a dimension of the current model, or null when its version lacks it. */
@@ -114,7 +119,7 @@ export async function unitCompass(
   year: number,
   locale: Locale,
 ): Promise<UnitView> {
-  const unit = await loadUnit(db, organisationId);
+  const unit = await loadUnit(db, actor, organisationId);
   const ids = (await unitProgrammes(db, organisationId)).map((p) => p.id);
   const model = await latestModel(db);
   const years = await levelsForYear(db, ids, year, actor);
@@ -142,7 +147,7 @@ export async function unitHeatmap(
   year: number,
   locale: Locale,
 ): Promise<HeatmapView> {
-  const unit = await loadUnit(db, organisationId);
+  const unit = await loadUnit(db, actor, organisationId);
   const programmes = await unitProgrammes(db, organisationId);
   const ids = programmes.map((p) => p.id);
   const model = await latestModel(db);
@@ -178,7 +183,7 @@ export async function unitTrend(
   to: number,
   locale: Locale,
 ): Promise<TrendView> {
-  await loadUnit(db, organisationId);
+  await loadUnit(db, actor, organisationId);
   const ids = (await unitProgrammes(db, organisationId)).map((p) => p.id);
   const model = await latestModel(db);
   const years: TrendView["years"] = [];

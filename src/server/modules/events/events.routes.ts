@@ -30,7 +30,7 @@ import { isoToDate, sendSpreadsheet } from "../../platform/spreadsheet-export.ts
 import { nudgeMailSender } from "../mail/mail-sender.ts";
 import { canPurgeDietaryNeeds } from "./events.policy.ts";
 import { presentEvent, presentParticipant } from "./events.presenter.ts";
-import { events } from "./events.schema.ts";
+import { events, feedbackQuestionSets } from "./events.schema.ts";
 import * as service from "./events.service.ts";
 import * as feedback from "./feedback.service.ts";
 import { participantTable } from "./participant-table.service.ts";
@@ -168,6 +168,9 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
   r.put(
     "/api/events/feedback-questions/:typeKey",
     {
+      config: {
+        versioned: versioned(feedbackQuestionSets, { key: feedbackQuestionSets.typeKey, param: "typeKey" }),
+      },
       schema: {
         tags,
         summary: "Sätt återkopplingens extra frågor för en evenemangstyp",

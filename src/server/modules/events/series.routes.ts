@@ -97,6 +97,7 @@ export function registerEventSeriesRoutes(app: FastifyInstance, { db }: Deps) {
   r.put(
     "/api/networks/:id/members",
     {
+      config: { versioned: versioned(eventNetworks) },
       schema: {
         tags,
         summary: "Sätt nätverkets medlemmar",

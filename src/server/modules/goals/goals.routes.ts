@@ -17,6 +17,7 @@ import { typed } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { versioned } from "../../platform/etag.ts";
 import { problemSchema } from "../../platform/problem.ts";
+import { activities } from "../activities/activities.schema.ts";
 import { activityGoalRefs, setActivityGoals } from "./goal-links.service.ts";
 import { presentFramework, presentFrameworkSummary } from "./goals.presenter.ts";
 import { goalFrameworks } from "./goals.schema.ts";
@@ -129,6 +130,7 @@ export function registerGoalRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/goal-links/activities/:activityId",
     {
+      config: { versioned: versioned(activities, { param: "activityId" }) },
       schema: {
         tags,
         summary: "Målen en aktivitet bidrar till",
@@ -145,6 +147,7 @@ export function registerGoalRoutes(app: FastifyInstance, { db }: Deps) {
   r.put(
     "/api/goal-links/activities/:activityId",
     {
+      config: { versioned: versioned(activities, { param: "activityId" }) },
       schema: {
         tags,
         summary: "Koppla en aktivitet till mål",

@@ -22,6 +22,7 @@ import {
 import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
+import { versioned } from "../../platform/etag.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemResponses, problemSchema } from "../../platform/problem.ts";
@@ -34,6 +35,7 @@ import {
   presentMeeting,
   presentMeetingSummary,
 } from "./governance.presenter.ts";
+import { governanceDecisions, governanceMeetings } from "./governance.schema.ts";
 import * as meetings from "./meetings.service.ts";
 import * as minutes from "./minutes.service.ts";
 import { sendNotice } from "./notice.service.ts";
@@ -148,7 +150,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, { db, config }: D
   r.get(
     "/api/meetings/:id",
     {
-      config: open,
+      config: { ...open, versioned: versioned(governanceMeetings) },
       schema: {
         tags,
         summary: "Ett möte: dagordning, närvaro, protokoll och beslut",
@@ -179,6 +181,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, { db, config }: D
   r.put(
     "/api/meetings/:id/minutes",
     {
+      config: { versioned: versioned(governanceMeetings) },
       schema: {
         tags,
         summary: "Skriv protokollet (text, anteckningar per punkt, närvaro, justerare)",
@@ -238,6 +241,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, { db, config }: D
   r.patch(
     "/api/decisions/:id",
     {
+      config: { versioned: versioned(governanceDecisions) },
       schema: {
         tags,
         summary: "Ändra ett beslut (409 när protokollet är justerat)",

@@ -42,7 +42,7 @@ import {
   presentTransition,
   presentVersion,
 } from "./ideas.presenter.ts";
-import { ideas } from "./ideas.schema.ts";
+import { ideaCalls, ideas } from "./ideas.schema.ts";
 import * as service from "./ideas.service.ts";
 import { recordIdea } from "./public-ideas.service.ts";
 
@@ -109,6 +109,7 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/calls/:id",
     {
+      config: { versioned: versioned(ideaCalls) },
       schema: {
         tags,
         summary: "En idéefterlysning",
@@ -122,6 +123,7 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
   r.put(
     "/api/calls/:id/reviewers",
     {
+      config: { versioned: versioned(ideaCalls) },
       schema: {
         tags,
         summary: "Panelen: användarna som bedömer utlysningens idéer",

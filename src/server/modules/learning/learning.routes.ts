@@ -20,10 +20,12 @@ import { uuid } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { fieldErrors } from "../../platform/errors.ts";
+import { versioned } from "../../platform/etag.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { requireMultipart, withUploadSlot } from "../../platform/uploads.ts";
 import * as documents from "./documents.service.ts";
 import * as presenter from "./learning.presenter.ts";
+import { learningSpaces } from "./learning.schema.ts";
 import * as learning from "./learning.service.ts";
 
 const tags = ["Lärplattform"];
@@ -89,6 +91,7 @@ export function registerLearningRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/learning/spaces/:id",
     {
+      config: { versioned: versioned(learningSpaces) },
       schema: {
         tags,
         summary: "En lärplattform",
@@ -102,6 +105,7 @@ export function registerLearningRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/learning/spaces/:id/members",
     {
+      config: { versioned: versioned(learningSpaces) },
       schema: {
         tags,
         summary: "Medlemmar",
@@ -114,6 +118,7 @@ export function registerLearningRoutes(app: FastifyInstance, { db }: Deps) {
   r.put(
     "/api/learning/spaces/:id/members",
     {
+      config: { versioned: versioned(learningSpaces) },
       schema: {
         tags,
         summary: "Sätt medlemmarna",

@@ -49,6 +49,8 @@ export const canEditReport = (
 export const canReviewReport = (actor: Actor | null) => isStaff(actor);
 
 /** The project rules as a table for `authorize(actor, projectPolicy, action, project)`. */
-export const projectPolicy: Policy<"read", ProjectSubject> = {
+export const projectPolicy: Policy<"read" | "manage", ProjectSubject> = {
   read: { allow: canReadProject, refuse: "hide" },
+  /** Changing a project, its colour and outputs: asked after `read`, so a hidden project stays 404. */
+  manage: canManageProjects,
 };

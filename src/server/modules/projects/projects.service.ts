@@ -111,6 +111,17 @@ export async function getProject(db: Db | Tx, actor: Actor | null, id: string): 
   return found;
 }
 
+/**
+ * Before a write on a project: one the actor may not read answers 404 (its existence does not leak,
+ * decision 007), one they read but may not change 403.
+ */
+async function authorizeManage(db: Db | Tx, actor: Actor, id: string) {
+  const found = await findProject(db, id);
+  if (!found) throw notFound();
+  authorize(actor, projectPolicy, "read", projectSubject(found));
+  authorize(actor, projectPolicy, "manage", projectSubject(found));
+}
+
 export const projectSubject = (r: ProjectRecord) => ({
   ownerOrganisationId: r.project.ownerOrganisationId,
   leadUserIds: r.leadUserIds,
@@ -237,7 +248,7 @@ export async function createProject(db: Db, actor: Actor, raw: CreateProjectInpu
 }
 
 export async function updateProject(db: Db, actor: Actor, id: string, raw: UpdateProjectInput) {
-  if (!canManageProjects(actor)) throw forbidden();
+  await authorizeManage(db, actor, id);
   const input = parseInput(updateProjectInput, raw);
   await writeWithAudit(db, actor, async (tx, audit) => {
     const [before] = await tx.select().from(projects).where(eq(projects.id, id));
@@ -273,7 +284,7 @@ export async function updateProject(db: Db, actor: Actor, id: string, raw: Updat
 
 /** A new colour with its reason; the previous one stays in the history. */
 export async function setProjectStatus(db: Db, actor: Actor, id: string, raw: StatusInput) {
-  if (!canManageProjects(actor)) throw forbidden();
+  await authorizeManage(db, actor, id);
   const input = parseInput(statusInput, raw);
   await writeWithAudit(db, actor, async (tx, audit) => {
     const [before] = await tx.select().from(projects).where(eq(projects.id, id));
@@ -290,7 +301,7 @@ export async function setProjectStatus(db: Db, actor: Actor, id: string, raw: St
 }
 
 export async function addOutput(db: Db, actor: Actor, projectId: string, raw: OutputInput) {
-  if (!canManageProjects(actor)) throw forbidden();
+  await authorizeManage(db, actor, projectId);
   const input = parseInput(outputInput, raw);
   return writeWithAudit(db, actor, async (tx, audit) => {
     const [project] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId));
@@ -305,7 +316,7 @@ export async function addOutput(db: Db, actor: Actor, projectId: string, raw: Ou
 }
 
 export async function deleteOutput(db: Db, actor: Actor, projectId: string, outputId: string) {
-  if (!canManageProjects(actor)) throw forbidden();
+  await authorizeManage(db, actor, projectId);
   await writeWithAudit(db, actor, async (tx, audit) => {
     const [removed] = await tx
       .delete(projectOutputs)

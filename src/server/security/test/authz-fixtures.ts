@@ -29,12 +29,28 @@ export interface Fixtures {
   person: Record<Scope, string>;
   programme: Record<Scope, string>;
   project: Record<Scope, string>;
+  /** An agreement whose party is organisation IN / OUT. */
+  agreement: Record<Scope, string>;
+  /**
+   * Governance: the body IN has the group member and the partner as members (matched by e-mail), OUT has
+   * none of the matrix's users; each has a non-public meeting with a non-public decision.
+   */
+  body: Record<Scope, string>;
+  meeting: Record<Scope, string>;
+  decision: Record<Scope, string>;
+  /** Calls of organisation IN (public, open, the programme director on its panel) and OUT (not public). */
+  call: Record<Scope, string>;
+  /** An idea of organisation IN in call IN, and one of organisation OUT in call OUT. */
+  idea: Record<Scope, string>;
+  /** The user ids on call IN's panel (the programme director); call OUT has none. */
+  panel: Record<Scope, string[]>;
   sessions: Record<Exclude<Role, "anonymous">, Session>;
   /** Fresh records for destructive routes, so that an allowed DELETE never removes the shared ones. */
   fresh: {
     organisation(scope: Scope): Promise<string>;
     person(scope: Scope): Promise<string>;
     programme(scope: Scope): Promise<string>;
+    agreement(scope: Scope): Promise<string>;
   };
 }
 
@@ -48,9 +64,13 @@ let serial = 0;
 
 export async function createFixtures(t: TestApp): Promise<Fixtures> {
   const admin = await t.login(demo.admin);
-  const organisation = async () =>
-    created(t, admin, "/api/organisations", { name: `Matrisorganisation ${++serial}`, type: "kommun" });
-  const org = { in: await organisation(), out: await organisation() };
+  const organisationName: Partial<Record<Scope, string>> = {};
+  const organisation = async (scope?: Scope) => {
+    const name = `Matrisorganisation ${++serial}`;
+    if (scope) organisationName[scope] = name;
+    return created(t, admin, "/api/organisations", { name, type: "kommun" });
+  };
+  const org = { in: await organisation("in"), out: await organisation("out") };
   const person = async (scope: Scope) =>
     created(t, admin, "/api/people", {
       name: `Matrisperson ${++serial}`,
@@ -77,6 +97,72 @@ export async function createFixtures(t: TestApp): Promise<Fixtures> {
   const users = (await t.request({ method: "GET", url: "/api/admin/users?limit=100", as: admin })).json()
     .items;
   const userId = (email: string) => users.find((u: { email: string }) => u.email === email).id as string;
+
+  const agreement = (scope: Scope) =>
+    created(t, admin, "/api/agreements", {
+      title: `Matrisavtal ${++serial}`,
+      partyIds: [org[scope]],
+      startDate: "2026-01-01",
+      endDate: "2028-12-31",
+      budget: 100_000,
+    });
+  const agreements = { in: await agreement("in"), out: await agreement("out") };
+
+  const member = (email: string, organisationId?: string) =>
+    created(t, admin, "/api/people", {
+      name: `Matrisledamot ${++serial}`,
+      email,
+      memberships: organisationId ? [{ organisationId, role: "Ledamot" }] : [],
+    });
+  const seated = [await member(demo.groupMember), await member(demo.partner, org.in)];
+  const body = async (scope: Scope) => {
+    const id = await created(t, admin, "/api/bodies", {
+      name: `Matrisorgan ${++serial}`,
+      kind: "reference_group",
+      organisationId: org[scope],
+    });
+    for (const personId of scope === "in" ? seated : [])
+      await created(t, admin, `/api/bodies/${id}/members`, { personId });
+    return id;
+  };
+  const bodies = { in: await body("in"), out: await body("out") };
+  const meeting = (scope: Scope) =>
+    created(t, admin, "/api/meetings", {
+      bodyId: bodies[scope],
+      title: `Matrismöte ${scope}`,
+      startsAt: "2026-03-02T10:00:00+01:00",
+      public: false,
+    });
+  const meetings = { in: await meeting("in"), out: await meeting("out") };
+  const decision = (scope: Scope) =>
+    created(t, admin, `/api/meetings/${meetings[scope]}/decisions`, {
+      title: `Matrisbeslut ${scope}`,
+      text: "Organet beslutar.",
+      public: false,
+    });
+  const decisions = { in: await decision("in"), out: await decision("out") };
+
+  const call = (scope: Scope) =>
+    created(t, admin, "/api/calls", {
+      title: `Matrisutlysning ${scope}`,
+      organisationId: org[scope],
+      opensAt: "2026-01-01T00:00:00+01:00",
+      closesAt: "2099-12-31T00:00:00+01:00",
+      public: scope === "in",
+    });
+  const calls = { in: await call("in"), out: await call("out") };
+  const idea = (scope: Scope) =>
+    created(t, admin, `/api/calls/${calls[scope]}/ideas`, {
+      title: `Matrisidé ${scope}`,
+      summary: "En idé.",
+      organisation: organisationName[scope],
+    });
+  const ideas = { in: await idea("in"), out: await idea("out") };
+  // No route links an idea to the register yet (the demo sets it when it loads): set as the demo does.
+  for (const scope of ["in", "out"] as const)
+    await t.database.db.execute(
+      sql`update ideas set organisation_id = ${org[scope]}::uuid where id = ${ideas[scope]}::uuid`,
+    );
   const setRoles = async (email: string, roles: unknown[]) => {
     const res = await t.request({
       method: "PUT",
@@ -90,12 +176,27 @@ export async function createFixtures(t: TestApp): Promise<Fixtures> {
     { role: "programme_director", scopeType: "programme", scopeId: programmes.in },
   ]);
   await setRoles(demo.partner, [{ role: "partner", scopeType: "organisation", scopeId: org.in }]);
+  const panel = { in: [userId(demo.programmeDirector)], out: [] };
+  const panelSet = await t.request({
+    method: "PUT",
+    url: `/api/calls/${calls.in}/reviewers`,
+    as: admin,
+    payload: { userIds: panel.in },
+  });
+  if (panelSet.statusCode !== 204) throw new Error(`panel: ${panelSet.statusCode} ${panelSet.body}`);
 
   return {
     organisation: org,
     person: people,
     programme: programmes,
     project: projects,
+    agreement: agreements,
+    body: bodies,
+    meeting: meetings,
+    decision: decisions,
+    call: calls,
+    idea: ideas,
+    panel,
     sessions: {
       admin,
       coordinator: await t.login(demo.coordinator),
@@ -103,7 +204,7 @@ export async function createFixtures(t: TestApp): Promise<Fixtures> {
       groupMember: await t.login(demo.groupMember),
       partner: await t.login(demo.partner),
     },
-    fresh: { organisation: async () => organisation(), person, programme },
+    fresh: { organisation: async () => organisation(), person, programme, agreement },
   };
 }
 
