@@ -314,23 +314,23 @@ export const matrix: Record<string, string> = {
   "POST /api/agreements/{id}/appendix": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "POST /api/agreements/{id}/dialogues": "201 201 | 201 201 | 403 403 | 403 403 | 403 404 | 401 401",
   "GET /api/agreements/{id}/needs/{needId}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
-  "PATCH /api/agreements/{id}/needs/{needId}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
-  "DELETE /api/agreements/{id}/needs/{needId}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "PATCH /api/agreements/{id}/needs/{needId}": "404 404 | 404 404 | 403 403 | 403 403 | 403 404 | 401 401",
+  "DELETE /api/agreements/{id}/needs/{needId}": "404 404 | 404 404 | 403 403 | 403 403 | 403 404 | 401 401",
   "GET /api/agreements/{id}/appendix/{appendixId}":
     "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   "PATCH /api/agreements/{id}/appendix/{appendixId}":
-    "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+    "404 404 | 404 404 | 403 403 | 403 403 | 403 404 | 401 401",
   "DELETE /api/agreements/{id}/appendix/{appendixId}":
-    "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+    "404 404 | 404 404 | 403 403 | 403 403 | 403 404 | 401 401",
   "GET /api/agreements/{id}/dialogues/{dialogueId}":
     "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   "PATCH /api/agreements/{id}/dialogues/{dialogueId}":
-    "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+    "404 404 | 404 404 | 403 403 | 403 403 | 403 404 | 401 401",
   "DELETE /api/agreements/{id}/dialogues/{dialogueId}":
-    "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+    "404 404 | 404 404 | 403 403 | 403 403 | 403 404 | 401 401",
   "POST /api/agreements/{id}/dialogues/{dialogueId}/comments":
     "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
-  "GET /api/agreements/{id}/plans": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "GET /api/agreements/{id}/plans": "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
   "GET /api/agreements/{id}/plans/{planId}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   // JSON sent to the plan upload answers 415 before the agreement is looked up (like the learning upload).
   "POST /api/agreements/{id}/plans": "415 415 | 415 415 | 415 415 | 415 415 | 415 415 | 401 401",
@@ -355,9 +355,9 @@ export const matrix: Record<string, string> = {
   // Ideas in development (issue 18): versions, documents, recommendation; ids that do not exist.
   "GET /api/ideas/by-organisation": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
   "PATCH /api/ideas/{id}": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
-  "GET /api/ideas/{id}/versions": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "GET /api/ideas/{id}/versions": "200 200 | 200 200 | 200 404 | 200 200 | 200 404 | 401 401",
   "PUT /api/ideas/{id}/recommendation": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
-  "GET /api/ideas/{id}/documents": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "GET /api/ideas/{id}/documents": "200 200 | 200 200 | 200 404 | 200 200 | 200 404 | 401 401",
   "GET /api/ideas/{id}/documents/{documentId}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   "POST /api/ideas/{id}/documents": "415 415 | 415 415 | 415 415 | 415 415 | 415 415 | 401 401",
   // The public face (issue 18): news, page texts, sector groups, the start page; ids that do not exist.
