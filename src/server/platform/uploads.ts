@@ -55,3 +55,19 @@ export function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   queue = run.catch(() => undefined);
   return run;
 }
+
+/**
+ * Sends a stored upload back as the file it was (agreement plans, idea documents, learning documents):
+ * its own type and name (RFC 6266 `filename*`, so å, ä and ö survive), never cached by a shared cache.
+ */
+export function sendStoredFile(
+  reply: FastifyReply,
+  file: { mimeType: string; filename: string },
+  data: Buffer | Uint8Array,
+) {
+  return reply
+    .type(file.mimeType)
+    .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header("cache-control", "private, no-store")
+    .send(data);
+}

@@ -28,7 +28,7 @@ import { typed } from "../../platform/context.ts";
 import { versioned } from "../../platform/etag.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { requireMultipart, withUploadSlot } from "../../platform/uploads.ts";
+import { requireMultipart, sendStoredFile, withUploadSlot } from "../../platform/uploads.ts";
 import { appendixDocument } from "./agreements.appendix-doc.ts";
 import * as edit from "./agreements.edit.ts";
 import * as items from "./agreements.items.ts";
@@ -378,11 +378,7 @@ export function registerAgreementRoutes(app: FastifyInstance, { db }: Deps) {
         request.params.id,
         request.params.planId,
       );
-      return reply
-        .type(row.mimeType)
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(row.filename)}`)
-        .header("cache-control", "private, no-store")
-        .send(data);
+      return sendStoredFile(reply, row, data);
     },
   );
   // The upload parses multipart only here (an encapsulated scope), with the plan's size limit.

@@ -28,7 +28,7 @@ import { fieldErrors } from "../../platform/errors.ts";
 import { versioned } from "../../platform/etag.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { requireMultipart, withUploadSlot } from "../../platform/uploads.ts";
+import { requireMultipart, sendStoredFile, withUploadSlot } from "../../platform/uploads.ts";
 import * as calls from "./calls.service.ts";
 import * as development from "./development.service.ts";
 import { grantIdea } from "./grant.service.ts";
@@ -373,11 +373,7 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
         request.params.id,
         request.params.documentId,
       );
-      return reply
-        .type(row.mimeType)
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(row.filename)}`)
-        .header("cache-control", "private, no-store")
-        .send(data);
+      return sendStoredFile(reply, row, data);
     },
   );
 

@@ -22,7 +22,7 @@ import { typed } from "../../platform/context.ts";
 import { fieldErrors } from "../../platform/errors.ts";
 import { versioned } from "../../platform/etag.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { requireMultipart, withUploadSlot } from "../../platform/uploads.ts";
+import { requireMultipart, sendStoredFile, withUploadSlot } from "../../platform/uploads.ts";
 import * as documents from "./documents.service.ts";
 import * as presenter from "./learning.presenter.ts";
 import { learningSpaces } from "./learning.schema.ts";
@@ -201,11 +201,7 @@ export function registerLearningRoutes(app: FastifyInstance, { db }: Deps) {
     async (request, reply) => {
       const { id, documentId, version } = request.params;
       const { row, data } = await documents.downloadVersion(db, request.actor, id, documentId, version);
-      return reply
-        .type(row.mimeType)
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(row.filename)}`)
-        .header("cache-control", "private, no-store")
-        .send(data);
+      return sendStoredFile(reply, row, data);
     },
   );
 

@@ -1,21 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatKronor } from "../../../common/format.ts";
 import { useMe } from "../../auth.ts";
-import {
-  Button,
-  EmptyState,
-  PageHeader,
-  QueryState,
-  Select,
-  TableScroll,
-  TextField,
-} from "../../components/index.ts";
+import { EmptyState, PageHeader, QueryState, Select, TableScroll } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { bodiesQuery, decisionsQuery } from "./governance-api.ts";
-import { thisYear, YearSelect } from "./governance-parts.tsx";
+import { useYearSearch, YearSearchForm } from "./governance-parts.tsx";
 
 /** /styrning/beslut: the decision register per body and year, searchable by words or registry number. */
 export function DecisionRegisterPage() {
@@ -23,19 +15,14 @@ export function DecisionRegisterPage() {
   const me = useMe();
   const bodies = useQuery({ ...bodiesQuery, enabled: !!me });
   const [bodyId, setBodyId] = useState("");
-  const [year, setYear] = useState(thisYear());
-  const [text, setText] = useState("");
-  const [q, setQ] = useState("");
-  const decisions = useQuery(decisionsQuery({ bodyId: bodyId || undefined, year, q: q || undefined }));
+  const search = useYearSearch();
+  const { year } = search;
+  const decisions = useQuery(decisionsQuery({ bodyId: bodyId || undefined, year, q: search.q }));
   const kr = (n: number) => formatKronor(n, currentLanguage());
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    setQ(text.trim());
-  };
   return (
     <>
       <PageHeader title={t("governance.ui.decisionRegister")} />
-      <form className="filter-fields" aria-label={t("governance.ui.searchForm")} onSubmit={search}>
+      <YearSearchForm search={search}>
         {bodies.data && (
           <Select
             label={t("governance.ui.body")}
@@ -47,17 +34,7 @@ export function DecisionRegisterPage() {
             ]}
           />
         )}
-        <YearSelect value={year} onChange={setYear} />
-        <TextField
-          label={t("governance.ui.search")}
-          description={t("governance.ui.searchHint")}
-          value={text}
-          onChange={setText}
-        />
-        <Button type="submit" variant="secondary">
-          {t("governance.ui.searchButton")}
-        </Button>
-      </form>
+      </YearSearchForm>
       <QueryState query={decisions}>
         {({ items }) =>
           items.length === 0 ? (

@@ -1,8 +1,8 @@
-import type { ReactNode } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../../common/format.ts";
 import type { MeetingSummaryView } from "../../../common/governance.ts";
-import { Select } from "../../components/index.ts";
+import { Button, Select, TextField } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 
 /** Small pieces the governance pages share. */
@@ -29,6 +29,46 @@ export function YearSelect({
       onChange={(v) => onChange(Number(v))}
       options={years.map((y) => ({ value: String(y), label: String(y) }))}
     />
+  );
+}
+
+/**
+ * The register's and the registry's search: a year, words or a registry number, and any filters given as
+ * children. The words apply when the form is sent, so a search does not run at every key press.
+ */
+export function useYearSearch() {
+  const [year, setYear] = useState(thisYear());
+  const [q, setQ] = useState("");
+  return { year, setYear, q: q || undefined, setQ };
+}
+
+export function YearSearchForm({
+  search,
+  children,
+}: {
+  search: ReturnType<typeof useYearSearch>;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState("");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    search.setQ(text.trim());
+  };
+  return (
+    <form className="filter-fields" aria-label={t("governance.ui.searchForm")} onSubmit={submit}>
+      {children}
+      <YearSelect value={search.year} onChange={search.setYear} />
+      <TextField
+        label={t("governance.ui.search")}
+        description={t("governance.ui.searchHint")}
+        value={text}
+        onChange={setText}
+      />
+      <Button type="submit" variant="secondary">
+        {t("governance.ui.searchButton")}
+      </Button>
+    </form>
   );
 }
 

@@ -1,19 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../auth.ts";
-import {
-  Button,
-  EmptyState,
-  PageHeader,
-  QueryState,
-  TableScroll,
-  TextField,
-} from "../../components/index.ts";
+import { EmptyState, PageHeader, QueryState, TableScroll } from "../../components/index.ts";
 import { organisationChoicesQuery } from "../organisations/organisations-api.ts";
 import { registryQuery } from "./governance-api.ts";
 import { RegistryEntryForm } from "./governance-forms.tsx";
-import { thisYear, YearSelect } from "./governance-parts.tsx";
+import { useYearSearch, YearSearchForm } from "./governance-parts.tsx";
 
 /**
  * /styrning/diarium: the registry per year with search. Confidential entries keep their number,
@@ -24,30 +16,14 @@ export function RegistryPage() {
   const me = useMe();
   const mayRegister = !!me?.abilities.coordinate;
   const orgs = useQuery({ ...organisationChoicesQuery, enabled: mayRegister });
-  const [year, setYear] = useState(thisYear());
-  const [text, setText] = useState("");
-  const [q, setQ] = useState("");
-  const entries = useQuery(registryQuery({ year, q: q || undefined }));
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    setQ(text.trim());
-  };
+  const search = useYearSearch();
+  const { year } = search;
+  const entries = useQuery(registryQuery({ year, q: search.q }));
   return (
     <>
       <PageHeader title={t("governance.ui.registry")} intro={t("governance.ui.registryIntro")} />
       {mayRegister && orgs.data && <RegistryEntryForm organisations={orgs.data} />}
-      <form className="filter-fields" aria-label={t("governance.ui.searchForm")} onSubmit={search}>
-        <YearSelect value={year} onChange={setYear} />
-        <TextField
-          label={t("governance.ui.search")}
-          description={t("governance.ui.searchHint")}
-          value={text}
-          onChange={setText}
-        />
-        <Button type="submit" variant="secondary">
-          {t("governance.ui.searchButton")}
-        </Button>
-      </form>
+      <YearSearchForm search={search} />
       <QueryState query={entries}>
         {({ items }) =>
           items.length === 0 ? (
