@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { loadDemoUsers } from "../demo/users.ts";
-import { buildApp } from "../src/server/app.ts";
 import { openDatabase, queryRows } from "../src/server/db/client.ts";
 import { sharedCourseRows } from "../src/server/modules/agreements/agreements.records.ts";
 import { time } from "./portfolio.ts";
+import { signedInApp } from "./signed-in.ts";
 
 /**
  * SKO agreements over 2 000 agreements with 40 000 appendix rows (20 each) on a fresh in-memory
@@ -63,18 +63,7 @@ export async function benchAgreements(): Promise<string[]> {
     `bulk insert of ${AGREEMENTS} agreements, ${rows} appendix rows: ${Math.round(performance.now() - started)} ms`,
   );
 
-  const app = await buildApp({ database, webRoot: null, config: { loginRateLimit: 1_000_000 } });
-  const login = await app.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { email: "samordnare@demo.samspel.se", password: "samspel-demo-2026" },
-  });
-  const cookie = `samspel_session=${login.cookies.find((c) => c.name === "samspel_session")!.value}`;
-  const get = async (url: string) => {
-    const res = await app.inject({ method: "GET", url, headers: { cookie } });
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-    return res;
-  };
+  const { app, get } = await signedInApp(database);
 
   lines.push(
     `GET /api/agreements?limit=50 (first page):        ${await time(() => get("/api/agreements?limit=50"))}`,

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { loadDemoUsers } from "../demo/users.ts";
-import { buildApp } from "../src/server/app.ts";
 import { openDatabase, queryRows } from "../src/server/db/client.ts";
 import { time } from "./portfolio.ts";
+import { signedInApp } from "./signed-in.ts";
 
 /**
  * Governance over 100 000 decisions (10 000 meetings of 20 bodies) and 100 000 registry entries on a
@@ -71,18 +71,7 @@ export async function benchGovernance(): Promise<string[]> {
     `bulk insert of ${decisions} decisions, ${entries} registry entries: ${Math.round(performance.now() - started)} ms`,
   );
 
-  const app = await buildApp({ database, webRoot: null, config: { loginRateLimit: 1_000_000 } });
-  const login = await app.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { email: "samordnare@demo.samspel.se", password: "samspel-demo-2026" },
-  });
-  const cookie = `samspel_session=${login.cookies.find((c) => c.name === "samspel_session")!.value}`;
-  const get = async (url: string, as: "coordinator" | "public" = "coordinator") => {
-    const res = await app.inject({ method: "GET", url, headers: as === "coordinator" ? { cookie } : {} });
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-    return res;
-  };
+  const { app, get } = await signedInApp(database);
   const [{ id: body }] = await queryRows<{ id: string }>(
     db,
     sql`select id from governance_bodies where kind = 'board'`,

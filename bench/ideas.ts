@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { loadDemoUsers } from "../demo/users.ts";
 import { defaultCriteria, defaultTemplate } from "../src/common/ideas.ts";
-import { buildApp } from "../src/server/app.ts";
 import { openDatabase, queryRows } from "../src/server/db/client.ts";
 import { time } from "./portfolio.ts";
+import { signedInApp } from "./signed-in.ts";
 
 /**
  * Calls for ideas: one call with 10 000 ideas (spread over MOPS' stages, 20 000 panel reviews) on a
@@ -51,18 +51,7 @@ export async function benchIdeas(): Promise<string[]> {
   lines.push(`bulk insert of ${IDEAS} ideas, ${n} reviews: ${Math.round(performance.now() - started)} ms`);
   const [{ id: callId }] = await queryRows<{ id: string }>(db, sql`select id from idea_calls`);
 
-  const app = await buildApp({ database, webRoot: null, config: { loginRateLimit: 1_000_000 } });
-  const login = await app.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { email: "samordnare@demo.samspel.se", password: "samspel-demo-2026" },
-  });
-  const cookie = `samspel_session=${login.cookies.find((c) => c.name === "samspel_session")!.value}`;
-  const get = async (url: string) => {
-    const res = await app.inject({ method: "GET", url, headers: { cookie } });
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-    return res;
-  };
+  const { app, get } = await signedInApp(database);
   const listSql = (where = sql``) =>
     db.execute(sql`
       select i.*,

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { loadDemoUsers } from "../demo/users.ts";
-import { buildApp } from "../src/server/app.ts";
 import { openDatabase } from "../src/server/db/client.ts";
+import { signedInApp } from "./signed-in.ts";
 
 /**
  * The project portfolio over 10 000 projects on a fresh in-memory PGlite: the first page of the list,
@@ -59,18 +59,7 @@ export async function benchPortfolio(): Promise<string[]> {
   await db.execute(sql`analyze`);
   lines.push(`bulk insert of ${PROJECTS} projects: ${Math.round(performance.now() - started)} ms`);
 
-  const app = await buildApp({ database, webRoot: null, config: { loginRateLimit: 1_000_000 } });
-  const login = await app.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { email: "samordnare@demo.samspel.se", password: "samspel-demo-2026" },
-  });
-  const cookie = `samspel_session=${login.cookies.find((c) => c.name === "samspel_session")!.value}`;
-  const get = async (url: string) => {
-    const res = await app.inject({ method: "GET", url, headers: { cookie } });
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-    return res;
-  };
+  const { app, get } = await signedInApp(database);
 
   const listSql = sql`
     select p.*, pe.name as lead_person_name, o.name as owner_name from projects p
