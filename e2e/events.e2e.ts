@@ -1,7 +1,6 @@
 import ICAL from "ical.js";
-import { describe, expect, it, vi } from "vitest";
-import { mailSink } from "../src/server/modules/mail/mail.service.ts";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations, heading, login, mailsTo, setupJourney, visible } from "./support/index.ts";
 
 const coordinator = "samordnare@demo.samspel.se";
 const journey = setupJourney();
@@ -23,23 +22,6 @@ async function organiserApi() {
       headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken },
       body: JSON.stringify(body),
     }).then((r) => r.json());
-}
-
-/**
- * The messages the app's local SMTP sink captured for an address, parsed — waiting for the first to
- * arrive: the app queues mail in its outbox and delivers it just after answering the request.
- */
-async function mailsTo(address: string) {
-  const sink = (await mailSink())!;
-  const mine = await vi.waitFor(
-    () => {
-      const found = sink.messages().filter((m) => m.envelopeTo.includes(address));
-      if (!found.length) throw new Error(`no mail to ${address} yet`);
-      return found;
-    },
-    { timeout: 10_000, interval: 50 },
-  );
-  return Promise.all(mine.map((m) => sink.parse(m)));
 }
 
 describe("events: register without an account → confirmation e-mail → check-in → feedback", () => {

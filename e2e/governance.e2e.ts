@@ -1,27 +1,12 @@
 import ICAL from "ical.js";
 import type { Page } from "playwright-core";
-import { describe, expect, it, vi } from "vitest";
-import { mailSink } from "../src/server/modules/mail/mail.service.ts";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations, heading, login, mailsTo, setupJourney, visible } from "./support/index.ts";
 
 const journey = setupJourney();
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const BOARD = "Samhällskontraktets styrelse";
 const nbsp = (s: string) => s.replaceAll("\u00a0", " ");
-
-/** The notices the SMTP sink captured for an address, waiting for the first to arrive. */
-async function mailsTo(address: string) {
-  const sink = (await mailSink())!;
-  const mine = await vi.waitFor(
-    () => {
-      const found = sink.messages().filter((m) => m.envelopeTo.includes(address));
-      if (!found.length) throw new Error(`no mail to ${address} yet`);
-      return found;
-    },
-    { timeout: 10_000, interval: 50 },
-  );
-  return Promise.all(mine.map((m) => sink.parse(m)));
-}
 
 async function openGovernance(page: Page, viaMenu = false) {
   if (viaMenu) await page.getByRole("button", { name: "Meny" }).click();

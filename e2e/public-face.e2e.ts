@@ -1,7 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OPEN_CALL_TITLE } from "../demo/site.ts";
-import { mailSink } from "../src/server/modules/mail/mail.service.ts";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import { expectNoAxeViolations, heading, login, mailsTo, setupJourney, visible } from "./support/index.ts";
 
 const coordinator = "samordnare@demo.samspel.se";
 const journey = setupJourney();
@@ -10,20 +9,6 @@ const png = Buffer.from(
   "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e221bc330000000049454e44ae426082",
   "hex",
 );
-
-/** The messages the app's SMTP sink captured for an address, parsed, once the first has arrived. */
-async function mailsTo(address: string) {
-  const sink = (await mailSink())!;
-  const mine = await vi.waitFor(
-    () => {
-      const found = sink.messages().filter((m) => m.envelopeTo.includes(address));
-      if (!found.length) throw new Error(`no mail to ${address} yet`);
-      return found;
-    },
-    { timeout: 10_000, interval: 50 },
-  );
-  return Promise.all(mine.map((m) => sink.parse(m)));
-}
 
 /** The page fits its viewport: nothing scrolls sideways. */
 async function fitsWidth(page: import("playwright-core").Page) {

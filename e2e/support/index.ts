@@ -8,6 +8,7 @@ import { type RunningApp, startApp } from "./server.ts";
 
 export { heading, login, openProjectGoals, visible } from "./actions.ts";
 export { expectNoAxeViolations } from "./axe.ts";
+export { mailsTo } from "./mail.ts";
 
 const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../screenshots");
 
