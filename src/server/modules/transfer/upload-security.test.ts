@@ -143,6 +143,8 @@ describe("the content type of upload routes", () => {
     expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
       [
         ...registers.flatMap((r) => [`post /api/${r}/import`, `post /api/${r}/import/preview`]),
+        "post /api/agreements/{id}/plans",
+        "post /api/ideas/{id}/documents",
         "post /api/learning/spaces/{id}/documents",
         "post /api/learning/spaces/{id}/documents/{documentId}/versions",
         "put /api/news/{id}/image",
