@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { systemActor } from "../../platform/actor.ts";
 import { roleAssignments, users } from "../../platform/platform.schema.ts";
