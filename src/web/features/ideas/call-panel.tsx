@@ -114,11 +114,14 @@ function ReviewerPicker({
   const { t } = useTranslation();
   const [input, setInput] = useState("");
   const q = useSettled(input.trim());
+  const typed = input.trim().length >= 2;
   const candidates = useQuery({ ...reviewerCandidatesQuery(callId, q), enabled: q.length >= 2 });
-  const items = q.length >= 2 ? (candidates.data ?? []) : [];
+  // Nothing to offer until two letters are typed (and at once after a pick clears the field).
+  const items = typed && q.length >= 2 ? (candidates.data ?? []) : [];
   const select = (key: Key | null) => {
     const member = items.find((c) => c.userId === key);
-    if (!member || current.includes(member.userId)) return;
+    // While a save is under way the field stays focusable (a disabled one would drop the focus).
+    if (!member || disabled || current.includes(member.userId)) return;
     setInput("");
     onPick(member);
   };
@@ -132,9 +135,10 @@ function ReviewerPicker({
       onSelectionChange={select}
       defaultFilter={() => true}
       disabledKeys={current}
-      isDisabled={disabled}
       menuTrigger="input"
-      allowsEmptyCollection
+      // Open while searching (the list says so) once two letters are typed; closed otherwise, so that a
+      // pick, which clears the field, closes the list and leaves the page to screen readers again.
+      allowsEmptyCollection={typed}
     >
       <Label className="field-label">{t("ideas.panel.add")}</Label>
       <Text slot="description" className="field-description">
