@@ -21,14 +21,14 @@ const GROUP_MEMBER = "styrelse@demo.samspel.se";
 async function apiAs(email: string) {
   const page = await journey.newPage();
   const login = await page.request.post("/api/auth/login", { data: { email, password: DEMO_PASSWORD } });
-  const me = (await login.json()) as { id: string; csrfToken: string };
+  const me = (await login.json()) as { id: string; name: string; csrfToken: string };
   const headers = { "x-csrf-token": me.csrfToken };
   const send = async (method: "POST" | "PUT" | "GET", url: string, data?: unknown) => {
     const res = await page.request.fetch(url, { method, data, headers });
     if (res.status() >= 300) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
     return res.status() === 204 ? null : await res.json();
   };
-  return { userId: me.id, send };
+  return { userId: me.id, name: me.name, send };
 }
 
 async function scoreAll(page: Page, scores: number[]) {
@@ -91,8 +91,8 @@ describe("calls for ideas (seed 003, MOPS)", () => {
   });
 
   it("lets a coordinator select a submitted idea, two reviewers score it and the board grant it into the portfolio", async () => {
-    // Set-up through the API: an open call with a panel, an idea from the public, and the board's
-    // grant decision at a meeting (the governance pages are built elsewhere).
+    // Set-up through the API: an open call with the coordinator on its panel, an idea from the public,
+    // and the board's grant decision at a meeting (the governance pages are built elsewhere).
     const office = await apiAs(COORDINATOR);
     const member = await apiAs(GROUP_MEMBER);
     const calls = await office.send("GET", "/api/calls");
@@ -106,7 +106,7 @@ describe("calls for ideas (seed 003, MOPS)", () => {
       closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
       budget: 800_000,
     });
-    await office.send("PUT", `/api/calls/${call.id}/reviewers`, { userIds: [office.userId, member.userId] });
+    await office.send("PUT", `/api/calls/${call.id}/reviewers`, { userIds: [office.userId] });
     const title = "Promenadvänner i Eskilstuna";
     await office.send("POST", `/api/public/calls/${call.id}/ideas`, {
       title,
@@ -138,6 +138,18 @@ describe("calls for ideas (seed 003, MOPS)", () => {
     await login(page, COORDINATOR);
     await page.goto(`/utlysningar/${call.id}`);
     await heading(page, "Idéer för en aktiv vardag 2026");
+    // The coordinator adds the second reviewer, a member of the sector group, with the panel's picker:
+    // typed search, arrow keys and Enter, as a keyboard user would.
+    const panel = page.getByRole("region", { name: "Panel" });
+    await visible(panel.getByRole("list", { name: "Granskare i panelen" }).getByText(office.name));
+    const picker = panel.getByRole("combobox", { name: "Lägg till granskare" });
+    await picker.fill(GROUP_MEMBER);
+    await visible(page.getByRole("option", { name: member.name }));
+    await picker.press("ArrowDown");
+    await picker.press("Enter");
+    await visible(panel.getByText(`${member.name} lades till i panelen.`));
+    await visible(panel.getByRole("button", { name: `Ta bort ${member.name} ur panelen` }));
+    await expectNoAxeViolations(page);
     await page.getByLabel("Organisation innehåller").fill("eskilstuna");
     await page.getByRole("link", { name: title }).click();
     await heading(page, title);

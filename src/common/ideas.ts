@@ -105,6 +105,27 @@ export const callView = z
   .meta({ id: "Call" });
 export type CallView = z.infer<typeof callView>;
 
+/** One member of a call's panel, named. */
+export const panelMemberView = z.object({ userId: z.string(), name: z.string() });
+
+/** One call as its page shows it: with its panel (to those inside) and whether the reader may set it. */
+export const callDetailView = callView
+  .extend({
+    /** The reviewers by name; empty to readers outside the office, the groups and the panel. */
+    reviewers: z.array(panelMemberView),
+    /** Whether the reader may choose the panel (PUT /api/calls/{id}/reviewers). */
+    mayManage: z.boolean(),
+  })
+  .meta({ id: "CallDetail" });
+export type CallDetailView = z.infer<typeof callDetailView>;
+
+/** `GET /api/calls/{id}/reviewer-candidates?q=`: active users whose name or e-mail matches q. */
+export const reviewerCandidatesQuery = z.strictObject({ q: requiredText(100) });
+export const reviewerCandidateView = z
+  .object({ userId: z.string(), name: z.string(), organisation: z.string().nullable() })
+  .meta({ id: "ReviewerCandidate" });
+export type ReviewerCandidateView = z.infer<typeof reviewerCandidateView>;
+
 export const callListQuery = pageQuery.extend({ organisationId: uuid.optional() });
 
 export const funnelView = z

@@ -48,14 +48,15 @@ const versions = new Map<string, string>();
 /**
  * Parts of a record read and written by paths of their own, whose version is the record's (the server
  * says so with the same `versioned(...)` on those routes): a user's roles, a meeting's minutes, a call's
- * panel, a network's members, a programme's compass (goals, assessments, work process). They share the
- * record's entry, so a GET of the record lets their PUT send `If-Match`, and their answer's ETag serves
- * the next save of any part.
+ * panel, an idea's recommendation, a network's members, a programme's compass (goals, assessments, work
+ * process). They share the record's entry, so a GET of the record lets their PUT send `If-Match`, and
+ * their answer's ETag serves the next save of any part.
  */
 const sharedVersions = [
   /^(\/api\/admin\/users\/[^/]+)\/roles$/,
   /^(\/api\/meetings\/[^/]+)\/minutes$/,
   /^(\/api\/calls\/[^/]+)\/reviewers$/,
+  /^(\/api\/ideas\/[^/]+)\/recommendation$/,
   /^(\/api\/networks\/[^/]+)\/members$/,
   /^(\/api\/learning\/spaces\/[^/]+)\/members$/,
   /^(\/api\/compass\/programmes\/[^/]+)\/(goals|assessments\/[^/]+|process(\/[^/]+)?)$/,

@@ -376,6 +376,8 @@ export const matrix: Record<string, string> = {
   "PUT /api/pages/{key}": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "GET /api/public/sector-groups": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
   "GET /api/public/start": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
+  // Candidates for a call's panel: those who may set the panel (the office), as PUT …/reviewers.
+  "GET /api/calls/{id}/reviewer-candidates": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
 };
 
 /** Query strings and bodies some routes need for the matrix to reach their authorisation. */
@@ -402,4 +404,5 @@ export const requestExtras: Record<
   }),
   "PUT /api/calls/{id}/reviewers": (f, s) => ({ body: { userIds: f.panel[s] } }),
   "POST /api/calls/{id}/ideas": () => ({ body: { title: "Matrisens idé", summary: "En idé." } }),
+  "GET /api/calls/{id}/reviewer-candidates": () => ({ query: "q=a" }),
 };

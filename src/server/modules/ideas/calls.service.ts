@@ -10,9 +10,10 @@ import {
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { authorize } from "../../platform/authorize.ts";
+import { abilities, authorize } from "../../platform/authorize.ts";
 import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { searchActiveUsers, userNames } from "../accounts/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { callPolicy } from "./ideas.policy.ts";
 import { ideaCallReviewers, ideaCalls, ideas } from "./ideas.schema.ts";
@@ -113,6 +114,26 @@ export async function getCall(db: Db, actor: Actor | null, id: string): Promise<
   authorize(actor, callPolicy, "read", callSubject(record));
   if (!record) throw notFound();
   return record;
+}
+
+/**
+ * A call for its page: the panel by name (to those who may see it, in name order) and whether the
+ * reader may set the panel.
+ */
+export async function getCallDetail(db: Db, actor: Actor | null, id: string) {
+  const record = await getCall(db, actor, id);
+  const may = abilities(actor, callPolicy, callSubject(record), ["readPanel", "manage"]);
+  const named = may.readPanel ? await userNames(db, record.reviewerUserIds) : [];
+  const reviewers = named.sort((a, b) => a.name.localeCompare(b.name, "sv"));
+  return { record, reviewers, mayManage: may.manage };
+}
+
+/** Active users to choose the call's panel from: only for those who may set the panel. */
+export async function reviewerCandidates(db: Db, actor: Actor, callId: string, q: string) {
+  const record = await loadCall(db, callId);
+  if (!record) throw notFound();
+  authorize(actor, callPolicy, "manage", callSubject(record));
+  return searchActiveUsers(db, q, 20);
 }
 
 /** Calls, the latest closing first. */

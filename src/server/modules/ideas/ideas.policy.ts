@@ -24,10 +24,13 @@ const isInternal = (actor: Actor | null) => isStaff(actor) || hasRole(actor, "gr
 const isPartnerOf = (actor: Actor | null, organisationId: string | null) =>
   !!organisationId && scopedIds(actor, "partner", "organisation").includes(organisationId);
 
-export const callPolicy: Policy<"list" | "read" | "create" | "manage", CallSubject | null> = {
+export const callPolicy: Policy<"list" | "read" | "readPanel" | "create" | "manage", CallSubject | null> = {
   list: (actor) => !!actor,
   read: { allow: (actor) => !!actor, refuse: "hide" },
+  /** Who sits on the panel: those inside (office, groups) and the panel itself, not partners. */
+  readPanel: (actor, s) => isInternal(actor) || (!!s && isReviewer(actor, s)),
   create: (actor) => isStaff(actor),
+  /** Setting the call's panel and finding candidates for it. */
   manage: (actor) => isStaff(actor),
 };
 

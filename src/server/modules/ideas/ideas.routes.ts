@@ -2,6 +2,7 @@ import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
+  callDetailView,
   callListQuery,
   callView,
   createCallInput,
@@ -15,6 +16,8 @@ import {
   ideaView,
   recommendationInput,
   recommendationView,
+  reviewerCandidatesQuery,
+  reviewerCandidateView,
   reviewInput,
   reviewView,
   transitionInput,
@@ -112,12 +115,31 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
       config: { versioned: versioned(ideaCalls) },
       schema: {
         tags,
-        summary: "En idéefterlysning",
+        summary: "En idéefterlysning med sin panel",
         params: idParams,
-        response: { 200: callView, ...errors },
+        response: { 200: callDetailView, ...errors },
       },
     },
-    async (request) => presentCall(await calls.getCall(db, request.actor, request.params.id)),
+    async (request) => {
+      const detail = await calls.getCallDetail(db, request.actor, request.params.id);
+      return { ...presentCall(detail.record), reviewers: detail.reviewers, mayManage: detail.mayManage };
+    },
+  );
+
+  r.get(
+    "/api/calls/:id/reviewer-candidates",
+    {
+      schema: {
+        tags,
+        summary: "Användare att välja till panelen: aktiva vars namn eller e-post matchar q (högst 20)",
+        params: idParams,
+        querystring: reviewerCandidatesQuery,
+        response: { 200: z.object({ items: z.array(reviewerCandidateView) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: await calls.reviewerCandidates(db, request.actor!, request.params.id, request.query.q),
+    }),
   );
 
   r.put(
@@ -334,6 +356,9 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
   r.put(
     "/api/ideas/:id/recommendation",
     {
+      // The recommendation is part of the idea: a stale If-Match (someone else's recommendation or
+      // template save since the reader loaded the idea) answers 412 instead of overwriting it.
+      config: { versioned: versioned(ideas) },
       schema: {
         tags,
         summary: "Sektorsgruppens beredning: rekommendation till styrelsen",

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { allIdeaStages, type CallView, type IdeaView, ideaStages } from "../../../common/ideas.ts";
 import { DataTable, EmptyState, PageHeader, QueryState, Select, TextField } from "../../components/index.ts";
+import { CallPanel } from "./call-panel.tsx";
 import { FunnelChart } from "./funnel-chart.tsx";
 import {
   byOrganisationQuery,
@@ -164,6 +165,7 @@ export function CallPage({ id }: { id: string }) {
               }
             </QueryState>
           </section>
+          <CallPanel call={c} />
           <section aria-labelledby="ideas-heading">
             <h2 id="ideas-heading">{t("ideas.calls.ideas")}</h2>
             <Select

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type {
+  CallDetailView,
   CallView,
   IdeaDetailView,
   IdeaDocumentView,
@@ -7,6 +8,7 @@ import type {
   IdeaView,
   PublicIdeaInput,
   RecommendationInput,
+  ReviewerCandidateView,
 } from "../../../common/ideas.ts";
 import { ApiError, api, queryString } from "../../api.ts";
 
@@ -63,7 +65,29 @@ export const callsQuery = () =>
   });
 
 export const callQuery = (id: string) =>
-  queryOptions({ queryKey: ["calls", id], queryFn: () => api.get<CallView>(`/api/calls/${id}`) });
+  queryOptions({ queryKey: ["calls", id], queryFn: () => api.get<CallDetailView>(`/api/calls/${id}`) });
+
+/** Active users to add to a call's panel, found by name or e-mail. */
+export const reviewerCandidatesQuery = (callId: string, q: string) =>
+  queryOptions({
+    queryKey: ["calls", callId, "reviewer-candidates", q],
+    queryFn: async () =>
+      (
+        await api.get<{ items: ReviewerCandidateView[] }>(
+          `/api/calls/${callId}/reviewer-candidates${queryString({ q })}`,
+        )
+      ).items,
+    staleTime: 30_000,
+  });
+
+/** Sets the call's panel (the whole list; If-Match from the call's GET), then reads the call again. */
+export function useSetPanel(callId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (userIds: string[]) => api.put<void>(`/api/calls/${callId}/reviewers`, { userIds }),
+    onSettled: () => client.invalidateQueries({ queryKey: ["calls", callId], exact: true }),
+  });
+}
 
 export const funnelQuery = (id: string) =>
   queryOptions({

@@ -1,0 +1,2 @@
+// The accounts module's door: what other modules may use.
+export { searchActiveUsers, type UserCandidate, userNames } from "./accounts.directory.ts";
