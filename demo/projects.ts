@@ -277,7 +277,7 @@ async function samhallskontraktetProjects(
       name,
       key,
       sector: SECTOR.aldreomsorg,
-      parent: "mops",
+      parent: "mops" as const,
       description:
         "Ett av de fyra projekt som styrelsen beviljade medel 2010 (totalt 1,3 mnkr) efter MOPS-processen.",
     })),
