@@ -3,13 +3,9 @@ import type { Db } from "../src/server/db/client.ts";
 import { financeUnits } from "../src/server/modules/finance/finance.schema.ts";
 import { createSpend, createUnit } from "../src/server/modules/finance/finance.service.ts";
 import { projects } from "../src/server/modules/projects/projects.schema.ts";
-import {
-  createProject,
-  findProject,
-  updateProject,
-} from "../src/server/modules/projects/projects.service.ts";
+import { findProject, updateProject } from "../src/server/modules/projects/projects.service.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
-import { SECTOR } from "./projects.ts";
+import { NATIONAL_PROGRAMME, SECTOR } from "./projects.ts";
 import { ORG } from "./registers/names.ts";
 import { organisationIdsByName } from "./registers/organisations.ts";
 
@@ -17,9 +13,8 @@ import { organisationIdsByName } from "./registers/organisations.ts";
  * Seed 003's money: "Ekonomi – förbrukade medel 2010", seven units and 5 892 500 kr in all, booked
  * through the finance service as one entry per unit (the seed gives the year's totals, no more).
  * The 160 000 kr for Unga matematiker is the projects module's funding line; this step dates it to
- * 2010, the year the seed reports it granted. The first agreement period counts 16 R&D projects:
- * the projects demo has fifteen under the period, and the money table names the sixteenth, the
- * national municipal research programme SK took part in, which is added here.
+ * 2010, the year the seed reports it granted. The national municipal research programme's 118 000 kr
+ * are booked on the project the projects demo keeps for it (one of the period's 16 R&D projects).
  */
 
 const ANNUAL_REPORT_DATE = "2010-12-31";
@@ -35,9 +30,6 @@ export const MONEY_2010: { unit: string; sector: string | null; amount: number }
   { unit: "Information/kommunikation", sector: null, amount: 260_000 },
 ];
 export const MONEY_2010_TOTAL = 5_892_500;
-
-export const NATIONAL_PROGRAMME = "Framgångsrik förändring – Nationella kommunforskningsprogrammet";
-const FIRST_PERIOD = "Samhällskontraktet – första avtalsperioden";
 
 async function projectId(db: Db, name: string) {
   const [row] = await db.select({ id: projects.id }).from(projects).where(eq(projects.name, name));
@@ -62,20 +54,6 @@ async function dateCofinancing(db: Db) {
   });
 }
 
-async function nationalProgramme(db: Db, sk: string) {
-  const existing = await projectId(db, NATIONAL_PROGRAMME);
-  if (existing) return existing;
-  return createProject(db, systemActor, {
-    name: NATIONAL_PROGRAMME,
-    ownerOrganisationId: sk,
-    parentId: await projectId(db, FIRST_PERIOD),
-    periodStart: "2010-11",
-    periodText: "Från november 2010",
-    description:
-      "SK och forskargruppen STAMP deltar i det Nationella kommunforskningsprogrammet Framgångsrik förändring, där både Eskilstuna kommun och Västerås stad ingår. Inledande konferens i Linköping i november 2010.",
-  });
-}
-
 export async function loadFinanceDemo(db: Db) {
   const orgs = await organisationIdsByName(db);
   const sk = orgs.get(ORG.samhallskontraktet);
@@ -87,7 +65,7 @@ export async function loadFinanceDemo(db: Db) {
     .limit(1);
   if (done) return;
   const stamp = orgs.get("Forskargruppen STAMP – Styrning av samproduktion") ?? null;
-  const programme = await nationalProgramme(db, sk);
+  const programme = await projectId(db, NATIONAL_PROGRAMME);
   for (const [i, row] of MONEY_2010.entries()) {
     await createUnit(db, systemActor, {
       organisationId: sk,

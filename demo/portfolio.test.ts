@@ -154,6 +154,19 @@ describe("demo data of seed 000 and seeds 002/003", () => {
         as: coordinator,
       })
     ).json();
-    expect(umbrella.outputs.map((o: { count: number }) => o.count)).toEqual([14, 12, 21, 80, 10]);
+    // No lump sums on the period: its outputs are records on the projects that produced them.
+    expect(umbrella.outputs).toEqual([]);
+    expect(umbrella.children).toHaveLength(12); // with MOPS' four under MOPS: 16 R&D projects in all
+    const stolt = (
+      await t.request({
+        method: "GET",
+        url: `/api/projects/${find("Yrkesstolthet och organisationsidentitet (STOLT)").id}`,
+        as: coordinator,
+      })
+    ).json();
+    expect(stolt.outputs.filter((o: { type: string }) => o.type === "scientific_article")).toEqual([
+      expect.objectContaining({ authors: "Welander, J., Berglund, M.", year: 2011, count: 1 }),
+      expect.objectContaining({ venue: "Scandinavian Journal of Public Administration", year: 2012 }),
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { people } from "../src/server/modules/people/people.schema.ts";
 import { projects } from "../src/server/modules/projects/projects.schema.ts";
 import { addOutput, createProject } from "../src/server/modules/projects/projects.service.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
+import { firstPeriodOutputs, type PeriodProject } from "./first-period-outputs.ts";
 import { FRAMEWORK, frameworkIdByName } from "./goals.ts";
 import { ORG } from "./registers/names.ts";
 import { organisationIdsByName } from "./registers/organisations.ts";
@@ -18,6 +19,7 @@ export const SECTOR = {
   hallbar: "Hållbar stadsutveckling",
 } as const;
 export const MIUN_AREA = "Arbetslivsanknytning";
+export const NATIONAL_PROGRAMME = "Framgångsrik förändring – Nationella kommunforskningsprogrammet";
 
 type Row = [
   name: string,
@@ -181,10 +183,10 @@ async function personId(db: Db, name: string) {
 }
 
 interface SkSeed extends Omit<CreateProjectInput, "parentId" | "leadPersonId" | "leadName" | "goalIds"> {
-  sector: string;
-  /** Name under which children find this project. */
-  key?: string;
-  parent?: string;
+  sector?: string;
+  /** Name under which children and the period's outputs find this project. */
+  key: PeriodProject;
+  parent?: PeriodProject;
   lead?: string;
   goals?: string[];
 }
@@ -197,18 +199,21 @@ async function samhallskontraktetProjects(
   return [
     {
       name: "Praktiserande lärare och forskare utvecklar matematikundervisningen tillsammans – Implementering av målen för årskurs 3",
+      key: "matematik",
       sector: SECTOR.utbildning,
       description:
         "Kommundoktorandprojekt: en kommundoktorand rekryterad inom Västerås stad bedriver under tre år projektet tillsammans med matematikdidaktiker vid MDH. Togs fram av sektorsgrupp Utbildning till SKL:s utlysning av medel för kommundoktorander; när SKL lade ner satsningen beslutade SK:s styrelse att genomföra och finansiera projektet inom SK. Kompletteras av Tema matematik.",
     },
     {
       name: "Kritiska situationer för lärande – en studie som belyser undervisningssituationen för flerkulturella/flerspråkiga elever",
+      key: "kritiska",
       sector: SECTOR.utbildning,
       description:
         "Kommundoktorandprojekt: studien genomförs av en kommundoktorand från Eskilstuna kommun i samverkan med forskare vid UKK, MDH. Sätts i ett sammanhang genom Tema mångfald; samverkanspart är EU-projektet JämBredd.",
     },
     {
       name: "Hur skapar vi förutsättningar för att alla elever skall nå skolans mål?",
+      key: "overgangar",
       sector: SECTOR.utbildning,
       lead: "Anders Garpelin",
       periodStart: "2010-08",
@@ -218,6 +223,7 @@ async function samhallskontraktetProjects(
     },
     {
       name: "Unga matematiker",
+      key: "ungaMatematiker",
       sector: SECTOR.utbildning,
       lead: "Monica Falk",
       periodText: "2011 eller 2012",
@@ -236,6 +242,7 @@ async function samhallskontraktetProjects(
     },
     {
       name: "Entreprenörskap i skolan",
+      key: "entreprenorskap",
       sector: SECTOR.utbildning,
       description:
         "Delfinansierat av Samhällskontraktet; genomförs i samverkan mellan Odlarskolan i Eskilstuna, Skiljeboskolan i Västerås och Idélab, MDH. Övrig finansiering från Skolverket.",
@@ -259,20 +266,24 @@ async function samhallskontraktetProjects(
         },
       ],
     },
-    ...[
-      "Hundar som främjar aktivitet och integritet i demensvården",
-      "Grön omsorg",
-      "Att Leva och Arbeta med IKT",
-      "Mötesplatser för lärande och utveckling",
-    ].map((name) => ({
+    ...(
+      [
+        ["hundar", "Hundar som främjar aktivitet och integritet i demensvården"],
+        ["gronOmsorg", "Grön omsorg"],
+        ["ikt", "Att Leva och Arbeta med IKT"],
+        ["motesplatser", "Mötesplatser för lärande och utveckling"],
+      ] as const
+    ).map(([key, name]) => ({
       name,
+      key,
       sector: SECTOR.aldreomsorg,
-      parent: "mops",
+      parent: "mops" as const,
       description:
         "Ett av de fyra projekt som styrelsen beviljade medel 2010 (totalt 1,3 mnkr) efter MOPS-processen.",
     })),
     {
       name: "Karriärtorget",
+      key: "karriartorget",
       sector: SECTOR.morgondagens,
       periodStart: "2010-01",
       periodText: "Från våren 2010",
@@ -282,6 +293,7 @@ async function samhallskontraktetProjects(
     },
     {
       name: "Invandrade akademiker – IVAR",
+      key: "ivar",
       sector: SECTOR.morgondagens,
       periodStart: "2010-06",
       periodText: "Från sommaren 2010",
@@ -291,6 +303,7 @@ async function samhallskontraktetProjects(
     },
     {
       name: "Yrkesstolthet och organisationsidentitet (STOLT)",
+      key: "stolt",
       sector: SECTOR.morgondagens,
       lead: "Jonas Welander",
       description:
@@ -298,6 +311,7 @@ async function samhallskontraktetProjects(
     },
     {
       name: "Kompetensutveckling i samverkan",
+      key: "kompetens",
       sector: SECTOR.morgondagens,
       periodStart: "2009-08",
       periodText: "Från hösten 2009",
@@ -307,31 +321,24 @@ async function samhallskontraktetProjects(
     },
     {
       name: "Forsknings- och utvecklingsprojekt kring stadsdelssatsningarna i Bäckby och Lagersberg",
+      key: "backby",
       sector: SECTOR.hallbar,
       periodStart: "2010-01",
       periodText: "Från våren 2010",
       description:
         "Representanter från SK:s tre parter tar fram förslag till forsknings- och utvecklingsprojekt kopplat till stadsdelssatsningarna i Bäckby, Västerås och Lagersberg, Eskilstuna – från energiförsörjning och stadsplanering till hållbar utveckling ur social, kulturell och ekonomisk synvinkel.",
     },
+    {
+      // Seed 003 names it; its 118 000 kr are the finance demo's "Nationella kommunforskningsprogrammet".
+      name: NATIONAL_PROGRAMME,
+      key: "nationella",
+      periodStart: "2010-11",
+      periodText: "Från november 2010",
+      description:
+        "SK och forskargruppen STAMP deltar i det Nationella kommunforskningsprogrammet Framgångsrik förändring, där både Eskilstuna kommun och Västerås stad ingår. Inledande konferens i Linköping i november 2010.",
+    },
   ];
 }
-
-/** The follow-up of Samhällskontraktet's first agreement period (seed 002), counted by type. */
-const firstPeriodOutputs = [
-  ["scientific_article", "Publicerade vetenskapliga artiklar", 14],
-  ["report", "Andra rapporter", 12],
-  [
-    "conference_presentation",
-    "Presentationer vid nationella och internationella konferenser (Finland, Schweiz, Portugal, England, Tyskland och Australien)",
-    21,
-  ],
-  [
-    "dissemination_activity",
-    "Aktiviteter där forskare från MDH sprider forskning som används i kommunernas utvecklingsarbete",
-    80,
-  ],
-  ["documented_model", "Dokumenterade modeller/metoder för samverkan", 10],
-] as const;
 
 export async function loadProjectsDemo(db: Db) {
   const [existing] = await db.select({ id: projects.id }).from(projects).limit(1);
@@ -375,10 +382,7 @@ export async function loadProjectsDemo(db: Db) {
       { kind: "own", funderOrganisationId: sk, amount: 40_000_000, note: "40 mnkr per fyraårigt avtal." },
     ],
   });
-  for (const [type, title, count] of firstPeriodOutputs)
-    await addOutput(db, systemActor, umbrella, { type, title, count });
-
-  const ids = new Map<string, string>();
+  const ids = new Map<PeriodProject, string>();
   for (const seed of await samhallskontraktetProjects(goal, sk)) {
     const { key, parent, lead, goals, ...fields } = seed;
     const id = await createProject(db, systemActor, {
@@ -389,6 +393,11 @@ export async function loadProjectsDemo(db: Db) {
       ownerOrganisationId: sk,
       goalIds: goals ?? [],
     });
-    if (key) ids.set(key, id);
+    ids.set(key, id);
+  }
+  // The period's follow-up is counted from these records: 14 / 12 / 21 / 80 / 10 over the 16 projects.
+  for (const [key, output] of firstPeriodOutputs()) {
+    const id = ids.get(key);
+    if (id) await addOutput(db, systemActor, id, output);
   }
 }

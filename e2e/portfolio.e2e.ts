@@ -139,4 +139,19 @@ describe("plans and the portfolio: a coordinator follows up the 2013–2015 plan
     expect(await goals.getByRole("row").count()).toBe(7);
     await expectNoAxeViolations(page);
   });
+
+  it("opens a Samhällskontraktet project's outputs: each article with its authors, journal, year and DOI", async () => {
+    const page = await journey.newPage();
+    await login(page, coordinator);
+    await page.goto("/planer");
+    await page.getByRole("link", { name: "Portfölj" }).click();
+    await heading(page, "Projektportfölj");
+    await page.getByLabel("Ägare").selectOption({ label: "Samhällskontraktet" });
+    await page.getByRole("link", { name: "Yrkesstolthet och organisationsidentitet (STOLT)" }).click();
+    await heading(page, "Yrkesstolthet och organisationsidentitet (STOLT)");
+    const outputs = await visible(page.getByRole("region", { name: "Resultat" }));
+    await visible(outputs.getByText(/Welander, J\., Berglund, M\. · Arbetsliv i omvandling · 2011/));
+    await visible(outputs.getByRole("link", { name: "DOI 10.5555/sk.2011.010" }));
+    await expectNoAxeViolations(page);
+  });
 });

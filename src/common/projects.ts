@@ -151,10 +151,24 @@ const outputUrl = z
   .nullish()
   .transform((v) => (v === "" ? null : v));
 
+/** A DOI as `10.<registrant>/<suffix>` (no `https://doi.org/` prefix); blank means none. */
+const doi = z
+  .string()
+  .trim()
+  .max(300, { error: "validation.tooLong" })
+  .refine((v) => v === "" || /^10\.\d{4,9}\/\S+$/.test(v), { error: "validation.projects.doi" })
+  .nullish()
+  .transform((v) => (v === "" ? null : v));
+
+/** One output is one record: `count` is kept for the API's sake and must be 1. */
 export const outputInput = z.object({
   type: outputType,
   title: requiredText(500),
-  count: z.number().int().min(1).max(100_000).default(1),
+  count: z.literal(1, { error: "validation.projects.oneOutput" }).default(1),
+  authors: optionalText(1000),
+  venue: optionalText(500),
+  year: z.number().int().min(1900).max(2200).nullish(),
+  doi,
   date: isoDate.nullish(),
   url: outputUrl,
   note: optionalText(2000),
@@ -246,6 +260,10 @@ export const outputView = z.object({
   type: outputType,
   title: z.string(),
   count: z.number().int(),
+  authors: z.string().nullable(),
+  venue: z.string().nullable(),
+  year: z.number().int().nullable(),
+  doi: z.string().nullable(),
   date: z.string().nullable(),
   url: z.string().nullable(),
   note: z.string().nullable(),

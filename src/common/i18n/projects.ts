@@ -4,6 +4,8 @@ export const sv = {
     yearMonth: "Ange månad som ÅÅÅÅ-MM.",
     projects: {
       url: "Ange en fullständig webbadress som börjar med https:// eller http://.",
+      doi: "Ange en DOI som börjar med 10., till exempel 10.1234/abc.",
+      oneOutput: "Varje resultat registreras för sig: antal ska vara 1.",
     },
   },
   projects: {
@@ -128,6 +130,8 @@ export const en: Widen<typeof sv> = {
     yearMonth: "Give the month as YYYY-MM.",
     projects: {
       url: "Enter a full web address starting with https:// or http://.",
+      doi: "Enter a DOI starting with 10., for example 10.1234/abc.",
+      oneOutput: "Each output is recorded on its own: the count must be 1.",
     },
   },
   projects: {

@@ -57,12 +57,12 @@ export function followUpFixture() {
       periodEnd: "2012-12",
       funding: [{ kind: "cofinancing", funderName: "Sparbanksstiftelserna", amount: 160_000, year: 2010 }],
     });
-    await addOutput(db, systemActor, ids.ungaMatematiker, {
-      type: "scientific_article",
-      title: "Artiklar",
-      count: 3,
-      date: "2010-10-01",
-    });
+    for (const title of ["Artikel 1", "Artikel 2", "Artikel 3"])
+      await addOutput(db, systemActor, ids.ungaMatematiker, {
+        type: "scientific_article",
+        title,
+        date: "2010-10-01",
+      });
     await addOutput(db, systemActor, ids.ungaMatematiker, {
       type: "report",
       title: "Slutrapport",

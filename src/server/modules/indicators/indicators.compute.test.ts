@@ -80,7 +80,8 @@ const t = await createTestApp({
         category: i % 2 ? "Lön" : "Lokaler",
         projectId: i === 0 ? ids.ungaMatematiker : null,
       });
-    await addOutput(db, systemActor, ids.lcKomp, { type: "documented_model", title: "Modell", count: 2 });
+    for (const title of ["Modell 1", "Modell 2"])
+      await addOutput(db, systemActor, ids.lcKomp, { type: "documented_model", title });
   },
 });
 const { ids } = fixture;

@@ -148,7 +148,10 @@ export const projectFunding = pgTable(
   ],
 );
 
-/** Typed results a follow-up can count: 14 articles may be one row with count 14 or fourteen rows. */
+/**
+ * Typed results a follow-up counts: one row per output (14 articles are fourteen rows, each with its
+ * authors, venue, year and DOI). `count` stays in the public API and is always 1.
+ */
 export const projectOutputs = pgTable(
   "project_outputs",
   {
@@ -160,6 +163,11 @@ export const projectOutputs = pgTable(
     type: text("type").notNull(),
     title: text("title").notNull(),
     count: integer("count").notNull().default(1),
+    /** Scientific article: authors as written ("Andersson, A., Berg, B."), venue (journal/conference), year, DOI. */
+    authors: text("authors"),
+    venue: text("venue"),
+    year: integer("year"),
+    doi: text("doi"),
     date: date("date"),
     url: text("url"),
     note: text("note"),

@@ -348,24 +348,37 @@ describe("POST /api/projects/{id}/status", () => {
 });
 
 describe("outputs", () => {
-  it("records typed outputs with a count, and removes one", async () => {
+  it("records each output as its own typed record with authors, venue, year and DOI, and removes one", async () => {
     const p = await createKarriar();
+    const article = {
+      type: "scientific_article",
+      title: "Karriärcoachning som systematiserad process",
+      authors: "Sivertsen, P., Berg, K.",
+      venue: "Arbetsliv i omvandling",
+      year: 2013,
+      doi: "10.5555/miun.2013.1",
+    };
     const res = await t.request({
       method: "POST",
       url: `/api/projects/${p.id}/outputs`,
       as: coordinator,
-      payload: { type: "scientific_article", title: "Publicerade vetenskapliga artiklar", count: 14 },
+      payload: article,
     });
     expect(res.statusCode).toBe(201);
     const output = res.json().outputs[0];
-    expect(output).toMatchObject({ type: "scientific_article", count: 14 });
+    expect(output).toMatchObject({ ...article, count: 1, date: null, url: null });
     const bad = await t.request({
       method: "POST",
       url: `/api/projects/${p.id}/outputs`,
       as: coordinator,
-      payload: { type: "poem", title: "x", count: 0 },
+      payload: { type: "poem", title: "x", count: 14, doi: "https://doi.org/x" },
     });
-    expect(Object.keys(bad.json().errors).sort()).toEqual(["count", "type"]);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors).toEqual({
+      count: ["Varje resultat registreras för sig: antal ska vara 1."],
+      doi: ["Ange en DOI som börjar med 10., till exempel 10.1234/abc."],
+      type: ["Värdet är inte tillåtet."],
+    });
     expect(
       (
         await t.request({

@@ -6,7 +6,7 @@ import { agreementFiguresInPeriod } from "../agreements/index.ts";
 import type { ProjectRecord } from "../projects/projects.records.ts";
 import type { ReportContent } from "./report-document.ts";
 import { projectPeriod } from "./report-parts.ts";
-import { outputsByType, projectTree } from "./reports.queries.ts";
+import { outputRecords, outputsByType, projectTree } from "./reports.queries.ts";
 
 /**
  * The follow-up summary of an agreement period, kept as a programme of projects (Samhällskontraktet's
@@ -55,6 +55,13 @@ export async function buildFollowUpReport(
         }
       : { type: "paragraph", text: t("reports.followUp.noOutputs") },
   );
+  blocks.push(
+    ...(await recordBlocks(
+      db,
+      tree.map((row) => row.id),
+      lang,
+    )),
+  );
   blocks.push({ type: "heading", level: 2, text: t("reports.followUp.projects") });
   blocks.push({
     type: "table",
@@ -76,6 +83,45 @@ export async function buildFollowUpReport(
   });
   if (actor) blocks.push(...(await agreementBlocks(db, actor, programme, lang)));
   return { title: t("reports.followUp.title", { project: p.name }), blocks };
+}
+
+/**
+ * Each count's records (issue 16): one table per output type, so every figure of the summary opens the
+ * outputs it counts — title, project, authors, venue, year and DOI.
+ */
+async function recordBlocks(db: Db, projectIds: string[], lang: "sv" | "en"): Promise<ReportBlock[]> {
+  const t = translator(lang);
+  const records = await outputRecords(db, projectIds);
+  const blocks: ReportBlock[] = [];
+  for (const o of await outputsByType(db, projectIds)) {
+    const rows = records.filter((r) => r.type === o.type);
+    const label = t(`reports.outputCount.${o.type}`, { count: rows.length });
+    blocks.push({ type: "heading", level: 3, text: label });
+    blocks.push({
+      type: "table",
+      // Sheet names may not hold * ? : \ / [ ] ("Dokumenterad modell/metod").
+      sheet: t(`projects.outputTypes.${o.type}`).replace(/[*?:\\/[\]]/g, "-"),
+      caption: label,
+      columns: [
+        { header: t("reports.followUp.outputTitle"), kind: "text" },
+        { header: t("reports.project"), kind: "text" },
+        { header: t("reports.followUp.authors"), kind: "text" },
+        { header: t("reports.followUp.venue"), kind: "text" },
+        { header: t("reports.followUp.year"), kind: "number" },
+        { header: "DOI", kind: "text" },
+      ],
+      rows: rows.map((r) => [
+        r.title,
+        r.projectName,
+        r.authors ?? "",
+        r.venue ?? "",
+        r.year ?? (r.date ? Number(r.date.slice(0, 4)) : null),
+        r.doi ?? "",
+      ]),
+      footer: [`${t("reports.total")}: ${rows.length}`, null, null, null, null, null],
+    });
+  }
+  return blocks;
 }
 
 /**

@@ -70,7 +70,7 @@ describe("demo follow-up", () => {
     expect(meetings.footer?.[7]).toBe(1045);
   });
 
-  it("counts the first agreement period from project outputs: 16, 14, 12, 21, 80, 10", async () => {
+  it("counts the first agreement period from its output records: 16, 14, 12, 21, 80, 10", async () => {
     const [period] = await db
       .select()
       .from(projects)
@@ -92,6 +92,28 @@ describe("demo follow-up", () => {
         "10 dokumenterade modeller/metoder",
       ],
     });
+    // Each figure is its records: the list it opens has as many rows, spread over the period's projects.
+    const doc: ReportDocument = res.json();
+    const projectTable = tables(doc).find((b) => b.caption.startsWith("Projekt inom"))!;
+    expect(projectTable.rows).toHaveLength(16);
+    const figures: [string, number][] = [
+      ["14 publicerade vetenskapliga artiklar", 14],
+      ["12 andra rapporter", 12],
+      ["21 konferenspresentationer", 21],
+      ["80 spridningsaktiviteter", 80],
+      ["10 dokumenterade modeller/metoder", 10],
+    ];
+    const producers = new Set<unknown>();
+    for (const [caption, count] of figures) {
+      const list = tables(doc).find((b) => b.caption === caption)!;
+      expect(list.rows).toHaveLength(count);
+      for (const row of list.rows) producers.add(row[1]);
+    }
+    // Every one of the 16 projects has outputs; none are lump sums on the period itself.
+    expect([...producers].sort()).toEqual(projectTable.rows.map((r) => r[0]).sort());
+    const articles = tables(doc).find((b) => b.caption === figures[0][0])!;
+    expect(articles.rows.every((r) => r[2] !== "" && r[3] !== "" && typeof r[4] === "number")).toBe(true);
+    expect(new Set(articles.rows.map((r) => r[5])).size).toBe(14);
   });
 
   it("has LC-KOMP's project-level goals as indicators: four computed from attendance, five entered with evidence", async () => {

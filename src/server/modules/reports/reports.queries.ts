@@ -159,7 +159,7 @@ export interface OutputCount {
   count: number;
 }
 
-/** Outputs by type: of the given projects, optionally only those dated in the period. */
+/** Outputs by type, one record each: of the given projects, optionally only those dated in the period. */
 export async function outputsByType(db: Db, projectIds: string[], period?: { from: string; to: string }) {
   if (!projectIds.length) return [];
   const ids = sql.join(
@@ -169,7 +169,7 @@ export async function outputsByType(db: Db, projectIds: string[], period?: { fro
   const dated = period ? sql`and o.date between ${period.from}::date and ${period.to}::date` : sql``;
   const rows = await queryRows<{ type: string; count: number | string }>(
     db,
-    sql`select o.type, sum(o.count) as count from project_outputs o where o.project_id in (${ids}) ${dated}
+    sql`select o.type, count(*) as count from project_outputs o where o.project_id in (${ids}) ${dated}
         group by o.type order by o.type`,
   );
   // The catalogue's order (articles, reports, presentations, dissemination, models …), as seed 002 lists them.
@@ -180,6 +180,39 @@ export async function outputsByType(db: Db, projectIds: string[], period?: { fro
   return rows
     .map((r): OutputCount => ({ type: r.type, count: Number(r.count) }))
     .sort((a, b) => rank(a.type) - rank(b.type) || a.type.localeCompare(b.type));
+}
+
+export interface OutputRecord {
+  type: string;
+  title: string;
+  projectName: string;
+  authors: string | null;
+  venue: string | null;
+  year: number | null;
+  doi: string | null;
+  date: string | null;
+}
+
+/** The output records of the given projects, for the lists a follow-up's counts open. */
+export async function outputRecords(db: Db, projectIds: string[]) {
+  if (!projectIds.length) return [];
+  const ids = sql.join(
+    projectIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const rows = await queryRows<OutputRecord & { year: number | string | null; date: string | Date | null }>(
+    db,
+    sql`select o.type, o.title, p.name as "projectName", o.authors, o.venue, o.year, o.doi, o.date::text as date
+        from project_outputs o join projects p on p.id = o.project_id where o.project_id in (${ids})
+        order by o.type, coalesce(o.year, extract(year from o.date)::int), o.date, o.title, o.id`,
+  );
+  return rows.map(
+    (r): OutputRecord => ({
+      ...r,
+      year: r.year === null ? null : Number(r.year),
+      date: r.date === null ? null : String(r.date),
+    }),
+  );
 }
 
 /** Frameworks the organisation owns, in name order. */

@@ -103,12 +103,18 @@ const t = await createTestApp({
       ownerOrganisationId: ids.sk,
       parentId: child,
     });
-    await addOutput(db, systemActor, extra.programme, {
-      type: "scientific_article",
-      title: "Artiklar",
-      count: 14,
-    });
-    await addOutput(db, systemActor, child, { type: "documented_model", title: "Modeller", count: 10 });
+    // One record per output: fourteen articles on the programme, ten models on a sub-project.
+    for (let i = 1; i <= 14; i++)
+      await addOutput(db, systemActor, extra.programme, {
+        type: "scientific_article",
+        title: `Artikel ${i}`,
+        authors: "Andersson, A.",
+        venue: "Arbetsliv i omvandling",
+        year: 2011,
+        doi: `10.5555/test.${i}`,
+      });
+    for (let i = 1; i <= 10; i++)
+      await addOutput(db, systemActor, child, { type: "documented_model", title: `Modell ${i}` });
   },
 });
 const admin = await t.login(demo.admin);
@@ -354,7 +360,7 @@ describe("progress report", () => {
 });
 
 describe("follow-up of an agreement period", () => {
-  it("counts the projects within the programme and sums their outputs by type", async () => {
+  it("counts the projects within the programme and their output records by type, each count opening its records", async () => {
     const res = await t.request({
       method: "GET",
       url: `/api/reports/follow-up?projectId=${extra.programme}&format=json`,
@@ -371,6 +377,19 @@ describe("follow-up of an agreement period", () => {
         "10 dokumenterade modeller/metoder",
       ],
     });
+    // Each figure opens its records: a table per type listing exactly the outputs it counts.
+    const articles = tables(doc).find((b) => b.caption === "14 publicerade vetenskapliga artiklar")!;
+    expect(articles.rows).toHaveLength(14);
+    expect(articles.rows[0]).toEqual([
+      "Artikel 1",
+      "Första avtalsperioden",
+      "Andersson, A.",
+      "Arbetsliv i omvandling",
+      2011,
+      "10.5555/test.1",
+    ]);
+    const models = tables(doc).find((b) => b.caption === "10 dokumenterade modeller/metoder")!;
+    expect(models.rows.map((r) => r[1])).toEqual(Array(10).fill("Delprojekt A"));
     const unknown = "00000000-0000-4000-8000-000000000000";
     expect(
       (await t.request({ method: "GET", url: `/api/reports/follow-up?projectId=${unknown}`, as: board }))

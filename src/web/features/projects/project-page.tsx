@@ -189,7 +189,14 @@ function Project({ project: p }: { project: ProjectView }) {
           <ul className="plain-list">
             {p.outputs.map((o) => (
               <li key={o.id}>
-                <strong>{o.count}</strong> × {t(`projects.outputTypes.${o.type}`)}: {o.title}
+                {t(`projects.outputTypes.${o.type}`)}: <strong>{o.title}</strong>
+                {[o.authors, o.venue, o.year ?? o.date].filter(Boolean).map((part) => ` · ${part}`)}
+                {o.doi && (
+                  <>
+                    {" · "}
+                    <a href={`https://doi.org/${o.doi}`}>DOI {o.doi}</a>
+                  </>
+                )}
               </li>
             ))}
           </ul>
