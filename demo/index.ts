@@ -39,11 +39,11 @@ const steps: { name: string; run: (db: Db, password: string) => Promise<void> }[
   { name: "plans", run: loadPlansDemo },
   { name: "projects", run: loadProjectsDemo },
   { name: "events", run: loadEventsDemo },
-  // LC-KOMP's local development work and its process support (seed 004).
-  { name: "localwork", run: loadLocalWorkDemo },
   // Follow-up reads what the steps above (and the events step) recorded: keep these two after them.
   { name: "indicators", run: loadIndicatorsDemo },
   { name: "finance", run: loadFinanceDemo },
+  // LC-KOMP's local development work and its process support (seed 004), on the project indicators made.
+  { name: "localwork", run: loadLocalWorkDemo },
   { name: "agreements", run: loadAgreementsDemo },
   { name: "governance", run: loadGovernanceDemo },
   // The MOPS call's grants are the board's decision (governance) funding the portfolio's projects.

@@ -53,12 +53,17 @@ export async function loadLocalWorkDemo(db: Db) {
     sql`select o.id, o.name, exists (select 1 from local_plans p where p.organisation_id = o.id) as has_plan
           from organisations o where o.tags @> ${JSON.stringify([LC_KOMP.tag])}::jsonb order by o.sort_key`,
   );
+  const [project] = await queryRows<{ id: string }>(
+    db,
+    sql`select id from projects where name ilike 'LC-KOMP%' and parent_id is null order by name limit 1`,
+  );
   for (const [n, org] of orgs.entries()) {
     if (org.has_plan) continue;
     const chosen = DIRECTIONS[n % DIRECTIONS.length];
     const id = await createPlan(db, systemActor, {
       organisationId: org.id,
       projectTag: LC_KOMP.tag,
+      projectId: project?.id ?? null,
       title: chosen.title,
       direction: chosen.direction,
       activities: chosen.activities.map((title, i) => ({ title, done: i < 1 + (n % 3) })),

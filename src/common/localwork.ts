@@ -16,6 +16,7 @@ const activity = z.strictObject({
 export const createLocalPlanInput = z.strictObject({
   organisationId: uuid,
   projectTag: optionalText(100),
+  projectId: uuid.nullish(),
   title: requiredText(300),
   direction: optionalText(4000),
   activities: z.array(activity).max(100).default([]),
@@ -47,6 +48,7 @@ export const supportInput = z.strictObject({
 export const localPlanListQuery = z.object({
   organisationId: uuid.optional(),
   projectTag: z.string().trim().max(100).optional(),
+  projectId: uuid.optional(),
 });
 
 export const supportView = z.object({
@@ -71,6 +73,7 @@ export const localPlanView = z.object({
   organisationId: z.string(),
   organisationName: z.string(),
   projectTag: z.string().nullable(),
+  projectId: z.string().nullable(),
   title: z.string(),
   direction: z.string().nullable(),
   activities: z.array(z.object({ title: z.string(), done: z.boolean() })),

@@ -13,6 +13,15 @@ export const sv = {
       planExists: "Organisationen har redan en lokal utvecklingsplan.",
       noOrganisation: "Organisationen finns inte.",
     },
+    report: {
+      heading: "Lokalt utvecklingsarbete och processtöd",
+      caption: "Processtöd till de lokala utvecklingsplanerna {{from}} – {{to}}",
+      kind: "Slag av processtöd",
+      efforts: "Insatser",
+      hours: "Timmar",
+      participants: "Deltagare (summa över insatserna)",
+      total: "Totalt",
+    },
     kinds: {
       handledning: "Handledning",
       mentorskap: "Mentorskap",
@@ -37,6 +46,15 @@ export const en: Widen<typeof sv> = {
     errors: {
       planExists: "The organisation already has a local development plan.",
       noOrganisation: "The organisation does not exist.",
+    },
+    report: {
+      heading: "Local development work and process support",
+      caption: "Process support to the local development plans {{from}} – {{to}}",
+      kind: "Kind of process support",
+      efforts: "Efforts",
+      hours: "Hours",
+      participants: "Participants (sum over the efforts)",
+      total: "Total",
     },
     kinds: {
       handledning: "Supervision",

@@ -32,6 +32,7 @@ const presentPlan = (p: service.PlanRow) => ({
   organisationId: p.organisationId,
   organisationName: p.organisationName,
   projectTag: p.projectTag,
+  projectId: p.projectId,
   title: p.title,
   direction: p.direction,
   activities: p.activities,

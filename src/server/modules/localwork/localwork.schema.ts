@@ -22,13 +22,18 @@ export const localPlans = pgTable(
       .references(() => organisations.id, { onDelete: "cascade" }),
     /** The project whose local work this is, by its tag (e.g. "LC-KOMP"); null for the organisation's own. */
     projectTag: text("project_tag"),
+    /** The project (projects module) whose progress report counts this plan's support; no cross-module FK. */
+    projectId: uuid("project_id"),
     title: text("title").notNull(),
     /** The local direction and aim ("lokal inriktning och målsättning"). */
     direction: text("direction"),
     activities: jsonb("activities").$type<{ title: string; done: boolean }[]>().notNull().default([]),
     ...timestamps,
   },
-  (t) => [uniqueIndex("local_plans_org_idx").on(t.organisationId)],
+  (t) => [
+    uniqueIndex("local_plans_org_idx").on(t.organisationId),
+    index("local_plans_project_idx").on(t.projectId),
+  ],
 );
 
 /** One process-support effort given to a local plan: kind, date, hours, by whom, how many took part. */

@@ -7,7 +7,7 @@ import {
   type supportInput,
   supportKinds,
 } from "../../../common/localwork.ts";
-import type { Db, Tx } from "../../db/client.ts";
+import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
@@ -49,7 +49,7 @@ async function loadPlan(db: Db | Tx, id: string) {
 export async function listPlans(
   db: Db,
   actor: Actor | null,
-  filter: { organisationId?: string; projectTag?: string },
+  filter: { organisationId?: string; projectTag?: string; projectId?: string },
 ): Promise<PlanRow[]> {
   authorize(actor, localPlanPolicy, "list", null);
   const scope = planListScope(actor);
@@ -63,6 +63,7 @@ export async function listPlans(
         scope ? inArray(localPlans.organisationId, scope) : undefined,
         filter.organisationId ? eq(localPlans.organisationId, filter.organisationId) : undefined,
         filter.projectTag ? eq(localPlans.projectTag, filter.projectTag) : undefined,
+        filter.projectId ? eq(localPlans.projectId, filter.projectId) : undefined,
       ),
     )
     .orderBy(asc(organisations.name));
@@ -112,6 +113,7 @@ export async function createPlan(db: Db, actor: Actor, input: z.output<typeof cr
       .values({
         organisationId: input.organisationId,
         projectTag: input.projectTag ?? null,
+        projectId: input.projectId ?? null,
         title: input.title,
         direction: input.direction ?? null,
         activities: input.activities,
@@ -211,4 +213,32 @@ export async function supportSummary(db: Db, actor: Actor | null, projectTag?: s
       participants: Number(byKind.get(kind)?.participants ?? 0),
     })),
   };
+}
+
+/**
+ * The process support given in a period to the local plans of a project and its sub-projects, per kind
+ * (for the project's progress report; the report's own permission check applies). Kinds without support
+ * are left out; an empty list when the project has no local plans.
+ */
+export async function supportOfProjectInPeriod(db: Db, projectId: string, from: string, to: string) {
+  const rows = await queryRows<{ kind: SupportKind; efforts: number; hours: number; participants: number }>(
+    db,
+    sql`with recursive tree(id) as (select ${projectId}::uuid union all select c.id from projects c join tree t on c.parent_id = t.id)
+      select s.kind, count(*)::int as efforts, sum(s.hours)::float8 as hours, sum(s.participants)::int as participants
+        from ${localPlanSupport} s join ${localPlans} p on p.id = s.plan_id
+       where p.project_id in (select id from tree) and s.date between ${from}::date and ${to}::date
+       group by s.kind`,
+  );
+  const byKind = new Map(rows.map((r) => [r.kind, r]));
+  return supportKinds
+    .filter((kind) => byKind.has(kind))
+    .map((kind) => {
+      const r = byKind.get(kind)!;
+      return {
+        kind,
+        efforts: Number(r.efforts),
+        hours: Number(r.hours),
+        participants: Number(r.participants),
+      };
+    });
 }

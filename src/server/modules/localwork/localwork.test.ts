@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 import { systemActor } from "../../platform/actor.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
 import { createOrganisation } from "../organisations/organisations.service.ts";
+import { createProject } from "../projects/projects.service.ts";
 
-const ids = { sala: "", flen: "" };
+const ids = { sala: "", flen: "", project: "" };
 const t = await createTestApp({
   seed: async ({ db }) => {
     ids.sala = (await createOrganisation(db, systemActor, { name: "Sala kommun", type: "kommun" })).id;
     ids.flen = (await createOrganisation(db, systemActor, { name: "Flens kommun", type: "kommun" })).id;
+    ids.project = await createProject(db, systemActor, { name: "LC-KOMP" });
   },
 });
 const coordinator = await t.login(demo.coordinator);
@@ -36,7 +38,7 @@ async function createPlan(organisationId: string) {
     method: "POST",
     url: "/api/local-plans",
     as: coordinator,
-    payload: { ...plan, organisationId },
+    payload: { ...plan, organisationId, projectId: ids.project },
   });
   expect(res.statusCode).toBe(201);
   return res.json().id as string;
@@ -120,6 +122,28 @@ describe("local development plans", () => {
       mentorskap: [1, 4],
       experter: [0, 0],
     });
+  });
+
+  it("shows the project's process support in the period in its progress report", async () => {
+    const res = await t.request({
+      method: "GET",
+      url: `/api/reports/progress?projectId=${ids.project}&from=2010-03-01&to=2010-12-31&format=json`,
+      as: board,
+    });
+    expect(res.statusCode).toBe(200);
+    const blocks = res.json().blocks as {
+      type: string;
+      caption?: string;
+      rows?: unknown[];
+      footer?: unknown[];
+    }[];
+    const table = blocks.find((b) => b.caption?.startsWith("Processtöd till de lokala utvecklingsplanerna"))!;
+    // February's two efforts fall outside the period.
+    expect(table.rows).toEqual([
+      ["Handledning", 1, 2, 5],
+      ["Studiebesök", 1, 6, 4],
+    ]);
+    expect(table.footer).toEqual(["Totalt", 2, 8, 9]);
   });
 
   it("edits a plan under If-Match and refuses a stale version", async () => {
