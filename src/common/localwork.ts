@@ -91,3 +91,6 @@ export const supportSummaryView = z.object({
   organisations: z.number(),
   totals: z.array(totals),
 });
+
+export type LocalPlanView = z.infer<typeof localPlanView>;
+export type LocalPlanDetailView = z.infer<typeof localPlanDetailView>;
