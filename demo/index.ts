@@ -9,6 +9,7 @@ import { loadGoalsDemo } from "./goals.ts";
 import { loadGovernanceDemo } from "./governance.ts";
 import { loadIdeasDemo } from "./ideas.ts";
 import { loadIndicatorsDemo } from "./indicators.ts";
+import { loadLocalWorkDemo } from "./localwork.ts";
 import { loadPlansDemo } from "./plans.ts";
 import { loadProjectsDemo } from "./projects.ts";
 import { loadActivitiesDemo } from "./registers/activities.ts";
@@ -41,6 +42,8 @@ const steps: { name: string; run: (db: Db, password: string) => Promise<void> }[
   // Follow-up reads what the steps above (and the events step) recorded: keep these two after them.
   { name: "indicators", run: loadIndicatorsDemo },
   { name: "finance", run: loadFinanceDemo },
+  // LC-KOMP's local development work and its process support (seed 004), on the project indicators made.
+  { name: "localwork", run: loadLocalWorkDemo },
   { name: "agreements", run: loadAgreementsDemo },
   { name: "governance", run: loadGovernanceDemo },
   // The MOPS call's grants are the board's decision (governance) funding the portfolio's projects.

@@ -16,6 +16,7 @@ import { registerHealthRoutes } from "./modules/health/health.routes.ts";
 import { registerIdeaRoutes, registerPublicIdeaRoutes } from "./modules/ideas/index.ts";
 import { registerIndicatorRoutes } from "./modules/indicators/indicators.routes.ts";
 import { registerLearningRoutes } from "./modules/learning/learning.routes.ts";
+import { registerLocalWorkRoutes } from "./modules/localwork/index.ts";
 import { registerMailRoutes } from "./modules/mail/mail.routes.ts";
 import { registerOrganisationRoutes } from "./modules/organisations/organisations.routes.ts";
 import { registerPeopleRoutes } from "./modules/people/people.routes.ts";
@@ -60,4 +61,5 @@ export const routeModules: ((app: FastifyInstance, deps: Deps) => void)[] = [
   registerAgreementRoutes,
   registerGovernanceRoutes,
   registerSiteRoutes,
+  registerLocalWorkRoutes,
 ];

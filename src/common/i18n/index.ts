@@ -9,6 +9,7 @@ import * as governance from "./governance.ts";
 import * as ideas from "./ideas.ts";
 import * as indicators from "./indicators.ts";
 import * as learning from "./learning.ts";
+import * as localwork from "./localwork.ts";
 import * as organisations from "./organisations.ts";
 import * as people from "./people.ts";
 import * as plans from "./plans.ts";
@@ -48,6 +49,7 @@ const modules = [
   agreements,
   governance,
   site,
+  localwork,
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -13,6 +13,7 @@ export * from "../modules/governance/governance.schema.ts";
 export * from "../modules/ideas/ideas.schema.ts";
 export * from "../modules/indicators/indicators.schema.ts";
 export * from "../modules/learning/learning.schema.ts";
+export * from "../modules/localwork/localwork.schema.ts";
 export * from "../modules/mail/mail.schema.ts";
 export * from "../modules/organisations/organisations.schema.ts";
 export * from "../modules/people/people.schema.ts";

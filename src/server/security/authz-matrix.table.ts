@@ -378,6 +378,14 @@ export const matrix: Record<string, string> = {
   "GET /api/public/start": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
   // Candidates for a call's panel: those who may set the panel (the office), as PUT …/reviewers.
   "GET /api/calls/{id}/reviewer-candidates": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
+  // Local development work (issue 16): the plan ids are unknown to the fixtures, so their routes answer 404;
+  // the writes meet 422 ({} is no valid body) before the plan is looked up. localwork.test.ts tests permissions.
+  "GET /api/local-plans": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
+  "POST /api/local-plans": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "GET /api/local-plans/summary": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
+  "GET /api/local-plans/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "PATCH /api/local-plans/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "POST /api/local-plans/{id}/support": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
 };
 
 /** Query strings and bodies some routes need for the matrix to reach their authorisation. */

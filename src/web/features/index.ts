@@ -56,6 +56,7 @@ import { followUpFeature } from "./follow-up/routes.tsx";
 import { governanceFeature } from "./governance/routes.tsx";
 import { ideasFeature } from "./ideas/routes.tsx";
 import { learningFeature } from "./learning/routes.tsx";
+import { localWorkFeature } from "./localwork/routes.tsx";
 import { organisationsFeature } from "./organisations/routes.tsx";
 import { peopleFeature } from "./people/routes.tsx";
 import { plansFeature } from "./plans/routes.tsx";
@@ -83,6 +84,7 @@ export const features: Feature[] = [
   communicationFeature,
   learningFeature,
   ideasFeature,
+  localWorkFeature,
   agreementsFeature,
   siteFeature,
   governanceFeature,

@@ -8,6 +8,7 @@ import { computeValue } from "../indicators/indicators.compute.ts";
 import { evaluateIndicators } from "../indicators/indicators.evaluate.ts";
 import { findIndicators } from "../indicators/indicators.records.ts";
 import { indicators } from "../indicators/indicators.schema.ts";
+import { supportOfProjectInPeriod } from "../localwork/index.ts";
 import type { ProjectRecord } from "../projects/projects.records.ts";
 import type { ReportContent } from "./report-document.ts";
 import { indicatorColumns, indicatorRow, meetingPlaceTable, projectPeriod } from "./report-parts.ts";
@@ -101,6 +102,30 @@ export async function buildProgressReport(
         }
       : { type: "paragraph", text: t("reports.progress.noGoals") },
   );
+
+  // The process support to the project's local development plans (seed 004), when it has any.
+  const support = await supportOfProjectInPeriod(db, p.id, from, to);
+  if (support.length) {
+    blocks.push({ type: "heading", level: 2, text: t("localwork.report.heading") });
+    blocks.push({
+      type: "table",
+      sheet: t("localwork.report.efforts"),
+      caption: t("localwork.report.caption", range),
+      columns: [
+        { header: t("localwork.report.kind"), kind: "text" },
+        { header: t("localwork.report.efforts"), kind: "number" },
+        { header: t("localwork.report.hours"), kind: "number" },
+        { header: t("localwork.report.participants"), kind: "number" },
+      ],
+      rows: support.map((s) => [t(`localwork.kinds.${s.kind}`), s.efforts, s.hours, s.participants]),
+      footer: [
+        t("localwork.report.total"),
+        support.reduce((n, s) => n + s.efforts, 0),
+        support.reduce((n, s) => n + s.hours, 0),
+        support.reduce((n, s) => n + s.participants, 0),
+      ],
+    });
+  }
 
   blocks.push({ type: "heading", level: 2, text: t("reports.progress.money") });
   if (project.funding.length)

@@ -1,0 +1,3 @@
+// The local development work module's door: what other modules and the route list may use.
+export { registerLocalWorkRoutes } from "./localwork.routes.ts";
+export { supportOfProjectInPeriod, supportSummary, totalsOf } from "./localwork.service.ts";
