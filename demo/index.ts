@@ -6,6 +6,7 @@ import { loadCompassDemo } from "./compass.ts";
 import { loadEventsDemo } from "./events.ts";
 import { loadFinanceDemo } from "./finance.ts";
 import { loadGoalsDemo } from "./goals.ts";
+import { loadGoalsAfDemo } from "./goals-af.ts";
 import { loadGovernanceDemo } from "./governance.ts";
 import { loadIdeasDemo } from "./ideas.ts";
 import { loadIndicatorsDemo } from "./indicators.ts";
@@ -38,6 +39,8 @@ const steps: { name: string; run: (db: Db, password: string) => Promise<void> }[
   { name: "plans", run: loadPlansDemo },
   { name: "projects", run: loadProjectsDemo },
   { name: "events", run: loadEventsDemo },
+  // Seed 000: the register's activities and the 13 projects linked to goals A–F, with an indicator per goal.
+  { name: "goals A–F", run: loadGoalsAfDemo },
   // Follow-up reads what the steps above (and the events step) recorded: keep these two after them.
   { name: "indicators", run: loadIndicatorsDemo },
   { name: "finance", run: loadFinanceDemo },
