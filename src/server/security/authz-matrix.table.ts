@@ -376,6 +376,8 @@ export const matrix: Record<string, string> = {
   "PUT /api/pages/{key}": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "GET /api/public/sector-groups": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
   "GET /api/public/start": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
+  // Goals A–F in use (issue 16, item 5): a view across the portfolio, refused to partners.
+  "GET /api/frameworks/{id}/served": "404 404 | 404 404 | 404 404 | 404 404 | 403 403 | 401 401",
 };
 
 /** Query strings and bodies some routes need for the matrix to reach their authorisation. */
