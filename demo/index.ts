@@ -10,6 +10,7 @@ import { loadGoalsAfDemo } from "./goals-af.ts";
 import { loadGovernanceDemo } from "./governance.ts";
 import { loadIdeasDemo } from "./ideas.ts";
 import { loadIndicatorsDemo } from "./indicators.ts";
+import { loadLearningContentDemo } from "./learning-content.ts";
 import { loadPlansDemo } from "./plans.ts";
 import { loadProjectsDemo } from "./projects.ts";
 import { loadActivitiesDemo } from "./registers/activities.ts";
@@ -43,6 +44,8 @@ const steps: { name: string; run: (db: Db, password: string) => Promise<void> }[
   { name: "goals A–F", run: loadGoalsAfDemo },
   // Follow-up reads what the steps above (and the events step) recorded: keep these two after them.
   { name: "indicators", run: loadIndicatorsDemo },
+  // Seed 004's learning space: linked to the LC-KOMP project (which the indicators step ensures), with content.
+  { name: "learning space content", run: loadLearningContentDemo },
   { name: "finance", run: loadFinanceDemo },
   { name: "agreements", run: loadAgreementsDemo },
   { name: "governance", run: loadGovernanceDemo },
