@@ -40,10 +40,11 @@ const steps: { name: string; run: (db: Db, password: string) => Promise<void> }[
   { name: "plans", run: loadPlansDemo },
   { name: "projects", run: loadProjectsDemo },
   { name: "events", run: loadEventsDemo },
-  // Seed 000: the register's activities and the 13 projects linked to goals A–F, with an indicator per goal.
-  { name: "goals A–F", run: loadGoalsAfDemo },
   // Follow-up reads what the steps above (and the events step) recorded: keep these two after them.
   { name: "indicators", run: loadIndicatorsDemo },
+  // Seed 000: the register's activities and the 13 projects linked to goals A–F, with an indicator per goal.
+  // After the indicators step, whose "any indicator yet?" guard would otherwise skip LC-KOMP's goals.
+  { name: "goals A–F", run: loadGoalsAfDemo },
   // Seed 004's learning space: linked to the LC-KOMP project (which the indicators step ensures), with content.
   { name: "learning space content", run: loadLearningContentDemo },
   { name: "finance", run: loadFinanceDemo },
