@@ -6,9 +6,11 @@ import { loadCompassDemo } from "./compass.ts";
 import { loadEventsDemo } from "./events.ts";
 import { loadFinanceDemo } from "./finance.ts";
 import { loadGoalsDemo } from "./goals.ts";
+import { loadGoalsAfDemo } from "./goals-af.ts";
 import { loadGovernanceDemo } from "./governance.ts";
 import { loadIdeasDemo } from "./ideas.ts";
 import { loadIndicatorsDemo } from "./indicators.ts";
+import { loadLearningContentDemo } from "./learning-content.ts";
 import { loadLocalWorkDemo } from "./localwork.ts";
 import { loadPlansDemo } from "./plans.ts";
 import { loadProjectsDemo } from "./projects.ts";
@@ -41,6 +43,11 @@ const steps: { name: string; run: (db: Db, password: string) => Promise<void> }[
   { name: "events", run: loadEventsDemo },
   // Follow-up reads what the steps above (and the events step) recorded: keep these two after them.
   { name: "indicators", run: loadIndicatorsDemo },
+  // Seed 000: the register's activities and the 13 projects linked to goals A–F, with an indicator per goal.
+  // After the indicators step, whose "any indicator yet?" guard would otherwise skip LC-KOMP's goals.
+  { name: "goals A–F", run: loadGoalsAfDemo },
+  // Seed 004's learning space: linked to the LC-KOMP project (which the indicators step ensures), with content.
+  { name: "learning space content", run: loadLearningContentDemo },
   { name: "finance", run: loadFinanceDemo },
   // LC-KOMP's local development work and its process support (seed 004), on the project indicators made.
   { name: "localwork", run: loadLocalWorkDemo },

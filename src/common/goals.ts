@@ -120,3 +120,38 @@ export const goalRefView = z
   })
   .meta({ id: "GoalRef" });
 export type GoalRefView = z.infer<typeof goalRefView>;
+
+/** `GET /api/frameworks/{id}/served?year=`: what serves each goal of the current version. */
+export const goalUseQuery = z.object({
+  /** The calendar year whose activities are listed; this year by default. */
+  year: z.coerce
+    .number({ error: "validation.goals.year" })
+    .int({ error: "validation.goals.year" })
+    .min(1990, { error: "validation.goals.year" })
+    .max(2100, { error: "validation.goals.year" })
+    .optional(),
+});
+
+export const goalUseView = z.object({
+  frameworkId: z.string(),
+  frameworkName: z.string(),
+  versionNumber: z.number().int(),
+  year: z.number().int(),
+  goals: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      text: z.string(),
+      /** True when at least one linked activity takes place in the year. */
+      hasActivitiesThisYear: z.boolean(),
+      activities: z.array(
+        z.object({ id: z.string(), title: z.string(), startDate: z.string().nullable(), status: z.string() }),
+      ),
+      projects: z.array(z.object({ id: z.string(), name: z.string() })),
+      planItems: z.array(
+        z.object({ id: z.string(), planId: z.string(), number: z.number().int(), title: z.string() }),
+      ),
+    }),
+  ),
+});
+export type GoalUseView = z.infer<typeof goalUseView>;

@@ -52,6 +52,16 @@ export const learningFeedbackInput = z.strictObject({
 
 /** Upload limits: what the server accepts as documents. */
 export const maxDocumentBytes = 20 * 1024 * 1024;
+/** Recorded lectures (audio and video): a larger limit of their own, and only these types. */
+export const maxRecordingBytes = 100 * 1024 * 1024;
+export const recordingTypes: Record<string, string> = {
+  mp3: "audio/mpeg",
+  m4a: "audio/mp4",
+  ogg: "audio/ogg",
+  oga: "audio/ogg",
+  mp4: "video/mp4",
+  webm: "video/webm",
+};
 export const documentTypes: Record<string, string> = {
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -1,5 +1,6 @@
 /** Strings of goal frameworks (Mål). */
 export const sv = {
+  validation: { goals: { year: "Ange ett år mellan 1990 och 2100." } },
   goals: {
     errors: {
       periodOrder: "Periodens slut kan inte ligga före dess början.",
@@ -33,6 +34,7 @@ export const sv = {
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export const en: Widen<typeof sv> = {
+  validation: { goals: { year: "Give a year between 1990 and 2100." } },
   goals: {
     errors: {
       periodOrder: "The period cannot end before it starts.",

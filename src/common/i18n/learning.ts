@@ -10,6 +10,8 @@ export const sv = {
       fileType:
         "Filtypen stöds inte. Ladda upp PDF, Word, Excel, PowerPoint, OpenDocument, text, CSV, PNG eller JPEG.",
       fileContent: "Filens innehåll stämmer inte med filtypen.",
+      recordingType:
+        "Filtypen stöds inte för en inspelad föreläsning. Ladda upp MP3, M4A, OGG, MP4 eller WebM.",
       fileEmpty: "Filen är tom.",
       fileMissing: "Välj en fil att ladda upp.",
     },
@@ -59,6 +61,8 @@ export const en: Widen<typeof sv> = {
       fileType:
         "The file type is not supported. Upload PDF, Word, Excel, PowerPoint, OpenDocument, text, CSV, PNG or JPEG.",
       fileContent: "The file's content does not match its type.",
+      recordingType:
+        "The file type is not supported for a recorded lecture. Upload MP3, M4A, OGG, MP4 or WebM.",
       fileEmpty: "The file is empty.",
       fileMissing: "Choose a file to upload.",
     },

@@ -1,3 +1,4 @@
+import { createReadStream } from "node:fs";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "./errors.ts";
 
@@ -70,4 +71,61 @@ export function sendStoredFile(
     .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
     .header("cache-control", "private, no-store")
     .send(data);
+}
+
+/**
+ * One byte range of a file of `size` bytes from a Range header (RFC 9110 §14): `bytes=a-b`, `bytes=a-`
+ * or `bytes=-n`. null when the header is absent, malformed or asks for several ranges (the whole
+ * file is then sent, as the RFC allows); "unsatisfiable" when it starts past the end.
+ */
+export function parseByteRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | "unsatisfiable" | null {
+  const match = header?.trim().match(/^bytes=(\d*)-(\d*)$/i);
+  if (!match || (match[1] === "" && match[2] === "")) return null;
+  if (match[1] === "") {
+    const suffix = Number(match[2]);
+    if (suffix === 0 || size === 0) return "unsatisfiable";
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(match[1]);
+  const end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
+  if (match[2] !== "" && Number(match[2]) < start) return null;
+  if (start >= size) return "unsatisfiable";
+  return { start, end };
+}
+
+/**
+ * Streams a stored audio or video file so a player can seek: `Accept-Ranges: bytes`, a Range request
+ * answered 206 with its `Content-Range`, one past the end 416 (problem+json with `Content-Range: bytes
+ * *\/size`). Shown inline (a player plays it); read from disk in pieces, never whole into memory.
+ */
+export function streamStoredFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  file: { mimeType: string; filename: string; size: number },
+  fullPath: string,
+) {
+  reply
+    .header("accept-ranges", "bytes")
+    .header("content-disposition", `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header("cache-control", "private, no-store");
+  const range = parseByteRange(request.headers.range, file.size);
+  if (range === "unsatisfiable") {
+    reply.header("content-range", `bytes */${file.size}`);
+    throw new AppError(
+      "rangeNotSatisfiable",
+      "errors.rangeNotSatisfiable",
+      { size: file.size },
+      undefined,
+      416,
+    );
+  }
+  const { start, end } = range ?? { start: 0, end: file.size - 1 };
+  if (range) reply.status(206).header("content-range", `bytes ${start}-${end}/${file.size}`);
+  return reply
+    .type(file.mimeType)
+    .header("content-length", String(end - start + 1))
+    .send(createReadStream(fullPath, { start, end }));
 }

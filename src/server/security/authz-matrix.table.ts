@@ -386,6 +386,12 @@ export const matrix: Record<string, string> = {
   "GET /api/local-plans/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   "PATCH /api/local-plans/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   "POST /api/local-plans/{id}/support": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  // Goals A–F in use (issue 16, item 5): a view across the portfolio, refused to partners.
+  "GET /api/frameworks/{id}/served": "404 404 | 404 404 | 404 404 | 404 404 | 403 403 | 401 401",
+  // Recorded lectures (issue 16, item 8): uploaded like documents (415 to JSON), streamed to members only.
+  "POST /api/learning/spaces/{id}/recordings": "415 415 | 415 415 | 415 415 | 415 415 | 415 415 | 401 401",
+  "GET /api/learning/spaces/{id}/documents/{documentId}/versions/{version}/stream":
+    "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
 };
 
 /** Query strings and bodies some routes need for the matrix to reach their authorisation. */

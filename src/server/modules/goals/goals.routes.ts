@@ -7,6 +7,8 @@ import {
   frameworkView,
   goalLinksInput,
   goalRefView,
+  goalUseQuery,
+  goalUseView,
   reviseFrameworkInput,
   updateFrameworkInput,
 } from "../../../common/goals.ts";
@@ -19,6 +21,7 @@ import { versioned } from "../../platform/etag.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { activities } from "../activities/activities.schema.ts";
 import { activityGoalRefs, setActivityGoals } from "./goal-links.service.ts";
+import { goalUse } from "./goal-use.service.ts";
 import { presentFramework, presentFrameworkSummary } from "./goals.presenter.ts";
 import { goalFrameworks } from "./goals.schema.ts";
 import * as frameworks from "./goals.service.ts";
@@ -122,6 +125,24 @@ export function registerGoalRoutes(app: FastifyInstance, { db }: Deps) {
       requireActor(request.actor);
       await frameworks.reviseFramework(db, request.actor, request.params.id, request.body);
       return reply.status(201).send(await load(request.params.id));
+    },
+  );
+
+  r.get(
+    "/api/frameworks/:id/served",
+    {
+      schema: {
+        tags,
+        summary: "Vad som tjänar varje mål: årets aktiviteter, projekt och planaktiviteter",
+        params: idParams,
+        querystring: goalUseQuery,
+        response: { 200: goalUseView, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      const year = request.query.year ?? new Date().getUTCFullYear();
+      return goalUse(db, request.actor, request.params.id, year);
     },
   );
 

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { type Actor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, notFound } from "../../platform/errors.ts";
-import { readStoredFile, storeFile } from "./file-store.ts";
+import { readStoredFile, storedFilePath, storeFile, type UploadKind } from "./file-store.ts";
 import { spaceFor } from "./learning.access.ts";
 import { learningDocuments, learningDocumentVersions } from "./learning.schema.ts";
 
@@ -50,11 +50,12 @@ export async function uploadDocument(
   spaceId: string,
   upload: Upload,
   documentId?: string,
+  kind: UploadKind = "document",
 ) {
   await spaceFor(db, actor, spaceId);
   if (!documentId && !upload.title?.trim()) throw fieldErrors({ title: "validation.required" });
   if (documentId) await documentIn(db, spaceId, documentId);
-  const stored = await storeFile(`learning/${spaceId}`, upload.filename, upload.data);
+  const stored = await storeFile(`learning/${spaceId}`, upload.filename, upload.data, kind);
   const savedId = await writeWithAudit(db, actor, async (tx, audit) => {
     let id = documentId;
     if (!id) {
@@ -109,7 +110,8 @@ async function documentIn(db: Db, spaceId: string, documentId: string) {
   return doc;
 }
 
-export async function downloadVersion(
+/** A version's row and where its bytes are, for streaming (recorded lectures) without reading them. */
+export async function versionFile(
   db: Db,
   actor: Actor | null,
   spaceId: string,
@@ -126,5 +128,16 @@ export async function downloadVersion(
     )
     .orderBy(asc(learningDocumentVersions.version));
   if (!row) throw notFound();
+  return { row, path: storedFilePath(row.storageKey) };
+}
+
+export async function downloadVersion(
+  db: Db,
+  actor: Actor | null,
+  spaceId: string,
+  documentId: string,
+  version: number,
+) {
+  const { row } = await versionFile(db, actor, spaceId, documentId, version);
   return { row, data: await readStoredFile(row.storageKey) };
 }

@@ -8,6 +8,7 @@ import {
   linkInput,
   linkView,
   maxDocumentBytes,
+  maxRecordingBytes,
   postInput,
   postView,
   spaceInput,
@@ -22,7 +23,12 @@ import { typed } from "../../platform/context.ts";
 import { fieldErrors } from "../../platform/errors.ts";
 import { versioned } from "../../platform/etag.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { requireMultipart, sendStoredFile, withUploadSlot } from "../../platform/uploads.ts";
+import {
+  requireMultipart,
+  sendStoredFile,
+  streamStoredFile,
+  withUploadSlot,
+} from "../../platform/uploads.ts";
 import * as documents from "./documents.service.ts";
 import * as presenter from "./learning.presenter.ts";
 import { learningSpaces } from "./learning.schema.ts";
@@ -195,6 +201,55 @@ export function registerLearningRoutes(app: FastifyInstance, { db }: Deps) {
       },
     );
   });
+  // Recorded lectures (audio, video): their own scope, with their own larger size limit and types.
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, { limits: { fileSize: maxRecordingBytes, files: 1, fields: 10 } });
+    typed(scope).post(
+      "/api/learning/spaces/:id/recordings",
+      {
+        bodyLimit: maxRecordingBytes + 1024 * 1024,
+        schema: {
+          tags,
+          summary:
+            "Ladda upp en inspelad föreläsning, ljud eller video (multipart: title, description, file)",
+          params: spaceParams,
+          consumes: ["multipart/form-data"],
+          response: { 201: documentView, ...uploadErrors },
+        },
+        onRequest: requireMultipart,
+      },
+      async (request, reply) => {
+        await documents.mayUpload(db, request.actor, request.params.id);
+        const doc = await withUploadSlot(reply, async () =>
+          documents.uploadDocument(
+            db,
+            request.actor,
+            request.params.id,
+            await readUpload(request),
+            undefined,
+            "recording",
+          ),
+        );
+        return reply.status(201).send(presenter.document(doc));
+      },
+    );
+  });
+  r.get(
+    "/api/learning/spaces/:id/documents/:documentId/versions/:version/stream",
+    {
+      schema: {
+        tags,
+        summary:
+          "Spela upp en version (Range-förfrågningar: 206 med Content-Range, så att spelaren kan spola)",
+        params: versionParams,
+      },
+    },
+    async (request, reply) => {
+      const { id, documentId, version } = request.params;
+      const { row, path } = await documents.versionFile(db, request.actor, id, documentId, version);
+      return streamStoredFile(request, reply, row, path);
+    },
+  );
   r.get(
     "/api/learning/spaces/:id/documents/:documentId/versions/:version",
     { schema: { tags, summary: "Hämta en version av ett dokument", params: versionParams } },

@@ -59,16 +59,36 @@ export async function getSpace(db: Db, actor: Actor | null, id: string) {
 }
 
 /** Creates a space; its creator becomes its first moderator. */
+async function requireProject(tx: Pick<Db, "select">, projectId: string) {
+  if (!(await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId))).length)
+    throw fieldErrors({ projectId: "validation.learning.unknownLink" });
+}
+
+/** Links an existing space to the project it serves (staff, as for creating one); 404 for no such space. */
+export async function linkSpaceToProject(db: Db, actor: Actor | null, spaceId: string, projectId: string) {
+  requireActor(actor);
+  if (!canCreateSpace(actor)) throw forbidden();
+  await writeWithAudit(db, actor, async (tx, audit) => {
+    const [before] = await tx.select().from(learningSpaces).where(eq(learningSpaces.id, spaceId));
+    if (!before) throw notFound();
+    await requireProject(tx, projectId);
+    await tx.update(learningSpaces).set({ projectId }).where(eq(learningSpaces.id, spaceId));
+    await audit({
+      action: "learningSpace.linkProject",
+      entityType: "learning_space",
+      entityId: spaceId,
+      before: { projectId: before.projectId },
+      after: { projectId },
+    });
+  });
+}
+
 export async function createSpace(db: Db, actor: Actor | null, input: SpaceInput) {
   requireActor(actor);
   if (!canCreateSpace(actor)) throw forbidden();
   const data = parseWith(spaceInput, input);
   const id = await writeWithAudit(db, actor, async (tx, audit) => {
-    if (
-      data.projectId &&
-      !(await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, data.projectId))).length
-    )
-      throw fieldErrors({ projectId: "validation.learning.unknownLink" });
+    if (data.projectId) await requireProject(tx, data.projectId);
     if (
       data.networkId &&
       !(

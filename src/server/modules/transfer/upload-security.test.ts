@@ -147,6 +147,7 @@ describe("the content type of upload routes", () => {
         "post /api/ideas/{id}/documents",
         "post /api/learning/spaces/{id}/documents",
         "post /api/learning/spaces/{id}/documents/{documentId}/versions",
+        "post /api/learning/spaces/{id}/recordings",
         "put /api/news/{id}/image",
       ].sort(),
     );
