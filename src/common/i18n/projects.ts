@@ -6,6 +6,8 @@ export const sv = {
       url: "Ange en fullständig webbadress som börjar med https:// eller http://.",
       doi: "Ange en DOI som börjar med 10., till exempel 10.1234/abc.",
       oneOutput: "Varje resultat registreras för sig: antal ska vara 1.",
+      duplicateProject: "Ett projekt kan bara finnas en gång i en avrapportering.",
+      unknownProject: "Projektet finns inte i portföljen.",
     },
   },
   projects: {
@@ -132,6 +134,8 @@ export const en: Widen<typeof sv> = {
       url: "Enter a full web address starting with https:// or http://.",
       doi: "Enter a DOI starting with 10., for example 10.1234/abc.",
       oneOutput: "Each output is recorded on its own: the count must be 1.",
+      duplicateProject: "A project can only appear once in a review round.",
+      unknownProject: "The project is not in the portfolio.",
     },
   },
   projects: {
