@@ -123,6 +123,22 @@ export const sv = {
     sortBy: "Sortera efter {{column}}",
     backToPortfolio: "Tillbaka till portföljen",
     none: "–",
+    reviewRounds: {
+      title: "Avrapporteringar",
+      intro:
+        "Portföljens avrapporteringar: projektens bedömningar vid varje tillfälle och de generella slutsatserna.",
+      empty:
+        "Inga avrapporteringar är registrerade ännu. En samordnare registrerar en avrapportering med projektens bedömningar och slutsatser.",
+      date: "Datum",
+      name: "Avrapportering",
+      projects: "Projekt",
+      conclusionCount: "Slutsatser",
+      conclusions: "Generella slutsatser",
+      noConclusions: "Inga generella slutsatser är registrerade.",
+      table: "Projektens bedömningar",
+      noProjects: "Inga projekt bedömdes i avrapporteringen.",
+      back: "Alla avrapporteringar",
+    },
   },
 };
 
@@ -252,5 +268,21 @@ export const en: Widen<typeof sv> = {
     sortBy: "Sort by {{column}}",
     backToPortfolio: "Back to the portfolio",
     none: "–",
+    reviewRounds: {
+      title: "Review rounds",
+      intro:
+        "The portfolio's review rounds: each project's assessment at each round and the general conclusions.",
+      empty:
+        "No review rounds are recorded yet. A coordinator records a round with the projects' assessments and conclusions.",
+      date: "Date",
+      name: "Review round",
+      projects: "Projects",
+      conclusionCount: "Conclusions",
+      conclusions: "General conclusions",
+      noConclusions: "No general conclusions are recorded.",
+      table: "The projects' assessments",
+      noProjects: "No projects were assessed in the round.",
+      back: "All review rounds",
+    },
   },
 };
