@@ -103,8 +103,8 @@ function RoundBody({ data }: { data: ReviewRound }) {
           <p>{t("projects.reviewRounds.noConclusions")}</p>
         )}
       </section>
-      <section aria-labelledby="round-table">
-        <h2 id="round-table">{t("projects.reviewRounds.table")}</h2>
+      <section>
+        <h2>{t("projects.reviewRounds.table")}</h2>
         {data.projects.length ? (
           <TableScroll label={t("projects.reviewRounds.table")}>
             <table className="data-table">
