@@ -18,6 +18,7 @@ import { loadActivitiesDemo } from "./registers/activities.ts";
 import { loadOrganisationsDemo } from "./registers/organisations.ts";
 import { loadPeopleDemo } from "./registers/people.ts";
 import { loadProgrammesDemo } from "./registers/programmes.ts";
+import { loadReviewRoundsDemo } from "./review-rounds.ts";
 import { loadSiteDemo } from "./site.ts";
 import { DEMO_PASSWORD, demoUsers, loadDemoUsers } from "./users.ts";
 
@@ -40,6 +41,8 @@ const steps: { name: string; run: (db: Db, password: string) => Promise<void> }[
   { name: "goals", run: loadGoalsDemo },
   { name: "plans", run: loadPlansDemo },
   { name: "projects", run: loadProjectsDemo },
+  // Seed 000: the review round of 2 April 2013 over appendix 1's projects, with its nine conclusions.
+  { name: "review rounds", run: loadReviewRoundsDemo },
   { name: "events", run: loadEventsDemo },
   // Follow-up reads what the steps above (and the events step) recorded: keep these two after them.
   { name: "indicators", run: loadIndicatorsDemo },

@@ -33,7 +33,7 @@ type Row = [
 ];
 
 /** Seed 000, bilaga 1, row by row as the appendix writes it. */
-const appendix: Row[] = [
+export const appendix: Row[] = [
   [
     "Karriärcoachning",
     "Pernilla Sivertsen",
@@ -166,8 +166,8 @@ const appendix: Row[] = [
   ],
 ];
 
-const colourOf = { Grön: "green", Gul: "yellow", Röd: "red" } as const;
-const AVRAPPORTERING = "2013-04-02";
+export const colourOf = { Grön: "green", Gul: "yellow", Röd: "red" } as const;
+export const AVRAPPORTERING = "2013-04-02";
 
 /** "062012-062014" → 2012-06 … 2014-06; anything else is kept as written. */
 function period(text: string): Pick<CreateProjectInput, "periodStart" | "periodEnd" | "periodText"> {

@@ -154,4 +154,33 @@ describe("plans and the portfolio: a coordinator follows up the 2013–2015 plan
     await visible(outputs.getByRole("link", { name: "DOI 10.5555/sk.2011.010" }));
     await expectNoAxeViolations(page);
   });
+
+  it("opens the review round of 2 April 2013 on a phone by keyboard: its nine conclusions and the seed's table", async () => {
+    const page = await journey.newPage({ viewport: { width: 390, height: 844 } });
+    await login(page, coordinator);
+    await page.goto("/planer/projekt/avrapporteringar");
+    await heading(page, "Avrapporteringar");
+    const rounds = await visible(page.getByRole("table", { name: "Avrapporteringar" }));
+    const row = rounds.getByRole("row", { name: /^Avrapportering av arbetslivsanknytning våren 2013/ });
+    await visible(row.getByRole("cell", { name: "2013-04-02" }));
+    await expectNoAxeViolations(page);
+
+    const link = row.getByRole("link", { name: "Avrapportering av arbetslivsanknytning våren 2013" });
+    await link.focus();
+    await page.keyboard.press("Enter");
+    await heading(page, "Avrapportering av arbetslivsanknytning våren 2013 (2013-04-02)");
+    const conclusions = await visible(page.getByRole("region", { name: "Generella slutsatser" }));
+    expect(await conclusions.getByRole("listitem").count()).toBe(9);
+    await visible(conclusions.getByText(/främsta frågetecknen runt HUM-projektet/));
+    const table = await visible(
+      page.getByRole("region", { name: "Projektens bedömningar" }).getByRole("table"),
+    );
+    expect(await table.getByRole("row").count()).toBe(14); // header + 13 projects
+    const hum = table.getByRole("row", { name: /^HUM/ });
+    await visible(hum.getByRole("cell", { name: "Slut-?" }));
+    await visible(hum.getByRole("cell", { name: "Röd" }));
+    // The wide table scrolls inside its frame; the page itself fits the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoAxeViolations(page);
+  });
 });

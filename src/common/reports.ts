@@ -29,9 +29,20 @@ export type Cell = z.infer<typeof cell>;
 export const columnKinds = ["text", "number", "kronor", "date"] as const;
 
 export const reportBlock = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("heading"), level: z.union([z.literal(2), z.literal(3)]), text: z.string() }),
+  z.object({
+    type: z.literal("heading"),
+    level: z.union([z.literal(2), z.literal(3)]),
+    text: z.string(),
+    /** The id a figure of a list links to (the web shows it; PDF and XLSX ignore it). */
+    anchor: z.string().optional(),
+  }),
   z.object({ type: z.literal("paragraph"), text: z.string(), quote: z.boolean().optional() }),
-  z.object({ type: z.literal("list"), items: z.array(z.string()) }),
+  z.object({
+    type: z.literal("list"),
+    items: z.array(z.string()),
+    /** Per item, the heading anchor its figure opens (the records it counts), or null. */
+    anchors: z.array(z.string().nullable()).optional(),
+  }),
   z.object({
     type: z.literal("table"),
     /** Name of the XLSX sheet the table becomes. */

@@ -6,6 +6,8 @@ export const sv = {
       url: "Ange en fullständig webbadress som börjar med https:// eller http://.",
       doi: "Ange en DOI som börjar med 10., till exempel 10.1234/abc.",
       oneOutput: "Varje resultat registreras för sig: antal ska vara 1.",
+      duplicateProject: "Ett projekt kan bara finnas en gång i en avrapportering.",
+      unknownProject: "Projektet finns inte i portföljen.",
     },
   },
   projects: {
@@ -121,6 +123,22 @@ export const sv = {
     sortBy: "Sortera efter {{column}}",
     backToPortfolio: "Tillbaka till portföljen",
     none: "–",
+    reviewRounds: {
+      title: "Avrapporteringar",
+      intro:
+        "Portföljens avrapporteringar: projektens bedömningar vid varje tillfälle och de generella slutsatserna.",
+      empty:
+        "Inga avrapporteringar är registrerade ännu. En samordnare registrerar en avrapportering med projektens bedömningar och slutsatser.",
+      date: "Datum",
+      name: "Avrapportering",
+      projects: "Projekt",
+      conclusionCount: "Slutsatser",
+      conclusions: "Generella slutsatser",
+      noConclusions: "Inga generella slutsatser är registrerade.",
+      table: "Projektens bedömningar",
+      noProjects: "Inga projekt bedömdes i avrapporteringen.",
+      back: "Alla avrapporteringar",
+    },
   },
 };
 
@@ -132,6 +150,8 @@ export const en: Widen<typeof sv> = {
       url: "Enter a full web address starting with https:// or http://.",
       doi: "Enter a DOI starting with 10., for example 10.1234/abc.",
       oneOutput: "Each output is recorded on its own: the count must be 1.",
+      duplicateProject: "A project can only appear once in a review round.",
+      unknownProject: "The project is not in the portfolio.",
     },
   },
   projects: {
@@ -248,5 +268,21 @@ export const en: Widen<typeof sv> = {
     sortBy: "Sort by {{column}}",
     backToPortfolio: "Back to the portfolio",
     none: "–",
+    reviewRounds: {
+      title: "Review rounds",
+      intro:
+        "The portfolio's review rounds: each project's assessment at each round and the general conclusions.",
+      empty:
+        "No review rounds are recorded yet. A coordinator records a round with the projects' assessments and conclusions.",
+      date: "Date",
+      name: "Review round",
+      projects: "Projects",
+      conclusionCount: "Conclusions",
+      conclusions: "General conclusions",
+      noConclusions: "No general conclusions are recorded.",
+      table: "The projects' assessments",
+      noProjects: "No projects were assessed in the round.",
+      back: "All review rounds",
+    },
   },
 };

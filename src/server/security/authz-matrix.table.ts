@@ -392,6 +392,11 @@ export const matrix: Record<string, string> = {
   "POST /api/learning/spaces/{id}/recordings": "415 415 | 415 415 | 415 415 | 415 415 | 415 415 | 401 401",
   "GET /api/learning/spaces/{id}/documents/{documentId}/versions/{version}/stream":
     "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  // Review rounds: the platform reads them, coordinators manage them, a partner is refused every round (403).
+  "GET /api/review-rounds": "200 200 | 200 200 | 200 200 | 200 200 | 403 403 | 401 401",
+  "POST /api/review-rounds": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "GET /api/review-rounds/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 403 403 | 401 401",
+  "PATCH /api/review-rounds/{id}": "404 404 | 404 404 | 403 403 | 403 403 | 403 403 | 401 401",
 };
 
 /** Query strings and bodies some routes need for the matrix to reach their authorisation. */

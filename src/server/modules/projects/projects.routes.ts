@@ -19,6 +19,12 @@ import {
   updateProjectInput,
   updateReportInput,
 } from "../../../common/projects.ts";
+import {
+  createReviewRoundInput,
+  reviewRoundSummaryView,
+  reviewRoundView,
+  updateReviewRoundInput,
+} from "../../../common/review-rounds.ts";
 import { idParams, uuid } from "../../../common/validation.ts";
 import { requireActor } from "../../platform/actor.ts";
 import type { Deps } from "../../platform/context.ts";
@@ -31,15 +37,18 @@ import { sendSpreadsheet } from "../../platform/spreadsheet-export.ts";
 import { dashboard, portfolioSheet, projectTimeline } from "./portfolio-views.service.ts";
 import * as reports from "./project-reports.service.ts";
 import { presentProject, presentProjectSummary } from "./projects.presenter.ts";
-import { projectReports, projects as projectsTable } from "./projects.schema.ts";
+import { projectReports, projects as projectsTable, reviewRounds } from "./projects.schema.ts";
 import * as projects from "./projects.service.ts";
+import * as rounds from "./review-rounds.service.ts";
 
 const tags = ["Projekt"];
 const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
 const reportParams = z.object({ id: uuid, reportId: uuid });
 
-export function registerProjectRoutes(app: FastifyInstance, { db }: Deps) {
+export function registerProjectRoutes(app: FastifyInstance, deps: Deps) {
+  const { db } = deps;
   const r = typed(app);
+  registerReviewRoundRoutes(app, deps);
   const view = async (id: string, actor: Parameters<typeof presentProject>[1]) =>
     presentProject(await projects.getProject(db, actor, id), actor);
 
@@ -288,6 +297,79 @@ export function registerProjectRoutes(app: FastifyInstance, { db }: Deps) {
       const { id, reportId } = request.params;
       await reports.reviewReport(db, request.actor, id, reportId, request.body);
       return view(id, request.actor);
+    },
+  );
+}
+
+/** Review rounds belong to the portfolio; registered with the project routes. */
+function registerReviewRoundRoutes(app: FastifyInstance, { db }: Deps) {
+  const r = typed(app);
+  const roundTags = ["Projekt"];
+  r.get(
+    "/api/review-rounds",
+    {
+      schema: {
+        tags: roundTags,
+        summary: "Portföljens avrapporteringar (nyaste först)",
+        response: { 200: z.object({ items: z.array(reviewRoundSummaryView) }), ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      return { items: await rounds.listReviewRounds(db, request.actor) };
+    },
+  );
+
+  r.post(
+    "/api/review-rounds",
+    {
+      schema: {
+        tags: roundTags,
+        summary: "Registrera en avrapportering med projektens bedömningar och generella slutsatser",
+        body: createReviewRoundInput,
+        response: { 201: reviewRoundView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request.actor);
+      const id = await rounds.createReviewRound(db, request.actor, request.body);
+      return reply.status(201).send(await rounds.getReviewRound(db, request.actor, id));
+    },
+  );
+
+  r.get(
+    "/api/review-rounds/:id",
+    {
+      config: { versioned: versioned(reviewRounds) },
+      schema: {
+        tags: roundTags,
+        summary: "En avrapportering: projektens bedömningar i tabellform och de generella slutsatserna",
+        params: idParams,
+        response: { 200: reviewRoundView, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      return rounds.getReviewRound(db, request.actor, request.params.id);
+    },
+  );
+
+  r.patch(
+    "/api/review-rounds/:id",
+    {
+      config: { versioned: versioned(reviewRounds) },
+      schema: {
+        tags: roundTags,
+        summary: "Ändra en avrapportering (projects ersätter alla rader)",
+        params: idParams,
+        body: updateReviewRoundInput,
+        response: { 200: reviewRoundView, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request.actor);
+      await rounds.updateReviewRound(db, request.actor, request.params.id, request.body);
+      return rounds.getReviewRound(db, request.actor, request.params.id);
     },
   );
 }

@@ -175,3 +175,46 @@ export const projectOutputs = pgTable(
   },
   (t) => [index("project_outputs_project_idx").on(t.projectId), index("project_outputs_type_idx").on(t.type)],
 );
+
+/**
+ * A dated review round of the portfolio (the seed's "avrapportering 2 april 2013"): the status reports
+ * it covered, each project's assessment in the round, and the round's general conclusions (in order).
+ */
+export const reviewRounds = pgTable(
+  "review_rounds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    date: date("date").notNull(),
+    conclusions: text("conclusions").array().notNull().default(sql`'{}'::text[]`),
+    ...timestamps,
+  },
+  (t) => [index("review_rounds_date_idx").on(t.date, t.id)],
+);
+
+/** One project's row in a review round: the report it covered and the round's assessment. */
+export const reviewRoundProjects = pgTable(
+  "review_round_projects",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => reviewRounds.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    /** delrapport | slutrapport: the kind of report the round covered. */
+    reportType: text("report_type"),
+    reportUncertain: boolean("report_uncertain").notNull().default(false),
+    concreteResults: text("concrete_results"),
+    canScaleUp: text("can_scale_up"),
+    comment: text("comment"),
+    /** green | yellow | red */
+    colour: text("colour"),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [
+    index("review_round_projects_round_idx").on(t.roundId, t.sortOrder),
+    index("review_round_projects_project_idx").on(t.projectId),
+  ],
+);

@@ -8,6 +8,9 @@ import type { ReportContent } from "./report-document.ts";
 import { projectPeriod } from "./report-parts.ts";
 import { outputRecords, outputsByType, projectTree } from "./reports.queries.ts";
 
+const PROJECTS_ANCHOR = "follow-up-projects";
+const outputAnchor = (type: string) => `follow-up-outputs-${type}`;
+
 /**
  * The follow-up summary of an agreement period, kept as a programme of projects (Samhällskontraktet's
  * first period): how many projects ran within it and their outputs counted by type — the seed 002
@@ -32,12 +35,14 @@ export async function buildFollowUpReport(
   const blocks: ReportBlock[] = [];
   if (p.description) blocks.push({ type: "paragraph", text: p.description });
   blocks.push({ type: "heading", level: 2, text: t("reports.followUp.summary") });
+  // Each figure opens the records it counts: the projects' table, and each output type's list below.
   blocks.push({
     type: "list",
     items: [
       t("reports.followUp.projectsLine", { count: projects.length }),
       ...outputs.map((o) => t(`reports.outputCount.${o.type}`, { count: o.count })),
     ],
+    anchors: [PROJECTS_ANCHOR, ...outputs.map((o) => outputAnchor(o.type))],
   });
   blocks.push({ type: "heading", level: 2, text: t("reports.followUp.outputs") });
   blocks.push(
@@ -62,7 +67,7 @@ export async function buildFollowUpReport(
       lang,
     )),
   );
-  blocks.push({ type: "heading", level: 2, text: t("reports.followUp.projects") });
+  blocks.push({ type: "heading", level: 2, text: t("reports.followUp.projects"), anchor: PROJECTS_ANCHOR });
   blocks.push({
     type: "table",
     sheet: t("reports.followUp.projects"),
@@ -96,7 +101,7 @@ async function recordBlocks(db: Db, projectIds: string[], lang: "sv" | "en"): Pr
   for (const o of await outputsByType(db, projectIds)) {
     const rows = records.filter((r) => r.type === o.type);
     const label = t(`reports.outputCount.${o.type}`, { count: rows.length });
-    blocks.push({ type: "heading", level: 3, text: label });
+    blocks.push({ type: "heading", level: 3, text: label, anchor: outputAnchor(o.type) });
     blocks.push({
       type: "table",
       // Sheet names may not hold * ? : \ / [ ] ("Dokumenterad modell/metod").

@@ -91,7 +91,25 @@ describe("demo follow-up", () => {
         "80 spridningsaktiviteter",
         "10 dokumenterade modeller/metoder",
       ],
+      anchors: [
+        "follow-up-projects",
+        "follow-up-outputs-scientific_article",
+        "follow-up-outputs-report",
+        "follow-up-outputs-conference_presentation",
+        "follow-up-outputs-dissemination_activity",
+        "follow-up-outputs-documented_model",
+      ],
     });
+    // Each figure's link opens the heading of the list it counts, and that list has as many records.
+    const headings = (res.json() as ReportDocument).blocks.filter((b) => b.type === "heading");
+    for (const [i, anchor] of (summary as { anchors: string[] }).anchors.entries()) {
+      const target = headings.find((h) => h.type === "heading" && h.anchor === anchor);
+      expect(target, anchor).toBeDefined();
+      if (i > 0)
+        expect(target && "text" in target ? target.text : "").toBe(
+          summary && "items" in summary ? summary.items[i] : "",
+        );
+    }
     // Each figure is its records: the list it opens has as many rows, spread over the period's projects.
     const doc: ReportDocument = res.json();
     const projectTable = tables(doc).find((b) => b.caption.startsWith("Projekt inom"))!;

@@ -376,6 +376,11 @@ describe("follow-up of an agreement period", () => {
         "14 publicerade vetenskapliga artiklar",
         "10 dokumenterade modeller/metoder",
       ],
+      anchors: [
+        "follow-up-projects",
+        "follow-up-outputs-scientific_article",
+        "follow-up-outputs-documented_model",
+      ],
     });
     // Each figure opens its records: a table per type listing exactly the outputs it counts.
     const articles = tables(doc).find((b) => b.caption === "14 publicerade vetenskapliga artiklar")!;

@@ -58,7 +58,11 @@ function ReportTable({ block, lang }: { block: Table; lang: "sv" | "en" }) {
 function Block({ block, lang }: { block: ReportBlock; lang: "sv" | "en" }) {
   switch (block.type) {
     case "heading":
-      return block.level === 2 ? <h3>{block.text}</h3> : <h4>{block.text}</h4>;
+      return block.level === 2 ? (
+        <h3 id={block.anchor}>{block.text}</h3>
+      ) : (
+        <h4 id={block.anchor}>{block.text}</h4>
+      );
     case "paragraph":
       return block.quote ? (
         <blockquote>
@@ -70,9 +74,11 @@ function Block({ block, lang }: { block: ReportBlock; lang: "sv" | "en" }) {
     case "list":
       return (
         <ul>
-          {block.items.map((item) => (
-            <li key={item}>{item}</li>
-          ))}
+          {block.items.map((item, i) => {
+            // A figure that counts records opens them: a link to the list of what it counts.
+            const anchor = block.anchors?.[i];
+            return <li key={item}>{anchor ? <a href={`#${anchor}`}>{item}</a> : item}</li>;
+          })}
         </ul>
       );
     case "table":

@@ -1,7 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 
-/** The portfolio's sub-navigation: the table, the overview, the timeline. */
+/** The portfolio's sub-navigation: the table, the overview, the timeline, the review rounds. */
 export function PortfolioNav() {
   const { t } = useTranslation();
   const active = { "aria-current": "page", className: "active" } as const;
@@ -21,6 +21,11 @@ export function PortfolioNav() {
         <li>
           <Link to="/planer/projekt/tidslinje" activeProps={active}>
             {t("projects.timeline")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/planer/projekt/avrapporteringar" activeProps={active}>
+            {t("projects.reviewRounds.title")}
           </Link>
         </li>
       </ul>

@@ -8,6 +8,7 @@ import type {
   ReviewInput,
   StatusInput,
 } from "../../../common/projects.ts";
+import type { ReviewRound, ReviewRoundSummary } from "../../../common/review-rounds.ts";
 import { api, queryString } from "../../api.ts";
 import type { Page } from "../programmes/programmes-api.ts";
 
@@ -70,3 +71,16 @@ export const useSubmitReport = (id: string) =>
   useProjectWrite<ReportInput>(() => `/api/projects/${id}/reports`);
 export const useReviewReport = (id: string, reportId: string) =>
   useProjectWrite<ReviewInput>(() => `/api/projects/${id}/reports/${reportId}/review`);
+
+export const reviewRoundsQuery = () =>
+  queryOptions({
+    queryKey: ["review-rounds", "list"],
+    queryFn: async (): Promise<ReviewRoundSummary[]> =>
+      (await api.get<{ items: ReviewRoundSummary[] }>("/api/review-rounds")).items,
+  });
+
+export const reviewRoundQuery = (id: string) =>
+  queryOptions({
+    queryKey: ["review-rounds", id],
+    queryFn: () => api.get<ReviewRound>(`/api/review-rounds/${id}`),
+  });

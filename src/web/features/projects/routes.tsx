@@ -11,6 +11,8 @@ const DashboardPage = lazyPage(() => import("./dashboard-page.tsx"), "DashboardP
 const PortfolioPage = lazyPage(() => import("./portfolio-page.tsx"), "PortfolioPage");
 const ProjectPage = lazyPage(() => import("./project-page.tsx"), "ProjectPage");
 const ProjectTimelinePage = lazyPage(() => import("./project-timeline-page.tsx"), "ProjectTimelinePage");
+const ReviewRoundsPage = lazyPage(() => import("./review-rounds-page.tsx"), "ReviewRoundsPage");
+const ReviewRoundPage = lazyPage(() => import("./review-rounds-page.tsx"), "ReviewRoundPage");
 
 const text = (value: unknown) => (typeof value === "string" && value.length <= 200 ? value : undefined);
 
@@ -46,6 +48,22 @@ const timelineRoute = createRoute({
   component: ProjectTimelinePage,
 });
 
+const reviewRoundsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planer/projekt/avrapporteringar",
+  beforeLoad: requireLogin,
+  component: ReviewRoundsPage,
+});
+
+const reviewRoundRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planer/projekt/avrapporteringar/$roundId",
+  beforeLoad: requireLogin,
+  component: withPage(ReviewRoundPage, function ReviewRoundRoute() {
+    return <ReviewRoundPage roundId={reviewRoundRoute.useParams().roundId} />;
+  }),
+});
+
 const projectRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/planer/projekt/$projectId",
@@ -55,8 +73,8 @@ const projectRoute = createRoute({
   }),
 });
 
-/** The project portfolio under "Planer och projekt": table, overview, timeline, one project. */
+/** The project portfolio under "Planer och projekt": table, overview, timeline, review rounds, one project. */
 export const projectsFeature: Feature = {
   name: "projects",
-  routes: [portfolioRoute, dashboardRoute, timelineRoute, projectRoute],
+  routes: [portfolioRoute, dashboardRoute, timelineRoute, reviewRoundsRoute, reviewRoundRoute, projectRoute],
 };
