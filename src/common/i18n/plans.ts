@@ -9,6 +9,10 @@ export const sv = {
       unknownPhase: "Fasen finns inte i planen.",
       unknownActivity: "Aktiviteten finns inte.",
       numberTaken: "Planen har redan en insats nummer {{number}}.",
+      recurrenceStartMissing: "Ange när den återkommande insatsen börjar.",
+      recurrenceEndMissing: "Ange när den återkommande insatsen slutar.",
+      tooManyOccurrences: "Schemat ger fler än {{max}} tillfällen; välj ett tidigare slutdatum.",
+      occurrenceAlreadyDone: "Tillfället är redan markerat som gjort.",
       startUnrecognised:
         "Skriv starten som kvartal (Q4 2013), termin (vt 2014, ht 2014), år (2014) eller datum (2014-03-15).",
     },
@@ -87,6 +91,10 @@ export const en: Widen<typeof sv> = {
       unknownPhase: "The phase is not in the plan.",
       unknownActivity: "The activity does not exist.",
       numberTaken: "The plan already has an item number {{number}}.",
+      recurrenceStartMissing: "Give the date the recurring item starts.",
+      recurrenceEndMissing: "Give the date the recurring item ends.",
+      tooManyOccurrences: "The schedule gives more than {{max}} occurrences; choose an earlier end date.",
+      occurrenceAlreadyDone: "The occurrence is already marked as done.",
       startUnrecognised:
         "Write the start as a quarter (Q4 2013), a term (vt 2014, ht 2014), a year (2014) or a date (2014-03-15).",
     },
