@@ -23,6 +23,8 @@ interface ItemSeed {
   units: (keyof typeof ORG)[];
   start: string;
   recurrence?: string;
+  /** The recurrence as a schedule: its occurrences from start to the plan's end. */
+  schedule?: { frequency: "semester" | "monthly" | "yearly"; start: string; end: string };
   resources?: number;
 }
 
@@ -108,6 +110,7 @@ const items: ItemSeed[] = [
     units: ["sam", "kom"],
     start: "1 gång per termin/start vt 2014",
     recurrence: "1 gång per termin",
+    schedule: { frequency: "semester", start: "2014-01-15", end: "2015-12-31" },
   },
   {
     number: 8,
@@ -134,6 +137,7 @@ const items: ItemSeed[] = [
     units: ["sam"],
     start: "2014",
     recurrence: "Ett blogginlägg i månaden",
+    schedule: { frequency: "monthly", start: "2014-01-31", end: "2015-12-31" },
   },
   {
     number: 10,
@@ -269,6 +273,9 @@ export async function loadPlansDemo(db: Db) {
       responsibleOrganisationIds: seed.units.map((u) => orgs.get(ORG[u])).filter((id): id is string => !!id),
       startText: seed.start,
       recurrence: seed.recurrence ?? null,
+      recurrenceFrequency: seed.schedule?.frequency ?? null,
+      recurrenceStart: seed.schedule?.start ?? null,
+      recurrenceEnd: seed.schedule?.end ?? null,
       resources: seed.resources ?? null,
     });
     if (seed.number === 3) {

@@ -80,6 +80,50 @@ export const updatePlanInput = z.strictObject({
 });
 export type UpdatePlanInput = z.input<typeof updatePlanInput>;
 
+/** How a recurring item's occurrences are scheduled: every 6, 1 or 12 months from its start. */
+export const recurrenceFrequencies = ["semester", "monthly", "yearly"] as const;
+export const recurrenceFrequency = z.enum(recurrenceFrequencies, { error: "validation.invalidValue" });
+export type RecurrenceFrequency = z.infer<typeof recurrenceFrequency>;
+/** Months between two occurrences. */
+export const recurrenceStepMonths: Record<RecurrenceFrequency, number> = {
+  semester: 6,
+  monthly: 1,
+  yearly: 12,
+};
+/** At most this many occurrences are scheduled for one item (ten years of months). */
+export const maxOccurrences = 120;
+
+/** The due dates from start to end (inclusive), the day clamped to the month's length. */
+export function occurrenceDates(frequency: RecurrenceFrequency, start: string, end: string): string[] {
+  const [y, m, d] = start.split("-").map(Number);
+  const step = recurrenceStepMonths[frequency];
+  const out: string[] = [];
+  for (let i = 0; out.length <= maxOccurrences; i += step) {
+    const monthIndex = m - 1 + i;
+    const year = y + Math.floor(monthIndex / 12);
+    const month = (monthIndex % 12) + 1;
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const date = `${year}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+    if (date > end) break;
+    out.push(date);
+  }
+  return out;
+}
+
+export const occurrenceDoneInput = z.object({ note: optionalText(1000) });
+export type OccurrenceDoneInput = z.input<typeof occurrenceDoneInput>;
+
+export const occurrenceView = z
+  .object({
+    id: z.string(),
+    dueDate: z.string(),
+    doneAt: z.string().nullable(),
+    doneByName: z.string().nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: "PlanItemOccurrence" });
+export type OccurrenceView = z.infer<typeof occurrenceView>;
+
 const itemFields = {
   number: z.number({ error: "validation.required" }).int().min(1).max(9999),
   title: requiredText(300),
@@ -93,6 +137,9 @@ const itemFields = {
   startText: optionalText(200),
   endDate: isoDate.nullish(),
   recurrence: optionalText(300),
+  recurrenceFrequency: recurrenceFrequency.nullish(),
+  recurrenceStart: isoDate.nullish(),
+  recurrenceEnd: isoDate.nullish(),
   /** Whole kronor. */
   resources: z.number().int().min(0).max(2_000_000_000).nullish(),
   status: planItemStatus,
@@ -120,6 +167,9 @@ export const updatePlanItemInput = z.strictObject({
   startText: itemFields.startText,
   endDate: itemFields.endDate,
   recurrence: itemFields.recurrence,
+  recurrenceFrequency: itemFields.recurrenceFrequency,
+  recurrenceStart: itemFields.recurrenceStart,
+  recurrenceEnd: itemFields.recurrenceEnd,
   resources: itemFields.resources,
   status: itemFields.status.optional(),
 });
@@ -186,6 +236,10 @@ export const planItemView = z
     startDate: z.string().nullable(),
     endDate: z.string().nullable(),
     recurrence: z.string().nullable(),
+    recurrenceFrequency: recurrenceFrequency.nullable(),
+    recurrenceStart: z.string().nullable(),
+    recurrenceEnd: z.string().nullable(),
+    occurrences: z.array(occurrenceView),
     /** Whole kronor. */
     resources: z.number().int().nullable(),
     status: planItemStatus,

@@ -397,6 +397,12 @@ export const matrix: Record<string, string> = {
   "POST /api/review-rounds": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "GET /api/review-rounds/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 403 403 | 401 401",
   "PATCH /api/review-rounds/{id}": "404 404 | 404 404 | 403 403 | 403 403 | 403 403 | 401 401",
+  // Plan-item occurrences: the fixtures' item ids name no item, so every logged-in role meets 404
+  // (plan-occurrences.test.ts covers 403 for a group member on a real item).
+  "GET /api/plans/{id}/items/{itemId}/occurrences":
+    "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "POST /api/plans/{id}/items/{itemId}/occurrences/{occurrenceId}/done":
+    "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
 };
 
 /** Query strings and bodies some routes need for the matrix to reach their authorisation. */

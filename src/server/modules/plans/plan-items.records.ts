@@ -6,6 +6,7 @@ import { goalRefsFor } from "../goals/goal-links.service.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import {
   planItemActivities,
+  planItemOccurrences,
   planItemOrganisations,
   planItemProgress,
   planItems,
@@ -23,6 +24,7 @@ export interface PlanItemRecord {
   responsibleOrganisations: { id: string; name: string }[];
   progress: (typeof planItemProgress.$inferSelect)[];
   activities: { id: string; title: string; status: string; startDate: string | null }[];
+  occurrences: (typeof planItemOccurrences.$inferSelect)[];
 }
 
 /** The items of a plan (or the given items), numbered order, with everything the plan's table shows. */
@@ -36,7 +38,7 @@ export async function loadItems(db: Db | Tx, planId: string, onlyIds?: string[])
     .orderBy(asc(planSections.sortOrder), asc(planItems.number));
   const ids = rows.map((r) => r.item.id);
   if (!ids.length) return [];
-  const [goals, orgs, progress, acts] = await Promise.all([
+  const [goals, orgs, progress, acts, occurrences] = await Promise.all([
     goalRefsFor(db, "planItem", ids),
     db
       .select({ itemId: planItemOrganisations.itemId, id: organisations.id, name: organisations.name })
@@ -61,6 +63,11 @@ export async function loadItems(db: Db | Tx, planId: string, onlyIds?: string[])
       .innerJoin(activities, eq(activities.id, planItemActivities.activityId))
       .where(inArray(planItemActivities.itemId, ids))
       .orderBy(asc(activities.startDate), asc(activities.id)),
+    db
+      .select()
+      .from(planItemOccurrences)
+      .where(inArray(planItemOccurrences.itemId, ids))
+      .orderBy(asc(planItemOccurrences.dueDate)),
   ]);
   return rows.map(({ item, sectionName, phaseName }) => ({
     item,
@@ -70,5 +77,6 @@ export async function loadItems(db: Db | Tx, planId: string, onlyIds?: string[])
     responsibleOrganisations: orgs.filter((o) => o.itemId === item.id).map(({ id, name }) => ({ id, name })),
     progress: progress.filter((p) => p.itemId === item.id),
     activities: acts.filter((a) => a.itemId === item.id).map(({ itemId: _, ...a }) => a),
+    occurrences: occurrences.filter((o) => o.itemId === item.id),
   }));
 }

@@ -20,6 +20,7 @@ import { setGoalLinks } from "../goals/goal-links.service.ts";
 import { actorUserId } from "../goals/goals.service.ts";
 import { parseInput, uniqueIds } from "../goals/parse-input.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
+import { checkRecurrence, type Recurrence, scheduleOccurrences } from "./plan-occurrences.service.ts";
 import { canManagePlans } from "./plans.policy.ts";
 import {
   planItemActivities,
@@ -104,6 +105,12 @@ export async function createPlanItem(db: Db, actor: Actor, planId: string, raw: 
   if (!canManagePlans(actor)) throw forbidden();
   const input = parseInput(createPlanItemInput, raw);
   const startDate = parsedStart(input.startText);
+  const recurrence: Recurrence = {
+    recurrenceFrequency: input.recurrenceFrequency ?? null,
+    recurrenceStart: input.recurrenceStart ?? null,
+    recurrenceEnd: input.recurrenceEnd ?? null,
+  };
+  checkRecurrence(recurrence);
   return writeWithAudit(db, actor, async (tx, audit) => {
     const [plan] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.id, planId));
     if (!plan) throw notFound();
@@ -116,6 +123,7 @@ export async function createPlanItem(db: Db, actor: Actor, planId: string, raw: 
       .returning();
     await setGoalLinks(tx, "planItem", item.id, goalIds);
     await setResponsible(tx, item.id, responsibleOrganisationIds);
+    await scheduleOccurrences(tx, item.id, recurrence);
     await audit({ action: "plans.item_created", entityType: "plan_item", entityId: item.id, after: input });
     return item.id;
   });
@@ -139,6 +147,16 @@ export async function updatePlanItem(
       Object.entries(fields).filter(([, v]) => v !== undefined),
     );
     if (input.startText !== undefined) changes.startDate = parsedStart(input.startText);
+    const rescheduled = (["recurrenceFrequency", "recurrenceStart", "recurrenceEnd"] as const).some(
+      (k) => input[k] !== undefined,
+    );
+    const recurrence: Recurrence = {
+      recurrenceFrequency:
+        input.recurrenceFrequency === undefined ? before.recurrenceFrequency : input.recurrenceFrequency,
+      recurrenceStart: input.recurrenceStart === undefined ? before.recurrenceStart : input.recurrenceStart,
+      recurrenceEnd: input.recurrenceEnd === undefined ? before.recurrenceEnd : input.recurrenceEnd,
+    };
+    if (rescheduled) checkRecurrence(recurrence);
     const [after] = await tx
       .update(planItems)
       .set({ ...changes, updatedAt: new Date() })
@@ -146,6 +164,7 @@ export async function updatePlanItem(
       .returning();
     if (goalIds) await setGoalLinks(tx, "planItem", itemId, goalIds);
     if (responsibleOrganisationIds) await setResponsible(tx, itemId, responsibleOrganisationIds);
+    if (rescheduled) await scheduleOccurrences(tx, itemId, recurrence);
     await audit({
       action: "plans.item_updated",
       entityType: "plan_item",

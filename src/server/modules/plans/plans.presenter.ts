@@ -1,4 +1,4 @@
-import type { PlanItemView, PlanSummaryView, PlanView } from "../../../common/plans.ts";
+import type { OccurrenceView, PlanItemView, PlanSummaryView, PlanView } from "../../../common/plans.ts";
 import type { Actor } from "../../platform/actor.ts";
 import type { PlanItemRecord } from "./plan-items.records.ts";
 import { canManagePlans } from "./plans.policy.ts";
@@ -15,6 +15,16 @@ export function presentPlanSummary(r: PlanSummaryRecord): PlanSummaryView {
     periodEnd: r.plan.periodEnd,
     itemCount: r.itemCount,
     resourcesTotal: r.resourcesTotal,
+  };
+}
+
+export function presentOccurrence(o: PlanItemRecord["occurrences"][number]): OccurrenceView {
+  return {
+    id: o.id,
+    dueDate: o.dueDate,
+    doneAt: o.doneAt?.toISOString() ?? null,
+    doneByName: o.doneByName,
+    note: o.note,
   };
 }
 
@@ -35,6 +45,10 @@ export function presentPlanItem(r: PlanItemRecord): PlanItemView {
     startDate: i.startDate,
     endDate: i.endDate,
     recurrence: i.recurrence,
+    recurrenceFrequency: i.recurrenceFrequency as PlanItemView["recurrenceFrequency"],
+    recurrenceStart: i.recurrenceStart,
+    recurrenceEnd: i.recurrenceEnd,
+    occurrences: r.occurrences.map(presentOccurrence),
     resources: i.resources,
     status: i.status as PlanItemView["status"],
     progress: r.progress.map((p) => ({

@@ -6,6 +6,8 @@ import {
   createPlanInput,
   createPlanItemInput,
   itemActivityInput,
+  occurrenceDoneInput,
+  occurrenceView,
   phaseInput,
   planExportQuery,
   planItemView,
@@ -27,8 +29,9 @@ import { requestLocale, translator } from "../../platform/i18n.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { sendSpreadsheet } from "../../platform/spreadsheet-export.ts";
 import * as items from "./plan-items.service.ts";
+import { listOccurrences, markOccurrenceDone } from "./plan-occurrences.service.ts";
 import { coverageOf, planSheet, timelineOf } from "./plan-views.service.ts";
-import { presentPlan, presentPlanItem, presentPlanSummary } from "./plans.presenter.ts";
+import { presentOccurrence, presentPlan, presentPlanItem, presentPlanSummary } from "./plans.presenter.ts";
 import { planItems, plans as plansTable } from "./plans.schema.ts";
 import * as plans from "./plans.service.ts";
 
@@ -309,6 +312,41 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
       const { id, itemId, activityId } = request.params;
       await items.removeItemActivity(db, request.actor, id, itemId, activityId);
       return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    "/api/plans/:id/items/:itemId/occurrences",
+    {
+      schema: {
+        tags,
+        summary: "Tillfällena för en återkommande insats, och vilka som är gjorda (av vem, när)",
+        params: itemParams,
+        response: { 200: z.object({ items: z.array(occurrenceView) }), ...errors },
+      },
+    },
+    async (request) => {
+      const { id, itemId } = request.params;
+      return { items: (await listOccurrences(db, request.actor, id, itemId)).map(presentOccurrence) };
+    },
+  );
+
+  r.post(
+    "/api/plans/:id/items/:itemId/occurrences/:occurrenceId/done",
+    {
+      schema: {
+        tags,
+        summary: "Markera ett tillfälle som gjort (registrerar vem och när)",
+        params: itemParams.extend({ occurrenceId: uuid }),
+        body: occurrenceDoneInput.optional(),
+        response: { 200: occurrenceView, ...errors },
+      },
+    },
+    async (request) => {
+      const { id, itemId, occurrenceId } = request.params;
+      return presentOccurrence(
+        await markOccurrenceDone(db, request.actor, id, itemId, occurrenceId, request.body ?? {}),
+      );
     },
   );
 }

@@ -95,7 +95,12 @@ export const planItems = pgTable(
     /** Parsed from startText, for the timeline. */
     startDate: date("start_date"),
     endDate: date("end_date"),
+    /** The recurrence as the plan writes it ("1 gång per termin"); kept as a note beside the schedule. */
     recurrence: text("recurrence"),
+    /** semester | monthly | yearly: the item recurs and has occurrences from start to end. */
+    recurrenceFrequency: text("recurrence_frequency"),
+    recurrenceStart: date("recurrence_start"),
+    recurrenceEnd: date("recurrence_end"),
     /** Planned resources, whole kronor. */
     resources: integer("resources"),
     /** planned | ongoing | done | cancelled */
@@ -159,4 +164,21 @@ export const planItemActivities = pgTable(
     primaryKey({ columns: [t.itemId, t.activityId] }),
     index("plan_item_activities_activity_idx").on(t.activityId),
   ],
+);
+
+/** One scheduled occurrence of a recurring item; marking it done records who and when. */
+export const planItemOccurrences = pgTable(
+  "plan_item_occurrences",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => planItems.id, { onDelete: "cascade" }),
+    dueDate: date("due_date").notNull(),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    doneById: uuid("done_by_id").references(() => users.id, { onDelete: "set null" }),
+    doneByName: text("done_by_name"),
+    note: text("note"),
+  },
+  (t) => [uniqueIndex("plan_item_occurrences_due_uq").on(t.itemId, t.dueDate)],
 );

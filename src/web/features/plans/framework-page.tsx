@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useNavigate } from "@tanstack/react-router";
+import { Link, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { FrameworkView } from "../../../common/goals.ts";
 import { Alert, PageHeader, QueryState, Select } from "../../components/index.ts";
@@ -49,6 +49,11 @@ function Framework({ framework: f }: { framework: FrameworkView }) {
           />
         </div>
       )}
+      <p>
+        <Link to="/planer/ramverk/$frameworkId/i-bruk" params={{ frameworkId: f.id }}>
+          {t("plans.inUse.link")}
+        </Link>
+      </p>
       {!f.version.current && <Alert tone="info">{t("goals.olderVersion")}</Alert>}
       {f.vision && (
         <>

@@ -17,6 +17,7 @@ import {
 import { TextAreaField } from "../../components/text-area-field.tsx";
 import { currentLanguage } from "../../i18n/index.ts";
 import { useForm } from "../../lib/forms.ts";
+import { PlanItemOccurrences } from "./plan-occurrences.tsx";
 import { startLabel } from "./plan-page.tsx";
 import { GoalCodes } from "./plan-parts.tsx";
 import { planQuery, useAddProgress } from "./plans-api.ts";
@@ -90,6 +91,9 @@ function ItemDetails({
               ))}
         </dd>
       </dl>
+      {item.occurrences.length > 0 && (
+        <PlanItemOccurrences planId={planId} item={item} canManage={canManage} />
+      )}
       <section aria-labelledby="progress-heading">
         <h2 id="progress-heading">{t("plans.progress")}</h2>
         {item.progress.length === 0 ? (

@@ -139,7 +139,19 @@ function SectionTable({ name, planId, items }: { name: string; planId: string; i
                 </td>
                 {withTargets && <td>{item.targetGroups.join(", ") || "–"}</td>}
                 <td>{item.responsibleText ?? "–"}</td>
-                <td>{startLabel(item)}</td>
+                <td>
+                  {startLabel(item)}
+                  {item.occurrences.length > 0 && (
+                    <span className="muted small">
+                      {" "}
+                      ·{" "}
+                      {t("plans.occurrencesDone", {
+                        done: item.occurrences.filter((o) => o.doneAt).length,
+                        total: item.occurrences.length,
+                      })}
+                    </span>
+                  )}
+                </td>
                 <td className="numeric nowrap">
                   {item.resources === null ? "" : formatKronor(item.resources, locale)}
                 </td>

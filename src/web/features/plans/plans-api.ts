@@ -1,7 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { FrameworkSummaryView, FrameworkView } from "../../../common/goals.ts";
+import type { FrameworkSummaryView, FrameworkView, GoalUseView } from "../../../common/goals.ts";
 import type {
   CoverageView,
+  OccurrenceView,
   PlanItemView,
   PlanSummaryView,
   PlanView,
@@ -20,6 +21,12 @@ export const frameworkQuery = (id: string, version?: number) =>
   queryOptions({
     queryKey: ["frameworks", id, version ?? "current"],
     queryFn: () => api.get<FrameworkView>(`/api/frameworks/${id}${queryString({ version })}`),
+  });
+
+export const goalUseQuery = (id: string, year: number) =>
+  queryOptions({
+    queryKey: ["frameworks", id, "served", year],
+    queryFn: () => api.get<GoalUseView>(`/api/frameworks/${id}/served${queryString({ year })}`),
   });
 
 export const plansQuery = queryOptions({
@@ -49,6 +56,15 @@ export function useAddProgress(planId: string, itemId: string) {
   return useMutation({
     mutationFn: (input: ProgressInput) =>
       api.post<PlanItemView>(`/api/plans/${planId}/items/${itemId}/progress`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["plans", planId] }),
+  });
+}
+
+export function useMarkOccurrenceDone(planId: string, itemId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (occurrenceId: string) =>
+      api.post<OccurrenceView>(`/api/plans/${planId}/items/${itemId}/occurrences/${occurrenceId}/done`, {}),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["plans", planId] }),
   });
 }

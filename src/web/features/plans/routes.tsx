@@ -7,6 +7,7 @@ import "./plans.css";
 
 // Each page in its own chunk (see routes/lazy-page.ts); the routes below stay eager.
 const FrameworkPage = lazyPage(() => import("./framework-page.tsx"), "FrameworkPage");
+const GoalsInUsePage = lazyPage(() => import("./goals-in-use-page.tsx"), "GoalsInUsePage");
 const PlanCoveragePage = lazyPage(() => import("./plan-coverage-page.tsx"), "PlanCoveragePage");
 const PlanItemPage = lazyPage(() => import("./plan-item-page.tsx"), "PlanItemPage");
 const PlanPage = lazyPage(() => import("./plan-page.tsx"), "PlanPage");
@@ -31,6 +32,21 @@ const frameworkRoute = createRoute({
   component: withPage(FrameworkPage, function FrameworkRoute() {
     const { frameworkId } = frameworkRoute.useParams();
     return <FrameworkPage frameworkId={frameworkId} version={frameworkRoute.useSearch().version} />;
+  }),
+});
+
+const goalsInUseRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planer/ramverk/$frameworkId/i-bruk",
+  beforeLoad: requireLogin,
+  validateSearch: (search: Record<string, unknown>): { ar?: number } => {
+    const year = Number(search.ar);
+    return Number.isInteger(year) && year >= 1990 && year <= 2100 ? { ar: year } : {};
+  },
+  component: withPage(GoalsInUsePage, function GoalsInUseRoute() {
+    const { frameworkId } = goalsInUseRoute.useParams();
+    const year = goalsInUseRoute.useSearch().ar ?? new Date().getFullYear();
+    return <GoalsInUsePage frameworkId={frameworkId} year={year} />;
   }),
 });
 
@@ -77,6 +93,6 @@ const itemRoute = createRoute({
 /** Plans and goal frameworks under "Planer och projekt" (/planer); the portfolio is the projects feature. */
 export const plansFeature: Feature = {
   name: "plans",
-  routes: [homeRoute, frameworkRoute, planRoute, timelineRoute, coverageRoute, itemRoute],
+  routes: [homeRoute, frameworkRoute, goalsInUseRoute, planRoute, timelineRoute, coverageRoute, itemRoute],
   nav: [{ to: "/planer", labelKey: "nav.plans", order: 50, requires: "login" }],
 };
