@@ -392,6 +392,8 @@ export const matrix: Record<string, string> = {
   "POST /api/learning/spaces/{id}/recordings": "415 415 | 415 415 | 415 415 | 415 415 | 415 415 | 401 401",
   "GET /api/learning/spaces/{id}/documents/{documentId}/versions/{version}/stream":
     "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  // Goals on two levels (issue 16, item 4): read as the project is; a partner's rows are their own.
+  "GET /api/projects/{id}/organisation-matrix": "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
 };
 
 /** Query strings and bodies some routes need for the matrix to reach their authorisation. */

@@ -4,8 +4,7 @@ import type { Direction } from "../../../common/indicators.ts";
 import { indicatorStatuses } from "../../../common/indicators.ts";
 import type { Db } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
-import { notFound } from "../../platform/errors.ts";
-import { findProject } from "../projects/projects.service.ts";
+import { getProject } from "../projects/projects.service.ts";
 import type { DescribeLocale } from "./indicators.describe.ts";
 import { type EvaluatedIndicator, evaluateIndicators } from "./indicators.evaluate.ts";
 import { readableOrganisationIds } from "./indicators.policy.ts";
@@ -79,8 +78,8 @@ export async function organisationMatrix(
   locale: DescribeLocale,
 ): Promise<OrganisationMatrixView> {
   requireActor(actor);
-  const project = await findProject(db, projectId);
-  if (!project) throw notFound();
+  // 404 for an unknown project and for one the actor may not read (decision 007), as its detail does.
+  const project = await getProject(db, actor, projectId);
   const limited = readableOrganisationIds(actor);
   const scope: SQL[] = [eq(indicators.projectId, projectId)];
   if (limited !== null) scope.push(ownedBy(limited));
