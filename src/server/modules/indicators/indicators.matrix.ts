@@ -1,7 +1,6 @@
 import { eq, isNotNull, isNull, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import type { OrganisationMatrixView } from "../../../common/goal-matrix.ts";
 import type { Direction } from "../../../common/indicators.ts";
-import { indicatorStatuses } from "../../../common/indicators.ts";
 import type { Db } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { getProject } from "../projects/projects.service.ts";
@@ -19,44 +18,6 @@ import { indicators } from "./indicators.schema.ts";
  * have …") computed from the organisations' own values rather than entered as a lump sum.
  * A partner sees only their own organisation's row (the indicators they may read).
  */
-
-const cellView = z.object({
-  indicatorId: z.string(),
-  actual: z.number().nullable(),
-  target: z.number(),
-  direction: z.string(),
-  status: z.enum(indicatorStatuses),
-  reached: z.boolean(),
-  /** The cell in words (never colour alone): "Uppnått (1 av 1)", "Ej uppnått (0 av 1)", "Inget värde". */
-  text: z.string(),
-  asOf: z.string().nullable(),
-});
-
-export const organisationMatrixView = z.object({
-  project: z.object({ id: z.string(), name: z.string() }),
-  goals: z.array(
-    z.object({
-      key: z.string(),
-      name: z.string(),
-      goalText: z.string().nullable(),
-      /** The project-level indicator with the same name, when there is one. */
-      projectIndicator: z
-        .object({ id: z.string(), target: z.number(), actual: z.number().nullable(), unit: z.string() })
-        .nullable(),
-      organisations: z.number().int(),
-      reached: z.number().int(),
-    }),
-  ),
-  organisations: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      cells: z.array(cellView.nullable()),
-      reached: z.number().int(),
-    }),
-  ),
-});
-export type OrganisationMatrixView = z.infer<typeof organisationMatrixView>;
 
 /** Whether a value meets its target in the indicator's direction. */
 export function meetsTarget(direction: Direction, target: number, actual: number | null) {

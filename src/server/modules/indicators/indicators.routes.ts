@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { organisationMatrixView } from "../../../common/goal-matrix.ts";
 import {
   createIndicatorInput,
   dashboardQuery,
@@ -22,7 +23,7 @@ import { goalDashboard } from "./indicators.dashboard.ts";
 import { registerIndicatorEditRoutes } from "./indicators.edit.routes.ts";
 import { evaluateIndicators } from "./indicators.evaluate.ts";
 import { openEvidence } from "./indicators.evidence.ts";
-import { organisationMatrix, organisationMatrixView } from "./indicators.matrix.ts";
+import { organisationMatrix } from "./indicators.matrix.ts";
 import { presentIndicator, presentIndicatorSummary, presentValue } from "./indicators.presenter.ts";
 import { valuesOf } from "./indicators.records.ts";
 import { indicators } from "./indicators.schema.ts";
