@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { createProject } from "../src/server/modules/projects/projects.service.ts";
+import { systemActor } from "../src/server/platform/actor.ts";
 import { createTestApp, demo } from "../src/server/test/harness.ts";
 import { loadGoalLevelsDemo } from "./goal-levels.ts";
 import { loadIndicatorsDemo } from "./indicators.ts";
 import { loadLocalWorkDemo } from "./localwork.ts";
 import { loadOrganisationsDemo } from "./registers/organisations.ts";
 
+let withoutGoals = "";
 const t = await createTestApp({
   seed: async ({ db }) => {
+    withoutGoals = await createProject(db, systemActor, { name: "Projekt utan organisationsmål" });
     await loadOrganisationsDemo(db);
     await loadIndicatorsDemo(db);
     await loadLocalWorkDemo(db);
@@ -94,6 +98,12 @@ describe("seed 004: LC-KOMP's goals on two levels, organisations × goals", () =
     });
     expect(values.statusCode).toBe(200);
     expect(JSON.stringify(values.json())).toContain("Lärande utvärdering");
+  });
+
+  it("answers an empty matrix for a project whose organisations have no goals of their own", async () => {
+    const res = await t.request({ method: "GET", url: matrixUrl(withoutGoals), as: board });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ goals: [], organisations: [] });
   });
 
   it("answers 422 on a malformed id, 404 on an unknown project, 401 without login", async () => {
