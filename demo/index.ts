@@ -5,6 +5,7 @@ import { loadAgreementsDemo } from "./agreements.ts";
 import { loadCompassDemo } from "./compass.ts";
 import { loadEventsDemo } from "./events.ts";
 import { loadFinanceDemo } from "./finance.ts";
+import { loadGoalLevelsDemo } from "./goal-levels.ts";
 import { loadGoalsDemo } from "./goals.ts";
 import { loadGoalsAfDemo } from "./goals-af.ts";
 import { loadGovernanceDemo } from "./governance.ts";
@@ -54,6 +55,8 @@ const steps: { name: string; run: (db: Db, password: string) => Promise<void> }[
   { name: "finance", run: loadFinanceDemo },
   // LC-KOMP's local development work and its process support (seed 004), on the project indicators made.
   { name: "localwork", run: loadLocalWorkDemo },
+  // Seed 004's goals on two levels: every organisation's own value per goal, the project's figure their count.
+  { name: "goals on two levels", run: loadGoalLevelsDemo },
   { name: "agreements", run: loadAgreementsDemo },
   { name: "governance", run: loadGovernanceDemo },
   // The MOPS call's grants are the board's decision (governance) funding the portfolio's projects.

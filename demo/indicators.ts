@@ -19,8 +19,8 @@ import { organisationIdsByName } from "./registers/organisations.ts";
  * targets the seeds state (the agreement's 40 mnkr; the communication plan's event a month).
  */
 
-const LC_START = "2009-08-01";
-const LC_END = "2011-07-31";
+export const LC_START = "2009-08-01";
+export const LC_END = "2011-07-31";
 export const LC_KOMP_PROJECT = "LC-KOMP";
 
 /** LC-KOMP's project: found by name, else created here so its goals, events and money have a home. */
@@ -72,12 +72,12 @@ const persons = (
   definition: { kind: "count_distinct_people_attended", filters: { ...filters, from: LC_START, to: LC_END } },
 });
 
-const LEARNING_EVALUATION =
+export const LEARNING_EVALUATION =
   "Underlag: Lärande utvärdering av LC-KOMP (Ann Lundqvist, European Minds, 2011-09-15), deltagande organisationers självskattning.";
 const DEMO_NOTE = "Demovärde: seeden anger målet men inte utfallet.";
 
 /** [name, target, goal] of the organisation goals, seed 004 p. 7, and the value the demo enters for each. */
-const organisationGoals: [string, number, string, number][] = [
+export const organisationGoals: [string, number, string, number][] = [
   [
     "Organisationer med bättre relationer till företag",
     11,

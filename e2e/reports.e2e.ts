@@ -135,7 +135,11 @@ describe("follow-up: reports generated from data and goals with live indicators"
 
     // A manual indicator: its values with evidence, and a new value entered through the form.
     await openProjectGoals(page, "LC-KOMP");
-    await page.getByRole("link", { name: "Organisationer med utvecklad mäklande funktion" }).click();
+    // The project's goal (each organisation's own indicator of the same name follows further down).
+    await page
+      .getByRole("link", { name: "Organisationer med utvecklad mäklande funktion", exact: true })
+      .first()
+      .click();
     await heading(page, "Organisationer med utvecklad mäklande funktion");
     const values = await visible(page.getByRole("table", { name: "Värden" }));
     await visible(values.getByText(/Lärande utvärdering av LC-KOMP/));

@@ -4,6 +4,7 @@ import * as communication from "./communication.ts";
 import * as compass from "./compass.ts";
 import * as events from "./events.ts";
 import * as finance from "./finance.ts";
+import * as goalMatrix from "./goal-matrix.ts";
 import * as goals from "./goals.ts";
 import * as governance from "./governance.ts";
 import * as ideas from "./ideas.ts";
@@ -50,6 +51,7 @@ const modules = [
   governance,
   site,
   localwork,
+  goalMatrix,
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -403,6 +403,8 @@ export const matrix: Record<string, string> = {
     "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   "POST /api/plans/{id}/items/{itemId}/occurrences/{occurrenceId}/done":
     "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  // Goals on two levels (issue 16, item 4): read as the project is; a partner's rows are their own.
+  "GET /api/projects/{id}/organisation-matrix": "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
 };
 
 /** Query strings and bodies some routes need for the matrix to reach their authorisation. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { organisationMatrixView } from "../../../common/goal-matrix.ts";
 import {
   createIndicatorInput,
   dashboardQuery,
@@ -22,6 +23,7 @@ import { goalDashboard } from "./indicators.dashboard.ts";
 import { registerIndicatorEditRoutes } from "./indicators.edit.routes.ts";
 import { evaluateIndicators } from "./indicators.evaluate.ts";
 import { openEvidence } from "./indicators.evidence.ts";
+import { organisationMatrix } from "./indicators.matrix.ts";
 import { presentIndicator, presentIndicatorSummary, presentValue } from "./indicators.presenter.ts";
 import { valuesOf } from "./indicators.records.ts";
 import { indicators } from "./indicators.schema.ts";
@@ -167,5 +169,19 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => goalDashboard(db, request.actor, request.query, requestLocale(request)),
+  );
+
+  r.get(
+    "/api/projects/:id/organisation-matrix",
+    {
+      schema: {
+        tags,
+        summary:
+          "Mål på två nivåer: projektets deltagande organisationer × mål, med värde och status i ord per cell",
+        params: idParams,
+        response: { 200: organisationMatrixView, ...problemResponses },
+      },
+    },
+    async (request) => organisationMatrix(db, request.actor, request.params.id, requestLocale(request)),
   );
 }

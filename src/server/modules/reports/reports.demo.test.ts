@@ -134,7 +134,7 @@ describe("demo follow-up", () => {
     expect(new Set(articles.rows.map((r) => r[5])).size).toBe(14);
   });
 
-  it("has LC-KOMP's project-level goals as indicators: four computed from attendance, five entered with evidence", async () => {
+  it("has LC-KOMP's project-level goals as indicators: four computed from attendance, seven counted from the organisations' values", async () => {
     const [lcKomp] = await db.select().from(projects).where(eq(projects.name, "LC-KOMP"));
     const res = await t.request({
       method: "GET",
@@ -143,7 +143,9 @@ describe("demo follow-up", () => {
     });
     expect(res.statusCode).toBe(200);
     const indicators = res.json().goals.flatMap((g: { indicators: unknown[] }) => g.indicators);
-    expect(indicators.map((i: { target: number }) => i.target)).toEqual([180, 75, 100, 85, 11, 8, 13, 8, 8]);
+    expect(indicators.map((i: { target: number }) => i.target)).toEqual([
+      180, 75, 100, 85, 11, 8, 13, 8, 8, 17, 17,
+    ]);
     // Every one of the 260 participants of the project plan attended at least one event.
     expect(indicators[0]).toMatchObject({ actual: 260, status: "on_track" });
     expect(indicators.slice(0, 4).every((i: { kind: string }) => i.kind === "computed")).toBe(true);

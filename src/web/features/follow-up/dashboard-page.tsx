@@ -159,6 +159,13 @@ function Dashboard({ data }: { data: DashboardView }) {
       {data.organisations.length > 0 && (
         <>
           <h2>{t("indicators.organisationLevel")}</h2>
+          {project && (
+            <p>
+              <Link to="/uppfoljning/organisationer" search={{ projekt: subject.id }}>
+                {t("goalMatrix.link")}
+              </Link>
+            </p>
+          )}
           {data.organisations.map((o) => (
             <section key={o.organisation.id}>
               <h3>

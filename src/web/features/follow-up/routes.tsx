@@ -11,6 +11,7 @@ import "./follow-up.css";
 const DashboardPage = lazyPage(() => import("./dashboard-page.tsx"), "DashboardPage");
 const IndicatorPage = lazyPage(() => import("./indicator-page.tsx"), "IndicatorPage");
 const MoneyPage = lazyPage(() => import("./money-page.tsx"), "MoneyPage");
+const GoalMatrixPage = lazyPage(() => import("./goal-matrix-page.tsx"), "GoalMatrixPage");
 const ReportsPage = lazyPage(() => import("./reports-page.tsx"), "ReportsPage");
 
 /** Search parameters are ids, years and dates: anything else is dropped rather than sent on. */
@@ -67,6 +68,16 @@ const moneyRoute = createRoute({
   }),
 });
 
+const goalMatrixRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/uppfoljning/organisationer",
+  beforeLoad: requireLogin,
+  validateSearch: (search: Record<string, unknown>) => ({ projekt: id(search.projekt) }),
+  component: withPage(GoalMatrixPage, function GoalMatrixRoute() {
+    return <GoalMatrixPage projectId={goalMatrixRoute.useSearch().projekt} />;
+  }),
+});
+
 const kinds = ["annual", "progress", "follow-up"] as const;
 const reportsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -88,6 +99,6 @@ const reportsRoute = createRoute({
 /** Uppföljning: goal dashboards with indicators, money per unit and year, reports generated from data. */
 export const followUpFeature: Feature = {
   name: "follow-up",
-  routes: [dashboardRoute, indicatorRoute, moneyRoute, reportsRoute],
+  routes: [dashboardRoute, indicatorRoute, goalMatrixRoute, moneyRoute, reportsRoute],
   nav: [{ to: "/uppfoljning", labelKey: "nav.followUp", order: 70, requires: "login" }],
 };
