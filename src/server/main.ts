@@ -5,10 +5,12 @@ import { buildApp } from "./app.ts";
 import { openDatabase } from "./db/client.ts";
 import { ensureUser } from "./modules/accounts/accounts.service.ts";
 import { ensureActivityTypes } from "./modules/activities/activity-types.service.ts";
-import { startDietaryNeedsPurge } from "./modules/events/events.jobs.ts";
+import { dietaryNeedsPurgeTask } from "./modules/events/events.jobs.ts";
 import { startMailSender } from "./modules/mail/mail-sender.ts";
+import { retentionTask } from "./modules/retention/index.ts";
 import { systemActor } from "./platform/actor.ts";
 import { DataDirLockedError, lockDataDir } from "./platform/data-dir-lock.ts";
+import { Scheduler } from "./platform/scheduler.ts";
 
 // Start-up order: configuration → lock → database (+ migrations) → demo data → admin → listen.
 const env = process.env;
@@ -55,8 +57,12 @@ if (env.SAMSPEL_ADMIN_EMAIL && env.SAMSPEL_ADMIN_PASSWORD) {
   });
 }
 
-// Dietary needs are health data: purged after each event, now and then every hour.
-const stopPurge = startDietaryNeedsPurge(database.db);
+// Background tasks on the durable scheduler (state in the database: once across processes, kept over
+// restarts): dietary needs are health data, purged after each event every hour; retention runs daily.
+const stopScheduler = new Scheduler(database.db)
+  .register(dietaryNeedsPurgeTask())
+  .register(retentionTask())
+  .start();
 // The mail outbox: requests queue mail in their transactions; this delivers it and retries failures.
 const stopMailSender = startMailSender(database.db);
 
@@ -90,8 +96,8 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: stänger – väntar in pågående förfrågningar`);
-  stopPurge();
   await app.close(); // stops accepting, lets requests in flight finish
+  await stopScheduler(); // lets a task under way finish; an unfinished one is taken over after its lock
   await stopMailSender(); // lets the mail being sent finish; the rest stays queued for the next start
   await database.close(); // checkpoint + close
   releaseLock();

@@ -25,6 +25,7 @@ import { registerCourseRoutes } from "./modules/programmes/courses.routes.ts";
 import { registerProgrammeRoutes } from "./modules/programmes/programmes.routes.ts";
 import { registerProjectRoutes } from "./modules/projects/projects.routes.ts";
 import { registerReportRoutes } from "./modules/reports/reports.routes.ts";
+import { registerRetentionRoutes } from "./modules/retention/index.ts";
 import { registerSearchRoutes } from "./modules/search/search.routes.ts";
 import { registerSiteRoutes } from "./modules/site/index.ts";
 import { registerTransferRoutes } from "./modules/transfer/transfer.routes.ts";
@@ -62,4 +63,5 @@ export const routeModules: ((app: FastifyInstance, deps: Deps) => void)[] = [
   registerGovernanceRoutes,
   registerSiteRoutes,
   registerLocalWorkRoutes,
+  registerRetentionRoutes,
 ];

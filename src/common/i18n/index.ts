@@ -18,6 +18,7 @@ import * as platform from "./platform.ts";
 import * as programmes from "./programmes.ts";
 import * as projects from "./projects.ts";
 import * as reports from "./reports.ts";
+import * as retention from "./retention.ts";
 import * as search from "./search.ts";
 import * as site from "./site.ts";
 import * as transfer from "./transfer.ts";
@@ -52,6 +53,7 @@ const modules = [
   site,
   localwork,
   goalMatrix,
+  retention,
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -20,6 +20,7 @@ export * from "../modules/people/people.schema.ts";
 export * from "../modules/plans/plans.schema.ts";
 export * from "../modules/programmes/programmes.schema.ts";
 export * from "../modules/projects/projects.schema.ts";
+export * from "../modules/retention/retention.schema.ts";
 export * from "../modules/site/site.schema.ts";
 export * from "../modules/transfer/transfer.schema.ts";
 export * from "../platform/platform.schema.ts";

@@ -122,3 +122,22 @@ export const appMeta = pgTable("app_meta", {
   value: jsonb("value").notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
 });
+
+/**
+ * The durable scheduler's tasks (platform/scheduler.ts): one row a named task. A process runs a task
+ * only after claiming it with one atomic UPDATE (due, and not locked or its lock expired), so several
+ * app processes on one database run it once; `next_run_at` survives restarts, and a run whose process
+ * died is taken over when `locked_until` has passed.
+ */
+export const scheduledTasks = pgTable("scheduled_tasks", {
+  name: text("name").primaryKey(),
+  nextRunAt: timestamp("next_run_at", { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  /** Which scheduler instance holds the lock, so a run that lost it does not overwrite the next one's state. */
+  lockedBy: text("locked_by"),
+  lastStartedAt: timestamp("last_started_at", { withTimezone: true }),
+  lastFinishedAt: timestamp("last_finished_at", { withTimezone: true }),
+  /** running | ok | failed */
+  lastStatus: text("last_status"),
+  lastError: text("last_error"),
+});

@@ -405,6 +405,12 @@ export const matrix: Record<string, string> = {
     "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   // Goals on two levels (issue 16, item 4): read as the project is; a partner's rows are their own.
   "GET /api/projects/{id}/organisation-matrix": "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
+  // Retention (issue 20, item 3): coordinators and administrators read and run; only administrators set rules.
+  "GET /api/admin/retention/rules": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
+  "PUT /api/admin/retention/rules": "200 200 | 403 403 | 403 403 | 403 403 | 403 403 | 401 401",
+  "GET /api/admin/retention/dry-run": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
+  "POST /api/admin/retention/run": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
+  "GET /api/admin/retention/runs": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
 };
 
 /** Query strings and bodies some routes need for the matrix to reach their authorisation. */
@@ -432,4 +438,7 @@ export const requestExtras: Record<
   "PUT /api/calls/{id}/reviewers": (f, s) => ({ body: { userIds: f.panel[s] } }),
   "POST /api/calls/{id}/ideas": () => ({ body: { title: "Matrisens idé", summary: "En idé." } }),
   "GET /api/calls/{id}/reviewer-candidates": () => ({ query: "q=a" }),
+  "PUT /api/admin/retention/rules": () => ({
+    body: { rules: [{ key: "outbox_failed", months: 0, days: 30, enabled: true }] },
+  }),
 };

@@ -1,26 +1,21 @@
-import type { Db } from "../../db/client.ts";
+import type { ScheduledTask } from "../../platform/scheduler.ts";
 import { purgeDietaryNeeds } from "./registrations.service.ts";
 
 const HOUR = 60 * 60 * 1000;
 
 /**
- * Purges dietary needs (health data) of events that are over: once now and then every hour.
- * main.ts starts it after the database is open and calls the returned stop function on shutdown.
- * The timer is unref'd, so it never keeps the process alive on its own.
+ * Purges dietary needs (health data) of events that are over, every hour. main.ts registers it with the
+ * durable scheduler (platform/scheduler.ts), which runs it once across processes and survives restarts;
+ * a failure is logged there and retried.
  */
-export function startDietaryNeedsPurge(db: Db, log: (message: string) => void = console.log): () => void {
-  const run = async () => {
-    try {
+export function dietaryNeedsPurgeTask(log: (message: string) => void = console.log): ScheduledTask {
+  return {
+    name: "events.dietary-needs-purge",
+    intervalMs: HOUR,
+    lockMs: 15 * 60 * 1000,
+    run: async (db) => {
       const purged = await purgeDietaryNeeds(db);
       if (purged) log(`evenemang: raderade ${purged} uppgifter om specialkost för avslutade evenemang`);
-    } catch (error) {
-      log(
-        `evenemang: rensning av specialkost misslyckades: ${error instanceof Error ? error.message : error}`,
-      );
-    }
+    },
   };
-  void run();
-  const timer = setInterval(run, HOUR);
-  timer.unref();
-  return () => clearInterval(timer);
 }

@@ -1,0 +1,3 @@
+/** The retention module's door (issue 20, item 3): its routes and the daily task for the scheduler. */
+export { retentionTask } from "./retention.jobs.ts";
+export { registerRetentionRoutes } from "./retention.routes.ts";
