@@ -80,6 +80,10 @@ export const sv = {
       failed: "Misslyckades",
       interrupted: "Avbruten",
     },
+    subscriberStatuses: {
+      pending: "Obekräftade prenumerationer",
+      unsubscribed: "Avregistrerade prenumeranter",
+    },
     removed: "Gallrat",
     total: "Totalt",
   },
@@ -91,7 +95,7 @@ export const sv = {
     optional: "Fält märkta (frivilligt) behöver du inte fylla i.",
     eventRegistration: {
       what: "Namn och e-postadress, och det du väljer att uppge om organisation, roll och specialkost.",
-      why: "För att hantera din anmälan, skicka bekräftelse och ändringar, och föra närvaro. Antalet deltagare används i uppföljningen.",
+      why: "För att hantera din anmälan, skicka bekräftelse och ändringar, och föra närvaro. Antalet deltagare används i uppföljningen. Du kan ändra eller avboka via länken i bekräftelsemejlet.",
       howLong:
         "Uppgifter om specialkost raderas när evenemanget är över. Namn och e-post tas bort 24 månader efter evenemanget; bara antalet deltagare finns kvar.",
     },
@@ -99,7 +103,7 @@ export const sv = {
       what: "E-postadress, och namn och intressen om du anger dem.",
       why: "För att skicka nyhetsbrevet och inbjudningar du bett om.",
       howLong:
-        "Tills du avregistrerar dig – då tas uppgifterna bort. En prenumeration som aldrig bekräftas tas bort efter 24 månader.",
+        "Tills du avregistrerar dig (varje utskick har en länk för det) – då tas uppgifterna bort. En prenumeration som aldrig bekräftas tas bort efter 24 månader.",
     },
     idea: {
       what: "Namn, e-postadress och organisation, och idén du skickar in.",
@@ -189,6 +193,7 @@ export const en: Widen<typeof sv> = {
       failed: "Failed",
       interrupted: "Interrupted",
     },
+    subscriberStatuses: { pending: "Unconfirmed subscriptions", unsubscribed: "Unsubscribed subscribers" },
     removed: "Removed",
     total: "Total",
   },
@@ -200,7 +205,7 @@ export const en: Widen<typeof sv> = {
     optional: "Fields marked (optional) need not be filled in.",
     eventRegistration: {
       what: "Name and e-mail address, and what you choose to tell about organisation, role and dietary needs.",
-      why: "To handle your registration, send confirmation and changes, and record attendance. The number of participants is used in follow-up.",
+      why: "To handle your registration, send confirmation and changes, and record attendance. The number of participants is used in follow-up. You can change or cancel through the link in the confirmation e-mail.",
       howLong:
         "Dietary needs are deleted when the event is over. Name and e-mail are removed 24 months after the event; only the number of participants stays.",
     },
@@ -208,7 +213,7 @@ export const en: Widen<typeof sv> = {
       what: "E-mail address, and name and interests if you give them.",
       why: "To send the newsletter and the invitations you asked for.",
       howLong:
-        "Until you unsubscribe – then the data is removed. A subscription never confirmed is removed after 24 months.",
+        "Until you unsubscribe (every mailing has a link for it) – then the data is removed. A subscription never confirmed is removed after 24 months.",
     },
     idea: {
       what: "Name, e-mail address and organisation, and the idea you submit.",

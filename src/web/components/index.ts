@@ -9,6 +9,7 @@ export { EmptyState } from "./empty-state.tsx";
 export { FormErrorSummary } from "./form-error-summary.tsx";
 export { FormProblem } from "./form-problem.tsx";
 export { PageHeader } from "./page-header.tsx";
+export { PrivacyNotice } from "./privacy-notice.tsx";
 export { QueryState } from "./query-state.tsx";
 export { Select, type SelectOption } from "./select.tsx";
 export { Spinner } from "./spinner.tsx";

@@ -18,6 +18,11 @@ export function AdminNav() {
             {t("admin.audit")}
           </Link>
         </li>
+        <li>
+          <Link to="/admin/gallring" activeProps={active}>
+            {t("retention.title")}
+          </Link>
+        </li>
       </ul>
     </nav>
   );

@@ -6,6 +6,7 @@ import type { Feature } from "../types.ts";
 
 // Each page in its own chunk (see routes/lazy-page.ts); the routes below stay eager.
 const AuditPage = lazyPage(() => import("./audit-page.tsx"), "AuditPage");
+const RetentionPage = lazyPage(() => import("./retention-page.tsx"), "RetentionPage");
 const UsersPage = lazyPage(() => import("./users-page.tsx"), "UsersPage");
 
 const usersRoute = createRoute({
@@ -22,9 +23,16 @@ const auditRoute = createRoute({
   component: AuditPage,
 });
 
+const retentionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/admin/gallring",
+  beforeLoad: requireAbility("administer"),
+  component: RetentionPage,
+});
+
 /** Users, invitations, roles and the audit log; only for those the server lets administer. */
 export const adminFeature: Feature = {
   name: "admin",
-  routes: [usersRoute, auditRoute],
+  routes: [usersRoute, auditRoute, retentionRoute],
   nav: [{ to: "/admin", labelKey: "nav.admin", order: 80, requires: "administer" }],
 };

@@ -3,7 +3,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { subscribeInput } from "../../../common/communication.ts";
 import { ApiError, api } from "../../api.ts";
-import { Alert, Button, FormErrorSummary, PageHeader, TextField } from "../../components/index.ts";
+import {
+  Alert,
+  Button,
+  FormErrorSummary,
+  PageHeader,
+  PrivacyNotice,
+  TextField,
+} from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
 
 /** Public newsletter pages: subscribe (double opt-in), confirm, and one-click unsubscribe. */
@@ -48,7 +55,7 @@ export function SubscribePage() {
           />
           <TextField label={labels.name} autoComplete="name" {...form.field("name")} />
           <TextField label={labels.municipality} {...form.field("municipality")} />
-          <p className="small muted">{t("communication.web.privacy")}</p>
+          <PrivacyNotice kind="newsletter" />
           <Button type="submit" isPending={form.submitting}>
             {t("communication.web.subscribe")}
           </Button>

@@ -8,6 +8,7 @@ import {
   Checkbox,
   FormErrorSummary,
   PageHeader,
+  PrivacyNotice,
   QueryState,
   Select,
   TextField,
@@ -202,7 +203,7 @@ function RegistrationForm({ event }: { event: PublicEventView }) {
         checked={form.values.consentInvitations}
         onChange={(checked) => form.setValue("consentInvitations", checked)}
       />
-      <p className="small muted">{t("events.register.privacy")}</p>
+      <PrivacyNotice kind="eventRegistration" />
       <Button type="submit" isPending={form.submitting}>
         {waitlist ? t("events.register.submitWaitlist") : t("events.register.submit")}
       </Button>

@@ -10,6 +10,7 @@ import {
   EmptyState,
   FormErrorSummary,
   PageHeader,
+  PrivacyNotice,
   QueryState,
   TextAreaField,
   TextField,
@@ -117,6 +118,7 @@ function SubmitForm({ call, onSent }: { call: CallView; onSent: (email: string) 
           {...form.field("email")}
         />
         <TextField label={labels.organisation} autoComplete="organization" {...form.field("organisation")} />
+        <PrivacyNotice kind="idea" />
         <Checkbox
           id={`${form.prefix}-consent`}
           label={labels.consent}
