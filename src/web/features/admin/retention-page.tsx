@@ -71,20 +71,35 @@ function RulesForm({ rules }: { rules: RetentionRuleView[] }) {
     event.preventDefault();
     setMessage(null);
     setErrors({});
+    // Only the rules changed here are sent: the others keep their default (or who last set them).
+    const changed = rules
+      .map((r, i) => ({
+        key: r.key,
+        // Not a number stays as typed, so the server's message names the field.
+        months: toNumber(drafts[i].months),
+        days: toNumber(drafts[i].days),
+        enabled: drafts[i].enabled,
+        index: i,
+      }))
+      .filter(
+        (r, i) => r.months !== rules[i].months || r.days !== rules[i].days || r.enabled !== rules[i].enabled,
+      );
     try {
-      await save.mutateAsync({
-        rules: rules.map((r, i) => ({
-          key: r.key,
-          // Not a number stays as typed, so the server's message names the field.
-          months: toNumber(drafts[i].months),
-          days: toNumber(drafts[i].days),
-          enabled: drafts[i].enabled,
-        })),
-      });
+      if (changed.length) {
+        await save.mutateAsync({ rules: changed.map(({ index, ...rule }) => rule) });
+      }
       setMessage({ tone: "success", text: t("retention.saved") });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      setErrors(error.fieldErrors);
+      // The server numbers the rules sent; the fields are numbered as shown.
+      setErrors(
+        Object.fromEntries(
+          Object.entries(error.fieldErrors).map(([path, messages]) => [
+            path.replace(/^rules\.(\d+)\./, (_, n) => `rules.${changed[Number(n)]?.index ?? n}.`),
+            messages,
+          ]),
+        ),
+      );
       setMessage({ tone: "error", text: error.problem.detail });
     }
   };
