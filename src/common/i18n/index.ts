@@ -14,6 +14,7 @@ import * as localwork from "./localwork.ts";
 import * as organisations from "./organisations.ts";
 import * as people from "./people.ts";
 import * as plans from "./plans.ts";
+import * as privacy from "./privacy.ts";
 import * as platform from "./platform.ts";
 import * as programmes from "./programmes.ts";
 import * as projects from "./projects.ts";
@@ -52,6 +53,7 @@ const modules = [
   site,
   localwork,
   goalMatrix,
+  privacy,
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -405,6 +405,13 @@ export const matrix: Record<string, string> = {
     "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   // Goals on two levels (issue 16, item 4): read as the project is; a partner's rows are their own.
   "GET /api/projects/{id}/organisation-matrix": "200 200 | 200 200 | 200 200 | 200 200 | 200 404 | 401 401",
+  // Personal data under GDPR (issue 20): the office only; the person's own extract goes by the mailed link.
+  "GET /api/personal-data/extract": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
+  "GET /api/personal-data/erasure/impact": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
+  "POST /api/personal-data/erasure": "404 404 | 404 404 | 403 403 | 403 403 | 403 403 | 401 401",
+  "GET /api/admin/processing-record": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
+  "POST /api/personal-data/extract-request": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 422 422",
+  "GET /api/personal-data/self-extract/{token}": "410 410 | 410 410 | 410 410 | 410 410 | 410 410 | 410 410",
 };
 
 /** Query strings and bodies some routes need for the matrix to reach their authorisation. */
@@ -432,4 +439,8 @@ export const requestExtras: Record<
   "PUT /api/calls/{id}/reviewers": (f, s) => ({ body: { userIds: f.panel[s] } }),
   "POST /api/calls/{id}/ideas": () => ({ body: { title: "Matrisens idé", summary: "En idé." } }),
   "GET /api/calls/{id}/reviewer-candidates": () => ({ query: "q=a" }),
+  // An address nothing is held on: the office meets 200 (an empty extract) or 404 (nothing to erase).
+  "GET /api/personal-data/extract": () => ({ query: "email=ingen@matris.invalid" }),
+  "GET /api/personal-data/erasure/impact": () => ({ query: "email=ingen@matris.invalid" }),
+  "POST /api/personal-data/erasure": () => ({ body: { email: "ingen@matris.invalid" } }),
 };

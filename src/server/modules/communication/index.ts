@@ -1,0 +1,2 @@
+// The communication module's door (started for issue 20): what other modules may use.
+export * as personalData from "./communication.personal-data.ts";
