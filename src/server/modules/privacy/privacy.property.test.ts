@@ -93,7 +93,6 @@ async function everyValue() {
 /** Registered, attended, cancelled per event and role: what the participant tables count. */
 const participantCounts = () => queryRows<Record<string, string | null>>(db, sqlCounts);
 
-
 const sqlCounts = sql`select event_id, role_key, status, (attended_at is not null)::text as attended, count(*)::text as n
   from event_registrations group by 1, 2, 3, 4 order by 1, 2, 3, 4`;
 
