@@ -18,6 +18,11 @@ export function AdminNav() {
             {t("admin.audit")}
           </Link>
         </li>
+        <li>
+          <a href="/api/admin/processing-record?format=pdf" download>
+            {t("privacy.page.record")}
+          </a>
+        </li>
       </ul>
     </nav>
   );
