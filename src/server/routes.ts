@@ -21,6 +21,7 @@ import { registerMailRoutes } from "./modules/mail/mail.routes.ts";
 import { registerOrganisationRoutes } from "./modules/organisations/organisations.routes.ts";
 import { registerPeopleRoutes } from "./modules/people/people.routes.ts";
 import { registerPlanRoutes } from "./modules/plans/plans.routes.ts";
+import { registerPrivacyRoutes } from "./modules/privacy/index.ts";
 import { registerCourseRoutes } from "./modules/programmes/courses.routes.ts";
 import { registerProgrammeRoutes } from "./modules/programmes/programmes.routes.ts";
 import { registerProjectRoutes } from "./modules/projects/projects.routes.ts";
@@ -64,4 +65,5 @@ export const routeModules: ((app: FastifyInstance, deps: Deps) => void)[] = [
   registerSiteRoutes,
   registerLocalWorkRoutes,
   registerRetentionRoutes,
+  registerPrivacyRoutes,
 ];

@@ -15,6 +15,7 @@ import * as organisations from "./organisations.ts";
 import * as people from "./people.ts";
 import * as plans from "./plans.ts";
 import * as platform from "./platform.ts";
+import * as privacy from "./privacy.ts";
 import * as programmes from "./programmes.ts";
 import * as projects from "./projects.ts";
 import * as reports from "./reports.ts";
@@ -54,6 +55,7 @@ const modules = [
   localwork,
   goalMatrix,
   retention,
+  privacy,
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -18,6 +18,7 @@ export * from "../modules/mail/mail.schema.ts";
 export * from "../modules/organisations/organisations.schema.ts";
 export * from "../modules/people/people.schema.ts";
 export * from "../modules/plans/plans.schema.ts";
+export * from "../modules/privacy/privacy.schema.ts";
 export * from "../modules/programmes/programmes.schema.ts";
 export * from "../modules/projects/projects.schema.ts";
 export * from "../modules/retention/retention.schema.ts";

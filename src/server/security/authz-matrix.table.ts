@@ -411,6 +411,13 @@ export const matrix: Record<string, string> = {
   "GET /api/admin/retention/dry-run": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
   "POST /api/admin/retention/run": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
   "GET /api/admin/retention/runs": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
+  // Personal data under GDPR (issue 20): the office only; the person's own extract goes by the mailed link.
+  "GET /api/personal-data/extract": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
+  "GET /api/personal-data/erasure/impact": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
+  "POST /api/personal-data/erasure": "404 404 | 404 404 | 403 403 | 403 403 | 403 403 | 401 401",
+  "GET /api/admin/processing-record": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
+  "POST /api/personal-data/extract-request": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 422 422",
+  "GET /api/personal-data/self-extract/{token}": "410 410 | 410 410 | 410 410 | 410 410 | 410 410 | 410 410",
 };
 
 /** Query strings and bodies some routes need for the matrix to reach their authorisation. */
@@ -441,4 +448,8 @@ export const requestExtras: Record<
   "PUT /api/admin/retention/rules": () => ({
     body: { rules: [{ key: "outbox_failed", months: 0, days: 30, enabled: true }] },
   }),
+  // An address nothing is held on: the office meets 200 (an empty extract) or 404 (nothing to erase).
+  "GET /api/personal-data/extract": () => ({ query: "email=ingen@matris.invalid" }),
+  "GET /api/personal-data/erasure/impact": () => ({ query: "email=ingen@matris.invalid" }),
+  "POST /api/personal-data/erasure": () => ({ body: { email: "ingen@matris.invalid" } }),
 };

@@ -9,6 +9,7 @@ registerSpendGuard(agreementSpendGuard);
 
 export { agreementRecordsSql } from "./agreements.indicators.ts";
 export { addAppendixRow, addDialogue, addNeed } from "./agreements.items.ts";
+export * as personalData from "./agreements.personal-data.ts";
 export { registerAgreementRoutes } from "./agreements.routes.ts";
 export {
   agreementFiguresInPeriod,

@@ -1,2 +1,4 @@
-/** The communication module's door (started for retention, issue 20): what other modules may use. */
+/** The communication module's door (started for issue 20): what other modules may use. */
+
+export * as personalData from "./communication.personal-data.ts";
 export { purgeExpiredSubscribers } from "./communication.retention.ts";

@@ -1,4 +1,6 @@
 /** The events module's door (started for the public face, issue 18): what other modules may read. */
+
+export * as personalData from "./events.personal-data.ts";
 export { listPublicEvents } from "./events.queries.ts";
 export type { EventRecord } from "./events.records.ts";
 export { purgeExpiredDietaryNeeds, purgeExpiredRegistrations } from "./events.retention.ts";

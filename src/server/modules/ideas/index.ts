@@ -9,6 +9,7 @@ export {
   listPublicCalls,
 } from "./calls.service.ts";
 export { grantIdea, recordHistoricGrant } from "./grant.service.ts";
+export * as personalData from "./ideas.personal-data.ts";
 export { anonymiseExpiredSubmitters } from "./ideas.retention.ts";
 export { registerIdeaRoutes } from "./ideas.routes.ts";
 export { transitionIdeaAt } from "./ideas.service.ts";

@@ -1,2 +1,4 @@
-/** The mail module's door (started for retention, issue 20): what other modules may use. */
+/** The mail module's door (started for issue 20): what other modules may use. */
+
+export * as personalData from "./mail.personal-data.ts";
 export { purgeFailedMail } from "./mail.retention.ts";

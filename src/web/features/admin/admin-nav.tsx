@@ -23,6 +23,11 @@ export function AdminNav() {
             {t("retention.title")}
           </Link>
         </li>
+        <li>
+          <a href="/api/admin/processing-record?format=pdf" download>
+            {t("privacy.page.record")}
+          </a>
+        </li>
       </ul>
     </nav>
   );

@@ -16,6 +16,7 @@ import {
   useDeletePerson,
   useMergePerson,
 } from "./people-api.ts";
+import { PersonPrivacy } from "./person-privacy.tsx";
 
 /** /register/personer/$id: contact details, memberships, responsibilities and user account. */
 export function PersonPage({ id }: { id: string }) {
@@ -49,6 +50,7 @@ function PersonDetails({ person: p }: { person: PersonDetailView }) {
           }}
         />
       )}
+      {p.abilities.delete && <PersonPrivacy personId={p.id} name={p.name} />}
       {p.abilities.delete && (
         <DeletePerson person={p} onDeleted={() => navigate({ to: "/register/personer" })} />
       )}
