@@ -12,7 +12,10 @@ export function startDietaryNeedsPurge(db: Db, log: (message: string) => void = 
   const run = async () => {
     try {
       const purged = await purgeDietaryNeeds(db);
-      if (purged) log(`evenemang: raderade ${purged} uppgifter om specialkost för avslutade evenemang`);
+      if (purged)
+        log(
+          `evenemang: raderade ${purged} uppgifter om specialkost och tillgänglighet för avslutade evenemang`,
+        );
     } catch (error) {
       log(
         `evenemang: rensning av specialkost misslyckades: ${error instanceof Error ? error.message : error}`,
