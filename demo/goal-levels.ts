@@ -10,7 +10,10 @@ import { LC_KOMP } from "./registers/names.ts";
  * for every organisation-level goal (reached = 1, with the evaluation as evidence), and the project's
  * figure — goals reached by 11, 8, 13, 8 and 8 organisations — is the count of those values, entered
  * on the project's goal as a value that says so. The horizontal criteria (gender equality and
- * accessibility: "samtliga organisationer har bättre kunskap om …") are goals of every organisation too.
+ * accessibility: "samtliga organisationer har bättre kunskap om …") are goals of every organisation too,
+ * but the seed states them only as goals, never as reached: they get no value ("ej mätt") until an
+ * organisation enters one with evidence. Participants by gender is computed from the events' separately
+ * consented answers instead (indicator kind count_participants_by_gender).
  * Runs after the indicators step (the project-level goals) and the localwork step (the 17 plans).
  */
 
@@ -21,14 +24,17 @@ const HORIZONTAL: [string, string][] = [
 const ORGANISATIONS = 17;
 const EVIDENCE = `${LEARNING_EVALUATION} Demovärde: seeden anger hur många organisationer som når målet, inte vilka.`;
 
-/** The goals every organisation has: [name, goal in words, how many organisations reach it]. */
-export const TWO_LEVEL_GOALS: [string, string, number][] = [
-  ...organisationGoals.map(([name, target, text]): [string, string, number] => [
+/**
+ * The goals every organisation has: [name, goal in words, how many organisations reach it, or null when
+ * the seed does not say (the horizontal criteria: no value is invented for them)].
+ */
+export const TWO_LEVEL_GOALS: [string, string, number | null][] = [
+  ...organisationGoals.map(([name, target, text]): [string, string, number | null] => [
     name,
     text.replace(/^organisationer /, ""),
     target,
   ]),
-  ...HORIZONTAL.map(([name, text]): [string, string, number] => [name, text, ORGANISATIONS]),
+  ...HORIZONTAL.map(([name, text]): [string, string, number | null] => [name, text, null]),
 ];
 
 /** Which organisations reach goal g: a spread (7 is coprime with 17) with exactly `reached` of them. */
@@ -67,6 +73,7 @@ export async function loadGoalLevelsDemo(db: Db) {
         deadline: LC_END,
         sortOrder: 30 + g,
       });
+      if (reached === null) continue;
       const value = reaches(n, g, reached) ? 1 : 0;
       count += value;
       await addManualValue(db, systemActor, created.row.id, { date: "2011-09-15", value, note: EVIDENCE });
@@ -88,6 +95,7 @@ export async function loadGoalLevelsDemo(db: Db) {
       });
       projectGoal = { id: created.row.id };
     }
+    if (reached === null) continue;
     await addManualValue(db, systemActor, projectGoal.id, {
       date: "2011-09-30",
       value: count,

@@ -227,6 +227,12 @@ const personText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
+/** The optional, separately consented gender answer's values. */
+export const genders = ["kvinna", "man", "annat", "vill_inte_svara"] as const;
+export type Gender = (typeof genders)[number];
+/** A group smaller than this is never shown as a number (it could point out a person). */
+export const GENDER_MIN_GROUP = 5;
+
 /** The public form. Which optional fields are required depends on the event's questions (server checks). */
 export const registrationInput = z.strictObject({
   name: requiredText(200),
@@ -238,6 +244,11 @@ export const registrationInput = z.strictObject({
   dietary: personText(500),
   /** Future invitations: a separate choice, false unless the person ticks it. */
   consentInvitations: z.boolean({ error: "validation.invalidType" }).default(false),
+  /** Accessibility needs: always optional, purged after the event like dietary needs. */
+  accessibility: personText(500),
+  /** Gender (horizontal criterion): optional, kept only with `consentGender`, counted only in groups of 5+. */
+  gender: z.enum(genders, { error: "validation.invalidValue" }).nullish(),
+  consentGender: z.boolean({ error: "validation.invalidType" }).default(false),
 });
 export type RegistrationInput = z.input<typeof registrationInput>;
 export type RegistrationData = z.output<typeof registrationInput>;
@@ -425,6 +436,7 @@ export const participantView = z
     attendedAt: z.string().nullable(),
     checkinCode: z.string(),
     dietary: z.string().nullable(),
+    accessibility: z.string().nullable(),
     consentInvitations: z.boolean(),
     personId: z.string().nullable(),
     registeredAt: z.string(),
@@ -442,6 +454,9 @@ export const ownRegistrationView = z
     roleKey: z.string().nullable(),
     municipality: z.string().nullable(),
     dietary: z.string().nullable(),
+    accessibility: z.string().nullable(),
+    /** Only through the person's own link; null without consent. */
+    gender: z.enum(genders).nullable(),
     consentInvitations: z.boolean(),
     status: z.enum(participantStatuses),
     checkinCode: z.string(),

@@ -9,7 +9,7 @@ const cellView = z.object({
   direction: z.string(),
   status: z.enum(indicatorStatuses),
   reached: z.boolean(),
-  /** The cell in words (never colour alone): "Uppnått (1 av 1)", "Ej uppnått (0 av 1)", "Inget värde". */
+  /** The cell in words (never colour alone): "Uppnått (1 av 1)", "Ej uppnått (0 av 1)", "Ej mätt". */
   text: z.string(),
   asOf: z.string().nullable(),
 });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { genders } from "./events.ts";
+import { supportKinds } from "./localwork.ts";
 import { isoDate, optionalText, pageQuery, requiredText, uuid } from "./validation.ts";
 
 /**
@@ -14,6 +16,8 @@ export const indicatorKinds = [
   "sum_participants",
   "sum_kronor",
   "count_project_outputs",
+  "count_participants_by_gender",
+  "sum_process_support_hours",
   "agreement_courses_delivered",
   "agreement_participants",
   "agreement_credits_taken",
@@ -58,6 +62,16 @@ export const definitionFilters = z.strictObject({
   seriesId: uuid.optional(),
   /** Participants' roles from the catalogue (people counts). */
   roleKeys: keyList().optional(),
+  /** Gender groups (count_participants_by_gender); none = every group. */
+  genders: z
+    .array(z.enum(genders, { error: "validation.invalidValue" }))
+    .max(4)
+    .optional(),
+  /** Kinds of process support (sum_process_support_hours); none = all five. */
+  supportKinds: z
+    .array(z.enum(supportKinds, { error: "validation.localwork.kind" }))
+    .max(5)
+    .optional(),
   /** Output types (count_project_outputs). */
   outputTypes: keyList().optional(),
   /** An SKO agreement (the agreement_* kinds); without it they count every agreement in scope. */
@@ -222,7 +236,17 @@ export const indicatorView = z
   .meta({ id: "Indicator" });
 export type IndicatorView = z.infer<typeof indicatorView>;
 
-export const recordKinds = ["activity", "person", "organisation", "output", "spend", "agreement"] as const;
+/** `group`: an aggregate (participants of one gender), never a person; groups under 5 are not listed. */
+export const recordKinds = [
+  "activity",
+  "person",
+  "organisation",
+  "output",
+  "spend",
+  "agreement",
+  "group",
+  "support",
+] as const;
 export const indicatorRecord = z.object({
   kind: z.enum(recordKinds),
   /** The register id to link to (person, activity, organisation, project, spend entry); null when not in a register. */

@@ -16,6 +16,7 @@ export const sv = {
       month: "Ange en månad som ÅÅÅÅ-MM.",
       roleKey: "Välj en av rollerna i listan.",
       idOrCode: "Ange antingen deltagaren eller koden.",
+      genderConsent: "Kryssa i samtycket om du vill lämna uppgift om kön, annars lämna fältet tomt.",
       oneScope: "Välj exakt ett projekt, en serie eller ett nätverk.",
       questionKey: "Nyckeln ska börja med en bokstav och bara innehålla a–z, siffror och understreck.",
       tooManyQuestions: "Högst 10 extra frågor.",
@@ -87,6 +88,15 @@ export const sv = {
       chooseRole: "Välj roll",
       dietaryNote: "Uppgiften används bara till måltiden och raderas automatiskt när evenemanget är över.",
       consent: "Jag vill få inbjudningar till kommande evenemang (frivilligt)",
+      accessibility: "Behov av tillgänglighetsanpassning (frivilligt)",
+      accessibilityNote:
+        "T.ex. hörslinga, rullstolsplats eller teckentolk. Används bara för att anpassa evenemanget och raderas automatiskt när det är över.",
+      gender: "Kön (frivilligt)",
+      genderPurpose:
+        "Projektet följer upp jämställdhet. Svaret redovisas bara som antal per grupp om minst fem personer, aldrig per person, och sparas bara om du samtycker nedan.",
+      consentGender: "Jag samtycker till att mitt svar om kön sparas för denna uppföljning (frivilligt)",
+      genderNone: "Inget svar",
+      genderOptions: { kvinna: "Kvinna", man: "Man", annat: "Annat", vill_inte_svara: "Vill inte svara" },
       privacy:
         "Vi sparar namn och e-postadress för att hantera din anmälan och närvaro. Du kan ändra eller avboka via länken i bekräftelsemejlet.",
       submit: "Anmäl mig",
@@ -240,6 +250,7 @@ export const sv = {
       attendedAt: "Incheckad",
       code: "Kod",
       dietary: "Specialkost",
+      accessibility: "Tillgänglighet",
     },
     table: {
       title: "Deltagartabell",
@@ -276,6 +287,7 @@ export const en: Widen<typeof sv> = {
       month: "Enter a month as YYYY-MM.",
       roleKey: "Choose one of the roles in the list.",
       idOrCode: "Give either the participant or the code.",
+      genderConsent: "Tick the consent if you want to give your gender, otherwise leave the field empty.",
       oneScope: "Choose exactly one project, series or network.",
       questionKey: "The key must start with a letter and contain only a–z, digits and underscores.",
       tooManyQuestions: "At most 10 extra questions.",
@@ -347,6 +359,15 @@ export const en: Widen<typeof sv> = {
       chooseRole: "Choose a role",
       dietaryNote: "Used only for the meal and deleted automatically when the event is over.",
       consent: "I would like invitations to future events (optional)",
+      accessibility: "Accessibility needs (optional)",
+      accessibilityNote:
+        "E.g. hearing loop, wheelchair space or sign language interpreter. Used only to adapt the event and deleted automatically when it is over.",
+      gender: "Gender (optional)",
+      genderPurpose:
+        "The project follows up gender equality. The answer is reported only as counts per group of at least five people, never per person, and is kept only if you consent below.",
+      consentGender: "I consent to my gender answer being kept for this follow-up (optional)",
+      genderNone: "No answer",
+      genderOptions: { kvinna: "Woman", man: "Man", annat: "Other", vill_inte_svara: "Prefer not to say" },
       privacy:
         "We keep your name and e-mail address to handle your registration and attendance. Change or cancel through the link in the confirmation e-mail.",
       submit: "Register",
@@ -502,6 +523,7 @@ export const en: Widen<typeof sv> = {
       attendedAt: "Checked in",
       code: "Code",
       dietary: "Dietary needs",
+      accessibility: "Accessibility",
     },
     table: {
       title: "Participant table",

@@ -15,7 +15,7 @@ export const sv = {
     totalNoTarget: "{{reached}} av {{organisations}}",
     reached: "Uppnått ({{actual}} av {{target}})",
     notReached: "Ej uppnått ({{actual}} av {{target}})",
-    noValue: "Inget värde",
+    noValue: "Ej mätt",
     noGoal: "Inget eget mål",
   },
 };

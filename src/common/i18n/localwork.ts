@@ -15,6 +15,7 @@ export const sv = {
     },
     page: {
       title: "Lokalt utvecklingsarbete",
+      nav: "Lokalt arbete",
       intro:
         "Varje organisations lokala utvecklingsplan och processtödet den fått: handledning, mentorskap, experter, studiebesök och auskultation.",
       none: "Det finns inga lokala utvecklingsplaner som du kan se. Be samordnaren lägga upp organisationens plan.",
@@ -69,6 +70,7 @@ export const en: Widen<typeof sv> = {
     },
     page: {
       title: "Local development work",
+      nav: "Local work",
       intro:
         "Each organisation's local development plan and the process support it got: supervision, mentoring, experts, study visits and job shadowing.",
       none: "There are no local development plans you can see. Ask the coordinator to add the organisation's plan.",

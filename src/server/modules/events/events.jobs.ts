@@ -15,7 +15,10 @@ export function dietaryNeedsPurgeTask(log: (message: string) => void = console.l
     lockMs: 15 * 60 * 1000,
     run: async (db) => {
       const purged = await purgeDietaryNeeds(db);
-      if (purged) log(`evenemang: raderade ${purged} uppgifter om specialkost för avslutade evenemang`);
+      if (purged)
+        log(
+          `evenemang: raderade ${purged} uppgifter om specialkost och tillgänglighet för avslutade evenemang`,
+        );
     },
   };
 }

@@ -10,8 +10,10 @@ import {
 import { hashToken, newToken } from "../../platform/tokens.ts";
 import { activities } from "../activities/activities.schema.ts";
 import {
+  eventAccessibilityNeeds,
   eventDietaryNeeds,
   eventFeedback,
+  eventGenderAnswers,
   eventNetworks,
   eventRegistrations,
   networkMembers,
@@ -50,12 +52,16 @@ async function registrations(db: Db | Tx, s: PersonalDataSubject) {
       consent: r.consentInvitations,
       createdAt: r.createdAt,
       dietary: eventDietaryNeeds.needs,
+      accessibility: eventAccessibilityNeeds.needs,
+      gender: eventGenderAnswers.gender,
       rating: eventFeedback.rating,
       comment: eventFeedback.comment,
     })
     .from(r)
     .innerJoin(activities, eq(activities.id, r.eventId))
     .leftJoin(eventDietaryNeeds, eq(eventDietaryNeeds.registrationId, r.id))
+    .leftJoin(eventAccessibilityNeeds, eq(eventAccessibilityNeeds.registrationId, r.id))
+    .leftJoin(eventGenderAnswers, eq(eventGenderAnswers.registrationId, r.id))
     .leftJoin(eventFeedback, eq(eventFeedback.registrationId, r.id))
     .where(mine(s))
     .orderBy(r.createdAt);
@@ -88,6 +94,7 @@ export async function personalDataFor(db: Db, s: PersonalDataSubject): Promise<H
         Status: g.status,
         Närvarade: isoOrNull(g.attendedAt),
         "Samtycke till inbjudningar": g.consent,
+        "Kön (lämnat med samtycke)": g.gender,
         Betyg: g.rating,
         Kommentar: g.comment,
         Anmäld: g.createdAt.toISOString(),
@@ -97,8 +104,13 @@ export async function personalDataFor(db: Db, s: PersonalDataSubject): Promise<H
       category: "event_dietary_needs",
       ids: [],
       records: regs
-        .filter((g) => g.dietary)
-        .map((g) => ({ Evenemang: g.event, Datum: g.date, Kostbehov: g.dietary })),
+        .filter((g) => g.dietary || g.accessibility)
+        .map((g) => ({
+          Evenemang: g.event,
+          Datum: g.date,
+          Kostbehov: g.dietary,
+          Tillgänglighetsbehov: g.accessibility,
+        })),
     },
     {
       category: "memberships",
@@ -121,13 +133,13 @@ export async function erasureImpactFor(db: Db | Tx, s: PersonalDataSubject): Pro
         "Anmälningar: namn, e-post och kommentarer tas bort; evenemang, status, närvaro, roll och organisation finns kvar så att antalen i deltagartabeller och indikatorer är oförändrade.",
       rule: null,
     });
-  const dietary = regs.filter((g) => g.dietary).length;
+  const dietary = regs.filter((g) => g.dietary || g.accessibility).length;
   if (dietary)
     items.push({
       category: "event_dietary_needs",
       action: "remove",
       count: dietary,
-      description: "Uppgifter om kost och allergier tas bort.",
+      description: "Uppgifter om kost, allergier och tillgänglighetsbehov tas bort.",
       rule: null,
     });
   if (nets.length)
@@ -146,6 +158,9 @@ export async function eraseFor(tx: Tx, s: PersonalDataSubject, ctx: ErasureConte
   const ids = regs.map((g) => g.id);
   if (ids.length) {
     await tx.delete(eventDietaryNeeds).where(inArray(eventDietaryNeeds.registrationId, ids));
+    await tx.delete(eventAccessibilityNeeds).where(inArray(eventAccessibilityNeeds.registrationId, ids));
+    // The consented gender answer stays on the anonymised registration: without name or address it is
+    // the statistic it was given for (counted only in groups of at least 5), like the role.
     await tx
       .update(eventFeedback)
       .set({ comment: null })

@@ -59,6 +59,7 @@ export const purgeExpiredRegistrations: Purge = async (db, { before, dryRun, lim
     sql`, `,
   );
   await db.execute(sql`delete from event_dietary_needs where registration_id in (${ids})`);
+  await db.execute(sql`delete from event_accessibility_needs where registration_id in (${ids})`);
   await db.execute(
     sql`update event_registrations set name = ${ANONYMISED_NAME}, email = null, person_id = null, role = null,
           token_hash = 'anonymised:' || id::text, consent_invitations = false, updated_at = now()
@@ -67,10 +68,15 @@ export const purgeExpiredRegistrations: Purge = async (db, { before, dryRun, lim
   return { count: batch.length, examples: [] };
 };
 
-/** Dietary needs (health data) of events that ended before `before`: deleted. */
+/**
+ * Dietary and accessibility needs (health data) of events that ended before `before`: deleted. Both are
+ * asked for the event's sake only, so one rule (the category `event_dietary_needs`) covers both.
+ */
 export const purgeExpiredDietaryNeeds: Purge = async (db, { before, dryRun, limit }) => {
-  const due = sql`select d.registration_id, ev.event_id, ev.title, ev.ended_at
-    from event_dietary_needs d join event_registrations r on r.id = d.registration_id
+  const due = sql`select d.registration_id, d.kind, ev.event_id, ev.title, ev.ended_at
+    from (select registration_id, 'dietary' as kind from event_dietary_needs
+          union all select registration_id, 'accessibility' as kind from event_accessibility_needs) d
+    join event_registrations r on r.id = d.registration_id
     join (${eventEnded(before)}) ev on ev.event_id = r.event_id`;
   if (dryRun) {
     const [{ count }] = await queryRows<{ count: string | number }>(
@@ -79,11 +85,20 @@ export const purgeExpiredDietaryNeeds: Purge = async (db, { before, dryRun, limi
     );
     return { count: Number(count), examples: await examples(db, due) };
   }
-  const deleted = await queryRows<{ registration_id: string }>(
-    db,
-    sql`delete from event_dietary_needs where registration_id in (
-          select registration_id from (${due}) d order by registration_id limit ${limit})
-        returning registration_id`,
-  );
-  return { count: deleted.length, examples: [] };
+  let count = 0;
+  for (const [kind, table] of [
+    ["dietary", sql.raw("event_dietary_needs")],
+    ["accessibility", sql.raw("event_accessibility_needs")],
+  ] as const) {
+    const deleted = await queryRows<{ registration_id: string }>(
+      db,
+      sql`delete from ${table} where registration_id in (
+            select registration_id from (${due}) d where d.kind = ${kind}
+            order by registration_id limit ${limit - count})
+          returning registration_id`,
+    );
+    count += deleted.length;
+    if (count >= limit) break;
+  }
+  return { count, examples: [] };
 };

@@ -264,6 +264,7 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
             },
             { header: t("events.participant.code"), value: (p: P) => p.checkinCode, width: 10 },
             { header: t("events.participant.dietary"), value: (p: P) => p.dietary, width: 24 },
+            { header: t("events.participant.accessibility"), value: (p: P) => p.accessibility, width: 24 },
           ],
           rows: items,
         },

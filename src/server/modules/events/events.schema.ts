@@ -180,6 +180,36 @@ export const eventDietaryNeeds = pgTable("event_dietary_needs", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Accessibility needs (e.g. wheelchair access, hearing loop, sign language) may reveal health: kept
+ * apart like dietary needs and purged together with them when the event is over.
+ */
+export const eventAccessibilityNeeds = pgTable("event_accessibility_needs", {
+  registrationId: uuid("registration_id")
+    .primaryKey()
+    .references(() => eventRegistrations.id, { onDelete: "cascade" }),
+  needs: text("needs").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The optional gender answer (the horizontal criterion gender equality), stored only with its own
+ * consent and read only as counts per group of at least 5 (indicator kind count_participants_by_gender).
+ * Withdrawing the consent deletes the row.
+ */
+export const eventGenderAnswers = pgTable(
+  "event_gender_answers",
+  {
+    registrationId: uuid("registration_id")
+      .primaryKey()
+      .references(() => eventRegistrations.id, { onDelete: "cascade" }),
+    /** kvinna | man | annat | vill_inte_svara */
+    gender: text("gender").notNull(),
+    consentedAt: timestamp("consented_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("event_gender_answers_gender_idx").on(t.gender)],
+);
+
 /** One answer per registration: the rating, free text and the event type's extra questions. */
 export const eventFeedback = pgTable(
   "event_feedback",

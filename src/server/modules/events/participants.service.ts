@@ -13,7 +13,7 @@ import { forbidden, notFound } from "../../platform/errors.ts";
 import { parseWith } from "../organisations/register-helpers.ts";
 import { canOrganiseEvents } from "./events.policy.ts";
 import { loadEvent } from "./events.records.ts";
-import { eventDietaryNeeds, eventRegistrations } from "./events.schema.ts";
+import { eventAccessibilityNeeds, eventDietaryNeeds, eventRegistrations } from "./events.schema.ts";
 import { findRegistrationInEvent } from "./registrations.service.ts";
 import { insertRegistration, lockEvent, type RegistrationRow } from "./registrations.write.ts";
 
@@ -21,6 +21,8 @@ import { insertRegistration, lockEvent, type RegistrationRow } from "./registrat
 
 export interface ParticipantRecord extends RegistrationRow {
   dietary: string | null;
+  /** Shown to the organiser until purged; never the gender answer (that is only counted). */
+  accessibility?: string | null;
 }
 
 export const participantStatus = (row: RegistrationRow): ParticipantStatus =>
@@ -44,13 +46,18 @@ export async function listParticipants(
 ): Promise<ParticipantRecord[]> {
   await organisedEvent(db, actor, eventId);
   const rows = await db
-    .select({ registration: eventRegistrations, dietary: eventDietaryNeeds.needs })
+    .select({
+      registration: eventRegistrations,
+      dietary: eventDietaryNeeds.needs,
+      accessibility: eventAccessibilityNeeds.needs,
+    })
     .from(eventRegistrations)
     .leftJoin(eventDietaryNeeds, eq(eventDietaryNeeds.registrationId, eventRegistrations.id))
+    .leftJoin(eventAccessibilityNeeds, eq(eventAccessibilityNeeds.registrationId, eventRegistrations.id))
     .where(eq(eventRegistrations.eventId, eventId))
     .orderBy(asc(eventRegistrations.createdAt), asc(eventRegistrations.id));
   return rows
-    .map((r) => ({ ...r.registration, dietary: r.dietary }))
+    .map((r) => ({ ...r.registration, dietary: r.dietary, accessibility: r.accessibility }))
     .filter((r) => !status || participantStatus(r) === status);
 }
 

@@ -19,7 +19,13 @@ import {
   loadEvent,
   registrationWindow,
 } from "./events.records.ts";
-import { eventDietaryNeeds, eventFeedback, eventRegistrations } from "./events.schema.ts";
+import {
+  eventAccessibilityNeeds,
+  eventDietaryNeeds,
+  eventFeedback,
+  eventGenderAnswers,
+  eventRegistrations,
+} from "./events.schema.ts";
 import {
   answersFor,
   confirmedCount,
@@ -148,6 +154,9 @@ export interface OwnRegistration {
   row: RegistrationRow;
   record: EventRecord;
   dietary: string | null;
+  accessibility: string | null;
+  /** The consented gender answer, shown only to the person through their own link. */
+  gender: string | null;
   position: number | null;
   feedbackGiven: boolean;
   feedbackOpen: boolean;
@@ -164,14 +173,18 @@ export async function getOwnRegistration(db: Db, token: string, now = new Date()
   const row = await byToken(db, token);
   const record = (await loadEvent(db, row.eventId))!;
   assertLinkValid(record, now);
-  const [[dietary], [feedback]] = await Promise.all([
+  const [[dietary], [feedback], [accessibility], [gender]] = await Promise.all([
     db.select().from(eventDietaryNeeds).where(eq(eventDietaryNeeds.registrationId, row.id)),
     db.select({ id: eventFeedback.id }).from(eventFeedback).where(eq(eventFeedback.registrationId, row.id)),
+    db.select().from(eventAccessibilityNeeds).where(eq(eventAccessibilityNeeds.registrationId, row.id)),
+    db.select().from(eventGenderAnswers).where(eq(eventGenderAnswers.registrationId, row.id)),
   ]);
   return {
     row,
     record,
     dietary: dietary?.needs ?? null,
+    accessibility: accessibility?.needs ?? null,
+    gender: gender?.gender ?? null,
     position: await waitlistPosition(db as Tx, row),
     feedbackGiven: !!feedback,
     feedbackOpen: feedbackOpen(record, row, now),
@@ -207,6 +220,19 @@ export async function updateOwnRegistration(
       if (answers.dietary)
         await tx.insert(eventDietaryNeeds).values({ registrationId: row.id, needs: answers.dietary });
     }
+    if (data.accessibility !== undefined) {
+      await tx.delete(eventAccessibilityNeeds).where(eq(eventAccessibilityNeeds.registrationId, row.id));
+      if (answers.accessibility)
+        await tx
+          .insert(eventAccessibilityNeeds)
+          .values({ registrationId: row.id, needs: answers.accessibility });
+    }
+    // A new answer replaces the old; consent withdrawn (or the answer cleared) deletes it.
+    if (data.gender !== undefined || data.consentGender === false) {
+      await tx.delete(eventGenderAnswers).where(eq(eventGenderAnswers.registrationId, row.id));
+      if (answers.gender)
+        await tx.insert(eventGenderAnswers).values({ registrationId: row.id, gender: answers.gender });
+    }
     await audit({
       action: "registration.update",
       entityType: "event_registration",
@@ -238,6 +264,7 @@ export async function cancelOwnRegistration(
       .where(eq(eventRegistrations.id, row.id));
     // Health data has no purpose once the person is not coming.
     await tx.delete(eventDietaryNeeds).where(eq(eventDietaryNeeds.registrationId, row.id));
+    await tx.delete(eventAccessibilityNeeds).where(eq(eventAccessibilityNeeds.registrationId, row.id));
     await audit({
       action: "registration.cancel",
       entityType: "event_registration",
@@ -253,23 +280,26 @@ export async function cancelOwnRegistration(
 }
 
 /**
- * Deletes dietary needs of events that are over (docs/design.md: purge health data after an event).
- * Runs at start-up and every hour (main.ts), and on an administrator's request.
+ * Deletes dietary and accessibility needs of events that are over (docs/design.md: purge health data
+ * after an event). Runs at start-up and every hour (main.ts), and on an administrator's request.
+ * Returns how many answers were deleted (both kinds).
  */
 export async function purgeDietaryNeeds(db: Db, now = new Date()): Promise<number> {
-  const rows = await queryRows<{ registration_id: string }>(
-    db,
-    sql`delete from event_dietary_needs d
-        using event_registrations r
-        where d.registration_id = r.id and r.event_id in (
-          select e.activity_id from events e join activities a on a.id = e.activity_id
-          left join (select event_id, max(ends_at) as last_end from event_sessions group by event_id) s
-            on s.event_id = e.activity_id
-          where coalesce(s.last_end, (coalesce(a.end_date, a.start_date) + 1)::timestamptz) <= ${now.toISOString()}::timestamptz
-        )
-        returning d.registration_id`,
-  );
-  return rows.length;
+  const over = sql`select e.activity_id from events e join activities a on a.id = e.activity_id
+    left join (select event_id, max(ends_at) as last_end from event_sessions group by event_id) s
+      on s.event_id = e.activity_id
+    where coalesce(s.last_end, (coalesce(a.end_date, a.start_date) + 1)::timestamptz) <= ${now.toISOString()}::timestamptz`;
+  let purged = 0;
+  for (const table of [sql.raw("event_dietary_needs"), sql.raw("event_accessibility_needs")]) {
+    const rows = await queryRows<{ registration_id: string }>(
+      db,
+      sql`delete from ${table} d using event_registrations r
+          where d.registration_id = r.id and r.event_id in (${over})
+          returning d.registration_id`,
+    );
+    purged += rows.length;
+  }
+  return purged;
 }
 
 /** For the participant's check-in page: the registration's event and code. */

@@ -13,7 +13,13 @@ import { AppError, fieldErrors } from "../../platform/errors.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { memberships, people } from "../people/people.schema.ts";
-import { eventDietaryNeeds, eventRegistrations, events } from "./events.schema.ts";
+import {
+  eventAccessibilityNeeds,
+  eventDietaryNeeds,
+  eventGenderAnswers,
+  eventRegistrations,
+  events,
+} from "./events.schema.ts";
 
 /**
  * The write side of registrations, always inside a transaction that holds the event row locked
@@ -104,9 +110,13 @@ export function answersFor(questions: EventQuestions, data: Partial<Registration
       roleKey = data.roleKey ?? null;
     }
   }
+  // A gender answer is kept only with its own consent, never by default (GDPR art. 9-like care).
+  if (data.gender && data.consentGender !== true) errors.consentGender = "validation.events.genderConsent";
   if (Object.keys(errors).length) throw fieldErrors(errors);
   const dietary = questions.dietary ? (data.dietary ?? null) : null;
-  return { organisation, municipality, role, roleKey, dietary };
+  const accessibility = data.accessibility ?? null;
+  const gender = data.gender && data.consentGender ? data.gender : null;
+  return { organisation, municipality, role, roleKey, dietary, accessibility, gender };
 }
 
 /** The organisation in the register with exactly this name (any case), if there is one. */
@@ -156,6 +166,9 @@ export interface NewRegistration {
   role: string | null;
   roleKey: string | null;
   dietary: string | null;
+  accessibility?: string | null;
+  /** Given only with consent (answersFor drops it otherwise). */
+  gender?: string | null;
   consentInvitations: boolean;
   source: "form" | "staff" | "walk_in" | "list";
   attendedAt?: Date | null;
@@ -218,6 +231,10 @@ export async function insertRegistration(tx: Tx, event: EventRow, input: NewRegi
     .returning();
   if (input.dietary)
     await tx.insert(eventDietaryNeeds).values({ registrationId: row.id, needs: input.dietary });
+  if (input.accessibility)
+    await tx.insert(eventAccessibilityNeeds).values({ registrationId: row.id, needs: input.accessibility });
+  if (input.gender)
+    await tx.insert(eventGenderAnswers).values({ registrationId: row.id, gender: input.gender });
   return { row, token };
 }
 

@@ -1,10 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
+import { GENDER_MIN_GROUP } from "../../../common/events.ts";
 import {
   type DefinitionFilters,
   type IndicatorDefinition,
   isAgreementKind,
 } from "../../../common/indicators.ts";
 import { agreementRecordsSql } from "../agreements/index.ts";
+import { supportRecordsSql } from "../localwork/index.ts";
 
 /**
  * THE place where an indicator definition becomes SQL. Every figure — the value, the history, the
@@ -13,7 +15,7 @@ import { agreementRecordsSql } from "../agreements/index.ts";
  *
  * Read models: this reads the registers' and the events, projects and finance modules' tables with
  * plain SQL (activities, activity_organisations, activity_goals, events, event_series,
- * event_networks, event_registrations, people, organisations, project_outputs, project_goals,
+ * event_networks, event_registrations, event_gender_answers, people, organisations, project_outputs, project_goals,
  * projects, spend_entries, finance_units). Those modules own the tables; this only reads them. The SKO
  * agreements' kinds are the exception: their records query comes from the agreements module's index.
  *
@@ -155,6 +157,23 @@ function outputRecords(f: DefinitionFilters, asOf: string): SQL {
     where ${sql.join(where, sql` and `)}`;
 }
 
+/**
+ * Participants by gender, from the events module's separately consented answers: one record per
+ * gender group (never per person), counting distinct attending people, and only groups of at least
+ * GENDER_MIN_GROUP — a smaller group is left out, so its size is never shown or summed.
+ */
+function genderRecords(f: DefinitionFilters, asOf: string): SQL {
+  const which = has(f.genders) ? sql`and g.gender = any(${list(f.genders)})` : sql``;
+  return sql`select 'group'::text as kind, null::text as id, g.gender as label, null::text as date,
+      count(distinct coalesce(r.person_id::text, 'e:' || lower(r.email), 'r:' || r.id::text))::float8 as amount,
+      null::text as detail, null::text as project_id, g.gender as sort, g.gender as key
+    from (${matchedActivities(f, asOf)}) m
+    join event_registrations r on r.event_id = m.id and r.attended_at is not null and r.status <> 'cancelled'
+    join event_gender_answers g on g.registration_id = r.id ${which}
+    group by g.gender
+    having count(distinct coalesce(r.person_id::text, 'e:' || lower(r.email), 'r:' || r.id::text)) >= ${GENDER_MIN_GROUP}`;
+}
+
 /** The records a definition counts, as of a date (inclusive). */
 export function recordsSql(definition: IndicatorDefinition, asOf: string): SQL {
   const f = definition.filters ?? {};
@@ -173,6 +192,11 @@ export function recordsSql(definition: IndicatorDefinition, asOf: string): SQL {
       return spendRecords(f, asOf);
     case "count_project_outputs":
       return outputRecords(f, asOf);
+    case "count_participants_by_gender":
+      return genderRecords(f, asOf);
+    case "sum_process_support_hours":
+      // Local development work's process support: the localwork module owns its records query.
+      return supportRecordsSql(f, asOf);
   }
 }
 

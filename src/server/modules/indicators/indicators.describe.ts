@@ -169,6 +169,28 @@ export function describeDefinition(
         );
       return `${parts.join("")}${when}`;
     }
+    case "sum_process_support_hours": {
+      const kinds = (f.supportKinds ?? []).map((k) => t(`localwork.kinds.${k}`).toLocaleLowerCase());
+      const parts = [
+        sv
+          ? `timmar processtöd${kinds.length ? ` (${orList(kinds, locale)})` : ""} till de lokala utvecklingsplanerna`
+          : `hours of process support${kinds.length ? ` (${orList(kinds, locale)})` : ""} to the local development plans`,
+      ];
+      if (names.project) parts.push(sv ? ` i ${names.project}` : ` in ${names.project}`);
+      if (names.organisation) parts.push(sv ? ` hos ${names.organisation}` : ` of ${names.organisation}`);
+      return `${parts.join("")}${when}`;
+    }
+    case "count_participants_by_gender": {
+      const which = (f.genders ?? []).map((g) => t(`events.register.genderOptions.${g}`).toLocaleLowerCase());
+      const one = sv ? activitiesPhrase(def, names, locale) : `one ${activitiesPhrase(def, names, locale)}`;
+      const what = sv
+        ? `deltagare${which.length ? ` (${orList(which, locale)})` : ""} som samtyckt till att uppge kön och deltog i minst`
+        : `participants${which.length ? ` (${orList(which, locale)})` : ""} who consented to give their gender and attended at least`;
+      const rule = sv
+        ? "; bara grupper om minst 5 räknas, färre än 5 visas inte"
+        : "; only groups of at least 5 count, fewer than 5 are not shown";
+      return `${what} ${one}${activityQualifiers(def, names, locale)}${when}${rule}`;
+    }
     case "count_project_outputs": {
       const types = (f.outputTypes ?? []).map((k) => t(`projects.outputTypes.${k}`).toLocaleLowerCase());
       const parts = [

@@ -52,7 +52,12 @@ export async function evaluateIndicators(
     let history: { date: string; value: number }[] = [];
     let definitionText: string;
     if (row.kind === "computed" && row.definition) {
-      actual = (await computeValue(db, row.definition, today)).value;
+      const computed = await computeValue(db, row.definition, today);
+      // By gender, no group of 5 or more is "fewer than 5" (not shown), never a measured 0.
+      actual =
+        row.definition.kind === "count_participants_by_gender" && computed.records === 0
+          ? null
+          : computed.value;
       asOf = changedAt;
       definitionText = describeDefinition(
         row.definition,

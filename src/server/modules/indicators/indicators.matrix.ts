@@ -28,7 +28,8 @@ export function meetsTarget(direction: Direction, target: number, actual: number
 }
 
 function cellText(e: EvaluatedIndicator, reached: boolean) {
-  if (e.actual === null) return "Inget värde";
+  // Nothing entered or computed yet: not measured, which is not the same as not reached.
+  if (e.actual === null) return "Ej mätt";
   return `${reached ? "Uppnått" : "Ej uppnått"} (${e.actual} av ${e.row.target})`;
 }
 

@@ -69,6 +69,11 @@ function EventAdmin({ event }: { event: EventView }) {
     },
     { key: "code", header: t("events.participant.code"), cell: (p) => p.checkinCode },
     { key: "dietary", header: t("events.participant.dietary"), cell: (p) => p.dietary ?? "" },
+    {
+      key: "accessibility",
+      header: t("events.participant.accessibility"),
+      cell: (p) => p.accessibility ?? "",
+    },
   ];
   return (
     <>

@@ -17,6 +17,7 @@ import { useForm } from "../../lib/forms.ts";
 import { RegistrationBadge } from "./calendar-page.tsx";
 import { formatSession } from "./event-format.ts";
 import { publicEventQuery, useRegister } from "./events-api.ts";
+import { HorizontalFields, horizontalInput } from "./horizontal-fields.tsx";
 
 /** A public event's page with its registration form; no account needed. */
 export function EventPage({ id }: { id: string }) {
@@ -102,6 +103,9 @@ const initial = {
   municipality: "",
   dietary: "",
   consentInvitations: false,
+  accessibility: "",
+  gender: "",
+  consentGender: false,
 };
 
 function RegistrationForm({ event }: { event: PublicEventView }) {
@@ -119,6 +123,7 @@ function RegistrationForm({ event }: { event: PublicEventView }) {
     municipality: q.municipality === "off" ? undefined : v.municipality || null,
     dietary: q.dietary ? v.dietary || null : undefined,
     consentInvitations: v.consentInvitations,
+    ...horizontalInput(v),
   }));
   const optional = (label: string, mode: string) =>
     mode === "optional" ? `${label} ${t("events.register.optional")}` : label;
@@ -130,6 +135,9 @@ function RegistrationForm({ event }: { event: PublicEventView }) {
     roleKey: optional(t("events.participant.role"), q.role),
     municipality: optional(t("events.participant.municipality"), q.municipality),
     dietary: `${t("events.participant.dietary")} ${t("events.register.optional")}`,
+    accessibility: t("events.register.accessibility"),
+    gender: t("events.register.gender"),
+    consentGender: t("events.register.consentGender"),
   };
   const waitlist = event.placesLeft === 0;
   // The event's required questions, checked before sending (the server checks them too).
@@ -198,6 +206,13 @@ function RegistrationForm({ event }: { event: PublicEventView }) {
           {...form.field("dietary")}
         />
       )}
+      <HorizontalFields
+        values={form.values}
+        setText={(name, value) => form.setValue(name, value)}
+        setConsent={(checked) => form.setValue("consentGender", checked)}
+        errors={form.errors}
+        prefix={form.prefix}
+      />
       <Checkbox
         label={t("events.register.consent")}
         checked={form.values.consentInvitations}

@@ -17,6 +17,7 @@ import { TextAreaField } from "../../components/text-area-field.tsx";
 import { useForm } from "../../lib/forms.ts";
 import { formatSession } from "./event-format.ts";
 import { ownRegistrationQuery, useOwnRegistration } from "./events-api.ts";
+import { HorizontalFields, horizontalInput } from "./horizontal-fields.tsx";
 
 /**
  * The personal link's page: the confirmation right after registering, the registration to change or
@@ -134,6 +135,9 @@ function ChangeForm({
       municipality: own.municipality ?? "",
       dietary: own.dietary ?? "",
       consentInvitations: own.consentInvitations,
+      accessibility: own.accessibility ?? "",
+      gender: own.gender ?? "",
+      consentGender: own.gender !== null,
     },
     (v) => ({
       name: v.name,
@@ -142,6 +146,7 @@ function ChangeForm({
       municipality: q.municipality === "off" ? undefined : v.municipality || null,
       dietary: q.dietary ? v.dietary || null : undefined,
       consentInvitations: v.consentInvitations,
+      ...horizontalInput(v),
     }),
   );
   const labels = {
@@ -150,6 +155,9 @@ function ChangeForm({
     role: t("events.participant.role"),
     municipality: t("events.participant.municipality"),
     dietary: t("events.participant.dietary"),
+    accessibility: t("events.register.accessibility"),
+    gender: t("events.register.gender"),
+    consentGender: t("events.register.consentGender"),
   };
   return (
     <section aria-labelledby="change-heading">
@@ -181,6 +189,13 @@ function ChangeForm({
             {...form.field("dietary")}
           />
         )}
+        <HorizontalFields
+          values={form.values}
+          setText={(name, value) => form.setValue(name, value)}
+          setConsent={(checked) => form.setValue("consentGender", checked)}
+          errors={form.errors}
+          prefix={form.prefix}
+        />
         <Checkbox
           label={t("events.register.consent")}
           checked={form.values.consentInvitations}

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { participantRoles } from "../../../common/events.ts";
+import { genders, participantRoles } from "../../../common/events.ts";
 import { formatNumber } from "../../../common/format.ts";
 import {
   type DefinitionFilters,
@@ -9,6 +9,7 @@ import {
   indicatorKinds,
   isAgreementKind,
 } from "../../../common/indicators.ts";
+import { supportKinds } from "../../../common/localwork.ts";
 import { organisationTypes } from "../../../common/organisations.ts";
 import { Checkbox, Select, TextField } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
@@ -38,6 +39,9 @@ export interface DefinitionValues {
   scoped: boolean;
   /** The SKO agreement the agreement_* kinds count ("" = every agreement). */
   agreementId: string;
+  /** Gender groups (count_participants_by_gender) and kinds of process support (sum_process_support_hours). */
+  genders: string[];
+  supportKinds: string[];
 }
 
 /** Kinds that count activities (and so take activity types, tags and organisation types). */
@@ -46,6 +50,7 @@ const activityKinds: readonly IndicatorKind[] = [
   "count_distinct_people_attended",
   "count_distinct_organisations",
   "sum_participants",
+  "count_participants_by_gender",
 ];
 
 const scopeKey = (subject: Subject) =>
@@ -67,6 +72,8 @@ export function definitionValues(
     to: f.to ?? "",
     scoped: definition ? (subject.type === "framework" ? !!scope : scope === subject.id) : true,
     agreementId: f.agreementId ?? "",
+    genders: f.genders ?? [],
+    supportKinds: f.supportKinds ?? [],
   };
 }
 
@@ -94,6 +101,8 @@ export function buildDefinition(
   put("tags", tags, onActivities);
   put("organisationTypes", v.organisationTypes, onActivities);
   put("roleKeys", v.roleKeys, v.count === "count_distinct_people_attended");
+  put("genders", v.genders, v.count === "count_participants_by_gender");
+  put("supportKinds", v.supportKinds, v.count === "sum_process_support_hours");
   put("from", v.from.trim());
   put("to", v.to.trim());
   const onAgreements = isAgreementKind(v.count);
@@ -210,6 +219,22 @@ export function DefinitionBuilder({
             options={participantRoles.map((r) => ({ value: r.key, label: r[locale] }))}
             selected={v.roleKeys}
             onChange={(roleKeys) => onChange({ roleKeys })}
+          />
+        )}
+        {v.count === "count_participants_by_gender" && (
+          <Choices
+            legend={t("indicators.form.genders")}
+            options={genders.map((g) => ({ value: g, label: t(`events.register.genderOptions.${g}`) }))}
+            selected={v.genders}
+            onChange={(next) => onChange({ genders: next })}
+          />
+        )}
+        {v.count === "sum_process_support_hours" && (
+          <Choices
+            legend={t("indicators.form.supportKinds")}
+            options={supportKinds.map((k) => ({ value: k, label: t(`localwork.kinds.${k}`) }))}
+            selected={v.supportKinds}
+            onChange={(next) => onChange({ supportKinds: next })}
           />
         )}
         {onActivities && (

@@ -192,7 +192,16 @@ function History({ indicator: i }: { indicator: IndicatorView }) {
 
 /** A record's label, linked to its register page where it has one. */
 function RecordLink({ record: r }: { record: IndicatorRecord }): ReactNode {
+  const { t } = useTranslation();
+  // A gender group is an aggregate: its label is the group's key, shown in words.
+  if (r.kind === "group") return t(`events.register.genderOptions.${r.label}`);
   if (!r.id) return r.label;
+  if (r.kind === "support")
+    return (
+      <Link to="/lokalt-utvecklingsarbete/$id" params={{ id: r.id }}>
+        {r.label}
+      </Link>
+    );
   if (r.kind === "person")
     return (
       <Link to="/register/personer/$id" params={{ id: r.id }}>

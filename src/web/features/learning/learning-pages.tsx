@@ -22,6 +22,7 @@ import {
   TextField,
 } from "../../components/index.ts";
 import { TextAreaField } from "../../components/text-area-field.tsx";
+import { Recordings } from "./recordings.tsx";
 
 /** The learning spaces: only members see them (the server answers 404 to others). */
 export function SpacesPage() {
@@ -78,6 +79,7 @@ export function SpacePage({ id }: { id: string }) {
         <>
           <PageHeader title={s.name} intro={s.description ?? undefined} />
           <Documents spaceId={id} />
+          <Recordings spaceId={id} />
           <Links spaceId={id} />
           <Forum spaceId={id} />
           <Feedback spaceId={id} />

@@ -26,4 +26,5 @@ const planRoute = createRoute({
 export const localWorkFeature: Feature = {
   name: "localwork",
   routes: [listRoute, planRoute],
+  nav: [{ to: "/lokalt-utvecklingsarbete", labelKey: "localwork.page.nav", order: 64, requires: "login" }],
 };
