@@ -19,6 +19,7 @@ import * as programmes from "./programmes.ts";
 import * as projects from "./projects.ts";
 import * as reports from "./reports.ts";
 import * as search from "./search.ts";
+import * as signIn from "./sign-in.ts";
 import * as site from "./site.ts";
 import * as transfer from "./transfer.ts";
 import * as uploads from "./uploads.ts";
@@ -52,6 +53,7 @@ const modules = [
   site,
   localwork,
   goalMatrix,
+  signIn,
 ];
 
 type Tree = { [key: string]: string | Tree };
