@@ -72,7 +72,8 @@ export async function benchPlatform(): Promise<string[]> {
   const login = await fetch(`${url}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: "admin@demo.samspel.se", password: "samspel-demo-2026" }),
+    // A coordinator: an administrator's password alone opens no session (the TOTP second step).
+    body: JSON.stringify({ email: "samordnare@demo.samspel.se", password: "samspel-demo-2026" }),
   });
   const cookie = login.headers.get("set-cookie")!.split(";")[0];
 

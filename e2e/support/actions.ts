@@ -1,5 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../demo/users.ts";
+import { TestAuthenticator } from "../../src/server/test/totp-client.ts";
 
 /** Waits until the element is visible (Playwright's own polling; no fixed sleeps). */
 export async function visible(locator: Locator) {
@@ -19,7 +20,29 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByLabel("E-postadress").fill(email);
   await page.getByLabel("Lösenord", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Logga in", exact: true }).click();
-  await visible(page.getByRole("button", { name: "Logga ut" }));
+  const loggedIn = page.getByRole("button", { name: "Logga ut" });
+  const secondStep = page.getByRole("heading", {
+    level: 2,
+    name: /^(Tvåstegsverifiering|Aktivera tvåstegsverifiering)$/,
+  });
+  await visible(loggedIn.or(secondStep));
+  if (await secondStep.isVisible()) await giveSecondFactor(page, email);
+  await visible(loggedIn);
+}
+
+// Administrators give a code from an authenticator app after the password; this is the journeys' app.
+const authenticator = new TestAuthenticator();
+
+/** The second step as an administrator does it: enrol from the shown key if asked, then type the code. */
+export async function giveSecondFactor(page: Page, email: string) {
+  const secret = page.locator("#totp-secret");
+  const enrolling = await page
+    .getByRole("heading", { level: 2, name: "Aktivera tvåstegsverifiering" })
+    .isVisible();
+  if (enrolling) await visible(secret);
+  if (enrolling) authenticator.remember(email, ((await secret.textContent()) ?? "").trim());
+  await page.getByLabel("Engångskod").fill(await authenticator.code(email));
+  await page.getByRole("button", { name: enrolling ? "Aktivera och logga in" : "Verifiera" }).click();
 }
 
 /** Opens the follow-up page's goal dashboard for the first project whose name starts with `project`. */

@@ -68,6 +68,8 @@ export const auditEntryView = z
     entityId: z.string().nullable(),
     before: z.unknown(),
     after: z.unknown(),
+    /** The personal API token the change was made through, if any (issue 19). */
+    apiTokenId: z.string().nullable(),
   })
   .meta({ id: "AuditEntry" });
 export type AuditEntryView = z.infer<typeof auditEntryView>;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { TestAuthenticator } from "./test/totp-client.ts";
 
 // Starts Samspel as an operator would (tsx src/server/main.ts) on a temporary data directory.
 const dataDir = mkdtempSync(path.join(tmpdir(), "samspel-main-"));
@@ -39,12 +40,16 @@ function stop(started: Started, signal: NodeJS.Signals = "SIGTERM"): Promise<num
   });
 }
 
+// Administrators give a TOTP code after the password; this test's authenticator app enrols them.
+const authenticator = new TestAuthenticator();
+
 async function loginCookie(url: string, email: string, password: string) {
-  const res = await fetch(`${url}/api/auth/login`, {
+  let res = await fetch(`${url}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email, password }),
   });
+  if (res.status === 202) res = await authenticator.secondStep(url, email, await res.json());
   const cookie = res.headers.get("set-cookie")?.split(";")[0] ?? "";
   return {
     status: res.status,

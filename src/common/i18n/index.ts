@@ -21,6 +21,7 @@ import * as projects from "./projects.ts";
 import * as reports from "./reports.ts";
 import * as retention from "./retention.ts";
 import * as search from "./search.ts";
+import * as signIn from "./sign-in.ts";
 import * as site from "./site.ts";
 import * as transfer from "./transfer.ts";
 import * as uploads from "./uploads.ts";
@@ -56,6 +57,7 @@ const modules = [
   goalMatrix,
   retention,
   privacy,
+  signIn,
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -1,6 +1,7 @@
 // Every module's tables, re-exported so Drizzle (queries and drizzle-kit) sees one schema.
 // A new module adds one line here.
 
+export * from "../modules/accounts/accounts.schema.ts";
 export * from "../modules/activities/activities.schema.ts";
 export * from "../modules/agreements/agreements.schema.ts";
 export * from "../modules/communication/communication.schema.ts";

@@ -7,6 +7,8 @@ export interface Actor {
   name: string;
   email: string;
   roles: RoleAssignment[];
+  /** Set when the request came with a personal API token (accounts/api-tokens.ts) instead of a session. */
+  apiToken?: { id: string; name: string; readOnly: boolean };
 }
 
 /** The system itself, e.g. the demo loader or the start-up bootstrap; recorded as such in the audit log. */

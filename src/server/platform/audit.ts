@@ -26,7 +26,8 @@ export async function writeWithAudit<T>(
     const audit: Audit = async (entry) => {
       await tx.insert(auditLog).values({
         actorId: actor && actor.userId !== "00000000-0000-0000-0000-000000000000" ? actor.userId : null,
-        actorLabel: actor ? `${actor.name} <${actor.email}>` : "allmänheten",
+        actorLabel: actor ? actorLabel(actor) : "allmänheten",
+        apiTokenId: actor?.apiToken?.id ?? null,
         action: entry.action,
         entityType: entry.entityType,
         entityId: entry.entityId ?? null,
@@ -41,6 +42,10 @@ export async function writeWithAudit<T>(
     return result;
   });
 }
+
+/** Who acted, and through which API token when not in a browser session. */
+const actorLabel = (actor: Actor) =>
+  `${actor.name} <${actor.email}>${actor.apiToken ? ` via API-nyckel «${actor.apiToken.name}»` : ""}`;
 
 /** Dates and other values become plain JSON; secrets never reach the log. */
 function toJson(value: unknown): unknown {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -24,6 +25,13 @@ export const users = pgTable("users", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   /** The account's version for ETag/If-Match (active flag, roles); moved by platform/etag.ts. */
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Set by an administrator: this user signs in only with an e-mail link, never a password. */
+  emailLinkOnly: boolean("email_link_only").notNull().default(false),
+  /** Base32 TOTP secret (RFC 6238), set once the user confirmed enrolment with a code. */
+  totpSecret: text("totp_secret"),
+  totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+  /** The last accepted TOTP time step: a code of that step or an earlier one is refused (no replay). */
+  totpLastStep: bigint("totp_last_step", { mode: "number" }),
 });
 
 /** A role, optionally limited to one organisation or programme (scopeType + scopeId). */
@@ -108,6 +116,8 @@ export const auditLog = pgTable(
     entityId: text("entity_id"),
     before: jsonb("before"),
     after: jsonb("after"),
+    /** The personal API token the change was made through (accounts/api-tokens.ts), if any. */
+    apiTokenId: uuid("api_token_id"),
   },
   (t) => [
     index("audit_log_at_idx").on(t.at),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.ts";
 import { resolveSession } from "../modules/accounts/accounts.service.ts";
+import { resolveApiToken } from "../modules/accounts/api-tokens.ts";
 import { AppError } from "./errors.ts";
 
 export const SESSION_COOKIE = "samspel_session";
@@ -17,6 +18,18 @@ export function registerSessionHooks(app: FastifyInstance, db: Db) {
   app.decorateRequest("sessionId", null);
   app.decorateRequest("csrfToken", null);
   app.addHook("onRequest", async (request) => {
+    // A personal API token (issue 19) stands in for the cookie: no CSRF token, since a browser never
+    // adds an Authorization header to a cross-site request by itself.
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined && /^bearer\b/i.test(authorization)) {
+      const actor = await resolveApiToken(db, authorization.replace(/^bearer\s*/i, "").trim());
+      if (!actor) throw new AppError("apiTokenInvalid");
+      if (actor.apiToken?.readOnly && WRITE_METHODS.has(request.method)) {
+        throw new AppError("apiTokenReadOnly");
+      }
+      request.actor = actor;
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     const resolved = token ? await resolveSession(db, token) : null;
     if (!resolved) {

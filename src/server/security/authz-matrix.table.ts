@@ -418,6 +418,18 @@ export const matrix: Record<string, string> = {
   "GET /api/admin/processing-record": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
   "POST /api/personal-data/extract-request": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 422 422",
   "GET /api/personal-data/self-extract/{token}": "410 410 | 410 410 | 410 410 | 410 410 | 410 410 | 410 410",
+  // Issue 19's ways in: the sign-in steps are public (422 to {}); tokens are each user's own (the
+  // fixtures' id names no token: 404); the sign-in switches of a user are the administrator's.
+  "POST /api/auth/email-link": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 422 422",
+  "POST /api/auth/email-link/sign-in": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 422 422",
+  "POST /api/auth/login/totp": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 422 422",
+  "POST /api/auth/totp/enrolment": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 422 422",
+  "POST /api/auth/totp/enrolment/confirm": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 422 422",
+  "POST /api/auth/tokens": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "GET /api/auth/tokens": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
+  "DELETE /api/auth/tokens/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
+  "PUT /api/admin/users/{id}/sign-in-methods": "404 404 | 403 403 | 403 403 | 403 403 | 403 403 | 401 401",
+  "DELETE /api/admin/users/{id}/totp": "404 404 | 403 403 | 403 403 | 403 403 | 403 403 | 401 401",
 };
 
 /** Query strings and bodies some routes need for the matrix to reach their authorisation. */
@@ -435,6 +447,7 @@ export const requestExtras: Record<
   "POST /api/projects/{id}/outputs": () => ({ body: { type: "report", title: "Matrisens resultat" } }),
   "POST /api/projects/{id}/status": () => ({ body: { colour: "green", reason: "Matrisens bedömning." } }),
   "PUT /api/admin/users/{id}/roles": () => ({ body: { roles: [] } }),
+  "PUT /api/admin/users/{id}/sign-in-methods": () => ({ body: { emailLinkOnly: false } }),
   // Valid bodies, so that these writes reach their permission check for the record in and out of scope.
   "POST /api/agreements/{id}/needs": () => ({ body: { title: "Matrisens behov" } }),
   "POST /api/agreements/{id}/dialogues": () => ({ body: { date: "2026-03-02", notes: "Matrisens dialog." } }),

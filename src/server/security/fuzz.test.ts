@@ -403,7 +403,7 @@ const publicRoutes = new Set<string>();
 
 beforeAll(async () => {
   admin = await t.login(demo.admin);
-  adminId = (await t.request({ method: "GET", url: "/api/auth/me", as: admin })).json()?.user?.id ?? "";
+  adminId = (await t.request({ method: "GET", url: "/api/auth/me", as: admin })).json()?.id ?? "";
   const ids = new Set<string>();
   const collect = (value: unknown) => {
     if (Array.isArray(value)) value.forEach(collect);

@@ -10,6 +10,7 @@ import {
   updateUserInput,
   userView,
 } from "../../../common/accounts.ts";
+import { challengeView } from "../../../common/sign-in.ts";
 import { idParams } from "../../../common/validation.ts";
 import { requireActor } from "../../platform/actor.ts";
 import type { Deps } from "../../platform/context.ts";
@@ -22,6 +23,7 @@ import { SESSION_COOKIE } from "../../platform/session-hooks.ts";
 import { canAdministerUsers } from "./accounts.policy.ts";
 import { presentMe, presentUser } from "./accounts.presenter.ts";
 import * as accounts from "./accounts.service.ts";
+import { registerSignInRoutes, requireSession } from "./sign-in.routes.ts";
 
 const tags = ["Konton"];
 
@@ -37,7 +39,8 @@ export function fromThisMachine(request: FastifyRequest): boolean {
 }
 const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
 
-export function registerAccountRoutes(app: FastifyInstance, { db, config }: Deps) {
+export function registerAccountRoutes(app: FastifyInstance, deps: Deps) {
+  const { db, config } = deps;
   const r = typed(app);
   const setSessionCookie = (reply: FastifyReply, token: string, maxAge: number) =>
     reply.setCookie(SESSION_COOKIE, token, {
@@ -60,7 +63,14 @@ export function registerAccountRoutes(app: FastifyInstance, { db, config }: Deps
         tags,
         summary: "Logga in",
         body: loginInput,
-        response: { 200: meView, 401: problemSchema, 422: problemSchema, 429: problemSchema },
+        response: {
+          200: meView,
+          202: challengeView,
+          401: problemSchema,
+          403: problemSchema,
+          422: problemSchema,
+          429: problemSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -70,8 +80,12 @@ export function registerAccountRoutes(app: FastifyInstance, { db, config }: Deps
         publicUrl: config.publicUrl,
         mail: { source: request.ip, caps: config.anonymousMail },
       });
+      // An administrator's password opens no session yet: 202 and the second step (sign-in.routes.ts).
+      if (result.kind === "challenge") {
+        return reply.status(202).send({ secondFactor: result.secondFactor, challenge: result.challenge });
+      }
       setSessionCookie(reply, result.token, result.maxAgeSeconds);
-      return presentMe(result.actor, result.csrfToken);
+      return reply.status(200).send(presentMe(result.actor, result.csrfToken));
     },
   );
 
@@ -95,7 +109,8 @@ export function registerAccountRoutes(app: FastifyInstance, { db, config }: Deps
     { schema: { tags, summary: "Den inloggade användaren", response: { 200: meView, 401: problemSchema } } },
     async (request) => {
       requireActor(request.actor);
-      return presentMe(request.actor, request.csrfToken!);
+      // Through an API token there is no session and so no CSRF token to hand out.
+      return presentMe(request.actor, request.csrfToken ?? "");
     },
   );
 
@@ -104,7 +119,7 @@ export function registerAccountRoutes(app: FastifyInstance, { db, config }: Deps
     { schema: { tags, summary: "Logga ut", response: { 204: z.null(), 401: problemSchema } } },
     async (request, reply) => {
       requireActor(request.actor);
-      await accounts.logout(db, request.actor, request.sessionId!);
+      await accounts.logout(db, request.actor, requireSession(request));
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.status(204).send(null);
     },
@@ -122,10 +137,12 @@ export function registerAccountRoutes(app: FastifyInstance, { db, config }: Deps
     },
     async (request, reply) => {
       requireActor(request.actor);
-      await accounts.changePassword(db, request.actor, request.sessionId!, request.body);
+      await accounts.changePassword(db, request.actor, requireSession(request), request.body);
       return reply.status(204).send(null);
     },
   );
+
+  registerSignInRoutes(app, deps, setSessionCookie);
 
   const tokenParams = z.object({ token: z.string().min(10).max(200) });
   r.get(

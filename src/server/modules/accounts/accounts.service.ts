@@ -21,6 +21,7 @@ import {
   type ThrottleLimits,
   tooManyLogins,
 } from "./login-throttle.ts";
+import { type Challenge, completeSecondStep, needsSecondFactor, openChallenge } from "./second-factor.ts";
 
 const SESSION_DAYS = 7;
 const INVITATION_DAYS = 14;
@@ -94,7 +95,7 @@ export async function login(
   db: Db,
   input: { email: string; password: string; unlockToken?: string },
   context: LoginContext,
-) {
+): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const { limits, source } = context;
   const bySource = await claimAttempt(
@@ -127,11 +128,24 @@ export async function login(
     if (mailed) nudgeMailSender(db);
     throw new AppError("badLogin");
   }
+  // Refused only once the password is right: a stranger learns nothing about the account.
+  if (user.emailLinkOnly) throw new AppError("emailLinkOnly");
   const actor = (await loadActor(db, user.id))!;
-  const session = await writeWithAudit(db, actor, async (tx, audit) => {
+  return writeWithAudit(db, actor, async (tx, audit): Promise<SignInResult> => {
     if (unlock && !(await spendUnlock(tx, unlock.id))) throw tooManyLogins(FIRST_LOCK_SECONDS);
     await clearAfterSuccess(tx, email, source);
     await tx.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+    // Administrators give a TOTP code as well (second-factor.ts): no session until they have.
+    if (needsSecondFactor(actor)) {
+      const challenge = await openChallenge(tx, user, "password");
+      await audit({
+        action: "auth.second_factor_requested",
+        entityType: "user",
+        entityId: user.id,
+        after: { method: "password", secondFactor: challenge.secondFactor },
+      });
+      return { kind: "challenge", ...challenge };
+    }
     const created = await createSession(tx, user.id);
     await audit({
       action: "auth.login",
@@ -139,12 +153,27 @@ export async function login(
       entityId: user.id,
       ...(unlock ? { after: { unlockLink: true } } : {}),
     });
-    return created;
+    return { kind: "session", actor, ...created };
   });
-  return { actor, ...session };
 }
 
-async function createSession(tx: Tx, userId: string) {
+/** A sign-in either opened a session or asks for the second factor first. */
+export type SignInResult =
+  | { kind: "session"; actor: Actor; token: string; csrfToken: string; maxAgeSeconds: number }
+  | ({ kind: "challenge" } & Challenge);
+
+/** Ends a sign-in whose second step was a TOTP code (or a confirmed enrolment): opens the session. */
+export async function signInWithCode(db: Db, input: { challenge: string; code: string; enrol: boolean }) {
+  const { actor, result } = await completeSecondStep(
+    db,
+    input,
+    (userId) => loadActor(db, userId),
+    (tx, a) => createSession(tx, a.userId),
+  );
+  return { kind: "session" as const, actor, ...result };
+}
+
+export async function createSession(tx: Tx, userId: string) {
   const token = newToken();
   const csrfToken = newToken();
   await tx.insert(sessions).values({

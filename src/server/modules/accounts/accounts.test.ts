@@ -8,17 +8,28 @@ describe("login", () => {
     const res = await t.request({
       method: "POST",
       url: "/api/auth/login",
-      payload: { email: "Admin@Demo.Samspel.se", password: "samspel-demo-2026" },
+      payload: { email: "Samordnare@Demo.Samspel.se", password: "samspel-demo-2026" },
     });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === "samspel_session")!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe("Lax");
     expect(res.json()).toMatchObject({
-      email: demo.admin,
-      roles: [{ role: "admin" }],
-      abilities: { administer: true },
+      email: demo.coordinator,
+      roles: [{ role: "coordinator" }],
+      abilities: { coordinate: true },
     });
+  });
+
+  it("asks an administrator for the second step instead of opening a session (second-factor.test.ts)", async () => {
+    const res = await t.request({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "Admin@Demo.Samspel.se", password: "samspel-demo-2026" },
+    });
+    expect(res.statusCode).toBe(202);
+    expect(res.cookies.find((c) => c.name === "samspel_session")).toBeUndefined();
+    expect(res.json()).toMatchObject({ secondFactor: "totpEnrolment", challenge: expect.any(String) });
   });
 
   it("answers a wrong password with 401 and a Swedish message", async () => {

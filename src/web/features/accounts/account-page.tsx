@@ -6,6 +6,7 @@ import { useMe } from "../../auth.ts";
 import { Alert, Button, FormErrorSummary, PageHeader, TextField } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
 import { RoleList } from "../admin/role-list.tsx";
+import { ApiTokensSection } from "./api-tokens-section.tsx";
 
 /** One's own name, e-mail and roles, and the change-password form. */
 export function AccountPage() {
@@ -26,6 +27,7 @@ export function AccountPage() {
         </dd>
       </dl>
       <ChangePasswordForm />
+      <ApiTokensSection />
     </>
   );
 }

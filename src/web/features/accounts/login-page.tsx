@@ -1,11 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { loginInput } from "../../../common/accounts.ts";
+import { type ChallengeView, emailLinkInput } from "../../../common/sign-in.ts";
 import { api } from "../../api.ts";
-import { useLogin, useMe } from "../../auth.ts";
+import { type Me, useMe, useSetMe } from "../../auth.ts";
 import { Alert, Button, FormErrorSummary, PageHeader, TextField } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
+import { SecondStep } from "./second-step.tsx";
 
 type DemoLogin = { email: string; password: string } | null;
 
@@ -20,19 +23,36 @@ export function LoginPage({
 }) {
   const { t } = useTranslation();
   const me = useMe();
-  const login = useLogin();
+  const setMe = useSetMe();
   const navigate = useNavigate();
+  // An administrator's password answers 202 and a challenge: the second step follows on this page.
+  const [challenge, setChallenge] = useState<ChallengeView | null>(null);
   const demo = useQuery({
     queryKey: ["demo-login"],
     queryFn: () => api.get<DemoLogin>("/api/auth/demo-login"),
   });
   const form = useForm(loginInput, { email: "", password: "" });
   const labels = { email: t("auth.email"), password: t("auth.password") };
+  const done = () => navigate({ href: redirect ?? "/" });
 
   const submit = form.onSubmit(async (data) => {
-    await login.mutateAsync(unlockToken ? { ...data, unlockToken } : data);
-    await navigate({ href: redirect ?? "/" });
+    const answer = await api.post<Me | ChallengeView>(
+      "/api/auth/login",
+      unlockToken ? { ...data, unlockToken } : data,
+    );
+    if ("challenge" in answer) return setChallenge(answer);
+    setMe(answer);
+    await done();
   });
+
+  if (challenge) {
+    return (
+      <div className="narrow">
+        <PageHeader title={t("auth.loginTitle")} />
+        <SecondStep answer={challenge} onSignedIn={done} onRestart={() => setChallenge(null)} />
+      </div>
+    );
+  }
 
   return (
     <div className="narrow">
@@ -66,6 +86,42 @@ export function LoginPage({
           {t("auth.submit")}
         </Button>
       </form>
+      <EmailLinkForm />
     </div>
+  );
+}
+
+/** Partners and guests without a password ask for a one-time link instead (issue 19). */
+function EmailLinkForm() {
+  const { t } = useTranslation();
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const form = useForm(emailLinkInput, { email: "" });
+  // Not "E-postadress": the password form above has that field, and the label names this one apart.
+  const labels = { email: t("auth.emailLink.email") };
+  const submit = form.onSubmit(async (data) => {
+    setSentTo(null);
+    await api.post<null>("/api/auth/email-link", data);
+    setSentTo(data.email);
+  });
+  return (
+    <section aria-labelledby="email-link" className="form-section">
+      <h2 id="email-link">{t("auth.emailLink.title")}</h2>
+      <p>{t("auth.emailLink.intro")}</p>
+      <form onSubmit={submit} noValidate className="form">
+        {sentTo && <Alert tone="success">{t("auth.emailLink.sent", { email: sentTo })}</Alert>}
+        {form.formError && <Alert tone="error">{form.formError}</Alert>}
+        <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
+        <TextField
+          label={labels.email}
+          type="email"
+          autoComplete="email"
+          isRequired
+          {...form.field("email")}
+        />
+        <Button type="submit" variant="secondary" isPending={form.submitting}>
+          {t("auth.emailLink.submit")}
+        </Button>
+      </form>
+    </section>
   );
 }

@@ -8,6 +8,7 @@ import type { Feature } from "../types.ts";
 const AccountPage = lazyPage(() => import("./account-page.tsx"), "AccountPage");
 const InvitationPage = lazyPage(() => import("./invitation-page.tsx"), "InvitationPage");
 const LoginPage = lazyPage(() => import("./login-page.tsx"), "LoginPage");
+const EmailLinkPage = lazyPage(() => import("./email-link-page.tsx"), "EmailLinkPage");
 
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -48,8 +49,17 @@ const invitationRoute = createRoute({
   }),
 });
 
+/** The landing page of a mailed sign-in link: a button posts the token (scanners do not spend it). */
+const emailLinkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/logga-in/lank/$token",
+  component: withPage(EmailLinkPage, function EmailLinkRoute() {
+    return <EmailLinkPage token={emailLinkRoute.useParams().token} />;
+  }),
+});
+
 /** Logging in, one's own account, and activating an account from an invitation link. */
 export const accountsFeature: Feature = {
   name: "accounts",
-  routes: [loginRoute, accountRoute, invitationRoute],
+  routes: [loginRoute, accountRoute, invitationRoute, emailLinkRoute],
 };

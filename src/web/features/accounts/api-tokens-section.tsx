@@ -1,0 +1,189 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { formatDate, formatDateTime } from "../../../common/format.ts";
+import { type CreatedTokenView, createTokenInput, type TokenView } from "../../../common/sign-in.ts";
+import { api } from "../../api.ts";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  ConfirmDialog,
+  EmptyState,
+  FormErrorSummary,
+  QueryState,
+  TableScroll,
+  TextField,
+} from "../../components/index.ts";
+import { useForm } from "../../lib/forms.ts";
+
+const tokensKey = ["api-tokens"];
+
+/**
+ * "API-nycklar" on one's own account page (issue 19): create a token (shown once, with a copy button),
+ * see one's tokens with when they were last used, revoke one.
+ */
+export function ApiTokensSection() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const tokens = useQuery({
+    queryKey: tokensKey,
+    queryFn: () => api.get<{ items: TokenView[] }>("/api/auth/tokens"),
+  });
+  const [created, setCreated] = useState<(CreatedTokenView & { name: string }) | null>(null);
+  const [revoked, setRevoked] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: tokensKey });
+
+  return (
+    <section aria-labelledby="api-tokens" className="narrow">
+      <h2 id="api-tokens">{t("auth.tokens.title")}</h2>
+      <p>{t("auth.tokens.intro")}</p>
+      <CreateTokenForm
+        onCreated={async (token) => {
+          setRevoked(null);
+          setCreated(token);
+          await refresh();
+        }}
+      />
+      {created && <NewToken token={created} />}
+      {revoked && <Alert tone="success">{t("auth.tokens.revokedDone", { name: revoked })}</Alert>}
+      <QueryState query={tokens}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyState message={t("auth.tokens.none")} />
+          ) : (
+            <TableScroll label={t("auth.tokens.listLabel")}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("auth.tokens.name")}</th>
+                    <th scope="col">{t("auth.tokens.access")}</th>
+                    <th scope="col">{t("auth.tokens.status")}</th>
+                    <th scope="col">{t("auth.tokens.expires")}</th>
+                    <th scope="col">{t("auth.tokens.lastUsed")}</th>
+                    <td />
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((token) => (
+                    <TokenRow
+                      key={token.id}
+                      token={token}
+                      onRevoked={async () => {
+                        setCreated(null);
+                        setRevoked(token.name);
+                        await refresh();
+                      }}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}
+
+function TokenRow({ token, onRevoked }: { token: TokenView; onRevoked: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const expired = Date.parse(token.expiresAt) <= Date.now();
+  const status = token.revokedAt
+    ? t("auth.tokens.revoked")
+    : expired
+      ? t("auth.tokens.expired")
+      : t("auth.tokens.active");
+  return (
+    <tr>
+      <th scope="row">{token.name}</th>
+      <td>{token.readOnly ? t("auth.tokens.readOnly") : t("auth.tokens.readWrite")}</td>
+      <td>{status}</td>
+      <td>{formatDate(token.expiresAt)}</td>
+      <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t("auth.tokens.never")}</td>
+      <td>
+        {!token.revokedAt && !expired && (
+          <ConfirmDialog
+            triggerLabel={t("auth.tokens.revokeShort")}
+            triggerAriaLabel={t("auth.tokens.revoke", { name: token.name })}
+            title={t("auth.tokens.revoke", { name: token.name })}
+            message={t("auth.tokens.revokeQuestion")}
+            confirmLabel={t("auth.tokens.revokeShort")}
+            onConfirm={async () => {
+              await api.delete<void>(`/api/auth/tokens/${token.id}`);
+              await onRevoked();
+            }}
+          />
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function CreateTokenForm({
+  onCreated,
+}: {
+  onCreated: (token: CreatedTokenView & { name: string }) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const form = useForm(createTokenInput, { name: "", expiresInDays: "90", readOnly: false }, (v) => ({
+    ...v,
+    expiresInDays: Number(v.expiresInDays),
+  }));
+  const labels = { name: t("auth.tokens.name"), expiresInDays: t("auth.tokens.days") };
+  const submit = form.onSubmit(async (data) => {
+    const token = await api.post<CreatedTokenView>("/api/auth/tokens", data);
+    form.reset();
+    await onCreated({ ...token, name: data.name });
+  });
+  return (
+    <form onSubmit={submit} noValidate className="form">
+      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
+      <TextField label={labels.name} isRequired {...form.field("name")} />
+      <TextField
+        label={labels.expiresInDays}
+        inputMode="numeric"
+        isRequired
+        {...form.field("expiresInDays")}
+      />
+      <Checkbox
+        label={t("auth.tokens.readOnly")}
+        checked={form.values.readOnly}
+        onChange={(checked) => form.setValue("readOnly", checked)}
+      />
+      <Button type="submit" isPending={form.submitting}>
+        {t("auth.tokens.create")}
+      </Button>
+    </form>
+  );
+}
+
+/** The new token, shown this once: selectable text and a copy button. */
+function NewToken({ token }: { token: CreatedTokenView & { name: string } }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  return (
+    <Alert tone="success">
+      <p>
+        <strong>{t("auth.tokens.newToken")}</strong> ({token.name}): {t("auth.tokens.created")}
+      </p>
+      <p>
+        <code id="new-api-token">{token.token}</code>
+      </p>
+      <Button
+        variant="secondary"
+        onPress={() =>
+          // Without clipboard permission the token stays selectable on the page.
+          navigator.clipboard.writeText(token.token).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          )
+        }
+      >
+        {t("auth.tokens.copy")}
+      </Button>
+      {copied && <span role="status"> {t("auth.tokens.copied")}</span>}
+    </Alert>
+  );
+}
