@@ -6,6 +6,7 @@ import { openDatabase } from "./db/client.ts";
 import { ensureUser } from "./modules/accounts/accounts.service.ts";
 import { ensureActivityTypes } from "./modules/activities/activity-types.service.ts";
 import { startDietaryNeedsPurge } from "./modules/events/events.jobs.ts";
+import { identityConfigFromEnv } from "./modules/identity/index.ts";
 import { startMailSender } from "./modules/mail/mail-sender.ts";
 import { systemActor } from "./platform/actor.ts";
 import { DataDirLockedError, lockDataDir } from "./platform/data-dir-lock.ts";
@@ -69,6 +70,7 @@ const app = await buildApp({
     demoLogin,
     secureCookies: publicUrl.startsWith("https:"),
     trustProxy,
+    identity: identityConfigFromEnv(env, publicUrl),
   },
 });
 const address = await app.listen({ port, host });

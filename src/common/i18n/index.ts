@@ -8,6 +8,7 @@ import * as goalMatrix from "./goal-matrix.ts";
 import * as goals from "./goals.ts";
 import * as governance from "./governance.ts";
 import * as ideas from "./ideas.ts";
+import * as identity from "./identity.ts";
 import * as indicators from "./indicators.ts";
 import * as learning from "./learning.ts";
 import * as localwork from "./localwork.ts";
@@ -52,6 +53,7 @@ const modules = [
   site,
   localwork,
   goalMatrix,
+  identity,
 ];
 
 type Tree = { [key: string]: string | Tree };

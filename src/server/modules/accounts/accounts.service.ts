@@ -144,7 +144,7 @@ export async function login(
   return { actor, ...session };
 }
 
-async function createSession(tx: Tx, userId: string) {
+export async function createSession(tx: Tx, userId: string) {
   const token = newToken();
   const csrfToken = newToken();
   await tx.insert(sessions).values({

@@ -6,6 +6,7 @@ import { api } from "../../api.ts";
 import { useLogin, useMe } from "../../auth.ts";
 import { Alert, Button, FormErrorSummary, PageHeader, TextField } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
+import { ProviderButtons } from "../identity/provider-buttons.tsx";
 
 type DemoLogin = { email: string; password: string } | null;
 
@@ -66,6 +67,7 @@ export function LoginPage({
           {t("auth.submit")}
         </Button>
       </form>
+      <ProviderButtons redirect={redirect} />
     </div>
   );
 }
