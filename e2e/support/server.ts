@@ -6,6 +6,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { demoLogin, loadDemoData } from "../../demo/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { openDatabase } from "../../src/server/db/client.ts";
+import type { AppConfig } from "../../src/server/platform/context.ts";
 import { e2eWebRoot as webRoot } from "./web-root.ts";
 
 export interface RunningApp {
@@ -19,7 +20,11 @@ export interface RunningApp {
  * With `snapshot` (global-setup.ts) the database starts from a copy of it instead of migrating
  * and loading the demo data again.
  */
-export async function startApp(snapshot?: string): Promise<RunningApp> {
+export async function startApp(
+  snapshot?: string,
+  /** `hostname` names the app in its public URL (e.g. "localhost", a site apart from 127.0.0.1); `config` adds to it. */
+  options: { hostname?: string; config?: (url: string) => Partial<AppConfig> } = {},
+): Promise<RunningApp> {
   if (!existsSync(path.join(webRoot, "index.html"))) {
     throw new Error(
       `No built web app in ${webRoot}: run the journeys with "npm run test:e2e" (global-setup.ts builds it).`,
@@ -33,12 +38,18 @@ export async function startApp(snapshot?: string): Promise<RunningApp> {
   await loadDemoData(database.db); // a no-op on the snapshot: it has the demo marker
 
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${options.hostname ?? "127.0.0.1"}:${port}`;
   const app = await buildApp({
     database,
     webRoot,
     // Journeys log in many times from one address; the lock-out per e-mail stays as in production.
-    config: { publicUrl: url, demoLogin, loginRateLimit: 10_000, maxFailedLoginsPerSource: 10_000 },
+    config: {
+      publicUrl: url,
+      demoLogin,
+      loginRateLimit: 10_000,
+      maxFailedLoginsPerSource: 10_000,
+      ...options.config?.(url),
+    },
   });
   await app.listen({ port, host: "127.0.0.1" });
   return {

@@ -6,6 +6,7 @@ import { openDatabase } from "./db/client.ts";
 import { ensureUser } from "./modules/accounts/accounts.service.ts";
 import { ensureActivityTypes } from "./modules/activities/activity-types.service.ts";
 import { dietaryNeedsPurgeTask } from "./modules/events/events.jobs.ts";
+import { identityConfigFromEnv } from "./modules/identity/index.ts";
 import { startMailSender } from "./modules/mail/mail-sender.ts";
 import { retentionTask } from "./modules/retention/index.ts";
 import { systemActor } from "./platform/actor.ts";
@@ -75,6 +76,7 @@ const app = await buildApp({
     demoLogin,
     secureCookies: publicUrl.startsWith("https:"),
     trustProxy,
+    identity: identityConfigFromEnv(env, publicUrl),
   },
 });
 const address = await app.listen({ port, host });

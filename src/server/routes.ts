@@ -14,6 +14,7 @@ import { registerGoalRoutes } from "./modules/goals/goals.routes.ts";
 import { registerGovernanceRoutes } from "./modules/governance/index.ts";
 import { registerHealthRoutes } from "./modules/health/health.routes.ts";
 import { registerIdeaRoutes, registerPublicIdeaRoutes } from "./modules/ideas/index.ts";
+import { registerIdentityRoutes } from "./modules/identity/index.ts";
 import { registerIndicatorRoutes } from "./modules/indicators/indicators.routes.ts";
 import { registerLearningRoutes } from "./modules/learning/learning.routes.ts";
 import { registerLocalWorkRoutes } from "./modules/localwork/index.ts";
@@ -66,4 +67,5 @@ export const routeModules: ((app: FastifyInstance, deps: Deps) => void)[] = [
   registerLocalWorkRoutes,
   registerRetentionRoutes,
   registerPrivacyRoutes,
+  registerIdentityRoutes,
 ];

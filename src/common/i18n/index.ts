@@ -8,6 +8,7 @@ import * as goalMatrix from "./goal-matrix.ts";
 import * as goals from "./goals.ts";
 import * as governance from "./governance.ts";
 import * as ideas from "./ideas.ts";
+import * as identity from "./identity.ts";
 import * as indicators from "./indicators.ts";
 import * as learning from "./learning.ts";
 import * as localwork from "./localwork.ts";
@@ -58,6 +59,7 @@ const modules = [
   retention,
   privacy,
   signIn,
+  identity,
 ];
 
 type Tree = { [key: string]: string | Tree };

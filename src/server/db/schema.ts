@@ -12,6 +12,7 @@ export * from "../modules/goals/goal-links.schema.ts";
 export * from "../modules/goals/goals.schema.ts";
 export * from "../modules/governance/governance.schema.ts";
 export * from "../modules/ideas/ideas.schema.ts";
+export * from "../modules/identity/identity.schema.ts";
 export * from "../modules/indicators/indicators.schema.ts";
 export * from "../modules/learning/learning.schema.ts";
 export * from "../modules/localwork/localwork.schema.ts";

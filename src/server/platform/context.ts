@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database, Db } from "../db/client.ts";
+import type { IdentityConfig } from "../modules/identity/index.ts";
 import type { Actor } from "./actor.ts";
 
 export interface AppConfig {
@@ -25,6 +26,8 @@ export interface AppConfig {
   trustProxy: string[];
   /** Caps on mail the public sets off, per recipient and per source address within a window. */
   anonymousMail: { perRecipient: number; perSource: number; windowMinutes: number };
+  /** SAML IdPs and OpenID Connect providers people may sign in through (none when absent). */
+  identity?: IdentityConfig;
 }
 
 /** What route modules receive: the database and the configuration, nothing global. */

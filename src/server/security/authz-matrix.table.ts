@@ -430,6 +430,18 @@ export const matrix: Record<string, string> = {
   "DELETE /api/auth/tokens/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   "PUT /api/admin/users/{id}/sign-in-methods": "404 404 | 403 403 | 403 403 | 403 403 | 403 403 | 401 401",
   "DELETE /api/admin/users/{id}/totp": "404 404 | 403 403 | 403 403 | 403 403 | 403 403 | 401 401",
+  // Sign-in through identity providers (identity module): none is configured here, so a provider in the path
+  // is unknown (400) or the body is missing (422); nothing needs a role, logout needs a session.
+  "GET /api/auth/providers": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
+  "GET /api/auth/saml/{idp}/metadata": "400 400 | 400 400 | 400 400 | 400 400 | 400 400 | 400 400",
+  "GET /api/auth/saml/{idp}/login": "400 400 | 400 400 | 400 400 | 400 400 | 400 400 | 400 400",
+  "POST /api/auth/saml/{idp}/acs": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 422 422",
+  "GET /api/auth/saml/{idp}/complete": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 422 422",
+  "POST /api/auth/saml/{idp}/logout": "400 400 | 400 400 | 400 400 | 400 400 | 400 400 | 401 401",
+  "GET /api/auth/saml/{idp}/slo": "400 400 | 400 400 | 400 400 | 400 400 | 400 400 | 400 400",
+  "POST /api/auth/saml/{idp}/slo": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 422 422",
+  "GET /api/auth/oidc/{provider}/login": "400 400 | 400 400 | 400 400 | 400 400 | 400 400 | 400 400",
+  "GET /api/auth/oidc/{provider}/callback": "400 400 | 400 400 | 400 400 | 400 400 | 400 400 | 400 400",
 };
 
 /** Query strings and bodies some routes need for the matrix to reach their authorisation. */

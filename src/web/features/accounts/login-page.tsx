@@ -8,6 +8,7 @@ import { api } from "../../api.ts";
 import { type Me, useMe, useSetMe } from "../../auth.ts";
 import { Alert, Button, FormErrorSummary, PageHeader, TextField } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
+import { ProviderButtons } from "../identity/provider-buttons.tsx";
 import { SecondStep } from "./second-step.tsx";
 
 type DemoLogin = { email: string; password: string } | null;
@@ -87,6 +88,7 @@ export function LoginPage({
         </Button>
       </form>
       <EmailLinkForm />
+      <ProviderButtons redirect={redirect} />
     </div>
   );
 }

@@ -1,0 +1,3 @@
+// The identity module's door: sign-in through SAML 2.0 IdPs and OpenID Connect providers.
+export { type IdentityConfig, identityConfigFromEnv } from "./identity.config.ts";
+export { registerIdentityRoutes } from "./identity.routes.ts";
