@@ -3,16 +3,17 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Database } from "./db/client.ts";
 import { defaultAnonymousMailCaps } from "./modules/mail/outbox.ts";
 import type { AppConfig, Deps } from "./platform/context.ts";
 import { registerVersionHooks } from "./platform/etag.ts";
+import {
+  registerOpenApiRoute,
+  securitySchemes,
+  transformDocument,
+  transformRoute,
+} from "./platform/openapi.ts";
 import { frameworkErrors, registerProblemHandling } from "./platform/problem.ts";
 import { registerSessionHooks } from "./platform/session-hooks.ts";
 import { defaultWebRoot, registerStaticAndFallback } from "./platform/static.ts";
@@ -90,10 +91,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         version: "0.1.0",
         description: "Samverkan mellan lärosäten och samhälle.",
       },
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "samspel_session" } } },
+      components: { securitySchemes },
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    // platform/openapi.ts: security per route, operationIds, and what integrators' tools check.
+    transform: transformRoute,
+    transformObject: transformDocument,
   });
   // Registered before swagger-ui so its routes are seen.
   app.addHook("onRoute", (route) => {
@@ -116,14 +118,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerSessionHooks(app, deps.db);
   registerVersionHooks(app, deps.db);
   for (const register of routeModules) register(app, deps);
-  typedOpenApi(app);
+  registerOpenApiRoute(app);
   await registerStaticAndFallback(app, options.webRoot === undefined ? defaultWebRoot : options.webRoot);
   await app.ready();
   return app;
-}
-
-function typedOpenApi(app: FastifyInstance) {
-  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
-    app.swagger(),
-  );
 }
