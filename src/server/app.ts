@@ -8,6 +8,7 @@ import type { Database } from "./db/client.ts";
 import { defaultAnonymousMailCaps } from "./modules/mail/outbox.ts";
 import type { AppConfig, Deps } from "./platform/context.ts";
 import { registerVersionHooks } from "./platform/etag.ts";
+import { genReqId, type LogDestination, loggerOptions, registerRequestIdHeader } from "./platform/logging.ts";
 import {
   registerOpenApiRoute,
   securitySchemes,
@@ -25,7 +26,8 @@ export interface BuildOptions {
   config?: Partial<AppConfig>;
   /** Directory of the built SPA; null serves the API only. */
   webRoot?: string | null;
-  logger?: boolean;
+  /** Structured request log (platform/logging.ts): true writes JSON lines to stdout, or give a destination. */
+  logger?: boolean | LogDestination;
 }
 
 export const defaultConfig: AppConfig = {
@@ -68,7 +70,8 @@ const docsContentSecurityPolicy = contentSecurityPolicy.replace(
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const config = { ...defaultConfig, ...options.config };
   const app = Fastify({
-    logger: options.logger ? { level: "info" } : false,
+    logger: options.logger ? loggerOptions(options.logger === true ? undefined : options.logger) : false,
+    genReqId,
     bodyLimit: 2 * 1024 * 1024,
     // Only configured proxies may name the client: otherwise X-Forwarded-For would let anyone pick the
     // address the per-address limits (login, registration, newsletter, mail caps) count.
@@ -79,6 +82,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerRequestIdHeader(app);
   registerProblemHandling(app);
   registerInputGuards(app);
 

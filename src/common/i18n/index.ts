@@ -11,6 +11,7 @@ import * as ideas from "./ideas.ts";
 import * as indicators from "./indicators.ts";
 import * as learning from "./learning.ts";
 import * as localwork from "./localwork.ts";
+import * as operations from "./operations.ts";
 import * as organisations from "./organisations.ts";
 import * as people from "./people.ts";
 import * as plans from "./plans.ts";
@@ -52,6 +53,7 @@ const modules = [
   site,
   localwork,
   goalMatrix,
+  operations,
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -16,6 +16,7 @@ export const matrix: Record<string, string> = {
   // cells: administrator in out | coordinator in out | programme director in out | group member in out |
   //        partner in out | anonymous in out
   "GET /api/health": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
+  "GET /api/ready": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
   "POST /api/auth/login": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 422 422",
   // The demo-login help answers only the machine itself (finding 8); app.inject comes from 127.0.0.1.
   "GET /api/auth/demo-login": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
