@@ -8,8 +8,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Hälsa */
+        /** Lever processen? */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Redo: databasen svarar och alla migreringar är körda */
+        get: operations["getReady"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1988,7 +2005,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/events/feedback-questions/{typeKey}": {
+    "/api/event-feedback-questions/{typeKey}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1997,7 +2014,7 @@ export interface paths {
         };
         get?: never;
         /** Sätt återkopplingens extra frågor för en evenemangstyp */
-        put: operations["putEventsFeedbackQuestionsByTypeKey"];
+        put: operations["putEventFeedbackQuestionsByTypeKey"];
         post?: never;
         delete?: never;
         options?: never;
@@ -6080,6 +6097,42 @@ export interface operations {
                         database: "pglite" | "postgresql";
                         version: string;
                     };
+                };
+            };
+        };
+    };
+    getReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ready";
+                        migrations: {
+                            applied: number;
+                            expected: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17275,7 +17328,7 @@ export interface operations {
             };
         };
     };
-    putEventsFeedbackQuestionsByTypeKey: {
+    putEventFeedbackQuestionsByTypeKey: {
         parameters: {
             query?: never;
             header?: {

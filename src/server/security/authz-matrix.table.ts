@@ -194,7 +194,7 @@ export const matrix: Record<string, string> = {
   "GET /api/events/participants-by-role": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "GET /api/events/feedback-summary": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
   "GET /api/events/feedback-questions": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
-  "PUT /api/events/feedback-questions/{typeKey}": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "PUT /api/event-feedback-questions/{typeKey}": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "GET /api/events/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   "PATCH /api/events/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   "GET /api/events/{id}/participants": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
