@@ -3,16 +3,18 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Database } from "./db/client.ts";
 import { defaultAnonymousMailCaps } from "./modules/mail/outbox.ts";
 import type { AppConfig, Deps } from "./platform/context.ts";
 import { registerVersionHooks } from "./platform/etag.ts";
+import { genReqId, type LogDestination, loggerOptions, registerRequestIdHeader } from "./platform/logging.ts";
+import {
+  registerOpenApiRoute,
+  securitySchemes,
+  transformDocument,
+  transformRoute,
+} from "./platform/openapi.ts";
 import { frameworkErrors, registerProblemHandling } from "./platform/problem.ts";
 import { registerSessionHooks } from "./platform/session-hooks.ts";
 import { defaultWebRoot, registerStaticAndFallback } from "./platform/static.ts";
@@ -24,7 +26,8 @@ export interface BuildOptions {
   config?: Partial<AppConfig>;
   /** Directory of the built SPA; null serves the API only. */
   webRoot?: string | null;
-  logger?: boolean;
+  /** Structured request log (platform/logging.ts): true writes JSON lines to stdout, or give a destination. */
+  logger?: boolean | LogDestination;
 }
 
 export const defaultConfig: AppConfig = {
@@ -67,7 +70,8 @@ const docsContentSecurityPolicy = contentSecurityPolicy.replace(
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const config = { ...defaultConfig, ...options.config };
   const app = Fastify({
-    logger: options.logger ? { level: "info" } : false,
+    logger: options.logger ? loggerOptions(options.logger === true ? undefined : options.logger) : false,
+    genReqId,
     bodyLimit: 2 * 1024 * 1024,
     // Only configured proxies may name the client: otherwise X-Forwarded-For would let anyone pick the
     // address the per-address limits (login, registration, newsletter, mail caps) count.
@@ -78,6 +82,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerRequestIdHeader(app);
   registerProblemHandling(app);
   registerInputGuards(app);
 
@@ -90,10 +95,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         version: "0.1.0",
         description: "Samverkan mellan lärosäten och samhälle.",
       },
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "samspel_session" } } },
+      components: { securitySchemes },
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    // platform/openapi.ts: security per route, operationIds, and what integrators' tools check.
+    transform: transformRoute,
+    transformObject: transformDocument,
   });
   // Registered before swagger-ui so its routes are seen.
   app.addHook("onRoute", (route) => {
@@ -116,14 +122,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerSessionHooks(app, deps.db);
   registerVersionHooks(app, deps.db);
   for (const register of routeModules) register(app, deps);
-  typedOpenApi(app);
+  registerOpenApiRoute(app);
   await registerStaticAndFallback(app, options.webRoot === undefined ? defaultWebRoot : options.webRoot);
   await app.ready();
   return app;
-}
-
-function typedOpenApi(app: FastifyInstance) {
-  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
-    app.swagger(),
-  );
 }

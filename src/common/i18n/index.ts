@@ -12,6 +12,7 @@ import * as identity from "./identity.ts";
 import * as indicators from "./indicators.ts";
 import * as learning from "./learning.ts";
 import * as localwork from "./localwork.ts";
+import * as operations from "./operations.ts";
 import * as organisations from "./organisations.ts";
 import * as people from "./people.ts";
 import * as plans from "./plans.ts";
@@ -60,6 +61,7 @@ const modules = [
   privacy,
   signIn,
   identity,
+  operations,
 ];
 
 type Tree = { [key: string]: string | Tree };

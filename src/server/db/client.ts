@@ -30,7 +30,8 @@ export type DatabaseOptions =
   | { kind: "pglite"; dataDir?: string /* undefined = in memory */ }
   | { kind: "pglite-loaded"; client: PGlite };
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+/** The SQL migrations, in order (meta/_journal.json); the readiness check and the upgrade test read them too. */
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
 /** Opens the database, enables the extensions Samspel relies on and runs pending migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {

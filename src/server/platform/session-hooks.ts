@@ -5,6 +5,8 @@ import { resolveApiToken } from "../modules/accounts/api-tokens.ts";
 import { AppError } from "./errors.ts";
 
 export const SESSION_COOKIE = "samspel_session";
+/** The header that carries the session's CSRF token on cookie-authenticated writes. */
+export const CSRF_HEADER = "x-csrf-token";
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
@@ -45,7 +47,7 @@ export function registerSessionHooks(app: FastifyInstance, db: Db) {
     if (
       WRITE_METHODS.has(request.method) &&
       !csrfExempt &&
-      request.headers["x-csrf-token"] !== resolved.csrfToken
+      request.headers[CSRF_HEADER] !== resolved.csrfToken
     ) {
       throw new AppError("csrf");
     }

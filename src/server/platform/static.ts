@@ -6,7 +6,12 @@ import type { FastifyInstance } from "fastify";
 import { AppError } from "./errors.ts";
 import { sendProblem } from "./problem.ts";
 
-export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../dist/web");
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** dist/web, seen from the source (src/server/platform) or from the compiled server (dist/server, `npm run build`). */
+export const defaultWebRoot =
+  [path.resolve(here, "../../../dist/web"), path.resolve(here, "../web")].find((dir) =>
+    existsSync(path.join(dir, "index.html")),
+  ) ?? path.resolve(here, "../../../dist/web");
 
 /**
  * Serves the built SPA from the same process. Unknown /api paths are problem+json 404s; any other

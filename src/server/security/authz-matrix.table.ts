@@ -16,6 +16,7 @@ export const matrix: Record<string, string> = {
   // cells: administrator in out | coordinator in out | programme director in out | group member in out |
   //        partner in out | anonymous in out
   "GET /api/health": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
+  "GET /api/ready": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
   "POST /api/auth/login": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 422 422",
   // The demo-login help answers only the machine itself (finding 8); app.inject comes from 127.0.0.1.
   "GET /api/auth/demo-login": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 200 200",
@@ -193,7 +194,7 @@ export const matrix: Record<string, string> = {
   "GET /api/events/participants-by-role": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "GET /api/events/feedback-summary": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
   "GET /api/events/feedback-questions": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
-  "PUT /api/events/feedback-questions/{typeKey}": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
+  "PUT /api/event-feedback-questions/{typeKey}": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "GET /api/events/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   "PATCH /api/events/{id}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",
   "GET /api/events/{id}/participants": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 401 401",

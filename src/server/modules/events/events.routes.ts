@@ -165,25 +165,39 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
     }),
   );
 
-  r.put(
-    "/api/events/feedback-questions/:typeKey",
-    {
-      config: {
-        versioned: versioned(feedbackQuestionSets, { key: feedbackQuestionSets.typeKey, param: "typeKey" }),
+  // Documented under its own prefix: beside /api/events/{id}/… the old path is ambiguous to API tools (two
+  // templates match /api/events/feedback-questions/participants). The old path still answers, undocumented.
+  const questionSetRoute = (url: string, hide: boolean) =>
+    r.put(
+      url,
+      {
+        config: {
+          versioned: versioned(feedbackQuestionSets, { key: feedbackQuestionSets.typeKey, param: "typeKey" }),
+        },
+        schema: {
+          hide,
+          tags,
+          summary: "Sätt återkopplingens extra frågor för en evenemangstyp",
+          params: z.object({ typeKey: z.string().max(60) }),
+          body: feedbackQuestionsInput,
+          response: {
+            200: z.object({ typeKey: z.string(), questions: z.array(feedbackQuestion) }),
+            ...errors,
+          },
+        },
       },
-      schema: {
-        tags,
-        summary: "Sätt återkopplingens extra frågor för en evenemangstyp",
-        params: z.object({ typeKey: z.string().max(60) }),
-        body: feedbackQuestionsInput,
-        response: { 200: z.object({ typeKey: z.string(), questions: z.array(feedbackQuestion) }), ...errors },
-      },
-    },
-    async (request) => ({
-      typeKey: request.params.typeKey,
-      questions: await feedback.setQuestionsForType(db, request.actor, request.params.typeKey, request.body),
-    }),
-  );
+      async (request) => ({
+        typeKey: request.params.typeKey,
+        questions: await feedback.setQuestionsForType(
+          db,
+          request.actor,
+          request.params.typeKey,
+          request.body,
+        ),
+      }),
+    );
+  questionSetRoute("/api/event-feedback-questions/:typeKey", false);
+  questionSetRoute("/api/events/feedback-questions/:typeKey", true);
 
   r.get(
     "/api/events/:id",
