@@ -5,8 +5,8 @@ import type { paths } from "../../client-generated/api.ts";
 import { createTestApp, demo } from "../test/harness.ts";
 
 // An integrator's client: types generated from /api/openapi.json (src/client-generated, `npm run api:client`),
-// openapi-fetch over real HTTP. It signs in with the session cookie; with a personal API token the one line
-// marked below becomes `{ authorization: \`Bearer ${token}\` }` and nothing else changes.
+// openapi-fetch over real HTTP, as an integration would run it: with a personal API token (issue 19, item 4),
+// no cookie and no CSRF header.
 const t = await createTestApp({ seed: async ({ db }) => loadOrganisationsDemo(db) });
 let baseUrl = "";
 beforeAll(async () => {
@@ -17,8 +17,12 @@ afterAll(() => t.app.close());
 describe("the generated client", () => {
   it("lists organisations as a signed-in user, typed from the document", async () => {
     const session = await t.login(demo.coordinator);
-    const credentials = { cookie: session.cookie }; // with a token: { authorization: `Bearer ${token}` }
-    const api = createClient<paths>({ baseUrl, headers: credentials });
+    const made = await createClient<paths>({ baseUrl, headers: { cookie: session.cookie } }).POST(
+      "/api/auth/tokens",
+      { body: { name: "Integration", expiresInDays: 1 }, headers: { "x-csrf-token": session.csrfToken } },
+    );
+    expect(made.response.status).toBe(201);
+    const api = createClient<paths>({ baseUrl, headers: { authorization: `Bearer ${made.data!.token}` } });
     const { data, error, response } = await api.GET("/api/organisations", {
       params: { query: { q: "kommun", limit: 5, sort: "name" } },
     });

@@ -10,6 +10,7 @@ import {
   sessions,
   users,
 } from "../../platform/platform.schema.ts";
+import { apiTokens, emailLinkTokens, loginChallenges } from "./accounts.schema.ts";
 
 /**
  * User accounts in a register extract and an erasure (issue 20). An erased account is deactivated and
@@ -98,6 +99,10 @@ export async function eraseFor(tx: Tx, s: PersonalDataSubject, _ctx: ErasureCont
   if (await isLastAdmin(tx, s.userId)) throw new AppError("lastAdmin", "privacy.errors.lastAdmin");
   const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, s.userId));
   await tx.delete(sessions).where(eq(sessions.userId, s.userId));
+  // API tokens, unused sign-in links and half-done sign-ins stop working with the account.
+  await tx.delete(apiTokens).where(eq(apiTokens.userId, s.userId));
+  await tx.delete(emailLinkTokens).where(eq(emailLinkTokens.userId, s.userId));
+  await tx.delete(loginChallenges).where(eq(loginChallenges.userId, s.userId));
   await tx.delete(loginUnlocks).where(eq(loginUnlocks.userId, s.userId));
   await tx.delete(roleAssignments).where(eq(roleAssignments.userId, s.userId));
   if (user) await tx.delete(invitations).where(eq(invitations.email, user.email));
@@ -107,6 +112,9 @@ export async function eraseFor(tx: Tx, s: PersonalDataSubject, _ctx: ErasureCont
       name: "Raderad användare",
       email: `raderad-${s.userId}@raderad.invalid`,
       passwordHash: null,
+      totpSecret: null,
+      totpEnabledAt: null,
+      totpLastStep: null,
       active: false,
       personId: null,
       updatedAt: new Date(),

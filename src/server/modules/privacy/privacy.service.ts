@@ -21,6 +21,7 @@ import { personalData as communication } from "../communication/index.ts";
 import { personalData as events } from "../events/index.ts";
 import { personalData as governance } from "../governance/index.ts";
 import { personalData as ideas } from "../ideas/index.ts";
+import { personalData as identity } from "../identity/index.ts";
 import { personalData as mail } from "../mail/index.ts";
 import { nudgeMailSender } from "../mail/mail-sender.ts";
 import { type MailOrigin, queueAnonymousMail } from "../mail/outbox.ts";
@@ -38,7 +39,17 @@ import { privacyExtractLinks } from "./privacy.schema.ts";
  */
 
 /** Every module holding personal data, in the order they are erased (people last but audit). */
-const holders = [accounts, events, communication, ideas, governance, agreements, mail, people] as const;
+const holders = [
+  accounts,
+  identity,
+  events,
+  communication,
+  ideas,
+  governance,
+  agreements,
+  mail,
+  people,
+] as const;
 
 /** Who a request is about: the register person (by id or address), their account, and every known address. */
 export async function resolveSubject(

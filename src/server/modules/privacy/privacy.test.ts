@@ -170,7 +170,16 @@ describe("erasure", () => {
       password: "ulla-losenord-2026",
       roles: [{ role: "coordinator", scopeType: null, scopeId: null }],
     });
-    await t.login("ulla.anvandare@sala.se", "ulla-losenord-2026");
+    const ulla = await t.login("ulla.anvandare@sala.se", "ulla-losenord-2026");
+    const made = await post("/api/auth/tokens", { name: "Ullas integration", expiresInDays: 30 }, ulla);
+    expect(made.statusCode).toBe(201);
+    const viaToken = () =>
+      t.request({
+        method: "GET",
+        url: "/api/organisations",
+        headers: { authorization: `Bearer ${made.json().token}` },
+      });
+    expect((await viaToken()).statusCode).toBe(200);
     const impact = (await get("/api/personal-data/erasure/impact?email=ulla.anvandare@sala.se")).json();
     expect(impact.items).toContainEqual(expect.objectContaining({ category: "users", action: "anonymise" }));
     expect((await post("/api/personal-data/erasure", { email: "ulla.anvandare@sala.se" })).statusCode).toBe(
@@ -185,6 +194,8 @@ describe("erasure", () => {
       payload: { email: "ulla.anvandare@sala.se", password: "ulla-losenord-2026" },
     });
     expect(login.statusCode).toBe(401);
+    // Her API token stops working with the account.
+    expect((await viaToken()).statusCode).toBe(401);
   });
 
   it("refuses to erase the last administrator (409, in Swedish) and changes nothing", async () => {
