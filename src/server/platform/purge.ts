@@ -1,4 +1,5 @@
-import type { Db, Tx } from "../db/client.ts";
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, queryRows, type Tx } from "../db/client.ts";
 
 /**
  * The shape every module's retention purge has (`<module>.retention.ts`): the retention module decides
@@ -32,3 +33,44 @@ export type Purge = (db: Db | Tx, options: PurgeOptions) => Promise<PurgeResult>
 
 /** How many example groups a dry run shows per category. */
 export const EXAMPLE_LIMIT = 5;
+
+/**
+ * A purge that deletes whole rows of one table: `due(before)` selects the rows due (with `id`, the label
+ * column and `created_at`); a dry run counts them and groups them by label and by `dateFormat` of
+ * `created_at` (how many, never who); a run deletes a batch, skipping rows another run holds.
+ */
+export function deletingPurge(spec: {
+  table: string;
+  due: (before: Date) => SQL;
+  labelColumn: string;
+  dateFormat: "YYYY-MM-DD" | "YYYY-MM";
+}): Purge {
+  const table = sql.raw(spec.table);
+  const label = sql.raw(spec.labelColumn);
+  return async (db, { before, dryRun, limit }) => {
+    const due = spec.due(before);
+    if (dryRun) {
+      const [{ count }] = await queryRows<{ count: string | number }>(
+        db,
+        sql`select count(*) as count from (${due}) d`,
+      );
+      const groups = await queryRows<{ label: string; date: string; count: string | number }>(
+        db,
+        sql`select ${label} as label, to_char(created_at at time zone 'UTC', ${spec.dateFormat}) as date,
+                   count(*) as count
+            from (${due}) d group by 1, 2 order by 2, 1 limit ${EXAMPLE_LIMIT}`,
+      );
+      return {
+        count: Number(count),
+        examples: groups.map((g) => ({ label: g.label, date: g.date, count: Number(g.count) })),
+      };
+    }
+    const deleted = await queryRows<{ id: string }>(
+      db,
+      sql`delete from ${table} where id in (
+            select id from (${due}) d order by id limit ${limit} for update skip locked)
+          returning id`,
+    );
+    return { count: deleted.length, examples: [] };
+  };
+}
