@@ -1,0 +1,149 @@
+/**
+ * The module rule, checked from the imports (issue 12; ARCHITECTURE.md "Module doors"):
+ * - a server module (`src/server/modules/<name>/`) is entered only through its `index.ts`; nothing outside it
+ *   imports its other files. Exceptions, each declared: `src/server/db/schema.ts` gathers the `*.schema.ts`
+ *   files for migrations, and the read layer (`src/server/read/`) reads any module's tables.
+ * - no cycles between modules (the read layer and the platform count as modules of their own);
+ * - the platform imports no module (dependencies run from modules to the platform, never back);
+ * - a web feature (`src/web/features/<name>/`) is entered only through its `routes.tsx` or `index.ts`.
+ * Test files may reach inside (they set up state directly); production code may not.
+ *
+ * `npm run lint` runs it; `tsx scripts/check-modules.ts --graph` also prints every edge between modules.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const roots = ["src", "demo", "bench", "e2e"];
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (name === "node_modules" || name === "migrations") continue;
+    if (statSync(full).isDirectory()) out.push(...files(full));
+    else if (/\.(ts|tsx)$/.test(name)) out.push(full);
+  }
+  return out;
+}
+
+const isTest = (file: string) =>
+  /\.(test|e2e)\.tsx?$/.test(file) || /(^|\/)(test|e2e)\//.test(file) || /\/security\/test\//.test(file);
+
+/** Which unit a file belongs to: `server:<module>`, `server:read`, `server:platform`, `web:<feature>`, or null. */
+function unitOf(rel: string): string | null {
+  let m = rel.match(/^src\/server\/modules\/([^/]+)\//);
+  if (m) return `server:${m[1]}`;
+  if (rel.startsWith("src/server/read/")) return "server:read";
+  if (rel.startsWith("src/server/platform/")) return "server:platform";
+  m = rel.match(/^src\/web\/features\/([^/]+)\//);
+  if (m) return `web:${m[1]}`;
+  return null;
+}
+
+function isDoor(rel: string) {
+  if (/^src\/server\/modules\/[^/]+\/index\.ts$/.test(rel)) return true;
+  return /^src\/web\/features\/[^/]+\/(index\.ts|routes\.tsx)$/.test(rel);
+}
+
+function allowedDeep(fromRel: string, toRel: string) {
+  if (!toRel.endsWith(".schema.ts")) return false;
+  return fromRel === "src/server/db/schema.ts" || fromRel.startsWith("src/server/read/");
+}
+
+export interface Report {
+  edges: Map<string, number>; // "a -> b" → import lines
+  deep: string[]; // "file:line → target" in production code
+  platformToModule: string[];
+  cycles: string[][];
+}
+
+export function check(): Report {
+  const edges = new Map<string, number>();
+  const deep: string[] = [];
+  const platformToModule: string[] = [];
+  for (const file of roots.flatMap((r) => files(path.join(root, r)))) {
+    const rel = path.relative(root, file);
+    const text = readFileSync(file, "utf8");
+    const from = unitOf(rel);
+    for (const match of text.matchAll(IMPORT)) {
+      const spec = match[1] ?? match[2];
+      if (!spec?.startsWith(".")) continue;
+      const toRel = path.relative(root, path.resolve(path.dirname(file), spec));
+      const to = unitOf(toRel);
+      if (!to || to === from) continue;
+      if (!isTest(rel) && from) edges.set(`${from} -> ${to}`, (edges.get(`${from} -> ${to}`) ?? 0) + 1);
+      if (isTest(rel)) continue;
+      const line = text.slice(0, match.index).split("\n").length + 1;
+      const hasDoor = to !== "server:platform" && to !== "server:read";
+      if (hasDoor && !isDoor(toRel) && !allowedDeep(rel, toRel)) deep.push(`${rel}:${line} → ${toRel}`);
+      if (from === "server:platform" && to.startsWith("server:") && to !== "server:platform")
+        platformToModule.push(`${rel}:${line} → ${toRel}`);
+    }
+  }
+  return { edges, deep, platformToModule, cycles: cyclesOf(edges) };
+}
+
+/** Strongly connected components with more than one unit (Tarjan). */
+function cyclesOf(edges: Map<string, number>): string[][] {
+  const next = new Map<string, string[]>();
+  for (const key of edges.keys()) {
+    const [a, b] = key.split(" -> ");
+    next.set(a, [...(next.get(a) ?? []), b]);
+    if (!next.has(b)) next.set(b, []);
+  }
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const on = new Set<string>();
+  const out: string[][] = [];
+  const visit = (v: string) => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    on.add(v);
+    for (const w of next.get(v) ?? []) {
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const scc: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        on.delete(w);
+        scc.push(w);
+      } while (w !== v);
+      if (scc.length > 1) out.push(scc.sort());
+    }
+  };
+  for (const v of next.keys()) if (!idx.has(v)) visit(v);
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const report = check();
+  const crossServer = [...report.edges].filter(([k]) => k.startsWith("server:"));
+  const crossWeb = [...report.edges].filter(([k]) => k.startsWith("web:"));
+  const sum = (list: [string, number][]) => list.reduce((s, [, n]) => s + n, 0);
+  if (process.argv.includes("--graph"))
+    for (const [edge, n] of [...report.edges].sort()) console.log(`${n.toString().padStart(4)}  ${edge}`);
+  const deepServer = report.deep.filter((d) => !d.startsWith("src/web/"));
+  const deepWeb = report.deep.filter((d) => d.startsWith("src/web/"));
+  console.log(
+    `modules: ${sum(crossServer)} server import lines between units over ${crossServer.length} edges, ` +
+      `${sum(crossWeb)} web lines over ${crossWeb.length} edges; ` +
+      `deep imports: ${deepServer.length} server, ${deepWeb.length} web; ` +
+      `platform → module: ${report.platformToModule.length}; cycles: ${report.cycles.length}`,
+  );
+  for (const d of report.deep) console.log(`  deep import (use the module's index.ts): ${d}`);
+  for (const d of report.platformToModule) console.log(`  platform imports a module: ${d}`);
+  for (const c of report.cycles) console.log(`  cycle: ${c.join(" ⇄ ")}`);
+  const failed = report.deep.length + report.platformToModule.length + report.cycles.length;
+  process.exit(failed && !process.argv.includes("--report") ? 1 : 0);
+}
