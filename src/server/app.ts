@@ -17,7 +17,7 @@ import {
 } from "./platform/openapi.ts";
 import { frameworkErrors, registerProblemHandling } from "./platform/problem.ts";
 import { registerSessionHooks } from "./platform/session-hooks.ts";
-import { defaultWebRoot, registerStaticAndFallback } from "./platform/static.ts";
+import { defaultWebRoot, registerCompression, registerStaticAndFallback } from "./platform/static.ts";
 import { registerInputGuards } from "./platform/validation.ts";
 import { routeModules } from "./routes.ts";
 
@@ -86,6 +86,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerProblemHandling(app);
   registerInputGuards(app);
 
+  await registerCompression(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {

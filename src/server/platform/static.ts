@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { constants } from "node:zlib";
+import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 import { AppError } from "./errors.ts";
@@ -14,13 +16,39 @@ export const defaultWebRoot =
   ) ?? path.resolve(here, "../../../dist/web");
 
 /**
+ * Compresses every compressible answer (JSON, HTML, CSS, JS, SVG) over 1 KB for a client that accepts it.
+ * The built SPA's files are compressed once at build time (vite.config.ts writes `.br` and `.gz` beside them,
+ * served by `preCompressed` below); API answers are compressed per request at a low brotli quality, which
+ * costs little CPU and still shrinks a 50-row list several times.
+ */
+export async function registerCompression(app: FastifyInstance) {
+  await app.register(fastifyCompress, {
+    threshold: 1024,
+    encodings: ["br", "gzip"],
+    brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
+}
+
+/** Hashed assets never change under their name; everything else (index.html, the icon) is revalidated. */
+export function cacheControlFor(filePath: string) {
+  return /[/\\]assets[/\\]/.test(filePath) ? "public, max-age=31536000, immutable" : "no-cache";
+}
+
+/**
  * Serves the built SPA from the same process. Unknown /api paths are problem+json 404s; any other
  * GET that accepts HTML gets index.html so the client router can take the path.
  */
 export async function registerStaticAndFallback(app: FastifyInstance, webRoot: string | null) {
   const hasWeb = webRoot !== null && existsSync(path.join(webRoot, "index.html"));
   if (hasWeb)
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: "1h" });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, filePath) => res.setHeader("cache-control", cacheControlFor(filePath)),
+    });
   app.setNotFoundHandler((request, reply) => {
     const wantsHtml = request.method === "GET" && (request.headers.accept ?? "").includes("text/html");
     if (hasWeb && wantsHtml && !request.url.startsWith("/api/")) {

@@ -1,0 +1,72 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../app.ts";
+import { openTestDatabase } from "../test/harness.ts";
+
+// A built web app as vite.config.ts leaves it: hashed assets with .br and .gz beside them, index.html at the root.
+const webRoot = mkdtempSync(path.join(tmpdir(), "samspel-web-"));
+const script = `console.log(${JSON.stringify("Samverkan ".repeat(400))});`;
+mkdirSync(path.join(webRoot, "assets"));
+writeFileSync(
+  path.join(webRoot, "index.html"),
+  `<!doctype html><html lang="sv"><title>Samspel</title></html>`,
+);
+writeFileSync(path.join(webRoot, "assets", "main-abc123.js"), script);
+writeFileSync(path.join(webRoot, "assets", "main-abc123.js.br"), brotliCompressSync(script));
+writeFileSync(path.join(webRoot, "assets", "main-abc123.js.gz"), gzipSync(script));
+
+let app: Awaited<ReturnType<typeof buildApp>>;
+let close: () => Promise<void>;
+beforeAll(async () => {
+  const database = await openTestDatabase();
+  app = await buildApp({ database, webRoot });
+  close = async () => {
+    await app.close();
+    await database.close();
+  };
+});
+afterAll(async () => {
+  await close();
+  rmSync(webRoot, { recursive: true, force: true });
+});
+
+describe("the first page goes out small and cached", () => {
+  it("sends a hashed asset brotli-compressed from the build, cached for a year as immutable", async () => {
+    const res = await app.inject({
+      url: "/assets/main-abc123.js",
+      headers: { "accept-encoding": "gzip, br" },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-encoding"]).toBe("br");
+    expect(res.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(brotliDecompressSync(res.rawPayload).toString()).toBe(script);
+    expect(res.rawPayload.length).toBeLessThan(script.length / 5);
+  });
+
+  it("sends gzip to a client without brotli, and the plain file to one that accepts neither", async () => {
+    const gz = await app.inject({ url: "/assets/main-abc123.js", headers: { "accept-encoding": "gzip" } });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(script);
+    const plain = await app.inject({ url: "/assets/main-abc123.js" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body).toBe(script);
+  });
+
+  it("makes the browser revalidate index.html, so a new release is seen at once", async () => {
+    const res = await app.inject({ url: "/organisationer", headers: { accept: "text/html" } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["cache-control"]).toBe("no-cache");
+    expect(res.body).toContain("<title>Samspel</title>");
+  });
+
+  it("compresses a large API answer per request", async () => {
+    const res = await app.inject({ url: "/api/openapi.json", headers: { "accept-encoding": "gzip" } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-encoding"]).toBe("gzip");
+    const document = JSON.parse(gunzipSync(res.rawPayload).toString());
+    expect(document.openapi).toMatch(/^3\./);
+  });
+});
