@@ -35,6 +35,11 @@ export default defineConfig({
   test: {
     projects,
     globalSetup: ["src/server/test/global-setup.ts"],
+    // Each worker imports the app once and runs its files one after another in that module graph; with
+    // isolation every file paid seconds of module evaluation before its first test. file-setup.ts puts back
+    // what a file may change in the process (environment, captured mail) before the next one.
+    isolate: false,
+    setupFiles: ["src/server/test/file-setup.ts"],
     // Two workers for two cores: the integration tests are CPU-bound (PGlite is WebAssembly).
     maxWorkers: 2,
     teardownTimeout: 20_000,
