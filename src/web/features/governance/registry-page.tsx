@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../auth.ts";
 import { EmptyState, PageHeader, QueryState, TableScroll } from "../../components/index.ts";
-import { organisationChoicesQuery } from "../organisations/organisations-api.ts";
+import { organisationChoicesQuery } from "../organisations/index.ts";
 import { registryQuery } from "./governance-api.ts";
 import { RegistryEntryForm } from "./governance-forms.tsx";
 import { useYearSearch, YearSearchForm } from "./governance-parts.tsx";
