@@ -145,5 +145,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const d of report.platformToModule) console.log(`  platform imports a module: ${d}`);
   for (const c of report.cycles) console.log(`  cycle: ${c.join(" ⇄ ")}`);
   const failed = report.deep.length + report.platformToModule.length + report.cycles.length;
-  process.exit(failed && !process.argv.includes("--report") ? 1 : 0);
+  // The web features are done: a deep import there fails even in --report mode.
+  const webFailed = deepWeb.length + report.cycles.filter((c) => c.some((u) => u.startsWith("web:"))).length;
+  process.exit(webFailed || (failed && !process.argv.includes("--report")) ? 1 : 0);
 }

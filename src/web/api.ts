@@ -72,13 +72,24 @@ export function versionKey(path: string) {
 }
 
 /**
+ * The headers of a call to the API: JSON answers in the UI's language and, on writes, the session's
+ * CSRF token. Exported for the one caller that cannot use apiFetch (an upload with progress, which
+ * needs XMLHttpRequest).
+ */
+export function requestHeaders(method: Method): Record<string, string> {
+  const headers: Record<string, string> = { accept: "application/json", "accept-language": i18n.language };
+  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  return headers;
+}
+
+/**
  * fetch for the JSON API: sends the session cookie, the UI language and, on writes, the CSRF
  * header; returns the parsed body (undefined for 204) or throws an ApiError.
  */
 export async function apiFetch<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json", "accept-language": i18n.language };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  const headers = requestHeaders(method);
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers["content-type"] = "application/json";
   const key = versionKey(path);
   const known = versions.get(key);
   if (known && (method === "PATCH" || method === "PUT" || method === "DELETE")) headers["if-match"] = known;
@@ -88,7 +99,7 @@ export async function apiFetch<T>(method: Method, path: string, body?: unknown):
       method,
       headers,
       credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(networkProblem());
@@ -109,7 +120,15 @@ export const api = {
   put: <T>(path: string, body: unknown) => apiFetch<T>("PUT", path, body),
   patch: <T>(path: string, body: unknown) => apiFetch<T>("PATCH", path, body),
   delete: <T>(path: string) => apiFetch<T>("DELETE", path),
+  /** A multipart POST (files): the same headers, errors and CSRF token as every other write. */
+  upload: <T>(path: string, form: FormData) => apiFetch<T>("POST", path, form),
 };
+
+/** One page of a keyset-paged list (the server's platform/cursor.ts): the items and where the next page starts. */
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+/** A choice in a select or pick list: a record's id and its name. */
+export type Option = { id: string; label: string };
 
 /** `?a=1&b=x` from an object, leaving out empty values. */
 export function queryString(params: Record<string, string | number | undefined | null>) {

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../api.ts";
+import { problemMessage } from "../lib/problem.ts";
 import { Alert } from "./alert.tsx";
 import { Button, type ButtonVariant } from "./button.tsx";
 import { Dialog } from "./dialog.tsx";
@@ -39,7 +39,7 @@ export function ConfirmDialog({
       await onConfirm();
       setOpen(false);
     } catch (e) {
-      setError(e instanceof ApiError ? e.problem.detail : t("errors.internal"));
+      setError(problemMessage(e, t));
     } finally {
       setPending(false);
     }

@@ -10,6 +10,8 @@ export interface Column<Row> {
   sortValue?: (row: Row) => string | number;
   /** Render this column's cells as row headers (<th scope="row">), normally the name. */
   isRowHeader?: boolean;
+  /** A class for this column's cells (e.g. "nowrap", "num"). */
+  className?: string;
 }
 
 type Sort = { key: string; direction: "ascending" | "descending" };
@@ -24,8 +26,17 @@ export function DataTable<Row>({
   rows,
   rowKey,
   initialSort,
+  label,
+  captionHidden,
+  footer,
 }: {
+  /** Rows under the body (totals), inside <tfoot>: `<tr>…</tr>` with cells for every column. */
+  footer?: ReactNode;
   caption: string;
+  /** The caption is read by screen readers only (the page's heading already says it). */
+  captionHidden?: boolean;
+  /** The scroll region's name when it should differ from the caption (default: the caption). */
+  label?: string;
   columns: Column<Row>[];
   rows: Row[];
   rowKey: (row: Row) => string;
@@ -43,14 +54,26 @@ export function DataTable<Row>({
     );
 
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable)
-    <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
+    <section
+      className="table-scroll"
+      aria-labelledby={label ? undefined : captionId}
+      aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable)
+      tabIndex={0}
+    >
       <table className="data-table">
-        <caption id={captionId}>{caption}</caption>
+        <caption id={captionId} className={captionHidden ? "visually-hidden" : undefined}>
+          {caption}
+        </caption>
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col" aria-sort={sort?.key === c.key ? sort.direction : undefined}>
+              <th
+                key={c.key}
+                scope="col"
+                className={c.className}
+                aria-sort={sort?.key === c.key ? sort.direction : undefined}
+              >
                 {c.sortValue ? (
                   <button type="button" className="sort-button" onClick={() => toggle(c.key)}>
                     {c.header}
@@ -70,16 +93,19 @@ export function DataTable<Row>({
             <tr key={rowKey(row)}>
               {columns.map((c) =>
                 c.isRowHeader ? (
-                  <th key={c.key} scope="row">
+                  <th key={c.key} scope="row" className={c.className}>
                     {c.cell(row)}
                   </th>
                 ) : (
-                  <td key={c.key}>{c.cell(row)}</td>
+                  <td key={c.key} className={c.className}>
+                    {c.cell(row)}
+                  </td>
                 ),
               )}
             </tr>
           ))}
         </tbody>
+        {footer && <tfoot>{footer}</tfoot>}
       </table>
     </section>
   );

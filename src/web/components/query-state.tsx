@@ -1,7 +1,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../api.ts";
+import { problemMessage } from "../lib/problem.ts";
 import { Alert } from "./alert.tsx";
 import { Spinner } from "./spinner.tsx";
 
@@ -16,7 +16,7 @@ export function QueryState<T>({
   const { t } = useTranslation();
   if (query.isPending) return <Spinner />;
   if (query.isError) {
-    const message = query.error instanceof ApiError ? query.error.problem.detail : t("errors.internal");
+    const message = problemMessage(query.error, t);
     return <Alert tone="error">{message}</Alert>;
   }
   return <>{children(query.data)}</>;

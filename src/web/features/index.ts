@@ -44,6 +44,11 @@
  * that path replaces the place's menu entry (same position unless you change `order`).
  * Strings go in `src/common/i18n/<module>.ts`; data goes through `api` (src/web/api.ts) and TanStack
  * Query; forms use `useForm` (src/web/lib/forms.ts) with the module's shared zod schema.
+ *
+ * Another feature's files are reached only through its `index.ts` (queries and small parts it offers
+ * others; never a page, so pages stay in their lazy chunks) or its `routes.tsx`; scripts/check-modules.ts
+ * fails on anything else. A part several features use belongs in src/web/components (exported by
+ * components/index.ts) or src/web/lib, not in one of them.
  */
 import { accountsFeature } from "./accounts/routes.tsx";
 import { activitiesFeature } from "./activities/routes.tsx";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { meQuery } from "../auth.ts";
 import { PageHeader } from "../components/page-header.tsx";
 import { Spinner } from "../components/spinner.tsx";
-import { PublicStartPage } from "../features/site/public-start-page.tsx";
+import { PublicStartPage } from "../features/site/index.ts";
 
 /** "/": the public start page for visitors (issue 18), and where to begin for those signed in. */
 export function StartPage() {

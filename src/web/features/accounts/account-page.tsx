@@ -3,9 +3,8 @@ import { useTranslation } from "react-i18next";
 import { changePasswordInput } from "../../../common/accounts.ts";
 import { api } from "../../api.ts";
 import { useMe } from "../../auth.ts";
-import { Alert, Button, FormErrorSummary, PageHeader, TextField } from "../../components/index.ts";
+import { Alert, Button, FormErrorSummary, PageHeader, RoleList, TextField } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
-import { RoleList } from "../admin/role-list.tsx";
 import { ApiTokensSection } from "./api-tokens-section.tsx";
 
 /** One's own name, e-mail and roles, and the change-password form. */

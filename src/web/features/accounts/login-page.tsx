@@ -8,7 +8,7 @@ import { api } from "../../api.ts";
 import { type Me, useMe, useSetMe } from "../../auth.ts";
 import { Alert, Button, FormErrorSummary, PageHeader, TextField } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
-import { ProviderButtons } from "../identity/provider-buttons.tsx";
+import { ProviderButtons } from "../identity/index.ts";
 import { SecondStep } from "./second-step.tsx";
 
 type DemoLogin = { email: string; password: string } | null;

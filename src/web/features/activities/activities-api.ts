@@ -5,8 +5,7 @@ import type {
   CreateActivityInput,
   UpdateActivityInput,
 } from "../../../common/activities.ts";
-import { api, queryString } from "../../api.ts";
-import type { Page } from "../programmes/programmes-api.ts";
+import { api, type Page, queryString } from "../../api.ts";
 
 /** Data of the activity pages over /api/activities and /api/activity-types. */
 export type ActivityFilters = {

@@ -3,9 +3,18 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { type ActivityView, activityStatuses } from "../../../common/activities.ts";
 import { useMe } from "../../auth.ts";
-import { type Column, DataTable, PageHeader, Select, TextField } from "../../components/index.ts";
-import { FilterForm, ImportLink, RegisterResults, useRegisterList } from "../organisations/register-list.tsx";
-import { programmeOptionsQuery } from "../programmes/programmes-api.ts";
+import {
+  type Column,
+  DataTable,
+  FilterForm,
+  ImportLink,
+  PageHeader,
+  RegisterResults,
+  Select,
+  TextField,
+  useRegisterList,
+} from "../../components/index.ts";
+import { programmeOptionsQuery } from "../programmes/index.ts";
 import {
   type ActivityFilters,
   activityTypesQuery,

@@ -13,18 +13,14 @@ import {
   FormErrorSummary,
   FormProblem,
   PageHeader,
+  PickList,
   QueryState,
   Select,
   TextField,
 } from "../../components/index.ts";
 import { TextAreaField } from "../../components/text-area-field.tsx";
 import { fieldId, useForm } from "../../lib/forms.ts";
-import { PickList } from "../programmes/pick-list.tsx";
-import {
-  courseOptionsQuery,
-  organisationOptionsQuery,
-  programmeOptionsQuery,
-} from "../programmes/programmes-api.ts";
+import { courseOptionsQuery, organisationOptionsQuery, programmeOptionsQuery } from "../programmes/index.ts";
 import { activityQuery, activityTypesQuery, useSaveActivity } from "./activities-api.ts";
 import { typeLabel } from "./activity-labels.ts";
 import { EvidenceLinksField, type EvidenceRow } from "./evidence-links-field.tsx";

@@ -2,8 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { ActivityView } from "../../../common/activities.ts";
-import { PageHeader, QueryState } from "../../components/index.ts";
-import { DeleteWithImpact } from "../programmes/delete-with-impact.tsx";
+import { DeleteRecordWithImpact, PageHeader, QueryState } from "../../components/index.ts";
 import { activityQuery } from "./activities-api.ts";
 import { dateRange, typeLabel } from "./activity-labels.ts";
 
@@ -27,8 +26,9 @@ function ActivityDetails({ activity: a }: { activity: ActivityView }) {
         </Link>
       )}
       {a.abilities.delete && (
-        <DeleteWithImpact
+        <DeleteRecordWithImpact
           path={`/api/activities/${a.id}`}
+          invalidates={["programmes", "courses", "activities"]}
           triggerLabel={t("activities.deleteActivity")}
           title={t("activities.deleteConfirm", { title: a.title })}
           nothingElse={t("activities.deleteNothingElse")}

@@ -10,12 +10,12 @@ import {
   EmptyState,
   PageHeader,
   QueryState,
+  RoleList,
 } from "../../components/index.ts";
 import { usersQuery, useSetActive } from "./admin-api.ts";
 import { AdminNav } from "./admin-nav.tsx";
 import { EditRolesDialog } from "./edit-roles-dialog.tsx";
 import { InviteForm } from "./invite-form.tsx";
-import { RoleList } from "./role-list.tsx";
 
 /** Administration: invite users, see everyone with their roles, change roles, (de)activate. */
 export function UsersPage() {

@@ -2,7 +2,14 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { AgreementView } from "../../../common/agreements.ts";
 import { formatCredits, formatDate, formatKronor } from "../../../common/format.ts";
-import { ConfirmDialog, EmptyState, PageHeader, QueryState, TableScroll } from "../../components/index.ts";
+import {
+  ConfirmDialog,
+  DataTable,
+  EmptyState,
+  PageHeader,
+  QueryState,
+  TableScroll,
+} from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import {
   AppendixForm,
@@ -213,31 +220,18 @@ function AgreementDetails({ agreement: a }: { agreement: AgreementView }) {
             {t("agreements.remaining")}: {kr(a.remaining)}
           </strong>
         </p>
-        <TableScroll label={t("agreements.budgetCaption")}>
-          <table className="data-table">
-            <caption>{t("agreements.budgetCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("agreements.year")}</th>
-                <th scope="col">{t("agreements.budget")}</th>
-                <th scope="col">{t("agreements.planned")}</th>
-                <th scope="col">{t("agreements.spent")}</th>
-                <th scope="col">{t("agreements.remaining")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {a.years.map((y) => (
-                <tr key={y.year}>
-                  <th scope="row">{y.year}</th>
-                  <td>{kr(y.budget)}</td>
-                  <td>{kr(y.planned)}</td>
-                  <td>{kr(y.spent)}</td>
-                  <td>{kr(y.remaining)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={t("agreements.budgetCaption")}
+          rows={a.years}
+          rowKey={(y) => String(y.year)}
+          columns={[
+            { key: "year", header: t("agreements.year"), isRowHeader: true, cell: (y) => y.year },
+            { key: "budget", header: t("agreements.budget"), cell: (y) => kr(y.budget) },
+            { key: "planned", header: t("agreements.planned"), cell: (y) => kr(y.planned) },
+            { key: "spent", header: t("agreements.spent"), cell: (y) => kr(y.spent) },
+            { key: "remaining", header: t("agreements.remaining"), cell: (y) => kr(y.remaining) },
+          ]}
+        />
         {a.abilities.addAppendix && a.status !== "ended" && <SpendOnAgreementForm agreement={a} />}
       </section>
 

@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import type { SharedCourseView } from "../../../common/agreements.ts";
 import { formatCredits } from "../../../common/format.ts";
-import { EmptyState, PageHeader, QueryState, TableScroll } from "../../components/index.ts";
+import { type Column, DataTable, EmptyState, PageHeader, QueryState } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { agreementsQuery, sharedCoursesQuery } from "./agreements-api.ts";
 
@@ -13,6 +14,30 @@ export function SharedCoursesPage() {
   const orgName = new Map(
     (agreements.data?.items ?? []).flatMap((a) => a.parties.map((p) => [p.organisationId, p.name] as const)),
   );
+  const columns: Column<SharedCourseView>[] = [
+    {
+      key: "course",
+      header: t("agreements.course"),
+      isRowHeader: true,
+      cell: (c) => (
+        <>
+          {c.name} <span className="muted">{c.code}</span>
+        </>
+      ),
+    },
+    {
+      key: "credits",
+      header: t("agreements.credits"),
+      cell: (c) => (c.credits === null ? "–" : formatCredits(c.credits, currentLanguage())),
+    },
+    {
+      key: "organisations",
+      header: t("agreements.organisationsCount"),
+      cell: (c) => c.organisationIds.map((id) => orgName.get(id) ?? id).join(", "),
+    },
+    { key: "agreements", header: t("agreements.agreementsCount"), cell: (c) => c.agreementIds.length },
+    { key: "places", header: t("agreements.places"), cell: (c) => c.places },
+  ];
   return (
     <>
       <PageHeader title={t("agreements.sharedCourses")} />
@@ -21,33 +46,13 @@ export function SharedCoursesPage() {
           items.length === 0 ? (
             <EmptyState message={t("agreements.sharedEmpty")} />
           ) : (
-            <TableScroll label={t("agreements.sharedCourses")}>
-              <table className="data-table">
-                <caption className="visually-hidden">{t("agreements.sharedCourses")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("agreements.course")}</th>
-                    <th scope="col">{t("agreements.credits")}</th>
-                    <th scope="col">{t("agreements.organisationsCount")}</th>
-                    <th scope="col">{t("agreements.agreementsCount")}</th>
-                    <th scope="col">{t("agreements.places")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((c) => (
-                    <tr key={c.courseId}>
-                      <th scope="row">
-                        {c.name} <span className="muted">{c.code}</span>
-                      </th>
-                      <td>{c.credits === null ? "–" : formatCredits(c.credits, currentLanguage())}</td>
-                      <td>{c.organisationIds.map((id) => orgName.get(id) ?? id).join(", ")}</td>
-                      <td>{c.agreementIds.length}</td>
-                      <td>{c.places}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              caption={t("agreements.sharedCourses")}
+              captionHidden
+              rows={items}
+              rowKey={(c) => c.courseId}
+              columns={columns}
+            />
           )
         }
       </QueryState>

@@ -2,7 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { subscribeInput } from "../../../common/communication.ts";
-import { ApiError, api } from "../../api.ts";
+import { api } from "../../api.ts";
 import {
   Alert,
   Button,
@@ -12,6 +12,7 @@ import {
   TextField,
 } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
+import { problemMessage } from "../../lib/problem.ts";
 
 /** Public newsletter pages: subscribe (double opt-in), confirm, and one-click unsubscribe. */
 export function SubscribePage() {
@@ -88,11 +89,7 @@ function TokenAction({
         <Alert tone="success">{done}</Alert>
       ) : (
         <>
-          {mutation.error && (
-            <Alert tone="error">
-              {mutation.error instanceof ApiError ? mutation.error.problem.detail : t("errors.internal")}
-            </Alert>
-          )}
+          {mutation.error && <Alert tone="error">{problemMessage(mutation.error, t)}</Alert>}
           <Button onPress={() => mutation.mutate()} isPending={mutation.isPending}>
             {action}
           </Button>

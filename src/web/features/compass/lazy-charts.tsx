@@ -5,9 +5,9 @@ import { Spinner } from "../../components/index.ts";
  * The charts load with their own chunk (ECharts is most of its weight), so pages without a compass
  * do not download it. Types come from charts.tsx without pulling the code in.
  */
-export type { ChartHandle } from "./charts.tsx";
+export type { ChartHandle } from "../../components/charts.tsx";
 
-const load = () => import("./charts.tsx");
+const load = () => import("../../components/charts.tsx");
 const Radar = lazy(() => load().then((m) => ({ default: m.RadarChart })));
 const Trend = lazy(() => load().then((m) => ({ default: m.TrendChart })));
 

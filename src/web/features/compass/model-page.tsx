@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { ModelView } from "../../../common/compass.ts";
 import { PageHeader, QueryState } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
-import { activityTypesQuery } from "../activities/activities-api.ts";
+import { activityTypesQuery } from "../activities/index.ts";
 import { modelVersionsQuery } from "./compass-api.ts";
 import { CompassNav } from "./compass-parts.tsx";
 

@@ -17,8 +17,8 @@ import {
 } from "../../components/index.ts";
 import { TextAreaField } from "../../components/text-area-field.tsx";
 import { useForm } from "../../lib/forms.ts";
-import { activityTypesQuery } from "../activities/activities-api.ts";
-import { organisationOptionsQuery } from "../programmes/programmes-api.ts";
+import { activityTypesQuery } from "../activities/index.ts";
+import { organisationOptionsQuery } from "../programmes/index.ts";
 import { modelQuery, offersQuery, useSaveOffer } from "./compass-api.ts";
 import { CompassNav } from "./compass-parts.tsx";
 

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { CompassView, OfferView, RecommendationView, WorkPlanItem } from "../../../common/compass.ts";
 import { ApiError } from "../../api.ts";
 import { Alert, Button, type Column, DataTable, EmptyState, QueryState } from "../../components/index.ts";
-import { activityTypesQuery } from "../activities/activities-api.ts";
+import { activityTypesQuery } from "../activities/index.ts";
 import { recommendationsQuery, useTakeOffer, workPlanQuery } from "./compass-api.ts";
 
 /** Offers matching the programme's gaps, largest gap first; "take" adds a planned activity. */

@@ -14,7 +14,7 @@ import {
 } from "../../components/index.ts";
 import { TextAreaField } from "../../components/text-area-field.tsx";
 import { useForm } from "../../lib/forms.ts";
-import { activityTypesQuery } from "../activities/activities-api.ts";
+import { activityTypesQuery } from "../activities/index.ts";
 import { eventQuery, useSaveEvent } from "./events-api.ts";
 
 /** Create or edit an event: the activity's fields, sessions, places, visibility and the questions asked. */

@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import type { ParticipantTableView } from "../../../common/events.ts";
 import { queryString } from "../../api.ts";
-import { PageHeader, QueryState } from "../../components/index.ts";
+import { type Column, DataTable, PageHeader, QueryState } from "../../components/index.ts";
 import { participantTableQuery } from "./events-api.ts";
 
 /**
@@ -12,6 +13,15 @@ import { participantTableQuery } from "./events-api.ts";
 export function ParticipantTablePage({ scope }: { scope: Record<string, string> }) {
   const { t } = useTranslation();
   const query = useQuery(participantTableQuery(scope));
+  const organisationColumns: Column<ParticipantTableView["organisations"][number]>[] = [
+    {
+      key: "organisation",
+      header: t("events.participant.organisation"),
+      isRowHeader: true,
+      cell: (o) => o.organisation || "–",
+    },
+    { key: "count", header: t("events.table.count"), cell: (o) => o.count },
+  ];
   return (
     <>
       <PageHeader title={t("events.table.title")} intro={t("events.table.intro")} />
@@ -72,23 +82,12 @@ export function ParticipantTablePage({ scope }: { scope: Record<string, string> 
                 {t("events.manage.exportXlsx")}
               </a>
             </p>
-            <table className="data-table">
-              <caption>{t("events.table.byOrganisation")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("events.participant.organisation")}</th>
-                  <th scope="col">{t("events.table.count")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {table.organisations.map((o) => (
-                  <tr key={o.organisation}>
-                    <th scope="row">{o.organisation || "–"}</th>
-                    <td>{o.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={t("events.table.byOrganisation")}
+              rows={table.organisations}
+              rowKey={(o) => o.organisation}
+              columns={organisationColumns}
+            />
           </>
         )}
       </QueryState>

@@ -11,13 +11,11 @@ import {
 } from "../../../common/indicators.ts";
 import { supportKinds } from "../../../common/localwork.ts";
 import { organisationTypes } from "../../../common/organisations.ts";
-import { Checkbox, Select, TextField } from "../../components/index.ts";
+import { Checkbox, PickList, Select, TextField } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { type FieldErrors, fieldId } from "../../lib/forms.ts";
-import { activityTypesQuery } from "../activities/activities-api.ts";
-import { typeLabel } from "../activities/activity-labels.ts";
-import { agreementsQuery } from "../agreements/agreements-api.ts";
-import { PickList } from "../programmes/pick-list.tsx";
+import { activityTypesQuery, typeLabel } from "../activities/index.ts";
+import { agreementsQuery } from "../agreements/index.ts";
 import { usePreview } from "./indicators-api.ts";
 
 /**

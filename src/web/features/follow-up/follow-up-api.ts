@@ -8,11 +8,9 @@ import type {
   ValueView,
 } from "../../../common/indicators.ts";
 import type { ReportDocument } from "../../../common/reports.ts";
-import { api, queryString } from "../../api.ts";
+import { api, type Page, queryString } from "../../api.ts";
 
 /** Data of the follow-up pages: goal dashboards, indicators, money and reports over the JSON API. */
-
-type Page<T> = { items: T[]; nextCursor: string | null };
 
 /**
  * After a write (an indicator, a value, money) everything under ["follow-up"] that shows it —

@@ -4,10 +4,15 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatNumber } from "../../../common/format.ts";
 import type { IndicatorRecord, IndicatorView } from "../../../common/indicators.ts";
-import { Alert, Button, PageHeader, QueryState } from "../../components/index.ts";
+import {
+  Alert,
+  Button,
+  DeleteRecordWithImpact,
+  PageHeader,
+  QueryState,
+  TableScroll,
+} from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
-import { TableScroll } from "../plans/plan-parts.tsx";
-import { DeleteWithImpact } from "../programmes/delete-with-impact.tsx";
 import { AddValueForm } from "./add-value-form.tsx";
 import { fetchRecords, indicatorQuery, valuesQuery } from "./follow-up-api.ts";
 import { IndicatorForm, subjectOf } from "./indicator-form.tsx";
@@ -137,8 +142,9 @@ function IndicatorActions({
         </Button>
       )}
       {i.abilities.delete && (
-        <DeleteWithImpact
+        <DeleteRecordWithImpact
           path={`/api/indicators/${i.id}`}
+          invalidates={["programmes", "courses", "activities"]}
           triggerLabel={t("indicators.deleteIndicator")}
           title={t("indicators.deleteConfirm", { name: i.name })}
           nothingElse={t(

@@ -2,8 +2,8 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../../common/format.ts";
 import type { IndicatorStatus, IndicatorSummaryView } from "../../../common/indicators.ts";
+import { TableScroll } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
-import { TableScroll } from "../plans/plan-parts.tsx";
 
 /** Pieces of the follow-up pages: status in words and shape, target text, sparkline, indicator table. */
 

@@ -8,12 +8,10 @@ import type {
   UpdateBudgetInput,
   UpdateSpendInput,
 } from "../../../common/finance.ts";
-import { api, queryString } from "../../api.ts";
+import { api, type Page, queryString } from "../../api.ts";
 import { useRefreshFollowUp } from "./follow-up-api.ts";
 
 /** Money over the JSON API: units, budgets and spend entries of an organisation and year, and their changes. */
-
-type Page<T> = { items: T[]; nextCursor: string | null };
 
 /** Years the pickers offer, newest first, back to 2008 (the oldest money in the seeds is 2010). */
 export const yearChoices = () => {

@@ -1,6 +1,6 @@
 import { formatKronor, formatNumber } from "../../../common/format.ts";
 import type { Cell, ReportBlock, ReportDocument } from "../../../common/reports.ts";
-import { TableScroll } from "../plans/plan-parts.tsx";
+import { TableScroll } from "../../components/index.ts";
 
 /**
  * A generated report shown in the app, from the same document model the PDF, DOCX and XLSX are

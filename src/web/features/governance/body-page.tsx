@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { compareText, formatDate, formatKronor } from "../../../common/format.ts";
 import type { BodyView, MemberView } from "../../../common/governance.ts";
-import { Alert, EmptyState, PageHeader, QueryState, TableScroll } from "../../components/index.ts";
+import { Alert, type Column, DataTable, EmptyState, PageHeader, QueryState } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { bodyQuery, decisionsQuery, meetingsQuery } from "./governance-api.ts";
 import { AddMemberForm, RegistryEntryForm } from "./governance-forms.tsx";
@@ -75,6 +75,25 @@ function Members({ body: b }: { body: BodyView }) {
     parties.set(party, [...(parties.get(party) ?? []), m]);
   }
   const staffing = b.members.some((m) => m.function || m.percentOfFullTime !== null);
+  const columns: Column<MemberView>[] = [
+    { key: "person", header: t("governance.ui.person"), isRowHeader: true, cell: (m) => m.personName },
+    { key: "role", header: t("governance.ui.role"), cell: (m) => t(`governance.ui.roles.${m.role}`) },
+    ...(staffing
+      ? [
+          {
+            key: "function",
+            header: t("governance.ui.function"),
+            cell: (m: MemberView) =>
+              `${m.function ?? ""}${m.percentOfFullTime !== null ? ` ${m.percentOfFullTime} %` : ""}`,
+          },
+        ]
+      : []),
+    {
+      key: "period",
+      header: t("governance.ui.period"),
+      cell: (m) => `${formatDate(m.startDate)}–${formatDate(m.endDate)}`,
+    },
+  ];
   return (
     <section aria-labelledby="body-members">
       <h2 id="body-members">{t("governance.ui.membersByParty")}</h2>
@@ -95,38 +114,14 @@ function Members({ body: b }: { body: BodyView }) {
         [...parties.entries()]
           .sort(([x], [y]) => compareText(x, y))
           .map(([party, members]) => (
-            <TableScroll key={party} label={`${t("governance.ui.members")}: ${party}`}>
-              <table className="data-table">
-                <caption>
-                  {party} ({members.length})
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("governance.ui.person")}</th>
-                    <th scope="col">{t("governance.ui.role")}</th>
-                    {staffing && <th scope="col">{t("governance.ui.function")}</th>}
-                    <th scope="col">{t("governance.ui.period")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {members.map((m) => (
-                    <tr key={m.id}>
-                      <th scope="row">{m.personName}</th>
-                      <td>{t(`governance.ui.roles.${m.role}`)}</td>
-                      {staffing && (
-                        <td>
-                          {m.function ?? ""}
-                          {m.percentOfFullTime !== null && ` ${m.percentOfFullTime} %`}
-                        </td>
-                      )}
-                      <td>
-                        {formatDate(m.startDate)}–{formatDate(m.endDate)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              key={party}
+              caption={`${party} (${members.length})`}
+              label={`${t("governance.ui.members")}: ${party}`}
+              rows={members}
+              rowKey={(m) => m.id}
+              columns={columns}
+            />
           ))
       )}
       {b.abilities.manage && <AddMemberForm bodyId={b.id} />}

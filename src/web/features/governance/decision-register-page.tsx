@@ -3,8 +3,16 @@ import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatKronor } from "../../../common/format.ts";
+import type { DecisionView } from "../../../common/governance.ts";
 import { useMe } from "../../auth.ts";
-import { EmptyState, PageHeader, QueryState, Select, TableScroll } from "../../components/index.ts";
+import {
+  type Column,
+  DataTable,
+  EmptyState,
+  PageHeader,
+  QueryState,
+  Select,
+} from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { bodiesQuery, decisionsQuery } from "./governance-api.ts";
 import { useYearSearch, YearSearchForm } from "./governance-parts.tsx";
@@ -19,6 +27,57 @@ export function DecisionRegisterPage() {
   const { year } = search;
   const decisions = useQuery(decisionsQuery({ bodyId: bodyId || undefined, year, q: search.q }));
   const kr = (n: number) => formatKronor(n, currentLanguage());
+  const columns: Column<DecisionView>[] = [
+    {
+      key: "number",
+      header: t("governance.ui.registryNumber"),
+      isRowHeader: true,
+      className: "nowrap",
+      cell: (d) => d.registryNumber ?? "–",
+    },
+    {
+      key: "date",
+      header: t("governance.ui.date"),
+      className: "nowrap",
+      cell: (d) => `${d.meetingDate} § ${d.paragraph}`,
+    },
+    { key: "body", header: t("governance.ui.body"), cell: (d) => d.bodyName },
+    {
+      key: "title",
+      header: t("governance.ui.decisionTitle"),
+      cell: (d) => (
+        <Link to="/styrning/moten/$id" params={{ id: d.meetingId }}>
+          {d.title}
+        </Link>
+      ),
+    },
+    {
+      key: "kind",
+      header: t("governance.ui.decisionKind"),
+      cell: (d) => t(`governance.ui.decisionKinds.${d.kind}`),
+    },
+    {
+      key: "amount",
+      header: t("governance.ui.amount"),
+      className: "nowrap",
+      cell: (d) => (d.amount === null ? "–" : kr(d.amount)),
+    },
+    {
+      key: "funds",
+      header: t("governance.ui.funds"),
+      cell: (d) =>
+        d.fundedProjects.length === 0
+          ? "–"
+          : d.fundedProjects.map((f, i) => (
+              <span key={f.projectId}>
+                {i > 0 && ", "}
+                <Link to="/planer/projekt/$projectId" params={{ projectId: f.projectId }}>
+                  {f.projectName}
+                </Link>
+              </span>
+            )),
+    },
+  ];
   return (
     <>
       <PageHeader title={t("governance.ui.decisionRegister")} />
@@ -40,56 +99,13 @@ export function DecisionRegisterPage() {
           items.length === 0 ? (
             <EmptyState message={t("governance.ui.decisionsNone")} />
           ) : (
-            <TableScroll label={t("governance.ui.decisionRegister")}>
-              <table className="data-table">
-                <caption>
-                  {t("governance.ui.decisionRegister")} {year}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("governance.ui.registryNumber")}</th>
-                    <th scope="col">{t("governance.ui.date")}</th>
-                    <th scope="col">{t("governance.ui.body")}</th>
-                    <th scope="col">{t("governance.ui.decisionTitle")}</th>
-                    <th scope="col">{t("governance.ui.decisionKind")}</th>
-                    <th scope="col">{t("governance.ui.amount")}</th>
-                    <th scope="col">{t("governance.ui.funds")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((d) => (
-                    <tr key={d.id}>
-                      <th scope="row" className="nowrap">
-                        {d.registryNumber ?? "–"}
-                      </th>
-                      <td className="nowrap">
-                        {d.meetingDate} § {d.paragraph}
-                      </td>
-                      <td>{d.bodyName}</td>
-                      <td>
-                        <Link to="/styrning/moten/$id" params={{ id: d.meetingId }}>
-                          {d.title}
-                        </Link>
-                      </td>
-                      <td>{t(`governance.ui.decisionKinds.${d.kind}`)}</td>
-                      <td className="nowrap">{d.amount === null ? "–" : kr(d.amount)}</td>
-                      <td>
-                        {d.fundedProjects.length === 0
-                          ? "–"
-                          : d.fundedProjects.map((f, i) => (
-                              <span key={f.projectId}>
-                                {i > 0 && ", "}
-                                <Link to="/planer/projekt/$projectId" params={{ projectId: f.projectId }}>
-                                  {f.projectName}
-                                </Link>
-                              </span>
-                            ))}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              caption={`${t("governance.ui.decisionRegister")} ${year}`}
+              label={t("governance.ui.decisionRegister")}
+              rows={items}
+              rowKey={(d) => d.id}
+              columns={columns}
+            />
           )
         }
       </QueryState>

@@ -13,8 +13,7 @@ import type {
   RegistryEntryView,
 } from "../../../common/governance.ts";
 import type { ProjectSummaryView } from "../../../common/projects.ts";
-import { api, queryString } from "../../api.ts";
-import type { Page } from "../programmes/programmes-api.ts";
+import { api, type Page, queryString } from "../../api.ts";
 
 /** Data of the governance pages over /api/bodies, /api/meetings, /api/decisions and /api/registry. */
 

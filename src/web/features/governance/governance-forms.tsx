@@ -23,8 +23,8 @@ import {
   TextField,
 } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
-import { organisationChoicesQuery } from "../organisations/organisations-api.ts";
-import { peopleChoicesQuery } from "../people/people-api.ts";
+import { organisationChoicesQuery } from "../organisations/index.ts";
+import { peopleChoicesQuery } from "../people/index.ts";
 import {
   projectOptionsQuery,
   useAddDecision,

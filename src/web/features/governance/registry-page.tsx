@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import type { RegistryEntryView } from "../../../common/governance.ts";
 import { useMe } from "../../auth.ts";
-import { EmptyState, PageHeader, QueryState, TableScroll } from "../../components/index.ts";
-import { organisationChoicesQuery } from "../organisations/organisations-api.ts";
+import { type Column, DataTable, EmptyState, PageHeader, QueryState } from "../../components/index.ts";
+import { organisationChoicesQuery } from "../organisations/index.ts";
 import { registryQuery } from "./governance-api.ts";
 import { RegistryEntryForm } from "./governance-forms.tsx";
 import { useYearSearch, YearSearchForm } from "./governance-parts.tsx";
@@ -19,6 +20,42 @@ export function RegistryPage() {
   const search = useYearSearch();
   const { year } = search;
   const entries = useQuery(registryQuery({ year, q: search.q }));
+  const columns: Column<RegistryEntryView>[] = [
+    {
+      key: "number",
+      header: t("governance.ui.registryNumber"),
+      isRowHeader: true,
+      className: "nowrap",
+      cell: (e) => e.registryNumber,
+    },
+    { key: "date", header: t("governance.ui.date"), className: "nowrap", cell: (e) => e.date },
+    {
+      key: "title",
+      header: t("governance.ui.entryTitle"),
+      cell: (e) => e.title ?? <em>{t("governance.ui.confidentialHidden")}</em>,
+    },
+    {
+      key: "direction",
+      header: t("governance.ui.direction"),
+      cell: (e) => t(`governance.ui.directions.${e.direction}`),
+    },
+    { key: "counterpart", header: t("governance.ui.counterpart"), cell: (e) => e.counterpart ?? "–" },
+    {
+      key: "type",
+      header: t("governance.ui.documentType"),
+      cell: (e) => (
+        <>
+          {t(`governance.ui.documentTypes.${e.documentType}`)}{" "}
+          <span className="muted">({t(`governance.ui.retentionClasses.${e.retentionClass}`)})</span>
+        </>
+      ),
+    },
+    {
+      key: "confidential",
+      header: t("governance.ui.confidential"),
+      cell: (e) => (e.confidential ? (e.confidentialityGround ?? t("governance.ui.confidential")) : "–"),
+    },
+  ];
   return (
     <>
       <PageHeader title={t("governance.ui.registry")} intro={t("governance.ui.registryIntro")} />
@@ -29,46 +66,13 @@ export function RegistryPage() {
           items.length === 0 ? (
             <EmptyState message={t("governance.ui.registryNone")} />
           ) : (
-            <TableScroll label={t("governance.ui.registry")}>
-              <table className="data-table">
-                <caption>
-                  {t("governance.ui.registry")} {year}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("governance.ui.registryNumber")}</th>
-                    <th scope="col">{t("governance.ui.date")}</th>
-                    <th scope="col">{t("governance.ui.entryTitle")}</th>
-                    <th scope="col">{t("governance.ui.direction")}</th>
-                    <th scope="col">{t("governance.ui.counterpart")}</th>
-                    <th scope="col">{t("governance.ui.documentType")}</th>
-                    <th scope="col">{t("governance.ui.confidential")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((e) => (
-                    <tr key={e.id}>
-                      <th scope="row" className="nowrap">
-                        {e.registryNumber}
-                      </th>
-                      <td className="nowrap">{e.date}</td>
-                      <td>{e.title ?? <em>{t("governance.ui.confidentialHidden")}</em>}</td>
-                      <td>{t(`governance.ui.directions.${e.direction}`)}</td>
-                      <td>{e.counterpart ?? "–"}</td>
-                      <td>
-                        {t(`governance.ui.documentTypes.${e.documentType}`)}{" "}
-                        <span className="muted">
-                          ({t(`governance.ui.retentionClasses.${e.retentionClass}`)})
-                        </span>
-                      </td>
-                      <td>
-                        {e.confidential ? (e.confidentialityGround ?? t("governance.ui.confidential")) : "–"}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              caption={`${t("governance.ui.registry")} ${year}`}
+              label={t("governance.ui.registry")}
+              rows={items}
+              rowKey={(e) => e.id}
+              columns={columns}
+            />
           )
         }
       </QueryState>

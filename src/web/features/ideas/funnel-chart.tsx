@@ -1,6 +1,6 @@
 import { BarChart } from "echarts/charts";
 import * as echarts from "echarts/core";
-import { EChart } from "../compass/charts.tsx";
+import { EChart } from "../../components/charts.tsx";
 
 echarts.use([BarChart]);
 

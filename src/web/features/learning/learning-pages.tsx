@@ -1,36 +1,38 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type {
-  DocumentView,
-  LearningFeedbackView,
-  LinkView,
-  PostView,
-  SpaceView,
-  ThreadView,
-} from "../../../common/learning.ts";
-import { ApiError, api } from "../../api.ts";
-import { useMe } from "../../auth.ts";
+import { learningFeedbackInput, linkInput, postInput, threadInput } from "../../../common/learning.ts";
 import {
   Alert,
   Button,
   EmptyState,
+  FormProblem,
   PageHeader,
   QueryState,
   Select,
+  TextAreaField,
   TextField,
 } from "../../components/index.ts";
-import { TextAreaField } from "../../components/text-area-field.tsx";
+import { useForm } from "../../lib/forms.ts";
+import { problemWithFields } from "../../lib/problem.ts";
+import {
+  spaceListQuery,
+  spaceQuery,
+  spacesQuery,
+  threadQuery,
+  useAddLink,
+  useGiveFeedback,
+  useReply,
+  useStartThread,
+  useUploadDocument,
+} from "./learning-api.ts";
 import { Recordings } from "./recordings.tsx";
 
 /** The learning spaces: only members see them (the server answers 404 to others). */
 export function SpacesPage() {
   const { t } = useTranslation();
-  const query = useQuery({
-    queryKey: ["learning"],
-    queryFn: async () => (await api.get<{ items: SpaceView[] }>("/api/learning/spaces")).items,
-  });
+  const query = useQuery(spacesQuery);
   return (
     <>
       <PageHeader title={t("learning.web.title")} intro={t("learning.web.intro")} />
@@ -58,21 +60,8 @@ export function SpacesPage() {
   );
 }
 
-const errorText = (e: unknown) =>
-  e instanceof ApiError ? Object.values(e.fieldErrors).flat().join(" ") || e.problem.detail : String(e);
-
-function useList<T>(spaceId: string, part: string) {
-  return useQuery({
-    queryKey: ["learning", spaceId, part],
-    queryFn: async () => (await api.get<{ items: T[] }>(`/api/learning/spaces/${spaceId}/${part}`)).items,
-  });
-}
-
 export function SpacePage({ id }: { id: string }) {
-  const space = useQuery({
-    queryKey: ["learning", id],
-    queryFn: () => api.get<SpaceView>(`/api/learning/spaces/${id}`),
-  });
+  const space = useQuery(spaceQuery(id));
   return (
     <QueryState query={space}>
       {(s) => (
@@ -91,31 +80,10 @@ export function SpacePage({ id }: { id: string }) {
 
 function Documents({ spaceId }: { spaceId: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const docs = useList<DocumentView>(spaceId, "documents");
-  const me = useMe();
+  const docs = useQuery(spaceListQuery(spaceId, "documents"));
   const [title, setTitle] = useState("");
   const [file, setFile] = useState<File | null>(null);
-  const upload = useMutation({
-    mutationFn: async () => {
-      const body = new FormData();
-      body.append("title", title);
-      if (file) body.append("file", file);
-      const res = await fetch(`/api/learning/spaces/${spaceId}/documents`, {
-        method: "POST",
-        body,
-        headers: { "x-csrf-token": me?.csrfToken ?? "", accept: "application/json" },
-        credentials: "same-origin",
-      });
-      if (!res.ok) throw new ApiError(await res.json());
-      return res.json();
-    },
-    onSuccess: () => {
-      setTitle("");
-      setFile(null);
-      void queryClient.invalidateQueries({ queryKey: ["learning", spaceId, "documents"] });
-    },
-  });
+  const upload = useUploadDocument(spaceId);
   return (
     <section aria-labelledby="docs-heading">
       <h2 id="docs-heading">{t("learning.web.documents")}</h2>
@@ -142,10 +110,18 @@ function Documents({ spaceId }: { spaceId: string }) {
         className="form"
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
-          upload.mutate();
+          upload.mutate(
+            { title, file },
+            {
+              onSuccess: () => {
+                setTitle("");
+                setFile(null);
+              },
+            },
+          );
         }}
       >
-        {upload.error && <Alert tone="error">{errorText(upload.error)}</Alert>}
+        {upload.error && <Alert tone="error">{problemWithFields(upload.error, t)}</Alert>}
         <TextField label={t("learning.web.docTitle")} value={title} onChange={setTitle} />
         <div className="field">
           <label className="field-label" htmlFor="learning-file">
@@ -168,19 +144,12 @@ function Documents({ spaceId }: { spaceId: string }) {
 
 function Links({ spaceId }: { spaceId: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const links = useList<LinkView>(spaceId, "links");
-  const [kind, setKind] = useState("literature");
-  const [title, setTitle] = useState("");
-  const [url, setUrl] = useState("");
-  const add = useMutation({
-    mutationFn: () => api.post(`/api/learning/spaces/${spaceId}/links`, { kind, title, url: url || null }),
-    onSuccess: () => {
-      setTitle("");
-      setUrl("");
-      void queryClient.invalidateQueries({ queryKey: ["learning", spaceId, "links"] });
-    },
-  });
+  const links = useQuery(spaceListQuery(spaceId, "links"));
+  const add = useAddLink(spaceId);
+  const form = useForm(linkInput, { kind: "literature", title: "", url: "" }, (v) => ({
+    ...v,
+    url: v.url || null,
+  }));
   return (
     <section aria-labelledby="links-heading">
       <h2 id="links-heading">{t("learning.web.links")}</h2>
@@ -198,24 +167,25 @@ function Links({ spaceId }: { spaceId: string }) {
       </QueryState>
       <form
         className="form"
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          add.mutate();
-        }}
+        noValidate
+        onSubmit={form.onSubmit(async (data) => {
+          await add.mutateAsync(data);
+          form.reset();
+        })}
       >
-        {add.error && <Alert tone="error">{errorText(add.error)}</Alert>}
+        <FormProblem form={form} />
         <Select
           label={t("learning.web.kind")}
-          value={kind}
-          onChange={setKind}
+          value={form.values.kind}
+          onChange={(kind) => form.setValue("kind", kind)}
           options={["literature", "lecture", "link"].map((k) => ({
             value: k,
             label: t(`learning.web.kinds.${k}`),
           }))}
         />
-        <TextField label={t("learning.web.linkTitle")} value={title} onChange={setTitle} />
-        <TextField label={t("learning.web.url")} type="url" value={url} onChange={setUrl} />
-        <Button type="submit" variant="secondary" isPending={add.isPending}>
+        <TextField label={t("learning.web.linkTitle")} {...form.field("title")} />
+        <TextField label={t("learning.web.url")} type="url" {...form.field("url")} />
+        <Button type="submit" variant="secondary" isPending={form.submitting}>
           {t("learning.web.addLink")}
         </Button>
       </form>
@@ -225,19 +195,11 @@ function Links({ spaceId }: { spaceId: string }) {
 
 function Forum({ spaceId }: { spaceId: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const threads = useList<ThreadView>(spaceId, "threads");
+  const threads = useQuery(spaceListQuery(spaceId, "threads"));
   const [open, setOpen] = useState<string | null>(null);
-  const [title, setTitle] = useState("");
-  const [body, setBody] = useState("");
-  const start = useMutation({
-    mutationFn: () => api.post(`/api/learning/spaces/${spaceId}/threads`, { title, body }),
-    onSuccess: () => {
-      setTitle("");
-      setBody("");
-      void queryClient.invalidateQueries({ queryKey: ["learning", spaceId, "threads"] });
-    },
-  });
+  const start = useStartThread(spaceId);
+  const form = useForm(threadInput, { title: "", body: "" });
+  const body = form.field("body");
   return (
     <section aria-labelledby="forum-heading">
       <h2 id="forum-heading">{t("learning.web.forum")}</h2>
@@ -261,15 +223,22 @@ function Forum({ spaceId }: { spaceId: string }) {
       </QueryState>
       <form
         className="form"
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          start.mutate();
-        }}
+        noValidate
+        onSubmit={form.onSubmit(async (data) => {
+          await start.mutateAsync(data);
+          form.reset();
+        })}
       >
-        {start.error && <Alert tone="error">{errorText(start.error)}</Alert>}
-        <TextField label={t("learning.web.threadTitle")} value={title} onChange={setTitle} />
-        <TextAreaField id="thread-body" label={t("learning.web.post")} value={body} onChange={setBody} />
-        <Button type="submit" variant="secondary" isPending={start.isPending}>
+        <FormProblem form={form} />
+        <TextField label={t("learning.web.threadTitle")} {...form.field("title")} />
+        <TextAreaField
+          id={body.id}
+          label={t("learning.web.post")}
+          value={body.value}
+          onChange={body.onChange}
+          error={body.error}
+        />
+        <Button type="submit" variant="secondary" isPending={form.submitting}>
           {t("learning.web.startThread")}
         </Button>
       </form>
@@ -279,19 +248,10 @@ function Forum({ spaceId }: { spaceId: string }) {
 
 function Thread({ spaceId, threadId }: { spaceId: string; threadId: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey: ["learning", spaceId, "thread", threadId],
-    queryFn: () => api.get<{ posts: PostView[] }>(`/api/learning/spaces/${spaceId}/threads/${threadId}`),
-  });
-  const [body, setBody] = useState("");
-  const reply = useMutation({
-    mutationFn: () => api.post(`/api/learning/spaces/${spaceId}/threads/${threadId}/posts`, { body }),
-    onSuccess: () => {
-      setBody("");
-      void queryClient.invalidateQueries({ queryKey: ["learning", spaceId] });
-    },
-  });
+  const query = useQuery(threadQuery(spaceId, threadId));
+  const reply = useReply(spaceId, threadId);
+  const form = useForm(postInput, { body: "" });
+  const body = form.field("body");
   return (
     <div className="card">
       <QueryState query={query}>
@@ -307,19 +267,21 @@ function Thread({ spaceId, threadId }: { spaceId: string; threadId: string }) {
       </QueryState>
       <form
         className="form"
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          reply.mutate();
-        }}
+        noValidate
+        onSubmit={form.onSubmit(async (data) => {
+          await reply.mutateAsync(data);
+          form.reset();
+        })}
       >
-        {reply.error && <Alert tone="error">{errorText(reply.error)}</Alert>}
+        <FormProblem form={form} />
         <TextAreaField
-          id={`reply-${threadId}`}
+          id={body.id}
           label={t("learning.web.reply")}
-          value={body}
-          onChange={setBody}
+          value={body.value}
+          onChange={body.onChange}
+          error={body.error}
         />
-        <Button type="submit" variant="secondary" isPending={reply.isPending}>
+        <Button type="submit" variant="secondary" isPending={form.submitting}>
           {t("learning.web.sendReply")}
         </Button>
       </form>
@@ -329,16 +291,10 @@ function Thread({ spaceId, threadId }: { spaceId: string; threadId: string }) {
 
 function Feedback({ spaceId }: { spaceId: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const list = useList<LearningFeedbackView>(spaceId, "feedback");
-  const [comment, setComment] = useState("");
-  const give = useMutation({
-    mutationFn: () => api.post(`/api/learning/spaces/${spaceId}/feedback`, { comment }),
-    onSuccess: () => {
-      setComment("");
-      void queryClient.invalidateQueries({ queryKey: ["learning", spaceId, "feedback"] });
-    },
-  });
+  const list = useQuery(spaceListQuery(spaceId, "feedback"));
+  const give = useGiveFeedback(spaceId);
+  const form = useForm(learningFeedbackInput, { comment: "" });
+  const comment = form.field("comment");
   return (
     <section aria-labelledby="lfeedback-heading">
       <h2 id="lfeedback-heading">{t("learning.web.feedback")}</h2>
@@ -356,19 +312,21 @@ function Feedback({ spaceId }: { spaceId: string }) {
       </QueryState>
       <form
         className="form"
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          give.mutate();
-        }}
+        noValidate
+        onSubmit={form.onSubmit(async (data) => {
+          await give.mutateAsync(data);
+          form.reset();
+        })}
       >
-        {give.error && <Alert tone="error">{errorText(give.error)}</Alert>}
+        <FormProblem form={form} />
         <TextAreaField
-          id="learning-feedback"
+          id={comment.id}
           label={t("learning.web.yourFeedback")}
-          value={comment}
-          onChange={setComment}
+          value={comment.value}
+          onChange={comment.onChange}
+          error={comment.error}
         />
-        <Button type="submit" variant="secondary" isPending={give.isPending}>
+        <Button type="submit" variant="secondary" isPending={form.submitting}>
           {t("learning.web.sendFeedback")}
         </Button>
       </form>

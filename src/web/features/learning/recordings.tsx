@@ -1,10 +1,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type DocumentView, maxRecordingBytes, recordingTypes } from "../../../common/learning.ts";
-import { api } from "../../api.ts";
-import { useMe } from "../../auth.ts";
+import { maxRecordingBytes, recordingTypes } from "../../../common/learning.ts";
 import { Alert, Button, EmptyState, TextField } from "../../components/index.ts";
+import { spaceListQuery, uploadRecording } from "./learning-api.ts";
 
 /**
  * Recorded lectures (issue 16, item 8): uploaded audio and video, played in the page with the browser's
@@ -18,11 +17,7 @@ const extensions = Object.keys(recordingTypes);
 
 export function Recordings({ spaceId }: { spaceId: string }) {
   const { t } = useTranslation();
-  const docs = useQuery({
-    queryKey: ["learning", spaceId, "documents"],
-    queryFn: async () =>
-      (await api.get<{ items: DocumentView[] }>(`/api/learning/spaces/${spaceId}/documents`)).items,
-  });
+  const docs = useQuery(spaceListQuery(spaceId, "documents"));
   const recordings = (docs.data ?? [])
     .map((d) => ({
       doc: d,
@@ -72,10 +67,9 @@ export function Recordings({ spaceId }: { spaceId: string }) {
   );
 }
 
-/** XMLHttpRequest rather than fetch: only it reports upload progress. */
+/** The upload shows its progress (uploadRecording uses XMLHttpRequest: only it reports progress). */
 function RecordingUpload({ spaceId }: { spaceId: string }) {
   const { t } = useTranslation();
-  const me = useMe();
   const queryClient = useQueryClient();
   const [title, setTitle] = useState("");
   const [file, setFile] = useState<File | null>(null);
@@ -94,35 +88,29 @@ function RecordingUpload({ spaceId }: { spaceId: string }) {
     const body = new FormData();
     body.append("title", title);
     body.append("file", file);
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/learning/spaces/${spaceId}/recordings`);
-    xhr.setRequestHeader("x-csrf-token", me?.csrfToken ?? "");
-    xhr.setRequestHeader("accept", "application/json");
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) setProgress(Math.round((100 * event.loaded) / event.total));
-    };
-    xhr.onerror = () => {
-      setProgress(null);
-      setError(t("learning.web.recordingFailed"));
-    };
-    xhr.onload = () => {
-      setProgress(null);
-      if (xhr.status === 201) {
-        setDone(title || file.name);
-        setTitle("");
-        setFile(null);
-        void queryClient.invalidateQueries({ queryKey: ["learning", spaceId, "documents"] });
-        return;
-      }
-      try {
-        const problem = JSON.parse(xhr.responseText);
-        setError(problem.detail || t("learning.web.recordingFailed"));
-      } catch {
-        setError(t("learning.web.recordingFailed"));
-      }
-    };
     setProgress(0);
-    xhr.send(body);
+    uploadRecording(spaceId, body, setProgress).then(
+      ({ status, text }) => {
+        setProgress(null);
+        if (status === 201) {
+          setDone(title || file.name);
+          setTitle("");
+          setFile(null);
+          void queryClient.invalidateQueries({ queryKey: ["learning", spaceId, "documents"] });
+          return;
+        }
+        try {
+          const problem = JSON.parse(text);
+          setError(problem.detail || t("learning.web.recordingFailed"));
+        } catch {
+          setError(t("learning.web.recordingFailed"));
+        }
+      },
+      () => {
+        setProgress(null);
+        setError(t("learning.web.recordingFailed"));
+      },
+    );
   };
 
   return (

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { LocalPlanDetailView, LocalPlanView } from "../../../common/localwork.ts";
-import { EmptyState, PageHeader, QueryState, TableScroll } from "../../components/index.ts";
+import { type Column, DataTable, EmptyState, PageHeader, QueryState } from "../../components/index.ts";
 import { localPlanQuery, localPlansQuery } from "./localwork-api.ts";
 
 const hours = (n: number, lang: string) => n.toLocaleString(lang === "en" ? "en-GB" : "sv-SE");
@@ -11,6 +11,25 @@ const hours = (n: number, lang: string) => n.toLocaleString(lang === "en" ? "en-
 export function LocalPlansPage() {
   const { t, i18n } = useTranslation();
   const plans = useQuery(localPlansQuery());
+  const columns: Column<LocalPlanView>[] = [
+    {
+      key: "organisation",
+      header: t("localwork.page.organisation"),
+      isRowHeader: true,
+      cell: (p) => (
+        <Link to="/lokalt-utvecklingsarbete/$id" params={{ id: p.id }}>
+          {p.organisationName}
+        </Link>
+      ),
+    },
+    { key: "plan", header: t("localwork.page.plan"), cell: (p) => p.title },
+    {
+      key: "hours",
+      header: t("localwork.report.hours"),
+      className: "number",
+      cell: (p) => hours(p.supportHours, i18n.language),
+    },
+  ];
   return (
     <>
       <PageHeader title={t("localwork.page.title")} intro={<p>{t("localwork.page.intro")}</p>} />
@@ -19,33 +38,13 @@ export function LocalPlansPage() {
           items.length === 0 ? (
             <EmptyState message={t("localwork.page.none")} />
           ) : (
-            <TableScroll label={t("localwork.page.title")}>
-              <table className="data-table">
-                <caption>{t("localwork.page.caption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("localwork.page.organisation")}</th>
-                    <th scope="col">{t("localwork.page.plan")}</th>
-                    <th scope="col" className="number">
-                      {t("localwork.report.hours")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((p) => (
-                    <tr key={p.id}>
-                      <th scope="row">
-                        <Link to="/lokalt-utvecklingsarbete/$id" params={{ id: p.id }}>
-                          {p.organisationName}
-                        </Link>
-                      </th>
-                      <td>{p.title}</td>
-                      <td className="number">{hours(p.supportHours, i18n.language)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              caption={t("localwork.page.caption")}
+              label={t("localwork.page.title")}
+              rows={items}
+              rowKey={(p) => p.id}
+              columns={columns}
+            />
           )
         }
       </QueryState>
@@ -74,6 +73,23 @@ export function LocalPlanPage({ id }: { id: string }) {
 
 function PlanBody({ data }: { data: LocalPlanDetailView }) {
   const { t, i18n } = useTranslation();
+  const supportColumns: Column<LocalPlanDetailView["support"][number]>[] = [
+    { key: "date", header: t("localwork.page.date"), cell: (s) => s.date },
+    { key: "kind", header: t("localwork.report.kind"), cell: (s) => t(`localwork.kinds.${s.kind}`) },
+    { key: "givenBy", header: t("localwork.page.givenBy"), cell: (s) => s.givenBy },
+    {
+      key: "hours",
+      header: t("localwork.report.hours"),
+      className: "number",
+      cell: (s) => hours(s.hours, i18n.language),
+    },
+    {
+      key: "participants",
+      header: t("localwork.page.participants"),
+      className: "number",
+      cell: (s) => s.participants,
+    },
+  ];
   return (
     <>
       <section aria-labelledby="activities-heading">
@@ -97,44 +113,22 @@ function PlanBody({ data }: { data: LocalPlanDetailView }) {
         {data.support.length === 0 ? (
           <EmptyState message={t("localwork.page.noSupport")} />
         ) : (
-          <TableScroll label={t("localwork.report.heading")}>
-            <table className="data-table">
-              <caption>{t("localwork.page.supportCaption", { organisation: data.organisationName })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("localwork.page.date")}</th>
-                  <th scope="col">{t("localwork.report.kind")}</th>
-                  <th scope="col">{t("localwork.page.givenBy")}</th>
-                  <th scope="col" className="number">
-                    {t("localwork.report.hours")}
-                  </th>
-                  <th scope="col" className="number">
-                    {t("localwork.page.participants")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.support.map((s) => (
-                  <tr key={s.id}>
-                    <td>{s.date}</td>
-                    <td>{t(`localwork.kinds.${s.kind}`)}</td>
-                    <td>{s.givenBy}</td>
-                    <td className="number">{hours(s.hours, i18n.language)}</td>
-                    <td className="number">{s.participants}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row" colSpan={3}>
-                    {t("localwork.report.total")}
-                  </th>
-                  <td className="number">{hours(data.supportHours, i18n.language)}</td>
-                  <td className="number">{data.support.reduce((n, s) => n + s.participants, 0)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption={t("localwork.page.supportCaption", { organisation: data.organisationName })}
+            label={t("localwork.report.heading")}
+            rows={data.support}
+            rowKey={(s) => s.id}
+            columns={supportColumns}
+            footer={
+              <tr>
+                <th scope="row" colSpan={3}>
+                  {t("localwork.report.total")}
+                </th>
+                <td className="number">{hours(data.supportHours, i18n.language)}</td>
+                <td className="number">{data.support.reduce((n, s) => n + s.participants, 0)}</td>
+              </tr>
+            }
+          />
         )}
       </section>
     </>

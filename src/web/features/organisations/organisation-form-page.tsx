@@ -13,13 +13,13 @@ import {
   FormProblem,
   PageHeader,
   QueryState,
+  RegistersNav,
   Select,
   TextField,
 } from "../../components/index.ts";
 import { TextAreaField } from "../../components/text-area-field.tsx";
 import { fieldId, useForm } from "../../lib/forms.ts";
 import { organisationChoicesQuery, organisationQuery, useSaveOrganisation } from "./organisations-api.ts";
-import { RegistersNav } from "./registers-nav.tsx";
 
 /** /register/organisationer/ny and /register/organisationer/$id/redigera. */
 export function OrganisationFormPage({ id }: { id?: string }) {

@@ -4,12 +4,10 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatCredits, formatDate } from "../../../common/format.ts";
 import type { OrganisationDetailView } from "../../../common/organisations.ts";
-import { PageHeader, QueryState } from "../../components/index.ts";
+import { MergeDialog, PageHeader, QueryState, RegistersNav } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { DeleteOrganisation } from "./delete-organisation.tsx";
-import { MergeDialog } from "./merge-dialog.tsx";
 import { organisationChoicesQuery, organisationQuery, useMergeOrganisation } from "./organisations-api.ts";
-import { RegistersNav } from "./registers-nav.tsx";
 
 /** /register/organisationer/$id: the facts and everything linked to the organisation. */
 export function OrganisationPage({ id }: { id: string }) {

@@ -6,12 +6,10 @@ import type {
   OrganisationView,
   UpdateOrganisationData,
 } from "../../../common/organisations.ts";
-import { api, queryString } from "../../api.ts";
+import { api, type Option, type Page, queryString } from "../../api.ts";
 
 /** Data of the organisation pages: TanStack Query options and mutations over /api/organisations. */
-export type Page<T> = { items: T[]; nextCursor: string | null };
 export type OrganisationFilters = { q: string; type: string; county: string; tag: string; sort: string };
-export type Option = { id: string; label: string };
 
 export const fetchOrganisations = (filters: Partial<OrganisationFilters>, cursor?: string, limit = 50) =>
   api.get<Page<OrganisationView>>(`/api/organisations${queryString({ ...filters, cursor, limit })}`);

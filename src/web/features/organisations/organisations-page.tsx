@@ -6,10 +6,19 @@ import {
   organisationTypes,
 } from "../../../common/organisations.ts";
 import { useMe } from "../../auth.ts";
-import { type Column, DataTable, PageHeader, Select, TextField } from "../../components/index.ts";
+import {
+  type Column,
+  DataTable,
+  FilterForm,
+  ImportLink,
+  PageHeader,
+  RegisterResults,
+  RegistersNav,
+  Select,
+  TextField,
+  useRegisterList,
+} from "../../components/index.ts";
 import { fetchOrganisations, type OrganisationFilters } from "./organisations-api.ts";
-import { FilterForm, ImportLink, RegisterResults, useRegisterList } from "./register-list.tsx";
-import { RegistersNav } from "./registers-nav.tsx";
 
 const noFilters: OrganisationFilters = { q: "", type: "", county: "", tag: "", sort: "name" };
 

@@ -1,7 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { PageHeader } from "../../components/index.ts";
-import { registers } from "./registers-nav.tsx";
+import { PageHeader, registers } from "../../components/index.ts";
 
 /** /register: what the registers are and where each one is. */
 export function RegistersPage() {

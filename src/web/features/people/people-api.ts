@@ -6,8 +6,8 @@ import type {
   PersonView,
   UpdatePersonData,
 } from "../../../common/people.ts";
-import { api, queryString } from "../../api.ts";
-import { type Option, type Page, useInvalidateRegisters } from "../organisations/organisations-api.ts";
+import { api, type Option, type Page, queryString } from "../../api.ts";
+import { useInvalidateRegisters } from "../organisations/index.ts";
 
 /** Data of the people pages: TanStack Query options and mutations over /api/people. */
 export type PersonFilters = { q: string; organisationId: string; sort: string };

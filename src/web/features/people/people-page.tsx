@@ -3,10 +3,19 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { type PersonView, personSorts } from "../../../common/people.ts";
 import { useMe } from "../../auth.ts";
-import { type Column, DataTable, PageHeader, Select, TextField } from "../../components/index.ts";
-import { organisationChoicesQuery } from "../organisations/organisations-api.ts";
-import { FilterForm, ImportLink, RegisterResults, useRegisterList } from "../organisations/register-list.tsx";
-import { RegistersNav } from "../organisations/registers-nav.tsx";
+import {
+  type Column,
+  DataTable,
+  FilterForm,
+  ImportLink,
+  PageHeader,
+  RegisterResults,
+  RegistersNav,
+  Select,
+  TextField,
+  useRegisterList,
+} from "../../components/index.ts";
+import { organisationChoicesQuery } from "../organisations/index.ts";
 import { fetchPeople, type PersonFilters } from "./people-api.ts";
 
 const noFilters: PersonFilters = { q: "", organisationId: "", sort: "name" };

@@ -14,13 +14,13 @@ import {
   FormProblem,
   PageHeader,
   QueryState,
+  RegistersNav,
   Select,
   TextField,
 } from "../../components/index.ts";
 import { TextAreaField } from "../../components/text-area-field.tsx";
 import { fieldId, useForm } from "../../lib/forms.ts";
-import { organisationChoicesQuery } from "../organisations/organisations-api.ts";
-import { RegistersNav } from "../organisations/registers-nav.tsx";
+import { organisationChoicesQuery } from "../organisations/index.ts";
 import { personQuery, userChoicesQuery, useSavePerson } from "./people-api.ts";
 
 /** /register/personer/ny and /register/personer/$id/redigera. */

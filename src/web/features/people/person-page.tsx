@@ -1,14 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../../../common/format.ts";
 import type { PersonDetailView } from "../../../common/people.ts";
-import { ApiError } from "../../api.ts";
-import { Alert, Button, Dialog, PageHeader, QueryState, Spinner } from "../../components/index.ts";
+import {
+  DeleteWithImpact,
+  MergeDialog,
+  PageHeader,
+  QueryState,
+  RegistersNav,
+} from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
-import { MergeDialog } from "../organisations/merge-dialog.tsx";
-import { RegistersNav } from "../organisations/registers-nav.tsx";
 import {
   peopleChoicesQuery,
   personImpactQuery,
@@ -153,64 +155,20 @@ function DeletePerson({
   onDeleted: () => void;
 }) {
   const { t } = useTranslation();
-  const [isOpen, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const impact = useQuery({ ...personImpactQuery(person.id), enabled: isOpen });
   const remove = useDeletePerson();
-  const confirm = async () => {
-    setError(null);
-    try {
-      await remove.mutateAsync(person.id);
-      setOpen(false);
-      onDeleted();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.problem.detail : t("errors.internal"));
-    }
-  };
-  const lines = impact.data
-    ? (["memberships", "programmes", "courses"] as const)
-        .filter((key) => impact.data[key] > 0)
-        .map((key) => t(`people.impact.${key}`, { count: impact.data[key] }))
-    : [];
   return (
-    <>
-      <Button variant="danger" onPress={() => setOpen(true)}>
-        {t("common.delete")}
-      </Button>
-      <Dialog
-        title={t("people.deleteTitle", { name: person.name })}
-        isOpen={isOpen}
-        onOpenChange={setOpen}
-        role="alertdialog"
-      >
-        {impact.isPending ? (
-          <Spinner />
-        ) : impact.isError ? (
-          <Alert tone="error">
-            {impact.error instanceof ApiError ? impact.error.problem.detail : t("errors.internal")}
-          </Alert>
-        ) : lines.length === 0 ? (
-          <p>{t("people.impact.nothing")}</p>
-        ) : (
-          <>
-            <p>{t("people.deleteIntro")}</p>
-            <ul>
-              {lines.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          </>
-        )}
-        {error && <Alert tone="error">{error}</Alert>}
-        <div className="button-row">
-          <Button variant="danger" onPress={confirm} isPending={remove.isPending}>
-            {t("common.delete")}
-          </Button>
-          <Button variant="secondary" onPress={() => setOpen(false)}>
-            {t("common.cancel")}
-          </Button>
-        </div>
-      </Dialog>
-    </>
+    <DeleteWithImpact
+      impact={personImpactQuery(person.id)}
+      sentences={(impact) =>
+        (["memberships", "programmes", "courses"] as const)
+          .filter((key) => impact[key] > 0)
+          .map((key) => t(`people.impact.${key}`, { count: impact[key] }))
+      }
+      remove={() => remove.mutateAsync(person.id)}
+      title={t("people.deleteTitle", { name: person.name })}
+      intro={t("people.deleteIntro")}
+      nothingElse={t("people.impact.nothing")}
+      onDeleted={onDeleted}
+    />
   );
 }

@@ -2,8 +2,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ErasureImpact } from "../../../common/privacy.ts";
-import { ApiError, api } from "../../api.ts";
+import { api } from "../../api.ts";
 import { Alert, Button, Dialog, Spinner } from "../../components/index.ts";
+import { problemMessage } from "../../lib/problem.ts";
 
 /**
  * The person page's GDPR actions (issue 20), for coordinators and administrators: download the
@@ -47,8 +48,7 @@ function ErasePerson({ personId, name }: { personId: string; name: string }) {
       await queryClient.invalidateQueries({ queryKey: ["people"] });
     },
   });
-  const error =
-    erase.error instanceof ApiError ? erase.error.problem.detail : erase.error ? t("errors.internal") : null;
+  const error = erase.error ? problemMessage(erase.error, t) : null;
   return (
     <>
       <Button variant="danger" onPress={() => setOpen(true)}>
@@ -68,9 +68,7 @@ function ErasePerson({ personId, name }: { personId: string; name: string }) {
         ) : impact.isPending ? (
           <Spinner />
         ) : impact.isError ? (
-          <Alert tone="error">
-            {impact.error instanceof ApiError ? impact.error.problem.detail : t("errors.internal")}
-          </Alert>
+          <Alert tone="error">{problemMessage(impact.error, t)}</Alert>
         ) : impact.data.items.length === 0 ? (
           <p>{t("privacy.page.nothing")}</p>
         ) : (

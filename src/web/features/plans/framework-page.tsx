@@ -2,8 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { FrameworkView } from "../../../common/goals.ts";
-import { Alert, PageHeader, QueryState, Select } from "../../components/index.ts";
-import { periodText, TableScroll } from "./plan-parts.tsx";
+import { Alert, PageHeader, QueryState, Select, TableScroll } from "../../components/index.ts";
+import { periodText } from "../../lib/format.ts";
 import { frameworkQuery } from "./plans-api.ts";
 
 /** /planer/ramverk/$frameworkId?version=n: a goal framework with its goals in one version. */

@@ -2,8 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { CoverageView } from "../../../common/plans.ts";
-import { Alert, PageHeader, QueryState, Select } from "../../components/index.ts";
-import { PlanNav, TableScroll } from "./plan-parts.tsx";
+import { Alert, PageHeader, QueryState, Select, TableScroll } from "../../components/index.ts";
+import { PlanNav } from "./plan-nav.tsx";
 import { coverageQuery, planQuery } from "./plans-api.ts";
 
 /**

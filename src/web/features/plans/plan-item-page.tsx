@@ -9,6 +9,7 @@ import {
   Button,
   FormErrorSummary,
   FormProblem,
+  GoalCodes,
   PageHeader,
   QueryState,
   Select,
@@ -19,7 +20,6 @@ import { currentLanguage } from "../../i18n/index.ts";
 import { useForm } from "../../lib/forms.ts";
 import { PlanItemOccurrences } from "./plan-occurrences.tsx";
 import { startLabel } from "./plan-page.tsx";
-import { GoalCodes } from "./plan-parts.tsx";
 import { planQuery, useAddProgress } from "./plans-api.ts";
 
 /** /planer/$planId/insats/$itemId: one item with its progress notes and the activities that deliver it. */

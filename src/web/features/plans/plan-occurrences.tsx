@@ -1,8 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanItemView } from "../../../common/plans.ts";
-import { Alert, Button } from "../../components/index.ts";
-import { TableScroll } from "./plan-parts.tsx";
+import { Alert, Button, TableScroll } from "../../components/index.ts";
 import { useMarkOccurrenceDone } from "./plans-api.ts";
 
 /** A recurring item's occurrences, which are done (by whom, when), and a button to mark one done. */

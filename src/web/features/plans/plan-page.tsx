@@ -3,9 +3,10 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { formatKronor } from "../../../common/format.ts";
 import type { PlanItemView, PlanView } from "../../../common/plans.ts";
-import { Button, PageHeader, QueryState } from "../../components/index.ts";
+import { Button, GoalCodes, PageHeader, QueryState, TableScroll } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
-import { GoalCodes, PlanNav, periodText, TableScroll } from "./plan-parts.tsx";
+import { periodText } from "../../lib/format.ts";
+import { PlanNav } from "./plan-nav.tsx";
 import { exportUrl, planQuery } from "./plans-api.ts";
 
 /** /planer/$planId: the plan as the seed's table, section by section; printable and downloadable. */

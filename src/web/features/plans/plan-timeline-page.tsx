@@ -1,9 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { TimelineView } from "../../../common/plans.ts";
-import { PageHeader, QueryState } from "../../components/index.ts";
-import { type GanttBar, GanttChart } from "./gantt-chart.tsx";
-import { PlanNav, TableScroll } from "./plan-parts.tsx";
+import { type GanttBar, GanttChart } from "../../components/gantt-chart.tsx";
+import { PageHeader, QueryState, TableScroll } from "../../components/index.ts";
+import { PlanNav } from "./plan-nav.tsx";
 import { planQuery, timelineQuery } from "./plans-api.ts";
 
 // Dark enough for 3:1 against white (WCAG 1.4.11, graphical objects); the table carries the same data.

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { formatKronor } from "../../../common/format.ts";
 import { EmptyState, PageHeader, QueryState } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
-import { periodText } from "./plan-parts.tsx";
+import { periodText } from "../../lib/format.ts";
 import { frameworksQuery, plansQuery } from "./plans-api.ts";
 
 /** /planer: the action plans, the project portfolio's views and the goal frameworks. */

@@ -14,12 +14,13 @@ import {
   FormErrorSummary,
   FormProblem,
   PageHeader,
+  PickList,
   QueryState,
+  RegistersNav,
   Select,
   TextField,
 } from "../../components/index.ts";
 import { fieldId, useForm } from "../../lib/forms.ts";
-import { PickList } from "./pick-list.tsx";
 import {
   courseQuery,
   organisationOptionsQuery,
@@ -27,7 +28,6 @@ import {
   programmeOptionsQuery,
   useSaveCourse,
 } from "./programmes-api.ts";
-import { RegisterNav } from "./register-nav.tsx";
 
 /** /register/kurser/ny and /register/kurser/$id/redigera. */
 export function CourseFormPage({ id }: { id?: string }) {
@@ -36,7 +36,7 @@ export function CourseFormPage({ id }: { id?: string }) {
   return (
     <>
       <PageHeader title={id ? t("programmes.editCourse") : t("programmes.newCourse")} />
-      <RegisterNav />
+      <RegistersNav />
       {id ? <QueryState query={course}>{(c) => <CourseForm course={c} />}</QueryState> : <CourseForm />}
     </>
   );

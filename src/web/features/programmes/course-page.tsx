@@ -3,11 +3,15 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { formatCredits } from "../../../common/format.ts";
 import type { CourseView } from "../../../common/programmes.ts";
-import { EmptyState, PageHeader, QueryState } from "../../components/index.ts";
+import {
+  DeleteRecordWithImpact,
+  EmptyState,
+  PageHeader,
+  QueryState,
+  RegistersNav,
+} from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
-import { DeleteWithImpact } from "./delete-with-impact.tsx";
 import { courseQuery } from "./programmes-api.ts";
-import { RegisterNav } from "./register-nav.tsx";
 
 /** /register/kurser/$id: facts (credits as "7,5 hp"), client of a contract course, programmes. */
 export function CoursePage({ id }: { id: string }) {
@@ -26,8 +30,9 @@ function CourseDetails({ course: c }: { course: CourseView }) {
         </Link>
       )}
       {c.abilities.delete && (
-        <DeleteWithImpact
+        <DeleteRecordWithImpact
           path={`/api/courses/${c.id}`}
+          invalidates={["programmes", "courses", "activities"]}
           triggerLabel={t("programmes.deleteCourse")}
           title={t("programmes.deleteConfirm", { name: c.nameSv })}
           nothingElse={t("programmes.deleteNothingElse")}
@@ -39,7 +44,7 @@ function CourseDetails({ course: c }: { course: CourseView }) {
   return (
     <>
       <PageHeader title={`${c.nameSv} (${c.code})`} actions={actions} />
-      <RegisterNav />
+      <RegistersNav />
       <dl className="facts">
         <dt>{t("programmes.code")}</dt>
         <dd>{c.code}</dd>

@@ -13,12 +13,13 @@ import {
   FormErrorSummary,
   FormProblem,
   PageHeader,
+  PickList,
   QueryState,
+  RegistersNav,
   Select,
   TextField,
 } from "../../components/index.ts";
 import { fieldId, useForm } from "../../lib/forms.ts";
-import { PickList } from "./pick-list.tsx";
 import {
   courseOptionsQuery,
   organisationOptionsQuery,
@@ -26,7 +27,6 @@ import {
   programmeQuery,
   useSaveProgramme,
 } from "./programmes-api.ts";
-import { RegisterNav } from "./register-nav.tsx";
 
 /** /register/program/ny and /register/program/$id/redigera. */
 export function ProgrammeFormPage({ id }: { id?: string }) {
@@ -36,7 +36,7 @@ export function ProgrammeFormPage({ id }: { id?: string }) {
   return (
     <>
       <PageHeader title={title} />
-      <RegisterNav />
+      <RegistersNav />
       {id ? (
         <QueryState query={programme}>{(p) => <ProgrammeForm programme={p} />}</QueryState>
       ) : (

@@ -3,11 +3,15 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { formatCredits } from "../../../common/format.ts";
 import type { ProgrammeView } from "../../../common/programmes.ts";
-import { EmptyState, PageHeader, QueryState } from "../../components/index.ts";
+import {
+  DeleteRecordWithImpact,
+  EmptyState,
+  PageHeader,
+  QueryState,
+  RegistersNav,
+} from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
-import { DeleteWithImpact } from "./delete-with-impact.tsx";
 import { programmeQuery } from "./programmes-api.ts";
-import { RegisterNav } from "./register-nav.tsx";
 
 /** /register/program/$id: facts, courses (linked) and the way to the programme's activities. */
 export function ProgrammePage({ id }: { id: string }) {
@@ -27,8 +31,9 @@ function ProgrammeDetails({ programme: p }: { programme: ProgrammeView }) {
         </Link>
       )}
       {p.abilities.delete && (
-        <DeleteWithImpact
+        <DeleteRecordWithImpact
           path={`/api/programmes/${p.id}`}
+          invalidates={["programmes", "courses", "activities"]}
           triggerLabel={t("programmes.deleteProgramme")}
           title={t("programmes.deleteConfirm", { name: p.nameSv })}
           nothingElse={t("programmes.deleteNothingElse")}
@@ -40,7 +45,7 @@ function ProgrammeDetails({ programme: p }: { programme: ProgrammeView }) {
   return (
     <>
       <PageHeader title={`${p.nameSv} (${p.code})`} actions={actions} />
-      <RegisterNav />
+      <RegistersNav />
       <dl className="facts">
         <dt>{t("programmes.code")}</dt>
         <dd>{p.code}</dd>

@@ -3,15 +3,13 @@ import type {
   CourseView,
   CreateCourseInput,
   CreateProgrammeInput,
-  ImpactView,
   ProgrammeView,
   UpdateCourseInput,
   UpdateProgrammeInput,
 } from "../../../common/programmes.ts";
-import { api, queryString } from "../../api.ts";
+import { api, type Option, type Page, queryString } from "../../api.ts";
 
 /** Data of the programme and course pages: TanStack Query options and mutations over the JSON API. */
-export type Page<T> = { items: T[]; nextCursor: string | null };
 export type ProgrammeFilters = { q: string; level: string; organisationId: string };
 export type CourseFilters = { q: string; programmeId: string; contract: string };
 
@@ -29,8 +27,6 @@ export const programmeQuery = (id: string) =>
 
 export const courseQuery = (id: string) =>
   queryOptions({ queryKey: ["courses", id], queryFn: () => api.get<CourseView>(`/api/courses/${id}`) });
-
-export type Option = { id: string; label: string };
 
 /** Choices for the forms' selects and pick lists (at most 500 of each: the demo has far fewer). */
 export const programmeOptionsQuery = queryOptions({
@@ -69,8 +65,6 @@ export const peopleOptionsQuery = queryOptions({
     })),
 });
 
-export const fetchImpact = (path: string) => api.get<ImpactView>(`${path}/impact`);
-
 function useInvalidateRegisters() {
   const queryClient = useQueryClient();
   return () =>
@@ -98,22 +92,5 @@ export function useSaveCourse(id?: string) {
     mutationFn: (input: CreateCourseInput | UpdateCourseInput) =>
       id ? api.patch<CourseView>(`/api/courses/${id}`, input) : api.post<CourseView>("/api/courses", input),
     onSuccess: invalidate,
-  });
-}
-
-/**
- * Deletes `/api/{programmes|courses|activities}/{id}`. The lists are only marked stale (refetched
- * when shown again): refetching at once would ask for the deleted record's page, which is a 404.
- */
-export function useDeleteRecord() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (path: string) => api.delete<void>(path),
-    onSuccess: () =>
-      Promise.all(
-        ["programmes", "courses", "activities"].map((key) =>
-          queryClient.invalidateQueries({ queryKey: [key], refetchType: "none" }),
-        ),
-      ),
   });
 }

@@ -4,11 +4,20 @@ import { useTranslation } from "react-i18next";
 import { formatCredits } from "../../../common/format.ts";
 import { type ProgrammeView, programmeLevels } from "../../../common/programmes.ts";
 import { useMe } from "../../auth.ts";
-import { type Column, DataTable, PageHeader, Select, TextField } from "../../components/index.ts";
+import {
+  type Column,
+  DataTable,
+  FilterForm,
+  ImportLink,
+  PageHeader,
+  RegisterResults,
+  RegistersNav,
+  Select,
+  TextField,
+  useRegisterList,
+} from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
-import { FilterForm, ImportLink, RegisterResults, useRegisterList } from "../organisations/register-list.tsx";
 import { fetchProgrammes, organisationOptionsQuery, type ProgrammeFilters } from "./programmes-api.ts";
-import { RegisterNav } from "./register-nav.tsx";
 
 const noFilters: ProgrammeFilters = { q: "", level: "", organisationId: "" };
 
@@ -36,7 +45,7 @@ export function ProgrammesPage() {
           </>
         }
       />
-      <RegisterNav />
+      <RegistersNav />
       <FilterForm list={list}>
         <TextField label={t("programmes.search")} value={draft.q} onChange={set("q")} />
         <Select

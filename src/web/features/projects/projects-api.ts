@@ -9,8 +9,7 @@ import type {
   StatusInput,
 } from "../../../common/projects.ts";
 import type { ReviewRound, ReviewRoundSummary } from "../../../common/review-rounds.ts";
-import { api, queryString } from "../../api.ts";
-import type { Page } from "../programmes/programmes-api.ts";
+import { api, type Page, queryString } from "../../api.ts";
 
 /** Data of the portfolio pages over /api/projects. */
 export type PortfolioFilters = { q: string; colour: string; sector: string; owner: string };

@@ -3,7 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { ProjectColour } from "../../../common/projects.ts";
 import type { ReviewRound, ReviewRoundSummary } from "../../../common/review-rounds.ts";
-import { EmptyState, PageHeader, QueryState, TableScroll } from "../../components/index.ts";
+import { type Column, DataTable, EmptyState, PageHeader, QueryState } from "../../components/index.ts";
 import { ColourBadge } from "./colour-badge.tsx";
 import { PortfolioNav } from "./portfolio-nav.tsx";
 import { reviewRoundQuery, reviewRoundsQuery } from "./projects-api.ts";
@@ -34,34 +34,32 @@ export function ReviewRoundsPage() {
 
 function RoundList({ items }: { items: ReviewRoundSummary[] }) {
   const { t } = useTranslation();
+  const columns: Column<ReviewRoundSummary>[] = [
+    {
+      key: "name",
+      header: t("projects.reviewRounds.name"),
+      isRowHeader: true,
+      cell: (r) => (
+        <Link to="/planer/projekt/avrapporteringar/$roundId" params={{ roundId: r.id }}>
+          {r.name}
+        </Link>
+      ),
+    },
+    { key: "date", header: t("projects.reviewRounds.date"), cell: (r) => r.date },
+    { key: "projects", header: t("projects.reviewRounds.projects"), cell: (r) => r.projectCount },
+    {
+      key: "conclusions",
+      header: t("projects.reviewRounds.conclusionCount"),
+      cell: (r) => r.conclusionCount,
+    },
+  ];
   return (
-    <TableScroll label={t("projects.reviewRounds.title")}>
-      <table className="data-table">
-        <caption>{t("projects.reviewRounds.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("projects.reviewRounds.name")}</th>
-            <th scope="col">{t("projects.reviewRounds.date")}</th>
-            <th scope="col">{t("projects.reviewRounds.projects")}</th>
-            <th scope="col">{t("projects.reviewRounds.conclusionCount")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">
-                <Link to="/planer/projekt/avrapporteringar/$roundId" params={{ roundId: r.id }}>
-                  {r.name}
-                </Link>
-              </th>
-              <td>{r.date}</td>
-              <td>{r.projectCount}</td>
-              <td>{r.conclusionCount}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      caption={t("projects.reviewRounds.title")}
+      rows={items}
+      rowKey={(r) => r.id}
+      columns={columns}
+    />
   );
 }
 
@@ -89,6 +87,31 @@ function RoundBody({ data }: { data: ReviewRound }) {
   const { t } = useTranslation();
   const report = (p: ReviewRound["projects"][number]) =>
     p.reportType ? `${t(`projects.reportShort.${p.reportType}`)}${p.reportUncertain ? "?" : ""}` : "–";
+  const columns: Column<ReviewRound["projects"][number]>[] = [
+    {
+      key: "name",
+      header: t("projects.appendix.name"),
+      isRowHeader: true,
+      cell: (p) => (
+        <>
+          <Link to="/planer/projekt/$projectId" params={{ projectId: p.projectId }}>
+            {p.projectName}
+          </Link>
+          {p.leadName ? ` (${p.leadName})` : ""}
+        </>
+      ),
+    },
+    { key: "report", header: t("projects.appendix.report"), cell: report },
+    { key: "period", header: t("projects.appendix.period"), cell: (p) => p.periodLabel ?? "–" },
+    { key: "results", header: t("projects.appendix.results"), cell: (p) => p.concreteResults ?? "–" },
+    { key: "scale", header: t("projects.appendix.scale"), cell: (p) => p.canScaleUp ?? "–" },
+    { key: "comment", header: t("projects.appendix.comment"), cell: (p) => p.comment ?? "–" },
+    {
+      key: "colour",
+      header: t("projects.appendix.colour"),
+      cell: (p) => <ColourBadge colour={p.colour as ProjectColour | null} />,
+    },
+  ];
   return (
     <>
       <section aria-labelledby="round-conclusions">
@@ -106,41 +129,13 @@ function RoundBody({ data }: { data: ReviewRound }) {
       <section>
         <h2>{t("projects.reviewRounds.table")}</h2>
         {data.projects.length ? (
-          <TableScroll label={t("projects.reviewRounds.table")}>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("projects.appendix.name")}</th>
-                  <th scope="col">{t("projects.appendix.report")}</th>
-                  <th scope="col">{t("projects.appendix.period")}</th>
-                  <th scope="col">{t("projects.appendix.results")}</th>
-                  <th scope="col">{t("projects.appendix.scale")}</th>
-                  <th scope="col">{t("projects.appendix.comment")}</th>
-                  <th scope="col">{t("projects.appendix.colour")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.projects.map((p) => (
-                  <tr key={p.projectId}>
-                    <th scope="row">
-                      <Link to="/planer/projekt/$projectId" params={{ projectId: p.projectId }}>
-                        {p.projectName}
-                      </Link>
-                      {p.leadName ? ` (${p.leadName})` : ""}
-                    </th>
-                    <td>{report(p)}</td>
-                    <td>{p.periodLabel ?? "–"}</td>
-                    <td>{p.concreteResults ?? "–"}</td>
-                    <td>{p.canScaleUp ?? "–"}</td>
-                    <td>{p.comment ?? "–"}</td>
-                    <td>
-                      <ColourBadge colour={p.colour as ProjectColour | null} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption={t("projects.reviewRounds.table")}
+            captionHidden
+            rows={data.projects}
+            rowKey={(p) => p.projectId}
+            columns={columns}
+          />
         ) : (
           <p>{t("projects.reviewRounds.noProjects")}</p>
         )}

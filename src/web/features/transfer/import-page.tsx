@@ -1,8 +1,7 @@
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { registerListPath, type TransferRegister, transferRegisters } from "../../../common/transfer.ts";
-import { PageHeader, Select } from "../../components/index.ts";
-import { ExportMenu } from "./export-menu.tsx";
+import { ExportMenu, PageHeader, Select } from "../../components/index.ts";
 import { ImportWizard } from "./import-wizard.tsx";
 
 /**

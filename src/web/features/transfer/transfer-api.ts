@@ -4,7 +4,7 @@ import type {
   ImportPreviewView,
   TransferRegister,
 } from "../../../common/transfer.ts";
-import { ApiError, type Problem, queryString } from "../../api.ts";
+import { ApiError, type Problem } from "../../api.ts";
 import i18n from "../../i18n/index.ts";
 
 /**
@@ -67,15 +67,6 @@ export function startImport(
 }
 
 export const importJobPath = (id: string) => `/api/imports/${id}`;
-
-/** The download address of a register's list under its current filters. */
-export function exportHref(
-  register: TransferRegister,
-  format: "xlsx" | "csv",
-  filters: Record<string, string | number | undefined | null> = {},
-) {
-  return `/api/${register}/export${queryString({ ...filters, format })}`;
-}
 
 export const templateHref = (register: TransferRegister, format: "xlsx" | "csv") =>
   `/api/${register}/import/template?format=${format}`;

@@ -1,8 +1,12 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api.ts";
-import { Alert, Button, Dialog, Select } from "../../components/index.ts";
-import type { Option } from "./organisations-api.ts";
+import type { Option } from "../api.ts";
+import { ApiError } from "../api.ts";
+import { problemMessage } from "../lib/problem.ts";
+import { Alert } from "./alert.tsx";
+import { Button } from "./button.tsx";
+import { Dialog } from "./dialog.tsx";
+import { Select } from "./select.tsx";
 
 /**
  * "Slå samman med …": pick the record to keep; everything linked to this one moves there and this
@@ -40,7 +44,7 @@ export function MergeDialog({
       setOpen(false);
     } catch (e) {
       if (e instanceof ApiError && e.fieldErrors.intoId) setFieldError(e.fieldErrors.intoId);
-      else setError(e instanceof ApiError ? e.problem.detail : t("errors.internal"));
+      else setError(problemMessage(e, t));
     } finally {
       setPending(false);
     }

@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import type { TransferRegister } from "../../../common/transfer.ts";
-import { exportHref } from "./transfer-api.ts";
+import type { TransferRegister } from "../../common/transfer.ts";
+import { queryString } from "../api.ts";
 
 /**
  * "Exportera: Excel (XLSX) · CSV" for a register list: plain download links of the list under the
@@ -37,4 +37,13 @@ export function ExportMenu({
       </a>
     </div>
   );
+}
+
+/** The download address of a register's list under its current filters. */
+export function exportHref(
+  register: TransferRegister,
+  format: "xlsx" | "csv",
+  filters: Record<string, string | number | undefined | null> = {},
+) {
+  return `/api/${register}/export${queryString({ ...filters, format })}`;
 }

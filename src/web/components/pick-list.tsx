@@ -1,9 +1,9 @@
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { compareText } from "../../../common/format.ts";
-import { Checkbox } from "../../components/index.ts";
-import { currentLanguage } from "../../i18n/index.ts";
-import type { Option } from "./programmes-api.ts";
+import { compareText } from "../../common/format.ts";
+import type { Option } from "../api.ts";
+import { currentLanguage } from "../i18n/index.ts";
+import { Checkbox } from "./checkbox.tsx";
 
 const SHOWN = 40;
 

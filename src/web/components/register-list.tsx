@@ -2,11 +2,13 @@ import { type InfiniteData, type UseInfiniteQueryResult, useInfiniteQuery } from
 import { Link } from "@tanstack/react-router";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { TransferRegister } from "../../../common/transfer.ts";
-import { useMe } from "../../auth.ts";
-import { Button, EmptyState, QueryState } from "../../components/index.ts";
-import { ExportMenu } from "../transfer/export-menu.tsx";
-import type { Page } from "./organisations-api.ts";
+import type { TransferRegister } from "../../common/transfer.ts";
+import type { Page } from "../api.ts";
+import { useMe } from "../auth.ts";
+import { Button } from "./button.tsx";
+import { EmptyState } from "./empty-state.tsx";
+import { ExportMenu } from "./export-menu.tsx";
+import { QueryState } from "./query-state.tsx";
 
 /**
  * The frame every register list page shares (organisations, people, programmes, courses,

@@ -1,0 +1,2 @@
+/** Agreements (cooperation agreements). What other features use of it: the list of agreements. */
+export { agreementsQuery } from "./agreements-api.ts";
