@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { loadDemoUsers } from "../demo/users.ts";
 import { openDatabase, queryRows } from "../src/server/db/client.ts";
-import { sharedCourseRows } from "../src/server/modules/agreements/agreements.records.ts";
+import { sharedCourseRows } from "../src/server/modules/agreements/index.ts";
 import { time } from "./portfolio.ts";
 import { signedInApp } from "./signed-in.ts";
 

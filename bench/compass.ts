@@ -2,8 +2,8 @@ import { type SQL, sql } from "drizzle-orm";
 import { loadDemoUsers } from "../demo/users.ts";
 import { buildApp } from "../src/server/app.ts";
 import { openDatabase, queryRows } from "../src/server/db/client.ts";
-import { ensureActivityTypes } from "../src/server/modules/activities/activity-types.service.ts";
-import { defaultDimensions } from "../src/server/modules/compass/model.defaults.ts";
+import { ensureActivityTypes } from "../src/server/modules/activities/index.ts";
+import { defaultDimensions } from "../src/server/modules/compass/index.ts";
 
 /**
  * ALA-kompassen over a university of 300 programmes (6 courses each, in 20 departments under 5

@@ -4,13 +4,9 @@ import { SMTPServer } from "smtp-server";
 import { loadDemoUsers } from "../demo/users.ts";
 import { buildApp } from "../src/server/app.ts";
 import { type Database, openDatabase, queryRows } from "../src/server/db/client.ts";
-import { ensureActivityTypes } from "../src/server/modules/activities/activity-types.service.ts";
-import { createEvent } from "../src/server/modules/events/events.service.ts";
-import {
-  participantTable,
-  participantTableSql,
-} from "../src/server/modules/events/participant-table.service.ts";
-import { sendDueMail } from "../src/server/modules/mail/mail-sender.ts";
+import { ensureActivityTypes } from "../src/server/modules/activities/index.ts";
+import { createEvent, participantTable, participantTableSql } from "../src/server/modules/events/index.ts";
+import { sendDueMail } from "../src/server/modules/mail/index.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 
 /**

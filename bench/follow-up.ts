@@ -1,14 +1,9 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { IndicatorDefinition } from "../src/common/indicators.ts";
 import { type Database, type Db, openDatabase, queryRows } from "../src/server/db/client.ts";
-import { ensureActivityTypes } from "../src/server/modules/activities/activity-types.service.ts";
-import { computeValue } from "../src/server/modules/indicators/indicators.compute.ts";
-import { evaluateIndicators } from "../src/server/modules/indicators/indicators.evaluate.ts";
-import { findIndicators } from "../src/server/modules/indicators/indicators.records.ts";
-import { indicators } from "../src/server/modules/indicators/indicators.schema.ts";
-import { buildAnnualReport } from "../src/server/modules/reports/annual.report.ts";
-import { finishDocument } from "../src/server/modules/reports/report-document.ts";
-import { render } from "../src/server/modules/reports/reports.service.ts";
+import { ensureActivityTypes } from "../src/server/modules/activities/index.ts";
+import { computeValue, evaluateIndicators, findIndicators } from "../src/server/modules/indicators/index.ts";
+import { buildAnnualReport, finishDocument, render } from "../src/server/modules/reports/index.ts";
 
 /**
  * Follow-up at scale, on PGlite: 1 000 events (one a day from 2020), 200 000 people and 1 000 000
@@ -130,7 +125,7 @@ async function thousandIndicators(database: Database): Promise<string[]> {
   const hand = performance.now() - t0;
   const differ = viaService.filter((v, i) => v !== bare[i]).length;
   t0 = performance.now();
-  const records = await findIndicators(db, [eq(indicators.organisationId, OWNER)]);
+  const records = await findIndicators(db, [sql`indicators.organisation_id = ${OWNER}`]);
   const evaluated = await evaluateIndicators(db, records, "sv");
   const full = performance.now() - t0;
   const all: IndicatorDefinition = { kind: "count_distinct_people_attended", filters: {} };

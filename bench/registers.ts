@@ -3,11 +3,10 @@ import { loadDemoUsers } from "../demo/users.ts";
 import { swedishSortKey } from "../src/common/sort-key.ts";
 import { buildApp } from "../src/server/app.ts";
 import { type Db, openDatabase, queryRows } from "../src/server/db/client.ts";
-import { sourceQuery, sources } from "../src/server/modules/search/search.sql.ts";
-import { validateSheet } from "../src/server/modules/transfer/import.validate.ts";
-import { transferRegistry } from "../src/server/modules/transfer/registers/index.ts";
-import { multipart, orgNumberFor } from "../src/server/modules/transfer/transfer-test-helpers.ts";
+import { sourceQuery, sources } from "../src/server/modules/search/index.ts";
+import { transferRegistry, validateSheet } from "../src/server/modules/transfer/index.ts";
 import { parseSpreadsheet } from "../src/server/platform/spreadsheet-import.ts";
+import { multipart, orgNumberFor } from "./multipart.ts";
 
 /**
  * The registers at scale on a fresh in-memory PGlite:

@@ -1,9 +1,9 @@
 import { DEMO_PASSWORD, loadDemoUsers } from "../demo/users.ts";
 import { buildApp } from "../src/server/app.ts";
 import { openDatabase } from "../src/server/db/client.ts";
-import { multipart } from "../src/server/modules/transfer/transfer-test-helpers.ts";
 import { toXlsx } from "../src/server/platform/spreadsheet-export.ts";
 import { xlsxBomb } from "../src/server/test/zip-bombs.ts";
+import { multipart } from "./multipart.ts";
 
 /**
  * Issue 11, finding 2: peak RSS of this process while XLSX zip bombs are posted for import (the

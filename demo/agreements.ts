@@ -7,8 +7,8 @@ import {
   listAgreements,
   updateAgreement,
 } from "../src/server/modules/agreements/index.ts";
-import { createSpend } from "../src/server/modules/finance/finance.service.ts";
-import { createOrganisation } from "../src/server/modules/organisations/organisations.service.ts";
+import { createSpend } from "../src/server/modules/finance/index.ts";
+import { createOrganisation } from "../src/server/modules/organisations/index.ts";
 import { findCourseIdByCode } from "../src/server/modules/programmes/index.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { HARNOSAND_COURSES, ORG } from "./registers/names.ts";

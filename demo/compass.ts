@@ -1,16 +1,19 @@
 import { eq } from "drizzle-orm";
 import type { WorkStepInput, WorkStepKey } from "../src/common/compass.ts";
 import type { Db } from "../src/server/db/client.ts";
-import { loadActor } from "../src/server/modules/accounts/accounts.service.ts";
-import { createActivity } from "../src/server/modules/activities/activities.service.ts";
-import { compassOffers } from "../src/server/modules/compass/compass.schema.ts";
-import { ensureModel } from "../src/server/modules/compass/model.service.ts";
-import { createOffer } from "../src/server/modules/compass/offers.service.ts";
-import { addOutcome, setWorkStep } from "../src/server/modules/compass/process.service.ts";
-import { setAssessment, setGoals } from "../src/server/modules/compass/programme.service.ts";
-import { takeOffer } from "../src/server/modules/compass/recommendations.service.ts";
-import { findCourseIdByCode } from "../src/server/modules/programmes/courses.service.ts";
-import { findProgrammeIdByCode } from "../src/server/modules/programmes/programmes.service.ts";
+import { loadActor } from "../src/server/modules/accounts/index.ts";
+import { createActivity } from "../src/server/modules/activities/index.ts";
+import {
+  addOutcome,
+  createOffer,
+  ensureModel,
+  hasOffers,
+  setAssessment,
+  setGoals,
+  setWorkStep,
+  takeOffer,
+} from "../src/server/modules/compass/index.ts";
+import { findCourseIdByCode, findProgrammeIdByCode } from "../src/server/modules/programmes/index.ts";
 import { type Actor, systemActor } from "../src/server/platform/actor.ts";
 import { users } from "../src/server/platform/platform.schema.ts";
 import { ORG, PROGRAMME } from "./registers/names.ts";
@@ -447,7 +450,7 @@ const takes: [ProgrammeKey, number, string, string, string][] = [
 
 export async function loadCompassDemo(db: Db) {
   await ensureModel(db);
-  if ((await db.select({ id: compassOffers.id }).from(compassOffers).limit(1)).length) return;
+  if (await hasOffers(db)) return;
   const orgIds = await organisationIdsByName(db);
   const org = (name: string) => {
     const id = orgIds.get(name);

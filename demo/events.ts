@@ -1,9 +1,11 @@
 import type { CreateEventInput, SessionInput } from "../src/common/events.ts";
 import type { Db } from "../src/server/db/client.ts";
-import { events } from "../src/server/modules/events/events.schema.ts";
-import { createEvent } from "../src/server/modules/events/events.service.ts";
-import { setQuestionsForType } from "../src/server/modules/events/feedback.service.ts";
-import { createGroup } from "../src/server/modules/events/series.service.ts";
+import {
+  createEvent,
+  createGroup,
+  hasEvents,
+  setQuestionsForType,
+} from "../src/server/modules/events/index.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { loadLcKompDemo } from "./lc-komp.ts";
 import { ORG } from "./registers/names.ts";
@@ -205,8 +207,7 @@ const upcoming: (Omit<CreateEventInput, "organiserIds"> & { coOrganisers?: strin
 ];
 
 export async function loadEventsDemo(db: Db) {
-  const [existing] = await db.select({ id: events.activityId }).from(events).limit(1);
-  if (existing) return;
+  if (await hasEvents(db)) return;
   const orgs = await organisationIdsByName(db);
   const ids = (names: string[] = []) => names.map((n) => orgs.get(n)).filter((id): id is string => !!id);
   const organiserIds = ids([ORG.samhallskontraktet]);

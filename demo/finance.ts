@@ -1,9 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../src/server/db/client.ts";
-import { financeUnits } from "../src/server/modules/finance/finance.schema.ts";
-import { createSpend, createUnit } from "../src/server/modules/finance/finance.service.ts";
-import { projects } from "../src/server/modules/projects/projects.schema.ts";
-import { findProject, updateProject } from "../src/server/modules/projects/projects.service.ts";
+import { createSpend, createUnit, organisationHasUnits } from "../src/server/modules/finance/index.ts";
+import { findProject, projectIdByName, updateProject } from "../src/server/modules/projects/index.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { NATIONAL_PROGRAMME, SECTOR } from "./projects.ts";
 import { ORG } from "./registers/names.ts";
@@ -31,14 +28,9 @@ export const MONEY_2010: { unit: string; sector: string | null; amount: number }
 ];
 export const MONEY_2010_TOTAL = 5_892_500;
 
-async function projectId(db: Db, name: string) {
-  const [row] = await db.select({ id: projects.id }).from(projects).where(eq(projects.name, name));
-  return row?.id ?? null;
-}
-
 /** Dates the Unga matematiker co-financing to 2010, keeping the line otherwise as the projects demo wrote it. */
 async function dateCofinancing(db: Db) {
-  const id = await projectId(db, "Unga matematiker");
+  const id = await projectIdByName(db, "Unga matematiker");
   if (!id) return;
   const project = await findProject(db, id);
   if (!project?.funding.some((f) => f.kind === "cofinancing" && f.year === null)) return;
@@ -58,14 +50,9 @@ export async function loadFinanceDemo(db: Db) {
   const orgs = await organisationIdsByName(db);
   const sk = orgs.get(ORG.samhallskontraktet);
   if (!sk) throw new Error("demo: Samhällskontraktet is missing");
-  const [done] = await db
-    .select({ id: financeUnits.id })
-    .from(financeUnits)
-    .where(eq(financeUnits.organisationId, sk))
-    .limit(1);
-  if (done) return;
+  if (await organisationHasUnits(db, sk)) return;
   const stamp = orgs.get("Forskargruppen STAMP – Styrning av samproduktion") ?? null;
-  const programme = await projectId(db, NATIONAL_PROGRAMME);
+  const programme = await projectIdByName(db, NATIONAL_PROGRAMME);
   for (const [i, row] of MONEY_2010.entries()) {
     await createUnit(db, systemActor, {
       organisationId: sk,

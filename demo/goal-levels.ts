@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../src/server/db/client.ts";
-import { addManualValue, createIndicator } from "../src/server/modules/indicators/indicators.service.ts";
+import { addManualValue, createIndicator } from "../src/server/modules/indicators/index.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { LC_END, LC_START, LEARNING_EVALUATION, organisationGoals } from "./indicators.ts";
 import { LC_KOMP } from "./registers/names.ts";

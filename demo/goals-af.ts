@@ -1,12 +1,8 @@
-import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../src/server/db/client.ts";
-import { activities } from "../src/server/modules/activities/activities.schema.ts";
-import { activityGoals } from "../src/server/modules/goals/goal-links.schema.ts";
-import { goalIdsByCode, setActivityGoals } from "../src/server/modules/goals/goal-links.service.ts";
-import { indicators } from "../src/server/modules/indicators/indicators.schema.ts";
-import { createIndicator } from "../src/server/modules/indicators/indicators.service.ts";
-import { projects } from "../src/server/modules/projects/projects.schema.ts";
-import { updateProject } from "../src/server/modules/projects/projects.service.ts";
+import { activityIdsOfType } from "../src/server/modules/activities/index.ts";
+import { goalHasActivities, goalIdsByCode, setActivityGoals } from "../src/server/modules/goals/index.ts";
+import { createIndicator, goalHasIndicatorNamed } from "../src/server/modules/indicators/index.ts";
+import { projectIdsByNames, updateProject } from "../src/server/modules/projects/index.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { FRAMEWORK, frameworkIdByName } from "./goals.ts";
 
@@ -69,35 +65,24 @@ export async function loadGoalsAfDemo(db: Db) {
   const frameworkId = await frameworkIdByName(db, FRAMEWORK.miun);
   if (!frameworkId) throw new Error("demo: the goals step must run before goals A–F are linked");
   const [A] = await goalIdsByCode(db, frameworkId, ["A"]);
-  const [linked] = await db.select().from(activityGoals).where(eq(activityGoals.goalId, A)).limit(1);
-  if (linked) return;
+  if (await goalHasActivities(db, A)) return;
   const ids = (codes: string) => goalIdsByCode(db, frameworkId, codes.split(","));
 
   for (const [typeKey, codes] of Object.entries(ACTIVITY_GOALS)) {
     const goalIds = await ids(codes);
-    const rows = await db
-      .select({ id: activities.id })
-      .from(activities)
-      .where(eq(activities.typeKey, typeKey));
-    for (const row of rows) await setActivityGoals(db, systemActor, row.id, goalIds);
+    for (const id of await activityIdsOfType(db, typeKey))
+      await setActivityGoals(db, systemActor, id, goalIds);
   }
 
   const names = Object.keys(PROJECT_GOALS);
-  const projectRows = await db
-    .select({ id: projects.id, name: projects.name })
-    .from(projects)
-    .where(inArray(projects.name, names));
+  const projectRows = await projectIdsByNames(db, names);
   for (const project of projectRows) {
     await updateProject(db, systemActor, project.id, { goalIds: await ids(PROJECT_GOALS[project.name]) });
   }
 
   for (const [i, [code, name, target]] of goalIndicators.entries()) {
     const [goalId] = await ids(code);
-    const [exists] = await db
-      .select({ id: indicators.id })
-      .from(indicators)
-      .where(and(eq(indicators.goalId, goalId), eq(indicators.name, `${name} ${INDICATOR_YEAR}`)));
-    if (exists) continue;
+    if (await goalHasIndicatorNamed(db, goalId, `${name} ${INDICATOR_YEAR}`)) continue;
     await createIndicator(db, systemActor, {
       name: `${name} ${INDICATOR_YEAR}`,
       unit: "aktiviteter",

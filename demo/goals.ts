@@ -1,7 +1,5 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../src/server/db/client.ts";
-import { goalFrameworks } from "../src/server/modules/goals/goals.schema.ts";
-import { createFramework } from "../src/server/modules/goals/goals.service.ts";
+import { createFramework, frameworkIdByName } from "../src/server/modules/goals/index.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { ORG } from "./registers/names.ts";
 import { organisationIdsByName } from "./registers/organisations.ts";
@@ -37,13 +35,7 @@ const skGoals = [
   "Att utgöra ett framstående exempel på samverkan mellan akademi och samhälle i både nationell och internationell jämförelse.",
 ];
 
-export async function frameworkIdByName(db: Db, name: string): Promise<string | null> {
-  const [row] = await db
-    .select({ id: goalFrameworks.id })
-    .from(goalFrameworks)
-    .where(eq(goalFrameworks.name, name));
-  return row?.id ?? null;
-}
+export { frameworkIdByName };
 
 /** Creates the two frameworks (skipping those that exist) through the goals service. */
 export async function loadGoalsDemo(db: Db) {

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { MemberRole } from "../src/common/governance.ts";
 import type { Db } from "../src/server/db/client.ts";
-import { governanceBodies } from "../src/server/modules/governance/governance.schema.ts";
 import {
   addMember,
   approveMinutes,
@@ -9,12 +8,12 @@ import {
   createDecision,
   createMeeting,
   createRegistryEntry,
+  listBodies,
   saveMinutes,
   setRegistryPrefix,
 } from "../src/server/modules/governance/index.ts";
-import { people } from "../src/server/modules/people/people.schema.ts";
-import { createPerson } from "../src/server/modules/people/people.service.ts";
-import { projectFunding, projects } from "../src/server/modules/projects/projects.schema.ts";
+import { createPerson, personIdByEmail, personIdByName } from "../src/server/modules/people/index.ts";
+import { fundingLineIdsOfProject, projectIdByName } from "../src/server/modules/projects/index.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { users } from "../src/server/platform/platform.schema.ts";
 import { ORG, PERSON } from "./registers/names.ts";
@@ -31,21 +30,16 @@ import { organisationIdsByName } from "./registers/organisations.ts";
 const a = systemActor;
 
 async function personId(db: Db, name: string) {
-  const [row] = await db.select({ id: people.id }).from(people).where(eq(people.name, name));
-  if (!row) throw new Error(`demo: person ${name} is missing`);
-  return row.id;
-}
-
-async function projectId(db: Db, name: string) {
-  const [row] = await db.select({ id: projects.id }).from(projects).where(eq(projects.name, name));
-  return row?.id ?? null;
+  const id = await personIdByName(db, name);
+  if (!id) throw new Error(`demo: person ${name} is missing`);
+  return id;
 }
 
 /** The demo group member (styrelse@demo.samspel.se) as a person: a deputy on the board, so she sees its items. */
 async function groupMemberPerson(db: Db) {
   const email = "styrelse@demo.samspel.se";
-  const [existing] = await db.select({ id: people.id }).from(people).where(eq(people.email, email));
-  if (existing) return existing.id;
+  const existing = await personIdByEmail(db, email);
+  if (existing) return existing;
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   const created = await createPerson(db, a, {
     name: "Greta Styrelseledamot",
@@ -60,11 +54,8 @@ const at = (date: string, time = "13:00") =>
   `${date}T${time}:00+0${date.slice(5, 7) >= "04" && date.slice(5, 7) <= "10" ? 2 : 1}:00`;
 
 export async function loadGovernanceDemo(db: Db) {
-  const [done] = await db
-    .select({ id: governanceBodies.id })
-    .from(governanceBodies)
-    .where(eq(governanceBodies.name, "Samhällskontraktets styrelse"));
-  if (done) return;
+  const bodies = await listBodies(db, a, {});
+  if (bodies.some((b) => b.name === "Samhällskontraktets styrelse")) return;
   const org = await organisationIdsByName(db);
   const sk = org.get(ORG.samhallskontraktet)!;
   const mdh = org.get(ORG.mdh)!;
@@ -238,7 +229,7 @@ export async function loadGovernanceDemo(db: Db) {
     },
     { title: "Sektorsgruppernas uppgifter", text: tasks, kind: "appointment" },
   ]);
-  const karriar = await projectId(db, "Karriärtorget");
+  const karriar = await projectIdByName(db, "Karriärtorget");
   await boardMeeting("2010-03-18", [
     {
       title: "Karriärtorget",
@@ -247,7 +238,7 @@ export async function loadGovernanceDemo(db: Db) {
       links: karriar ? [{ type: "project", id: karriar }] : [],
     },
   ]);
-  const hurSkapar = await projectId(
+  const hurSkapar = await projectIdByName(
     db,
     "Hur skapar vi förutsättningar för att alla elever skall nå skolans mål?",
   );
@@ -259,13 +250,8 @@ export async function loadGovernanceDemo(db: Db) {
       links: hurSkapar ? [{ type: "project", id: hurSkapar }] : [],
     },
   ]);
-  const mops = await projectId(db, "Framtidens vård, omsorg och socialt arbete");
-  const [mopsLine] = mops
-    ? await db
-        .select({ id: projectFunding.id })
-        .from(projectFunding)
-        .where(eq(projectFunding.projectId, mops))
-    : [];
+  const mops = await projectIdByName(db, "Framtidens vård, omsorg och socialt arbete");
+  const [mopsLine] = mops ? await fundingLineIdsOfProject(db, mops) : [];
   const mopsProjects = [];
   for (const name of [
     "Hundar som främjar aktivitet och integritet i demensvården",
@@ -273,7 +259,7 @@ export async function loadGovernanceDemo(db: Db) {
     "Att Leva och Arbeta med IKT",
     "Mötesplatser för lärande och utveckling",
   ]) {
-    const id = await projectId(db, name);
+    const id = await projectIdByName(db, name);
     if (id) mopsProjects.push({ type: "project" as const, id });
   }
   await boardMeeting("2010-09-23", [
@@ -282,7 +268,7 @@ export async function loadGovernanceDemo(db: Db) {
       text: "Efter beredning i sektorsgruppen Äldreomsorg och socialt arbete beviljar styrelsen totalt 1 300 000 kr till fyra projekt: Hundar som främjar aktivitet och integritet i demensvården, Grön omsorg, Att Leva och Arbeta med IKT samt Mötesplatser för lärande och utveckling.",
       kind: "grant",
       amount: 1_300_000,
-      links: [...(mopsLine ? [{ type: "funding" as const, id: mopsLine.id }] : []), ...mopsProjects],
+      links: [...(mopsLine ? [{ type: "funding" as const, id: mopsLine }] : []), ...mopsProjects],
     },
   ]);
   await boardMeeting("2010-12-09", [

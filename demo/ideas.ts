@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../src/server/db/client.ts";
 import { listDecisions } from "../src/server/modules/governance/index.ts";
 import {
@@ -8,7 +7,7 @@ import {
   recordIdea,
   transitionIdeaAt,
 } from "../src/server/modules/ideas/index.ts";
-import { projects } from "../src/server/modules/projects/projects.schema.ts";
+import { projectIdByName } from "../src/server/modules/projects/index.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { ORG } from "./registers/names.ts";
 import { organisationIdsByName } from "./registers/organisations.ts";
@@ -162,15 +161,12 @@ async function grantFunded(db: Db, fundedIdeaIds: string[]) {
   const decision = items.find((d) => d.kind === "grant");
   if (!decision) return;
   for (const [i, id] of fundedIdeaIds.entries()) {
-    const [project] = await db
-      .select({ id: projects.id })
-      .from(projects)
-      .where(eq(projects.name, FUNDED_IDEAS[i]));
-    if (!project) continue;
+    const projectId = await projectIdByName(db, FUNDED_IDEAS[i]);
+    if (!projectId) continue;
     await recordHistoricGrant(db, systemActor, id, {
       decisionId: decision.id,
       amount: 325_000,
-      projectId: project.id,
+      projectId,
       registryNumber: decision.registryNumber,
       at: new Date(`${decision.meetingDate}T15:00:00+02:00`),
     });

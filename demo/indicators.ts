@@ -1,11 +1,9 @@
-import { ilike, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { CreateIndicatorInput, DefinitionFilters } from "../src/common/indicators.ts";
 import { type Db, queryRows } from "../src/server/db/client.ts";
-import { updateGroup } from "../src/server/modules/events/series.service.ts";
-import { indicators } from "../src/server/modules/indicators/indicators.schema.ts";
-import { addManualValue, createIndicator } from "../src/server/modules/indicators/indicators.service.ts";
-import { projects } from "../src/server/modules/projects/projects.schema.ts";
-import { createProject } from "../src/server/modules/projects/projects.service.ts";
+import { updateGroup } from "../src/server/modules/events/index.ts";
+import { addManualValue, createIndicator, hasIndicators } from "../src/server/modules/indicators/index.ts";
+import { createProject, projectIdByNamePrefix } from "../src/server/modules/projects/index.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { FRAMEWORK, frameworkIdByName } from "./goals.ts";
 import { LC_KOMP, ORG } from "./registers/names.ts";
@@ -25,12 +23,8 @@ export const LC_KOMP_PROJECT = "LC-KOMP";
 
 /** LC-KOMP's project: found by name, else created here so its goals, events and money have a home. */
 async function lcKompProject(db: Db, owner: string | null) {
-  const [found] = await db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(ilike(projects.name, "LC-KOMP%"))
-    .limit(1);
-  if (found) return found.id;
+  const found = await projectIdByNamePrefix(db, "LC-KOMP");
+  if (found) return found;
   return createProject(db, systemActor, {
     name: LC_KOMP_PROJECT,
     ownerOrganisationId: owner,
@@ -250,8 +244,7 @@ async function samhallskontraktetIndicators(db: Db, orgs: Map<string, string>) {
 }
 
 export async function loadIndicatorsDemo(db: Db) {
-  const [existing] = await db.select({ id: indicators.id }).from(indicators).limit(1);
-  if (existing) return;
+  if (await hasIndicators(db)) return;
   const orgs = await organisationIdsByName(db);
   await lcKompIndicators(db, orgs);
   await samhallskontraktetIndicators(db, orgs);

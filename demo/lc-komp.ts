@@ -3,11 +3,12 @@ import { type ParticipantRoleKey, participantRoles } from "../src/common/events.
 import { type Db, queryRows } from "../src/server/db/client.ts";
 import {
   type AttendanceListEntry,
+  createEvent,
+  createGroup,
   recordAttendanceList,
-} from "../src/server/modules/events/attendance-list.service.ts";
-import { createEvent } from "../src/server/modules/events/events.service.ts";
-import { createGroup, setNetworkMembers } from "../src/server/modules/events/series.service.ts";
-import * as learning from "../src/server/modules/learning/learning.service.ts";
+  setNetworkMembers,
+} from "../src/server/modules/events/index.ts";
+import * as learning from "../src/server/modules/learning/index.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { users } from "../src/server/platform/platform.schema.ts";
 import { LC_KOMP } from "./registers/names.ts";

@@ -1,9 +1,13 @@
-import { eq, ilike, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../src/server/db/client.ts";
-import { uploadDocument } from "../src/server/modules/learning/documents.service.ts";
-import { learningDocuments, learningSpaces } from "../src/server/modules/learning/learning.schema.ts";
-import { addLink, linkSpaceToProject } from "../src/server/modules/learning/learning.service.ts";
-import { projects } from "../src/server/modules/projects/projects.schema.ts";
+import {
+  addLink,
+  learningSpaceByName,
+  linkSpaceToProject,
+  spaceHasDocuments,
+  uploadDocument,
+} from "../src/server/modules/learning/index.ts";
+import { projectIdByNamePrefix } from "../src/server/modules/projects/index.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 
 /**
@@ -54,20 +58,11 @@ function generatedRecording(): Buffer {
 }
 
 export async function loadLearningContentDemo(db: Db) {
-  const [space] = await db.select().from(learningSpaces).where(eq(learningSpaces.name, LC_KOMP_SPACE));
+  const space = await learningSpaceByName(db, LC_KOMP_SPACE);
   if (!space) return;
-  const [done] = await db
-    .select({ id: learningDocuments.id })
-    .from(learningDocuments)
-    .where(eq(learningDocuments.spaceId, space.id))
-    .limit(1);
-  if (done) return;
-  const [project] = await db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(ilike(projects.name, "LC-KOMP%"))
-    .limit(1);
-  if (project && !space.projectId) await linkSpaceToProject(db, systemActor, space.id, project.id);
+  if (await spaceHasDocuments(db, space.id)) return;
+  const projectId = await projectIdByNamePrefix(db, "LC-KOMP");
+  if (projectId && !space.projectId) await linkSpaceToProject(db, systemActor, space.id, projectId);
 
   const upload = (title: string, filename: string, data: Buffer, description: string | null = null) =>
     uploadDocument(db, coordinator, space.id, { title, description, filename, data });

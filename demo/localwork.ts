@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { SupportKind } from "../src/common/localwork.ts";
 import { type Db, queryRows } from "../src/server/db/client.ts";
-import { addSupport, createPlan } from "../src/server/modules/localwork/localwork.service.ts";
+import { addSupport, createPlan } from "../src/server/modules/localwork/index.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { LC_KOMP } from "./registers/names.ts";
 

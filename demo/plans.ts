@@ -1,9 +1,12 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../src/server/db/client.ts";
-import { goalIdsByCode } from "../src/server/modules/goals/goal-links.service.ts";
-import { addProgress, createPlanItem } from "../src/server/modules/plans/plan-items.service.ts";
-import { plans } from "../src/server/modules/plans/plans.schema.ts";
-import { createPlan, getPlan } from "../src/server/modules/plans/plans.service.ts";
+import { goalIdsByCode } from "../src/server/modules/goals/index.ts";
+import {
+  addProgress,
+  createPlan,
+  createPlanItem,
+  getPlan,
+  planIdByTitle,
+} from "../src/server/modules/plans/index.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { FRAMEWORK, frameworkIdByName } from "./goals.ts";
 import { ORG } from "./registers/names.ts";
@@ -215,8 +218,7 @@ const items: ItemSeed[] = [
 
 /** Creates the 2013–2015 plan with its phases, sections and fifteen items (once). */
 export async function loadPlansDemo(db: Db) {
-  const [existing] = await db.select({ id: plans.id }).from(plans).where(eq(plans.title, PLAN_TITLE));
-  if (existing) return;
+  if (await planIdByTitle(db, PLAN_TITLE)) return;
   const frameworkId = await frameworkIdByName(db, FRAMEWORK.miun);
   if (!frameworkId) throw new Error("demo: the goals step must run before the plans step");
   const orgs = await organisationIdsByName(db);

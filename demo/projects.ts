@@ -1,10 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { CreateProjectInput } from "../src/common/projects.ts";
 import type { Db } from "../src/server/db/client.ts";
-import { goalIdsByCode } from "../src/server/modules/goals/goal-links.service.ts";
-import { people } from "../src/server/modules/people/people.schema.ts";
-import { projects } from "../src/server/modules/projects/projects.schema.ts";
-import { addOutput, createProject } from "../src/server/modules/projects/projects.service.ts";
+import { goalIdsByCode } from "../src/server/modules/goals/index.ts";
+import { personIdByName } from "../src/server/modules/people/index.ts";
+import { addOutput, createProject, hasProjects } from "../src/server/modules/projects/index.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { firstPeriodOutputs, type PeriodProject } from "./first-period-outputs.ts";
 import { FRAMEWORK, frameworkIdByName } from "./goals.ts";
@@ -177,11 +175,6 @@ function period(text: string): Pick<CreateProjectInput, "periodStart" | "periodE
   return { periodStart: year ? `${year[1]}-01` : null, periodText: text };
 }
 
-async function personId(db: Db, name: string) {
-  const [row] = await db.select({ id: people.id }).from(people).where(eq(people.name, name));
-  return row?.id ?? null;
-}
-
 interface SkSeed extends Omit<CreateProjectInput, "parentId" | "leadPersonId" | "leadName" | "goalIds"> {
   sector?: string;
   /** Name under which children and the period's outputs find this project. */
@@ -341,8 +334,7 @@ async function samhallskontraktetProjects(
 }
 
 export async function loadProjectsDemo(db: Db) {
-  const [existing] = await db.select({ id: projects.id }).from(projects).limit(1);
-  if (existing) return;
+  if (await hasProjects(db)) return;
   const orgs = await organisationIdsByName(db);
   const miun = orgs.get(ORG.miun) ?? null;
   const sk = orgs.get(ORG.samhallskontraktet) ?? null;
@@ -350,7 +342,7 @@ export async function loadProjectsDemo(db: Db) {
   for (const [name, lead, report, when, results, scale, comment, colour] of appendix) {
     await createProject(db, systemActor, {
       name,
-      leadPersonId: await personId(db, lead),
+      leadPersonId: await personIdByName(db, lead),
       leadName: lead,
       ownerOrganisationId: miun,
       sector: MIUN_AREA,
@@ -388,7 +380,7 @@ export async function loadProjectsDemo(db: Db) {
     const id = await createProject(db, systemActor, {
       ...fields,
       parentId: parent ? ids.get(parent) : umbrella,
-      leadPersonId: lead ? await personId(db, lead) : null,
+      leadPersonId: lead ? await personIdByName(db, lead) : null,
       leadName: lead ?? null,
       ownerOrganisationId: sk,
       goalIds: goals ?? [],

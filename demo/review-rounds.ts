@@ -1,7 +1,9 @@
-import { inArray } from "drizzle-orm";
 import type { Db } from "../src/server/db/client.ts";
-import { projects, reviewRounds } from "../src/server/modules/projects/projects.schema.ts";
-import { createReviewRound } from "../src/server/modules/projects/review-rounds.service.ts";
+import {
+  createReviewRound,
+  hasReviewRounds,
+  projectIdsByNames,
+} from "../src/server/modules/projects/index.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { AVRAPPORTERING, appendix, colourOf } from "./projects.ts";
 
@@ -22,17 +24,11 @@ export const REVIEW_ROUND_CONCLUSIONS = [
 
 /** The review round of 2 April 2013: appendix 1's rows as the round's assessments, and its nine conclusions. */
 export async function loadReviewRoundsDemo(db: Db) {
-  const [existing] = await db.select({ id: reviewRounds.id }).from(reviewRounds).limit(1);
-  if (existing) return;
-  const found = await db
-    .select({ id: projects.id, name: projects.name })
-    .from(projects)
-    .where(
-      inArray(
-        projects.name,
-        appendix.map((row) => row[0]),
-      ),
-    );
+  if (await hasReviewRounds(db)) return;
+  const found = await projectIdsByNames(
+    db,
+    appendix.map((row) => row[0]),
+  );
   const idOf = new Map(found.map((p) => [p.name, p.id]));
   const rows = appendix.flatMap(([name, , report, , results, scale, comment, colour]) => {
     const projectId = idOf.get(name);

@@ -3,7 +3,7 @@ import { verify } from "@node-rs/argon2";
 import { eq, inArray } from "drizzle-orm";
 import type { RoleAssignment } from "../src/common/roles.ts";
 import type { Db } from "../src/server/db/client.ts";
-import { ensureUser, hashPassword } from "../src/server/modules/accounts/accounts.service.ts";
+import { ensureUser, hashPassword } from "../src/server/modules/accounts/index.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { appMeta, users } from "../src/server/platform/platform.schema.ts";
 

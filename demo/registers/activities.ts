@@ -1,11 +1,9 @@
 import type { ActivityStatus } from "../../src/common/activity-types.ts";
 import type { OrganisationType } from "../../src/common/organisations.ts";
 import type { Db } from "../../src/server/db/client.ts";
-import { createActivity } from "../../src/server/modules/activities/activities.service.ts";
-import { ensureActivityTypes } from "../../src/server/modules/activities/activity-types.service.ts";
-import { createOrganisation } from "../../src/server/modules/organisations/organisations.service.ts";
-import { findCourseIdByCode } from "../../src/server/modules/programmes/courses.service.ts";
-import { findProgrammeIdByCode } from "../../src/server/modules/programmes/programmes.service.ts";
+import { createActivity, ensureActivityTypes } from "../../src/server/modules/activities/index.ts";
+import { createOrganisation } from "../../src/server/modules/organisations/index.ts";
+import { findCourseIdByCode, findProgrammeIdByCode } from "../../src/server/modules/programmes/index.ts";
 import { systemActor } from "../../src/server/platform/actor.ts";
 import { ORG, PROGRAMME } from "./names.ts";
 import { organisationIdsByName } from "./organisations.ts";

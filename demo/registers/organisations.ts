@@ -1,8 +1,7 @@
 import type { OrganisationType } from "../../src/common/organisations.ts";
 import type { Db } from "../../src/server/db/client.ts";
-import { ensureUser } from "../../src/server/modules/accounts/accounts.service.ts";
-import { organisations } from "../../src/server/modules/organisations/organisations.schema.ts";
-import { createOrganisation } from "../../src/server/modules/organisations/organisations.service.ts";
+import { ensureUser } from "../../src/server/modules/accounts/index.ts";
+import { createOrganisation, organisationIdsByName } from "../../src/server/modules/organisations/index.ts";
 import { systemActor } from "../../src/server/platform/actor.ts";
 import { DEMO_PASSWORD, demoUsers } from "../users.ts";
 import { LC_KOMP, ORG } from "./names.ts";
@@ -248,10 +247,7 @@ const seeds: OrganisationSeed[] = [
 ];
 
 /** Ids of every organisation by exact name, for later demo steps. */
-export async function organisationIdsByName(db: Db) {
-  const rows = await db.select({ id: organisations.id, name: organisations.name }).from(organisations);
-  return new Map(rows.map((r) => [r.name, r.id]));
-}
+export { organisationIdsByName };
 
 /** Creates the organisations (skipping names that exist) and scopes the demo partner to Härnösands kommun. */
 export async function loadOrganisationsDemo(db: Db, password = DEMO_PASSWORD) {

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../src/server/db/client.ts";
-import { people } from "../../src/server/modules/people/people.schema.ts";
-import { createPerson } from "../../src/server/modules/people/people.service.ts";
+import { createPerson, personIdByName } from "../../src/server/modules/people/index.ts";
 import { systemActor } from "../../src/server/platform/actor.ts";
 import { users } from "../../src/server/platform/platform.schema.ts";
 import { ORG, PERSON } from "./names.ts";
@@ -157,8 +156,7 @@ const seeds: PersonSeed[] = [
 export async function loadPeopleDemo(db: Db) {
   const orgIds = await organisationIdsByName(db);
   for (const seed of seeds) {
-    const [existing] = await db.select({ id: people.id }).from(people).where(eq(people.name, seed.name));
-    if (existing) continue;
+    if (await personIdByName(db, seed.name)) continue;
     const [user] = seed.userEmail
       ? await db.select({ id: users.id }).from(users).where(eq(users.email, seed.userEmail))
       : [];

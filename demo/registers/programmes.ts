@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import type { ProgrammeLevel } from "../../src/common/programmes.ts";
 import type { Db } from "../../src/server/db/client.ts";
-import { setRoles } from "../../src/server/modules/accounts/accounts.service.ts";
-import { people } from "../../src/server/modules/people/people.schema.ts";
-import { createPerson } from "../../src/server/modules/people/people.service.ts";
-import { createCourse, findCourseIdByCode } from "../../src/server/modules/programmes/courses.service.ts";
+import { setRoles } from "../../src/server/modules/accounts/index.ts";
+import { createPerson, personIdOfUser } from "../../src/server/modules/people/index.ts";
 import {
+  createCourse,
   createProgramme,
+  findCourseIdByCode,
   findProgrammeIdByCode,
-} from "../../src/server/modules/programmes/programmes.service.ts";
+} from "../../src/server/modules/programmes/index.ts";
 import { systemActor } from "../../src/server/platform/actor.ts";
 import { users } from "../../src/server/platform/platform.schema.ts";
 import { HARNOSAND_COURSES, ORG, PROGRAMME } from "./names.ts";
@@ -254,8 +254,8 @@ const DIRECTOR = { email: "programansvarig@demo.samspel.se", name: "Per Programa
 async function ensureDirectorPerson(db: Db, huvId: string) {
   const [user] = await db.select().from(users).where(eq(users.email, DIRECTOR.email));
   if (!user) throw new Error(`demo: user ${DIRECTOR.email} is missing (the users step runs first)`);
-  const [existing] = await db.select().from(people).where(eq(people.userId, user.id));
-  if (existing) return { userId: user.id, personId: existing.id };
+  const existing = await personIdOfUser(db, user.id);
+  if (existing) return { userId: user.id, personId: existing };
   const person = await createPerson(db, systemActor, {
     name: DIRECTOR.name,
     title: "Programansvarig, Sjuksköterskeprogrammet",

@@ -19,3 +19,4 @@ export {
   listAgreements,
   updateAgreement,
 } from "./agreements.service.ts";
+export { sharedCourseRows } from "./agreements.records.ts";

@@ -3,3 +3,4 @@
 export { supportRecordsSql } from "./localwork.records.ts";
 export { registerLocalWorkRoutes } from "./localwork.routes.ts";
 export { supportOfProjectInPeriod, supportSummary, totalsOf } from "./localwork.service.ts";
+export { addSupport, createPlan } from "./localwork.service.ts";

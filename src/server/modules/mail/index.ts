@@ -2,3 +2,4 @@
 
 export * as personalData from "./mail.personal-data.ts";
 export { purgeFailedMail } from "./mail.retention.ts";
+export { sendDueMail } from "./mail-sender.ts";

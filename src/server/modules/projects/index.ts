@@ -79,3 +79,14 @@ export async function fundingOfDecisions(tx: Tx | Db, decisionIds: string[]) {
 }
 
 export { createProject } from "./projects.service.ts";
+export { findProject } from "./projects.records.ts";
+export {
+  fundingLineIdsOfProject,
+  hasProjects,
+  hasReviewRounds,
+  projectIdByName,
+  projectIdByNamePrefix,
+  projectIdsByNames,
+} from "./projects.seed.ts";
+export { addOutput, updateProject } from "./projects.service.ts";
+export { createReviewRound } from "./review-rounds.service.ts";

@@ -1,0 +1,4 @@
+/** The plans module's door: action plans, their items and progress. */
+export { addProgress, createPlanItem } from "./plan-items.service.ts";
+export { planIdByTitle } from "./plans.seed.ts";
+export { createPlan, getPlan } from "./plans.service.ts";

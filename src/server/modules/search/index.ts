@@ -1,0 +1,2 @@
+/** The search module's door: the search over the registers and the queries behind it. */
+export { sourceQuery, sources } from "./search.sql.ts";

@@ -1,0 +1,3 @@
+/** The transfer module's door: import and export of the registers as spreadsheets. */
+export { validateSheet } from "./import.validate.ts";
+export { transferRegistry } from "./registers/index.ts";
