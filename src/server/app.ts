@@ -5,7 +5,8 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Database } from "./db/client.ts";
-import { defaultAnonymousMailCaps } from "./modules/mail/outbox.ts";
+import { resolveApiToken, resolveSession } from "./modules/accounts/index.ts";
+import { defaultAnonymousMailCaps } from "./modules/mail/index.ts";
 import type { AppConfig, Deps } from "./platform/context.ts";
 import { registerVersionHooks } from "./platform/etag.ts";
 import { genReqId, type LogDestination, loggerOptions, registerRequestIdHeader } from "./platform/logging.ts";
@@ -119,7 +120,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
 
   const deps: Deps = { db: options.database.db, database: options.database, config };
-  registerSessionHooks(app, deps.db);
+  registerSessionHooks(app, deps.db, { resolveSession, resolveApiToken });
   registerVersionHooks(app, deps.db);
   for (const register of routeModules) register(app, deps);
   registerOpenApiRoute(app);
