@@ -1,6 +1,12 @@
 /** The events module's door (started for the public face, issue 18): what other modules may read. */
 
+export { dietaryNeedsPurgeTask } from "./events.jobs.ts";
+export { eventUrl, whenText } from "./events.mail.ts";
 export * as personalData from "./events.personal-data.ts";
 export { listPublicEvents } from "./events.queries.ts";
 export type { EventRecord } from "./events.records.ts";
+export { loadEvent } from "./events.records.ts";
 export { purgeExpiredDietaryNeeds, purgeExpiredRegistrations } from "./events.retention.ts";
+export { registerEventRoutes } from "./events.routes.ts";
+export { registerPublicEventRoutes } from "./public.routes.ts";
+export { registerEventSeriesRoutes } from "./series.routes.ts";

@@ -1,3 +1,23 @@
 /** What other modules use of the programmes module: course reads. */
 export { type CourseSummary, coursesByIds } from "./course-reads.ts";
-export { findCourseIdByCode } from "./courses.service.ts";
+export { registerCourseRoutes } from "./courses.routes.ts";
+export {
+  type CourseRecord,
+  createCourse,
+  findCourseIdByCode,
+  listCourses,
+  programmeIdsOfCourses,
+} from "./courses.service.ts";
+export { directedProgrammeIds } from "./programmes.policy.ts";
+export { presentImpact } from "./programmes.presenter.ts";
+export { registerProgrammeRoutes } from "./programmes.routes.ts";
+export { createProgramme, listProgrammes, type ProgrammeRecord } from "./programmes.service.ts";
+export {
+  after,
+  assertExisting,
+  assertRefinement,
+  isUniqueViolation,
+  likePattern,
+  parseWith,
+  unique,
+} from "./registers.shared.ts";

@@ -78,4 +78,5 @@ export async function fundingOfDecisions(tx: Tx | Db, decisionIds: string[]) {
     .where(inArray(projectFunding.decisionId, decisionIds));
 }
 
+export { registerProjectRoutes } from "./projects.routes.ts";
 export { createProject } from "./projects.service.ts";
