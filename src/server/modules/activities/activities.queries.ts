@@ -2,8 +2,8 @@ import { and, asc, desc, eq, gte, ilike, lte, or, type SQL, sql } from "drizzle-
 import type { ActivityListQuery } from "../../../common/activities.ts";
 import type { Db } from "../../db/client.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { after, likePattern } from "../programmes/index.ts";
 import { programmeCourses } from "../programmes/programmes.schema.ts";
-import { after, likePattern } from "../programmes/registers.shared.ts";
 import { type ActivityRecord, toRecords } from "./activities.records.ts";
 import {
   activities,
