@@ -7,9 +7,8 @@ import { forbidden, notFound } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
 import { eventRegistrations } from "../events/events.schema.ts";
-import { nudgeMailSender } from "../mail/mail-sender.ts";
-import { type MailOrigin, queueAnonymousMail } from "../mail/outbox.ts";
-import { parseWith } from "../organisations/register-helpers.ts";
+import { type MailOrigin, nudgeMailSender, queueAnonymousMail } from "../mail/index.ts";
+import { parseWith } from "../organisations/index.ts";
 import { canCommunicate } from "./communication.policy.ts";
 import { mailingDeliveries, mailSuppressions, newsletterSubscribers } from "./communication.schema.ts";
 
