@@ -16,7 +16,7 @@ import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { users } from "../../platform/platform.schema.ts";
 import { activities } from "../activities/activities.schema.ts";
 import { eventNetworks } from "../events/events.schema.ts";
-import { parseWith } from "../organisations/register-helpers.ts";
+import { parseWith } from "../organisations/index.ts";
 import { projects } from "../projects/projects.schema.ts";
 import { canCreateSpace, spaceFor, visibleSpaceIds } from "./learning.access.ts";
 import {
