@@ -9,4 +9,5 @@ export { loadEvent } from "./events.records.ts";
 export { purgeExpiredDietaryNeeds, purgeExpiredRegistrations } from "./events.retention.ts";
 export { registerEventRoutes } from "./events.routes.ts";
 export { registerPublicEventRoutes } from "./public.routes.ts";
+export { withdrawInvitationConsent } from "./registrations.write.ts";
 export { registerEventSeriesRoutes } from "./series.routes.ts";

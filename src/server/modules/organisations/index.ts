@@ -1,6 +1,14 @@
 /** The organisations module's door: what other modules may use. */
 
 export { partnerOrganisationIds } from "./organisations.policy.ts";
+export {
+  existingOrganisationIds,
+  type OrganisationReferenceReads,
+  organisationIdByName,
+  organisationIdsByNames,
+  organisationNames,
+  provideOrganisationReferenceReads,
+} from "./organisations.queries.ts";
 export { registerOrganisationRoutes } from "./organisations.routes.ts";
 export { createOrganisation, listOrganisations, type OrganisationRecord } from "./organisations.service.ts";
 export { keyset, likePattern, nameMatches, parseWith, pgError } from "./register-helpers.ts";
