@@ -3,15 +3,23 @@ export { type CourseSummary, coursesByIds } from "./course-reads.ts";
 export { registerCourseRoutes } from "./courses.routes.ts";
 export {
   type CourseRecord,
+  type CourseReferenceReads,
   createCourse,
   findCourseIdByCode,
   listCourses,
   programmeIdsOfCourses,
+  provideCourseReferenceReads,
 } from "./courses.service.ts";
 export { directedProgrammeIds } from "./programmes.policy.ts";
 export { presentImpact } from "./programmes.presenter.ts";
 export { registerProgrammeRoutes } from "./programmes.routes.ts";
-export { createProgramme, listProgrammes, type ProgrammeRecord } from "./programmes.service.ts";
+export {
+  createProgramme,
+  listProgrammes,
+  type ProgrammeRecord,
+  type ProgrammeReferenceReads,
+  provideProgrammeReferenceReads,
+} from "./programmes.service.ts";
 export {
   after,
   assertExisting,
