@@ -5,7 +5,11 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Database } from "./db/client.ts";
-import { defaultAnonymousMailCaps } from "./modules/mail/outbox.ts";
+import { resolveApiToken, resolveSession } from "./modules/accounts/index.ts";
+import { defaultAnonymousMailCaps } from "./modules/mail/index.ts";
+import { provideOrganisationReferenceReads } from "./modules/organisations/index.ts";
+import { providePersonReferenceReads } from "./modules/people/index.ts";
+import { provideCourseReferenceReads, provideProgrammeReferenceReads } from "./modules/programmes/index.ts";
 import type { AppConfig, Deps } from "./platform/context.ts";
 import { registerVersionHooks } from "./platform/etag.ts";
 import { genReqId, type LogDestination, loggerOptions, registerRequestIdHeader } from "./platform/logging.ts";
@@ -19,6 +23,12 @@ import { frameworkErrors, registerProblemHandling } from "./platform/problem.ts"
 import { registerSessionHooks } from "./platform/session-hooks.ts";
 import { defaultWebRoot, registerCompression, registerStaticAndFallback } from "./platform/static.ts";
 import { registerInputGuards } from "./platform/validation.ts";
+import {
+  courseReferenceReads,
+  organisationReferenceReads,
+  personReferenceReads,
+  programmeReferenceReads,
+} from "./read/register-links.ts";
 import { routeModules } from "./routes.ts";
 
 export interface BuildOptions {
@@ -120,7 +130,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
 
   const deps: Deps = { db: options.database.db, database: options.database, config };
-  registerSessionHooks(app, deps.db);
+  registerSessionHooks(app, deps.db, { resolveSession, resolveApiToken });
+  // Registers low in the module graph learn what links to their records from the read layer.
+  provideOrganisationReferenceReads(organisationReferenceReads);
+  providePersonReferenceReads(personReferenceReads);
+  provideProgrammeReferenceReads(programmeReferenceReads);
+  provideCourseReferenceReads(courseReferenceReads);
   registerVersionHooks(app, deps.db);
   for (const register of routeModules) register(app, deps);
   registerOpenApiRoute(app);

@@ -1,36 +1,36 @@
 import type { FastifyInstance } from "fastify";
-import { registerAccountRoutes } from "./modules/accounts/accounts.routes.ts";
-import { registerActivityRoutes } from "./modules/activities/activities.routes.ts";
-import { registerActivityTypeRoutes } from "./modules/activities/activity-types.routes.ts";
+import { registerAccountRoutes } from "./modules/accounts/index.ts";
+import { registerActivityRoutes, registerActivityTypeRoutes } from "./modules/activities/index.ts";
 import { registerAgreementRoutes } from "./modules/agreements/index.ts";
-import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
-import { registerCommunicationRoutes } from "./modules/communication/communication.routes.ts";
-import { registerCompassRoutes } from "./modules/compass/compass.routes.ts";
-import { registerEventRoutes } from "./modules/events/events.routes.ts";
-import { registerPublicEventRoutes } from "./modules/events/public.routes.ts";
-import { registerEventSeriesRoutes } from "./modules/events/series.routes.ts";
-import { registerFinanceRoutes } from "./modules/finance/finance.routes.ts";
-import { registerGoalRoutes } from "./modules/goals/goals.routes.ts";
+import { registerAuditRoutes } from "./modules/audit/index.ts";
+import { registerCommunicationRoutes } from "./modules/communication/index.ts";
+import { registerCompassRoutes } from "./modules/compass/index.ts";
+import {
+  registerEventRoutes,
+  registerEventSeriesRoutes,
+  registerPublicEventRoutes,
+} from "./modules/events/index.ts";
+import { registerFinanceRoutes } from "./modules/finance/index.ts";
+import { registerGoalRoutes } from "./modules/goals/index.ts";
 import { registerGovernanceRoutes } from "./modules/governance/index.ts";
-import { registerHealthRoutes } from "./modules/health/health.routes.ts";
+import { registerHealthRoutes } from "./modules/health/index.ts";
 import { registerIdeaRoutes, registerPublicIdeaRoutes } from "./modules/ideas/index.ts";
 import { registerIdentityRoutes } from "./modules/identity/index.ts";
-import { registerIndicatorRoutes } from "./modules/indicators/indicators.routes.ts";
-import { registerLearningRoutes } from "./modules/learning/learning.routes.ts";
+import { registerIndicatorRoutes } from "./modules/indicators/index.ts";
+import { registerLearningRoutes } from "./modules/learning/index.ts";
 import { registerLocalWorkRoutes } from "./modules/localwork/index.ts";
-import { registerMailRoutes } from "./modules/mail/mail.routes.ts";
-import { registerOrganisationRoutes } from "./modules/organisations/organisations.routes.ts";
-import { registerPeopleRoutes } from "./modules/people/people.routes.ts";
-import { registerPlanRoutes } from "./modules/plans/plans.routes.ts";
+import { registerMailRoutes } from "./modules/mail/index.ts";
+import { registerOrganisationRoutes } from "./modules/organisations/index.ts";
+import { registerPeopleRoutes } from "./modules/people/index.ts";
+import { registerPlanRoutes } from "./modules/plans/index.ts";
 import { registerPrivacyRoutes } from "./modules/privacy/index.ts";
-import { registerCourseRoutes } from "./modules/programmes/courses.routes.ts";
-import { registerProgrammeRoutes } from "./modules/programmes/programmes.routes.ts";
-import { registerProjectRoutes } from "./modules/projects/projects.routes.ts";
-import { registerReportRoutes } from "./modules/reports/reports.routes.ts";
+import { registerCourseRoutes, registerProgrammeRoutes } from "./modules/programmes/index.ts";
+import { registerProjectRoutes } from "./modules/projects/index.ts";
+import { registerReportRoutes } from "./modules/reports/index.ts";
 import { registerRetentionRoutes } from "./modules/retention/index.ts";
-import { registerSearchRoutes } from "./modules/search/search.routes.ts";
+import { registerSearchRoutes } from "./modules/search/index.ts";
 import { registerSiteRoutes } from "./modules/site/index.ts";
-import { registerTransferRoutes } from "./modules/transfer/transfer.routes.ts";
+import { registerTransferRoutes } from "./modules/transfer/index.ts";
 import type { Deps } from "./platform/context.ts";
 
 /** Every module's HTTP surface. A new module adds its register function here. */

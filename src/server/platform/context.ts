@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database, Db } from "../db/client.ts";
-import type { IdentityConfig } from "../modules/identity/index.ts";
 import type { Actor } from "./actor.ts";
+import type { IdentityConfig } from "./identity-config.ts";
 
 export interface AppConfig {
   /** Absolute base URL used in links sent to people (invitations, registrations). */

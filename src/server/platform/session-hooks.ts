@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.ts";
-import { resolveSession } from "../modules/accounts/accounts.service.ts";
-import { resolveApiToken } from "../modules/accounts/api-tokens.ts";
+import type { Actor } from "./actor.ts";
 import { AppError } from "./errors.ts";
 
 export const SESSION_COOKIE = "samspel_session";
@@ -10,12 +9,28 @@ export const CSRF_HEADER = "x-csrf-token";
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
+ * How a session cookie or a personal API token becomes an actor. The accounts module owns both; app.ts
+ * hands its functions in, so the platform imports no module.
+ */
+export interface SessionResolvers {
+  resolveSession(
+    db: Db,
+    token: string,
+  ): Promise<{ actor: Actor; sessionId: string; csrfToken: string } | null | undefined>;
+  resolveApiToken(db: Db, token: string): Promise<Actor | null>;
+}
+
+/**
  * Resolves the session cookie to `request.actor` on every request, and demands the session's
  * CSRF token (header `x-csrf-token`) on cookie-authenticated writes. SameSite=Lax alone still lets
  * a top-level cross-site form POST through on some browsers' defaults; the token closes that.
  * Runs at onRequest so that 401/403 come before body validation (no 422 to someone not logged in).
  */
-export function registerSessionHooks(app: FastifyInstance, db: Db) {
+export function registerSessionHooks(
+  app: FastifyInstance,
+  db: Db,
+  { resolveSession, resolveApiToken }: SessionResolvers,
+) {
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionId", null);
   app.decorateRequest("csrfToken", null);

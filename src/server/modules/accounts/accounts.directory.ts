@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { users } from "../../platform/platform.schema.ts";
-import { likePattern } from "../organisations/register-helpers.ts";
+import { likePattern } from "../organisations/index.ts";
 
 /**
  * The user directory other modules may read: names of users, and a small search to pick people for a

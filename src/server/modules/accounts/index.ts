@@ -2,4 +2,15 @@
 export { searchActiveUsers, type UserCandidate, userNames } from "./accounts.directory.ts";
 export { actorOf, endSession, ensureExternalUser, startExternalSession } from "./accounts.external.ts";
 export * as personalData from "./accounts.personal-data.ts";
-export { ensureUser, hashPassword, loadActor, setRoles } from "./accounts.service.ts";
+export { canReadAuditLog } from "./accounts.policy.ts";
+export { registerAccountRoutes } from "./accounts.routes.ts";
+export {
+  ensureUser,
+  ensureUser,
+  hashPassword,
+  loadActor,
+  resolveSession,
+  setRoles,
+  setRoles,
+} from "./accounts.service.ts";
+export { resolveApiToken } from "./api-tokens.ts";

@@ -4,7 +4,7 @@ import { AppError } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n.ts";
 import { loginThrottle, loginUnlocks } from "../../platform/platform.schema.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
-import { type MailOrigin, queueAnonymousMail } from "../mail/outbox.ts";
+import { type MailOrigin, queueAnonymousMail } from "../mail/index.ts";
 
 /**
  * Slowing down password guessing, with its state in the database (shared by every process).

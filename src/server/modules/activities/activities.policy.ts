@@ -1,5 +1,5 @@
 import { type Actor, isStaff } from "../../platform/actor.ts";
-import { directedProgrammeIds } from "../programmes/programmes.policy.ts";
+import { directedProgrammeIds } from "../programmes/index.ts";
 
 /**
  * Who may change activities. Every logged-in role reads them. Administrators and coordinators change

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, gte, ilike, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import type { ActivityListQuery } from "../../../common/activities.ts";
-import type { Db } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { after, likePattern } from "../programmes/index.ts";
 import { programmeCourses } from "../programmes/programmes.schema.ts";
-import { after, likePattern } from "../programmes/registers.shared.ts";
 import { type ActivityRecord, toRecords } from "./activities.records.ts";
 import {
   activities,
@@ -88,4 +88,15 @@ export async function queryDoneActivitiesOfProgramme(db: Db, programmeId: string
     .where(and(eq(activities.status, "done"), reachesProgramme(programmeId), ...withinPeriod(from, to)))
     .orderBy(asc(activities.startDate), asc(activities.id));
   return toRecords(db, rows);
+}
+
+/** Titles of activities by id, for other modules' views that name a linked activity. */
+export async function activityTitles(db: Db | Tx, ids: (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!wanted.length) return new Map<string, string>();
+  const rows = await db
+    .select({ id: activities.id, title: activities.title })
+    .from(activities)
+    .where(inArray(activities.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.title]));
 }

@@ -2,7 +2,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { ActivityStatus } from "../../../common/activity-types.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
-import { programmeIdsOfCourses } from "../programmes/courses.service.ts";
+import { programmeIdsOfCourses } from "../programmes/index.ts";
 import { courses, programmes } from "../programmes/programmes.schema.ts";
 import type { ActivityLinks } from "./activities.policy.ts";
 import {

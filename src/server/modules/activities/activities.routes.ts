@@ -14,7 +14,7 @@ import { versioned } from "../../platform/etag.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { presentImpact } from "../programmes/programmes.presenter.ts";
+import { presentImpact } from "../programmes/index.ts";
 import { presentActivity } from "./activities.presenter.ts";
 import { activities } from "./activities.schema.ts";
 import * as service from "./activities.service.ts";

@@ -2,3 +2,5 @@
 
 export * as personalData from "./communication.personal-data.ts";
 export { purgeExpiredSubscribers } from "./communication.retention.ts";
+
+export { registerCommunicationRoutes } from "./communication.routes.ts";

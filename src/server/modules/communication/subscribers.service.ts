@@ -6,10 +6,9 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
-import { eventRegistrations } from "../events/events.schema.ts";
-import { nudgeMailSender } from "../mail/mail-sender.ts";
-import { type MailOrigin, queueAnonymousMail } from "../mail/outbox.ts";
-import { parseWith } from "../organisations/register-helpers.ts";
+import { withdrawInvitationConsent } from "../events/index.ts";
+import { type MailOrigin, nudgeMailSender, queueAnonymousMail } from "../mail/index.ts";
+import { parseWith } from "../organisations/index.ts";
 import { canCommunicate } from "./communication.policy.ts";
 import { mailingDeliveries, mailSuppressions, newsletterSubscribers } from "./communication.schema.ts";
 
@@ -126,12 +125,7 @@ export async function unsubscribe(db: Db, token: string) {
       .update(newsletterSubscribers)
       .set({ status: "unsubscribed", unsubscribedAt: new Date(), updatedAt: new Date() })
       .where(eq(newsletterSubscribers.email, delivery.email));
-    await tx
-      .update(eventRegistrations)
-      .set({ consentInvitations: false })
-      .where(
-        sql`${eventRegistrations.email} = ${delivery.email} and ${eventRegistrations.consentInvitations}`,
-      );
+    await withdrawInvitationConsent(tx, delivery.email);
     await audit({
       action: "subscriber.unsubscribe",
       entityType: "mail_suppression",

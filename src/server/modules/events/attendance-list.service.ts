@@ -1,15 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { rating, type WalkInInput, walkInInput } from "../../../common/events.ts";
-import { swedishSortKey } from "../../../common/sort-key.ts";
-import type { Db, Tx } from "../../db/client.ts";
+import type { Db } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { notFound } from "../../platform/errors.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
-import { parseWith } from "../organisations/register-helpers.ts";
-import { memberships, people } from "../people/people.schema.ts";
+import { organisationIdsByNames, parseWith } from "../organisations/index.ts";
+import { ensureMemberships, findOrCreateParticipants } from "../people/index.ts";
 import { eventEndsAt, eventStartsAt } from "./events.records.ts";
 import { eventFeedback, eventRegistrations } from "./events.schema.ts";
 import { organisedEvent } from "./participants.service.ts";
@@ -29,65 +27,6 @@ export interface AttendanceListEntry extends WalkInInput {
 const CHUNK = 500;
 const chunks = <T>(list: T[]) =>
   Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
-
-/** Creates the people not yet in the register (by e-mail) and returns every e-mail's person id. */
-async function peopleByEmail(tx: Tx, entries: { name: string; email: string; role: string | null }[]) {
-  for (const part of chunks(entries))
-    await tx
-      .insert(people)
-      .values(
-        part.map((e) => ({ name: e.name, sortKey: swedishSortKey(e.name), email: e.email, title: e.role })),
-      )
-      .onConflictDoNothing({ target: people.email });
-  const ids = new Map<string, string>();
-  for (const part of chunks(entries)) {
-    const rows = await tx
-      .select({ id: people.id, email: people.email })
-      .from(people)
-      .where(
-        inArray(
-          people.email,
-          part.map((e) => e.email),
-        ),
-      );
-    for (const r of rows) ids.set(r.email!, r.id);
-  }
-  return ids;
-}
-
-async function organisationsByName(tx: Tx, names: string[]) {
-  if (!names.length) return new Map<string, string>();
-  const rows = await tx
-    .select({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .where(
-      sql`lower(${organisations.name}) in (${sql.join(
-        names.map((n) => sql`lower(${n})`),
-        sql`, `,
-      )})`,
-    );
-  return new Map(rows.map((r) => [r.name.toLowerCase(), r.id]));
-}
-
-/** Adds the memberships (person, organisation) that do not exist yet. */
-async function ensureMemberships(
-  tx: Tx,
-  pairs: { personId: string; organisationId: string; role: string | null }[],
-) {
-  if (!pairs.length) return;
-  const existing = await tx
-    .select({ personId: memberships.personId, organisationId: memberships.organisationId })
-    .from(memberships)
-    .where(inArray(memberships.personId, [...new Set(pairs.map((p) => p.personId))]));
-  const have = new Set(existing.map((m) => `${m.personId}/${m.organisationId}`));
-  const missing = pairs.filter((p) => {
-    const key = `${p.personId}/${p.organisationId}`;
-    if (have.has(key)) return false;
-    have.add(key);
-    return true;
-  });
-  for (const part of chunks(missing)) await tx.insert(memberships).values(part);
-}
 
 export async function recordAttendanceList(
   db: Db,
@@ -122,10 +61,10 @@ export async function recordAttendanceList(
       : [];
     const seen = new Set(already.map((r) => r.email));
     const fresh = entries.filter((e) => !e.data.email || (!seen.has(e.data.email) && seen.add(e.data.email)));
-    const orgIds = await organisationsByName(tx, [
+    const orgIds = await organisationIdsByNames(tx, [
       ...new Set(fresh.map((e) => e.data.organisation).filter((o): o is string => !!o)),
     ]);
-    const personIds = await peopleByEmail(
+    const personIds = await findOrCreateParticipants(
       tx,
       fresh
         .filter((e) => e.data.email)

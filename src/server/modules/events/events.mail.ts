@@ -2,8 +2,14 @@ import { inArray } from "drizzle-orm";
 import QRCode from "qrcode";
 import type { Tx } from "../../db/client.ts";
 import { translator } from "../../platform/i18n.ts";
-import { escapeHtml, type MailAttachment } from "../mail/mail.service.ts";
-import { type MailOrigin, queueAnonymousMail, queueMail, queueMails } from "../mail/outbox.ts";
+import {
+  escapeHtml,
+  type MailAttachment,
+  type MailOrigin,
+  queueAnonymousMail,
+  queueMail,
+  queueMails,
+} from "../mail/index.ts";
 import { type EventRecord, loadEvent } from "./events.records.ts";
 import { eventRegistrations } from "./events.schema.ts";
 import { type IcsEvent, toIcs } from "./ics.ts";

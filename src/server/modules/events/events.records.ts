@@ -6,9 +6,9 @@ import type {
   RegistrationWindow,
 } from "../../../common/events.ts";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
-import { toRecords } from "../activities/activities.records.ts";
 import { activities } from "../activities/activities.schema.ts";
-import type { ActivityRecord } from "../activities/activities.service.ts";
+import type { ActivityRecord } from "../activities/index.ts";
+import { toRecords } from "../activities/index.ts";
 import { projects } from "../projects/projects.schema.ts";
 import { eventNetworks, eventSeries, eventSessions, events } from "./events.schema.ts";
 

@@ -14,7 +14,7 @@ import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { nudgeMailSender } from "../mail/mail-sender.ts";
+import { nudgeMailSender } from "../mail/index.ts";
 import { checkinQrSvg, eventIcs, icsEventsOf, manageUrl } from "./events.mail.ts";
 import { presentOwnRegistration, presentPublicEvent } from "./events.presenter.ts";
 import { listCalendarFeedEvents, listPublicEvents } from "./events.queries.ts";

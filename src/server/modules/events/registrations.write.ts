@@ -6,13 +6,12 @@ import {
   type RegistrationData,
   type RegistrationStatus,
 } from "../../../common/events.ts";
-import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Tx } from "../../db/client.ts";
 import type { Audit } from "../../platform/audit.ts";
 import { AppError, fieldErrors } from "../../platform/errors.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
-import { memberships, people } from "../people/people.schema.ts";
+import { organisationIdByName } from "../organisations/index.ts";
+import { findOrCreateParticipant } from "../people/index.ts";
 import {
   eventAccessibilityNeeds,
   eventDietaryNeeds,
@@ -119,45 +118,6 @@ export function answersFor(questions: EventQuestions, data: Partial<Registration
   return { organisation, municipality, role, roleKey, dietary, accessibility, gender };
 }
 
-/** The organisation in the register with exactly this name (any case), if there is one. */
-async function matchOrganisation(tx: Tx, name: string | null) {
-  if (!name) return null;
-  const [org] = await tx
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(sql`lower(${organisations.name}) = lower(${name})`)
-    .limit(1);
-  return org?.id ?? null;
-}
-
-/**
- * The person this registration is, matched by lower-cased e-mail and never duplicated: an insert that
- * does nothing when the e-mail exists (also when another transaction just added it), then a read.
- * A new person gets the registration's role as title and a membership of a matched organisation. An
- * existing person is never changed: what a registration says about them (name, role, organisation) is
- * only claimed by whoever typed the e-mail, so it stays on the registration, and a coordinator links or
- * merges deliberately (a stranger's "organisation" must not become a membership, see issue 11).
- */
-export async function personFor(
-  tx: Tx,
-  input: { name: string; email: string; role: string | null; organisationId: string | null },
-): Promise<string> {
-  const [created] = await tx
-    .insert(people)
-    .values({ name: input.name, sortKey: swedishSortKey(input.name), email: input.email, title: input.role })
-    .onConflictDoNothing({ target: people.email })
-    .returning({ id: people.id });
-  if (!created) {
-    const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.email, input.email));
-    return person.id;
-  }
-  if (input.organisationId)
-    await tx
-      .insert(memberships)
-      .values({ personId: created.id, organisationId: input.organisationId, role: input.role });
-  return created.id;
-}
-
 export interface NewRegistration {
   name: string;
   email: string | null;
@@ -201,9 +161,14 @@ export async function insertRegistration(tx: Tx, event: EventRow, input: NewRegi
     if (!event.waitlist) throw new AppError("eventFull", "events.errors.eventFull", {}, undefined, 409);
     status = "waitlisted";
   }
-  const organisationId = await matchOrganisation(tx, input.organisation);
+  const organisationId = await organisationIdByName(tx, input.organisation);
   const personId = input.email
-    ? await personFor(tx, { name: input.name, email: input.email, role: input.role, organisationId })
+    ? await findOrCreateParticipant(tx, {
+        name: input.name,
+        email: input.email,
+        role: input.role,
+        organisationId,
+      })
     : null;
   const token = newToken();
   const [row] = await tx
@@ -268,4 +233,15 @@ export async function promoteFromWaitlist(tx: Tx, audit: Audit, eventId: string)
     });
   }
   return waiting.map((w) => w.id);
+}
+
+/**
+ * Someone asked not to be invited again (communication's unsubscribe link): their registrations stop
+ * consenting to invitations. Runs in the caller's transaction.
+ */
+export async function withdrawInvitationConsent(tx: Tx, email: string) {
+  await tx
+    .update(eventRegistrations)
+    .set({ consentInvitations: false })
+    .where(sql`${eventRegistrations.email} = ${email} and ${eventRegistrations.consentInvitations}`);
 }

@@ -1,41 +1,9 @@
 import { readFileSync } from "node:fs";
 
-/** One SAML identity provider (e.g. a SWAMID university): its metadata is fetched from `metadataUrl`. */
-export interface SamlIdpConfig {
-  id: string;
-  /** Shown on the login page: "Logga in med <name>". */
-  name: string;
-  metadataUrl: string;
-}
+// The configuration's shape lives in the platform (AppConfig carries it); this module reads it from the environment.
+import type { IdentityConfig, OidcProviderConfig, SamlIdpConfig } from "../../platform/identity-config.ts";
 
-/** One OpenID Connect provider (e.g. Microsoft Entra ID): discovered from `issuer`. */
-export interface OidcProviderConfig {
-  id: string;
-  name: string;
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
-  scopes: string;
-}
-
-export interface IdentityConfig {
-  saml: {
-    /** Our entity id as a service provider (one for every IdP). */
-    entityId: string;
-    /** PEM key and certificate that sign our AuthnRequests and LogoutRequests. */
-    privateKey: string;
-    certificate: string;
-    /** How long fetched IdP metadata is trusted before it is fetched again. */
-    metadataRefreshMinutes: number;
-    idps: SamlIdpConfig[];
-  } | null;
-  oidc: OidcProviderConfig[];
-  /**
-   * Plain-http issuers and metadata URLs are refused unless this is true: set only for tests and local trials
-   * (SAMSPEL_SSO_ALLOW_HTTP=1).
-   */
-  allowHttp: boolean;
-}
+export type { IdentityConfig, OidcProviderConfig, SamlIdpConfig };
 
 const idPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
 /** `swamid-test` → `SWAMID_TEST`, the infix of that provider's variables. */

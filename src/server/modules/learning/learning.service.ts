@@ -14,9 +14,9 @@ import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { users } from "../../platform/platform.schema.ts";
-import { activities } from "../activities/activities.schema.ts";
+import { activityTitles } from "../activities/index.ts";
 import { eventNetworks } from "../events/events.schema.ts";
-import { parseWith } from "../organisations/register-helpers.ts";
+import { parseWith } from "../organisations/index.ts";
 import { projects } from "../projects/projects.schema.ts";
 import { canCreateSpace, spaceFor, visibleSpaceIds } from "./learning.access.ts";
 import {
@@ -278,22 +278,25 @@ export async function reply(db: Db, actor: Actor | null, spaceId: string, thread
 
 export async function listFeedback(db: Db, actor: Actor | null, spaceId: string) {
   await spaceFor(db, actor, spaceId);
-  return db
-    .select({ feedback: learningFeedback, activityTitle: activities.title })
+  const rows = await db
+    .select({ feedback: learningFeedback })
     .from(learningFeedback)
-    .leftJoin(activities, eq(activities.id, learningFeedback.activityId))
     .where(eq(learningFeedback.spaceId, spaceId))
     .orderBy(desc(learningFeedback.createdAt));
+  const titles = await activityTitles(
+    db,
+    rows.map((r) => r.feedback.activityId),
+  );
+  return rows.map((r) => ({
+    feedback: r.feedback,
+    activityTitle: r.feedback.activityId ? (titles.get(r.feedback.activityId) ?? null) : null,
+  }));
 }
 
 export async function giveFeedback(db: Db, actor: Actor | null, spaceId: string, input: unknown) {
   await spaceFor(db, actor, spaceId);
   const data = parseWith(learningFeedbackInput, input);
-  if (
-    data.activityId &&
-    !(await db.select({ id: activities.id }).from(activities).where(eq(activities.id, data.activityId)))
-      .length
-  )
+  if (data.activityId && !(await activityTitles(db, [data.activityId])).has(data.activityId))
     throw fieldErrors({ activityId: "validation.learning.unknownLink" });
   return writeWithAudit(db, actor, async (tx, audit) => {
     const [row] = await tx

@@ -12,6 +12,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { conflict, fieldErrors, notFound } from "../../platform/errors.ts";
+import { existingOrganisationIds } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { localPlanPolicy, planListScope } from "./localwork.policy.ts";
 import { localPlanSupport, localPlans } from "./localwork.schema.ts";
@@ -98,11 +99,9 @@ export function totalsOf(support: readonly Pick<SupportRow, "kind" | "hours" | "
 export async function createPlan(db: Db, actor: Actor, input: z.output<typeof createLocalPlanInput>) {
   authorize(actor, localPlanPolicy, "create", { organisationId: input.organisationId });
   return writeWithAudit(db, actor, async (tx, audit) => {
-    const [organisation] = await tx
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(eq(organisations.id, input.organisationId));
-    if (!organisation) throw fieldErrors({ organisationId: "localwork.errors.noOrganisation" });
+    const known = await existingOrganisationIds(tx, [input.organisationId]);
+    if (!known.has(input.organisationId))
+      throw fieldErrors({ organisationId: "localwork.errors.noOrganisation" });
     const [existing] = await tx
       .select({ id: localPlans.id })
       .from(localPlans)

@@ -1,4 +1,4 @@
-import { and, asc, count, countDistinct, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   type OrganisationDetailView,
@@ -11,9 +11,6 @@ import {
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { encodeCursor, page } from "../../platform/pagination.ts";
-import { activities, activityOrganisations } from "../activities/activities.schema.ts";
-import { memberships, people } from "../people/people.schema.ts";
-import { courses, programmes } from "../programmes/programmes.schema.ts";
 import { organisations } from "./organisations.schema.ts";
 import { keyset, nameMatches, parseWith } from "./register-helpers.ts";
 
@@ -99,96 +96,76 @@ export async function ancestorsOf(db: Db | Tx, parentId: string | null): Promise
   return (result as unknown as { rows: OrgRef[] }).rows;
 }
 
+type OrganisationLinks = OrganisationDetail["links"];
+
+/**
+ * What links to an organisation from the modules above this one (people, programmes, courses,
+ * activities). Those modules depend on organisations, so it cannot import them: the read layer answers
+ * (src/server/read/register-links.ts) and app.ts provides it at start.
+ */
+export interface OrganisationReferenceReads {
+  links(
+    db: Db | Tx,
+    id: string,
+  ): Promise<Pick<OrganisationLinks, "people" | "programmes" | "courses" | "contractCourses" | "activities">>;
+  counts(
+    db: Db | Tx,
+    id: string,
+  ): Promise<
+    Pick<OrganisationImpactView, "memberships" | "people" | "programmes" | "courses" | "activities">
+  >;
+}
+
+let referenceReads: OrganisationReferenceReads | null = null;
+
+export function provideOrganisationReferenceReads(reads: OrganisationReferenceReads) {
+  referenceReads = reads;
+}
+
+function references(): OrganisationReferenceReads {
+  if (!referenceReads) throw new Error("organisation reference reads not provided (app.ts provides them)");
+  return referenceReads;
+}
+
 /** What links to an organisation: the registers its detail page shows. */
-export async function organisationLinks(db: Db | Tx, id: string): Promise<OrganisationDetail["links"]> {
+export async function organisationLinks(db: Db | Tx, id: string): Promise<OrganisationLinks> {
   const [self] = await db
     .select({ parentId: organisations.parentId })
     .from(organisations)
     .where(eq(organisations.id, id));
-  const [ancestors, children, members, progs, ownCourses, contractCourses, acts] = await Promise.all([
+  const [ancestors, children, others] = await Promise.all([
     ancestorsOf(db, self?.parentId ?? null),
     db
       .select({ id: organisations.id, name: organisations.name, type: organisations.type })
       .from(organisations)
       .where(eq(organisations.parentId, id))
       .orderBy(asc(organisations.sortKey), asc(organisations.id)),
-    db
-      .select({
-        membershipId: memberships.id,
-        personId: people.id,
-        name: people.name,
-        title: people.title,
-        role: memberships.role,
-        startDate: memberships.startDate,
-        endDate: memberships.endDate,
-      })
-      .from(memberships)
-      .innerJoin(people, eq(people.id, memberships.personId))
-      .where(eq(memberships.organisationId, id))
-      .orderBy(asc(people.sortKey), asc(people.id)),
-    db
-      .select({ id: programmes.id, code: programmes.code, name: programmes.nameSv })
-      .from(programmes)
-      .where(eq(programmes.organisationId, id))
-      .orderBy(asc(programmes.sortKey), asc(programmes.id)),
-    coursesWhere(db, eq(courses.organisationId, id)),
-    coursesWhere(db, eq(courses.clientOrganisationId, id)),
-    db
-      .select({
-        id: activities.id,
-        title: activities.title,
-        typeKey: activities.typeKey,
-        startDate: activities.startDate,
-        status: activities.status,
-        role: activityOrganisations.role,
-      })
-      .from(activityOrganisations)
-      .innerJoin(activities, eq(activities.id, activityOrganisations.activityId))
-      .where(eq(activityOrganisations.organisationId, id))
-      .orderBy(sql`${activities.startDate} desc nulls last`, desc(activities.id))
-      .limit(200),
+    references().links(db, id),
   ]);
   return {
     ancestors,
     children: children.map((c) => ({ ...c, type: c.type as OrganisationType })),
-    people: members,
-    programmes: progs,
-    courses: ownCourses,
-    contractCourses,
-    activities: acts,
+    people: others.people,
+    programmes: others.programmes,
+    courses: others.courses,
+    contractCourses: others.contractCourses,
+    activities: others.activities,
   };
-}
-
-function coursesWhere(db: Db | Tx, condition: SQL) {
-  return db
-    .select({ id: courses.id, code: courses.code, name: courses.nameSv, credits: courses.credits })
-    .from(courses)
-    .where(condition)
-    .orderBy(asc(courses.sortKey), asc(courses.id));
 }
 
 /** What deleting the organisation would affect (the confirmation dialog lists these). */
 export async function organisationImpact(db: Db | Tx, id: string): Promise<OrganisationImpactView> {
-  const [[children], [members], [progs], [crs], [acts]] = await Promise.all([
+  const [[children], others] = await Promise.all([
     db.select({ n: count() }).from(organisations).where(eq(organisations.parentId, id)),
-    db
-      .select({ n: count(), people: countDistinct(memberships.personId) })
-      .from(memberships)
-      .where(eq(memberships.organisationId, id)),
-    db.select({ n: count() }).from(programmes).where(eq(programmes.organisationId, id)),
-    db
-      .select({ n: count() })
-      .from(courses)
-      .where(or(eq(courses.organisationId, id), eq(courses.clientOrganisationId, id))),
-    db.select({ n: count() }).from(activityOrganisations).where(eq(activityOrganisations.organisationId, id)),
+    references().counts(db, id),
   ]);
   return {
     children: children.n,
-    memberships: members.n,
-    people: members.people,
-    programmes: progs.n,
-    courses: crs.n,
-    activities: acts.n,
+    memberships: others.memberships,
+    people: others.people,
+    programmes: others.programmes,
+    courses: others.courses,
+    activities: others.activities,
   };
 }
 
@@ -200,4 +177,43 @@ export async function organisationNames(db: Db | Tx, ids: string[]) {
     .from(organisations)
     .where(inArray(organisations.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * The organisation in the register with exactly this name (any case), if there is one (an event
+ * registration's organisation becomes a membership only on such a match).
+ */
+export async function organisationIdByName(db: Db | Tx, name: string | null) {
+  if (!name) return null;
+  const [org] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(sql`lower(${organisations.name}) = lower(${name})`)
+    .limit(1);
+  return org?.id ?? null;
+}
+
+/** Which of these ids are organisations in the register (callers answer 422 on the rest). */
+export async function existingOrganisationIds(db: Db | Tx, ids: string[]) {
+  if (!ids.length) return new Set<string>();
+  const rows = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(inArray(organisations.id, ids));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Organisation ids by lower-cased name, for the names that match an organisation exactly (any case). */
+export async function organisationIdsByNames(db: Db | Tx, names: string[]) {
+  if (!names.length) return new Map<string, string>();
+  const rows = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(
+      sql`lower(${organisations.name}) in (${sql.join(
+        names.map((n) => sql`lower(${n})`),
+        sql`, `,
+      )})`,
+    );
+  return new Map(rows.map((r) => [r.name.toLowerCase(), r.id]));
 }

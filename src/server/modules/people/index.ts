@@ -1,4 +1,19 @@
 // The people module's door (started for issue 20): what other modules may use.
 export * as personalData from "./people.personal-data.ts";
+export {
+  existingPersonIds,
+  type PersonReferenceReads,
+  personNames,
+  providePersonReferenceReads,
+} from "./people.queries.ts";
+export { registerPeopleRoutes } from "./people.routes.ts";
 export { personIdByEmail, personIdByName, personIdOfUser } from "./people.seed.ts";
-export { createPerson } from "./people.service.ts";
+export {
+  createPerson,
+  createPerson,
+  ensureMemberships,
+  findOrCreateParticipant,
+  findOrCreateParticipants,
+  listPeople,
+  type PersonRecord,
+} from "./people.service.ts";

@@ -1,5 +1,5 @@
 import { type Actor, isAdmin, isStaff } from "../../platform/actor.ts";
-import { partnerOrganisationIds } from "../organisations/organisations.policy.ts";
+import { partnerOrganisationIds } from "../organisations/index.ts";
 
 /**
  * Who may do what with people. Everyone logged in reads; the collaboration office keeps the register;

@@ -5,9 +5,8 @@ import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { encodeCursor, page } from "../../platform/pagination.ts";
 import { users } from "../../platform/platform.schema.ts";
+import { keyset, likePattern, nameMatches, parseWith } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
-import { keyset, likePattern, nameMatches, parseWith } from "../organisations/register-helpers.ts";
-import { courses, programmes } from "../programmes/programmes.schema.ts";
 import { memberships, people } from "./people.schema.ts";
 
 type Row = typeof people.$inferSelect;
@@ -97,33 +96,72 @@ export async function listPeople(db: Db, actor: Actor | null, query: PersonListQ
   };
 }
 
+/**
+ * What links to a person from the modules above this one (programmes and courses they are responsible
+ * for). Those modules depend on people, so it cannot import them: the read layer answers
+ * (src/server/read/register-links.ts) and app.ts provides it at start.
+ */
+export interface PersonReferenceReads {
+  links(
+    db: Db | Tx,
+    personId: string,
+  ): Promise<{
+    responsibleForProgrammes: { id: string; code: string; name: string }[];
+    responsibleForCourses: { id: string; code: string; name: string }[];
+  }>;
+  counts(db: Db | Tx, personId: string): Promise<{ programmes: number; courses: number }>;
+}
+
+let referenceReads: PersonReferenceReads | null = null;
+
+export function providePersonReferenceReads(reads: PersonReferenceReads) {
+  referenceReads = reads;
+}
+
+function references(): PersonReferenceReads {
+  if (!referenceReads) throw new Error("person reference reads not provided (app.ts provides them)");
+  return referenceReads;
+}
+
 export async function personLinks(db: Db | Tx, person: PersonRecord) {
-  const [user, progs, crs] = await Promise.all([
+  const [user, others] = await Promise.all([
     person.userId
       ? db
           .select({ id: users.id, name: users.name, email: users.email })
           .from(users)
           .where(eq(users.id, person.userId))
       : Promise.resolve([]),
-    db
-      .select({ id: programmes.id, code: programmes.code, name: programmes.nameSv })
-      .from(programmes)
-      .where(eq(programmes.responsiblePersonId, person.id))
-      .orderBy(asc(programmes.sortKey)),
-    db
-      .select({ id: courses.id, code: courses.code, name: courses.nameSv })
-      .from(courses)
-      .where(eq(courses.responsiblePersonId, person.id))
-      .orderBy(asc(courses.sortKey)),
+    references().links(db, person.id),
   ]);
-  return { user: user[0] ?? null, responsibleForProgrammes: progs, responsibleForCourses: crs };
+  return {
+    user: user[0] ?? null,
+    responsibleForProgrammes: others.responsibleForProgrammes,
+    responsibleForCourses: others.responsibleForCourses,
+  };
 }
 
 export async function personImpact(db: Db | Tx, id: string): Promise<PersonImpactView> {
-  const [[m], [p], [c]] = await Promise.all([
+  const [[m], others] = await Promise.all([
     db.select({ n: count() }).from(memberships).where(eq(memberships.personId, id)),
-    db.select({ n: count() }).from(programmes).where(eq(programmes.responsiblePersonId, id)),
-    db.select({ n: count() }).from(courses).where(eq(courses.responsiblePersonId, id)),
+    references().counts(db, id),
   ]);
-  return { memberships: m.n, programmes: p.n, courses: c.n };
+  return { memberships: m.n, programmes: others.programmes, courses: others.courses };
+}
+
+/** Names of people by id, for registers above this one that show a responsible person. */
+export async function personNames(db: Db | Tx, ids: (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!wanted.length) return new Map<string, string>();
+  const rows = await db
+    .select({ id: people.id, name: people.name })
+    .from(people)
+    .where(inArray(people.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Which of these ids are people in the register (callers answer 422 on the rest). */
+export async function existingPersonIds(db: Db | Tx, ids: string[]) {
+  if (!ids.length) return new Set<string>();
+  const rows = await db.select({ id: people.id }).from(people).where(inArray(people.id, ids));
+  return new Set(rows.map((r) => r.id));
 }

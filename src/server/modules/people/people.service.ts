@@ -12,8 +12,7 @@ import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { users } from "../../platform/platform.schema.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
-import { parseWith, pgError } from "../organisations/register-helpers.ts";
+import { existingOrganisationIds, parseWith, pgError } from "../organisations/index.ts";
 import {
   canCreatePerson,
   canDeletePerson,
@@ -204,11 +203,7 @@ async function replaceMemberships(tx: Tx, personId: string, list: MembershipData
 async function assertOrganisations(tx: Tx, list: MembershipData[]) {
   const wanted = [...new Set(list.map((m) => m.organisationId))];
   if (!wanted.length) return;
-  const found = await tx
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(inArray(organisations.id, wanted));
-  const known = new Set(found.map((f) => f.id));
+  const known = await existingOrganisationIds(tx, wanted);
   const errors: Record<string, string> = {};
   list.forEach((m, i) => {
     if (!known.has(m.organisationId))
@@ -250,4 +245,88 @@ async function write<T>(work: () => Promise<T>): Promise<T> {
       throw fieldErrors({ userId: "people.errors.userTaken" });
     throw error;
   }
+}
+
+/**
+ * The person an event registration is (the events module asks, inside its transaction), matched by
+ * lower-cased e-mail and never duplicated: an insert that does nothing when the e-mail exists (also when
+ * another transaction just added it), then a read.
+ * A new person gets the registration's role as title and a membership of a matched organisation. An
+ * existing person is never changed: what a registration says about them (name, role, organisation) is
+ * only claimed by whoever typed the e-mail, so it stays on the registration, and a coordinator links or
+ * merges deliberately (a stranger's "organisation" must not become a membership, see issue 11).
+ */
+export async function findOrCreateParticipant(
+  tx: Tx,
+  input: { name: string; email: string; role: string | null; organisationId: string | null },
+): Promise<string> {
+  const [created] = await tx
+    .insert(people)
+    .values({ name: input.name, sortKey: swedishSortKey(input.name), email: input.email, title: input.role })
+    .onConflictDoNothing({ target: people.email })
+    .returning({ id: people.id });
+  if (!created) {
+    const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.email, input.email));
+    return person.id;
+  }
+  if (input.organisationId)
+    await tx
+      .insert(memberships)
+      .values({ personId: created.id, organisationId: input.organisationId, role: input.role });
+  return created.id;
+}
+
+const CHUNK = 500;
+const chunks = <T>(list: T[]) =>
+  Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/**
+ * An attendance list's people (the events module asks, inside its transaction): creates those not yet in
+ * the register (by e-mail, never duplicated) and returns every e-mail's person id.
+ */
+export async function findOrCreateParticipants(
+  tx: Tx,
+  entries: { name: string; email: string; role: string | null }[],
+) {
+  for (const part of chunks(entries))
+    await tx
+      .insert(people)
+      .values(
+        part.map((e) => ({ name: e.name, sortKey: swedishSortKey(e.name), email: e.email, title: e.role })),
+      )
+      .onConflictDoNothing({ target: people.email });
+  const ids = new Map<string, string>();
+  for (const part of chunks(entries)) {
+    const rows = await tx
+      .select({ id: people.id, email: people.email })
+      .from(people)
+      .where(
+        inArray(
+          people.email,
+          part.map((e) => e.email),
+        ),
+      );
+    for (const r of rows) ids.set(r.email!, r.id);
+  }
+  return ids;
+}
+
+/** Adds the memberships (person, organisation) that do not exist yet (an attendance list's organisations). */
+export async function ensureMemberships(
+  tx: Tx,
+  pairs: { personId: string; organisationId: string; role: string | null }[],
+) {
+  if (!pairs.length) return;
+  const existing = await tx
+    .select({ personId: memberships.personId, organisationId: memberships.organisationId })
+    .from(memberships)
+    .where(inArray(memberships.personId, [...new Set(pairs.map((p) => p.personId))]));
+  const have = new Set(existing.map((m) => `${m.personId}/${m.organisationId}`));
+  const missing = pairs.filter((p) => {
+    const key = `${p.personId}/${p.organisationId}`;
+    if (have.has(key)) return false;
+    have.add(key);
+    return true;
+  });
+  for (const part of chunks(missing)) await tx.insert(memberships).values(part);
 }

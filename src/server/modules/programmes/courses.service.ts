@@ -1,5 +1,4 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import {
   type CourseListQuery,
   type CreateCourseInput,
@@ -15,9 +14,8 @@ import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
-import { activityCourses } from "../activities/activities.schema.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
-import { people } from "../people/people.schema.ts";
+import { organisationNames } from "../organisations/index.ts";
+import { personNames as namesOfPeople } from "../people/index.ts";
 import { canCreateCourse, canDeleteCourse, canUpdateCourse } from "./programmes.policy.ts";
 import { courses, programmeCourses, programmes } from "./programmes.schema.ts";
 import {
@@ -50,20 +48,8 @@ export interface CourseRecord {
   programmes: { id: string; code: string; nameSv: string }[];
 }
 
-const clients = alias(organisations, "client_organisations");
-
 function selectCourses(db: Db | Tx) {
-  return db
-    .select({
-      course: courses,
-      organisationName: organisations.name,
-      personName: people.name,
-      clientName: clients.name,
-    })
-    .from(courses)
-    .leftJoin(organisations, eq(organisations.id, courses.organisationId))
-    .leftJoin(people, eq(people.id, courses.responsiblePersonId))
-    .leftJoin(clients, eq(clients.id, courses.clientOrganisationId));
+  return db.select({ course: courses }).from(courses);
 }
 
 type JoinedRow = Awaited<ReturnType<ReturnType<typeof selectCourses>["execute"]>>[number];
@@ -84,7 +70,20 @@ async function withProgrammes(db: Db | Tx, rows: JoinedRow[]): Promise<CourseRec
         .where(inArray(programmeCourses.courseId, ids))
         .orderBy(asc(programmes.sortKey), asc(programmes.id))
     : [];
-  return rows.map(({ course: c, organisationName, personName, clientName }) => ({
+  const [orgNames, personNames] = await Promise.all([
+    organisationNames(
+      db,
+      rows.flatMap((r) =>
+        [r.course.organisationId, r.course.clientOrganisationId].filter((id): id is string => !!id),
+      ),
+    ),
+    namesOfPeople(
+      db,
+      rows.map((r) => r.course.responsiblePersonId),
+    ),
+  ]);
+  const name = (names: Map<string, string>, id: string | null) => (id ? (names.get(id) ?? null) : null);
+  return rows.map(({ course: c }) => ({
     id: c.id,
     code: c.code,
     nameSv: c.nameSv,
@@ -97,9 +96,9 @@ async function withProgrammes(db: Db | Tx, rows: JoinedRow[]): Promise<CourseRec
     clientOrganisationId: c.clientOrganisationId,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
-    organisation: ref(c.organisationId, organisationName),
-    responsiblePerson: ref(c.responsiblePersonId, personName),
-    clientOrganisation: ref(c.clientOrganisationId, clientName),
+    organisation: ref(c.organisationId, name(orgNames, c.organisationId)),
+    responsiblePerson: ref(c.responsiblePersonId, name(personNames, c.responsiblePersonId)),
+    clientOrganisation: ref(c.clientOrganisationId, name(orgNames, c.clientOrganisationId)),
     programmes: links
       .filter((l) => l.courseId === c.id)
       .map(({ id, code, nameSv }) => ({ id, code, nameSv })),
@@ -299,13 +298,34 @@ export async function updateCourse(db: Db, actor: Actor | null, id: string, inpu
   return (await findCourse(db, id))!;
 }
 
+/**
+ * Links to a course from the activities module, which depends on programmes, so this module cannot
+ * import it: the read layer answers (src/server/read/register-links.ts) and app.ts provides it at start.
+ */
+export interface CourseReferenceReads {
+  activityLinks(db: Db | Tx, courseId: string): Promise<number>;
+}
+
+let referenceReads: CourseReferenceReads | null = null;
+
+export function provideCourseReferenceReads(reads: CourseReferenceReads) {
+  referenceReads = reads;
+}
+
+function references(): CourseReferenceReads {
+  if (!referenceReads) throw new Error("course reference reads not provided (app.ts provides them)");
+  return referenceReads;
+}
+
 /** What deleting the course would affect: its programme links and activity links. */
 export async function courseImpact(db: Db, actor: Actor | null, id: string) {
   requireActor(actor);
   if (!(await courseExists(db, id))) throw notFound();
   const [[programmeLinks], [activityLinks]] = await Promise.all([
     db.select({ n: count() }).from(programmeCourses).where(eq(programmeCourses.courseId, id)),
-    db.select({ n: count() }).from(activityCourses).where(eq(activityCourses.courseId, id)),
+    references()
+      .activityLinks(db, id)
+      .then((n) => [{ n }]),
   ]);
   return { programmeLinks: programmeLinks.n, activityLinks: activityLinks.n };
 }

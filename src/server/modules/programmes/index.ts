@@ -1,5 +1,35 @@
 /** What other modules use of the programmes module: course reads. */
 export { type CourseSummary, coursesByIds } from "./course-reads.ts";
-export { findCourseIdByCode } from "./courses.service.ts";
-export { createCourse } from "./courses.service.ts";
-export { createProgramme, findProgrammeIdByCode } from "./programmes.service.ts";
+export { registerCourseRoutes } from "./courses.routes.ts";
+export {
+  type CourseRecord,
+  type CourseReferenceReads,
+  createCourse,
+  createCourse,
+  findCourseIdByCode,
+  findCourseIdByCode,
+  listCourses,
+  programmeIdsOfCourses,
+  provideCourseReferenceReads,
+} from "./courses.service.ts";
+export { directedProgrammeIds } from "./programmes.policy.ts";
+export { presentImpact } from "./programmes.presenter.ts";
+export { registerProgrammeRoutes } from "./programmes.routes.ts";
+export {
+  createProgramme,
+  createProgramme,
+  findProgrammeIdByCode,
+  listProgrammes,
+  type ProgrammeRecord,
+  type ProgrammeReferenceReads,
+  provideProgrammeReferenceReads,
+} from "./programmes.service.ts";
+export {
+  after,
+  assertExisting,
+  assertRefinement,
+  isUniqueViolation,
+  likePattern,
+  parseWith,
+  unique,
+} from "./registers.shared.ts";

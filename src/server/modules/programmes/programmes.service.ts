@@ -14,9 +14,8 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { roleAssignments } from "../../platform/platform.schema.ts";
-import { activityProgrammes } from "../activities/activities.schema.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
-import { people } from "../people/people.schema.ts";
+import { organisationNames } from "../organisations/index.ts";
+import { personNames as namesOfPeople } from "../people/index.ts";
 import { canCreateProgramme, canDeleteProgramme, canUpdateProgramme } from "./programmes.policy.ts";
 import { courses, programmeCourses, programmes } from "./programmes.schema.ts";
 import { after, assertExisting, codeSafe, likePattern, parseWith, unique } from "./registers.shared.ts";
@@ -39,11 +38,7 @@ export interface ProgrammeRecord {
 }
 
 function selectProgrammes(db: Db | Tx) {
-  return db
-    .select({ programme: programmes, organisationName: organisations.name, personName: people.name })
-    .from(programmes)
-    .leftJoin(organisations, eq(organisations.id, programmes.organisationId))
-    .leftJoin(people, eq(people.id, programmes.responsiblePersonId));
+  return db.select({ programme: programmes }).from(programmes);
 }
 
 type JoinedRow = Awaited<ReturnType<ReturnType<typeof selectProgrammes>["execute"]>>[number];
@@ -64,7 +59,17 @@ async function withCourses(db: Db | Tx, rows: JoinedRow[]): Promise<ProgrammeRec
         .where(inArray(programmeCourses.programmeId, ids))
         .orderBy(asc(courses.sortKey), asc(courses.id))
     : [];
-  return rows.map(({ programme: p, organisationName, personName }) => ({
+  const [orgNames, personNames] = await Promise.all([
+    organisationNames(
+      db,
+      rows.flatMap((r) => (r.programme.organisationId ? [r.programme.organisationId] : [])),
+    ),
+    namesOfPeople(
+      db,
+      rows.map((r) => r.programme.responsiblePersonId),
+    ),
+  ]);
+  return rows.map(({ programme: p }) => ({
     id: p.id,
     code: p.code,
     nameSv: p.nameSv,
@@ -76,9 +81,13 @@ async function withCourses(db: Db | Tx, rows: JoinedRow[]): Promise<ProgrammeRec
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     organisation:
-      p.organisationId && organisationName ? { id: p.organisationId, name: organisationName } : null,
+      p.organisationId && orgNames.has(p.organisationId)
+        ? { id: p.organisationId, name: orgNames.get(p.organisationId)! }
+        : null,
     responsiblePerson:
-      p.responsiblePersonId && personName ? { id: p.responsiblePersonId, name: personName } : null,
+      p.responsiblePersonId && personNames.has(p.responsiblePersonId)
+        ? { id: p.responsiblePersonId, name: personNames.get(p.responsiblePersonId)! }
+        : null,
     courses: links
       .filter((l) => l.programmeId === p.id)
       .map(({ id, code, nameSv, credits }) => ({ id, code, nameSv, credits })),
@@ -261,13 +270,34 @@ async function findProgrammeIdExists(db: Db | Tx, id: string) {
   return !!row;
 }
 
+/**
+ * Links to a programme from the activities module, which depends on programmes, so this module cannot
+ * import it: the read layer answers (src/server/read/register-links.ts) and app.ts provides it at start.
+ */
+export interface ProgrammeReferenceReads {
+  activityLinks(db: Db | Tx, programmeId: string): Promise<number>;
+}
+
+let referenceReads: ProgrammeReferenceReads | null = null;
+
+export function provideProgrammeReferenceReads(reads: ProgrammeReferenceReads) {
+  referenceReads = reads;
+}
+
+function references(): ProgrammeReferenceReads {
+  if (!referenceReads) throw new Error("programme reference reads not provided (app.ts provides them)");
+  return referenceReads;
+}
+
 /** What deleting the programme would affect: course links, activity links and directors' scopes. */
 export async function programmeImpact(db: Db, actor: Actor | null, id: string) {
   requireActor(actor);
   if (!(await findProgrammeIdExists(db, id))) throw notFound();
   const [[courseLinks], [activityLinks], [directorScopes]] = await Promise.all([
     db.select({ n: count() }).from(programmeCourses).where(eq(programmeCourses.programmeId, id)),
-    db.select({ n: count() }).from(activityProgrammes).where(eq(activityProgrammes.programmeId, id)),
+    references()
+      .activityLinks(db, id)
+      .then((n) => [{ n }]),
     db.select({ n: count() }).from(roleAssignments).where(directorScopeOf(id)),
   ]);
   return { courseLinks: courseLinks.n, activityLinks: activityLinks.n, directorScopes: directorScopes.n };

@@ -4,7 +4,7 @@ import type { Database } from "../../db/client.ts";
 import { systemActor } from "../../platform/actor.ts";
 import { users } from "../../platform/platform.schema.ts";
 import { demo } from "../../test/harness.ts";
-import { setRoles } from "../accounts/accounts.service.ts";
+import { setRoles } from "../accounts/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { people } from "../people/people.schema.ts";
 import { createCourse } from "./courses.service.ts";

@@ -4,8 +4,8 @@ import type { z } from "zod";
 import { translateIssue } from "../../../common/validation.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { AppError, type FieldError, fieldErrors } from "../../platform/errors.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
-import { people } from "../people/people.schema.ts";
+import { existingOrganisationIds } from "../organisations/index.ts";
+import { existingPersonIds } from "../people/index.ts";
 import { courses, programmes } from "./programmes.schema.ts";
 
 /**
@@ -51,11 +51,27 @@ export function after(
 }
 
 const tables = {
-  organisation: organisations,
-  person: people,
   programme: programmes,
   course: courses,
 } as const;
+
+/** Which ids exist, per kind: programmes and courses are ours, organisations and people are asked. */
+const existing = {
+  organisation: existingOrganisationIds,
+  person: existingPersonIds,
+  ...Object.fromEntries(
+    Object.entries(tables).map(([kind, table]) => [
+      kind,
+      async (db: Db | Tx, ids: string[]) =>
+        new Set(
+          (await db.select({ id: table.id }).from(table).where(inArray(table.id, ids))).map((r) => r.id),
+        ),
+    ]),
+  ),
+} as Record<
+  "organisation" | "person" | keyof typeof tables,
+  (db: Db | Tx, ids: string[]) => Promise<Set<string>>
+>;
 
 /**
  * Throws 422 on `field` when any of the ids does not exist: linking to something unknown is an
@@ -63,16 +79,15 @@ const tables = {
  */
 export async function assertExisting(
   db: Db | Tx,
-  kind: keyof typeof tables,
+  kind: keyof typeof existing,
   ids: (string | null | undefined)[],
   field: string,
   messageKey: string,
 ) {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))];
   if (!wanted.length) return;
-  const table = tables[kind];
-  const found = await db.select({ id: table.id }).from(table).where(inArray(table.id, wanted));
-  if (found.length !== wanted.length) throw fieldErrors({ [field]: messageKey });
+  const found = await existing[kind](db, wanted);
+  if (found.size !== wanted.length) throw fieldErrors({ [field]: messageKey });
 }
 
 /** A unique index said no (PostgreSQL 23505), whether raised directly or wrapped by Drizzle. */

@@ -78,6 +78,7 @@ export async function fundingOfDecisions(tx: Tx | Db, decisionIds: string[]) {
     .where(inArray(projectFunding.decisionId, decisionIds));
 }
 
+export { registerProjectRoutes } from "./projects.routes.ts";
 export { createProject } from "./projects.service.ts";
 export { findProject } from "./projects.records.ts";
 export {

@@ -1,4 +1,5 @@
 /** What other modules use of reports: render a document model as PDF/DOCX/HTML/XLSX. */
 export { finishDocument, type ReportContent } from "./report-document.ts";
+export { registerReportRoutes } from "./reports.routes.ts";
 export { render } from "./reports.service.ts";
 export { buildAnnualReport } from "./annual.report.ts";

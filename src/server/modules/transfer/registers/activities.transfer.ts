@@ -8,7 +8,7 @@ import {
 import { en as actEn, sv as actSv } from "../../../../common/i18n/activities.ts";
 import { type Db, queryRows } from "../../../db/client.ts";
 import { isoToDate } from "../../../platform/spreadsheet-export.ts";
-import { type ActivityRecord, createActivity, listActivities } from "../../activities/activities.service.ts";
+import { type ActivityRecord, createActivity, listActivities } from "../../activities/index.ts";
 import { idsByCode, organisationsByRef } from "../transfer.lookups.ts";
 import type { BuiltRow, EnumOption, RegisterTransfer } from "../transfer.registry.ts";
 import { defined, resolveCodes, resolveRef, strings } from "./references.ts";

@@ -1,7 +1,7 @@
 import { type CreateCourseInput, courseListQuery, createCourseInput } from "../../../../common/programmes.ts";
 import type { Db } from "../../../db/client.ts";
 import { isoToDate } from "../../../platform/spreadsheet-export.ts";
-import { type CourseRecord, createCourse, listCourses } from "../../programmes/courses.service.ts";
+import { type CourseRecord, createCourse, listCourses } from "../../programmes/index.ts";
 import { existingValues, idsByCode, organisationsByRef } from "../transfer.lookups.ts";
 import type { BuiltRow, RegisterTransfer } from "../transfer.registry.ts";
 import { resolveUnitsAndPeople, studyFields } from "./programmes.transfer.ts";

@@ -7,8 +7,8 @@ import {
 } from "../../../../common/organisations.ts";
 import type { Db } from "../../../db/client.ts";
 import { isoToDate } from "../../../platform/spreadsheet-export.ts";
-import type { OrganisationRecord } from "../../organisations/organisations.service.ts";
-import { createOrganisation, listOrganisations } from "../../organisations/organisations.service.ts";
+import type { OrganisationRecord } from "../../organisations/index.ts";
+import { createOrganisation, listOrganisations } from "../../organisations/index.ts";
 import { existingValues, fold, organisationsByRef } from "../transfer.lookups.ts";
 import type { BuiltRow, EnumOption, RegisterTransfer } from "../transfer.registry.ts";
 import { defined, resolveRef } from "./references.ts";

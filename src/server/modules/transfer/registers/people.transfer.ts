@@ -7,7 +7,7 @@ import {
 } from "../../../../common/people.ts";
 import type { Db } from "../../../db/client.ts";
 import { isoToDate } from "../../../platform/spreadsheet-export.ts";
-import { createPerson, listPeople, type PersonRecord } from "../../people/people.service.ts";
+import { createPerson, listPeople, type PersonRecord } from "../../people/index.ts";
 import { existingValues, organisationsByRef } from "../transfer.lookups.ts";
 import type { BuiltRow, ConvertedRow, RegisterTransfer } from "../transfer.registry.ts";
 import { defined, resolveRef } from "./references.ts";

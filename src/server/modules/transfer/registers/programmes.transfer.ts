@@ -7,11 +7,7 @@ import {
 } from "../../../../common/programmes.ts";
 import type { Db } from "../../../db/client.ts";
 import { isoToDate } from "../../../platform/spreadsheet-export.ts";
-import {
-  createProgramme,
-  listProgrammes,
-  type ProgrammeRecord,
-} from "../../programmes/programmes.service.ts";
+import { createProgramme, listProgrammes, type ProgrammeRecord } from "../../programmes/index.ts";
 import { existingValues, idsByCode, organisationsByRef, peopleByRef } from "../transfer.lookups.ts";
 import type {
   BuiltRow,
