@@ -4,13 +4,5 @@ export { actorOf, endSession, ensureExternalUser, startExternalSession } from ".
 export * as personalData from "./accounts.personal-data.ts";
 export { canReadAuditLog } from "./accounts.policy.ts";
 export { registerAccountRoutes } from "./accounts.routes.ts";
-export {
-  ensureUser,
-  ensureUser,
-  hashPassword,
-  loadActor,
-  resolveSession,
-  setRoles,
-  setRoles,
-} from "./accounts.service.ts";
+export { ensureUser, hashPassword, loadActor, resolveSession, setRoles } from "./accounts.service.ts";
 export { resolveApiToken } from "./api-tokens.ts";

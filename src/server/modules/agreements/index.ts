@@ -10,6 +10,7 @@ registerSpendGuard(agreementSpendGuard);
 export { agreementRecordsSql } from "./agreements.indicators.ts";
 export { addAppendixRow, addDialogue, addNeed } from "./agreements.items.ts";
 export * as personalData from "./agreements.personal-data.ts";
+export { sharedCourseRows } from "./agreements.records.ts";
 export { registerAgreementRoutes } from "./agreements.routes.ts";
 export {
   agreementFiguresInPeriod,
@@ -19,4 +20,3 @@ export {
   listAgreements,
   updateAgreement,
 } from "./agreements.service.ts";
-export { sharedCourseRows } from "./agreements.records.ts";

@@ -1,6 +1,5 @@
 /** The compass module's door (ALA-kompassen): what other modules, the demo and the bench may use. */
 
-/** The compass module's door: what other modules may use. */
 export { registerCompassRoutes } from "./compass.routes.ts";
 export { hasOffers } from "./compass.seed.ts";
 export { defaultDimensions } from "./model.defaults.ts";

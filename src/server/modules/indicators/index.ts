@@ -2,7 +2,6 @@
 export { computeValue } from "./indicators.compute.ts";
 export { evaluateIndicators } from "./indicators.evaluate.ts";
 export { findIndicators } from "./indicators.records.ts";
-/** The indicators module's door: what other modules may use. */
 export { registerIndicatorRoutes } from "./indicators.routes.ts";
 export { goalHasIndicatorNamed, hasIndicators } from "./indicators.seed.ts";
 export { addManualValue, createIndicator } from "./indicators.service.ts";

@@ -2,5 +2,10 @@
 
 export { supportRecordsSql } from "./localwork.records.ts";
 export { registerLocalWorkRoutes } from "./localwork.routes.ts";
-export { supportOfProjectInPeriod, supportSummary, totalsOf } from "./localwork.service.ts";
-export { addSupport, createPlan } from "./localwork.service.ts";
+export {
+  addSupport,
+  createPlan,
+  supportOfProjectInPeriod,
+  supportSummary,
+  totalsOf,
+} from "./localwork.service.ts";

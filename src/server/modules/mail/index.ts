@@ -4,13 +4,7 @@ export * as personalData from "./mail.personal-data.ts";
 export { purgeFailedMail } from "./mail.retention.ts";
 export { registerMailRoutes } from "./mail.routes.ts";
 export { escapeHtml, type MailAttachment, mailSink, type OutgoingMail } from "./mail.service.ts";
-export {
-  nudgeMailSender,
-  onDeliveryOutcome,
-  sendDueMail,
-  sendDueMail,
-  startMailSender,
-} from "./mail-sender.ts";
+export { nudgeMailSender, onDeliveryOutcome, sendDueMail, startMailSender } from "./mail-sender.ts";
 export {
   defaultAnonymousMailCaps,
   type MailOrigin,

@@ -1,7 +1,4 @@
 /** The organisations module's door: the organisation register. */
-export { organisationIdsByName } from "./organisations.seed.ts";
-export { createOrganisation } from "./organisations.service.ts";
-/** The organisations module's door: what other modules may use. */
 
 export { partnerOrganisationIds } from "./organisations.policy.ts";
 export {
@@ -13,5 +10,6 @@ export {
   provideOrganisationReferenceReads,
 } from "./organisations.queries.ts";
 export { registerOrganisationRoutes } from "./organisations.routes.ts";
+export { organisationIdsByName } from "./organisations.seed.ts";
 export { createOrganisation, listOrganisations, type OrganisationRecord } from "./organisations.service.ts";
 export { keyset, likePattern, nameMatches, parseWith, pgError } from "./register-helpers.ts";

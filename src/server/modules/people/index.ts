@@ -10,7 +10,6 @@ export { registerPeopleRoutes } from "./people.routes.ts";
 export { personIdByEmail, personIdByName, personIdOfUser } from "./people.seed.ts";
 export {
   createPerson,
-  createPerson,
   ensureMemberships,
   findOrCreateParticipant,
   findOrCreateParticipants,

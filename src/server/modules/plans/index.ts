@@ -1,6 +1,5 @@
 /** The plans module's door: action plans, their items and progress. */
 export { addProgress, createPlanItem } from "./plan-items.service.ts";
-/** The plans module's door: what other modules may use. */
 export { registerPlanRoutes } from "./plans.routes.ts";
 export { planIdByTitle } from "./plans.seed.ts";
 export { createPlan, getPlan } from "./plans.service.ts";

@@ -5,8 +5,6 @@ export {
   type CourseRecord,
   type CourseReferenceReads,
   createCourse,
-  createCourse,
-  findCourseIdByCode,
   findCourseIdByCode,
   listCourses,
   programmeIdsOfCourses,
@@ -16,7 +14,6 @@ export { directedProgrammeIds } from "./programmes.policy.ts";
 export { presentImpact } from "./programmes.presenter.ts";
 export { registerProgrammeRoutes } from "./programmes.routes.ts";
 export {
-  createProgramme,
   createProgramme,
   findProgrammeIdByCode,
   listProgrammes,

@@ -78,9 +78,8 @@ export async function fundingOfDecisions(tx: Tx | Db, decisionIds: string[]) {
     .where(inArray(projectFunding.decisionId, decisionIds));
 }
 
-export { registerProjectRoutes } from "./projects.routes.ts";
-export { createProject } from "./projects.service.ts";
 export { findProject } from "./projects.records.ts";
+export { registerProjectRoutes } from "./projects.routes.ts";
 export {
   fundingLineIdsOfProject,
   hasProjects,
@@ -89,5 +88,5 @@ export {
   projectIdByNamePrefix,
   projectIdsByNames,
 } from "./projects.seed.ts";
-export { addOutput, updateProject } from "./projects.service.ts";
+export { addOutput, createProject, updateProject } from "./projects.service.ts";
 export { createReviewRound } from "./review-rounds.service.ts";

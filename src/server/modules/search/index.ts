@@ -1,5 +1,4 @@
 /** The search module's door: the search over the registers and the queries behind it. */
 
-/** The search module's door: what other modules may use. */
 export { registerSearchRoutes } from "./search.routes.ts";
 export { sourceQuery, sources } from "./search.sql.ts";
