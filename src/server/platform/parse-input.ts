@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { translateIssue } from "../../../common/validation.ts";
-import { AppError, type FieldError } from "../../platform/errors.ts";
+import { translateIssue } from "../../common/validation.ts";
+import { AppError, type FieldError } from "./errors.ts";
 
 /**
  * Validates a service's input with the shared schema, so a caller that is not the HTTP route (the

@@ -1,3 +1,6 @@
 /** What other modules use of finance: spend sums per agreement and the spend guard hook. */
-export { spendOfAgreements } from "./finance.queries.ts";
+export { listSpendOfProject, spendOfAgreements } from "./finance.queries.ts";
+export { registerFinanceRoutes } from "./finance.routes.ts";
+export { assertReadableOrganisation, unitsOf } from "./finance.service.ts";
+export { computeFinanceSummary } from "./finance.summary.ts";
 export { registerSpendGuard, type SpendGuard } from "./spend-guards.ts";

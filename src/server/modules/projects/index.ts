@@ -78,4 +78,6 @@ export async function fundingOfDecisions(tx: Tx | Db, decisionIds: string[]) {
     .where(inArray(projectFunding.decisionId, decisionIds));
 }
 
-export { createProject } from "./projects.service.ts";
+export type { ProjectRecord } from "./projects.records.ts";
+export { registerProjectRoutes } from "./projects.routes.ts";
+export { addOutput, createProject, findProject, getProject } from "./projects.service.ts";
