@@ -6,7 +6,9 @@
  * - no cycles between modules (the read layer and the platform count as modules of their own);
  * - the platform imports no module (dependencies run from modules to the platform, never back);
  * - a web feature (`src/web/features/<name>/`) is entered only through its `routes.tsx` or `index.ts`.
- * Test files may reach inside (they set up state directly); production code may not.
+ * Test files and the fixtures they import may reach inside (they set up state directly); production code may not.
+ * The read layer writes nothing and imports no module code but tables (docs/decisions/011-read-layer.md); edges
+ * onto tables (read layer → table, a table's foreign key to another module's table) are not module dependencies.
  *
  * `npm run lint` runs it; `tsx scripts/check-modules.ts --graph` also prints every edge between modules.
  */
@@ -29,8 +31,12 @@ function files(dir: string): string[] {
   return out;
 }
 
+/** Tests, and the fixtures only tests import (`*.fixture.ts`, `test-fixtures.ts`): they set up state directly. */
 const isTest = (file: string) =>
-  /\.(test|e2e)\.tsx?$/.test(file) || /(^|\/)(test|e2e)\//.test(file) || /\/security\/test\//.test(file);
+  /\.(test|e2e|fixture)\.tsx?$/.test(file) ||
+  /(^|\/)test-fixtures\.ts$/.test(file) ||
+  /(^|\/)(test|e2e)\//.test(file) ||
+  /\/security\/test\//.test(file);
 
 /** Which unit a file belongs to: `server:<module>`, `server:read`, `server:platform`, `web:<feature>`, or null. */
 function unitOf(rel: string): string | null {
@@ -50,13 +56,40 @@ function isDoor(rel: string) {
 
 function allowedDeep(fromRel: string, toRel: string) {
   if (!toRel.endsWith(".schema.ts")) return false;
-  return fromRel === "src/server/db/schema.ts" || fromRel.startsWith("src/server/read/");
+  return (
+    fromRel === "src/server/db/schema.ts" ||
+    fromRel.startsWith("src/server/read/") ||
+    fromRel.endsWith(".schema.ts")
+  );
+}
+
+/**
+ * Edges onto tables are not dependencies on a module's code (decision 011): a `*.schema.ts` imports only other
+ * tables, so the read layer reading a table and a table's foreign key to another module's table (goal links →
+ * plan items, plan items → goals) do not count towards cycles. Modules call the read layer; it reads their tables.
+ */
+const isTableEdge = (fromRel: string, toRel: string) =>
+  toRel.endsWith(".schema.ts") && (fromRel.startsWith("src/server/read/") || fromRel.endsWith(".schema.ts"));
+
+/** The read layer writes nothing and imports no module code (decision 011): its breaches, one line each. */
+function readLayerBreaches(rel: string, text: string, specs: { toRel: string; line: number }[]): string[] {
+  if (!rel.startsWith("src/server/read/") || isTest(rel)) return [];
+  const out: string[] = [];
+  for (const word of [".insert(", ".update(", ".delete(", "writeWithAudit"]) {
+    const at = text.indexOf(word);
+    if (at >= 0) out.push(`${rel}:${text.slice(0, at).split("\n").length} writes (${word})`);
+  }
+  for (const { toRel, line } of specs)
+    if (toRel.startsWith("src/server/modules/") && !toRel.endsWith(".schema.ts"))
+      out.push(`${rel}:${line} imports module code ${toRel} (only *.schema.ts)`);
+  return out;
 }
 
 export interface Report {
   edges: Map<string, number>; // "a -> b" → import lines
   deep: string[]; // "file:line → target" in production code
   platformToModule: string[];
+  readLayer: string[]; // writes or module imports in src/server/read/
   cycles: string[][];
 }
 
@@ -64,26 +97,31 @@ export function check(): Report {
   const edges = new Map<string, number>();
   const deep: string[] = [];
   const platformToModule: string[] = [];
+  const readLayer: string[] = [];
   for (const file of roots.flatMap((r) => files(path.join(root, r)))) {
     const rel = path.relative(root, file);
     const text = readFileSync(file, "utf8");
     const from = unitOf(rel);
+    const specs: { toRel: string; line: number }[] = [];
     for (const match of text.matchAll(IMPORT)) {
       const spec = match[1] ?? match[2];
       if (!spec?.startsWith(".")) continue;
       const toRel = path.relative(root, path.resolve(path.dirname(file), spec));
+      const line = text.slice(0, match.index).split("\n").length + 1;
+      specs.push({ toRel, line });
       const to = unitOf(toRel);
       if (!to || to === from) continue;
-      if (!isTest(rel) && from) edges.set(`${from} -> ${to}`, (edges.get(`${from} -> ${to}`) ?? 0) + 1);
+      if (!isTest(rel) && from && !isTableEdge(rel, toRel))
+        edges.set(`${from} -> ${to}`, (edges.get(`${from} -> ${to}`) ?? 0) + 1);
       if (isTest(rel)) continue;
-      const line = text.slice(0, match.index).split("\n").length + 1;
       const hasDoor = to !== "server:platform" && to !== "server:read";
       if (hasDoor && !isDoor(toRel) && !allowedDeep(rel, toRel)) deep.push(`${rel}:${line} → ${toRel}`);
       if (from === "server:platform" && to.startsWith("server:") && to !== "server:platform")
         platformToModule.push(`${rel}:${line} → ${toRel}`);
     }
+    readLayer.push(...readLayerBreaches(rel, text, specs));
   }
-  return { edges, deep, platformToModule, cycles: cyclesOf(edges) };
+  return { edges, deep, platformToModule, readLayer, cycles: cyclesOf(edges) };
 }
 
 /** Strongly connected components with more than one unit (Tarjan). */
@@ -139,12 +177,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     `modules: ${sum(crossServer)} server import lines between units over ${crossServer.length} edges, ` +
       `${sum(crossWeb)} web lines over ${crossWeb.length} edges; ` +
       `deep imports: ${deepServer.length} server, ${deepWeb.length} web; ` +
-      `platform → module: ${report.platformToModule.length}; cycles: ${report.cycles.length}`,
+      `platform → module: ${report.platformToModule.length}; read layer: ${report.readLayer.length}; cycles: ${report.cycles.length}`,
   );
   for (const d of report.deep) console.log(`  deep import (use the module's index.ts): ${d}`);
   for (const d of report.platformToModule) console.log(`  platform imports a module: ${d}`);
+  for (const d of report.readLayer) console.log(`  read layer must only read tables (decision 011): ${d}`);
   for (const c of report.cycles) console.log(`  cycle: ${c.join(" ⇄ ")}`);
-  const failed = report.deep.length + report.platformToModule.length + report.cycles.length;
+  const failed =
+    report.deep.length + report.platformToModule.length + report.readLayer.length + report.cycles.length;
   // The web features are done: a deep import there fails even in --report mode.
   const webFailed = deepWeb.length + report.cycles.filter((c) => c.some((u) => u.startsWith("web:"))).length;
   process.exit(webFailed || (failed && !process.argv.includes("--report")) ? 1 : 0);

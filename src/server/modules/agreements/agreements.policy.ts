@@ -1,6 +1,6 @@
 import { type Actor, hasRole, isStaff } from "../../platform/actor.ts";
 import type { Policy } from "../../platform/authorize.ts";
-import { partnerOrganisationIds } from "../organisations/organisations.policy.ts";
+import { partnerOrganisationIds } from "../organisations/index.ts";
 
 /**
  * Who may do what with SKO agreements. Coordinators and administrators manage everything; board

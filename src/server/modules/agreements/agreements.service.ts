@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import {
   type AgreementListQuery,
   agreementListQuery,
@@ -14,9 +14,9 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { abilities, authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { parseInput } from "../../platform/parse-input.ts";
 import { spendOfAgreements } from "../finance/index.ts";
-import { parseInput } from "../goals/parse-input.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
+import { organisationNames } from "../organisations/index.ts";
 import { coursesByIds } from "../programmes/index.ts";
 import { agreementActions, agreementPolicy, readablePartyIds } from "./agreements.policy.ts";
 import { presentAgreement, presentSummary } from "./agreements.presenter.ts";
@@ -127,11 +127,8 @@ export async function agreementFiguresInPeriod(
 
 async function checkOrganisations(tx: Tx, ids: string[], field: string) {
   if (!ids.length) return;
-  const found = await tx
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(inArray(organisations.id, ids));
-  if (found.length !== new Set(ids).size)
+  const found = await organisationNames(tx, ids);
+  if (found.size !== new Set(ids).size)
     throw fieldErrors({ [field]: "agreements.errors.unknownOrganisation" });
 }
 

@@ -2,9 +2,9 @@ import { DEMO_PASSWORD } from "../../../../demo/users.ts";
 import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Database } from "../../db/client.ts";
 import { systemActor } from "../../platform/actor.ts";
-import { ensureUser } from "../accounts/accounts.service.ts";
+import { ensureUser } from "../accounts/index.ts";
 import { activities, activityCourses, activityProgrammes } from "../activities/activities.schema.ts";
-import { ensureActivityTypes } from "../activities/activity-types.service.ts";
+import { ensureActivityTypes } from "../activities/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { courses, programmeCourses, programmes } from "../programmes/programmes.schema.ts";
 

@@ -1,6 +1,6 @@
 import { type Actor, isAdmin, isStaff, scopedIds } from "../../platform/actor.ts";
 import type { Policy } from "../../platform/authorize.ts";
-import { canReadOrganisationFollowUp } from "../finance/finance.policy.ts";
+import { canReadOrganisationFollowUp } from "../organisations/index.ts";
 
 /**
  * Who may do what with the compass. Every logged-in user reads compasses and aggregates; administrators

@@ -7,7 +7,7 @@ import { programmes } from "../programmes/programmes.schema.ts";
 import { directedProgrammeIds } from "./compass.policy.ts";
 
 /** The same 422 with field paths as the HTTP route, for service input (goals/parse-input.ts). */
-export { parseInput } from "../goals/parse-input.ts";
+export { parseInput } from "../../platform/parse-input.ts";
 
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } };

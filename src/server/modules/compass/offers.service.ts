@@ -6,6 +6,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { activityTypes } from "../activities/activities.schema.ts";
+import { organisationNames } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { canManageOffers } from "./compass.policy.ts";
 import { compassOffers } from "./compass.schema.ts";
@@ -71,11 +72,8 @@ async function checkReferences(
     if (!type) errors.activityTypeKey = "validation.compass.unknownActivityType";
   }
   if (data.organisationId) {
-    const [org] = await db
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(eq(organisations.id, data.organisationId));
-    if (!org) errors.organisationId = "validation.compass.unknownOrganisation";
+    if (!(await organisationNames(db, [data.organisationId])).has(data.organisationId))
+      errors.organisationId = "validation.compass.unknownOrganisation";
   }
   if (Object.keys(errors).length) throw fieldErrors(errors);
 }

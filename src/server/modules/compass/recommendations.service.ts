@@ -5,7 +5,7 @@ import { type Db, queryRows } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, fieldErrors, forbidden } from "../../platform/errors.ts";
-import { createActivity, deleteActivity } from "../activities/activities.service.ts";
+import { createActivity, deleteActivity } from "../activities/index.ts";
 import { canManageProgrammeCompass } from "./compass.policy.ts";
 import { compassOfferTakes } from "./compass.schema.ts";
 import { actorUserId, isUniqueViolation, loadProgramme, parseInput } from "./compass.shared.ts";

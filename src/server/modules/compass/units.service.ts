@@ -5,7 +5,7 @@ import { type Db, queryRows } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { notFound } from "../../platform/errors.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
+import { organisationNames } from "../organisations/index.ts";
 import { canReadUnit, unitPolicy } from "./compass.policy.ts";
 import { compassGoals } from "./compass.schema.ts";
 import { levelsForYear, type ProgrammeYear } from "./derivation.service.ts";
@@ -31,11 +31,9 @@ export interface UnitProgramme {
 
 /** The unit, if the actor may read its compass (else 404, as if it did not exist). */
 export async function loadUnit(db: Db, actor: Actor, organisationId: string) {
-  const [unit] = await db
-    .select({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  if (!unit) throw notFound();
+  const name = (await organisationNames(db, [organisationId])).get(organisationId);
+  if (name === undefined) throw notFound();
+  const unit = { id: organisationId, name };
   authorize(actor, unitPolicy, "read", { organisationId });
   return unit;
 }

@@ -1,24 +1,11 @@
-import { type Actor, hasRole, isStaff } from "../../platform/actor.ts";
-import { partnerOrganisationIds } from "../organisations/organisations.policy.ts";
+import { type Actor, isStaff } from "../../platform/actor.ts";
 
 /**
  * Follow-up data (money, indicators, reports) is read by everyone inside the platform; a partner
- * representative — whose only role is partner — sees only their own organisations' figures.
- * Administrators and coordinators record budgets and spend.
+ * representative — whose only role is partner — sees only their own organisations' figures (the rule is the
+ * organisations module's, shared with projects, goals and indicators). Administrators and coordinators record
+ * budgets and spend.
  */
-
-/** The organisations a reader is limited to, or null when they may read every organisation's. */
-export function readableOrganisationIds(actor: Actor | null): string[] | null {
-  if (!actor) return [];
-  const internal = isStaff(actor) || hasRole(actor, "group_member") || hasRole(actor, "programme_director");
-  if (internal || !hasRole(actor, "partner")) return null;
-  return partnerOrganisationIds(actor);
-}
-
-export function canReadOrganisationFollowUp(actor: Actor | null, organisationId: string | null) {
-  if (!actor) return false;
-  const limited = readableOrganisationIds(actor);
-  return limited === null || (!!organisationId && limited.includes(organisationId));
-}
+export { canReadOrganisationFollowUp, readableOrganisationIds } from "../organisations/index.ts";
 
 export const canManageFinance = (actor: Actor | null) => isStaff(actor);

@@ -17,8 +17,8 @@ import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
-import { parseInput } from "../goals/parse-input.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
+import { parseInput } from "../../platform/parse-input.ts";
+import { organisationNames } from "../organisations/index.ts";
 import { projects } from "../projects/projects.schema.ts";
 import { canManageFinance, canReadOrganisationFollowUp, readableOrganisationIds } from "./finance.policy.ts";
 import { budgets, financeUnits, spendEntries } from "./finance.schema.ts";
@@ -44,12 +44,9 @@ const userIdOf = (actor: Actor) => (actor.userId === systemActor.userId ? null :
 export async function assertReadableOrganisation(db: Db | Tx, actor: Actor | null, organisationId: string) {
   requireActor(actor);
   if (!canReadOrganisationFollowUp(actor, organisationId)) throw notFound();
-  const [org] = await db
-    .select({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  if (!org) throw notFound();
-  return org;
+  const name = (await organisationNames(db, [organisationId])).get(organisationId);
+  if (name === undefined) throw notFound();
+  return { id: organisationId, name };
 }
 
 /** The scope of a list: one organisation (checked), or every organisation the actor may read. */
@@ -88,11 +85,8 @@ export function unitsOf(db: Db | Tx, organisationId: string): Promise<UnitRow[]>
 
 async function checkOrganisation(tx: Tx, id: string | null | undefined, field: string) {
   if (!id) return;
-  const [found] = await tx
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(organisations.id, id));
-  if (!found) throw fieldErrors({ [field]: "finance.errors.unknownOrganisation" });
+  if (!(await organisationNames(tx, [id])).has(id))
+    throw fieldErrors({ [field]: "finance.errors.unknownOrganisation" });
 }
 
 export async function checkProject(tx: Tx, id: string | null | undefined) {

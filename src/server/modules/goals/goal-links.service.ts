@@ -4,11 +4,11 @@ import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { uniqueIds } from "../../platform/parse-input.ts";
 import { activities } from "../activities/activities.schema.ts";
 import { activityGoals, planItemGoals, projectGoals } from "./goal-links.schema.ts";
 import { canLinkActivityGoals } from "./goals.policy.ts";
 import { goalFrameworks, goalFrameworkVersions, goals } from "./goals.schema.ts";
-import { uniqueIds } from "./parse-input.ts";
 
 /**
  * The goals module owns what-serves-which-goal. Plans and projects call these with their own

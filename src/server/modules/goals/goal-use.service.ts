@@ -1,13 +1,9 @@
-import { and, asc, eq, gte, inArray, isNull, lte, ne, or } from "drizzle-orm";
 import type { GoalUseView } from "../../../common/goals.ts";
 import type { Db } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
-import { activities } from "../activities/activities.schema.ts";
-import { readableOrganisationIds } from "../finance/finance.policy.ts";
-import { planItems } from "../plans/plans.schema.ts";
-import { projects } from "../projects/projects.schema.ts";
-import { activityGoals, planItemGoals, projectGoals } from "./goal-links.schema.ts";
+import { goalUseRows } from "../../read/goal-use.ts";
+import { readableOrganisationIds } from "../organisations/index.ts";
 import { currentVersionOf, goalsOfVersion } from "./goal-links.service.ts";
 
 /**
@@ -27,50 +23,7 @@ export async function goalUse(db: Db, actor: Actor, frameworkId: string, year: n
   const ids = goalRows.map((g) => g.id);
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const [activityRows, projectRows, itemRows] = ids.length
-    ? await Promise.all([
-        db
-          .select({
-            goalId: activityGoals.goalId,
-            id: activities.id,
-            title: activities.title,
-            startDate: activities.startDate,
-            status: activities.status,
-          })
-          .from(activityGoals)
-          .innerJoin(activities, eq(activities.id, activityGoals.activityId))
-          .where(
-            and(
-              inArray(activityGoals.goalId, ids),
-              ne(activities.status, "cancelled"),
-              lte(activities.startDate, to),
-              or(
-                gte(activities.endDate, from),
-                and(isNull(activities.endDate), gte(activities.startDate, from)),
-              ),
-            ),
-          )
-          .orderBy(asc(activities.startDate), asc(activities.sortKey), asc(activities.id)),
-        db
-          .select({ goalId: projectGoals.goalId, id: projects.id, name: projects.name })
-          .from(projectGoals)
-          .innerJoin(projects, eq(projects.id, projectGoals.projectId))
-          .where(inArray(projectGoals.goalId, ids))
-          .orderBy(asc(projects.name), asc(projects.id)),
-        db
-          .select({
-            goalId: planItemGoals.goalId,
-            id: planItems.id,
-            planId: planItems.planId,
-            number: planItems.number,
-            title: planItems.title,
-          })
-          .from(planItemGoals)
-          .innerJoin(planItems, eq(planItems.id, planItemGoals.itemId))
-          .where(inArray(planItemGoals.goalId, ids))
-          .orderBy(asc(planItems.number), asc(planItems.id)),
-      ])
-    : [[], [], []];
+  const { activityRows, projectRows, itemRows } = await goalUseRows(db, ids, from, to);
   const of = <T extends { goalId: string }>(rows: T[], goalId: string) =>
     rows.filter((r) => r.goalId === goalId).map(({ goalId: _, ...rest }) => rest);
   return {

@@ -13,10 +13,11 @@ import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, type FieldError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { parseInput } from "../../platform/parse-input.ts";
+import { organisationNames } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { canManageFrameworks } from "./goals.policy.ts";
 import { goalFrameworks, goalFrameworkVersions, goals } from "./goals.schema.ts";
-import { parseInput } from "./parse-input.ts";
 
 type FrameworkRow = typeof goalFrameworks.$inferSelect;
 type VersionRow = typeof goalFrameworkVersions.$inferSelect;
@@ -140,11 +141,8 @@ function checkCodes(list: GoalInput[]) {
 
 async function checkOwner(db: Db | Tx, ownerId: string | null | undefined) {
   if (!ownerId) return;
-  const [found] = await db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(organisations.id, ownerId));
-  if (!found) throw fieldErrors({ ownerOrganisationId: "goals.errors.unknownOrganisation" });
+  if (!(await organisationNames(db, [ownerId])).has(ownerId))
+    throw fieldErrors({ ownerOrganisationId: "goals.errors.unknownOrganisation" });
 }
 
 /** Writes a version's goals; goals whose code the previous version also had point back to it. */

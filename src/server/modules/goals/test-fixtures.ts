@@ -3,7 +3,7 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db } from "../../db/client.ts";
 import { users } from "../../platform/platform.schema.ts";
 import { activities } from "../activities/activities.schema.ts";
-import { ensureActivityTypes } from "../activities/activity-types.service.ts";
+import { ensureActivityTypes } from "../activities/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { people } from "../people/people.schema.ts";
 

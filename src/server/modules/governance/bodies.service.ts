@@ -14,8 +14,8 @@ import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
+import { organisationNames, parseWith } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
-import { parseWith } from "../organisations/register-helpers.ts";
 import { people } from "../people/people.schema.ts";
 import { governancePolicy, may, standingNone } from "./governance.policy.ts";
 import { governanceBodies, governanceMembers } from "./governance.schema.ts";
@@ -146,11 +146,8 @@ export async function getBody(db: Db, actor: Actor | null, id: string) {
 
 async function checkOrganisation(tx: Tx, field: string, id: string | null | undefined) {
   if (!id) return;
-  const [found] = await tx
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(organisations.id, id));
-  if (!found) throw fieldErrors({ [field]: "governance.errors.unknownOrganisation" });
+  if (!(await organisationNames(tx, [id])).has(id))
+    throw fieldErrors({ [field]: "governance.errors.unknownOrganisation" });
 }
 
 export async function createBody(db: Db, actor: Actor | null, input: CreateBodyInput) {

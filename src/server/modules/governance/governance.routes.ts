@@ -26,7 +26,7 @@ import { versioned } from "../../platform/etag.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemResponses, problemSchema } from "../../platform/problem.ts";
-import { nudgeMailSender } from "../mail/mail-sender.ts";
+import { nudgeMailSender } from "../mail/index.ts";
 import * as bodies from "./bodies.service.ts";
 import * as decisions from "./decisions.service.ts";
 import {

@@ -11,8 +11,8 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { organisationNames, parseWith } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
-import { parseWith } from "../organisations/register-helpers.ts";
 import { governancePolicy, may, standingNone } from "./governance.policy.ts";
 import {
   governanceBodies,
@@ -68,11 +68,8 @@ export async function insertRegistryEntry(tx: Tx, data: ReturnType<typeof create
   let number: number | null = null;
   if (data.externalNumber) {
     registryNumber = data.externalNumber;
-    const [org] = await tx
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(eq(organisations.id, data.organisationId));
-    if (!org) throw fieldErrors({ organisationId: "governance.errors.unknownOrganisation" });
+    if (!(await organisationNames(tx, [data.organisationId])).has(data.organisationId))
+      throw fieldErrors({ organisationId: "governance.errors.unknownOrganisation" });
   } else {
     registryNumber = await nextNumber(tx, data.organisationId, year);
     number = Number(registryNumber.split("/").pop());

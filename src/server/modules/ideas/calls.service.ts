@@ -14,6 +14,7 @@ import { abilities, authorize } from "../../platform/authorize.ts";
 import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { searchActiveUsers, userNames } from "../accounts/index.ts";
+import { organisationNames } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { callPolicy } from "./ideas.policy.ts";
 import { ideaCallReviewers, ideaCalls, ideas } from "./ideas.schema.ts";
@@ -63,11 +64,8 @@ export async function createCallAs(
   input: Omit<z.output<typeof createCallInput>, "public"> & { public?: boolean },
 ) {
   authorize(actor, callPolicy, "create", null);
-  const [organisation] = await db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(organisations.id, input.organisationId));
-  if (!organisation) throw fieldErrors({ organisationId: "ideas.errors.unknownOrganisation" });
+  if (!(await organisationNames(db, [input.organisationId])).has(input.organisationId))
+    throw fieldErrors({ organisationId: "ideas.errors.unknownOrganisation" });
   return writeWithAudit(db, actor, async (tx, audit) => {
     const [call] = await tx
       .insert(ideaCalls)

@@ -11,7 +11,7 @@ import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { nudgeMailSender } from "../mail/mail-sender.ts";
+import { nudgeMailSender } from "../mail/index.ts";
 import { getPublicCall, listPublicCalls } from "./calls.service.ts";
 import { presentCall } from "./ideas.presenter.ts";
 import { completeOwnIdea, getOwnIdea, submitPublicIdea } from "./public-ideas.service.ts";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { IndicatorDefinition, IndicatorRecord } from "../../../common/indicators.ts";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import { decodeCursor, encodeCursor } from "../../platform/pagination.ts";
-import { recordsPageSql, stepsSql, valueSql } from "./indicators.compile.ts";
+import { recordsPageSql, stepsSql, valueSql } from "../../read/indicator-records.ts";
 
 /** Runs the compiled definitions: the value, the cumulative history and the drill-down pages. */
 

@@ -13,7 +13,7 @@ import { typed } from "../../platform/context.ts";
 import { versioned } from "../../platform/etag.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { problemResponses } from "../../platform/problem.ts";
-import { presentImpact } from "../programmes/programmes.presenter.ts";
+import { presentImpact } from "../programmes/index.ts";
 import { deleteIndicator, indicatorImpact, previewIndicator, updateIndicator } from "./indicators.edit.ts";
 import { evaluateIndicators } from "./indicators.evaluate.ts";
 import { presentIndicator } from "./indicators.presenter.ts";

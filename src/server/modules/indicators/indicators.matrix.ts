@@ -3,7 +3,7 @@ import type { OrganisationMatrixView } from "../../../common/goal-matrix.ts";
 import type { Direction } from "../../../common/indicators.ts";
 import type { Db } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
-import { getProject } from "../projects/projects.service.ts";
+import { getProject } from "../projects/index.ts";
 import type { DescribeLocale } from "./indicators.describe.ts";
 import { type EvaluatedIndicator, evaluateIndicators } from "./indicators.evaluate.ts";
 import { readableOrganisationIds } from "./indicators.policy.ts";

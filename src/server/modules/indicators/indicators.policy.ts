@@ -1,6 +1,5 @@
 import { type Actor, isStaff } from "../../platform/actor.ts";
-import { canReadOrganisationFollowUp } from "../finance/finance.policy.ts";
-import { partnerOrganisationIds } from "../organisations/organisations.policy.ts";
+import { canReadOrganisationFollowUp, partnerOrganisationIds } from "../organisations/index.ts";
 
 /**
  * Indicators are read by everyone inside the platform, except that a partner representative sees
@@ -8,7 +7,7 @@ import { partnerOrganisationIds } from "../organisations/organisations.policy.ts
  * and the partner of the indicator's organisation enter manual values (an organisation reports its
  * own goals).
  */
-export { readableOrganisationIds } from "../finance/finance.policy.ts";
+export { readableOrganisationIds } from "../organisations/index.ts";
 
 export const canReadIndicator = (actor: Actor | null, indicator: { organisationId: string | null }) =>
   canReadOrganisationFollowUp(actor, indicator.organisationId);

@@ -1,66 +1,19 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
-import { goalFrameworks, goals } from "../goals/goals.schema.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
-import { projects } from "../projects/projects.schema.ts";
+import { findIndicators } from "../../read/indicator-definitions.ts";
 import { indicators, indicatorValues } from "./indicators.schema.ts";
 
-/** Indicator rows with the names of what they are attached to, and their manual values. */
+/** Indicator rows with the names of what they are attached to (read layer), and their manual values. */
+export {
+  findIndicator,
+  findIndicators,
+  type IndicatorRecord,
+  selectIndicators,
+  toRecord,
+} from "../../read/indicator-definitions.ts";
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type ValueRow = typeof indicatorValues.$inferSelect;
-
-export interface IndicatorRecord {
-  row: IndicatorRow;
-  goal: { id: string; code: string; text: string } | null;
-  framework: { id: string; name: string } | null;
-  project: { id: string; name: string } | null;
-  organisation: { id: string; name: string } | null;
-}
-
-export function selectIndicators(db: Db | Tx) {
-  return db
-    .select({
-      row: indicators,
-      goalCode: goals.code,
-      goalText: goals.text,
-      frameworkName: goalFrameworks.name,
-      projectName: projects.name,
-      organisationName: organisations.name,
-    })
-    .from(indicators)
-    .leftJoin(goals, eq(goals.id, indicators.goalId))
-    .leftJoin(goalFrameworks, eq(goalFrameworks.id, indicators.frameworkId))
-    .leftJoin(projects, eq(projects.id, indicators.projectId))
-    .leftJoin(organisations, eq(organisations.id, indicators.organisationId));
-}
-
-type Selected = Awaited<ReturnType<ReturnType<typeof selectIndicators>["where"]>>[number];
-
-export function toRecord(r: Selected): IndicatorRecord {
-  const { row } = r;
-  return {
-    row,
-    goal: row.goalId && r.goalCode ? { id: row.goalId, code: r.goalCode, text: r.goalText ?? "" } : null,
-    framework: row.frameworkId && r.frameworkName ? { id: row.frameworkId, name: r.frameworkName } : null,
-    project: row.projectId && r.projectName ? { id: row.projectId, name: r.projectName } : null,
-    organisation:
-      row.organisationId && r.organisationName ? { id: row.organisationId, name: r.organisationName } : null,
-  };
-}
-
-export async function findIndicator(db: Db | Tx, id: string): Promise<IndicatorRecord | null> {
-  const [found] = await selectIndicators(db).where(eq(indicators.id, id));
-  return found ? toRecord(found) : null;
-}
-
-/** Indicators matching the conditions, in their own order (sort order, then name). */
-export async function findIndicators(db: Db | Tx, where: SQL[]): Promise<IndicatorRecord[]> {
-  const rows = await selectIndicators(db)
-    .where(and(...where))
-    .orderBy(asc(indicators.sortOrder), asc(indicators.sortKey), asc(indicators.id));
-  return rows.map(toRecord);
-}
 
 /** Manual values of indicators, newest first per indicator. */
 export async function valuesOf(db: Db | Tx, indicatorIds: string[]): Promise<Map<string, ValueRow[]>> {
@@ -78,3 +31,11 @@ export async function valuesOf(db: Db | Tx, indicatorIds: string[]): Promise<Map
 /** Keeps only indicators the given organisations own (a partner's view). */
 export const ownedBy = (organisationIds: string[]): SQL =>
   organisationIds.length ? inArray(indicators.organisationId, organisationIds) : sql`false`;
+
+/** The indicators of a goal framework, of a project, or an organisation's own (outside any framework), for reports. */
+export const indicatorsOfFramework = (db: Db | Tx, frameworkId: string) =>
+  findIndicators(db, [eq(indicators.frameworkId, frameworkId)]);
+export const indicatorsOfProject = (db: Db | Tx, projectId: string) =>
+  findIndicators(db, [eq(indicators.projectId, projectId)]);
+export const ownIndicatorsOfOrganisation = (db: Db | Tx, organisationId: string) =>
+  findIndicators(db, [eq(indicators.organisationId, organisationId), isNull(indicators.frameworkId)]);

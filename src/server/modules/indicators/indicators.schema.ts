@@ -10,7 +10,7 @@ import { projects } from "../projects/projects.schema.ts";
  * A measurable goal. It is attached to what the goal belongs to — a framework goal, a project, an
  * organisation, an agreement — by explicit columns, so one indicator can be both "LC-KOMP's" and
  * "Sala kommun's own" (the two levels of seed 004). `definition` holds a computed indicator's
- * definition (compiled to SQL by indicators.compile.ts); a manual one has none and takes values.
+ * definition (compiled to SQL by src/server/read/indicator-records.ts); a manual one has none and takes values.
  */
 export const indicators = pgTable(
   "indicators",

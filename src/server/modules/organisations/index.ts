@@ -1,5 +1,6 @@
 /** The organisations module's door: the organisation register. */
 
+export { canReadOrganisationFollowUp, readableOrganisationIds } from "./follow-up.policy.ts";
 export { partnerOrganisationIds } from "./organisations.policy.ts";
 export {
   existingOrganisationIds,

@@ -2,7 +2,7 @@ import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { GoalRefView } from "../../../common/goals.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { activities } from "../activities/activities.schema.ts";
-import { goalRefsFor } from "../goals/goal-links.service.ts";
+import { goalRefsFor } from "../goals/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import {
   planItemActivities,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import {
   type CreatePlanItemInput,
   createPlanItemInput,
@@ -14,12 +14,11 @@ import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { parseInput, uniqueIds } from "../../platform/parse-input.ts";
 import { activities } from "../activities/activities.schema.ts";
-import { createActivity } from "../activities/activities.service.ts";
-import { setGoalLinks } from "../goals/goal-links.service.ts";
-import { actorUserId } from "../goals/goals.service.ts";
-import { parseInput, uniqueIds } from "../goals/parse-input.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
+import { createActivity } from "../activities/index.ts";
+import { actorUserId, setGoalLinks } from "../goals/index.ts";
+import { organisationNames } from "../organisations/index.ts";
 import { checkRecurrence, type Recurrence, scheduleOccurrences } from "./plan-occurrences.service.ts";
 import { canManagePlans } from "./plans.policy.ts";
 import {
@@ -62,11 +61,8 @@ async function checkParts(
   }
   const orgIds = uniqueIds(input.responsibleOrganisationIds ?? []);
   if (orgIds.length) {
-    const found = await tx
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(inArray(organisations.id, orgIds));
-    if (found.length !== orgIds.length)
+    const found = await organisationNames(tx, orgIds);
+    if (found.size !== orgIds.length)
       throw fieldErrors({ responsibleOrganisationIds: "plans.errors.unknownOrganisation" });
   }
 }

@@ -2,7 +2,7 @@ import type { CoverageView, TimelineView } from "../../../common/plans.ts";
 import type { Db } from "../../db/client.ts";
 import { fieldErrors } from "../../platform/errors.ts";
 import { isoToDate, type Sheet } from "../../platform/spreadsheet-export.ts";
-import { goalsOfVersion } from "../goals/goal-links.service.ts";
+import { goalsOfVersion } from "../goals/index.ts";
 import type { PlanItemRecord } from "./plan-items.records.ts";
 import type { PlanRecord } from "./plans.service.ts";
 

@@ -10,8 +10,9 @@ import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
-import { currentVersionOf, describeVersion } from "../goals/goal-links.service.ts";
-import { parseInput } from "../goals/parse-input.ts";
+import { parseInput } from "../../platform/parse-input.ts";
+import { currentVersionOf, describeVersion } from "../goals/index.ts";
+import { organisationNames } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { loadItems, type PlanItemRecord } from "./plan-items.records.ts";
 import { canManagePlans } from "./plans.policy.ts";
@@ -94,11 +95,8 @@ function checkPeriod(start: string | null | undefined, end: string | null | unde
 
 async function checkOrganisation(db: Db | Tx, id: string | null | undefined) {
   if (!id) return;
-  const [found] = await db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(organisations.id, id));
-  if (!found) throw fieldErrors({ ownerOrganisationId: "plans.errors.unknownOrganisation" });
+  if (!(await organisationNames(db, [id])).has(id))
+    throw fieldErrors({ ownerOrganisationId: "plans.errors.unknownOrganisation" });
 }
 
 export async function createPlan(db: Db, actor: Actor, raw: CreatePlanInput): Promise<string> {

@@ -78,6 +78,7 @@ export async function fundingOfDecisions(tx: Tx | Db, decisionIds: string[]) {
     .where(inArray(projectFunding.decisionId, decisionIds));
 }
 
+export type { ProjectRecord } from "./projects.records.ts";
 export { findProject } from "./projects.records.ts";
 export { registerProjectRoutes } from "./projects.routes.ts";
 export {
@@ -88,5 +89,5 @@ export {
   projectIdByNamePrefix,
   projectIdsByNames,
 } from "./projects.seed.ts";
-export { addOutput, createProject, updateProject } from "./projects.service.ts";
+export { addOutput, createProject, getProject, updateProject } from "./projects.service.ts";
 export { createReviewRound } from "./review-rounds.service.ts";

@@ -1,9 +1,9 @@
-import { and, asc, count, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, lte, type SQL } from "drizzle-orm";
 import { type DashboardView, formatPeriod, type ProjectTimelineView } from "../../../common/projects.ts";
 import type { Db } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { isoToDate, type Sheet } from "../../platform/spreadsheet-export.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
+import { organisationNames } from "../organisations/index.ts";
 import { addMonths, overdueReports } from "./project-reports.service.ts";
 import { type ProjectSummaryRecord, readableProjectsWhere } from "./projects.records.ts";
 import { projects } from "./projects.schema.ts";
@@ -36,16 +36,7 @@ export async function dashboard(
     .where(and(...scope))
     .groupBy(projects.sector, projects.ownerOrganisationId, projects.ownerName, projects.colour);
   const ownerIds = [...new Set(grouped.flatMap((g) => (g.ownerId ? [g.ownerId] : [])))];
-  const owners = ownerIds.length
-    ? new Map(
-        (
-          await db
-            .select({ id: organisations.id, name: organisations.name })
-            .from(organisations)
-            .where(inArray(organisations.id, ownerIds))
-        ).map((o) => [o.id, o.name]),
-      )
-    : new Map<string, string>();
+  const owners = await organisationNames(db, ownerIds);
   const empty = () => ({ green: 0, yellow: 0, red: 0, none: 0, total: 0 });
   const byColour = empty();
   const sectors = new Map<string, ReturnType<typeof empty>>();

@@ -1,6 +1,6 @@
 import { type Actor, isStaff } from "../../platform/actor.ts";
 import type { Policy } from "../../platform/authorize.ts";
-import { canReadOrganisationFollowUp } from "../finance/finance.policy.ts";
+import { canReadOrganisationFollowUp } from "../organisations/index.ts";
 
 /**
  * Administrators and coordinators manage projects and set colours. A project's lead (the user linked

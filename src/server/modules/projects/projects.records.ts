@@ -3,8 +3,8 @@ import type { GoalRefView } from "../../../common/goals.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { users } from "../../platform/platform.schema.ts";
-import { readableOrganisationIds } from "../finance/finance.policy.ts";
-import { goalRefsFor } from "../goals/goal-links.service.ts";
+import { goalRefsFor } from "../goals/index.ts";
+import { readableOrganisationIds } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { people } from "../people/people.schema.ts";
 import {

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
 import {
   type CreateProjectInput,
   createProjectInput,
@@ -19,9 +19,9 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, type FieldError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
-import { setGoalLinks } from "../goals/goal-links.service.ts";
-import { actorUserId } from "../goals/goals.service.ts";
-import { likePattern, parseInput, uniqueIds } from "../goals/parse-input.ts";
+import { likePattern, parseInput, uniqueIds } from "../../platform/parse-input.ts";
+import { actorUserId, setGoalLinks } from "../goals/index.ts";
+import { organisationNames } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { people } from "../people/people.schema.ts";
 import { canManageProjects, projectPolicy } from "./projects.policy.ts";
@@ -148,14 +148,7 @@ async function checkRefs(tx: Tx, input: Refs, selfId?: string) {
   const funderIds = uniqueIds(
     (input.funding ?? []).flatMap((f) => (f.funderOrganisationId ? [f.funderOrganisationId] : [])),
   );
-  const found = funderIds.length
-    ? (
-        await tx
-          .select({ id: organisations.id })
-          .from(organisations)
-          .where(inArray(organisations.id, funderIds))
-      ).map((r) => r.id)
-    : [];
+  const found = [...(await organisationNames(tx, funderIds)).keys()];
   (input.funding ?? []).forEach((line, i) => {
     if (line.funderOrganisationId && !found.includes(line.funderOrganisationId))
       errors[`funding.${i}.funderOrganisationId`] = [{ key: "projects.errors.unknownOrganisation" }];

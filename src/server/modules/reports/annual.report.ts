@@ -1,16 +1,16 @@
-import { eq, isNull } from "drizzle-orm";
 import type { TFunction } from "i18next";
 import { formatNumber } from "../../../common/format.ts";
 import type { Cell, ReportBlock } from "../../../common/reports.ts";
 import type { Db } from "../../db/client.ts";
 import { translator } from "../../platform/i18n.ts";
-import { unitsOf } from "../finance/finance.service.ts";
-import { computeFinanceSummary } from "../finance/finance.summary.ts";
-import { getFramework } from "../goals/goals.service.ts";
-import { evaluateIndicators } from "../indicators/indicators.evaluate.ts";
-import { findIndicators } from "../indicators/indicators.records.ts";
-import { indicators } from "../indicators/indicators.schema.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
+import { computeFinanceSummary, unitsOf } from "../finance/index.ts";
+import { getFramework } from "../goals/index.ts";
+import {
+  evaluateIndicators,
+  indicatorsOfFramework,
+  ownIndicatorsOfOrganisation,
+} from "../indicators/index.ts";
+import { organisationNames } from "../organisations/index.ts";
 import { boardDecisionBlocks } from "./annual.decisions.ts";
 import { ideaBlocks } from "./annual.ideas.ts";
 import type { ReportContent } from "./report-document.ts";
@@ -57,15 +57,10 @@ async function goalBlocks(
         quote: true,
         text: t("reports.annual.vision", { vision: framework.framework.vision }),
       });
-    const evaluated = await evaluateIndicators(
-      db,
-      await findIndicators(db, [eq(indicators.frameworkId, id)]),
-      lang,
-      {
-        asOf: yearEnd,
-        history: false,
-      },
-    );
+    const evaluated = await evaluateIndicators(db, await indicatorsOfFramework(db, id), lang, {
+      asOf: yearEnd,
+      history: false,
+    });
     const rows: Cell[][] = [];
     for (const goal of framework.goals.flatMap((g) => [g, ...g.subGoals])) {
       const label = `${goal.code}. ${goal.text}`;
@@ -86,12 +81,10 @@ async function goalBlocks(
       footer: null,
     });
   }
-  const loose = await evaluateIndicators(
-    db,
-    await findIndicators(db, [eq(indicators.organisationId, organisationId), isNull(indicators.frameworkId)]),
-    lang,
-    { asOf: yearEnd, history: false },
-  );
+  const loose = await evaluateIndicators(db, await ownIndicatorsOfOrganisation(db, organisationId), lang, {
+    asOf: yearEnd,
+    history: false,
+  });
   if (loose.length)
     blocks.push({
       type: "table",
@@ -217,10 +210,8 @@ export async function buildAnnualReport(
   const t = translator(lang);
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const [org] = await db
-    .select({ name: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
+  const orgName = (await organisationNames(db, [organisationId])).get(organisationId);
+  const org = orgName === undefined ? undefined : { name: orgName };
   const [activities, projects, units] = await Promise.all([
     organisationActivities(db, organisationId, from, to),
     organisationProjects(db, organisationId, from, to),

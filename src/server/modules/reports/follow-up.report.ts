@@ -1,9 +1,9 @@
+import type { FollowUpView } from "../../../common/agreements.ts";
 import type { ReportBlock } from "../../../common/reports.ts";
 import type { Db } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { translator } from "../../platform/i18n.ts";
-import { agreementFiguresInPeriod } from "../agreements/index.ts";
-import type { ProjectRecord } from "../projects/projects.records.ts";
+import type { ProjectRecord } from "../projects/index.ts";
 import type { ReportContent } from "./report-document.ts";
 import { projectPeriod } from "./report-parts.ts";
 import { outputRecords, outputsByType, projectTree } from "./reports.queries.ts";
@@ -127,6 +127,23 @@ async function recordBlocks(db: Db, projectIds: string[], lang: "sv" | "en"): Pr
     });
   }
   return blocks;
+}
+
+/** The agreements a reader may read that ran within a period, with their partners and follow-up figures. */
+export type AgreementFigures = (
+  db: Db,
+  actor: Actor | null,
+  period: { from: string | null; to: string | null },
+) => Promise<{ title: string; partners: string[]; followUp: FollowUpView }[]>;
+
+let agreementFiguresInPeriod: AgreementFigures = async () => [];
+
+/**
+ * The agreements module hands its figures in when its door is imported (as it hands finance its spend
+ * guard), so reports asks for them without importing agreements, which renders its appendix with reports.
+ */
+export function registerAgreementFigures(figures: AgreementFigures) {
+  agreementFiguresInPeriod = figures;
 }
 
 /**

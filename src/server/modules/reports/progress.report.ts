@@ -1,15 +1,11 @@
-import { eq } from "drizzle-orm";
 import { participantRoles } from "../../../common/events.ts";
 import type { Cell, ReportBlock } from "../../../common/reports.ts";
 import type { Db } from "../../db/client.ts";
 import { translator } from "../../platform/i18n.ts";
-import { listSpendOfProject } from "../finance/finance.queries.ts";
-import { computeValue } from "../indicators/indicators.compute.ts";
-import { evaluateIndicators } from "../indicators/indicators.evaluate.ts";
-import { findIndicators } from "../indicators/indicators.records.ts";
-import { indicators } from "../indicators/indicators.schema.ts";
+import { listSpendOfProject } from "../finance/index.ts";
+import { computeValue, evaluateIndicators, indicatorsOfProject } from "../indicators/index.ts";
 import { supportOfProjectInPeriod } from "../localwork/index.ts";
-import type { ProjectRecord } from "../projects/projects.records.ts";
+import type { ProjectRecord } from "../projects/index.ts";
 import type { ReportContent } from "./report-document.ts";
 import { indicatorColumns, indicatorRow, meetingPlaceTable, projectPeriod } from "./report-parts.ts";
 import { attendeesByRole, projectActivities } from "./reports.queries.ts";
@@ -77,15 +73,10 @@ export async function buildProgressReport(
     });
   }
 
-  const evaluated = await evaluateIndicators(
-    db,
-    await findIndicators(db, [eq(indicators.projectId, p.id)]),
-    lang,
-    {
-      asOf: to,
-      history: false,
-    },
-  );
+  const evaluated = await evaluateIndicators(db, await indicatorsOfProject(db, p.id), lang, {
+    asOf: to,
+    history: false,
+  });
   blocks.push({ type: "heading", level: 2, text: t("reports.progress.goals") });
   blocks.push(
     evaluated.length

@@ -3,7 +3,7 @@ import { formatDateTime } from "../../../common/format.ts";
 import type { ReportBlock, ReportDocument } from "../../../common/reports.ts";
 import type { Db } from "../../db/client.ts";
 import { translator } from "../../platform/i18n.ts";
-import { dataAsOf } from "../indicators/indicators.compute.ts";
+import { dataAsOf } from "../indicators/index.ts";
 
 /**
  * A report's content is a title and blocks (headings, paragraphs, lists, tables), built from data

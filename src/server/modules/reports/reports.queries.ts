@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { participantRoles } from "../../../common/events.ts";
 import { outputTypes } from "../../../common/projects.ts";
 import { type Db, queryRows } from "../../db/client.ts";
-import { stockholmParts } from "../events/local-time.ts";
+import { stockholmParts } from "../events/index.ts";
 
 /**
  * Read models of the reports: plain SQL over the registers' and the events, projects and goals

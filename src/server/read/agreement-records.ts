@@ -1,9 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { AgreementIndicatorKind, DefinitionFilters } from "../../../common/indicators.ts";
+import type { AgreementIndicatorKind, DefinitionFilters } from "../../common/indicators.ts";
 
 /**
- * The agreement figures of item 8 as indicator records, for the indicators module's compiler (it
- * reads them through this module's index). Each query yields the records' common columns —
+ * The agreement figures of item 8 as indicator records, for the indicator compiler beside it
+ * (read layer, decision 011). Each query yields the records' common columns —
  * kind, id, label, date, amount, detail, project_id, sort, key — so an agreement indicator has a
  * value, a history and a drill-down like every other, and its value is the sum of what it lists:
  *

@@ -1,23 +1,24 @@
 import { type SQL, sql } from "drizzle-orm";
-import { GENDER_MIN_GROUP } from "../../../common/events.ts";
+import { GENDER_MIN_GROUP } from "../../common/events.ts";
 import {
   type DefinitionFilters,
   type IndicatorDefinition,
   isAgreementKind,
-} from "../../../common/indicators.ts";
-import { agreementRecordsSql } from "../agreements/index.ts";
-import { supportRecordsSql } from "../localwork/index.ts";
+} from "../../common/indicators.ts";
+import { agreementRecordsSql } from "./agreement-records.ts";
+import { supportRecordsSql } from "./support-records.ts";
 
 /**
  * THE place where an indicator definition becomes SQL. Every figure — the value, the history, the
  * drill-down — is computed from the one records query built here, so the value is by construction
  * the sum of the `amount` of the records it lists (1 per record for the counting kinds).
  *
- * Read models: this reads the registers' and the events, projects and finance modules' tables with
- * plain SQL (activities, activity_organisations, activity_goals, events, event_series,
+ * Read layer (decision 011): this reads the registers' and the events, projects and finance modules' tables
+ * with plain SQL (activities, activity_organisations, activity_goals, events, event_series,
  * event_networks, event_registrations, event_gender_answers, people, organisations, project_outputs, project_goals,
  * projects, spend_entries, finance_units). Those modules own the tables; this only reads them. The SKO
- * agreements' kinds are the exception: their records query comes from the agreements module's index.
+ * agreements' kinds and the process-support hours have their records queries beside it (agreement-records.ts,
+ * support-records.ts). The indicators module calls it after deciding who may read what.
  *
  * Every records query yields the same columns:
  *   kind, id (register id or null), label, date (ISO or null), amount, detail, project_id,
