@@ -1,9 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { translateIssue } from "../../common/validation.ts";
 import { AppError } from "./errors.ts";
 import { requestLocale, translator } from "./i18n.ts";
+import { zodFieldErrors } from "./validation.ts";
 
 /** The wire shape of every error (RFC 9457), also used in the OpenAPI document. */
 export const problemSchema = z
@@ -30,12 +30,7 @@ export const problemResponses = {
   422: problemSchema,
 };
 
-export function sendProblem(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  error: AppError,
-  translatedErrors?: Record<string, string[]>,
-) {
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   const t = translator(requestLocale(request));
   const body: Problem = {
     type: `/problems/${error.code}`,
@@ -46,8 +41,7 @@ export function sendProblem(
     instance: request.url.split("?")[0],
   };
   if (error.params.changes) body.changes = error.params.changes as Problem["changes"];
-  if (translatedErrors) body.errors = translatedErrors;
-  else if (error.fieldErrors) {
+  if (error.fieldErrors) {
     body.errors = Object.fromEntries(
       Object.entries(error.fieldErrors).map(([field, list]) => [field, list.map((e) => t(e.key, e.params))]),
     );
@@ -77,14 +71,17 @@ export function registerProblemHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) return sendProblem(request, reply, err);
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const t = translator(requestLocale(request));
-      const errors: Record<string, string[]> = {};
-      for (const issue of err.validation) {
-        const field = issue.instancePath.replace(/^\//, "").replaceAll("/", ".") || "_";
-        const message = translateIssue({ ...issue, code: issue.keyword, message: issue.message }, t);
-        errors[field] = [...(errors[field] ?? []), message];
-      }
-      return sendProblem(request, reply, new AppError("validation"), errors);
+      const issues = err.validation.map((issue) => ({
+        ...issue.params,
+        code: issue.keyword,
+        message: issue.message,
+        path: issue.instancePath.split("/").filter((part) => part !== ""),
+      }));
+      return sendProblem(
+        request,
+        reply,
+        new AppError("validation", "errors.validation", {}, zodFieldErrors(issues)),
+      );
     }
     if (isResponseSerializationError(err)) {
       request.log.error({ err, issues: err.cause.issues }, "response does not match its schema");

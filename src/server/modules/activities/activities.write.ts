@@ -11,8 +11,9 @@ import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { programmeIdsOfCourses } from "../programmes/courses.service.ts";
-import { assertExisting, assertRefinement, parseWith, unique } from "../programmes/registers.shared.ts";
+import { assertExisting, assertRefinement, unique } from "../programmes/registers.shared.ts";
 import {
   type ActivityLinks,
   canChangeActivity,

@@ -6,10 +6,10 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { eventRegistrations } from "../events/events.schema.ts";
 import { nudgeMailSender } from "../mail/mail-sender.ts";
 import { type MailOrigin, queueAnonymousMail } from "../mail/outbox.ts";
-import { parseWith } from "../organisations/register-helpers.ts";
 import { canCommunicate } from "./communication.policy.ts";
 import { mailingDeliveries, mailSuppressions, newsletterSubscribers } from "./communication.schema.ts";
 

@@ -6,8 +6,8 @@ import { users } from "../../platform/platform.schema.ts";
 import { programmes } from "../programmes/programmes.schema.ts";
 import { directedProgrammeIds } from "./compass.policy.ts";
 
-/** The same 422 with field paths as the HTTP route, for service input (goals/parse-input.ts). */
-export { parseInput } from "../goals/parse-input.ts";
+/** The same 422 with field paths as the HTTP route, for service input (platform/validation.ts). */
+export { parseWith as parseInput } from "../../platform/validation.ts";
 
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } };

@@ -9,8 +9,8 @@ import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { hashToken } from "../../platform/tokens.ts";
+import { parseWith } from "../../platform/validation.ts";
 import type { MailOrigin } from "../mail/outbox.ts";
-import { parseWith } from "../organisations/register-helpers.ts";
 import { checkinQrPng, queueConfirmation, queuePromotions } from "./events.mail.ts";
 import {
   type EventRecord,

@@ -17,7 +17,7 @@ import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
-import { parseInput } from "../goals/parse-input.ts";
+import { parseWith as parseInput } from "../../platform/validation.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { projects } from "../projects/projects.schema.ts";
 import { canManageFinance, canReadOrganisationFollowUp, readableOrganisationIds } from "./finance.policy.ts";

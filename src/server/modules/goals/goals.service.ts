@@ -13,10 +13,10 @@ import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, type FieldError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { parseWith as parseInput } from "../../platform/validation.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { canManageFrameworks } from "./goals.policy.ts";
 import { goalFrameworks, goalFrameworkVersions, goals } from "./goals.schema.ts";
-import { parseInput } from "./parse-input.ts";
 
 type FrameworkRow = typeof goalFrameworks.$inferSelect;
 type VersionRow = typeof goalFrameworkVersions.$inferSelect;

@@ -12,7 +12,7 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
-import { parseWith } from "../organisations/register-helpers.ts";
+import { parseWith } from "../../platform/validation.ts";
 import {
   fundingOfDecisions,
   fundProjectByDecision,

@@ -11,8 +11,8 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
-import { parseWith } from "../organisations/register-helpers.ts";
 import { governancePolicy, may, standingNone } from "./governance.policy.ts";
 import {
   governanceBodies,

@@ -14,7 +14,7 @@ import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, type FieldError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
-import { parseInput } from "../goals/parse-input.ts";
+import { parseWith as parseInput } from "../../platform/validation.ts";
 import { computeValue, recordsPage, todayIso } from "./indicators.compute.ts";
 import { type DescribeLocale, describeDefinition, loadDefinitionNames } from "./indicators.describe.ts";
 import { discardEvidence, saveEvidence } from "./indicators.evidence.ts";

@@ -10,6 +10,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, conflict, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { parseWith } from "../../platform/validation.ts";
 import {
   canCreateOrganisation,
   canDeleteOrganisation,
@@ -23,7 +24,7 @@ import {
   organisationLinks,
 } from "./organisations.queries.ts";
 import { organisations } from "./organisations.schema.ts";
-import { parseWith, pgError } from "./register-helpers.ts";
+import { pgError } from "./register-helpers.ts";
 
 export type { OrganisationDetail, OrganisationRecord } from "./organisations.queries.ts";
 export { listOrganisations, organisationImpact } from "./organisations.queries.ts";

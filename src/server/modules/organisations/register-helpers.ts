@@ -1,35 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import type { z } from "zod";
-import { translateIssue } from "../../../common/validation.ts";
-import { AppError, type FieldError } from "../../platform/errors.ts";
 import { decodeCursor } from "../../platform/pagination.ts";
 
 /**
- * Helpers of the organisation and people registers: validation inside services, search and keyset
+ * Helpers of the organisation and people registers: search and keyset
  * paging over a stored Swedish sort key.
  */
-
-/**
- * Validates input with a shared schema inside a service, so other modules calling the service with
- * plain objects get the same rules and the same 422 as the HTTP route. Nested fields are named like
- * the route's errors: `memberships.0.organisationId`.
- */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const errors: Record<string, FieldError[]> = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path.length ? issue.path.map(String).join(".") : "_";
-    let captured: FieldError = { key: "validation.invalid" };
-    translateIssue(issue as never, (key, params) => {
-      captured = { key, params };
-      return key;
-    });
-    errors[field] = [...(errors[field] ?? []), captured];
-  }
-  throw new AppError("validation", "errors.validation", {}, errors);
-}
 
 /** `%q%` for ILIKE with the wildcards in q taken literally. */
 export function likePattern(q: string) {

@@ -12,8 +12,9 @@ import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { users } from "../../platform/platform.schema.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
-import { parseWith, pgError } from "../organisations/register-helpers.ts";
+import { pgError } from "../organisations/register-helpers.ts";
 import {
   canCreatePerson,
   canDeletePerson,

@@ -11,8 +11,8 @@ import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors, notFound } from "../../platform/errors.ts";
+import { parseWith as parseInput } from "../../platform/validation.ts";
 import { actorUserId } from "../goals/goals.service.ts";
-import { parseInput } from "../goals/parse-input.ts";
 import { occurrencePolicy } from "./plans.policy.ts";
 import { planItemOccurrences, planItems } from "./plans.schema.ts";
 

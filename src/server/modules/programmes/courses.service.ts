@@ -15,6 +15,7 @@ import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { activityCourses } from "../activities/activities.schema.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { people } from "../people/people.schema.ts";
@@ -26,7 +27,6 @@ import {
   assertRefinement,
   codeSafe,
   likePattern,
-  parseWith,
   unique,
 } from "./registers.shared.ts";
 

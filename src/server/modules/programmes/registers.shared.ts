@@ -1,9 +1,8 @@
 import { inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { z } from "zod";
-import { translateIssue } from "../../../common/validation.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { AppError, type FieldError, fieldErrors } from "../../platform/errors.ts";
+import { fieldErrors } from "../../platform/errors.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { people } from "../people/people.schema.ts";
 import { courses, programmes } from "./programmes.schema.ts";
@@ -11,26 +10,6 @@ import { courses, programmes } from "./programmes.schema.ts";
 /**
  * Helpers shared by the programmes, courses and activities services (one owner, three registers).
  */
-
-/**
- * Validates input with a shared schema inside a service, so other modules calling the service with
- * plain objects get the same rules and the same 422 as the HTTP route.
- */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const errors: Record<string, FieldError[]> = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "_");
-    let captured: FieldError = { key: "validation.invalid" };
-    translateIssue(issue as never, (key, params) => {
-      captured = { key, params };
-      return key;
-    });
-    errors[field] = [...(errors[field] ?? []), captured];
-  }
-  throw new AppError("validation", "errors.validation", {}, errors);
-}
 
 /** `%q%` for ILIKE with the wildcards in q taken literally. */
 export function likePattern(q: string) {

@@ -13,8 +13,8 @@ import { isStaff } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { abilities, authorize, type Policy } from "../../platform/authorize.ts";
 import { fieldErrors, notFound } from "../../platform/errors.ts";
+import { parseWith as parseInput } from "../../platform/validation.ts";
 import { readableOrganisationIds } from "../finance/finance.policy.ts";
-import { parseInput } from "../goals/parse-input.ts";
 import { projects, reviewRoundProjects, reviewRounds } from "./projects.schema.ts";
 import { dateToMonth } from "./projects.service.ts";
 
