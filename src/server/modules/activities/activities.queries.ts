@@ -2,8 +2,9 @@ import { and, asc, desc, eq, gte, ilike, lte, or, type SQL, sql } from "drizzle-
 import type { ActivityListQuery } from "../../../common/activities.ts";
 import type { Db } from "../../db/client.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { likePattern } from "../../platform/sql.ts";
 import { programmeCourses } from "../programmes/programmes.schema.ts";
-import { after, likePattern } from "../programmes/registers.shared.ts";
+import { after } from "../programmes/registers.shared.ts";
 import { type ActivityRecord, toRecords } from "./activities.records.ts";
 import {
   activities,

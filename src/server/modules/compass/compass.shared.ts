@@ -9,11 +9,6 @@ import { directedProgrammeIds } from "./compass.policy.ts";
 /** The same 422 with field paths as the HTTP route, for service input (platform/validation.ts). */
 export { parseWith as parseInput } from "../../platform/validation.ts";
 
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === "23505" || e?.cause?.code === "23505";
-}
-
 /** The compass year when `?year` is left out: the calendar year now. */
 export const thisYear = () => new Date().getUTCFullYear();
 

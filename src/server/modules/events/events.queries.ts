@@ -3,8 +3,8 @@ import { type EventListQuery, eventListQuery, publicEventListQuery } from "../..
 import { type Db, queryRows } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { likePattern } from "../../platform/sql.ts";
 import { parseWith } from "../../platform/validation.ts";
-import { likePattern } from "../organisations/register-helpers.ts";
 import { loadEvents } from "./events.records.ts";
 import { stockholmToday } from "./local-time.ts";
 

@@ -11,6 +11,7 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { likePattern } from "../../platform/sql.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { governancePolicy, may, standingNone } from "./governance.policy.ts";
@@ -170,7 +171,7 @@ export async function listRegistry(
     : mine.length
       ? or(eq(e.confidential, false), inArray(e.bodyId, mine))
       : eq(e.confidential, false);
-  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, "\\$&")}%` : null;
+  const pattern = query.q ? likePattern(query.q) : null;
   const rows = await db
     .select()
     .from(e)

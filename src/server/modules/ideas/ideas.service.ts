@@ -15,6 +15,7 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { likePattern } from "../../platform/sql.ts";
 import { type CallRecord, loadCall } from "./calls.service.ts";
 import { type IdeaSubject, ideaListScope, ideaPolicy } from "./ideas.policy.ts";
 import { ideaReviews, ideas, ideaTransitions } from "./ideas.schema.ts";
@@ -28,8 +29,6 @@ const subjectOf = (call: CallRecord, idea: IdeaRow | null): IdeaSubject => ({
   reviewerUserIds: call.reviewerUserIds,
   ideaOrganisationId: idea?.organisationId ?? null,
 });
-
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Loads an idea and its call, authorised for `action`; a hidden idea answers 404. */
 export async function loadIdeaFor(

@@ -1,16 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { decodeCursor } from "../../platform/pagination.ts";
+import { likePattern } from "../../platform/sql.ts";
 
 /**
  * Helpers of the organisation and people registers: search and keyset
  * paging over a stored Swedish sort key.
  */
-
-/** `%q%` for ILIKE with the wildcards in q taken literally. */
-export function likePattern(q: string) {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * "Search within the list": a substring match (ILIKE) or a pg_trgm similarity match on the name.
@@ -52,11 +48,4 @@ export function keyset(
   /** The sort value of a row as the cursor stores it. */
   const cursorValue = byCreated ? sql<string>`${columns.createdAt}::text` : sql<string>`${columns.sortKey}`;
   return { orderBy, where, cursorValue };
-}
-
-/** PostgreSQL error code of a failed statement, whether raised directly or wrapped by Drizzle. */
-export function pgError(error: unknown): { code?: string; constraint?: string } {
-  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  if (e?.code && /^\d{2}[0-9A-Z]{3}$/.test(e.code)) return e;
-  return e?.cause ?? {};
 }

@@ -15,20 +15,14 @@ import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { likePattern } from "../../platform/sql.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { activityCourses } from "../activities/activities.schema.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { people } from "../people/people.schema.ts";
 import { canCreateCourse, canDeleteCourse, canUpdateCourse } from "./programmes.policy.ts";
 import { courses, programmeCourses, programmes } from "./programmes.schema.ts";
-import {
-  after,
-  assertExisting,
-  assertRefinement,
-  codeSafe,
-  likePattern,
-  unique,
-} from "./registers.shared.ts";
+import { after, assertExisting, assertRefinement, codeSafe, unique } from "./registers.shared.ts";
 
 /** A course with its owning unit, responsible person, client (contract courses) and programmes. */
 export interface CourseRecord {

@@ -14,13 +14,14 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { roleAssignments } from "../../platform/platform.schema.ts";
+import { likePattern } from "../../platform/sql.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { activityProgrammes } from "../activities/activities.schema.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { people } from "../people/people.schema.ts";
 import { canCreateProgramme, canDeleteProgramme, canUpdateProgramme } from "./programmes.policy.ts";
 import { courses, programmeCourses, programmes } from "./programmes.schema.ts";
-import { after, assertExisting, codeSafe, likePattern, unique } from "./registers.shared.ts";
+import { after, assertExisting, codeSafe, unique } from "./registers.shared.ts";
 
 /** A programme with what its pages show: owning unit, responsible person and courses. */
 export interface ProgrammeRecord {

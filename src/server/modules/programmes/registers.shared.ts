@@ -3,6 +3,7 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client.ts";
 import { fieldErrors } from "../../platform/errors.ts";
+import { isUniqueViolation } from "../../platform/sql.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { people } from "../people/people.schema.ts";
 import { courses, programmes } from "./programmes.schema.ts";
@@ -10,11 +11,6 @@ import { courses, programmes } from "./programmes.schema.ts";
 /**
  * Helpers shared by the programmes, courses and activities services (one owner, three registers).
  */
-
-/** `%q%` for ILIKE with the wildcards in q taken literally. */
-export function likePattern(q: string) {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** Keyset condition `(sortColumn, id) > (value, id)` (or `<` descending) for cursor paging. */
 export function after(
@@ -52,12 +48,6 @@ export async function assertExisting(
   const table = tables[kind];
   const found = await db.select({ id: table.id }).from(table).where(inArray(table.id, wanted));
   if (found.length !== wanted.length) throw fieldErrors({ [field]: messageKey });
-}
-
-/** A unique index said no (PostgreSQL 23505), whether raised directly or wrapped by Drizzle. */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === "23505" || e?.cause?.code === "23505";
 }
 
 export const unique = (ids: string[]) => [...new Set(ids)];
