@@ -30,12 +30,18 @@ export const problemResponses = {
   422: problemSchema,
 };
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+/** `status` only for Fastify's own 4xx refusals, which keep their status under the code `badRequest`. */
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: AppError,
+  status: number = error.status,
+) {
   const t = translator(requestLocale(request));
   const body: Problem = {
     type: `/problems/${error.code}`,
     title: t(`errors.${error.code}`, { ...error.params, defaultValue: error.code }),
-    status: error.status,
+    status,
     code: error.code,
     detail: t(error.detailKey, error.params),
     instance: request.url.split("?")[0],
@@ -46,7 +52,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
       Object.entries(error.fieldErrors).map(([field, list]) => [field, list.map((e) => t(e.key, e.params))]),
     );
   }
-  return reply.status(error.status).type("application/problem+json; charset=utf-8").send(body);
+  return reply.status(status).type("application/problem+json; charset=utf-8").send(body);
 }
 
 /** PostgreSQL class 22 (data exception), raised directly or wrapped by Drizzle. */
@@ -97,11 +103,7 @@ export function registerProblemHandling(app: FastifyInstance) {
     if (err.statusCode === 413 || err.code === "FST_REQ_FILE_TOO_LARGE")
       return sendProblem(request, reply, new AppError("payloadTooLarge"));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
-      return sendProblem(
-        request,
-        reply,
-        new AppError("badRequest", "errors.badRequest", {}, undefined, err.statusCode),
-      );
+      return sendProblem(request, reply, new AppError("badRequest"), err.statusCode);
     request.log.error({ err }, "unhandled error");
     return sendProblem(request, reply, new AppError("internal"));
   });

@@ -9,8 +9,10 @@ import {
 import { AppError, type FieldError } from "./errors.ts";
 
 /** A zod issue, or Fastify's copy of one turned back into a path: what naming and translating need. */
-export interface PathIssue extends IssueLike {
+export interface PathIssue {
   path: readonly PropertyKey[];
+  code?: string;
+  message?: string;
 }
 
 /**
@@ -19,9 +21,9 @@ export interface PathIssue extends IssueLike {
  * (`parent.thatField`), one entry per key, so the form can point at it.
  */
 function issueFields(issue: PathIssue): string[] {
-  const keys =
-    issue.code === "unrecognized_keys" && Array.isArray(issue.keys) ? (issue.keys as unknown[]) : [];
-  if (keys.length) return keys.map((key) => fieldName([...issue.path.map(String), String(key)]));
+  const { keys } = issue as { keys?: unknown };
+  if (issue.code === "unrecognized_keys" && Array.isArray(keys) && keys.length)
+    return keys.map((key) => fieldName([...issue.path.map(String), String(key)]));
   return [fieldName(issue.path.map(String))];
 }
 
@@ -33,7 +35,7 @@ export function zodFieldErrors(issues: readonly PathIssue[]): Record<string, Fie
   const errors: Record<string, FieldError[]> = {};
   for (const issue of issues) {
     let captured: FieldError = { key: "validation.invalid" };
-    translateIssue(issue, (key, params) => {
+    translateIssue(issue as IssueLike, (key, params) => {
       captured = { key, params };
       return key;
     });

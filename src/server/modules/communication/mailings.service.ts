@@ -150,14 +150,13 @@ export async function sendMailing(
   const sent = await writeWithAudit(db, actor, async (tx, audit) => {
     const [mailing] = await tx.select().from(mailings).where(eq(mailings.id, id)).for("update");
     if (!mailing) throw notFound();
-    if (mailing.status !== "draft")
-      throw new AppError("mailingSent", "communication.errors.mailingSent", {}, undefined, 409);
+    if (mailing.status !== "draft") throw new AppError("mailingSent");
     const recipients = await recipientsOf(tx, mailing.criteria);
     if (
       recipients.length !== expected.expectedRecipients ||
       recipientsDigest(recipients) !== expected.recipientsDigest
     )
-      throw new AppError("recipientsChanged", "communication.errors.recipientsChanged", {}, undefined, 409);
+      throw new AppError("recipientsChanged");
     const compose = await composer(tx, mailing, publicUrl);
     const deliveries = recipients.map((recipient) => ({
       id: randomUUID(),

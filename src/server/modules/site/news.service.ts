@@ -212,8 +212,7 @@ export async function setNewsImage(
   else if (!mimeType) errors.file = "site.errors.imageType";
   if (Object.keys(errors).length) throw fieldErrors(errors);
   const data = upload.data as Buffer;
-  if (data.length > maxNewsImageBytes)
-    throw new AppError("payloadTooLarge", "errors.payloadTooLarge", {}, undefined, 413);
+  if (data.length > maxNewsImageBytes) throw new AppError("payloadTooLarge");
   await writeWithAudit(db, actor, async (tx, audit) => {
     await tx.delete(siteNewsImages).where(eq(siteNewsImages.newsId, id));
     await tx
