@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { decodeCursor } from "../../platform/pagination.ts";
+import { afterCursor } from "../../platform/pagination.ts";
 import { likePattern } from "../../platform/sql.ts";
 
 /**
@@ -37,14 +37,11 @@ export function keyset(
   const orderBy = desc
     ? [sql`${sortExpr} desc`, sql`${columns.id} desc`]
     : [sql`${sortExpr} asc`, sql`${columns.id} asc`];
-  const decoded = decodeCursor(cursor, { sort: byCreated ? "timestamp" : "text" });
-  let where: SQL | undefined;
-  if (decoded) {
-    const value = byCreated ? sql`${String(decoded.sortValue)}::timestamptz` : sql`${decoded.sortValue}`;
-    where = desc
-      ? sql`(${sortExpr}, ${columns.id}) < (${value}, ${decoded.id}::uuid)`
-      : sql`(${sortExpr}, ${columns.id}) > (${value}, ${decoded.id}::uuid)`;
-  }
+  const where = afterCursor(
+    cursor,
+    { sort: sortExpr, id: columns.id },
+    { sort: byCreated ? "timestamp" : "text", desc },
+  );
   /** The sort value of a row as the cursor stores it. */
   const cursorValue = byCreated ? sql<string>`${columns.createdAt}::text` : sql<string>`${columns.sortKey}`;
   return { orderBy, where, cursorValue };

@@ -1,5 +1,4 @@
-import { inArray, type SQL, sql } from "drizzle-orm";
-import type { PgColumn } from "drizzle-orm/pg-core";
+import { inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client.ts";
 import { fieldErrors } from "../../platform/errors.ts";
@@ -11,19 +10,6 @@ import { courses, programmes } from "./programmes.schema.ts";
 /**
  * Helpers shared by the programmes, courses and activities services (one owner, three registers).
  */
-
-/** Keyset condition `(sortColumn, id) > (value, id)` (or `<` descending) for cursor paging. */
-export function after(
-  sortExpr: SQL | PgColumn,
-  idColumn: PgColumn,
-  value: unknown,
-  id: string,
-  desc = false,
-) {
-  return desc
-    ? sql`(${sortExpr}, ${idColumn}) < (${value}, ${id}::uuid)`
-    : sql`(${sortExpr}, ${idColumn}) > (${value}, ${id}::uuid)`;
-}
 
 const tables = {
   organisation: organisations,
