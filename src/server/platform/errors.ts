@@ -2,54 +2,71 @@
  * One error type for the whole server. Services throw AppError; the error handler in
  * problem.ts turns it into RFC 9457 problem+json with a translated `detail`.
  */
-export type ErrorCode =
-  | "validation"
-  | "unauthenticated"
-  | "forbidden"
-  | "notFound"
-  | "routeNotFound"
-  | "conflict"
-  | "csrf"
-  | "rateLimited"
-  | "badLogin"
-  | "tooManyLogins"
-  | "wrongPassword"
-  | "invitationInvalid"
-  | "emailTaken"
-  | "lastAdmin"
-  | "badRequest"
-  | "payloadTooLarge"
-  | "preconditionFailed"
-  | "internal"
-  | (string & {});
+/**
+ * Every code the server answers with, once: its HTTP status and, where it is not `errors.<code>`, the
+ * i18n key of its default detail. A code not in this table does not compile.
+ */
+export const errorCodes = {
+  // Input and requests
+  validation: { status: 422 },
+  badRequest: { status: 400 },
+  payloadTooLarge: { status: 413 },
+  unsupportedMediaType: { status: 415 },
+  rangeNotSatisfiable: { status: 416 },
+  preconditionFailed: { status: 412 },
+  routeNotFound: { status: 404 },
+  notFound: { status: 404 },
+  conflict: { status: 409 },
+  rateLimited: { status: 429 },
+  uploadsBusy: { status: 503 },
+  notReady: { status: 503 },
+  internal: { status: 500 },
+  // Signing in and access
+  unauthenticated: { status: 401 },
+  forbidden: { status: 403 },
+  csrf: { status: 403 },
+  badLogin: { status: 401 },
+  tooManyLogins: { status: 429 },
+  wrongPassword: { status: 422 },
+  apiTokenInvalid: { status: 401 },
+  apiTokenReadOnly: { status: 403 },
+  emailLinkInvalid: { status: 401 },
+  emailLinkOnly: { status: 403 },
+  tooManyEmailLinks: { status: 429 },
+  totpInvalid: { status: 401 },
+  challengeInvalid: { status: 401 },
+  invitationInvalid: { status: 410 },
+  emailTaken: { status: 409 },
+  lastAdmin: { status: 409 },
+  // Single sign-on
+  ssoUnknownProvider: { status: 400 },
+  ssoUnavailable: { status: 502 },
+  ssoInactive: { status: 403 },
+  ssoNoSubject: { status: 400 },
+  ssoNoEmail: { status: 400 },
+  ssoHandoff: { status: 400 },
+  oidcState: { status: 400 },
+  oidcNonce: { status: 400 },
+  oidcFailed: { status: 401 },
+  samlInvalid: { status: 401 },
+  samlExpired: { status: 401 },
+  samlReplayed: { status: 401 },
+  // Mailings
+  mailingSent: { status: 409, detail: "communication.errors.mailingSent" },
+  recipientsChanged: { status: 409, detail: "communication.errors.recipientsChanged" },
+  // Event registration and feedback
+  alreadyRegistered: { status: 409, detail: "events.errors.alreadyRegistered" },
+  eventFull: { status: 409, detail: "events.errors.eventFull" },
+  eventStarted: { status: 409, detail: "events.errors.eventStarted" },
+  registrationNotOpen: { status: 409, detail: "events.errors.registrationNotOpen" },
+  registrationClosed: { status: 409, detail: "events.errors.registrationClosed" },
+  registrationCancelled: { status: 409, detail: "events.errors.registrationCancelled" },
+  linkExpired: { status: 410, detail: "events.errors.linkExpired" },
+  feedbackNotOpen: { status: 409, detail: "events.errors.feedbackNotOpen" },
+  feedbackGiven: { status: 409, detail: "events.errors.feedbackGiven" },
+} as const satisfies Record<string, { status: number; detail?: string }>;
 
-const statusByCode: Record<string, number> = {
-  validation: 422,
-  unauthenticated: 401,
-  badLogin: 401,
-  apiTokenInvalid: 401,
-  apiTokenReadOnly: 403,
-  emailLinkInvalid: 401,
-  totpInvalid: 401,
-  challengeInvalid: 401,
-  emailLinkOnly: 403,
-  tooManyEmailLinks: 429,
-  forbidden: 403,
-  notFound: 404,
-  routeNotFound: 404,
-  conflict: 409,
-  emailTaken: 409,
-  lastAdmin: 409,
-  csrf: 403,
-  rateLimited: 429,
-  tooManyLogins: 429,
-  wrongPassword: 422,
-  invitationInvalid: 410,
-  badRequest: 400,
-  payloadTooLarge: 413,
-  preconditionFailed: 412,
-  internal: 500,
-};
+export type ErrorCode = keyof typeof errorCodes;
 
 /** A field error before translation: an i18n key and its interpolation values. */
 export interface FieldError {
@@ -61,15 +78,19 @@ export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    /** i18n key of the detail; defaults to `errors.<code>`. */
-    readonly detailKey: string = `errors.${code}`,
+    /** i18n key of the detail; defaults to the code's own (see errorCodes), else `errors.<code>`. */
+    readonly detailKey: string = defaultDetail(code),
     readonly params: Record<string, unknown> = {},
     readonly fieldErrors?: Record<string, FieldError[]>,
-    status?: number,
   ) {
     super(code);
-    this.status = status ?? statusByCode[code] ?? 400;
+    this.status = errorCodes[code].status;
   }
+}
+
+function defaultDetail(code: ErrorCode): string {
+  const entry: { status: number; detail?: string } = errorCodes[code];
+  return entry.detail ?? `errors.${code}`;
 }
 
 export const notFound = () => new AppError("notFound");

@@ -152,8 +152,7 @@ async function staleVersion(tx: Tx, pre: Precondition, clientVersion: string | u
         .orderBy(desc(auditLog.at))
         .limit(50)
     : [];
-  if (!entries.length)
-    return new AppError("preconditionFailed", "errors.preconditionFailed", {}, undefined, 412);
+  if (!entries.length) return new AppError("preconditionFailed");
   const fields = new Set<string>();
   for (const e of entries) for (const f of changedFields(e.before, e.after)) fields.add(f);
   const by = [...new Set(entries.map((e) => e.by.replace(/\s*<[^>]*>$/, "")))].join(", ");
@@ -171,8 +170,6 @@ async function staleVersion(tx: Tx, pre: Precondition, clientVersion: string | u
       fields: list.join(", ").toLocaleLowerCase(requestLocale(pre.request)),
       changes: { at: entries[0].at.toISOString(), by, fields: [...fields] },
     },
-    undefined,
-    412,
   );
 }
 

@@ -1,3 +1,4 @@
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { z } from "zod";
 import { hasUnstorableCharacters } from "../../common/validation.ts";
 import { AppError } from "./errors.ts";
@@ -59,6 +60,33 @@ export function decodeCursor(
   const [sortValue, id] = parsed;
   if (!sortValueFits[shape.sort ?? "text"](sortValue) || !idFits[shape.id ?? "uuid"](id)) throw badCursor();
   return { sortValue, id };
+}
+
+const sortCast: Record<CursorSort, string> = {
+  text: "",
+  integer: "::bigint",
+  date: "::date",
+  timestamp: "::timestamptz",
+};
+const idCast: Record<CursorId, string> = { uuid: "::uuid", integer: "::bigint", text: "" };
+
+/**
+ * The keyset condition of a list ordered by (sort, id): the rows after the cursor's row,
+ * `(sort, id) > (value, id)` ascending or `<` with `desc`. The cursor is read and checked by
+ * decodeCursor against `shape`, and its values are cast to the columns' types; undefined without one.
+ */
+export function afterCursor(
+  cursor: string | undefined,
+  key: { sort: SQLWrapper; id: SQLWrapper },
+  shape: { sort?: CursorSort; id?: CursorId; desc?: boolean } = {},
+): SQL | undefined {
+  const decoded = decodeCursor(cursor, shape);
+  if (!decoded) return undefined;
+  const value = sql`${decoded.sortValue}${sql.raw(sortCast[shape.sort ?? "text"])}`;
+  const id = sql`${decoded.id}${sql.raw(idCast[shape.id ?? "uuid"])}`;
+  return shape.desc
+    ? sql`(${key.sort}, ${key.id}) < (${value}, ${id})`
+    : sql`(${key.sort}, ${key.id}) > (${value}, ${id})`;
 }
 
 const badCursor = () =>

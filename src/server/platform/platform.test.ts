@@ -56,6 +56,18 @@ describe("errors", () => {
     expect(res.json().detail).toBe("Begäran kunde inte tolkas.");
   });
 
+  it("names an unknown field in a request body by its own name", async () => {
+    const session = await t.login(demo.admin);
+    const res = await t.request({
+      method: "POST",
+      url: "/api/programmes",
+      as: session,
+      payload: { code: "SAM01", nameSv: "Samverkan", colour: "grön" },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual({ colour: ["Okänt fält."] });
+  });
+
   it("sets protective headers on every answer", async () => {
     const res = await t.request({ method: "GET", url: "/api/health" });
     expect(res.headers["x-content-type-options"]).toBe("nosniff");

@@ -1,9 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { translateIssue } from "../../common/validation.ts";
 import { AppError } from "./errors.ts";
 import { requestLocale, translator } from "./i18n.ts";
+import { zodFieldErrors } from "./validation.ts";
 
 /** The wire shape of every error (RFC 9457), also used in the OpenAPI document. */
 export const problemSchema = z
@@ -30,29 +30,29 @@ export const problemResponses = {
   422: problemSchema,
 };
 
+/** `status` only for Fastify's own 4xx refusals, which keep their status under the code `badRequest`. */
 export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
   error: AppError,
-  translatedErrors?: Record<string, string[]>,
+  status: number = error.status,
 ) {
   const t = translator(requestLocale(request));
   const body: Problem = {
     type: `/problems/${error.code}`,
     title: t(`errors.${error.code}`, { ...error.params, defaultValue: error.code }),
-    status: error.status,
+    status,
     code: error.code,
     detail: t(error.detailKey, error.params),
     instance: request.url.split("?")[0],
   };
   if (error.params.changes) body.changes = error.params.changes as Problem["changes"];
-  if (translatedErrors) body.errors = translatedErrors;
-  else if (error.fieldErrors) {
+  if (error.fieldErrors) {
     body.errors = Object.fromEntries(
       Object.entries(error.fieldErrors).map(([field, list]) => [field, list.map((e) => t(e.key, e.params))]),
     );
   }
-  return reply.status(error.status).type("application/problem+json; charset=utf-8").send(body);
+  return reply.status(status).type("application/problem+json; charset=utf-8").send(body);
 }
 
 /** PostgreSQL class 22 (data exception), raised directly or wrapped by Drizzle. */
@@ -77,14 +77,17 @@ export function registerProblemHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) return sendProblem(request, reply, err);
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const t = translator(requestLocale(request));
-      const errors: Record<string, string[]> = {};
-      for (const issue of err.validation) {
-        const field = issue.instancePath.replace(/^\//, "").replaceAll("/", ".") || "_";
-        const message = translateIssue({ ...issue, code: issue.keyword, message: issue.message }, t);
-        errors[field] = [...(errors[field] ?? []), message];
-      }
-      return sendProblem(request, reply, new AppError("validation"), errors);
+      const issues = err.validation.map((issue) => ({
+        ...issue.params,
+        code: issue.keyword,
+        message: issue.message,
+        path: issue.instancePath.split("/").filter((part) => part !== ""),
+      }));
+      return sendProblem(
+        request,
+        reply,
+        new AppError("validation", "errors.validation", {}, zodFieldErrors(issues)),
+      );
     }
     if (isResponseSerializationError(err)) {
       request.log.error({ err, issues: err.cause.issues }, "response does not match its schema");
@@ -100,11 +103,7 @@ export function registerProblemHandling(app: FastifyInstance) {
     if (err.statusCode === 413 || err.code === "FST_REQ_FILE_TOO_LARGE")
       return sendProblem(request, reply, new AppError("payloadTooLarge"));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
-      return sendProblem(
-        request,
-        reply,
-        new AppError("badRequest", "errors.badRequest", {}, undefined, err.statusCode),
-      );
+      return sendProblem(request, reply, new AppError("badRequest"), err.statusCode);
     request.log.error({ err }, "unhandled error");
     return sendProblem(request, reply, new AppError("internal"));
   });

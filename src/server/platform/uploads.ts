@@ -11,8 +11,7 @@ import { AppError } from "./errors.ts";
 /** onRequest hook of a multipart route: 415 (problem+json, Swedish) for any other content type. */
 export async function requireMultipart(request: FastifyRequest) {
   const type = request.headers["content-type"]?.toLowerCase() ?? "";
-  if (!type.startsWith("multipart/form-data"))
-    throw new AppError("unsupportedMediaType", "errors.unsupportedMediaType", {}, undefined, 415);
+  if (!type.startsWith("multipart/form-data")) throw new AppError("unsupportedMediaType");
 }
 
 /** Uploads one process holds at once (each up to the route's size limit); past it, 503. */
@@ -29,13 +28,7 @@ export const uploadsInFlight = () => inFlight;
 export async function withUploadSlot<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T> {
   if (inFlight >= MAX_UPLOADS_IN_FLIGHT) {
     reply.header("retry-after", String(UPLOAD_RETRY_AFTER_SECONDS));
-    throw new AppError(
-      "uploadsBusy",
-      "errors.uploadsBusy",
-      { seconds: UPLOAD_RETRY_AFTER_SECONDS },
-      undefined,
-      503,
-    );
+    throw new AppError("uploadsBusy", "errors.uploadsBusy", { seconds: UPLOAD_RETRY_AFTER_SECONDS });
   }
   inFlight++;
   try {
@@ -114,13 +107,7 @@ export function streamStoredFile(
   const range = parseByteRange(request.headers.range, file.size);
   if (range === "unsatisfiable") {
     reply.header("content-range", `bytes */${file.size}`);
-    throw new AppError(
-      "rangeNotSatisfiable",
-      "errors.rangeNotSatisfiable",
-      { size: file.size },
-      undefined,
-      416,
-    );
+    throw new AppError("rangeNotSatisfiable", "errors.rangeNotSatisfiable", { size: file.size });
   }
   const { start, end } = range ?? { start: 0, end: file.size - 1 };
   if (range) reply.status(206).header("content-range", `bytes ${start}-${end}/${file.size}`);

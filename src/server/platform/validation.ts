@@ -1,6 +1,59 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { hasUnstorableCharacters, replaceUnstorableCharacters } from "../../common/validation.ts";
-import { AppError } from "./errors.ts";
+import type { z } from "zod";
+import {
+  hasUnstorableCharacters,
+  type IssueLike,
+  replaceUnstorableCharacters,
+  translateIssue,
+} from "../../common/validation.ts";
+import { AppError, type FieldError } from "./errors.ts";
+
+/** A zod issue, or Fastify's copy of one turned back into a path: what naming and translating need. */
+export interface PathIssue {
+  path: readonly PropertyKey[];
+  code?: string;
+  message?: string;
+}
+
+/**
+ * The fields an issue is about, each its full path joined with "." (`sessions.0.startsAt`; a top-level
+ * field keeps its plain name, the input as a whole is `_`). An unknown key is named by itself
+ * (`parent.thatField`), one entry per key, so the form can point at it.
+ */
+function issueFields(issue: PathIssue): string[] {
+  const { keys } = issue as { keys?: unknown };
+  if (issue.code === "unrecognized_keys" && Array.isArray(keys) && keys.length)
+    return keys.map((key) => fieldName([...issue.path.map(String), String(key)]));
+  return [fieldName(issue.path.map(String))];
+}
+
+/**
+ * The one zod → 422 mapping: each issue as an i18n key with its values under the field it names.
+ * Used by the route error handler (problem.ts) and by services that validate their own input.
+ */
+export function zodFieldErrors(issues: readonly PathIssue[]): Record<string, FieldError[]> {
+  const errors: Record<string, FieldError[]> = {};
+  for (const issue of issues) {
+    let captured: FieldError = { key: "validation.invalid" };
+    translateIssue(issue as unknown as IssueLike, (key, params) => {
+      captured = { key, params };
+      return key;
+    });
+    for (const field of issueFields(issue)) errors[field] = [...(errors[field] ?? []), captured];
+  }
+  return errors;
+}
+
+/**
+ * Validates a service's input with the shared schema, so a caller that is not the HTTP route (the
+ * demo loader, another module) meets the same rules and gets the same 422 with the same field names
+ * as the route would give.
+ */
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new AppError("validation", "errors.validation", {}, zodFieldErrors(result.error.issues));
+}
 
 /**
  * The path of the first string (value or key) in `value` holding a character that cannot be stored

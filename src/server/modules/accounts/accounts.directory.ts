@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { users } from "../../platform/platform.schema.ts";
-import { likePattern } from "../organisations/index.ts";
+import { escapeLike, likePattern } from "../../platform/sql.ts";
 
 /**
  * The user directory other modules may read: names of users, and a small search to pick people for a
@@ -24,7 +24,7 @@ export interface UserCandidate {
 export async function searchActiveUsers(db: Db | Tx, q: string, limit = 20): Promise<UserCandidate[]> {
   const pattern = likePattern(q);
   const folded = sql`samspel_fold(${users.name})`;
-  const prefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const prefix = `${escapeLike(q)}%`;
   return db
     .select({
       userId: users.id,

@@ -55,8 +55,7 @@ export async function isActiveUser(db: Db | Tx, userId: string): Promise<boolean
 
 /** A normal session for a user who proved who they are elsewhere; refuses a deactivated account. */
 export async function startExternalSession(tx: Tx, userId: string) {
-  if (!(await isActiveUser(tx, userId)))
-    throw new AppError("ssoInactive", "errors.ssoInactive", {}, undefined, 403);
+  if (!(await isActiveUser(tx, userId))) throw new AppError("ssoInactive");
   return createSession(tx, userId);
 }
 

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import type { ActivityListQuery } from "../../../common/activities.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
-import { after, likePattern } from "../programmes/index.ts";
+import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { likePattern } from "../../platform/sql.ts";
 import { programmeCourses } from "../programmes/programmes.schema.ts";
 import { type ActivityRecord, toRecords } from "./activities.records.ts";
 import {
@@ -64,8 +64,8 @@ export async function queryActivities(db: Db, q: ActivityListQuery) {
   where.push(...withinPeriod(q.from, q.to));
   if (q.tag) where.push(sql`${activities.tags} @> ${JSON.stringify([q.tag])}::jsonb`);
   const sort = sorts[q.sort];
-  const cursor = decodeCursor(q.cursor);
-  if (cursor) where.push(after(sort.expr, activities.id, cursor.sortValue, cursor.id, sort.desc));
+  const after = afterCursor(q.cursor, { sort: sort.expr, id: activities.id }, { desc: sort.desc });
+  if (after) where.push(after);
   const rows = await db
     .select({ activity: activities, sortValue: sql<string>`${sort.expr}` })
     .from(activities)

@@ -2,7 +2,7 @@ import { type ActivityListQuery, activityListQuery } from "../../../common/activ
 import type { Db } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { notFound } from "../../platform/errors.ts";
-import { parseWith } from "../programmes/index.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { queryActivities, queryDoneActivitiesOfProgramme } from "./activities.queries.ts";
 import { type ActivityRecord, findActivity } from "./activities.records.ts";
 

@@ -11,13 +11,9 @@ import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
-import {
-  assertExisting,
-  assertRefinement,
-  parseWith,
-  programmeIdsOfCourses,
-  unique,
-} from "../programmes/index.ts";
+import { parseWith } from "../../platform/validation.ts";
+import { programmeIdsOfCourses } from "../programmes/index.ts";
+import { assertExisting, assertRefinement, unique } from "../programmes/registers.shared.ts";
 import {
   type ActivityLinks,
   canChangeActivity,

@@ -10,7 +10,8 @@ import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, isAdmin, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
-import { isUniqueViolation, parseWith } from "../programmes/index.ts";
+import { isUniqueViolation } from "../../platform/sql.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { activityTypes } from "./activities.schema.ts";
 
 export type ActivityTypeRecord = typeof activityTypes.$inferSelect;

@@ -17,7 +17,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
-import { parseInput } from "../../platform/parse-input.ts";
+import { parseWith as parseInput } from "../../platform/validation.ts";
 import { coursesByIds } from "../programmes/index.ts";
 import { type AgreementAction, agreementPolicy } from "./agreements.policy.ts";
 import { findAgreement, needsOfAgreement } from "./agreements.records.ts";

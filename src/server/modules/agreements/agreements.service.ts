@@ -13,8 +13,8 @@ import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { abilities, authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors } from "../../platform/errors.ts";
-import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
-import { parseInput } from "../../platform/parse-input.ts";
+import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { parseWith as parseInput } from "../../platform/validation.ts";
 import { spendOfAgreements } from "../finance/index.ts";
 import { organisationNames } from "../organisations/index.ts";
 import { coursesByIds } from "../programmes/index.ts";
@@ -45,11 +45,8 @@ export async function listAgreements(db: Db, actor: Actor | null, raw: Partial<A
   if (limited !== null) where.push(limited.length ? partyFilter(limited) : sql`false`);
   if (q.organisationId) where.push(partyFilter([q.organisationId]));
   if (q.status) where.push(eq(agreements.status, q.status));
-  const cursor = decodeCursor(q.cursor, { sort: "date" });
-  if (cursor)
-    where.push(
-      sql`(${agreements.startDate}, ${agreements.id}) > (${cursor.sortValue}::date, ${cursor.id}::uuid)`,
-    );
+  const after = afterCursor(q.cursor, { sort: agreements.startDate, id: agreements.id }, { sort: "date" });
+  if (after) where.push(after);
   const rows = await db
     .select()
     .from(agreements)

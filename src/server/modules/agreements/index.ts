@@ -15,4 +15,11 @@ export { addAppendixRow, addDialogue, addNeed } from "./agreements.items.ts";
 export * as personalData from "./agreements.personal-data.ts";
 export { sharedCourseRows } from "./agreements.records.ts";
 export { registerAgreementRoutes } from "./agreements.routes.ts";
-export { agreementFiguresInPeriod, agreementFollowUp, createAgreement, getAgreement, listAgreements, updateAgreement } from "./agreements.service.ts";
+export {
+  agreementFiguresInPeriod,
+  agreementFollowUp,
+  createAgreement,
+  getAgreement,
+  listAgreements,
+  updateAgreement,
+} from "./agreements.service.ts";

@@ -16,10 +16,11 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { eventUrl, loadEvent, whenText } from "../events/index.ts";
-import type { OutgoingMail } from "../mail/index.ts";
-import { nudgeMailSender, onDeliveryOutcome, queueMails } from "../mail/index.ts";
-import { parseWith } from "../organisations/index.ts";
+import type { OutgoingMail } from "../mail/mail.service.ts";
+import { nudgeMailSender, onDeliveryOutcome } from "../mail/mail-sender.ts";
+import { queueMails } from "../mail/outbox.ts";
 import { recipientsDigest, recipientsOf } from "./audience.ts";
 import { canCommunicate } from "./communication.policy.ts";
 import { mailingDeliveries, mailings, segments } from "./communication.schema.ts";
@@ -148,14 +149,13 @@ export async function sendMailing(
   const sent = await writeWithAudit(db, actor, async (tx, audit) => {
     const [mailing] = await tx.select().from(mailings).where(eq(mailings.id, id)).for("update");
     if (!mailing) throw notFound();
-    if (mailing.status !== "draft")
-      throw new AppError("mailingSent", "communication.errors.mailingSent", {}, undefined, 409);
+    if (mailing.status !== "draft") throw new AppError("mailingSent");
     const recipients = await recipientsOf(tx, mailing.criteria);
     if (
       recipients.length !== expected.expectedRecipients ||
       recipientsDigest(recipients) !== expected.recipientsDigest
     )
-      throw new AppError("recipientsChanged", "communication.errors.recipientsChanged", {}, undefined, 409);
+      throw new AppError("recipientsChanged");
     const compose = await composer(tx, mailing, publicUrl);
     const deliveries = recipients.map((recipient) => ({
       id: randomUUID(),

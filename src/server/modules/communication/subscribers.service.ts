@@ -6,9 +6,10 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { withdrawInvitationConsent } from "../events/index.ts";
-import { type MailOrigin, nudgeMailSender, queueAnonymousMail } from "../mail/index.ts";
-import { parseWith } from "../organisations/index.ts";
+import { nudgeMailSender } from "../mail/mail-sender.ts";
+import { type MailOrigin, queueAnonymousMail } from "../mail/outbox.ts";
 import { canCommunicate } from "./communication.policy.ts";
 import { mailingDeliveries, mailSuppressions, newsletterSubscribers } from "./communication.schema.ts";
 

@@ -6,13 +6,8 @@ import { users } from "../../platform/platform.schema.ts";
 import { programmes } from "../programmes/programmes.schema.ts";
 import { directedProgrammeIds } from "./compass.policy.ts";
 
-/** The same 422 with field paths as the HTTP route, for service input (goals/parse-input.ts). */
-export { parseInput } from "../../platform/parse-input.ts";
-
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === "23505" || e?.cause?.code === "23505";
-}
+/** The same 422 with field paths as the HTTP route, for service input (platform/validation.ts). */
+export { parseWith as parseInput } from "../../platform/validation.ts";
 
 /** The compass year when `?year` is left out: the calendar year now. */
 export const thisYear = () => new Date().getUTCFullYear();

@@ -9,6 +9,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { conflict, fieldErrors } from "../../platform/errors.ts";
+import { isUniqueViolation } from "../../platform/sql.ts";
 import { activityTypes } from "../activities/activities.schema.ts";
 import { compassModelVersions } from "./compass.schema.ts";
 import { actorUserId, parseInput } from "./compass.shared.ts";
@@ -130,8 +131,7 @@ export async function createModelVersion(
     });
     return remember(db, toModel(row));
   } catch (error) {
-    const e = error as { code?: string; cause?: { code?: string } };
-    if (e.code === "23505" || e.cause?.code === "23505") throw conflict();
+    if (isUniqueViolation(error)) throw conflict();
     throw error;
   }
 }

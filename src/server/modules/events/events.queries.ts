@@ -2,8 +2,9 @@ import { type SQL, sql } from "drizzle-orm";
 import { type EventListQuery, eventListQuery, publicEventListQuery } from "../../../common/events.ts";
 import { type Db, queryRows } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
-import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
-import { likePattern, parseWith } from "../organisations/index.ts";
+import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { likePattern } from "../../platform/sql.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { loadEvents } from "./events.records.ts";
 import { stockholmToday } from "./local-time.ts";
 
@@ -27,13 +28,8 @@ export async function listEvents(db: Db, actor: Actor | null, query: EventListQu
   if (q.networkId) where.push(sql`e.network_id = ${q.networkId}::uuid`);
   if (q.projectId) where.push(sql`e.project_id = ${q.projectId}::uuid`);
   if (q.tag) where.push(sql`a.tags @> ${JSON.stringify([q.tag])}::jsonb`);
-  const cursor = decodeCursor(q.cursor);
-  if (cursor)
-    where.push(
-      desc
-        ? sql`(${sortExpr}, a.id) < (${String(cursor.sortValue)}, ${cursor.id}::uuid)`
-        : sql`(${sortExpr}, a.id) > (${String(cursor.sortValue)}, ${cursor.id}::uuid)`,
-    );
+  const after = afterCursor(q.cursor, { sort: sortExpr, id: sql`a.id` }, { desc });
+  if (after) where.push(after);
   const rows = await queryRows<{ id: string; sort: string }>(
     db,
     sql`select a.id, ${sortExpr} as sort from events e join activities a on a.id = e.activity_id

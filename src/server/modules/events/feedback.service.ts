@@ -9,8 +9,8 @@ import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { findActivityType } from "../activities/index.ts";
-import { parseWith } from "../organisations/index.ts";
 import { canOrganiseEvents } from "./events.policy.ts";
 import { loadEvent } from "./events.records.ts";
 import { eventFeedback, feedbackQuestionSets } from "./events.schema.ts";
@@ -63,10 +63,8 @@ export async function setQuestionsForType(db: Db, actor: Actor | null, typeKey: 
 /** Feedback through the personal link: once per registration, after the event. */
 export async function giveFeedback(db: Db, token: string, input: FeedbackInput, now = new Date()) {
   const own = await getOwnRegistration(db, token, now);
-  if (!own.feedbackOpen)
-    throw new AppError("feedbackNotOpen", "events.errors.feedbackNotOpen", {}, undefined, 409);
-  if (own.feedbackGiven)
-    throw new AppError("feedbackGiven", "events.errors.feedbackGiven", {}, undefined, 409);
+  if (!own.feedbackOpen) throw new AppError("feedbackNotOpen");
+  if (own.feedbackGiven) throw new AppError("feedbackGiven");
   const data = parseWith(feedbackInput, input);
   const questions = await questionsForType(db, own.record.activity.typeKey);
   const answers: Record<string, string | number> = {};
@@ -96,7 +94,7 @@ export async function giveFeedback(db: Db, token: string, input: FeedbackInput, 
       })
       .onConflictDoNothing()
       .returning();
-    if (!row) throw new AppError("feedbackGiven", "events.errors.feedbackGiven", {}, undefined, 409);
+    if (!row) throw new AppError("feedbackGiven");
     await audit({
       action: "feedback.create",
       entityType: "event_feedback",

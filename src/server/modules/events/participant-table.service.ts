@@ -9,7 +9,7 @@ import {
 import { type Db, queryRows } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
-import { parseWith } from "../organisations/index.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { canOrganiseEvents } from "./events.policy.ts";
 
 /**

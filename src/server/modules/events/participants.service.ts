@@ -10,7 +10,7 @@ import type { Db } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
-import { parseWith } from "../organisations/index.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { canOrganiseEvents } from "./events.policy.ts";
 import { loadEvent } from "./events.records.ts";
 import { eventAccessibilityNeeds, eventDietaryNeeds, eventRegistrations } from "./events.schema.ts";

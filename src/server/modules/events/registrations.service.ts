@@ -9,8 +9,8 @@ import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { hashToken } from "../../platform/tokens.ts";
-import type { MailOrigin } from "../mail/index.ts";
-import { parseWith } from "../organisations/index.ts";
+import { parseWith } from "../../platform/validation.ts";
+import type { MailOrigin } from "../mail/outbox.ts";
 import { checkinQrPng, queueConfirmation, queuePromotions } from "./events.mail.ts";
 import {
   type EventRecord,
@@ -43,7 +43,9 @@ import {
  * The link reaches exactly one registration; an unknown token is 404 like anything that does not exist.
  */
 
-const refuse = (code: string) => new AppError(code, `events.errors.${code}`, {}, undefined, 409);
+const refuse = (
+  code: "eventStarted" | "registrationNotOpen" | "registrationClosed" | "registrationCancelled",
+) => new AppError(code);
 
 /** How long after the event the personal link still shows the registration and takes feedback. */
 export const LINK_DAYS_AFTER_EVENT = 30;
@@ -56,13 +58,7 @@ const DAY = 86_400_000;
 function assertLinkValid(record: EventRecord, now: Date) {
   const ends = eventEndsAt(record);
   if (ends && now.getTime() > ends.getTime() + LINK_DAYS_AFTER_EVENT * DAY)
-    throw new AppError(
-      "linkExpired",
-      "events.errors.linkExpired",
-      { days: LINK_DAYS_AFTER_EVENT },
-      undefined,
-      410,
-    );
+    throw new AppError("linkExpired", undefined, { days: LINK_DAYS_AFTER_EVENT });
 }
 
 /** A registration is changed or cancelled only before the event begins (409 after). */

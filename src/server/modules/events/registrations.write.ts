@@ -152,13 +152,12 @@ export async function insertRegistration(tx: Tx, event: EventRow, input: NewRegi
           sql`${eventRegistrations.status} <> 'cancelled'`,
         ),
       );
-    if (existing)
-      throw new AppError("alreadyRegistered", "events.errors.alreadyRegistered", {}, undefined, 409);
+    if (existing) throw new AppError("alreadyRegistered");
   }
   let status: RegistrationStatus = "confirmed";
   const atDoor = input.source === "walk_in" || input.source === "list";
   if (!atDoor && event.capacity !== null && (await confirmedCount(tx, event.activityId)) >= event.capacity) {
-    if (!event.waitlist) throw new AppError("eventFull", "events.errors.eventFull", {}, undefined, 409);
+    if (!event.waitlist) throw new AppError("eventFull");
     status = "waitlisted";
   }
   const organisationId = await organisationIdByName(tx, input.organisation);

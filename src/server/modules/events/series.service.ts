@@ -10,7 +10,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
-import { parseWith } from "../organisations/index.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { memberships, people } from "../people/people.schema.ts";
 import { projects } from "../projects/projects.schema.ts";

@@ -9,7 +9,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
-import { parseInput } from "../../platform/parse-input.ts";
+import { parseWith as parseInput } from "../../platform/validation.ts";
 import { projects } from "../projects/projects.schema.ts";
 import { canManageFinance } from "./finance.policy.ts";
 import { budgets, financeUnits, spendEntries } from "./finance.schema.ts";

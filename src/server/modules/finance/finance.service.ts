@@ -16,8 +16,8 @@ import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
-import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
-import { parseInput } from "../../platform/parse-input.ts";
+import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { parseWith as parseInput } from "../../platform/validation.ts";
 import { organisationNames } from "../organisations/index.ts";
 import { projects } from "../projects/projects.schema.ts";
 import { canManageFinance, canReadOrganisationFollowUp, readableOrganisationIds } from "./finance.policy.ts";
@@ -244,8 +244,12 @@ export async function listBudgets(db: Db, actor: Actor | null, raw: Partial<Budg
   if (q.year) where.push(eq(budgets.year, q.year));
   if (q.unitId) where.push(eq(budgets.unitId, q.unitId));
   if (q.projectId) where.push(eq(budgets.projectId, q.projectId));
-  const cursor = decodeCursor(q.cursor, { sort: "integer" });
-  if (cursor) where.push(sql`(${budgets.year}, ${budgets.id}) < (${cursor.sortValue}, ${cursor.id}::uuid)`);
+  const after = afterCursor(
+    q.cursor,
+    { sort: budgets.year, id: budgets.id },
+    { sort: "integer", desc: true },
+  );
+  if (after) where.push(after);
   const rows = await db
     .select({
       budget: budgets,
@@ -284,11 +288,12 @@ export async function listSpend(db: Db, actor: Actor | null, raw: Partial<SpendQ
   if (q.unitId) where.push(eq(spendEntries.unitId, q.unitId));
   if (q.projectId) where.push(eq(spendEntries.projectId, q.projectId));
   if (q.agreementId) where.push(eq(spendEntries.agreementId, q.agreementId));
-  const cursor = decodeCursor(q.cursor, { sort: "date" });
-  if (cursor)
-    where.push(
-      sql`(${spendEntries.date}, ${spendEntries.id}) < (${cursor.sortValue}::date, ${cursor.id}::uuid)`,
-    );
+  const after = afterCursor(
+    q.cursor,
+    { sort: spendEntries.date, id: spendEntries.id },
+    { sort: "date", desc: true },
+  );
+  if (after) where.push(after);
   const rows = await db
     .select({ entry: spendEntries, unitName: financeUnits.name, projectName: projects.name })
     .from(spendEntries)

@@ -1,2 +1,1 @@
-/** Moved to the platform (issue 12): every module validates service input the same way. */
-export { likePattern, parseInput, uniqueIds } from "../../platform/parse-input.ts";
+export const uniqueIds = (ids: readonly string[]) => [...new Set(ids)];

@@ -12,7 +12,8 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
-import { parseWith } from "../organisations/index.ts";
+import { likePattern } from "../../platform/sql.ts";
+import { parseWith } from "../../platform/validation.ts";
 import {
   fundingOfDecisions,
   fundProjectByDecision,
@@ -267,7 +268,7 @@ export async function listDecisions(
     : mine.length
       ? or(outsiderRule, inArray(d.bodyId, mine))
       : outsiderRule;
-  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, "\\$&")}%` : null;
+  const pattern = query.q ? likePattern(query.q) : null;
   const cursor = decodeCursor(query.cursor);
   const sortValue = sql<string>`to_char(${m.startsAt}, 'YYYY-MM-DD"T"HH24:MI:SS.MS') || '#' || lpad(${d.paragraph}::text, 6, '0')`;
   const rows = await db

@@ -6,7 +6,7 @@ import { isStaff } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors, notFound } from "../../platform/errors.ts";
-import { parseWith } from "../organisations/index.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { loadBody } from "./bodies.service.ts";
 import { decisionsOfMeeting } from "./decisions.service.ts";
 import { governancePolicy, may, standingNone } from "./governance.policy.ts";

@@ -5,7 +5,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
-import { parseWith } from "../organisations/index.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { people } from "../people/people.schema.ts";
 import { governancePolicy } from "./governance.policy.ts";
 import { governanceAgendaItems, governanceMeetings } from "./governance.schema.ts";

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, inArray, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import {
   type CreateRegistryEntryInput,
   createRegistryEntryInput,
@@ -10,8 +10,10 @@ import { type Actor, isStaff } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors } from "../../platform/errors.ts";
-import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
-import { organisationNames, parseWith } from "../organisations/index.ts";
+import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { likePattern } from "../../platform/sql.ts";
+import { parseWith } from "../../platform/validation.ts";
+import { organisationNames } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { governancePolicy, may, standingNone } from "./governance.policy.ts";
 import {
@@ -158,8 +160,8 @@ export async function listRegistry(
 ) {
   authorize(actor, governancePolicy, "listRegistry", standingNone);
   const seats = await seatsOf(db, actor);
-  const cursor = decodeCursor(query.cursor, { sort: "date" });
   const e = governanceRegistryEntries;
+  const after = afterCursor(query.cursor, { sort: e.date, id: e.id }, { sort: "date", desc: true });
   // Searching reads only what the actor may read: confidential titles are not searchable by outsiders.
   const mine = [...seats.keys()];
   const readable = isStaff(actor)
@@ -167,7 +169,7 @@ export async function listRegistry(
     : mine.length
       ? or(eq(e.confidential, false), inArray(e.bodyId, mine))
       : eq(e.confidential, false);
-  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, "\\$&")}%` : null;
+  const pattern = query.q ? likePattern(query.q) : null;
   const rows = await db
     .select()
     .from(e)
@@ -184,12 +186,7 @@ export async function listRegistry(
               or(readable, ilike(e.registryNumber, pattern)),
             )
           : undefined,
-        cursor
-          ? or(
-              lt(e.date, String(cursor.sortValue)),
-              and(eq(e.date, String(cursor.sortValue)), lt(e.id, cursor.id)),
-            )
-          : undefined,
+        after,
       ),
     )
     .orderBy(desc(e.date), desc(e.id))

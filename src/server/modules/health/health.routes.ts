@@ -72,4 +72,4 @@ async function newestAppliedMigration(db: Db): Promise<number | null> {
 }
 
 const notReady = (detailKey: string, params: Record<string, unknown> = {}) =>
-  new AppError("notReady", detailKey, params, undefined, 503);
+  new AppError("notReady", detailKey, params);

@@ -12,7 +12,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { abilities, authorize } from "../../platform/authorize.ts";
 import { fieldErrors, notFound } from "../../platform/errors.ts";
-import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { searchActiveUsers, userNames } from "../accounts/index.ts";
 import { organisationNames } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
@@ -137,14 +137,13 @@ export async function reviewerCandidates(db: Db, actor: Actor, callId: string, q
 /** Calls, the latest closing first. */
 export async function listCalls(db: Db, actor: Actor | null, query: z.output<typeof callListQuery>) {
   authorize(actor, callPolicy, "list", null);
-  const cursor = decodeCursor(query.cursor, { sort: "timestamp" });
-  const conditions = [];
+  const after = afterCursor(
+    query.cursor,
+    { sort: ideaCalls.closesAt, id: ideaCalls.id },
+    { sort: "timestamp", desc: true },
+  );
+  const conditions = [after];
   if (query.organisationId) conditions.push(eq(ideaCalls.organisationId, query.organisationId));
-  if (cursor) {
-    conditions.push(
-      sql`(${ideaCalls.closesAt}, ${ideaCalls.id}) < (${new Date(String(cursor.sortValue))}, ${cursor.id})`,
-    );
-  }
   const rows = await db
     .select(callColumns)
     .from(ideaCalls)

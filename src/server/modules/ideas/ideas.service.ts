@@ -14,7 +14,8 @@ import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
-import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { likePattern } from "../../platform/sql.ts";
 import { type CallRecord, loadCall } from "./calls.service.ts";
 import { type IdeaSubject, ideaListScope, ideaPolicy } from "./ideas.policy.ts";
 import { ideaReviews, ideas, ideaTransitions } from "./ideas.schema.ts";
@@ -28,8 +29,6 @@ const subjectOf = (call: CallRecord, idea: IdeaRow | null): IdeaSubject => ({
   reviewerUserIds: call.reviewerUserIds,
   ideaOrganisationId: idea?.organisationId ?? null,
 });
-
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Loads an idea and its call, authorised for `action`; a hidden idea answers 404. */
 export async function loadIdeaFor(
@@ -57,7 +56,7 @@ export async function loadIdeaFor(
 
 /** A call's ideas, filtered by stage and organisation, in order of arrival. */
 export async function listIdeas(db: Db, actor: Actor | null, query: z.output<typeof ideaListQuery>) {
-  const cursor = decodeCursor(query.cursor, { sort: "timestamp" });
+  const after = afterCursor(query.cursor, { sort: ideas.submittedAt, id: ideas.id }, { sort: "timestamp" });
   const call = await loadCall(db, query.callId);
   if (!call) throw fieldErrors({ callId: "ideas.errors.unknownCall" });
   const scope = ideaListScope(actor, subjectOf(call, null));
@@ -66,11 +65,7 @@ export async function listIdeas(db: Db, actor: Actor | null, query: z.output<typ
   if (scope) conditions.push(scope.length ? sql`${ideas.organisationId} in ${scope}` : sql`false`);
   if (query.stage) conditions.push(eq(ideas.stage, query.stage));
   if (query.organisation) conditions.push(ilike(ideas.organisationText, likePattern(query.organisation)));
-  if (cursor) {
-    conditions.push(
-      sql`(${ideas.submittedAt}, ${ideas.id}) > (${new Date(String(cursor.sortValue))}, ${cursor.id})`,
-    );
-  }
+  if (after) conditions.push(after);
   const rows = await db
     .select({ idea: ideas, ...reviewSummary })
     .from(ideas)

@@ -1,5 +1,13 @@
 // The ideas module's door: what other modules and the route list may use.
-export { callFunnel, createCallAs, findCallId, funnelsInPeriod, getCall, ideasByOrganisation, listPublicCalls } from "./calls.service.ts";
+export {
+  callFunnel,
+  createCallAs,
+  findCallId,
+  funnelsInPeriod,
+  getCall,
+  ideasByOrganisation,
+  listPublicCalls,
+} from "./calls.service.ts";
 export { grantIdea, recordHistoricGrant } from "./grant.service.ts";
 export * as personalData from "./ideas.personal-data.ts";
 export { anonymiseExpiredSubmitters } from "./ideas.retention.ts";

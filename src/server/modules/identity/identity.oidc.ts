@@ -8,8 +8,8 @@ import type { ExternalPerson } from "./identity.saml.ts";
 const FLOW_SECONDS = 10 * 60;
 const DISCOVERY_MINUTES = 60;
 
-const failed = (key: "oidcState" | "oidcNonce" | "oidcFailed", reason: string, status: number) =>
-  Object.assign(new AppError(key, `errors.${key}`, {}, undefined, status), { reason });
+const failed = (key: "oidcState" | "oidcNonce" | "oidcFailed", reason: string) =>
+  Object.assign(new AppError(key), { reason });
 
 /** OpenID Connect providers: authorization code with PKCE, state and nonce, discovered from the issuer. */
 export class OidcProviders {
@@ -26,8 +26,7 @@ export class OidcProviders {
 
   provider(id: string): OidcProviderConfig {
     const provider = this.settings.oidc.find((p) => p.id === id);
-    if (!provider)
-      throw new AppError("ssoUnknownProvider", "errors.ssoUnknownProvider", { provider: id }, undefined, 400);
+    if (!provider) throw new AppError("ssoUnknownProvider", "errors.ssoUnknownProvider", { provider: id });
     return provider;
   }
 
@@ -74,9 +73,9 @@ export class OidcProviders {
     const provider = this.provider(id);
     const state = callbackUrl.searchParams.get("state");
     if (!state || !cookieState || state !== cookieState)
-      throw failed("oidcState", "state differs from the browser's cookie", 400);
+      throw failed("oidcState", "state differs from the browser's cookie");
     const flow = await takeOnce(this.db, "oidc-state", sha256(state), `oidc:${id}`);
-    if (!flow) throw failed("oidcState", "no open flow for this state", 400);
+    if (!flow) throw failed("oidcState", "no open flow for this state");
     const config = await this.configuration(provider);
     let claims: client.IDToken | undefined;
     let accessToken: string;
@@ -93,10 +92,10 @@ export class OidcProviders {
       // openid-client names the claim in the cause: 'unexpected ID Token "nonce" claim value'.
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : "";
       const message = `${error instanceof Error ? error.message : String(error)} ${cause}`.trim();
-      if (/"nonce"/.test(message)) throw failed("oidcNonce", message, 400);
-      throw failed("oidcFailed", message, 401);
+      if (/"nonce"/.test(message)) throw failed("oidcNonce", message);
+      throw failed("oidcFailed", message);
     }
-    if (!claims) throw failed("oidcFailed", "no ID token", 401);
+    if (!claims) throw failed("oidcFailed", "no ID token");
     let email = typeof claims.email === "string" ? claims.email : null;
     let name = typeof claims.name === "string" ? claims.name : null;
     // Providers that keep profile claims out of the ID token answer them at the userinfo endpoint.
@@ -140,7 +139,7 @@ export class OidcProviders {
       this.discovered.set(provider.id, { config, at: Date.now() });
       return config;
     } catch (error) {
-      throw Object.assign(new AppError("ssoUnavailable", "errors.ssoUnavailable", {}, undefined, 502), {
+      throw Object.assign(new AppError("ssoUnavailable"), {
         reason: error instanceof Error ? error.message : String(error),
       });
     }

@@ -31,7 +31,7 @@ const REQUEST_SECONDS = 10 * 60;
 
 /** A sign-in the IdP refused or we could not believe: 401, logged with the reason, nobody signed in. */
 const rejected = (key: "samlInvalid" | "samlExpired" | "samlReplayed", reason: string) =>
-  Object.assign(new AppError(key, `errors.${key}`, {}, undefined, 401), { reason });
+  Object.assign(new AppError(key), { reason });
 
 export class SamlProviders {
   private readonly metadata: MetadataCache;
@@ -50,8 +50,7 @@ export class SamlProviders {
 
   idp(id: string): SamlIdpConfig {
     const idp = this.settings?.idps.find((i) => i.id === id);
-    if (!idp)
-      throw new AppError("ssoUnknownProvider", "errors.ssoUnknownProvider", { provider: id }, undefined, 400);
+    if (!idp) throw new AppError("ssoUnknownProvider", "errors.ssoUnknownProvider", { provider: id });
     return idp;
   }
 
@@ -162,7 +161,7 @@ export class SamlProviders {
     try {
       return await this.metadata.get(idp.metadataUrl);
     } catch (error) {
-      throw Object.assign(new AppError("ssoUnavailable", "errors.ssoUnavailable", {}, undefined, 502), {
+      throw Object.assign(new AppError("ssoUnavailable"), {
         reason: error instanceof Error ? error.message : String(error),
       });
     }
@@ -261,7 +260,7 @@ export function personOf(profile: Profile): ExternalPerson {
   const persistent =
     profile.nameIDFormat === "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent" ? profile.nameID : null;
   const subject = uniqueId ?? eppn ?? persistent;
-  if (!subject) throw new AppError("ssoNoSubject", "errors.ssoNoSubject", {}, undefined, 400);
+  if (!subject) throw new AppError("ssoNoSubject");
   const email = first(profile, ATTRIBUTES.mail);
   const name = first(profile, ATTRIBUTES.displayName);
   return {

@@ -30,7 +30,7 @@ export async function linkPerson(db: Db, provider: string, person: ExternalPerso
         .where(eq(userIdentities.id, linked.id));
       return linked.userId;
     }
-    if (!person.email) throw new AppError("ssoNoEmail", "errors.ssoNoEmail", {}, undefined, 400);
+    if (!person.email) throw new AppError("ssoNoEmail");
     const user = await ensureExternalUser(tx, {
       email: person.email,
       name: person.name ?? person.email,
@@ -57,7 +57,7 @@ export async function linkPerson(db: Db, provider: string, person: ExternalPerso
 /** A normal session (as accounts makes for a password), audited as a sign-in through that provider. */
 export async function startSession(db: Db, userId: string, provider: string) {
   const actor = await actorOf(db, userId);
-  if (!actor) throw new AppError("ssoInactive", "errors.ssoInactive", {}, undefined, 403);
+  if (!actor) throw new AppError("ssoInactive");
   const session = await writeWithAudit(db, actor, async (tx, audit) => {
     const created = await startExternalSession(tx, userId);
     await audit({ action: "auth.login", entityType: "user", entityId: userId, after: { provider } });
@@ -85,7 +85,7 @@ export async function createHandoff(db: Db, userId: string, provider: string, re
 
 export async function spendHandoff(db: Db, code: string, provider: string) {
   const data = await takeOnce(db, "handoff", sha256(code), provider);
-  if (!data) throw new AppError("ssoHandoff", "errors.ssoHandoff", {}, undefined, 400);
+  if (!data) throw new AppError("ssoHandoff");
   return { userId: String(data.userId), returnTo: String(data.returnTo ?? "/") };
 }
 

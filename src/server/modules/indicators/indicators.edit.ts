@@ -10,7 +10,7 @@ import { type Db, queryRows } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
-import { parseInput } from "../../platform/parse-input.ts";
+import { parseWith as parseInput } from "../../platform/validation.ts";
 import { computeValue, todayIso } from "./indicators.compute.ts";
 import { type DescribeLocale, describeDefinition, loadDefinitionNames } from "./indicators.describe.ts";
 import { discardEvidence } from "./indicators.evidence.ts";

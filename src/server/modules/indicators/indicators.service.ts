@@ -13,8 +13,8 @@ import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, type FieldError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
-import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
-import { parseInput } from "../../platform/parse-input.ts";
+import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { parseWith as parseInput } from "../../platform/validation.ts";
 import { computeValue, recordsPage, todayIso } from "./indicators.compute.ts";
 import { type DescribeLocale, describeDefinition, loadDefinitionNames } from "./indicators.describe.ts";
 import { discardEvidence, saveEvidence } from "./indicators.evidence.ts";
@@ -160,9 +160,8 @@ export async function listIndicators(db: Db, actor: Actor | null, raw: Partial<I
   if (q.goalId) where.push(eq(indicators.goalId, q.goalId));
   if (q.projectId) where.push(eq(indicators.projectId, q.projectId));
   if (q.organisationId) where.push(eq(indicators.organisationId, q.organisationId));
-  const cursor = decodeCursor(q.cursor);
-  if (cursor)
-    where.push(sql`(${indicators.sortKey}, ${indicators.id}) > (${cursor.sortValue}, ${cursor.id}::uuid)`);
+  const after = afterCursor(q.cursor, { sort: indicators.sortKey, id: indicators.id });
+  if (after) where.push(after);
   const rows = await selectIndicators(db)
     .where(and(...where))
     .orderBy(asc(indicators.sortKey), asc(indicators.id))

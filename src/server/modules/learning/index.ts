@@ -5,4 +5,12 @@ export { uploadDocument } from "./documents.service.ts";
 export { readStoredFile, type StoredFile, storeFile } from "./file-store.ts";
 export { registerLearningRoutes } from "./learning.routes.ts";
 export { learningSpaceByName, spaceHasDocuments } from "./learning.seed.ts";
-export { addLink, createSpace, giveFeedback, linkSpaceToProject, reply, setMembers, startThread } from "./learning.service.ts";
+export {
+  addLink,
+  createSpace,
+  giveFeedback,
+  linkSpaceToProject,
+  reply,
+  setMembers,
+  startThread,
+} from "./learning.service.ts";

@@ -14,9 +14,9 @@ import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { users } from "../../platform/platform.schema.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { activityTitles } from "../activities/index.ts";
 import { eventNetworks } from "../events/events.schema.ts";
-import { parseWith } from "../organisations/index.ts";
 import { projects } from "../projects/projects.schema.ts";
 import { canCreateSpace, spaceFor, visibleSpaceIds } from "./learning.access.ts";
 import {

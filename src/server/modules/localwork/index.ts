@@ -2,4 +2,10 @@
 
 export { supportRecordsSql } from "./localwork.records.ts";
 export { registerLocalWorkRoutes } from "./localwork.routes.ts";
-export { addSupport, createPlan, supportOfProjectInPeriod, supportSummary, totalsOf } from "./localwork.service.ts";
+export {
+  addSupport,
+  createPlan,
+  supportOfProjectInPeriod,
+  supportSummary,
+  totalsOf,
+} from "./localwork.service.ts";

@@ -13,4 +13,4 @@ export {
 export { registerOrganisationRoutes } from "./organisations.routes.ts";
 export { organisationIdsByName } from "./organisations.seed.ts";
 export { createOrganisation, listOrganisations, type OrganisationRecord } from "./organisations.service.ts";
-export { keyset, likePattern, nameMatches, parseWith, pgError } from "./register-helpers.ts";
+export { keyset, nameMatches } from "./register-helpers.ts";

@@ -5,10 +5,10 @@ import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { mergeReferences } from "../../platform/merge-references.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { canMergeOrganisations } from "./organisations.policy.ts";
 import { ancestorsOf, findOrganisation, type OrganisationRecord } from "./organisations.queries.ts";
 import { organisations } from "./organisations.schema.ts";
-import { parseWith } from "./register-helpers.ts";
 
 const fillable = ["orgNumber", "municipalityCode", "county", "website", "description"] as const;
 

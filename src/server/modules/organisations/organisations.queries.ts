@@ -11,8 +11,9 @@ import {
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { encodeCursor, page } from "../../platform/pagination.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { organisations } from "./organisations.schema.ts";
-import { keyset, nameMatches, parseWith } from "./register-helpers.ts";
+import { keyset, nameMatches } from "./register-helpers.ts";
 
 type Row = typeof organisations.$inferSelect;
 export type OrgRef = { id: string; name: string; type: OrganisationType };

@@ -10,6 +10,8 @@ import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, conflict, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { isForeignKeyViolation, isUniqueViolation } from "../../platform/sql.ts";
+import { parseWith } from "../../platform/validation.ts";
 import {
   canCreateOrganisation,
   canDeleteOrganisation,
@@ -23,7 +25,6 @@ import {
   organisationLinks,
 } from "./organisations.queries.ts";
 import { organisations } from "./organisations.schema.ts";
-import { parseWith, pgError } from "./register-helpers.ts";
 
 export type { OrganisationDetail, OrganisationRecord } from "./organisations.queries.ts";
 export { listOrganisations, organisationImpact } from "./organisations.queries.ts";
@@ -193,12 +194,11 @@ async function write<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof AppError) throw error;
-    const { code, constraint } = pgError(error);
     // Two people saving the same number at once: the unique index decides.
-    if (code === "23505" && constraint === "organisations_org_number_uq")
+    if (isUniqueViolation(error, "organisations_org_number_uq"))
       throw fieldErrors({ orgNumber: "organisations.errors.orgNumberTaken" });
     // A later module's table refers to the organisation with ON DELETE RESTRICT.
-    if (code === "23503") throw conflict("organisations.errors.inUse");
+    if (isForeignKeyViolation(error)) throw conflict("organisations.errors.inUse");
     throw error;
   }
 }

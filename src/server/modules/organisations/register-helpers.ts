@@ -1,40 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import type { z } from "zod";
-import { translateIssue } from "../../../common/validation.ts";
-import { AppError, type FieldError } from "../../platform/errors.ts";
-import { decodeCursor } from "../../platform/pagination.ts";
+import { afterCursor } from "../../platform/pagination.ts";
+import { likePattern } from "../../platform/sql.ts";
 
 /**
- * Helpers of the organisation and people registers: validation inside services, search and keyset
+ * Helpers of the organisation and people registers: search and keyset
  * paging over a stored Swedish sort key.
  */
-
-/**
- * Validates input with a shared schema inside a service, so other modules calling the service with
- * plain objects get the same rules and the same 422 as the HTTP route. Nested fields are named like
- * the route's errors: `memberships.0.organisationId`.
- */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const errors: Record<string, FieldError[]> = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path.length ? issue.path.map(String).join(".") : "_";
-    let captured: FieldError = { key: "validation.invalid" };
-    translateIssue(issue as never, (key, params) => {
-      captured = { key, params };
-      return key;
-    });
-    errors[field] = [...(errors[field] ?? []), captured];
-  }
-  throw new AppError("validation", "errors.validation", {}, errors);
-}
-
-/** `%q%` for ILIKE with the wildcards in q taken literally. */
-export function likePattern(q: string) {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * "Search within the list": a substring match (ILIKE) or a pg_trgm similarity match on the name.
@@ -65,22 +37,12 @@ export function keyset(
   const orderBy = desc
     ? [sql`${sortExpr} desc`, sql`${columns.id} desc`]
     : [sql`${sortExpr} asc`, sql`${columns.id} asc`];
-  const decoded = decodeCursor(cursor, { sort: byCreated ? "timestamp" : "text" });
-  let where: SQL | undefined;
-  if (decoded) {
-    const value = byCreated ? sql`${String(decoded.sortValue)}::timestamptz` : sql`${decoded.sortValue}`;
-    where = desc
-      ? sql`(${sortExpr}, ${columns.id}) < (${value}, ${decoded.id}::uuid)`
-      : sql`(${sortExpr}, ${columns.id}) > (${value}, ${decoded.id}::uuid)`;
-  }
+  const where = afterCursor(
+    cursor,
+    { sort: sortExpr, id: columns.id },
+    { sort: byCreated ? "timestamp" : "text", desc },
+  );
   /** The sort value of a row as the cursor stores it. */
   const cursorValue = byCreated ? sql<string>`${columns.createdAt}::text` : sql<string>`${columns.sortKey}`;
   return { orderBy, where, cursorValue };
-}
-
-/** PostgreSQL error code of a failed statement, whether raised directly or wrapped by Drizzle. */
-export function pgError(error: unknown): { code?: string; constraint?: string } {
-  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  if (e?.code && /^\d{2}[0-9A-Z]{3}$/.test(e.code)) return e;
-  return e?.cause ?? {};
 }

@@ -5,7 +5,7 @@ import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { mergeReferences } from "../../platform/merge-references.ts";
-import { parseWith } from "../organisations/index.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { canMergePeople } from "./people.policy.ts";
 import { findPerson, type PersonRecord } from "./people.queries.ts";
 import { people } from "./people.schema.ts";

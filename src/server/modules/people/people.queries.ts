@@ -5,8 +5,10 @@ import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { encodeCursor, page } from "../../platform/pagination.ts";
 import { users } from "../../platform/platform.schema.ts";
-import { keyset, likePattern, nameMatches, parseWith } from "../organisations/index.ts";
+import { likePattern } from "../../platform/sql.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
+import { keyset, nameMatches } from "../organisations/register-helpers.ts";
 import { memberships, people } from "./people.schema.ts";
 
 type Row = typeof people.$inferSelect;

@@ -12,7 +12,9 @@ import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { AppError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { users } from "../../platform/platform.schema.ts";
-import { existingOrganisationIds, parseWith, pgError } from "../organisations/index.ts";
+import { isUniqueViolation } from "../../platform/sql.ts";
+import { parseWith } from "../../platform/validation.ts";
+import { existingOrganisationIds } from "../organisations/index.ts";
 import {
   canCreatePerson,
   canDeletePerson,
@@ -238,11 +240,8 @@ async function write<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof AppError) throw error;
-    const { code, constraint } = pgError(error);
-    if (code === "23505" && constraint === "people_email_uq")
-      throw fieldErrors({ email: "people.errors.emailTaken" });
-    if (code === "23505" && constraint === "people_user_uq")
-      throw fieldErrors({ userId: "people.errors.userTaken" });
+    if (isUniqueViolation(error, "people_email_uq")) throw fieldErrors({ email: "people.errors.emailTaken" });
+    if (isUniqueViolation(error, "people_user_uq")) throw fieldErrors({ userId: "people.errors.userTaken" });
     throw error;
   }
 }

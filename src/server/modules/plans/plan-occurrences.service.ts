@@ -11,7 +11,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors, notFound } from "../../platform/errors.ts";
-import { parseInput } from "../../platform/parse-input.ts";
+import { parseWith as parseInput } from "../../platform/validation.ts";
 import { actorUserId } from "../goals/index.ts";
 import { occurrencePolicy } from "./plans.policy.ts";
 import { planItemOccurrences, planItems } from "./plans.schema.ts";

@@ -10,7 +10,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
-import { parseInput } from "../../platform/parse-input.ts";
+import { parseWith as parseInput } from "../../platform/validation.ts";
 import { currentVersionOf, describeVersion } from "../goals/index.ts";
 import { organisationNames } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";

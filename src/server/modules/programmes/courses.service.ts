@@ -13,20 +13,14 @@ import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
-import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { likePattern } from "../../platform/sql.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { organisationNames } from "../organisations/index.ts";
 import { personNames as namesOfPeople } from "../people/index.ts";
 import { canCreateCourse, canDeleteCourse, canUpdateCourse } from "./programmes.policy.ts";
 import { courses, programmeCourses, programmes } from "./programmes.schema.ts";
-import {
-  after,
-  assertExisting,
-  assertRefinement,
-  codeSafe,
-  likePattern,
-  parseWith,
-  unique,
-} from "./registers.shared.ts";
+import { assertExisting, assertRefinement, codeSafe, unique } from "./registers.shared.ts";
 
 /** A course with its owning unit, responsible person, client (contract courses) and programmes. */
 export interface CourseRecord {
@@ -165,8 +159,8 @@ export async function listCourses(db: Db, actor: Actor | null, query: Partial<Co
     );
   if (q.contract !== undefined) where.push(eq(courses.contract, q.contract));
   if (q.clientOrganisationId) where.push(eq(courses.clientOrganisationId, q.clientOrganisationId));
-  const cursor = decodeCursor(q.cursor);
-  if (cursor) where.push(after(courses.sortKey, courses.id, cursor.sortValue, cursor.id));
+  const after = afterCursor(q.cursor, { sort: courses.sortKey, id: courses.id });
+  if (after) where.push(after);
   const rows = await selectCourses(db)
     .where(and(...where))
     .orderBy(asc(courses.sortKey), asc(courses.id))

@@ -21,12 +21,4 @@ export {
   type ProgrammeReferenceReads,
   provideProgrammeReferenceReads,
 } from "./programmes.service.ts";
-export {
-  after,
-  assertExisting,
-  assertRefinement,
-  isUniqueViolation,
-  likePattern,
-  parseWith,
-  unique,
-} from "./registers.shared.ts";
+export { assertExisting, assertRefinement, unique } from "./registers.shared.ts";

@@ -12,13 +12,15 @@ import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
-import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { roleAssignments } from "../../platform/platform.schema.ts";
+import { likePattern } from "../../platform/sql.ts";
+import { parseWith } from "../../platform/validation.ts";
 import { organisationNames } from "../organisations/index.ts";
 import { personNames as namesOfPeople } from "../people/index.ts";
 import { canCreateProgramme, canDeleteProgramme, canUpdateProgramme } from "./programmes.policy.ts";
 import { courses, programmeCourses, programmes } from "./programmes.schema.ts";
-import { after, assertExisting, codeSafe, likePattern, parseWith, unique } from "./registers.shared.ts";
+import { assertExisting, codeSafe, unique } from "./registers.shared.ts";
 
 /** A programme with what its pages show: owning unit, responsible person and courses. */
 export interface ProgrammeRecord {
@@ -133,8 +135,8 @@ export async function listProgrammes(db: Db, actor: Actor | null, query: Partial
   }
   if (q.organisationId) where.push(eq(programmes.organisationId, q.organisationId));
   if (q.level) where.push(eq(programmes.level, q.level));
-  const cursor = decodeCursor(q.cursor);
-  if (cursor) where.push(after(programmes.sortKey, programmes.id, cursor.sortValue, cursor.id));
+  const after = afterCursor(q.cursor, { sort: programmes.sortKey, id: programmes.id });
+  if (after) where.push(after);
   const rows = await selectProgrammes(db)
     .where(and(...where))
     .orderBy(asc(programmes.sortKey), asc(programmes.id))

@@ -1,9 +1,8 @@
-import { inArray, type SQL, sql } from "drizzle-orm";
-import type { PgColumn } from "drizzle-orm/pg-core";
+import { inArray } from "drizzle-orm";
 import type { z } from "zod";
-import { translateIssue } from "../../../common/validation.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { AppError, type FieldError, fieldErrors } from "../../platform/errors.ts";
+import { fieldErrors } from "../../platform/errors.ts";
+import { isUniqueViolation } from "../../platform/sql.ts";
 import { existingOrganisationIds } from "../organisations/index.ts";
 import { existingPersonIds } from "../people/index.ts";
 import { courses, programmes } from "./programmes.schema.ts";
@@ -11,44 +10,6 @@ import { courses, programmes } from "./programmes.schema.ts";
 /**
  * Helpers shared by the programmes, courses and activities services (one owner, three registers).
  */
-
-/**
- * Validates input with a shared schema inside a service, so other modules calling the service with
- * plain objects get the same rules and the same 422 as the HTTP route.
- */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const errors: Record<string, FieldError[]> = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "_");
-    let captured: FieldError = { key: "validation.invalid" };
-    translateIssue(issue as never, (key, params) => {
-      captured = { key, params };
-      return key;
-    });
-    errors[field] = [...(errors[field] ?? []), captured];
-  }
-  throw new AppError("validation", "errors.validation", {}, errors);
-}
-
-/** `%q%` for ILIKE with the wildcards in q taken literally. */
-export function likePattern(q: string) {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** Keyset condition `(sortColumn, id) > (value, id)` (or `<` descending) for cursor paging. */
-export function after(
-  sortExpr: SQL | PgColumn,
-  idColumn: PgColumn,
-  value: unknown,
-  id: string,
-  desc = false,
-) {
-  return desc
-    ? sql`(${sortExpr}, ${idColumn}) < (${value}, ${id}::uuid)`
-    : sql`(${sortExpr}, ${idColumn}) > (${value}, ${id}::uuid)`;
-}
 
 const tables = {
   programme: programmes,
@@ -88,12 +49,6 @@ export async function assertExisting(
   if (!wanted.length) return;
   const found = await existing[kind](db, wanted);
   if (found.size !== wanted.length) throw fieldErrors({ [field]: messageKey });
-}
-
-/** A unique index said no (PostgreSQL 23505), whether raised directly or wrapped by Drizzle. */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === "23505" || e?.cause?.code === "23505";
 }
 
 export const unique = (ids: string[]) => [...new Set(ids)];

@@ -12,7 +12,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
-import { parseInput } from "../../platform/parse-input.ts";
+import { parseWith as parseInput } from "../../platform/validation.ts";
 import { actorUserId } from "../goals/index.ts";
 import { canEditReport, canReviewReport, canSubmitReport, projectPolicy } from "./projects.policy.ts";
 import { leadUserIdsOf, readableProjectsWhere, selectProjectSummaries } from "./projects.records.ts";

@@ -18,9 +18,11 @@ import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, type FieldError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
-import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
-import { likePattern, parseInput, uniqueIds } from "../../platform/parse-input.ts";
+import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { likePattern } from "../../platform/sql.ts";
+import { parseWith as parseInput } from "../../platform/validation.ts";
 import { actorUserId, setGoalLinks } from "../goals/index.ts";
+import { uniqueIds } from "../goals/parse-input.ts";
 import { organisationNames } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { people } from "../people/people.schema.ts";
@@ -76,8 +78,12 @@ export async function listProjects(db: Db | Tx, actor: Actor | null, raw: Partia
   const where = projectFilters(query);
   const readable = await readableProjectsWhere(db, actor);
   if (readable) where.push(readable);
-  const cursor = decodeCursor(query.cursor, { sort: query.sort === "name" ? "text" : "date" });
-  if (cursor) where.push(sql`(${sortExpr}, ${projects.id}) > (${cursor.sortValue}, ${cursor.id}::uuid)`);
+  const after = afterCursor(
+    query.cursor,
+    { sort: sortExpr, id: projects.id },
+    { sort: query.sort === "name" ? "text" : "date" },
+  );
+  if (after) where.push(after);
   const rows = await selectProjectSummaries(db)
     .where(and(...where))
     .orderBy(asc(sortExpr), asc(projects.id))

@@ -13,7 +13,7 @@ import { isStaff } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { abilities, authorize, type Policy } from "../../platform/authorize.ts";
 import { fieldErrors, notFound } from "../../platform/errors.ts";
-import { parseInput } from "../../platform/parse-input.ts";
+import { parseWith as parseInput } from "../../platform/validation.ts";
 import { readableOrganisationIds } from "../organisations/index.ts";
 import { projects, reviewRoundProjects, reviewRounds } from "./projects.schema.ts";
 import { dateToMonth } from "./projects.service.ts";

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, lte, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   adminNewsListQuery,
@@ -11,7 +11,7 @@ import { type Actor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
-import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { sitePolicy } from "./site.policy.ts";
 import { siteNews, siteNewsImages } from "./site.schema.ts";
 
@@ -38,13 +38,11 @@ export const isPublished = (row: NewsRow, now = new Date()) =>
 const sortAt = sql<Date>`coalesce(${siteNews.publishedAt}, ${siteNews.createdAt})`;
 
 async function pageOf(db: Db, where: SQL | undefined, query: { limit: number; cursor?: string }) {
-  const cursor = decodeCursor(query.cursor, { sort: "timestamp" });
-  const after = cursor
-    ? or(
-        lt(sortAt, new Date(String(cursor.sortValue))),
-        and(eq(sortAt, new Date(String(cursor.sortValue))), lt(siteNews.id, cursor.id)),
-      )
-    : undefined;
+  const after = afterCursor(
+    query.cursor,
+    { sort: sortAt, id: siteNews.id },
+    { sort: "timestamp", desc: true },
+  );
   const rows = await db
     .select(columns)
     .from(siteNews)
@@ -212,8 +210,7 @@ export async function setNewsImage(
   else if (!mimeType) errors.file = "site.errors.imageType";
   if (Object.keys(errors).length) throw fieldErrors(errors);
   const data = upload.data as Buffer;
-  if (data.length > maxNewsImageBytes)
-    throw new AppError("payloadTooLarge", "errors.payloadTooLarge", {}, undefined, 413);
+  if (data.length > maxNewsImageBytes) throw new AppError("payloadTooLarge");
   await writeWithAudit(db, actor, async (tx, audit) => {
     await tx.delete(siteNewsImages).where(eq(siteNewsImages.newsId, id));
     await tx
