@@ -11,13 +11,14 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { roleAssignments } from "../../platform/platform.schema.ts";
 import { activityProgrammes } from "../activities/activities.schema.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { people } from "../people/people.schema.ts";
-import { canCreateProgramme, canDeleteProgramme, canUpdateProgramme } from "./programmes.policy.ts";
+import { programmesPolicy } from "./programmes.policy.ts";
 import { courses, programmeCourses, programmes } from "./programmes.schema.ts";
 import { after, assertExisting, codeSafe, likePattern, parseWith, unique } from "./registers.shared.ts";
 
@@ -92,7 +93,7 @@ async function findProgramme(db: Db | Tx, id: string) {
 
 /** One programme for any logged-in user; 404 when it does not exist. */
 export async function getProgramme(db: Db, actor: Actor | null, id: string): Promise<ProgrammeRecord> {
-  requireActor(actor);
+  authorize(actor, programmesPolicy, "read", { id });
   const found = await findProgramme(db, id);
   if (!found) throw notFound();
   return found;
@@ -109,7 +110,7 @@ export async function findProgrammeIdByCode(db: Db | Tx, code: string): Promise<
 
 /** Programmes in Swedish name order, filtered and paged with a keyset cursor. */
 export async function listProgrammes(db: Db, actor: Actor | null, query: Partial<ProgrammeListQuery> = {}) {
-  requireActor(actor);
+  authorize(actor, programmesPolicy, "list", null);
   const q = parseWith(programmeListQuery, query);
   const where: SQL[] = [];
   if (q.q) {
@@ -193,7 +194,7 @@ async function replaceCourses(tx: Tx, programmeId: string, courseIds: string[]) 
 
 export async function createProgramme(db: Db, actor: Actor | null, input: CreateProgrammeInput) {
   requireActor(actor);
-  if (!canCreateProgramme(actor)) throw forbidden();
+  authorize(actor, programmesPolicy, "create", null);
   const data = parseWith(createProgrammeInput, input);
   const id = await codeSafe(data.code, () =>
     writeWithAudit(db, actor, async (tx, audit) => {
@@ -228,7 +229,7 @@ export async function updateProgramme(db: Db, actor: Actor | null, id: string, i
   requireActor(actor);
   const data = parseWith(updateProgrammeInput, input);
   if (!(await findProgrammeIdExists(db, id))) throw notFound();
-  if (!canUpdateProgramme(actor, id)) throw forbidden();
+  authorize(actor, programmesPolicy, "update", { id });
   await codeSafe(data.code, () =>
     writeWithAudit(db, actor, async (tx, audit) => {
       const before = await snapshot(tx, id);
@@ -263,7 +264,7 @@ async function findProgrammeIdExists(db: Db | Tx, id: string) {
 
 /** What deleting the programme would affect: course links, activity links and directors' scopes. */
 export async function programmeImpact(db: Db, actor: Actor | null, id: string) {
-  requireActor(actor);
+  authorize(actor, programmesPolicy, "read", { id });
   if (!(await findProgrammeIdExists(db, id))) throw notFound();
   const [[courseLinks], [activityLinks], [directorScopes]] = await Promise.all([
     db.select({ n: count() }).from(programmeCourses).where(eq(programmeCourses.programmeId, id)),
@@ -283,7 +284,7 @@ const directorScopeOf = (programmeId: string) =>
 export async function deleteProgramme(db: Db, actor: Actor | null, id: string) {
   requireActor(actor);
   if (!(await findProgrammeIdExists(db, id))) throw notFound();
-  if (!canDeleteProgramme(actor)) throw forbidden();
+  authorize(actor, programmesPolicy, "delete", { id });
   await writeWithAudit(db, actor, async (tx, audit) => {
     const before = await snapshot(tx, id);
     const scopes = await tx.delete(roleAssignments).where(directorScopeOf(id)).returning();
