@@ -1,4 +1,5 @@
 import { type Actor, hasRole, isStaff } from "../../platform/actor.ts";
+import type { Policy } from "../../platform/authorize.ts";
 import { partnerOrganisationIds } from "../organisations/organisations.policy.ts";
 
 /**
@@ -22,3 +23,9 @@ export function canReadOrganisationFollowUp(actor: Actor | null, organisationId:
 }
 
 export const canManageFinance = (actor: Actor | null) => isStaff(actor);
+
+/** `read`: one organisation's figures (404 outside what the actor reads); lists are scoped in the query. */
+export const financePolicy = {
+  read: { allow: (actor, s) => !!s && canReadOrganisationFollowUp(actor, s.organisationId), refuse: "hide" },
+  manage: canManageFinance,
+} satisfies Policy<"read" | "manage", { organisationId: string | null } | null>;
