@@ -4,11 +4,13 @@ import type { RoleAssignment } from "../../../common/roles.ts";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
+import { authorize } from "../../platform/authorize.ts";
 import { AppError } from "../../platform/errors.ts";
 import { invitations, roleAssignments, sessions, users } from "../../platform/platform.schema.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
-import type { MailOrigin } from "../mail/index.ts";
-import { nudgeMailSender } from "../mail/index.ts";
+import { nudgeMailSender } from "../mail/mail-sender.ts";
+import type { MailOrigin } from "../mail/outbox.ts";
+import { accountsPolicy } from "./accounts.policy.ts";
 import {
   accountKey,
   claimAttempt,
@@ -227,6 +229,7 @@ export async function createInvitation(
   actor: Actor,
   input: { email: string; name: string; roles: RoleAssignment[] },
 ) {
+  authorize(actor, accountsPolicy, "administer", null);
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
   if (existing)
     throw new AppError("validation", "errors.validation", {}, { email: [{ key: "errors.emailTaken" }] });
@@ -298,13 +301,15 @@ export async function acceptInvitation(db: Db, token: string, password: string) 
   return { actor, ...result.session };
 }
 
-export async function listUsers(db: Db) {
+export async function listUsers(db: Db, actor: Actor | null) {
+  authorize(actor, accountsPolicy, "administer", null);
   const rows = await db.select().from(users).orderBy(users.email);
   const roles = await db.select().from(roleAssignments);
   return rows.map((u) => ({ ...u, roles: roles.filter((r) => r.userId === u.id) }));
 }
 
-export async function getUser(db: Db, id: string) {
+export async function getUser(db: Db, actor: Actor | null, id: string) {
+  authorize(actor, accountsPolicy, "administer", null);
   const [user] = await db.select().from(users).where(eq(users.id, id));
   if (!user) return null;
   const roles = await db.select().from(roleAssignments).where(eq(roleAssignments.userId, id));
@@ -313,7 +318,8 @@ export async function getUser(db: Db, id: string) {
 
 /** Replaces a user's roles; refuses to remove the last active administrator. */
 export async function setRoles(db: Db, actor: Actor, userId: string, roles: RoleAssignment[]) {
-  const before = await getUser(db, userId);
+  authorize(actor, accountsPolicy, "administer", null);
+  const before = await getUser(db, actor, userId);
   if (!before) throw new AppError("notFound");
   await writeWithAudit(db, actor, async (tx, audit) => {
     await tx.delete(roleAssignments).where(eq(roleAssignments.userId, userId));
@@ -327,11 +333,12 @@ export async function setRoles(db: Db, actor: Actor, userId: string, roles: Role
       after: { roles },
     });
   });
-  return (await getUser(db, userId))!;
+  return (await getUser(db, actor, userId))!;
 }
 
 export async function setActive(db: Db, actor: Actor, userId: string, active: boolean) {
-  const before = await getUser(db, userId);
+  authorize(actor, accountsPolicy, "administer", null);
+  const before = await getUser(db, actor, userId);
   if (!before) throw new AppError("notFound");
   await writeWithAudit(db, actor, async (tx, audit) => {
     await tx.update(users).set({ active }).where(eq(users.id, userId));
@@ -345,7 +352,7 @@ export async function setActive(db: Db, actor: Actor, userId: string, active: bo
       after: { active },
     });
   });
-  return (await getUser(db, userId))!;
+  return (await getUser(db, actor, userId))!;
 }
 
 async function assertAnAdminRemains(tx: Tx) {

@@ -1,5 +1,7 @@
-import { type Actor, isStaff } from "../../platform/actor.ts";
-import { directedProgrammeIds } from "../programmes/index.ts";
+import { type Actor, isAdmin, isStaff } from "../../platform/actor.ts";
+import { abilities, type Policy } from "../../platform/authorize.ts";
+import { canReadRegisters } from "../organisations/organisations.policy.ts";
+import { directedProgrammeIds } from "../programmes/programmes.policy.ts";
 
 /**
  * Who may change activities. Every logged-in role reads them. Administrators and coordinators change
@@ -29,10 +31,25 @@ export function canChangeActivity(actor: Actor | null, reach: Set<string>) {
   return directedProgrammeIds(actor).some((id) => reach.has(id));
 }
 
-export const activityAbilities = (actor: Actor | null, reach: Set<string>) => ({
-  update: canChangeActivity(actor, reach),
-  delete: canChangeActivity(actor, reach),
-});
+/** The subject of a rule on one activity: the programmes it reaches (see `reachOf`). */
+export type ActivitySubject = { reach: Set<string> } | null;
+
+export const activitiesPolicy = {
+  list: canReadRegisters,
+  read: { allow: canReadRegisters, refuse: "hide" },
+  create: canRecordActivities,
+  update: (actor, s) => !!s && canChangeActivity(actor, s.reach),
+  delete: (actor, s) => !!s && canChangeActivity(actor, s.reach),
+} satisfies Policy<"list" | "read" | "create" | "update" | "delete", ActivitySubject>;
+
+/** The activity type catalogue: everyone logged in reads it, administrators configure it. */
+export const activityTypesPolicy = {
+  list: canReadRegisters,
+  configure: (actor) => isAdmin(actor),
+} satisfies Policy<"list" | "configure", null>;
+
+export const activityAbilities = (actor: Actor | null, reach: Set<string>) =>
+  abilities(actor, activitiesPolicy, { reach }, ["update", "delete"]);
 
 /**
  * For a programme director: is every link they add inside their programmes, and does the activity

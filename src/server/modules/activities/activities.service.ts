@@ -1,8 +1,10 @@
 import { type ActivityListQuery, activityListQuery } from "../../../common/activities.ts";
 import type { Db } from "../../db/client.ts";
-import { type Actor, requireActor } from "../../platform/actor.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { authorize } from "../../platform/authorize.ts";
 import { notFound } from "../../platform/errors.ts";
 import { parseWith } from "../../platform/validation.ts";
+import { activitiesPolicy } from "./activities.policy.ts";
 import { queryActivities, queryDoneActivitiesOfProgramme } from "./activities.queries.ts";
 import { type ActivityRecord, findActivity } from "./activities.records.ts";
 
@@ -16,7 +18,7 @@ export { activityImpact, createActivity, deleteActivity, updateActivity } from "
 
 /** One activity for any logged-in user; 404 when it does not exist. */
 export async function getActivity(db: Db, actor: Actor | null, id: string): Promise<ActivityRecord> {
-  requireActor(actor);
+  authorize(actor, activitiesPolicy, "read", null);
   const found = await findActivity(db, id);
   if (!found) throw notFound();
   return found;
@@ -24,7 +26,7 @@ export async function getActivity(db: Db, actor: Actor | null, id: string): Prom
 
 /** Activities filtered by type, status, programme (or its courses), course, organisation, period and tag. */
 export async function listActivities(db: Db, actor: Actor | null, query: Partial<ActivityListQuery> = {}) {
-  requireActor(actor);
+  authorize(actor, activitiesPolicy, "list", null);
   return queryActivities(db, parseWith(activityListQuery, query));
 }
 

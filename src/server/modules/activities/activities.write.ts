@@ -10,17 +10,12 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { AppError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { programmeIdsOfCourses } from "../programmes/index.ts";
 import { assertExisting, assertRefinement, unique } from "../programmes/registers.shared.ts";
-import {
-  type ActivityLinks,
-  canChangeActivity,
-  canRecordActivities,
-  directorLinkProblem,
-  reachOf,
-} from "./activities.policy.ts";
+import { type ActivityLinks, activitiesPolicy, directorLinkProblem, reachOf } from "./activities.policy.ts";
 import { type ActivityRecord, findActivity } from "./activities.records.ts";
 import {
   activities,
@@ -121,7 +116,7 @@ export async function createActivity(
   input: CreateActivityInput,
 ): Promise<ActivityRecord> {
   requireActor(actor);
-  if (!canRecordActivities(actor)) throw forbidden();
+  authorize(actor, activitiesPolicy, "create", null);
   const data = parseWith(createActivityInput, input);
   return writeWithAudit(db, actor, async (tx, audit) => {
     await checkType(tx, data.typeKey);
@@ -168,7 +163,7 @@ export async function updateActivity(
   requireActor(actor);
   const existing = await findActivity(db, id);
   if (!existing) throw notFound();
-  if (!canChangeActivity(actor, reachOf(existing.links))) throw forbidden();
+  authorize(actor, activitiesPolicy, "update", { reach: reachOf(existing.links) });
   const data = parseWith(updateActivityInput, input);
   const { organisationIds, organiserIds, programmeIds, courseIds, ...fields } = data;
   const merged: LinkSets = {
@@ -212,7 +207,7 @@ export async function updateActivity(
 
 /** What deleting the activity would affect: its links and its evidence. */
 export async function activityImpact(db: Db, actor: Actor | null, id: string) {
-  requireActor(actor);
+  authorize(actor, activitiesPolicy, "read", null);
   const record = await findActivity(db, id);
   if (!record) throw notFound();
   return {
@@ -227,7 +222,7 @@ export async function deleteActivity(db: Db, actor: Actor | null, id: string) {
   requireActor(actor);
   const existing = await findActivity(db, id);
   if (!existing) throw notFound();
-  if (!canChangeActivity(actor, reachOf(existing.links))) throw forbidden();
+  authorize(actor, activitiesPolicy, "delete", { reach: reachOf(existing.links) });
   await writeWithAudit(db, actor, async (tx, audit) => {
     const before = await snapshot(tx, id);
     await tx.delete(activities).where(eq(activities.id, id));

@@ -7,17 +7,16 @@ import {
 } from "../../../common/activities.ts";
 import { seededActivityTypes } from "../../../common/activity-types.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { type Actor, isAdmin, requireActor, systemActor } from "../../platform/actor.ts";
+import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { isUniqueViolation } from "../../platform/sql.ts";
 import { parseWith } from "../../platform/validation.ts";
+import { activityTypesPolicy } from "./activities.policy.ts";
 import { activityTypes } from "./activities.schema.ts";
 
 export type ActivityTypeRecord = typeof activityTypes.$inferSelect;
-
-/** Only administrators configure the catalogue; everyone logged in reads it. */
-export const canConfigureActivityTypes = (actor: Actor | null) => isAdmin(actor);
 
 /**
  * Makes sure every seeded activity type exists. The catalogue is configuration, not demo data, so
@@ -63,7 +62,7 @@ export async function ensureActivityTypes(db: Db) {
 
 /** The catalogue in its configured order; inactive types are included (old activities still use them). */
 export async function listActivityTypes(db: Db, actor: Actor | null) {
-  requireActor(actor);
+  authorize(actor, activityTypesPolicy, "list", null);
   return db.select().from(activityTypes).orderBy(asc(activityTypes.sortOrder), asc(activityTypes.key));
 }
 
@@ -74,7 +73,7 @@ export async function findActivityType(db: Db | Tx, key: string) {
 
 export async function createActivityType(db: Db, actor: Actor | null, input: CreateActivityTypeInput) {
   requireActor(actor);
-  if (!canConfigureActivityTypes(actor)) throw forbidden();
+  authorize(actor, activityTypesPolicy, "configure", null);
   const data = parseWith(createActivityTypeInput, input);
   const taken = () =>
     fieldErrors({ key: { key: "validation.activities.typeKeyTaken", params: { key: data.key } } });
@@ -115,7 +114,7 @@ export async function updateActivityType(
   requireActor(actor);
   const before = await findActivityType(db, key);
   if (!before) throw notFound();
-  if (!canConfigureActivityTypes(actor)) throw forbidden();
+  authorize(actor, activityTypesPolicy, "configure", null);
   const data = parseWith(updateActivityTypeInput, input);
   return writeWithAudit(db, actor, async (tx, audit) => {
     const [row] = await tx.update(activityTypes).set(data).where(eq(activityTypes.key, key)).returning();

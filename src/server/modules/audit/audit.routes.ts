@@ -1,13 +1,13 @@
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { auditEntryView, auditQuery } from "../../../common/accounts.ts";
+import { authorize } from "../../platform/authorize.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
-import { forbidden } from "../../platform/errors.ts";
 import { decodeCursor, encodeCursor, listOf, page } from "../../platform/pagination.ts";
 import { auditLog } from "../../platform/platform.schema.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { canReadAuditLog } from "../accounts/index.ts";
+import { accountsPolicy } from "../accounts/accounts.policy.ts";
 
 /** Administrators browse the audit log newest first, filtered by object, user, action and dates. */
 export function registerAuditRoutes(app: FastifyInstance, { db }: Deps) {
@@ -22,7 +22,7 @@ export function registerAuditRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request) => {
-      if (!canReadAuditLog(request.actor)) throw forbidden();
+      authorize(request.actor, accountsPolicy, "readAuditLog", null);
       const q = request.query;
       const where: SQL[] = [];
       if (q.entityType) where.push(eq(auditLog.entityType, q.entityType));

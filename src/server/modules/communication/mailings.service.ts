@@ -13,7 +13,8 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { AppError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
 import { parseWith } from "../../platform/validation.ts";
@@ -22,7 +23,7 @@ import type { OutgoingMail } from "../mail/mail.service.ts";
 import { nudgeMailSender, onDeliveryOutcome } from "../mail/mail-sender.ts";
 import { queueMails } from "../mail/outbox.ts";
 import { recipientsDigest, recipientsOf } from "./audience.ts";
-import { canCommunicate } from "./communication.policy.ts";
+import { communicationPolicy } from "./communication.policy.ts";
 import { mailingDeliveries, mailings, segments } from "./communication.schema.ts";
 
 /** Segments, and mailings (newsletters and invitations to an event) that are previewed, then sent once. */
@@ -30,7 +31,7 @@ import { mailingDeliveries, mailings, segments } from "./communication.schema.ts
 const by = (actor: Actor) => (actor.userId === systemActor.userId ? null : actor.userId);
 function authorise(actor: Actor | null): asserts actor is Actor {
   requireActor(actor);
-  if (!canCommunicate(actor)) throw forbidden();
+  authorize(actor, communicationPolicy, "communicate", null);
 }
 
 export async function listSegments(db: Db, actor: Actor | null) {

@@ -1,16 +1,17 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { type SubscribeInput, subscribeInput } from "../../../common/communication.ts";
 import type { Db } from "../../db/client.ts";
-import { type Actor, requireActor } from "../../platform/actor.ts";
+import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { notFound } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { withdrawInvitationConsent } from "../events/index.ts";
 import { nudgeMailSender } from "../mail/mail-sender.ts";
 import { type MailOrigin, queueAnonymousMail } from "../mail/outbox.ts";
-import { canCommunicate } from "./communication.policy.ts";
+import { communicationPolicy } from "./communication.policy.ts";
 import { mailingDeliveries, mailSuppressions, newsletterSubscribers } from "./communication.schema.ts";
 
 /**
@@ -138,7 +139,6 @@ export async function unsubscribe(db: Db, token: string) {
 }
 
 export async function listSubscribers(db: Db, actor: Actor | null) {
-  requireActor(actor);
-  if (!canCommunicate(actor)) throw forbidden();
+  authorize(actor, communicationPolicy, "communicate", null);
   return db.select().from(newsletterSubscribers).orderBy(desc(newsletterSubscribers.createdAt)).limit(5000);
 }

@@ -1,5 +1,5 @@
 import { type Actor, isAdmin, isStaff, scopedIds } from "../../platform/actor.ts";
-import type { Policy } from "../../platform/authorize.ts";
+import { abilities, type Policy } from "../../platform/authorize.ts";
 import { canReadOrganisationFollowUp } from "../organisations/index.ts";
 
 /**
@@ -10,7 +10,6 @@ import { canReadOrganisationFollowUp } from "../organisations/index.ts";
 export const directedProgrammeIds = (actor: Actor | null) =>
   scopedIds(actor, "programme_director", "programme");
 
-export const canReadCompass = (actor: Actor | null) => !!actor;
 export const canEditModel = (actor: Actor | null) => isAdmin(actor);
 export const canManageOffers = (actor: Actor | null) => isStaff(actor);
 
@@ -22,11 +21,19 @@ export const canManageProgrammeCompass = (actor: Actor | null, programmeId: stri
 export const canManageWorkProcess = (actor: Actor | null, programmeId: string) =>
   isStaff(actor) || directedProgrammeIds(actor).includes(programmeId);
 
-export const programmeCompassAbilities = (actor: Actor | null, programmeId: string) => ({
-  manage: canManageProgrammeCompass(actor, programmeId),
-  recompute: canManageProgrammeCompass(actor, programmeId),
-  workProcess: canManageWorkProcess(actor, programmeId),
-});
+/** The subject of a programme's compass rules: the programme (null for the model and the offers). */
+export type CompassSubject = { programmeId: string } | null;
+
+export const compassPolicy = {
+  editModel: canEditModel,
+  manageOffers: canManageOffers,
+  manage: (actor, s) => !!s && canManageProgrammeCompass(actor, s.programmeId),
+  recompute: (actor, s) => !!s && canManageProgrammeCompass(actor, s.programmeId),
+  workProcess: (actor, s) => !!s && canManageWorkProcess(actor, s.programmeId),
+} satisfies Policy<"editModel" | "manageOffers" | "manage" | "recompute" | "workProcess", CompassSubject>;
+
+export const programmeCompassAbilities = (actor: Actor | null, programmeId: string) =>
+  abilities(actor, compassPolicy, { programmeId }, ["manage", "recompute", "workProcess"]);
 
 /**
  * A unit's compass (its aggregate, heat-map, trend and exports) is follow-up data of that organisation:

@@ -8,9 +8,11 @@ import {
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
+import { authorize } from "../../platform/authorize.ts";
 import { conflict, fieldErrors } from "../../platform/errors.ts";
 import { isUniqueViolation } from "../../platform/sql.ts";
 import { activityTypes } from "../activities/activities.schema.ts";
+import { compassPolicy } from "./compass.policy.ts";
 import { compassModelVersions } from "./compass.schema.ts";
 import { actorUserId, parseInput } from "./compass.shared.ts";
 import { defaultDimensions } from "./model.defaults.ts";
@@ -99,6 +101,7 @@ export async function createModelVersion(
   actor: Actor,
   raw: ModelVersionInput,
 ): Promise<ModelVersion> {
+  authorize(actor, compassPolicy, "editModel", null);
   const input = parseInput(modelVersionInput, raw);
   const known = new Set((await db.select({ key: activityTypes.key }).from(activityTypes)).map((r) => r.key));
   const unknown: Record<string, string> = {};

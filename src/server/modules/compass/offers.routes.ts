@@ -14,11 +14,12 @@ import {
   yearQuery,
 } from "../../../common/compass.ts";
 import { requireActor } from "../../platform/actor.ts";
+import { abilities } from "../../platform/authorize.ts";
 import { type Deps, typed } from "../../platform/context.ts";
 import { versioned } from "../../platform/etag.ts";
 import { requestLocale } from "../../platform/i18n.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { canManageOffers } from "./compass.policy.ts";
+import { compassPolicy } from "./compass.policy.ts";
 import { compassOffers } from "./compass.schema.ts";
 import { thisYear } from "./compass.shared.ts";
 import { createOffer, getOffer, listOffers, updateOffer } from "./offers.service.ts";
@@ -43,7 +44,9 @@ export function registerCompassOfferRoutes(app: FastifyInstance, { db }: Deps) {
     },
     async (request) => {
       requireActor(request.actor);
-      const includeInactive = request.query.includeInactive === "true" && canManageOffers(request.actor);
+      const includeInactive =
+        request.query.includeInactive === "true" &&
+        abilities(request.actor, compassPolicy, null, ["manageOffers"]).manageOffers;
       return { items: await listOffers(db, { dimension: request.query.dimension, includeInactive }) };
     },
   );

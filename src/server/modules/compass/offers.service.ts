@@ -4,11 +4,12 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { activityTypes } from "../activities/activities.schema.ts";
 import { organisationNames } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
-import { canManageOffers } from "./compass.policy.ts";
+import { compassPolicy } from "./compass.policy.ts";
 import { compassOffers } from "./compass.schema.ts";
 import { parseInput } from "./compass.shared.ts";
 import { latestModel } from "./model.service.ts";
@@ -79,7 +80,7 @@ async function checkReferences(
 }
 
 export async function createOffer(db: Db, actor: Actor, raw: OfferInput): Promise<OfferView> {
-  if (!canManageOffers(actor)) throw forbidden();
+  authorize(actor, compassPolicy, "manageOffers", null);
   const input = parseInput(offerInput, raw);
   await checkReferences(db, input);
   const id = await writeWithAudit(db, actor, async (tx, audit) => {
@@ -115,7 +116,7 @@ export async function updateOffer(
   id: string,
   raw: Partial<OfferInput>,
 ): Promise<OfferView> {
-  if (!canManageOffers(actor)) throw forbidden();
+  authorize(actor, compassPolicy, "manageOffers", null);
   await getOffer(db, id);
   const input = parseInput(offerPatch, raw);
   await checkReferences(db, input);

@@ -11,8 +11,9 @@ import {
 import type { Db } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
-import { canManageProgrammeCompass, canManageWorkProcess } from "./compass.policy.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
+import { compassPolicy } from "./compass.policy.ts";
 import { compassLearningOutcomes, compassWorkSteps } from "./compass.schema.ts";
 import { actorUserId, loadProgramme, parseInput, userNames } from "./compass.shared.ts";
 import { latestModel } from "./model.service.ts";
@@ -56,7 +57,7 @@ export async function setWorkStep(
   raw: WorkStepInput,
 ) {
   await loadProgramme(db, programmeId);
-  if (!canManageWorkProcess(actor, programmeId)) throw forbidden();
+  authorize(actor, compassPolicy, "workProcess", { programmeId });
   const input = parseInput(workStepInput, raw);
   // A step marked done gets today's date unless one is given, so the record says when.
   const today = new Date().toISOString().slice(0, 10);
@@ -118,7 +119,7 @@ export async function listOutcomes(db: Db, programmeId: string) {
 
 export async function addOutcome(db: Db, actor: Actor, programmeId: string, raw: unknown) {
   await loadProgramme(db, programmeId);
-  if (!canManageProgrammeCompass(actor, programmeId)) throw forbidden();
+  authorize(actor, compassPolicy, "manage", { programmeId });
   const input = parseInput(learningOutcomeInput, raw);
   const known = new Set((await latestModel(db)).dimensions.map((d) => d.key));
   if (input.dimensions.some((k) => !known.has(k)))
@@ -146,7 +147,7 @@ export async function addOutcome(db: Db, actor: Actor, programmeId: string, raw:
 
 export async function removeOutcome(db: Db, actor: Actor, programmeId: string, outcomeId: string) {
   await loadProgramme(db, programmeId);
-  if (!canManageProgrammeCompass(actor, programmeId)) throw forbidden();
+  authorize(actor, compassPolicy, "manage", { programmeId });
   await writeWithAudit(db, actor, async (tx, audit) => {
     const removed = await tx
       .delete(compassLearningOutcomes)

@@ -12,8 +12,9 @@ import type { Locale } from "../../../common/format.ts";
 import type { Db } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
-import { canManageProgrammeCompass, programmeCompassAbilities } from "./compass.policy.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
+import { compassPolicy, programmeCompassAbilities } from "./compass.policy.ts";
 import { compassAssessments, compassGoals, compassSnapshots } from "./compass.schema.ts";
 import { actorUserId, loadProgramme, parseInput, userNames } from "./compass.shared.ts";
 import {
@@ -138,7 +139,7 @@ function assertDimensions(model: ModelVersion, keys: string[], field: string) {
  */
 export async function setGoals(db: Db, actor: Actor, programmeId: string, year: number, raw: GoalsInput) {
   await loadProgramme(db, programmeId);
-  if (!canManageProgrammeCompass(actor, programmeId)) throw forbidden();
+  authorize(actor, compassPolicy, "manage", { programmeId });
   const input = parseInput(goalsInput, raw);
   const model = await modelForYear(db, programmeId, year);
   assertDimensions(model, Object.keys(input.goals), "goals");
@@ -183,7 +184,7 @@ export async function setAssessment(
   raw: AssessmentInput,
 ) {
   await loadProgramme(db, programmeId);
-  if (!canManageProgrammeCompass(actor, programmeId)) throw forbidden();
+  authorize(actor, compassPolicy, "manage", { programmeId });
   const input = parseInput(assessmentInput, raw);
   const model = await modelForYear(db, programmeId, year);
   if (!model.dimensions.some((d) => d.key === key)) throw notFound();
@@ -220,7 +221,7 @@ export async function setAssessment(
 
 export async function removeAssessment(db: Db, actor: Actor, programmeId: string, year: number, key: string) {
   await loadProgramme(db, programmeId);
-  if (!canManageProgrammeCompass(actor, programmeId)) throw forbidden();
+  authorize(actor, compassPolicy, "manage", { programmeId });
   await writeWithAudit(db, actor, async (tx, audit) => {
     const removed = await tx
       .delete(compassAssessments)
@@ -245,7 +246,7 @@ export async function removeAssessment(db: Db, actor: Actor, programmeId: string
 /** Computes the year again with the latest model version and keeps that version for it from now on. */
 export async function recompute(db: Db, actor: Actor, programmeId: string, year: number) {
   await loadProgramme(db, programmeId);
-  if (!canManageProgrammeCompass(actor, programmeId)) throw forbidden();
+  authorize(actor, compassPolicy, "recompute", { programmeId });
   const latest = await latestModel(db);
   await writeWithAudit(db, actor, async (tx, audit) => {
     const where = and(eq(compassSnapshots.programmeId, programmeId), eq(compassSnapshots.year, year));

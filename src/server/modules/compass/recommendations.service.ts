@@ -4,10 +4,11 @@ import type { Locale } from "../../../common/format.ts";
 import { type Db, queryRows } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { AppError, fieldErrors, forbidden } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { AppError, fieldErrors } from "../../platform/errors.ts";
 import { isUniqueViolation } from "../../platform/sql.ts";
 import { createActivity, deleteActivity } from "../activities/index.ts";
-import { canManageProgrammeCompass } from "./compass.policy.ts";
+import { compassPolicy } from "./compass.policy.ts";
 import { compassOfferTakes } from "./compass.schema.ts";
 import { actorUserId, loadProgramme, parseInput } from "./compass.shared.ts";
 import { dimensionsOfType, programmeLinks } from "./derivation.service.ts";
@@ -75,7 +76,7 @@ export async function takeOffer(
   raw: unknown,
 ): Promise<WorkPlanItem> {
   await loadProgramme(db, programmeId);
-  if (!canManageProgrammeCompass(actor, programmeId)) throw forbidden();
+  authorize(actor, compassPolicy, "manage", { programmeId });
   const offer = await getOffer(db, offerId);
   if (!offer.active) throw new AppError("conflict", "compass.errors.offerInactive");
   const input = parseInput(takeOfferInput, raw ?? {});

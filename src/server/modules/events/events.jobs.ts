@@ -1,3 +1,4 @@
+import { systemActor } from "../../platform/actor.ts";
 import type { ScheduledTask } from "../../platform/scheduler.ts";
 import { purgeDietaryNeeds } from "./registrations.service.ts";
 
@@ -14,7 +15,7 @@ export function dietaryNeedsPurgeTask(log: (message: string) => void = console.l
     intervalMs: HOUR,
     lockMs: 15 * 60 * 1000,
     run: async (db) => {
-      const purged = await purgeDietaryNeeds(db);
+      const purged = await purgeDietaryNeeds(db, systemActor);
       if (purged)
         log(
           `evenemang: raderade ${purged} uppgifter om specialkost och tillgänglighet för avslutade evenemang`,

@@ -1,10 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type EventListQuery, eventListQuery, publicEventListQuery } from "../../../common/events.ts";
 import { type Db, queryRows } from "../../db/client.ts";
-import { type Actor, requireActor } from "../../platform/actor.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { authorize } from "../../platform/authorize.ts";
 import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { likePattern } from "../../platform/sql.ts";
 import { parseWith } from "../../platform/validation.ts";
+import { eventsPolicy } from "./events.policy.ts";
 import { loadEvents } from "./events.records.ts";
 import { stockholmToday } from "./local-time.ts";
 
@@ -14,7 +16,7 @@ const FAR_FUTURE = "9999-12-31";
 
 /** Events for logged-in users, sorted by date, filtered, keyset-paged. */
 export async function listEvents(db: Db, actor: Actor | null, query: EventListQuery = {}) {
-  requireActor(actor);
+  authorize(actor, eventsPolicy, "list", null);
   const q = parseWith(eventListQuery, query);
   const desc = q.sort === "-startDate";
   const sortExpr = sql`coalesce(a.start_date::text, ${FAR_FUTURE})`;

@@ -18,17 +18,14 @@ import {
   walkInInput,
 } from "../../../common/events.ts";
 import { idParams } from "../../../common/validation.ts";
-import { requireActor } from "../../platform/actor.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
-import { forbidden } from "../../platform/errors.ts";
 import { versioned } from "../../platform/etag.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { isoToDate, sendSpreadsheet } from "../../platform/spreadsheet-export.ts";
-import { nudgeMailSender } from "../mail/index.ts";
-import { canPurgeDietaryNeeds } from "./events.policy.ts";
+import { nudgeMailSender } from "../mail/mail-sender.ts";
 import { presentEvent, presentParticipant } from "./events.presenter.ts";
 import { events, feedbackQuestionSets } from "./events.schema.ts";
 import * as service from "./events.service.ts";
@@ -348,9 +345,7 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
       },
     },
     async (request) => {
-      requireActor(request.actor);
-      if (!canPurgeDietaryNeeds(request.actor)) throw forbidden();
-      return { purged: await purgeDietaryNeeds(db) };
+      return { purged: await purgeDietaryNeeds(db, request.actor) };
     },
   );
 }

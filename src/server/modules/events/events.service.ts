@@ -9,12 +9,13 @@ import {
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { createActivity, findActivityType, updateActivity } from "../activities/index.ts";
 import { projects } from "../projects/projects.schema.ts";
 import { queuePromotions } from "./events.mail.ts";
-import { canOrganiseEvents, canReadEvents } from "./events.policy.ts";
+import { eventsPolicy } from "./events.policy.ts";
 import { type EventRecord, loadEvent } from "./events.records.ts";
 import { eventNetworks, eventSeries, eventSessions, events } from "./events.schema.ts";
 import { stockholmInstant } from "./local-time.ts";
@@ -29,7 +30,7 @@ export type { EventRecord } from "./events.records.ts";
  */
 
 export async function getEvent(db: Db, actor: Actor | null, id: string): Promise<EventRecord> {
-  if (!canReadEvents(actor)) requireActor(actor);
+  authorize(actor, eventsPolicy, "read", null);
   const record = await loadEvent(db, id);
   if (!record) throw notFound();
   return record;
@@ -95,7 +96,7 @@ export async function createEvent(
   input: CreateEventInput,
 ): Promise<EventRecord> {
   requireActor(actor);
-  if (!canOrganiseEvents(actor)) throw forbidden();
+  authorize(actor, eventsPolicy, "create", null);
   const data = parseWith(createEventInput, input);
   const id = await writeWithAudit(db, actor, async (tx, audit) => {
     await checkMeetingType(tx, data.typeKey);
@@ -153,7 +154,7 @@ export async function updateEvent(
   requireActor(actor);
   const existing = await loadEvent(db, id);
   if (!existing) throw notFound();
-  if (!canOrganiseEvents(actor)) throw forbidden();
+  authorize(actor, eventsPolicy, "update", null);
   const data = parseWith(updateEventInput, input);
   const promoted = await writeWithAudit(db, actor, async (tx, audit) => {
     const before = await snapshot(tx, id);

@@ -8,10 +8,11 @@ import {
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { AppError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { findActivityType } from "../activities/index.ts";
-import { canOrganiseEvents } from "./events.policy.ts";
+import { eventsPolicy } from "./events.policy.ts";
 import { loadEvent } from "./events.records.ts";
 import { eventFeedback, feedbackQuestionSets } from "./events.schema.ts";
 import { getOwnRegistration } from "./registrations.service.ts";
@@ -27,13 +28,13 @@ export async function questionsForType(db: Db | Tx, typeKey: string): Promise<Fe
 }
 
 export async function listQuestionSets(db: Db, actor: Actor | null) {
-  requireActor(actor);
+  authorize(actor, eventsPolicy, "list", null);
   return db.select().from(feedbackQuestionSets);
 }
 
 export async function setQuestionsForType(db: Db, actor: Actor | null, typeKey: string, input: unknown) {
   requireActor(actor);
-  if (!canOrganiseEvents(actor)) throw forbidden();
+  authorize(actor, eventsPolicy, "organise", null);
   const type = await findActivityType(db, typeKey);
   if (!type) throw notFound();
   const { questions } = parseWith(feedbackQuestionsInput, input);
@@ -121,7 +122,7 @@ export async function eventFeedbackSummary(
   requireActor(actor);
   const record = await loadEvent(db, eventId);
   if (!record) throw notFound();
-  if (!canOrganiseEvents(actor)) throw forbidden();
+  authorize(actor, eventsPolicy, "organise", null);
   const rows = await queryRows<FeedbackRow>(
     db,
     sql`select rating, comment, answers, created_at from event_feedback where event_id = ${eventId}::uuid order by created_at`,
@@ -173,7 +174,7 @@ export async function feedbackSummary(
   by: "event" | "series" | "theme" | "type",
 ) {
   requireActor(actor);
-  if (!canOrganiseEvents(actor)) throw forbidden();
+  authorize(actor, eventsPolicy, "organise", null);
   const group = {
     event: { key: sql`a.id::text`, label: sql`min(a.title)` },
     series: { key: sql`es.id::text`, label: sql`min(es.name)` },

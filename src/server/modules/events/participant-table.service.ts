@@ -8,9 +8,10 @@ import {
 } from "../../../common/events.ts";
 import { type Db, queryRows } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
-import { forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { notFound } from "../../platform/errors.ts";
 import { parseWith } from "../../platform/validation.ts";
-import { canOrganiseEvents } from "./events.policy.ts";
+import { eventsPolicy } from "./events.policy.ts";
 
 /**
  * The participant table of a project, series or network: the distinct people who attended at least
@@ -95,7 +96,7 @@ export async function participantTable(
   query: ParticipantTableQuery & { format?: string },
 ): Promise<ParticipantTableView> {
   requireActor(actor);
-  if (!canOrganiseEvents(actor)) throw forbidden();
+  authorize(actor, eventsPolicy, "manageParticipants", null);
   const q = parseWith(participantTableQuery, query);
   const statements = participantTableSql(q);
   const [[totals], cells] = await Promise.all([

@@ -9,9 +9,10 @@ import {
 import type { Db } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { notFound } from "../../platform/errors.ts";
 import { parseWith } from "../../platform/validation.ts";
-import { canOrganiseEvents } from "./events.policy.ts";
+import { eventsPolicy } from "./events.policy.ts";
 import { loadEvent } from "./events.records.ts";
 import { eventAccessibilityNeeds, eventDietaryNeeds, eventRegistrations } from "./events.schema.ts";
 import { findRegistrationInEvent } from "./registrations.service.ts";
@@ -33,7 +34,7 @@ export async function organisedEvent(db: Db, actor: Actor | null, eventId: strin
   requireActor(actor);
   const record = await loadEvent(db, eventId);
   if (!record) throw notFound();
-  if (!canOrganiseEvents(actor)) throw forbidden();
+  authorize(actor, eventsPolicy, "manageParticipants", null);
   return record;
 }
 

@@ -6,12 +6,15 @@ import {
   updateRegistrationInput,
 } from "../../../common/events.ts";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
+import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
+import { authorize } from "../../platform/authorize.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { hashToken } from "../../platform/tokens.ts";
 import { parseWith } from "../../platform/validation.ts";
 import type { MailOrigin } from "../mail/outbox.ts";
 import { checkinQrPng, queueConfirmation, queuePromotions } from "./events.mail.ts";
+import { eventsPolicy } from "./events.policy.ts";
 import {
   type EventRecord,
   eventEndsAt,
@@ -280,7 +283,8 @@ export async function cancelOwnRegistration(
  * after an event). Runs at start-up and every hour (main.ts), and on an administrator's request.
  * Returns how many answers were deleted (both kinds).
  */
-export async function purgeDietaryNeeds(db: Db, now = new Date()): Promise<number> {
+export async function purgeDietaryNeeds(db: Db, actor: Actor | null, now = new Date()): Promise<number> {
+  authorize(actor, eventsPolicy, "purgeDietaryNeeds", null);
   const over = sql`select e.activity_id from events e join activities a on a.id = e.activity_id
     left join (select event_id, max(ends_at) as last_end from event_sessions group by event_id) s
       on s.event_id = e.activity_id

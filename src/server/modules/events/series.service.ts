@@ -9,12 +9,13 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { memberships, people } from "../people/people.schema.ts";
 import { projects } from "../projects/projects.schema.ts";
-import { canOrganiseEvents } from "./events.policy.ts";
+import { eventsPolicy } from "./events.policy.ts";
 import { eventNetworks, eventSeries, events, networkMembers } from "./events.schema.ts";
 
 /** Series of events and networks (with members): what events belong to besides a project. */
@@ -30,7 +31,7 @@ async function checkProject(tx: Db | Tx, projectId: string | null | undefined) {
 }
 
 export async function listGroups(db: Db, actor: Actor | null, kind: Kind) {
-  requireActor(actor);
+  authorize(actor, eventsPolicy, "list", null);
   const table = tableOf(kind);
   const rows = await db.select().from(table).orderBy(asc(table.sortKey), asc(table.id));
   const counts = await db
@@ -47,7 +48,7 @@ export async function listGroups(db: Db, actor: Actor | null, kind: Kind) {
 }
 
 export async function getGroup(db: Db, actor: Actor | null, kind: Kind, id: string) {
-  requireActor(actor);
+  authorize(actor, eventsPolicy, "read", null);
   const table = tableOf(kind);
   const [row] = await db.select().from(table).where(eq(table.id, id));
   if (!row) throw notFound();
@@ -85,7 +86,7 @@ export async function membersOf(db: Db | Tx, networkId: string) {
 
 export async function createGroup(db: Db, actor: Actor | null, kind: Kind, input: SeriesInput) {
   requireActor(actor);
-  if (!canOrganiseEvents(actor)) throw forbidden();
+  authorize(actor, eventsPolicy, "organise", null);
   const data = parseWith(seriesInput, input);
   const table = tableOf(kind);
   const id = await writeWithAudit(db, actor, async (tx, audit) => {
@@ -122,7 +123,7 @@ export async function updateGroup(
   const table = tableOf(kind);
   const [existing] = await db.select().from(table).where(eq(table.id, id));
   if (!existing) throw notFound();
-  if (!canOrganiseEvents(actor)) throw forbidden();
+  authorize(actor, eventsPolicy, "organise", null);
   const data = parseWith(updateSeriesInput, input);
   await writeWithAudit(db, actor, async (tx, audit) => {
     await checkProject(tx, data.projectId);
@@ -152,7 +153,7 @@ export async function setNetworkMembers(db: Db, actor: Actor | null, id: string,
   requireActor(actor);
   const [existing] = await db.select().from(eventNetworks).where(eq(eventNetworks.id, id));
   if (!existing) throw notFound();
-  if (!canOrganiseEvents(actor)) throw forbidden();
+  authorize(actor, eventsPolicy, "organise", null);
   const { members } = parseWith(networkMembersInput, input);
   const ids = [...new Set(members.map((m) => m.personId))];
   await writeWithAudit(db, actor, async (tx, audit) => {

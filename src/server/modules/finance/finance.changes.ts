@@ -8,10 +8,11 @@ import {
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith as parseInput } from "../../platform/validation.ts";
 import { projects } from "../projects/projects.schema.ts";
-import { canManageFinance } from "./finance.policy.ts";
+import { financePolicy } from "./finance.policy.ts";
 import { budgets, financeUnits, spendEntries } from "./finance.schema.ts";
 import { type BudgetRecord, checkProject, resolveUnit, type SpendRecord } from "./finance.service.ts";
 import { checkSpendGuards } from "./spend-guards.ts";
@@ -24,7 +25,7 @@ import { checkSpendGuards } from "./spend-guards.ts";
 
 function assertManager(actor: Actor | null): asserts actor is Actor {
   requireActor(actor);
-  if (!canManageFinance(actor)) throw forbidden();
+  authorize(actor, financePolicy, "manage", null);
 }
 
 /** Only the fields that were sent; "" in a free-text field clears it. */

@@ -15,12 +15,13 @@ import {
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { parseWith as parseInput } from "../../platform/validation.ts";
 import { organisationNames } from "../organisations/index.ts";
 import { projects } from "../projects/projects.schema.ts";
-import { canManageFinance, canReadOrganisationFollowUp, readableOrganisationIds } from "./finance.policy.ts";
+import { financePolicy, readableOrganisationIds } from "./finance.policy.ts";
 import { budgets, financeUnits, spendEntries } from "./finance.schema.ts";
 import { checkSpendGuards } from "./spend-guards.ts";
 
@@ -43,7 +44,7 @@ const userIdOf = (actor: Actor) => (actor.userId === systemActor.userId ? null :
 /** 404 when the organisation is unknown or outside what the actor may read. */
 export async function assertReadableOrganisation(db: Db | Tx, actor: Actor | null, organisationId: string) {
   requireActor(actor);
-  if (!canReadOrganisationFollowUp(actor, organisationId)) throw notFound();
+  authorize(actor, financePolicy, "read", { organisationId });
   const name = (await organisationNames(db, [organisationId])).get(organisationId);
   if (name === undefined) throw notFound();
   return { id: organisationId, name };
@@ -129,7 +130,7 @@ async function insertUnit(tx: Tx, data: ReturnType<typeof createUnitInput.parse>
 
 export async function createUnit(db: Db, actor: Actor | null, input: CreateUnitInput): Promise<UnitRow> {
   requireActor(actor);
-  if (!canManageFinance(actor)) throw forbidden();
+  authorize(actor, financePolicy, "manage", null);
   const data = parseInput(createUnitInput, input);
   return writeWithAudit(db, actor, async (tx, audit) => {
     await checkOrganisation(tx, data.organisationId, "organisationId");
@@ -177,7 +178,7 @@ export async function createBudget(
   input: CreateBudgetInput,
 ): Promise<BudgetRecord> {
   requireActor(actor);
-  if (!canManageFinance(actor)) throw forbidden();
+  authorize(actor, financePolicy, "manage", null);
   const data = parseInput(createBudgetInput, input);
   if (!data.unitId && !data.unitName && !data.projectId)
     throw fieldErrors({ unitId: "finance.errors.budgetTarget" });
@@ -208,7 +209,7 @@ export async function createSpend(
   input: CreateSpendInput,
 ): Promise<SpendRecord> {
   requireActor(actor);
-  if (!canManageFinance(actor)) throw forbidden();
+  authorize(actor, financePolicy, "manage", null);
   const data = parseInput(createSpendInput, input);
   return writeWithAudit(db, actor, async (tx, audit) => {
     await checkOrganisation(tx, data.organisationId, "organisationId");

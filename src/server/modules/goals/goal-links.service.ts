@@ -3,11 +3,12 @@ import type { GoalRefView } from "../../../common/goals.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { uniqueIds } from "../../platform/parse-input.ts";
 import { activities } from "../activities/activities.schema.ts";
 import { activityGoals, planItemGoals, projectGoals } from "./goal-links.schema.ts";
-import { canLinkActivityGoals } from "./goals.policy.ts";
+import { goalsPolicy } from "./goals.policy.ts";
 import { goalFrameworks, goalFrameworkVersions, goals } from "./goals.schema.ts";
 
 /**
@@ -151,7 +152,7 @@ export async function activityGoalRefs(db: Db, activityId: string) {
 }
 
 export async function setActivityGoals(db: Db, actor: Actor, activityId: string, goalIds: string[]) {
-  if (!canLinkActivityGoals(actor)) throw forbidden();
+  authorize(actor, goalsPolicy, "linkActivityGoals", null);
   await writeWithAudit(db, actor, async (tx, audit) => {
     const [activity] = await tx
       .select({ id: activities.id })

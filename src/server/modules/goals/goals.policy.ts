@@ -1,7 +1,12 @@
 import { type Actor, isStaff } from "../../platform/actor.ts";
+import type { Policy } from "../../platform/authorize.ts";
 
 /** Everyone logged in reads goal frameworks; administrators and coordinators shape them. */
-export const canReadFrameworks = (actor: Actor | null) => !!actor;
 export const canManageFrameworks = (actor: Actor | null) => isStaff(actor);
 /** Linking activities to goals is part of running the registers: staff do it. */
 export const canLinkActivityGoals = (actor: Actor | null) => isStaff(actor);
+
+export const goalsPolicy = {
+  manage: canManageFrameworks,
+  linkActivityGoals: canLinkActivityGoals,
+} satisfies Policy<"manage" | "linkActivityGoals", null>;

@@ -12,11 +12,12 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { AppError, type FieldError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { AppError, type FieldError, fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith as parseInput } from "../../platform/validation.ts";
 import { organisationNames } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
-import { canManageFrameworks } from "./goals.policy.ts";
+import { goalsPolicy } from "./goals.policy.ts";
 import { goalFrameworks, goalFrameworkVersions, goals } from "./goals.schema.ts";
 
 type FrameworkRow = typeof goalFrameworks.$inferSelect;
@@ -174,7 +175,7 @@ async function insertGoals(tx: Tx, versionId: string, list: GoalInput[], previou
 }
 
 export async function createFramework(db: Db, actor: Actor, raw: CreateFrameworkInput): Promise<string> {
-  if (!canManageFrameworks(actor)) throw forbidden();
+  authorize(actor, goalsPolicy, "manage", null);
   const input = parseInput(createFrameworkInput, raw);
   checkPeriod(input.periodStart, input.periodEnd);
   checkCodes(input.goals);
@@ -209,7 +210,7 @@ export async function createFramework(db: Db, actor: Actor, raw: CreateFramework
 }
 
 export async function updateFramework(db: Db, actor: Actor, id: string, raw: UpdateFrameworkInput) {
-  if (!canManageFrameworks(actor)) throw forbidden();
+  authorize(actor, goalsPolicy, "manage", null);
   const input = parseInput(updateFrameworkInput, raw);
   return writeWithAudit(db, actor, async (tx, audit) => {
     const [before] = await tx.select().from(goalFrameworks).where(eq(goalFrameworks.id, id));
@@ -244,7 +245,7 @@ export async function updateFramework(db: Db, actor: Actor, id: string, raw: Upd
  * so every activity, plan item and project linked to them keeps its link.
  */
 export async function reviseFramework(db: Db, actor: Actor, id: string, raw: ReviseFrameworkInput) {
-  if (!canManageFrameworks(actor)) throw forbidden();
+  authorize(actor, goalsPolicy, "manage", null);
   const input = parseInput(reviseFrameworkInput, raw);
   checkCodes(input.goals);
   return writeWithAudit(db, actor, async (tx, audit) => {

@@ -2,13 +2,14 @@ import { eq, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { DashboardView } from "../../../common/indicators.ts";
 import { type Db, queryRows } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
+import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { getFramework } from "../goals/index.ts";
 import { findProject } from "../projects/index.ts";
 import { dataAsOf } from "./indicators.compute.ts";
 import type { DescribeLocale } from "./indicators.describe.ts";
 import { type EvaluatedIndicator, evaluateIndicators } from "./indicators.evaluate.ts";
-import { canReadIndicator, readableOrganisationIds } from "./indicators.policy.ts";
+import { indicatorsPolicy, readableOrganisationIds } from "./indicators.policy.ts";
 import { presentIndicatorSummary } from "./indicators.presenter.ts";
 import { findIndicators, ownedBy } from "./indicators.records.ts";
 import { indicators } from "./indicators.schema.ts";
@@ -80,8 +81,8 @@ async function frameworkDashboard(
   locale: DescribeLocale,
 ): Promise<DashboardView> {
   const framework = await getFramework(db, frameworkId);
-  if (!framework || !canReadIndicator(actor, { organisationId: framework.framework.ownerOrganisationId }))
-    throw notFound();
+  if (!framework) throw notFound();
+  authorize(actor, indicatorsPolicy, "read", { organisationId: framework.framework.ownerOrganisationId });
   const goals = framework.goals.flatMap((g) => [g, ...g.subGoals]);
   const evaluated = await visible(db, actor, [eq(indicators.frameworkId, frameworkId)], locale);
   const links = await goalLinks(
@@ -172,7 +173,8 @@ async function organisationDashboard(
     db,
     sql`select id, name from organisations where id = ${organisationId}::uuid`,
   );
-  if (!org || !canReadIndicator(actor, { organisationId })) throw notFound();
+  if (!org) throw notFound();
+  authorize(actor, indicatorsPolicy, "read", { organisationId });
   const evaluated = await visible(db, actor, [eq(indicators.organisationId, organisationId)], locale);
   const withGoal = evaluated.filter((e) => e.goal);
   const links = await goalLinks(db, [...new Set(withGoal.map((e) => e.goal!.id))]);

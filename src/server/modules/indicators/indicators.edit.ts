@@ -9,12 +9,13 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import { type Db, queryRows } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith as parseInput } from "../../platform/validation.ts";
 import { computeValue, todayIso } from "./indicators.compute.ts";
 import { type DescribeLocale, describeDefinition, loadDefinitionNames } from "./indicators.describe.ts";
 import { discardEvidence } from "./indicators.evidence.ts";
-import { canChangeIndicator, canManageIndicators } from "./indicators.policy.ts";
+import { indicatorsPolicy } from "./indicators.policy.ts";
 import { findIndicator, type IndicatorRecord, type IndicatorRow } from "./indicators.records.ts";
 import { indicators, indicatorValues } from "./indicators.schema.ts";
 import { checkReferences, loadIndicator } from "./indicators.service.ts";
@@ -24,7 +25,7 @@ import { checkReferences, loadIndicator } from "./indicators.service.ts";
 /** Loads an indicator the actor may see (404 otherwise) and may change (403 otherwise). */
 async function loadForChange(db: Db, actor: Actor | null, id: string) {
   const found = await loadIndicator(db, actor, id);
-  if (!canChangeIndicator(actor, found.row)) throw forbidden();
+  authorize(actor, indicatorsPolicy, "update", found.row);
   return found;
 }
 
@@ -142,7 +143,7 @@ export async function previewIndicator(
   locale: DescribeLocale,
 ) {
   requireActor(actor);
-  if (!canManageIndicators(actor)) throw forbidden();
+  authorize(actor, indicatorsPolicy, "create", { organisationId: null });
   const { definition } = parseInput(previewIndicatorInput, raw);
   await checkReferences(db, { definition });
   const [totals, names] = await Promise.all([

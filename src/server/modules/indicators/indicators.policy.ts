@@ -1,5 +1,7 @@
 import { type Actor, isStaff } from "../../platform/actor.ts";
-import { canReadOrganisationFollowUp, partnerOrganisationIds } from "../organisations/index.ts";
+import { abilities, type Policy } from "../../platform/authorize.ts";
+import { canReadOrganisationFollowUp } from "../organisations/index.ts";
+import { partnerOrganisationIds } from "../organisations/organisations.policy.ts";
 
 /**
  * Indicators are read by everyone inside the platform, except that a partner representative sees
@@ -28,3 +30,21 @@ export const canAddValue = (
   indicator.kind === "manual" &&
   (isStaff(actor) ||
     (!!indicator.organisationId && partnerOrganisationIds(actor).includes(indicator.organisationId)));
+
+/** The subject of an indicator rule: its organisation (null: the platform's own) and, for values, its kind. */
+export interface IndicatorSubject {
+  organisationId: string | null;
+  kind?: string;
+}
+
+export const indicatorsPolicy = {
+  read: { allow: (actor, s) => canReadIndicator(actor, s), refuse: "hide" },
+  create: canManageIndicators,
+  update: canChangeIndicator,
+  delete: canChangeIndicator,
+  addValue: (actor, s) => canAddValue(actor, { kind: s.kind ?? "", organisationId: s.organisationId }),
+} satisfies Policy<"read" | "create" | "update" | "delete" | "addValue", IndicatorSubject>;
+
+/** Sent with every indicator so the web shows only the buttons the user may use. */
+export const indicatorAbilities = (actor: Actor | null, indicator: IndicatorSubject) =>
+  abilities(actor, indicatorsPolicy, indicator, ["addValue", "update", "delete"]);

@@ -6,7 +6,7 @@ import type {
 } from "../../../common/indicators.ts";
 import type { Actor } from "../../platform/actor.ts";
 import type { EvaluatedIndicator } from "./indicators.evaluate.ts";
-import { canAddValue, canChangeIndicator } from "./indicators.policy.ts";
+import { indicatorAbilities } from "./indicators.policy.ts";
 import type { ValueRow } from "./indicators.records.ts";
 
 const round = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 1000);
@@ -38,11 +38,7 @@ export function presentIndicator(e: EvaluatedIndicator, actor: Actor | null): In
     progress: round(e.progress),
     elapsed: round(e.elapsed),
     history: e.history,
-    abilities: {
-      addValue: canAddValue(actor, row),
-      update: canChangeIndicator(actor, row),
-      delete: canChangeIndicator(actor, row),
-    },
+    abilities: indicatorAbilities(actor, row),
   };
 }
 

@@ -12,18 +12,14 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { AppError, type FieldError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { AppError, type FieldError, fieldErrors, notFound } from "../../platform/errors.ts";
 import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { parseWith as parseInput } from "../../platform/validation.ts";
 import { computeValue, recordsPage, todayIso } from "./indicators.compute.ts";
 import { type DescribeLocale, describeDefinition, loadDefinitionNames } from "./indicators.describe.ts";
 import { discardEvidence, saveEvidence } from "./indicators.evidence.ts";
-import {
-  canAddValue,
-  canManageIndicators,
-  canReadIndicator,
-  readableOrganisationIds,
-} from "./indicators.policy.ts";
+import { indicatorsPolicy, readableOrganisationIds } from "./indicators.policy.ts";
 import {
   findIndicator,
   type IndicatorRecord,
@@ -41,7 +37,8 @@ const userIdOf = (actor: Actor) => (actor.userId === systemActor.userId ? null :
 export async function loadIndicator(db: Db | Tx, actor: Actor | null, id: string): Promise<IndicatorRecord> {
   requireActor(actor);
   const found = await findIndicator(db, id);
-  if (!found || !canReadIndicator(actor, found.row)) throw notFound();
+  if (!found) throw notFound();
+  authorize(actor, indicatorsPolicy, "read", found.row);
   return found;
 }
 
@@ -115,7 +112,7 @@ export async function createIndicator(
   raw: CreateIndicatorInput,
 ): Promise<IndicatorRecord> {
   requireActor(actor);
-  if (!canManageIndicators(actor)) throw forbidden();
+  authorize(actor, indicatorsPolicy, "create", { organisationId: null });
   const input = parseInput(createIndicatorInput, raw);
   const id = await writeWithAudit(db, actor, async (tx, audit) => {
     const frameworkId = await checkReferences(tx, input);
@@ -198,7 +195,7 @@ export async function indicatorRecords(
 export async function addManualValue(db: Db, actor: Actor | null, id: string, raw: ManualValueInput) {
   const { row } = await loadIndicator(db, actor, id);
   if (row.kind !== "manual") throw fieldErrors({ value: "indicators.errors.notManual" });
-  if (!canAddValue(actor, row)) throw forbidden();
+  authorize(actor, indicatorsPolicy, "addValue", row);
   const input = parseInput(manualValueInput, raw);
   const file = input.evidenceFile ? await saveEvidence(input.evidenceFile) : null;
   try {

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import { type Actor, isAdmin, isStaff, requireActor } from "../../platform/actor.ts";
+import { authorize, type Policy } from "../../platform/authorize.ts";
 import { notFound } from "../../platform/errors.ts";
 import { learningSpaces } from "./learning.schema.ts";
 
@@ -36,14 +37,22 @@ export async function roleIn(db: Db | Tx, actor: Actor, spaceId: string): Promis
 export const canManage = (actor: Actor, role: SpaceRole) =>
   role === "admin" || role === "moderator" || (role === "member" && isStaff(actor));
 
+/** The rules, on the actor's role in a space (null: not in it, so the space answers 404). */
+export const learningPolicy = {
+  list: (actor) => !!actor,
+  create: canCreateSpace,
+  read: { allow: (_actor, s) => !!s?.role, refuse: "hide" },
+  manage: (actor, s) => !!actor && !!s?.role && canManage(actor, s.role),
+} satisfies Policy<"list" | "create" | "read" | "manage", { role: SpaceRole | null } | null>;
+
 /** The space, when the actor is in it; 404 otherwise (existence does not leak). */
 export async function spaceFor(db: Db, actor: Actor | null, spaceId: string) {
   requireActor(actor);
   const [space] = await db.select().from(learningSpaces).where(eq(learningSpaces.id, spaceId));
   if (!space) throw notFound();
   const role = await roleIn(db, actor, spaceId);
-  if (!role) throw notFound();
-  return { space, role, manage: canManage(actor, role) };
+  authorize(actor, learningPolicy, "read", { role });
+  return { space, role: role as SpaceRole, manage: canManage(actor, role as SpaceRole) };
 }
 
 /** The ids of the spaces the actor is in. */

@@ -12,13 +12,14 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db } from "../../db/client.ts";
 import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { users } from "../../platform/platform.schema.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { activityTitles } from "../activities/index.ts";
 import { eventNetworks } from "../events/events.schema.ts";
 import { projects } from "../projects/projects.schema.ts";
-import { canCreateSpace, spaceFor, visibleSpaceIds } from "./learning.access.ts";
+import { learningPolicy, spaceFor, visibleSpaceIds } from "./learning.access.ts";
 import {
   learningFeedback,
   learningLinks,
@@ -34,6 +35,7 @@ const userIdOf = (actor: Actor) => (actor.userId === systemActor.userId ? null :
 
 export async function listSpaces(db: Db, actor: Actor | null) {
   requireActor(actor);
+  authorize(actor, learningPolicy, "list", null);
   const ids = await visibleSpaceIds(db, actor);
   if (!ids.length) return [];
   const rows = await db
@@ -67,7 +69,7 @@ async function requireProject(tx: Pick<Db, "select">, projectId: string) {
 /** Links an existing space to the project it serves (staff, as for creating one); 404 for no such space. */
 export async function linkSpaceToProject(db: Db, actor: Actor | null, spaceId: string, projectId: string) {
   requireActor(actor);
-  if (!canCreateSpace(actor)) throw forbidden();
+  authorize(actor, learningPolicy, "create", null);
   await writeWithAudit(db, actor, async (tx, audit) => {
     const [before] = await tx.select().from(learningSpaces).where(eq(learningSpaces.id, spaceId));
     if (!before) throw notFound();
@@ -85,7 +87,7 @@ export async function linkSpaceToProject(db: Db, actor: Actor | null, spaceId: s
 
 export async function createSpace(db: Db, actor: Actor | null, input: SpaceInput) {
   requireActor(actor);
-  if (!canCreateSpace(actor)) throw forbidden();
+  authorize(actor, learningPolicy, "create", null);
   const data = parseWith(spaceInput, input);
   const id = await writeWithAudit(db, actor, async (tx, audit) => {
     if (data.projectId) await requireProject(tx, data.projectId);
@@ -136,7 +138,7 @@ export async function listMembers(db: Db, actor: Actor | null, spaceId: string) 
 /** Replaces the members (by user account). */
 export async function setMembers(db: Db, actor: Actor | null, spaceId: string, input: unknown) {
   const access = await spaceFor(db, actor, spaceId);
-  if (!access.manage) throw forbidden();
+  authorize(actor, learningPolicy, "manage", access);
   const { members } = parseWith(spaceMembersInput, input);
   await writeWithAudit(db, actor, async (tx, audit) => {
     const ids = [...new Set(members.map((m) => m.userId))];

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { isAdmin } from "../../platform/actor.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
-import { forbidden, notFound } from "../../platform/errors.ts";
+import { notFound } from "../../platform/errors.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { mailSink } from "./mail.service.ts";
+import { capturedMailSink } from "./mail.service.ts";
 import { mailSenderFor } from "./mail-sender.ts";
 import { listOutbox, outboxStatuses } from "./outbox.ts";
 
@@ -60,8 +59,7 @@ export function registerMailRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request) => {
-      if (!isAdmin(request.actor)) throw forbidden();
-      const rows = await listOutbox(db, request.query.status);
+      const rows = await listOutbox(db, request.actor, request.query.status);
       return {
         items: rows.map((row) => ({
           ...row,
@@ -89,8 +87,7 @@ export function registerMailRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request) => {
-      if (!isAdmin(request.actor)) throw forbidden();
-      const sink = await mailSink();
+      const sink = await capturedMailSink(request.actor);
       if (!sink) throw notFound();
       const newestFirst = sink.messages().reverse().slice(0, 100);
       const items = await Promise.all(

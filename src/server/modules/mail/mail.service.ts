@@ -1,4 +1,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
+import type { Actor } from "../../platform/actor.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { mailPolicy } from "./mail.policy.ts";
 import { type MailSink, startMailSink } from "./mail-sink.ts";
 
 /**
@@ -88,6 +91,12 @@ export async function sendMail(mail: OutgoingMail): Promise<void> {
 /** The local sink when no SMTP server is configured (null in production with `SMTP_URL`). */
 export async function mailSink(): Promise<MailSink | null> {
   return (await getMailer()).sink;
+}
+
+/** The sink for an administrator's inbox view (null when mail goes to a real SMTP server). */
+export async function capturedMailSink(actor: Actor | null): Promise<MailSink | null> {
+  authorize(actor, mailPolicy, "readSink", null);
+  return mailSink();
 }
 
 /** Escapes text for the HTML part of a message. */

@@ -1,5 +1,8 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { mailPolicy } from "./mail.policy.ts";
 import { mailOutbox, type StoredAttachment } from "./mail.schema.ts";
 import type { OutgoingMail } from "./mail.service.ts";
 
@@ -149,7 +152,8 @@ export function toOutgoingMail(
 }
 
 /** The newest outbox rows with a given status (administrators look at failed mail). */
-export async function listOutbox(db: Db, status: OutboxStatus, limit = 200) {
+export async function listOutbox(db: Db, actor: Actor | null, status: OutboxStatus, limit = 200) {
+  authorize(actor, mailPolicy, "readOutbox", null);
   return db
     .select({
       id: mailOutbox.id,

@@ -3,10 +3,11 @@ import { type MergeInput, mergeInput } from "../../../common/organisations.ts";
 import type { Db } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { mergeReferences } from "../../platform/merge-references.ts";
 import { parseWith } from "../../platform/validation.ts";
-import { canMergeOrganisations } from "./organisations.policy.ts";
+import { organisationsPolicy } from "./organisations.policy.ts";
 import { ancestorsOf, findOrganisation, type OrganisationRecord } from "./organisations.queries.ts";
 import { organisations } from "./organisations.schema.ts";
 
@@ -24,7 +25,7 @@ export async function mergeOrganisations(
   input: MergeInput,
 ): Promise<OrganisationRecord> {
   requireActor(actor);
-  if (!canMergeOrganisations(actor)) throw forbidden();
+  authorize(actor, organisationsPolicy, "merge", { id: sourceId });
   const { intoId } = parseWith(mergeInput, input);
   const source = await findOrganisation(db, sourceId);
   if (!source) throw notFound();

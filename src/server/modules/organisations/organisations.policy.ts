@@ -1,4 +1,5 @@
 import { type Actor, isStaff, scopedIds } from "../../platform/actor.ts";
+import { abilities, type Policy } from "../../platform/authorize.ts";
 
 /**
  * Who may do what with organisations. Every logged-in user reads the registers (the public gets 401
@@ -17,7 +18,16 @@ export function canUpdateOrganisation(actor: Actor | null, organisation: { id: s
   return isStaff(actor) || partnerOrganisationIds(actor).includes(organisation.id);
 }
 
+export const organisationsPolicy = {
+  list: canReadRegisters,
+  read: { allow: canReadRegisters, refuse: "hide" },
+  create: canCreateOrganisation,
+  update: (actor, organisation) => !!organisation && canUpdateOrganisation(actor, organisation),
+  delete: canDeleteOrganisation,
+  merge: canMergeOrganisations,
+} satisfies Policy<"list" | "read" | "create" | "update" | "delete" | "merge", { id: string } | null>;
+
 /** Sent with every organisation so the web shows only the buttons the user may use. */
 export function organisationAbilities(actor: Actor | null, organisation: { id: string }) {
-  return { update: canUpdateOrganisation(actor, organisation), delete: canDeleteOrganisation(actor) };
+  return abilities(actor, organisationsPolicy, organisation, ["update", "delete"]);
 }

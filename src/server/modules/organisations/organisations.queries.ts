@@ -9,9 +9,11 @@ import {
   organisationListQuery,
 } from "../../../common/organisations.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { type Actor, requireActor } from "../../platform/actor.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { authorize } from "../../platform/authorize.ts";
 import { encodeCursor, page } from "../../platform/pagination.ts";
 import { parseWith } from "../../platform/validation.ts";
+import { organisationsPolicy } from "./organisations.policy.ts";
 import { organisations } from "./organisations.schema.ts";
 import { keyset, nameMatches } from "./register-helpers.ts";
 
@@ -56,7 +58,7 @@ export async function findOrganisation(db: Db | Tx, id: string): Promise<Organis
 
 /** One page of organisations, filtered and sorted in Swedish order (see register-helpers keyset). */
 export async function listOrganisations(db: Db, actor: Actor | null, query: OrganisationListQuery = {}) {
-  requireActor(actor);
+  authorize(actor, organisationsPolicy, "list", null);
   const q = parseWith(organisationListQuery, query);
   const paging = keyset(q.sort, organisations, q.cursor);
   const where: (SQL | undefined)[] = [paging.where];

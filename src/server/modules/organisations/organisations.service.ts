@@ -9,14 +9,11 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { AppError, conflict, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { AppError, conflict, fieldErrors, notFound } from "../../platform/errors.ts";
 import { isForeignKeyViolation, isUniqueViolation } from "../../platform/sql.ts";
 import { parseWith } from "../../platform/validation.ts";
-import {
-  canCreateOrganisation,
-  canDeleteOrganisation,
-  canUpdateOrganisation,
-} from "./organisations.policy.ts";
+import { organisationsPolicy } from "./organisations.policy.ts";
 import {
   findOrganisation,
   type OrganisationDetail,
@@ -35,7 +32,7 @@ export { listOrganisations, organisationImpact } from "./organisations.queries.t
  */
 
 export async function getOrganisation(db: Db, actor: Actor | null, id: string): Promise<OrganisationRecord> {
-  requireActor(actor);
+  authorize(actor, organisationsPolicy, "read", { id });
   const org = await findOrganisation(db, id);
   if (!org) throw notFound();
   return org;
@@ -61,7 +58,7 @@ export async function createOrganisation(
   input: CreateOrganisationInput,
 ): Promise<OrganisationRecord> {
   requireActor(actor);
-  if (!canCreateOrganisation(actor)) throw forbidden();
+  authorize(actor, organisationsPolicy, "create", null);
   const data = parseWith(createOrganisationInput, input);
   const id = await write(() =>
     writeWithAudit(db, actor, async (tx, audit) => {
@@ -103,7 +100,7 @@ export async function updateOrganisation(
   requireActor(actor);
   const existing = await findOrganisation(db, id);
   if (!existing) throw notFound();
-  if (!canUpdateOrganisation(actor, existing)) throw forbidden();
+  authorize(actor, organisationsPolicy, "update", existing);
   const data = parseWith(updateOrganisationInput, input);
   await write(() =>
     writeWithAudit(db, actor, async (tx, audit) => {
@@ -141,7 +138,7 @@ export async function deleteOrganisation(db: Db, actor: Actor | null, id: string
   requireActor(actor);
   const existing = await findOrganisation(db, id);
   if (!existing) throw notFound();
-  if (!canDeleteOrganisation(actor)) throw forbidden();
+  authorize(actor, organisationsPolicy, "delete", existing);
   await write(() =>
     writeWithAudit(db, actor, async (tx, audit) => {
       const impact = await organisationImpact(tx, id);

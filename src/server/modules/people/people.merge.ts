@@ -3,10 +3,11 @@ import { type MergeInput, mergeInput } from "../../../common/organisations.ts";
 import type { Db } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { mergeReferences } from "../../platform/merge-references.ts";
 import { parseWith } from "../../platform/validation.ts";
-import { canMergePeople } from "./people.policy.ts";
+import { peoplePolicy } from "./people.policy.ts";
 import { findPerson, type PersonRecord } from "./people.queries.ts";
 import { people } from "./people.schema.ts";
 
@@ -24,7 +25,7 @@ export async function mergePeople(
   input: MergeInput,
 ): Promise<PersonRecord> {
   requireActor(actor);
-  if (!canMergePeople(actor)) throw forbidden();
+  authorize(actor, peoplePolicy, "merge", null);
   const { intoId } = parseWith(mergeInput, input);
   const source = await findPerson(db, sourceId);
   if (!source) throw notFound();

@@ -1,5 +1,6 @@
 import { type Actor, isAdmin, isStaff } from "../../platform/actor.ts";
-import { partnerOrganisationIds } from "../organisations/index.ts";
+import { abilities, type Policy } from "../../platform/authorize.ts";
+import { canReadRegisters, partnerOrganisationIds } from "../organisations/organisations.policy.ts";
 
 /**
  * Who may do what with people. Everyone logged in reads; the collaboration office keeps the register;
@@ -41,6 +42,26 @@ export function canSetMemberships(actor: Actor | null, before: MembershipFacts[]
   return foreign(before) === foreign(after);
 }
 
+/** What a rule looks at: the person's memberships, and for `setMemberships` the list replacing them. */
+export interface PersonSubject {
+  memberships: MembershipFacts[];
+  replacing?: MembershipFacts[];
+}
+
+export const peoplePolicy = {
+  list: canReadRegisters,
+  read: { allow: canReadRegisters, refuse: "hide" },
+  create: canCreatePerson,
+  update: (actor, person) => !!person && canUpdatePerson(actor, person),
+  setMemberships: (actor, s) => !!s && canSetMemberships(actor, s.memberships, s.replacing ?? s.memberships),
+  linkUser: canLinkUser,
+  delete: canDeletePerson,
+  merge: canMergePeople,
+} satisfies Policy<
+  "list" | "read" | "create" | "update" | "setMemberships" | "linkUser" | "delete" | "merge",
+  PersonSubject | null
+>;
+
 export function personAbilities(actor: Actor | null, person: { memberships: { organisationId: string }[] }) {
-  return { update: canUpdatePerson(actor, person), delete: canDeletePerson(actor) };
+  return abilities(actor, peoplePolicy, person, ["update", "delete"]);
 }

@@ -2,13 +2,15 @@ import { and, asc, count, eq, exists, ilike, inArray, or, type SQL, sql } from "
 import type { LawfulBasis, MembershipView, PersonImpactView } from "../../../common/people.ts";
 import { type PersonListQuery, personListQuery } from "../../../common/people.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { type Actor, requireActor } from "../../platform/actor.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { authorize } from "../../platform/authorize.ts";
 import { encodeCursor, page } from "../../platform/pagination.ts";
 import { users } from "../../platform/platform.schema.ts";
 import { likePattern } from "../../platform/sql.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { keyset, nameMatches } from "../organisations/register-helpers.ts";
+import { peoplePolicy } from "./people.policy.ts";
 import { memberships, people } from "./people.schema.ts";
 
 type Row = typeof people.$inferSelect;
@@ -67,7 +69,7 @@ export async function findPerson(db: Db | Tx, id: string): Promise<PersonRecord 
 
 /** One page of people; `q` searches name (ILIKE + trigram) and e-mail. */
 export async function listPeople(db: Db, actor: Actor | null, query: PersonListQuery = {}) {
-  requireActor(actor);
+  authorize(actor, peoplePolicy, "list", null);
   const q = parseWith(personListQuery, query);
   const paging = keyset(q.sort, people, q.cursor);
   const where: (SQL | undefined)[] = [paging.where];

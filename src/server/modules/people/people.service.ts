@@ -10,18 +10,13 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { AppError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
 import { users } from "../../platform/platform.schema.ts";
 import { isUniqueViolation } from "../../platform/sql.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { existingOrganisationIds } from "../organisations/index.ts";
-import {
-  canCreatePerson,
-  canDeletePerson,
-  canLinkUser,
-  canSetMemberships,
-  canUpdatePerson,
-} from "./people.policy.ts";
+import { peoplePolicy } from "./people.policy.ts";
 import {
   findPerson,
   type PersonDetail,
@@ -40,7 +35,7 @@ export { listPeople, personImpact } from "./people.queries.ts";
  */
 
 export async function getPerson(db: Db, actor: Actor | null, id: string): Promise<PersonRecord> {
-  requireActor(actor);
+  authorize(actor, peoplePolicy, "read", null);
   const person = await findPerson(db, id);
   if (!person) throw notFound();
   return person;
@@ -69,9 +64,9 @@ export async function createPerson(
   input: CreatePersonInput,
 ): Promise<PersonRecord> {
   requireActor(actor);
-  if (!canCreatePerson(actor)) throw forbidden();
+  authorize(actor, peoplePolicy, "create", null);
   const data = parseWith(createPersonInput, input);
-  if (data.userId && !canLinkUser(actor)) throw forbidden();
+  if (data.userId) authorize(actor, peoplePolicy, "linkUser", null);
   const id = await write(() =>
     writeWithAudit(db, actor, async (tx, audit) => {
       await assertEmailFree(tx, data.email ?? null, null);
@@ -113,9 +108,10 @@ export async function updatePerson(
   requireActor(actor);
   const existing = await findPerson(db, id);
   if (!existing) throw notFound();
-  if (!canUpdatePerson(actor, existing)) throw forbidden();
+  authorize(actor, peoplePolicy, "update", existing);
   const data = parseWith(updatePersonInput, input);
-  if (data.userId !== undefined && data.userId !== existing.userId && !canLinkUser(actor)) throw forbidden();
+  if (data.userId !== undefined && data.userId !== existing.userId)
+    authorize(actor, peoplePolicy, "linkUser", null);
   await write(() =>
     writeWithAudit(db, actor, async (tx, audit) => {
       const [before] = await tx.select().from(people).where(eq(people.id, id)).for("update");
@@ -141,7 +137,10 @@ export async function updatePerson(
       if (data.memberships !== undefined) {
         await assertOrganisations(tx, data.memberships);
         const previous = await tx.select().from(memberships).where(eq(memberships.personId, id));
-        if (!canSetMemberships(actor, previous, data.memberships)) throw forbidden();
+        authorize(actor, peoplePolicy, "setMemberships", {
+          memberships: previous,
+          replacing: data.memberships,
+        });
         const next = await replaceMemberships(tx, id, data.memberships);
         membershipChange = { before: previous, after: next };
       }
@@ -162,7 +161,7 @@ export async function deletePerson(db: Db, actor: Actor | null, id: string) {
   requireActor(actor);
   const existing = await findPerson(db, id);
   if (!existing) throw notFound();
-  if (!canDeletePerson(actor)) throw forbidden();
+  authorize(actor, peoplePolicy, "delete", existing);
   await write(() =>
     writeWithAudit(db, actor, async (tx, audit) => {
       const impact = await personImpact(tx, id);

@@ -13,7 +13,8 @@ import {
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith as parseInput } from "../../platform/validation.ts";
 import { activities } from "../activities/activities.schema.ts";
 import { createActivity } from "../activities/index.ts";
@@ -21,7 +22,7 @@ import { actorUserId, setGoalLinks } from "../goals/index.ts";
 import { uniqueIds } from "../goals/parse-input.ts";
 import { organisationNames } from "../organisations/index.ts";
 import { checkRecurrence, type Recurrence, scheduleOccurrences } from "./plan-occurrences.service.ts";
-import { canManagePlans } from "./plans.policy.ts";
+import { plansPolicy } from "./plans.policy.ts";
 import {
   planItemActivities,
   planItemOrganisations,
@@ -99,7 +100,7 @@ async function itemOfPlan(tx: Db | Tx, planId: string, itemId: string) {
 }
 
 export async function createPlanItem(db: Db, actor: Actor, planId: string, raw: CreatePlanItemInput) {
-  if (!canManagePlans(actor)) throw forbidden();
+  authorize(actor, plansPolicy, "manage", null);
   const input = parseInput(createPlanItemInput, raw);
   const startDate = parsedStart(input.startText);
   const recurrence: Recurrence = {
@@ -133,7 +134,7 @@ export async function updatePlanItem(
   itemId: string,
   raw: UpdatePlanItemInput,
 ) {
-  if (!canManagePlans(actor)) throw forbidden();
+  authorize(actor, plansPolicy, "manage", null);
   const input = parseInput(updatePlanItemInput, raw);
   await writeWithAudit(db, actor, async (tx, audit) => {
     const before = await itemOfPlan(tx, planId, itemId);
@@ -173,7 +174,7 @@ export async function updatePlanItem(
 }
 
 export async function deletePlanItem(db: Db, actor: Actor, planId: string, itemId: string) {
-  if (!canManagePlans(actor)) throw forbidden();
+  authorize(actor, plansPolicy, "manage", null);
   await writeWithAudit(db, actor, async (tx, audit) => {
     const before = await itemOfPlan(tx, planId, itemId);
     await tx.delete(planItems).where(eq(planItems.id, itemId));
@@ -183,7 +184,7 @@ export async function deletePlanItem(db: Db, actor: Actor, planId: string, itemI
 
 /** A dated progress note; a status in it becomes the item's status. */
 export async function addProgress(db: Db, actor: Actor, planId: string, itemId: string, raw: ProgressInput) {
-  if (!canManagePlans(actor)) throw forbidden();
+  authorize(actor, plansPolicy, "manage", null);
   const input = parseInput(progressInput, raw);
   return writeWithAudit(db, actor, async (tx, audit) => {
     const item = await itemOfPlan(tx, planId, itemId);
@@ -225,7 +226,7 @@ export async function addItemActivity(
   itemId: string,
   raw: ItemActivityInput,
 ) {
-  if (!canManagePlans(actor)) throw forbidden();
+  authorize(actor, plansPolicy, "manage", null);
   const input = parseInput(itemActivityInput, raw);
   const item = await itemOfPlan(db, planId, itemId);
   let activityId: string;
@@ -262,7 +263,7 @@ export async function removeItemActivity(
   itemId: string,
   activityId: string,
 ) {
-  if (!canManagePlans(actor)) throw forbidden();
+  authorize(actor, plansPolicy, "manage", null);
   await writeWithAudit(db, actor, async (tx, audit) => {
     await itemOfPlan(tx, planId, itemId);
     const removed = await tx

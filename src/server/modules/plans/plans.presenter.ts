@@ -1,7 +1,8 @@
 import type { OccurrenceView, PlanItemView, PlanSummaryView, PlanView } from "../../../common/plans.ts";
 import type { Actor } from "../../platform/actor.ts";
+import { abilities } from "../../platform/authorize.ts";
 import type { PlanItemRecord } from "./plan-items.records.ts";
-import { canManagePlans } from "./plans.policy.ts";
+import { plansPolicy } from "./plans.policy.ts";
 import type { PlanRecord, PlanSummaryRecord } from "./plans.service.ts";
 
 export function presentPlanSummary(r: PlanSummaryRecord): PlanSummaryView {
@@ -82,6 +83,6 @@ export function presentPlan(r: PlanRecord, actor: Actor | null): PlanView {
     })),
     sections: r.sections.map((x) => ({ id: x.id, name: x.name, description: x.description })),
     items: r.items.map(presentPlanItem),
-    abilities: { manage: canManagePlans(actor) },
+    abilities: abilities(actor, plansPolicy, null, ["manage"]),
   };
 }

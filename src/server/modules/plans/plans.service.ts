@@ -9,13 +9,14 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith as parseInput } from "../../platform/validation.ts";
 import { currentVersionOf, describeVersion } from "../goals/index.ts";
 import { organisationNames } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { loadItems, type PlanItemRecord } from "./plan-items.records.ts";
-import { canManagePlans } from "./plans.policy.ts";
+import { plansPolicy } from "./plans.policy.ts";
 import { planItems, planPhases, planSections, plans } from "./plans.schema.ts";
 
 type PlanRow = typeof plans.$inferSelect;
@@ -100,7 +101,7 @@ async function checkOrganisation(db: Db | Tx, id: string | null | undefined) {
 }
 
 export async function createPlan(db: Db, actor: Actor, raw: CreatePlanInput): Promise<string> {
-  if (!canManagePlans(actor)) throw forbidden();
+  authorize(actor, plansPolicy, "manage", null);
   const input = parseInput(createPlanInput, raw);
   checkPeriod(input.periodStart, input.periodEnd);
   for (const [i, p] of input.phases.entries()) checkPeriod(p.startDate, p.endDate, `phases.${i}.endDate`);
@@ -127,7 +128,7 @@ export async function createPlan(db: Db, actor: Actor, raw: CreatePlanInput): Pr
 }
 
 export async function updatePlan(db: Db, actor: Actor, id: string, raw: UpdatePlanInput) {
-  if (!canManagePlans(actor)) throw forbidden();
+  authorize(actor, plansPolicy, "manage", null);
   const input = parseInput(updatePlanInput, raw);
   await writeWithAudit(db, actor, async (tx, audit) => {
     const [before] = await tx.select().from(plans).where(eq(plans.id, id));
@@ -159,7 +160,7 @@ export async function addPlanPart(
   kind: "phase" | "section",
   input: { name: string; description?: string | null; startDate?: string | null; endDate?: string | null },
 ) {
-  if (!canManagePlans(actor)) throw forbidden();
+  authorize(actor, plansPolicy, "manage", null);
   if (kind === "phase") checkPeriod(input.startDate, input.endDate, "endDate");
   return writeWithAudit(db, actor, async (tx, audit) => {
     const [plan] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.id, planId));

@@ -12,13 +12,14 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { likePattern } from "../../platform/sql.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { organisationNames } from "../organisations/index.ts";
 import { personNames as namesOfPeople } from "../people/index.ts";
-import { canCreateCourse, canDeleteCourse, canUpdateCourse } from "./programmes.policy.ts";
+import { coursesPolicy } from "./programmes.policy.ts";
 import { courses, programmeCourses, programmes } from "./programmes.schema.ts";
 import { assertExisting, assertRefinement, codeSafe, unique } from "./registers.shared.ts";
 
@@ -110,7 +111,7 @@ async function courseExists(db: Db | Tx, id: string) {
 }
 
 export async function getCourse(db: Db, actor: Actor | null, id: string): Promise<CourseRecord> {
-  requireActor(actor);
+  authorize(actor, coursesPolicy, "read", { id });
   const found = await findCourse(db, id);
   if (!found) throw notFound();
   return found;
@@ -138,7 +139,7 @@ export async function programmeIdsOfCourses(
 
 /** Courses in Swedish name order, filtered by programme, contract and client, paged with a cursor. */
 export async function listCourses(db: Db, actor: Actor | null, query: Partial<CourseListQuery> = {}) {
-  requireActor(actor);
+  authorize(actor, coursesPolicy, "list", null);
   const q = parseWith(courseListQuery, query);
   const where: SQL[] = [];
   if (q.q) {
@@ -219,7 +220,7 @@ async function replaceProgrammes(tx: Tx, courseId: string, programmeIds: string[
 
 export async function createCourse(db: Db, actor: Actor | null, input: CreateCourseInput) {
   requireActor(actor);
-  if (!canCreateCourse(actor)) throw forbidden();
+  authorize(actor, coursesPolicy, "create", null);
   const data = parseWith(createCourseInput, input);
   const id = await codeSafe(data.code, () =>
     writeWithAudit(db, actor, async (tx, audit) => {
@@ -257,7 +258,7 @@ export async function updateCourse(db: Db, actor: Actor | null, id: string, inpu
   const data = parseWith(updateCourseInput, input);
   const existing = await courseExists(db, id);
   if (!existing) throw notFound();
-  if (!canUpdateCourse(actor)) throw forbidden();
+  authorize(actor, coursesPolicy, "update", { id });
   // The contract/client rule holds for the course as it will be, not only for the fields sent.
   const merged = {
     contract: data.contract ?? existing.contract,
@@ -313,7 +314,7 @@ function references(): CourseReferenceReads {
 
 /** What deleting the course would affect: its programme links and activity links. */
 export async function courseImpact(db: Db, actor: Actor | null, id: string) {
-  requireActor(actor);
+  authorize(actor, coursesPolicy, "read", { id });
   if (!(await courseExists(db, id))) throw notFound();
   const [[programmeLinks], [activityLinks]] = await Promise.all([
     db.select({ n: count() }).from(programmeCourses).where(eq(programmeCourses.courseId, id)),
@@ -328,7 +329,7 @@ export async function courseImpact(db: Db, actor: Actor | null, id: string) {
 export async function deleteCourse(db: Db, actor: Actor | null, id: string) {
   requireActor(actor);
   if (!(await courseExists(db, id))) throw notFound();
-  if (!canDeleteCourse(actor)) throw forbidden();
+  authorize(actor, coursesPolicy, "delete", { id });
   await writeWithAudit(db, actor, async (tx, audit) => {
     const before = await snapshot(tx, id);
     await tx.delete(courses).where(and(eq(courses.id, id)));

@@ -1,4 +1,6 @@
 import { type Actor, isStaff, scopedIds } from "../../platform/actor.ts";
+import { abilities, type Policy } from "../../platform/authorize.ts";
+import { canReadRegisters } from "../organisations/organisations.policy.ts";
 
 /**
  * Who may change programmes and courses. Every logged-in role reads them; administrators and
@@ -7,7 +9,6 @@ import { type Actor, isStaff, scopedIds } from "../../platform/actor.ts";
 export const directedProgrammeIds = (actor: Actor | null) =>
   scopedIds(actor, "programme_director", "programme");
 
-export const canReadRegisters = (actor: Actor | null) => !!actor;
 export const canCreateProgramme = (actor: Actor | null) => isStaff(actor);
 export const canUpdateProgramme = (actor: Actor | null, programmeId: string) =>
   isStaff(actor) || directedProgrammeIds(actor).includes(programmeId);
@@ -17,11 +18,23 @@ export const canCreateCourse = (actor: Actor | null) => isStaff(actor);
 export const canUpdateCourse = (actor: Actor | null) => isStaff(actor);
 export const canDeleteCourse = (actor: Actor | null) => isStaff(actor);
 
-export const programmeAbilities = (actor: Actor | null, programmeId: string) => ({
-  update: canUpdateProgramme(actor, programmeId),
-  delete: canDeleteProgramme(actor),
-});
-export const courseAbilities = (actor: Actor | null) => ({
-  update: canUpdateCourse(actor),
-  delete: canDeleteCourse(actor),
-});
+export const programmesPolicy = {
+  list: canReadRegisters,
+  read: { allow: canReadRegisters, refuse: "hide" },
+  create: canCreateProgramme,
+  update: (actor, programme) => !!programme && canUpdateProgramme(actor, programme.id),
+  delete: canDeleteProgramme,
+} satisfies Policy<"list" | "read" | "create" | "update" | "delete", { id: string } | null>;
+
+export const coursesPolicy = {
+  list: canReadRegisters,
+  read: { allow: canReadRegisters, refuse: "hide" },
+  create: canCreateCourse,
+  update: canUpdateCourse,
+  delete: canDeleteCourse,
+} satisfies Policy<"list" | "read" | "create" | "update" | "delete", { id: string } | null>;
+
+export const programmeAbilities = (actor: Actor | null, programmeId: string) =>
+  abilities(actor, programmesPolicy, { id: programmeId }, ["update", "delete"]);
+export const courseAbilities = (actor: Actor | null) =>
+  abilities(actor, coursesPolicy, null, ["update", "delete"]);

@@ -11,14 +11,15 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { roleAssignments } from "../../platform/platform.schema.ts";
 import { likePattern } from "../../platform/sql.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { organisationNames } from "../organisations/index.ts";
 import { personNames as namesOfPeople } from "../people/index.ts";
-import { canCreateProgramme, canDeleteProgramme, canUpdateProgramme } from "./programmes.policy.ts";
+import { programmesPolicy } from "./programmes.policy.ts";
 import { courses, programmeCourses, programmes } from "./programmes.schema.ts";
 import { assertExisting, codeSafe, unique } from "./registers.shared.ts";
 
@@ -103,7 +104,7 @@ async function findProgramme(db: Db | Tx, id: string) {
 
 /** One programme for any logged-in user; 404 when it does not exist. */
 export async function getProgramme(db: Db, actor: Actor | null, id: string): Promise<ProgrammeRecord> {
-  requireActor(actor);
+  authorize(actor, programmesPolicy, "read", { id });
   const found = await findProgramme(db, id);
   if (!found) throw notFound();
   return found;
@@ -120,7 +121,7 @@ export async function findProgrammeIdByCode(db: Db | Tx, code: string): Promise<
 
 /** Programmes in Swedish name order, filtered and paged with a keyset cursor. */
 export async function listProgrammes(db: Db, actor: Actor | null, query: Partial<ProgrammeListQuery> = {}) {
-  requireActor(actor);
+  authorize(actor, programmesPolicy, "list", null);
   const q = parseWith(programmeListQuery, query);
   const where: SQL[] = [];
   if (q.q) {
@@ -204,7 +205,7 @@ async function replaceCourses(tx: Tx, programmeId: string, courseIds: string[]) 
 
 export async function createProgramme(db: Db, actor: Actor | null, input: CreateProgrammeInput) {
   requireActor(actor);
-  if (!canCreateProgramme(actor)) throw forbidden();
+  authorize(actor, programmesPolicy, "create", null);
   const data = parseWith(createProgrammeInput, input);
   const id = await codeSafe(data.code, () =>
     writeWithAudit(db, actor, async (tx, audit) => {
@@ -239,7 +240,7 @@ export async function updateProgramme(db: Db, actor: Actor | null, id: string, i
   requireActor(actor);
   const data = parseWith(updateProgrammeInput, input);
   if (!(await findProgrammeIdExists(db, id))) throw notFound();
-  if (!canUpdateProgramme(actor, id)) throw forbidden();
+  authorize(actor, programmesPolicy, "update", { id });
   await codeSafe(data.code, () =>
     writeWithAudit(db, actor, async (tx, audit) => {
       const before = await snapshot(tx, id);
@@ -293,7 +294,7 @@ function references(): ProgrammeReferenceReads {
 
 /** What deleting the programme would affect: course links, activity links and directors' scopes. */
 export async function programmeImpact(db: Db, actor: Actor | null, id: string) {
-  requireActor(actor);
+  authorize(actor, programmesPolicy, "read", { id });
   if (!(await findProgrammeIdExists(db, id))) throw notFound();
   const [[courseLinks], [activityLinks], [directorScopes]] = await Promise.all([
     db.select({ n: count() }).from(programmeCourses).where(eq(programmeCourses.programmeId, id)),
@@ -315,7 +316,7 @@ const directorScopeOf = (programmeId: string) =>
 export async function deleteProgramme(db: Db, actor: Actor | null, id: string) {
   requireActor(actor);
   if (!(await findProgrammeIdExists(db, id))) throw notFound();
-  if (!canDeleteProgramme(actor)) throw forbidden();
+  authorize(actor, programmesPolicy, "delete", { id });
   await writeWithAudit(db, actor, async (tx, audit) => {
     const before = await snapshot(tx, id);
     const scopes = await tx.delete(roleAssignments).where(directorScopeOf(id)).returning();

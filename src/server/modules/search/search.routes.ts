@@ -2,10 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { searchQuery, searchResult } from "../../../common/search.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
-import { forbidden } from "../../platform/errors.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { canSearch } from "./search.policy.ts";
 import { presentHit } from "./search.presenter.ts";
 import { activityTypeLabels, search } from "./search.service.ts";
 
@@ -23,7 +21,6 @@ export function registerSearchRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request) => {
-      if (!canSearch(request.actor)) throw forbidden();
       const rows = await search(db, request.actor, request.query);
       const locale = requestLocale(request);
       const t = translator(locale);

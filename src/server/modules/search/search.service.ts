@@ -3,7 +3,9 @@ import type { Locale } from "../../../common/format.ts";
 import { type SearchKind, type SearchQuery, searchKinds } from "../../../common/search.ts";
 import { swedishSortKey } from "../../../common/sort-key.ts";
 import { type Db, queryRows } from "../../db/client.ts";
-import { type Actor, requireActor } from "../../platform/actor.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { searchPolicy } from "./search.policy.ts";
 import { sourceQuery, sources } from "./search.sql.ts";
 
 export interface HitRow {
@@ -22,7 +24,7 @@ export interface HitRow {
  * statement instead of asking five services, so one round trip answers the search box.
  */
 export async function search(db: Db, actor: Actor | null, query: SearchQuery): Promise<HitRow[]> {
-  requireActor(actor);
+  authorize(actor, searchPolicy, "search", null);
   const q = query.q.normalize("NFC");
   const key = swedishSortKey(q);
   const wanted = new Set<SearchKind>(query.kinds?.length ? query.kinds : searchKinds);

@@ -10,9 +10,10 @@ import {
   transferRegisters,
 } from "../../../common/transfer.ts";
 import { idParams } from "../../../common/validation.ts";
+import { authorize } from "../../platform/authorize.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
-import { AppError, forbidden } from "../../platform/errors.ts";
+import { AppError } from "../../platform/errors.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { sendSpreadsheet } from "../../platform/spreadsheet-export.ts";
@@ -20,7 +21,7 @@ import { fileError } from "../../platform/spreadsheet-import.ts";
 import { requireMultipart, withUploadSlot } from "../../platform/uploads.ts";
 import { importsSettled } from "./import.runner.ts";
 import { transferRegistry } from "./registers/index.ts";
-import { canExport, canImport } from "./transfer.policy.ts";
+import { transferPolicy } from "./transfer.policy.ts";
 import { presentImportJob } from "./transfer.presenter.ts";
 import {
   exportSheet,
@@ -71,7 +72,6 @@ function registerRoutesOf(app: FastifyInstance, { db }: Deps, register: Transfer
       },
     },
     async (request, reply) => {
-      if (!canExport(request.actor)) throw forbidden();
       const { format, ...filters } = request.query as { format: "xlsx" | "csv" } & Record<string, unknown>;
       const locale = requestLocale(request);
       const t = translator(locale);
@@ -91,10 +91,9 @@ function registerRoutesOf(app: FastifyInstance, { db }: Deps, register: Transfer
       },
     },
     async (request, reply) => {
-      if (!canExport(request.actor)) throw forbidden();
       const t = translator(requestLocale(request));
       const name = `${definition.fileBase}-${t("transfer.template.fileSuffix")}`;
-      return sendSpreadsheet(reply, request.query.format, name, templateSheets(register, t));
+      return sendSpreadsheet(reply, request.query.format, name, templateSheets(request.actor, register, t));
     },
   );
 
@@ -166,7 +165,7 @@ function importProgressRoute(app: FastifyInstance, { db }: Deps) {
  */
 const beforeTheBody = [
   async (request: FastifyRequest) => {
-    if (!canImport(request.actor)) throw forbidden();
+    authorize(request.actor, transferPolicy, "import", null);
   },
   requireMultipart,
 ];

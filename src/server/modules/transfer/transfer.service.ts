@@ -10,7 +10,8 @@ import {
 } from "../../../common/transfer.ts";
 import type { Db } from "../../db/client.ts";
 import { type Actor, isAdmin, requireActor } from "../../platform/actor.ts";
-import { AppError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
+import { authorize } from "../../platform/authorize.ts";
+import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
 import type { Sheet } from "../../platform/spreadsheet-export.ts";
 import {
   cellToText,
@@ -21,7 +22,7 @@ import {
 import { liveProgress, startInBackground } from "./import.runner.ts";
 import { suggestMapping } from "./import.validate.ts";
 import { transferRegistry } from "./registers/index.ts";
-import { canExport, canImport } from "./transfer.policy.ts";
+import { transferPolicy } from "./transfer.policy.ts";
 import { importJobs } from "./transfer.schema.ts";
 
 export const uploadLimits: ImportLimits = {
@@ -66,7 +67,7 @@ export async function previewImport(
   t: TFunction,
 ): Promise<ImportPreviewView> {
   requireActor(actor);
-  if (!canImport(actor)) throw forbidden();
+  authorize(actor, transferPolicy, "import", null);
   const register = transferRegistry[registerKey];
   const sheet = await readUpload(file, t);
   return {
@@ -133,7 +134,7 @@ export async function startImport(
   log: (error: unknown) => void,
 ) {
   requireActor(actor);
-  if (!canImport(actor)) throw forbidden();
+  authorize(actor, transferPolicy, "import", null);
   const register = transferRegistry[registerKey];
   const sheet = await readUpload(file, t);
   const mapping = parseMapping(
@@ -162,6 +163,7 @@ const STALE_AFTER_MS = 30 * 60_000;
 /** A job for the user who started it (and administrators); its live progress while it runs. */
 export async function getImportJob(db: Db, actor: Actor | null, id: string) {
   requireActor(actor);
+  authorize(actor, transferPolicy, "readJob", null);
   const where = isAdmin(actor)
     ? eq(importJobs.id, id)
     : and(eq(importJobs.id, id), eq(importJobs.actorId, actor.userId));
@@ -190,7 +192,7 @@ export async function exportSheet(
   locale: Locale,
 ): Promise<Sheet<unknown>> {
   requireActor(actor);
-  if (!canExport(actor)) throw forbidden();
+  authorize(actor, transferPolicy, "export", null);
   const register = transferRegistry[registerKey];
   const rows: unknown[] = [];
   let cursor: string | undefined;
@@ -205,7 +207,12 @@ export async function exportSheet(
 }
 
 /** The register's columns with Swedish headings, one example row, and a sheet that explains them. */
-export function templateSheets(registerKey: TransferRegister, t: TFunction): Sheet<any>[] {
+export function templateSheets(
+  actor: Actor | null,
+  registerKey: TransferRegister,
+  t: TFunction,
+): Sheet<any>[] {
+  authorize(actor, transferPolicy, "export", null);
   const register = transferRegistry[registerKey];
   const fields = register.fields;
   const data: Sheet<unknown> = {
