@@ -8,8 +8,8 @@ import { authorize } from "../../platform/authorize.ts";
 import { AppError } from "../../platform/errors.ts";
 import { invitations, roleAssignments, sessions, users } from "../../platform/platform.schema.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
-import { nudgeMailSender } from "../mail/mail-sender.ts";
-import type { MailOrigin } from "../mail/outbox.ts";
+import type { MailOrigin } from "../mail/index.ts";
+import { nudgeMailSender } from "../mail/index.ts";
 import { accountsPolicy } from "./accounts.policy.ts";
 import {
   accountKey,

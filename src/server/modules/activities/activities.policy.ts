@@ -1,7 +1,7 @@
 import { type Actor, isAdmin, isStaff } from "../../platform/actor.ts";
 import { abilities, type Policy } from "../../platform/authorize.ts";
-import { canReadRegisters } from "../organisations/organisations.policy.ts";
-import { directedProgrammeIds } from "../programmes/programmes.policy.ts";
+import { canReadRegisters } from "../organisations/index.ts";
+import { directedProgrammeIds } from "../programmes/index.ts";
 
 /**
  * Who may change activities. Every logged-in role reads them. Administrators and coordinators change

@@ -13,8 +13,7 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith } from "../../platform/validation.ts";
-import { programmeIdsOfCourses } from "../programmes/index.ts";
-import { assertExisting, assertRefinement, unique } from "../programmes/registers.shared.ts";
+import { assertExisting, assertRefinement, programmeIdsOfCourses, unique } from "../programmes/index.ts";
 import { type ActivityLinks, activitiesPolicy, directorLinkProblem, reachOf } from "./activities.policy.ts";
 import { type ActivityRecord, findActivity } from "./activities.records.ts";
 import {

@@ -7,7 +7,7 @@ import { typed } from "../../platform/context.ts";
 import { decodeCursor, encodeCursor, listOf, page } from "../../platform/pagination.ts";
 import { auditLog } from "../../platform/platform.schema.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { accountsPolicy } from "../accounts/accounts.policy.ts";
+import { accountsPolicy } from "../accounts/index.ts";
 
 /** Administrators browse the audit log newest first, filtered by object, user, action and dates. */
 export function registerAuditRoutes(app: FastifyInstance, { db }: Deps) {

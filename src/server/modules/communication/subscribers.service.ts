@@ -9,8 +9,7 @@ import { translator } from "../../platform/i18n.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { withdrawInvitationConsent } from "../events/index.ts";
-import { nudgeMailSender } from "../mail/mail-sender.ts";
-import { type MailOrigin, queueAnonymousMail } from "../mail/outbox.ts";
+import { type MailOrigin, nudgeMailSender, queueAnonymousMail } from "../mail/index.ts";
 import { communicationPolicy } from "./communication.policy.ts";
 import { mailingDeliveries, mailSuppressions, newsletterSubscribers } from "./communication.schema.ts";
 

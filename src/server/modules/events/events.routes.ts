@@ -25,7 +25,7 @@ import { requestLocale, translator } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { isoToDate, sendSpreadsheet } from "../../platform/spreadsheet-export.ts";
-import { nudgeMailSender } from "../mail/mail-sender.ts";
+import { nudgeMailSender } from "../mail/index.ts";
 import { presentEvent, presentParticipant } from "./events.presenter.ts";
 import { events, feedbackQuestionSets } from "./events.schema.ts";
 import * as service from "./events.service.ts";

@@ -12,7 +12,7 @@ import { authorize } from "../../platform/authorize.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { hashToken } from "../../platform/tokens.ts";
 import { parseWith } from "../../platform/validation.ts";
-import type { MailOrigin } from "../mail/outbox.ts";
+import type { MailOrigin } from "../mail/index.ts";
 import { checkinQrPng, queueConfirmation, queuePromotions } from "./events.mail.ts";
 import { eventsPolicy } from "./events.policy.ts";
 import {

@@ -1,7 +1,6 @@
 import { type Actor, isStaff } from "../../platform/actor.ts";
 import { abilities, type Policy } from "../../platform/authorize.ts";
-import { canReadOrganisationFollowUp } from "../organisations/index.ts";
-import { partnerOrganisationIds } from "../organisations/organisations.policy.ts";
+import { canReadOrganisationFollowUp, partnerOrganisationIds } from "../organisations/index.ts";
 
 /**
  * Indicators are read by everyone inside the platform, except that a partner representative sees

@@ -1,7 +1,7 @@
 /** The organisations module's door: the organisation register. */
 
 export { canReadOrganisationFollowUp, readableOrganisationIds } from "./follow-up.policy.ts";
-export { partnerOrganisationIds } from "./organisations.policy.ts";
+export { canReadRegisters, partnerOrganisationIds } from "./organisations.policy.ts";
 export {
   existingOrganisationIds,
   type OrganisationReferenceReads,

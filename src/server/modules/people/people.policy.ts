@@ -1,6 +1,6 @@
 import { type Actor, isAdmin, isStaff } from "../../platform/actor.ts";
 import { abilities, type Policy } from "../../platform/authorize.ts";
-import { canReadRegisters, partnerOrganisationIds } from "../organisations/organisations.policy.ts";
+import { canReadRegisters, partnerOrganisationIds } from "../organisations/index.ts";
 
 /**
  * Who may do what with people. Everyone logged in reads; the collaboration office keeps the register;

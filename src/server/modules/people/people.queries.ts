@@ -8,8 +8,8 @@ import { encodeCursor, page } from "../../platform/pagination.ts";
 import { users } from "../../platform/platform.schema.ts";
 import { likePattern } from "../../platform/sql.ts";
 import { parseWith } from "../../platform/validation.ts";
+import { keyset, nameMatches } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
-import { keyset, nameMatches } from "../organisations/register-helpers.ts";
 import { peoplePolicy } from "./people.policy.ts";
 import { memberships, people } from "./people.schema.ts";
 

@@ -1,6 +1,6 @@
 import { type Actor, isStaff, scopedIds } from "../../platform/actor.ts";
 import { abilities, type Policy } from "../../platform/authorize.ts";
-import { canReadRegisters } from "../organisations/organisations.policy.ts";
+import { canReadRegisters } from "../organisations/index.ts";
 
 /**
  * Who may change programmes and courses. Every logged-in role reads them; administrators and

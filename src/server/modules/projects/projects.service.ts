@@ -21,8 +21,7 @@ import { AppError, type FieldError, fieldErrors, forbidden, notFound } from "../
 import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { likePattern } from "../../platform/sql.ts";
 import { parseWith as parseInput } from "../../platform/validation.ts";
-import { actorUserId, setGoalLinks } from "../goals/index.ts";
-import { uniqueIds } from "../goals/parse-input.ts";
+import { actorUserId, setGoalLinks, uniqueIds } from "../goals/index.ts";
 import { organisationNames } from "../organisations/index.ts";
 import { organisations } from "../organisations/organisations.schema.ts";
 import { people } from "../people/people.schema.ts";
