@@ -30,6 +30,13 @@ describe("service input refused by its schema", () => {
     ).toEqual({ title: ["validation.required"], "sessions.1.startsAt": ["validation.date"] });
   });
 
+  it("names unknown fields called like Object's own properties instead of failing with a 500", () => {
+    expect(refusal(event, { title: "Möte", sessions: [], constructor: "x", toString: 1 })).toEqual({
+      constructor: ["validation.unknownField"],
+      toString: ["validation.unknownField"],
+    });
+  });
+
   it("names an unknown field by its own name, nested under its parent", () => {
     expect(refusal(event, { title: "Möte", sessions: [], colour: "grön", size: 3 })).toEqual({
       colour: ["validation.unknownField"],

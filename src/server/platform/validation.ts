@@ -32,14 +32,15 @@ function issueFields(issue: PathIssue): string[] {
  * Used by the route error handler (problem.ts) and by services that validate their own input.
  */
 export function zodFieldErrors(issues: readonly PathIssue[]): Record<string, FieldError[]> {
-  const errors: Record<string, FieldError[]> = {};
+  // No prototype: a field may be called "constructor" or "__proto__" (an unknown key sent by anyone).
+  const errors: Record<string, FieldError[]> = Object.create(null);
   for (const issue of issues) {
     let captured: FieldError = { key: "validation.invalid" };
     translateIssue(issue as unknown as IssueLike, (key, params) => {
       captured = { key, params };
       return key;
     });
-    for (const field of issueFields(issue)) errors[field] = [...(errors[field] ?? []), captured];
+    for (const field of issueFields(issue)) errors[field] = [...(Object.hasOwn(errors, field) ? errors[field] : []), captured];
   }
   return errors;
 }
