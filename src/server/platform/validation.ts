@@ -40,7 +40,8 @@ export function zodFieldErrors(issues: readonly PathIssue[]): Record<string, Fie
       captured = { key, params };
       return key;
     });
-    for (const field of issueFields(issue)) errors[field] = [...(Object.hasOwn(errors, field) ? errors[field] : []), captured];
+    for (const field of issueFields(issue))
+      errors[field] = [...(Object.hasOwn(errors, field) ? errors[field] : []), captured];
   }
   return errors;
 }
