@@ -3,28 +3,14 @@ import type { ActivityListQuery } from "../../../common/activities.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { likePattern } from "../../platform/sql.ts";
-import { programmeCourses } from "../programmes/programmes.schema.ts";
+import { reachesProgramme } from "../../read/activity-links.ts";
 import { type ActivityRecord, toRecords } from "./activities.records.ts";
-import {
-  activities,
-  activityCourses,
-  activityOrganisations,
-  activityProgrammes,
-} from "./activities.schema.ts";
+import { activities, activityCourses, activityOrganisations } from "./activities.schema.ts";
 
 /**
  * Read queries over activities: the filtered, sorted, keyset-paged list, and the conditions the
  * compass helper shares with it.
  */
-
-/** Linked to the programme directly, or to one of the programme's courses. */
-export function reachesProgramme(programmeId: string): SQL {
-  return sql`(exists (select 1 from ${activityProgrammes}
-      where ${activityProgrammes.activityId} = ${activities.id} and ${activityProgrammes.programmeId} = ${programmeId})
-    or exists (select 1 from ${activityCourses}
-      join ${programmeCourses} on ${programmeCourses.courseId} = ${activityCourses.courseId}
-      where ${activityCourses.activityId} = ${activities.id} and ${programmeCourses.programmeId} = ${programmeId}))`;
-}
 
 /** Overlaps the period [from, to]: ends on or after `from`, starts on or before `to`. Undated never matches. */
 export function withinPeriod(from?: string, to?: string): SQL[] {

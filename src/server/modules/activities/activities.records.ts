@@ -1,17 +1,14 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { ActivityStatus } from "../../../common/activity-types.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
-import { programmeIdsOfCourses } from "../programmes/index.ts";
-import { courses, programmes } from "../programmes/programmes.schema.ts";
-import type { ActivityLinks } from "./activities.policy.ts";
 import {
-  activities,
-  activityCourses,
-  activityOrganisations,
-  activityProgrammes,
-  activityTypes,
-} from "./activities.schema.ts";
+  activityCourseLinks,
+  activityOrganisationLinks,
+  activityProgrammeLinks,
+} from "../../read/activity-links.ts";
+import { programmeIdsOfCourses } from "../programmes/index.ts";
+import type { ActivityLinks } from "./activities.policy.ts";
+import { activities, activityTypes } from "./activities.schema.ts";
 
 type ActivityRow = typeof activities.$inferSelect;
 
@@ -36,40 +33,9 @@ export async function toRecords(db: Db | Tx, rows: ActivityRow[]): Promise<Activ
     .select()
     .from(activityTypes)
     .where(inArray(activityTypes.key, [...new Set(rows.map((r) => r.typeKey))]));
-  const orgLinks = await db
-    .select({
-      activityId: activityOrganisations.activityId,
-      role: activityOrganisations.role,
-      id: organisations.id,
-      name: organisations.name,
-    })
-    .from(activityOrganisations)
-    .innerJoin(organisations, eq(organisations.id, activityOrganisations.organisationId))
-    .where(inArray(activityOrganisations.activityId, ids))
-    .orderBy(asc(organisations.sortKey));
-  const programmeLinks = await db
-    .select({
-      activityId: activityProgrammes.activityId,
-      id: programmes.id,
-      code: programmes.code,
-      nameSv: programmes.nameSv,
-    })
-    .from(activityProgrammes)
-    .innerJoin(programmes, eq(programmes.id, activityProgrammes.programmeId))
-    .where(inArray(activityProgrammes.activityId, ids))
-    .orderBy(asc(programmes.sortKey));
-  const courseLinks = await db
-    .select({
-      activityId: activityCourses.activityId,
-      id: courses.id,
-      code: courses.code,
-      nameSv: courses.nameSv,
-      credits: courses.credits,
-    })
-    .from(activityCourses)
-    .innerJoin(courses, eq(courses.id, activityCourses.courseId))
-    .where(inArray(activityCourses.activityId, ids))
-    .orderBy(asc(courses.sortKey));
+  const orgLinks = await activityOrganisationLinks(db, ids);
+  const programmeLinks = await activityProgrammeLinks(db, ids);
+  const courseLinks = await activityCourseLinks(db, ids);
   const courseProgrammes = await programmeIdsOfCourses(db, [...new Set(courseLinks.map((c) => c.id))]);
   const typeOf = new Map(types.map((t) => [t.key, t]));
   return rows.map((row) => {

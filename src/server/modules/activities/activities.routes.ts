@@ -20,6 +20,12 @@ import { activities } from "./activities.schema.ts";
 import * as service from "./activities.service.ts";
 
 const tags = ["Aktiviteter"];
+/**
+ * An activity's version (ETag/If-Match, platform/etag.ts) for routes of other modules that edit a part of the
+ * activity under `:param` (its goal links): their writes move the activity's version like its own PATCH.
+ */
+export const activityVersion = (param = "id") => versioned(activities, { param });
+
 const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
 
 /** /api/activities: the service authorises (other modules call it too); routes parse and present. */

@@ -66,6 +66,11 @@ export async function listActivityTypes(db: Db, actor: Actor | null) {
   return db.select().from(activityTypes).orderBy(asc(activityTypes.sortOrder), asc(activityTypes.key));
 }
 
+/** Every key in the catalogue, inactive ones included (for other modules' checks of a type key). */
+export async function activityTypeKeys(db: Db | Tx): Promise<Set<string>> {
+  return new Set((await db.select({ key: activityTypes.key }).from(activityTypes)).map((r) => r.key));
+}
+
 export async function findActivityType(db: Db | Tx, key: string) {
   const [row] = await db.select().from(activityTypes).where(eq(activityTypes.key, key));
   return row ?? null;

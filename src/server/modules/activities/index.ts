@@ -8,3 +8,5 @@ export { type ActivityRecord, deleteActivity, listActivities, updateActivity } f
 export { createActivity } from "./activities.write.ts";
 export { registerActivityTypeRoutes } from "./activity-types.routes.ts";
 export { ensureActivityTypes, findActivityType } from "./activity-types.service.ts";
+export { activityTypeKeys } from "./activity-types.service.ts";
+export { activityVersion } from "./activities.routes.ts";
