@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import { notFound } from "../../platform/errors.ts";
+import { agreementPartyRows } from "../../read/agreement-parties.ts";
 import { spendOfAgreements } from "../finance/index.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
 import { type CourseSummary, coursesByIds } from "../programmes/index.ts";
 import {
   agreementAppendix,
@@ -11,7 +11,6 @@ import {
   agreementDialogues,
   agreementHistory,
   agreementNeeds,
-  agreementParties,
   agreementPlans,
   agreements,
 } from "./agreements.schema.ts";
@@ -45,19 +44,7 @@ export interface AgreementRecord {
 export async function partiesOf(db: Db | Tx, agreementIds: string[]): Promise<Map<string, PartyRecord[]>> {
   const out = new Map<string, PartyRecord[]>(agreementIds.map((id) => [id, []]));
   if (!agreementIds.length) return out;
-  const rows = await db
-    .select({
-      agreementId: agreementParties.agreementId,
-      organisationId: agreementParties.organisationId,
-      name: organisations.name,
-      role: agreementParties.role,
-      contactName: agreementParties.contactName,
-      cofinancing: agreementParties.cofinancing,
-    })
-    .from(agreementParties)
-    .innerJoin(organisations, eq(organisations.id, agreementParties.organisationId))
-    .where(inArray(agreementParties.agreementId, agreementIds))
-    .orderBy(asc(agreementParties.role), asc(organisations.sortKey));
+  const rows = await agreementPartyRows(db, agreementIds);
   for (const { agreementId, ...p } of rows)
     out.get(agreementId)?.push({ ...p, role: p.role === "university" ? "university" : "partner" });
   return out;
