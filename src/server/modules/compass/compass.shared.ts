@@ -1,9 +1,9 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { notFound } from "../../platform/errors.ts";
 import { users } from "../../platform/platform.schema.ts";
-import { programmes } from "../programmes/programmes.schema.ts";
+import { programmesByIds } from "../programmes/index.ts";
 import { directedProgrammeIds } from "./compass.policy.ts";
 
 /** The same 422 with field paths as the HTTP route, for service input (platform/validation.ts). */
@@ -23,17 +23,7 @@ export interface ProgrammeRef {
 
 /** The programme or 404: every logged-in user reads compasses, so a missing row is the only 404. */
 export async function loadProgramme(db: Db | Tx, programmeId: string): Promise<ProgrammeRef> {
-  const [row] = await db
-    .select({
-      id: programmes.id,
-      code: programmes.code,
-      nameSv: programmes.nameSv,
-      nameEn: programmes.nameEn,
-      organisationId: programmes.organisationId,
-      level: programmes.level,
-    })
-    .from(programmes)
-    .where(eq(programmes.id, programmeId));
+  const [row] = await programmesByIds(db, [programmeId]);
   if (!row) throw notFound();
   return row;
 }
@@ -57,10 +47,6 @@ export const actorUserId = (actor: { userId: string }) =>
 export async function myProgrammes(db: Db, actor: Actor) {
   const ids = directedProgrammeIds(actor);
   if (!ids.length) return [];
-  const rows = await db
-    .select({ id: programmes.id, code: programmes.code, name: programmes.nameSv })
-    .from(programmes)
-    .where(inArray(programmes.id, ids))
-    .orderBy(asc(programmes.sortKey), asc(programmes.id));
-  return rows;
+  const rows = await programmesByIds(db, ids);
+  return rows.map(({ id, code, nameSv }) => ({ id, code, name: nameSv }));
 }

@@ -11,7 +11,7 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { conflict, fieldErrors } from "../../platform/errors.ts";
 import { isUniqueViolation } from "../../platform/sql.ts";
-import { activityTypes } from "../activities/activities.schema.ts";
+import { activityTypeKeys } from "../activities/index.ts";
 import { compassPolicy } from "./compass.policy.ts";
 import { compassModelVersions } from "./compass.schema.ts";
 import { actorUserId, parseInput } from "./compass.shared.ts";
@@ -103,7 +103,7 @@ export async function createModelVersion(
 ): Promise<ModelVersion> {
   authorize(actor, compassPolicy, "editModel", null);
   const input = parseInput(modelVersionInput, raw);
-  const known = new Set((await db.select({ key: activityTypes.key }).from(activityTypes)).map((r) => r.key));
+  const known = await activityTypeKeys(db);
   const unknown: Record<string, string> = {};
   input.dimensions.forEach((d, i) => {
     if (d.activityTypes.some((t) => !known.has(t)))

@@ -6,9 +6,8 @@ import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors, notFound } from "../../platform/errors.ts";
-import { activityTypes } from "../activities/activities.schema.ts";
+import { findActivityType } from "../activities/index.ts";
 import { organisationNames } from "../organisations/index.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
 import { compassPolicy } from "./compass.policy.ts";
 import { compassOffers } from "./compass.schema.ts";
 import { parseInput } from "./compass.shared.ts";
@@ -16,11 +15,15 @@ import { latestModel } from "./model.service.ts";
 
 /** The collaboration office's catalogue of support offers (seed 000, activities 5 and 8). */
 
-function selectOffers(db: Db | Tx) {
-  return db
-    .select({ offer: compassOffers, organisationName: organisations.name })
-    .from(compassOffers)
-    .leftJoin(organisations, eq(organisations.id, compassOffers.organisationId));
+/** Offer rows with the name of their unit (one query for the unit names of the whole list). */
+async function withOrganisationNames(db: Db | Tx, offers: (typeof compassOffers.$inferSelect)[]) {
+  const names = await organisationNames(db, [
+    ...new Set(offers.flatMap((o) => (o.organisationId ? [o.organisationId] : []))),
+  ]);
+  return offers.map((offer) => ({
+    offer,
+    organisationName: offer.organisationId ? (names.get(offer.organisationId) ?? null) : null,
+  }));
 }
 
 type Joined = { offer: typeof compassOffers.$inferSelect; organisationName: string | null };
@@ -46,16 +49,18 @@ export async function listOffers(
   if (!options.includeInactive) where.push(eq(compassOffers.active, true));
   if (options.dimension)
     where.push(sql`${compassOffers.dimensions} @> ${JSON.stringify([options.dimension])}::jsonb`);
-  const rows = await selectOffers(db)
+  const rows = await db
+    .select()
+    .from(compassOffers)
     .where(and(...where))
     .orderBy(asc(compassOffers.sortKey), asc(compassOffers.id));
-  return rows.map(presentOffer);
+  return (await withOrganisationNames(db, rows)).map(presentOffer);
 }
 
 export async function getOffer(db: Db | Tx, id: string): Promise<OfferView> {
-  const [row] = await selectOffers(db).where(eq(compassOffers.id, id));
-  if (!row) throw notFound();
-  return presentOffer(row);
+  const [offer] = await db.select().from(compassOffers).where(eq(compassOffers.id, id));
+  if (!offer) throw notFound();
+  return presentOffer((await withOrganisationNames(db, [offer]))[0]);
 }
 
 /** Dimensions must exist in the current model, the activity type in the catalogue, the unit in the register. */
@@ -69,8 +74,8 @@ async function checkReferences(
     if (data.dimensions.some((k) => !known.has(k))) errors.dimensions = "validation.compass.unknownDimension";
   }
   if (data.activityTypeKey) {
-    const [type] = await db.select().from(activityTypes).where(eq(activityTypes.key, data.activityTypeKey));
-    if (!type) errors.activityTypeKey = "validation.compass.unknownActivityType";
+    if (!(await findActivityType(db, data.activityTypeKey)))
+      errors.activityTypeKey = "validation.compass.unknownActivityType";
   }
   if (data.organisationId) {
     if (!(await organisationNames(db, [data.organisationId])).has(data.organisationId))

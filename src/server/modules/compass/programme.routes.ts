@@ -19,10 +19,9 @@ import {
 } from "../../../common/compass.ts";
 import { requireActor } from "../../platform/actor.ts";
 import { type Deps, typed } from "../../platform/context.ts";
-import { versioned } from "../../platform/etag.ts";
 import { requestLocale } from "../../platform/i18n.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { programmes } from "../programmes/programmes.schema.ts";
+import { programmeVersion } from "../programmes/index.ts";
 import { myProgrammes, thisYear } from "./compass.shared.ts";
 import { addOutcome, listOutcomes, removeOutcome, setWorkStep, workProcess } from "./process.service.ts";
 import {
@@ -41,7 +40,7 @@ const tags = ["ALA-kompassen"];
  * row: its GET sends the programme's ETag and every PUT/DELETE checks If-Match against it and moves it
  * (platform/etag.ts), so two people editing the same compass never overwrite each other unseen.
  */
-const compassVersion = versioned(programmes, { param: "programmeId" });
+const compassVersion = programmeVersion("programmeId");
 const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
 
 /** A programme's compass: levels, goals (målbild), assessments, outcomes, work process. */

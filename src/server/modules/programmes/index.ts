@@ -22,3 +22,5 @@ export {
   provideProgrammeReferenceReads,
 } from "./programmes.service.ts";
 export { assertExisting, assertRefinement, unique } from "./registers.shared.ts";
+export { type ProgrammeSummary, programmesByIds } from "./course-reads.ts";
+export { programmeVersion } from "./programmes.routes.ts";

@@ -124,3 +124,9 @@ export function registerProgrammeRoutes(app: FastifyInstance, { db }: Deps) {
     },
   );
 }
+
+/**
+ * A programme's version (ETag/If-Match, platform/etag.ts) for other modules' routes that edit a part of the
+ * programme under `:param` (its compass): their writes move the programme's version like its own PATCH.
+ */
+export const programmeVersion = (param = "id") => versioned(programmes, { param });
