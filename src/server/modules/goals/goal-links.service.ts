@@ -6,7 +6,7 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { uniqueIds } from "../../platform/parse-input.ts";
-import { activities } from "../activities/activities.schema.ts";
+import { activityTitles } from "../activities/index.ts";
 import { activityGoals, planItemGoals, projectGoals } from "./goal-links.schema.ts";
 import { goalsPolicy } from "./goals.policy.ts";
 import { goalFrameworks, goalFrameworkVersions, goals } from "./goals.schema.ts";
@@ -143,22 +143,14 @@ export async function goalIdsByCode(db: Db | Tx, frameworkId: string, codes: str
 
 /** An activity's goals: read by everyone logged in, set by staff. */
 export async function activityGoalRefs(db: Db, activityId: string) {
-  const [activity] = await db
-    .select({ id: activities.id })
-    .from(activities)
-    .where(eq(activities.id, activityId));
-  if (!activity) throw notFound();
+  if (!(await activityTitles(db, [activityId])).has(activityId)) throw notFound();
   return (await goalRefsFor(db, "activity", [activityId])).get(activityId) ?? [];
 }
 
 export async function setActivityGoals(db: Db, actor: Actor, activityId: string, goalIds: string[]) {
   authorize(actor, goalsPolicy, "linkActivityGoals", null);
   await writeWithAudit(db, actor, async (tx, audit) => {
-    const [activity] = await tx
-      .select({ id: activities.id })
-      .from(activities)
-      .where(eq(activities.id, activityId));
-    if (!activity) throw notFound();
+    if (!(await activityTitles(tx, [activityId])).has(activityId)) throw notFound();
     const before = await tx
       .select({ goalId: activityGoals.goalId })
       .from(activityGoals)

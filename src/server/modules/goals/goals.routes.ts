@@ -19,7 +19,7 @@ import { typed } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { versioned } from "../../platform/etag.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { activities } from "../activities/activities.schema.ts";
+import { activityVersion } from "../activities/index.ts";
 import { activityGoalRefs, setActivityGoals } from "./goal-links.service.ts";
 import { goalUse } from "./goal-use.service.ts";
 import { presentFramework, presentFrameworkSummary } from "./goals.presenter.ts";
@@ -151,7 +151,7 @@ export function registerGoalRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/goal-links/activities/:activityId",
     {
-      config: { versioned: versioned(activities, { param: "activityId" }) },
+      config: { versioned: activityVersion("activityId") },
       schema: {
         tags,
         summary: "Målen en aktivitet bidrar till",
@@ -168,7 +168,7 @@ export function registerGoalRoutes(app: FastifyInstance, { db }: Deps) {
   r.put(
     "/api/goal-links/activities/:activityId",
     {
-      config: { versioned: versioned(activities, { param: "activityId" }) },
+      config: { versioned: activityVersion("activityId") },
       schema: {
         tags,
         summary: "Koppla en aktivitet till mål",

@@ -16,7 +16,6 @@ import { authorize } from "../../platform/authorize.ts";
 import { AppError, type FieldError, fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith as parseInput } from "../../platform/validation.ts";
 import { organisationNames } from "../organisations/index.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
 import { goalsPolicy } from "./goals.policy.ts";
 import { goalFrameworks, goalFrameworkVersions, goals } from "./goals.schema.ts";
 
@@ -37,13 +36,23 @@ export interface FrameworkDetail extends FrameworkRecord {
   goals: (GoalRow & { subGoals: GoalRow[] })[];
 }
 
+/** Frameworks with their owners' names (one query to the organisation register for the whole list). */
+async function withOwnerNames(db: Db | Tx, frameworks: (typeof goalFrameworks.$inferSelect)[]) {
+  const owners = await organisationNames(db, [
+    ...new Set(frameworks.flatMap((f) => (f.ownerOrganisationId ? [f.ownerOrganisationId] : []))),
+  ]);
+  return frameworks.map((framework) => ({
+    framework,
+    ownerName: framework.ownerOrganisationId ? (owners.get(framework.ownerOrganisationId) ?? null) : null,
+  }));
+}
+
 /** Every framework with its owner and current version number, in Swedish name order. */
 export async function listFrameworks(db: Db | Tx): Promise<FrameworkRecord[]> {
-  const rows = await db
-    .select({ framework: goalFrameworks, ownerName: organisations.name })
-    .from(goalFrameworks)
-    .leftJoin(organisations, eq(organisations.id, goalFrameworks.ownerOrganisationId))
-    .orderBy(asc(goalFrameworks.sortKey), asc(goalFrameworks.id));
+  const rows = await withOwnerNames(
+    db,
+    await db.select().from(goalFrameworks).orderBy(asc(goalFrameworks.sortKey), asc(goalFrameworks.id)),
+  );
   if (!rows.length) return [];
   const ids = rows.map((r) => r.framework.id);
   const current = await db
@@ -83,11 +92,10 @@ export async function getFramework(
   id: string,
   versionNumber?: number,
 ): Promise<FrameworkDetail | null> {
-  const [row] = await db
-    .select({ framework: goalFrameworks, ownerName: organisations.name })
-    .from(goalFrameworks)
-    .leftJoin(organisations, eq(organisations.id, goalFrameworks.ownerOrganisationId))
-    .where(eq(goalFrameworks.id, id));
+  const [row] = await withOwnerNames(
+    db,
+    await db.select().from(goalFrameworks).where(eq(goalFrameworks.id, id)),
+  );
   if (!row) return null;
   const versions = await db
     .select()
