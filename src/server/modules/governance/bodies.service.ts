@@ -1,5 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
 import {
   type AddMemberInput,
   addMemberInput,
@@ -15,9 +14,10 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith } from "../../platform/validation.ts";
+import { bodyRowsWithOrganisation } from "../../read/governance-bodies.ts";
+import { currentMemberContacts, memberRowsOf } from "../../read/governance-members.ts";
 import { organisationNames } from "../organisations/index.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
-import { people } from "../people/people.schema.ts";
+import { existingPersonIds } from "../people/index.ts";
 import { governancePolicy, may, standingNone } from "./governance.policy.ts";
 import { governanceBodies, governanceMembers } from "./governance.schema.ts";
 import { seatsOf, standingIn } from "./standing.ts";
@@ -27,14 +27,6 @@ import { seatsOf, standingIn } from "./standing.ts";
 export type BodyRow = typeof governanceBodies.$inferSelect & {
   organisationName: string;
   memberCount: number;
-};
-
-const party = alias(organisations, "party");
-
-const bodyColumns = {
-  body: governanceBodies,
-  organisationName: organisations.name,
-  memberCount: sql<number>`(select count(*)::int from governance_members m where m.body_id = ${governanceBodies.id})`,
 };
 
 const flatten = (r: {
@@ -53,37 +45,23 @@ export async function listBodies(
   query: { kind?: BodyKind; organisationId?: string },
 ): Promise<BodyRow[]> {
   authorize(actor, governancePolicy, "listBodies", standingNone);
-  const rows = await db
-    .select(bodyColumns)
-    .from(governanceBodies)
-    .innerJoin(organisations, eq(organisations.id, governanceBodies.organisationId))
-    .where(
-      and(
-        query.kind ? eq(governanceBodies.kind, query.kind) : undefined,
-        query.organisationId ? eq(governanceBodies.organisationId, query.organisationId) : undefined,
-      ),
-    )
-    .orderBy(asc(organisations.sortKey), asc(governanceBodies.sortKey), asc(governanceBodies.id));
+  const rows = await bodyRowsWithOrganisation(
+    db,
+    and(
+      query.kind ? eq(governanceBodies.kind, query.kind) : undefined,
+      query.organisationId ? eq(governanceBodies.organisationId, query.organisationId) : undefined,
+    ),
+  );
   return rows.map(flatten);
 }
 
 export async function loadBody(db: Db | Tx, id: string): Promise<BodyRow | null> {
-  const [row] = await db
-    .select(bodyColumns)
-    .from(governanceBodies)
-    .innerJoin(organisations, eq(organisations.id, governanceBodies.organisationId))
-    .where(eq(governanceBodies.id, id));
+  const [row] = await bodyRowsWithOrganisation(db, eq(governanceBodies.id, id));
   return row ? flatten(row) : null;
 }
 
 export async function membersOf(db: Db | Tx, bodyId: string): Promise<MemberView[]> {
-  const rows = await db
-    .select({ m: governanceMembers, personName: people.name, partyName: party.name })
-    .from(governanceMembers)
-    .innerJoin(people, eq(people.id, governanceMembers.personId))
-    .leftJoin(party, eq(party.id, governanceMembers.partyOrganisationId))
-    .where(eq(governanceMembers.bodyId, bodyId))
-    .orderBy(asc(party.sortKey), asc(people.sortKey), asc(governanceMembers.id));
+  const rows = await memberRowsOf(db, bodyId);
   return rows.map(({ m, personName, partyName }) => ({
     id: m.id,
     personId: m.personId,
@@ -196,8 +174,8 @@ export async function addMember(db: Db, actor: Actor | null, bodyId: string, inp
       .for("update");
     if (!body) throw notFound();
     authorize(actor, governancePolicy, "manageBody", standingIn(seats, bodyId));
-    const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.id, data.personId));
-    if (!person) throw fieldErrors({ personId: "governance.errors.unknownPerson" });
+    if (!(await existingPersonIds(tx, [data.personId])).has(data.personId))
+      throw fieldErrors({ personId: "governance.errors.unknownPerson" });
     await checkOrganisation(tx, "partyOrganisationId", data.partyOrganisationId);
     const start = data.startDate ?? "0001-01-01";
     const end = data.endDate ?? "9999-12-31";
@@ -242,16 +220,7 @@ export async function addMember(db: Db, actor: Actor | null, bodyId: string, inp
 /** People who sit in a body now, for the notice: name and e-mail. */
 export async function recipientsOf(db: Db | Tx, bodyId: string) {
   const today = new Date().toISOString().slice(0, 10);
-  return db
-    .selectDistinct({ personId: people.id, name: people.name, email: people.email })
-    .from(governanceMembers)
-    .innerJoin(people, eq(people.id, governanceMembers.personId))
-    .where(
-      and(
-        eq(governanceMembers.bodyId, bodyId),
-        or(isNull(governanceMembers.endDate), gte(governanceMembers.endDate, today)),
-      ),
-    );
+  return currentMemberContacts(db, bodyId, today);
 }
 
 export async function bodiesByIds(db: Db | Tx, ids: string[]) {

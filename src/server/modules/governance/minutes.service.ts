@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { type MinutesInput, minutesInput } from "../../../common/governance.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
@@ -6,7 +6,7 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith } from "../../platform/validation.ts";
-import { people } from "../people/people.schema.ts";
+import { existingPersonIds } from "../people/index.ts";
 import { governancePolicy } from "./governance.policy.ts";
 import { governanceAgendaItems, governanceMeetings } from "./governance.schema.ts";
 import { getMeeting, loadMeeting } from "./meetings.service.ts";
@@ -45,8 +45,9 @@ export async function openMeetingForWrite(
 
 async function checkPeople(tx: Tx, field: string, ids: string[]) {
   if (!ids.length) return;
-  const found = await tx.select({ id: people.id }).from(people).where(inArray(people.id, ids));
-  if (found.length !== new Set(ids).size) throw fieldErrors({ [field]: "governance.errors.unknownPerson" });
+  const unique = [...new Set(ids)];
+  if ((await existingPersonIds(tx, unique)).size !== unique.length)
+    throw fieldErrors({ [field]: "governance.errors.unknownPerson" });
 }
 
 export async function saveMinutes(db: Db, actor: Actor | null, id: string, input: MinutesInput) {

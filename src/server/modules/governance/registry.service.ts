@@ -13,8 +13,8 @@ import { fieldErrors } from "../../platform/errors.ts";
 import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { likePattern } from "../../platform/sql.ts";
 import { parseWith } from "../../platform/validation.ts";
+import { registrySeriesOf } from "../../read/governance-registry.ts";
 import { organisationNames } from "../organisations/index.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
 import { governancePolicy, may, standingNone } from "./governance.policy.ts";
 import {
   governanceBodies,
@@ -46,11 +46,7 @@ export async function setRegistryPrefix(db: Db | Tx, organisationId: string, pre
 }
 
 async function nextNumber(tx: Tx, organisationId: string, year: number): Promise<string> {
-  const [org] = await tx
-    .select({ name: organisations.name, prefix: governanceRegistrySeries.prefix })
-    .from(organisations)
-    .leftJoin(governanceRegistrySeries, eq(governanceRegistrySeries.organisationId, organisations.id))
-    .where(eq(organisations.id, organisationId));
+  const org = await registrySeriesOf(tx, organisationId);
   if (!org) throw fieldErrors({ organisationId: "governance.errors.unknownOrganisation" });
   const [counter] = await tx
     .insert(governanceRegistryCounters)

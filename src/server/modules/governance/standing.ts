@@ -1,26 +1,15 @@
-import { and, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { people } from "../people/people.schema.ts";
+import { seatRowsOf } from "../../read/governance-members.ts";
 import { type Standing, standingNone } from "./governance.policy.ts";
-import { governanceMembers } from "./governance.schema.ts";
 
 /** The actor's seats: body id → secretary or not. A user is a person through `people.user_id` or the e-mail. */
 export async function seatsOf(db: Db | Tx, actor: Actor | null): Promise<Map<string, boolean>> {
   const seats = new Map<string, boolean>();
   if (!actor) return seats;
   const today = new Date().toISOString().slice(0, 10);
-  const rows = await db
-    .select({ bodyId: governanceMembers.bodyId, role: governanceMembers.role })
-    .from(governanceMembers)
-    .innerJoin(people, eq(people.id, governanceMembers.personId))
-    .where(
-      and(
-        or(eq(people.userId, actor.userId), eq(people.email, actor.email.toLowerCase())),
-        or(isNull(governanceMembers.startDate), lte(governanceMembers.startDate, today)),
-        or(isNull(governanceMembers.endDate), gte(governanceMembers.endDate, today)),
-      ),
-    );
+  const rows = await seatRowsOf(db, actor, today);
   for (const r of rows) seats.set(r.bodyId, (seats.get(r.bodyId) ?? false) || r.role === "secretary");
   return seats;
 }
