@@ -15,7 +15,6 @@ import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { searchActiveUsers, userNames } from "../accounts/index.ts";
 import { organisationNames } from "../organisations/index.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
 import { callPolicy } from "./ideas.policy.ts";
 import { ideaCallReviewers, ideaCalls, ideas } from "./ideas.schema.ts";
 
@@ -29,10 +28,20 @@ export interface CallRecord {
 
 const callColumns = {
   call: ideaCalls,
-  organisationName: organisations.name,
   // The outer row named explicitly: Drizzle may write columns unqualified, and "id" would mean ideas.id.
   ideaCount: sql<number>`(select count(*)::int from ${ideas} where ${ideas.callId} = ${sql.raw(`"idea_calls"."id"`)})`,
 };
+
+/** Calls with their organisation's name (one query to the organisation register for the whole list). */
+async function withOrganisationNames<T extends { call: CallRow }>(db: Db | Tx, rows: T[]) {
+  const names = await organisationNames(db, [
+    ...new Set(rows.flatMap((r) => (r.call.organisationId ? [r.call.organisationId] : []))),
+  ]);
+  return rows.map((r) => ({
+    ...r,
+    organisationName: r.call.organisationId ? (names.get(r.call.organisationId) ?? null) : null,
+  }));
+}
 
 /** What the policy needs to know of a call. */
 export const callSubject = (r: CallRecord | null) =>
@@ -40,11 +49,10 @@ export const callSubject = (r: CallRecord | null) =>
 
 /** Loads a call with what its policy needs; no authorisation (the callers authorise). */
 export async function loadCall(db: Db | Tx, id: string): Promise<CallRecord | null> {
-  const [row] = await db
-    .select(callColumns)
-    .from(ideaCalls)
-    .leftJoin(organisations, eq(organisations.id, ideaCalls.organisationId))
-    .where(eq(ideaCalls.id, id));
+  const [row] = await withOrganisationNames(
+    db,
+    await db.select(callColumns).from(ideaCalls).where(eq(ideaCalls.id, id)),
+  );
   if (!row) return null;
   const reviewers = await db
     .select({ userId: ideaCallReviewers.userId })
@@ -147,26 +155,28 @@ export async function listCalls(db: Db, actor: Actor | null, query: z.output<typ
   const rows = await db
     .select(callColumns)
     .from(ideaCalls)
-    .leftJoin(organisations, eq(organisations.id, ideaCalls.organisationId))
     .where(and(...conditions))
     .orderBy(sql`${ideaCalls.closesAt} desc, ${ideaCalls.id} desc`)
     .limit(query.limit + 1);
-  return page(
-    rows.map((r) => ({ ...r, reviewerUserIds: [] as string[] })),
-    query.limit,
-    (r) => encodeCursor(r.call.closesAt.toISOString(), r.call.id),
-  );
+  const result = page(rows, query.limit, (r) => encodeCursor(r.call.closesAt.toISOString(), r.call.id));
+  const items = await withOrganisationNames(db, result.items);
+  return {
+    items: items.map((r) => ({ ...r, reviewerUserIds: [] as string[] })),
+    nextCursor: result.nextCursor,
+  };
 }
 
 /** Public calls open now or opening later, soonest closing first. */
 export async function listPublicCalls(db: Db, now = new Date()) {
-  const rows = await db
-    .select(callColumns)
-    .from(ideaCalls)
-    .leftJoin(organisations, eq(organisations.id, ideaCalls.organisationId))
-    .where(and(eq(ideaCalls.public, true), gt(ideaCalls.closesAt, now)))
-    .orderBy(asc(ideaCalls.closesAt), asc(ideaCalls.id))
-    .limit(100);
+  const rows = await withOrganisationNames(
+    db,
+    await db
+      .select(callColumns)
+      .from(ideaCalls)
+      .where(and(eq(ideaCalls.public, true), gt(ideaCalls.closesAt, now)))
+      .orderBy(asc(ideaCalls.closesAt), asc(ideaCalls.id))
+      .limit(100),
+  );
   return rows.map((r) => ({ ...r, reviewerUserIds: [] as string[] }));
 }
 

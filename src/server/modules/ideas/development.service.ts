@@ -6,10 +6,10 @@ import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, conflict, notFound } from "../../platform/errors.ts";
+import { ideaCountsByOrganisation } from "../../read/ideas-organisations.ts";
 import { readStoredFile, storeFile } from "../learning/index.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
 import { callPolicy } from "./ideas.policy.ts";
-import { ideaCalls, ideaDocuments, ideas, ideaVersions } from "./ideas.schema.ts";
+import { ideaDocuments, ideas, ideaVersions } from "./ideas.schema.ts";
 import { loadIdeaFor } from "./ideas.service.ts";
 
 export type VersionRow = typeof ideaVersions.$inferSelect;
@@ -137,28 +137,7 @@ export async function recommendIdea(
  */
 export async function ideasByOrganisationAndParty(db: Db, actor: Actor | null, callId?: string) {
   authorize(actor, callPolicy, "list", null);
-  const organisation = sql<string>`coalesce(${organisations.name}, nullif(trim(${ideas.organisationText}), ''), '')`;
-  return (
-    db
-      .select({
-        organisation,
-        party: sql<string | null>`${organisations.type}`,
-        submitted: sql<number>`count(*)::int`,
-        granted: sql<number>`count(*) filter (where ${ideas.stage} = 'granted')::int`,
-      })
-      .from(ideas)
-      .innerJoin(ideaCalls, eq(ideaCalls.id, ideas.callId))
-      // The register's organisation: the idea's match, else one of the same name as the submitter wrote.
-      .leftJoin(
-        organisations,
-        sql`${organisations.id} = coalesce(${ideas.organisationId}, (
-        select o.id from ${organisations} o where lower(o.name) = lower(trim(${ideas.organisationText}))
-        order by o.id limit 1))`,
-      )
-      .where(callId ? eq(ideas.callId, callId) : undefined)
-      .groupBy(sql`1, 2`)
-      .orderBy(sql`3 desc, 1`)
-  );
+  return ideaCountsByOrganisation(db, callId);
 }
 
 export type DocumentRow = typeof ideaDocuments.$inferSelect;
