@@ -5937,6 +5937,7 @@ export interface components {
                 items: {
                     id: string;
                     name: string;
+                    belongsTo: string | null;
                     unit: string;
                     actual: number | null;
                     target: number;
@@ -6052,6 +6053,7 @@ export interface components {
                 items: {
                     id: string;
                     name: string;
+                    belongsTo: string | null;
                     unit: string;
                     actual: number | null;
                     target: number;

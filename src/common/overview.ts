@@ -35,6 +35,8 @@ export const overviewOverdueReport = z.object({
 export const overviewIndicator = z.object({
   id: z.string(),
   name: z.string(),
+  /** What the indicator belongs to, to tell indicators of one name apart: its project, organisation or framework. */
+  belongsTo: z.string().nullable(),
   unit: z.string(),
   actual: z.number().nullable(),
   target: z.number(),

@@ -124,17 +124,26 @@ async function indicatorItems(
 ): Promise<OverviewIndicator[]> {
   const records = await read.indicatorsInScope(db, organisationIds);
   const evaluated = await evaluateIndicators(db, records, "sv", { history: false, asOf: today });
-  return evaluated
-    .map((e) => ({
-      id: e.row.id,
-      name: e.row.name,
-      unit: e.row.unit,
-      actual: e.actual,
-      target: e.row.target,
-      status: e.status,
-      deadline: e.row.deadline,
-    }))
-    .sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
+  return (
+    evaluated
+      .map((e) => ({
+        id: e.row.id,
+        name: e.row.name,
+        belongsTo: e.project?.name ?? e.organisation?.name ?? e.framework?.name ?? null,
+        unit: e.row.unit,
+        actual: e.actual,
+        target: e.row.target,
+        status: e.status,
+        deadline: e.row.deadline,
+      }))
+      // Off track first; within a status the latest deadline first (this year's before 2011's), then undated.
+      .sort(
+        (a, b) =>
+          statusOrder[a.status] - statusOrder[b.status] ||
+          (b.deadline ?? "").localeCompare(a.deadline ?? "") ||
+          a.name.localeCompare(b.name, "sv"),
+      )
+  );
 }
 
 async function workStepsDue(db: Db, programmeIds: string[], year: number) {

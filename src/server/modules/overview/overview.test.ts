@@ -350,7 +350,13 @@ describe("GET /api/overview", () => {
     });
     expect(body.organisationIndicators).toEqual({
       count: 1,
-      items: [expect.objectContaining({ id: ids.ownIndicator, status: "off_track" })],
+      items: [
+        expect.objectContaining({
+          id: ids.ownIndicator,
+          belongsTo: "Härnösands kommun",
+          status: "off_track",
+        }),
+      ],
     });
     const text = res.body;
     for (const other of [

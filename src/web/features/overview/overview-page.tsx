@@ -86,6 +86,7 @@ const indicatorLines = (items: OverviewIndicator[], { t, locale }: Ctx) =>
     to: `/uppfoljning/indikatorer/${i.id}`,
     label: i.name,
     detail: [
+      i.belongsTo,
       t(`overview.indicator.status.${i.status}`),
       i.actual === null
         ? t("overview.indicator.noValue", { target: formatNumber(i.target, locale), unit: i.unit })
