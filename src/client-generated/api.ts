@@ -4141,6 +4141,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Min översikt: det som behöver göras, per roll
+         * @description Startsidan efter inloggning. Bara avsnitten för användarens roller finns med: samordnare (upcomingEvents, overdueReports, indicatorsOffTarget, dialoguesDue, openCalls, recentChanges), programansvarig (compassGaps, workStepsDue), styrelse- och gruppledamot (nextMeetings, documentsToRead), partner (organisationAgreements, organisationEvents, organisationIndicators — bara den egna organisationens).
+         */
+        get: operations["getOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisations/export": {
         parameters: {
             query?: never;
@@ -5890,6 +5910,158 @@ export interface components {
             programmes: number;
             courses: number;
             activities: number;
+        };
+        Overview: {
+            upcomingEvents?: {
+                count: number;
+                items: {
+                    id: string;
+                    title: string;
+                    startsAt: string;
+                    place: string | null;
+                    registered: number;
+                    capacity: number | null;
+                }[];
+            };
+            overdueReports?: {
+                count: number;
+                items: {
+                    id: string;
+                    name: string;
+                    reportDueDate: string;
+                    daysOverdue: number;
+                }[];
+            };
+            indicatorsOffTarget?: {
+                count: number;
+                items: {
+                    id: string;
+                    name: string;
+                    belongsTo: string | null;
+                    unit: string;
+                    actual: number | null;
+                    target: number;
+                    /** @enum {string} */
+                    status: "on_track" | "at_risk" | "off_track" | "no_data";
+                    deadline: string | null;
+                }[];
+            };
+            dialoguesDue?: {
+                count: number;
+                items: {
+                    id: string;
+                    title: string;
+                    status: string;
+                    endDate: string;
+                    nextDialogueDate: string | null;
+                }[];
+            };
+            openCalls?: {
+                count: number;
+                items: {
+                    id: string;
+                    title: string;
+                    closesAt: string;
+                    ideas: number;
+                }[];
+            };
+            recentChanges?: {
+                count: number;
+                items: {
+                    at: string;
+                    actorName: string;
+                    /** @enum {string} */
+                    verb: "created" | "updated" | "deleted" | "changed";
+                    kind: string;
+                    recordName: string | null;
+                    target: {
+                        kind: string;
+                        id: string;
+                    } | null;
+                }[];
+            };
+            compassGaps?: {
+                count: number;
+                items: {
+                    programmeId: string;
+                    programmeName: string;
+                    year: number;
+                    dimensions: {
+                        key: string;
+                        label: string;
+                    }[];
+                }[];
+            };
+            workStepsDue?: {
+                count: number;
+                items: {
+                    programmeId: string;
+                    programmeName: string;
+                    year: number;
+                    /** @enum {string} */
+                    step: "goals" | "inventory" | "analysis" | "recommendations" | "workPlan";
+                    /** @enum {string} */
+                    status: "not_started" | "in_progress" | "done";
+                    startDate: string | null;
+                }[];
+            };
+            nextMeetings?: {
+                count: number;
+                items: {
+                    id: string;
+                    bodyId: string;
+                    bodyName: string;
+                    title: string | null;
+                    startsAt: string;
+                    place: string | null;
+                }[];
+            };
+            documentsToRead?: {
+                count: number;
+                items: {
+                    meetingId: string;
+                    meetingTitle: string | null;
+                    bodyName: string;
+                    startsAt: string;
+                    agendaItem: string;
+                    name: string;
+                }[];
+            };
+            organisationAgreements?: {
+                count: number;
+                items: {
+                    id: string;
+                    title: string;
+                    status: string;
+                    endDate: string;
+                    nextDialogueDate: string | null;
+                }[];
+            };
+            organisationEvents?: {
+                count: number;
+                items: {
+                    id: string;
+                    title: string;
+                    startsAt: string;
+                    place: string | null;
+                    registered: number;
+                    capacity: number | null;
+                }[];
+            };
+            organisationIndicators?: {
+                count: number;
+                items: {
+                    id: string;
+                    name: string;
+                    belongsTo: string | null;
+                    unit: string;
+                    actual: number | null;
+                    target: number;
+                    /** @enum {string} */
+                    status: "on_track" | "at_risk" | "off_track" | "no_data";
+                    deadline: string | null;
+                }[];
+            };
         };
         OwnIdea: {
             id: string;
@@ -30074,6 +30246,35 @@ export interface operations {
             };
             /** @description Default Response */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Overview"];
+                };
+            };
+            /** @description Default Response */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,6 +21,7 @@ import { registerLearningRoutes } from "./modules/learning/index.ts";
 import { registerLocalWorkRoutes } from "./modules/localwork/index.ts";
 import { registerMailRoutes } from "./modules/mail/index.ts";
 import { registerOrganisationRoutes } from "./modules/organisations/index.ts";
+import { registerOverviewRoutes } from "./modules/overview/index.ts";
 import { registerPeopleRoutes } from "./modules/people/index.ts";
 import { registerPlanRoutes } from "./modules/plans/index.ts";
 import { registerPrivacyRoutes } from "./modules/privacy/index.ts";
@@ -68,4 +69,5 @@ export const routeModules: ((app: FastifyInstance, deps: Deps) => void)[] = [
   registerRetentionRoutes,
   registerPrivacyRoutes,
   registerIdentityRoutes,
+  registerOverviewRoutes,
 ];

@@ -14,6 +14,7 @@ import * as learning from "./learning.ts";
 import * as localwork from "./localwork.ts";
 import * as operations from "./operations.ts";
 import * as organisations from "./organisations.ts";
+import * as overview from "./overview.ts";
 import * as people from "./people.ts";
 import * as plans from "./plans.ts";
 import * as platform from "./platform.ts";
@@ -62,6 +63,7 @@ const modules = [
   signIn,
   identity,
   operations,
+  overview,
 ];
 
 type Tree = { [key: string]: string | Tree };

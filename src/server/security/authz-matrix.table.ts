@@ -443,6 +443,8 @@ export const matrix: Record<string, string> = {
   "POST /api/auth/saml/{idp}/slo": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 422 422",
   "GET /api/auth/oidc/{provider}/login": "400 400 | 400 400 | 400 400 | 400 400 | 400 400 | 400 400",
   "GET /api/auth/oidc/{provider}/callback": "400 400 | 400 400 | 400 400 | 400 400 | 400 400 | 400 400",
+  // The personal overview (issue 15, item 1): every signed-in user has one, scoped to their roles.
+  "GET /api/overview": "200 200 | 200 200 | 200 200 | 200 200 | 200 200 | 401 401",
 };
 
 /** Query strings and bodies some routes need for the matrix to reach their authorisation. */
