@@ -2,11 +2,9 @@
 
 export { activityTitles } from "./activities.queries.ts";
 export { toRecords } from "./activities.records.ts";
-export { registerActivityRoutes } from "./activities.routes.ts";
+export { activityVersion, registerActivityRoutes } from "./activities.routes.ts";
 export { activityIdsOfType } from "./activities.seed.ts";
 export { type ActivityRecord, deleteActivity, listActivities, updateActivity } from "./activities.service.ts";
 export { createActivity } from "./activities.write.ts";
 export { registerActivityTypeRoutes } from "./activity-types.routes.ts";
-export { ensureActivityTypes, findActivityType } from "./activity-types.service.ts";
-export { activityTypeKeys } from "./activity-types.service.ts";
-export { activityVersion } from "./activities.routes.ts";
+export { activityTypeKeys, ensureActivityTypes, findActivityType } from "./activity-types.service.ts";

@@ -1,5 +1,5 @@
 /** What other modules use of the programmes module: course reads. */
-export { type CourseSummary, coursesByIds } from "./course-reads.ts";
+export { type CourseSummary, coursesByIds, type ProgrammeSummary, programmesByIds } from "./course-reads.ts";
 export { registerCourseRoutes } from "./courses.routes.ts";
 export {
   type CourseRecord,
@@ -12,7 +12,7 @@ export {
 } from "./courses.service.ts";
 export { directedProgrammeIds } from "./programmes.policy.ts";
 export { presentImpact } from "./programmes.presenter.ts";
-export { registerProgrammeRoutes } from "./programmes.routes.ts";
+export { programmeVersion, registerProgrammeRoutes } from "./programmes.routes.ts";
 export {
   createProgramme,
   findProgrammeIdByCode,
@@ -22,5 +22,3 @@ export {
   provideProgrammeReferenceReads,
 } from "./programmes.service.ts";
 export { assertExisting, assertRefinement, unique } from "./registers.shared.ts";
-export { type ProgrammeSummary, programmesByIds } from "./course-reads.ts";
-export { programmeVersion } from "./programmes.routes.ts";
