@@ -2100,7 +2100,10 @@ export interface paths {
         /** Evenemang (publika och interna), med antal anmälda, närvarande och uppskattade */
         get: operations["getEvents"];
         put?: never;
-        /** Skapa ett evenemang */
+        /**
+         * Skapa ett evenemang
+         * @description Dagarna ges som tillfällen (sessions) eller, som för en aktivitet, med startDate/endDate (och startTime/endTime): utan sessions blir det ett tillfälle per dag. Ges båda måste de stämma överens.
+         */
         post: operations["postEvents"];
         delete?: never;
         options?: never;
@@ -2193,7 +2196,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Ändra ett evenemang (fler platser flyttar upp personer från väntelistan) */
+        /**
+         * Ändra ett evenemang (fler platser flyttar upp personer från väntelistan)
+         * @description startDate/endDate (och startTime/endTime) ersätter tillfällena som sessions gör: ett tillfälle per dag.
+         */
         patch: operations["patchEventsById"];
         trace?: never;
     };
@@ -5125,6 +5131,7 @@ export interface components {
                 update: boolean;
                 delete: boolean;
             };
+            name: string;
         };
         DeleteImpact: {
             effects: {
@@ -6262,6 +6269,7 @@ export interface components {
                 update: boolean;
                 delete: boolean;
             };
+            name: string;
         };
         ProgrammeCompass: {
             programmeId: string;
@@ -9132,7 +9140,8 @@ export interface operations {
             content: {
                 "application/json": {
                     code: string;
-                    nameSv: string;
+                    /** @description Samma som name (äldre namn på fältet). */
+                    nameSv?: string;
                     nameEn?: string | null;
                     credits?: number | null;
                     /** @enum {string|null} */
@@ -9143,6 +9152,8 @@ export interface operations {
                     responsiblePersonId?: string | null;
                     /** @default [] */
                     courseIds?: string[];
+                    /** @description Namnet på svenska. */
+                    name?: string;
                 };
             };
         };
@@ -9338,6 +9349,7 @@ export interface operations {
             content: {
                 "application/json": {
                     code?: string;
+                    /** @description Samma som name (äldre namn på fältet). */
                     nameSv?: string;
                     nameEn?: string | null;
                     credits?: number | null;
@@ -9348,6 +9360,8 @@ export interface operations {
                     /** Format: uuid */
                     responsiblePersonId?: string | null;
                     courseIds?: string[];
+                    /** @description Namnet på svenska. */
+                    name?: string;
                 };
             };
         };
@@ -9525,7 +9539,8 @@ export interface operations {
             content: {
                 "application/json": {
                     code: string;
-                    nameSv: string;
+                    /** @description Samma som name (äldre namn på fältet). */
+                    nameSv?: string;
                     nameEn?: string | null;
                     credits: number;
                     /** @enum {string|null} */
@@ -9540,6 +9555,8 @@ export interface operations {
                     contract?: boolean;
                     /** Format: uuid */
                     clientOrganisationId?: string | null;
+                    /** @description Namnet på svenska. */
+                    name?: string;
                 };
             };
         };
@@ -9735,6 +9752,7 @@ export interface operations {
             content: {
                 "application/json": {
                     code?: string;
+                    /** @description Samma som name (äldre namn på fältet). */
                     nameSv?: string;
                     nameEn?: string | null;
                     credits?: number;
@@ -9748,6 +9766,8 @@ export interface operations {
                     contract?: boolean;
                     /** Format: uuid */
                     clientOrganisationId?: string | null;
+                    /** @description Namnet på svenska. */
+                    name?: string;
                 };
             };
         };
@@ -17942,6 +17962,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getReportsProgress: {
@@ -18004,6 +18033,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getReportsFollowUp: {
@@ -18057,6 +18095,15 @@ export interface operations {
             };
             /** @description Default Response */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18234,6 +18281,14 @@ export interface operations {
                     projectId?: string | null;
                     /** @default null */
                     estimatedParticipants?: number | null;
+                    /** @description Första dagen, ÅÅÅÅ-MM-DD, eller en tidpunkt (svensk tid om ingen tidszon anges). */
+                    startDate?: string;
+                    /** @description Sista dagen (standard: startDate), som startDate. */
+                    endDate?: string;
+                    /** @description Starttid HH:MM varje dag (standard 09:00). */
+                    startTime?: string;
+                    /** @description Sluttid HH:MM varje dag (standard 16:00). */
+                    endTime?: string;
                 };
             };
         };
@@ -18705,6 +18760,14 @@ export interface operations {
                     /** Format: uuid */
                     projectId?: string | null;
                     estimatedParticipants?: number | null;
+                    /** @description Första dagen, ÅÅÅÅ-MM-DD, eller en tidpunkt (svensk tid om ingen tidszon anges). */
+                    startDate?: string;
+                    /** @description Sista dagen (standard: startDate), som startDate. */
+                    endDate?: string;
+                    /** @description Starttid HH:MM varje dag (standard 09:00). */
+                    startTime?: string;
+                    /** @description Sluttid HH:MM varje dag (standard 16:00). */
+                    endTime?: string;
                 };
             };
         };
