@@ -28,26 +28,38 @@ type TableBlock = Extract<ReportBlock, { type: "table" }>;
 
 /** A4 portrait less docx's default margins of 1 inch, in twips (1/20 pt). */
 export const TEXT_WIDTH = 11906 - 2 * 1440;
-/** A generous average for Arial 10.5 pt (a wide letter is ~7 pt, a narrow ~3 pt), and the cell's padding. */
-export const TWIPS_PER_CHAR = 120;
-const CELL_PADDING = 2 * 115 + 20;
+/**
+ * A generous letter width for Arial 10.5 pt (size 21 in half-points; Arial averages about 0.5 em), and
+ * a cell's padding (Word's default 108 twips a side).
+ */
+export const TWIPS_PER_CHAR = 112;
+const BODY_SIZE = 21;
+/** The smallest text a wide table is set in (8 pt) so that its longest words fit. */
+const SMALLEST_SIZE = 16;
+const CELL_PADDING = 2 * 108 + 20;
 
 const longestWord = (text: string) => Math.max(0, ...text.split(/[ \t\n]+/).map((w) => [...w].length));
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 /**
- * Column widths in twips that fill the text width: each column at least its longest word (a number,
- * whose spaces do not break, counts as one word), and the rest shared by how much longer the column's
- * longest text is than that. Only when the longest words alone are wider than the page do they shrink.
+ * A table's text size (half-points) and column widths in twips that fill the text width: each column at
+ * least its longest word (a number, whose spaces do not break, counts as one word), and the rest shared
+ * by how much longer the column's longest text is than that. A table whose longest words do not fit at
+ * 10.5 pt is set smaller, down to 8 pt; only beyond that do columns shrink below their longest word.
  */
-export function columnWidths(columns: string[][], unbreakable: boolean[]): number[] {
-  const need = (n: number) => n * TWIPS_PER_CHAR + CELL_PADDING;
-  const min = columns.map((texts, i) =>
-    need(Math.max(0, ...texts.map((t) => (unbreakable[i] ? [...t].length : longestWord(t))))),
+export function columnWidths(
+  columns: string[][],
+  unbreakable: boolean[],
+): { widths: number[]; size: number } {
+  const longest = columns.map((texts, i) =>
+    Math.max(0, ...texts.map((t) => (unbreakable[i] ? [...t].length : longestWord(t)))),
   );
-  const want = columns.map((texts, i) =>
-    Math.max(min[i], need(Math.max(0, ...texts.map((t) => [...t].length)))),
-  );
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const whole = columns.map((texts) => Math.max(0, ...texts.map((t) => [...t].length)));
+  let size = BODY_SIZE;
+  const need = (n: number) => (n * TWIPS_PER_CHAR * size) / BODY_SIZE + CELL_PADDING;
+  while (size > SMALLEST_SIZE && sum(longest.map(need)) > TEXT_WIDTH) size--;
+  const min = longest.map(need);
+  const want = whole.map((n, i) => Math.max(min[i], need(n)));
   let widths: number[];
   if (sum(min) >= TEXT_WIDTH) widths = min.map((m) => (m * TEXT_WIDTH) / sum(min));
   else if (sum(want) <= TEXT_WIDTH) widths = want.map((w) => (w * TEXT_WIDTH) / sum(want));
@@ -57,15 +69,16 @@ export function columnWidths(columns: string[][], unbreakable: boolean[]): numbe
   }
   const rounded = widths.map(Math.floor);
   rounded[rounded.length - 1] += TEXT_WIDTH - sum(rounded);
-  return rounded;
+  return { widths: rounded, size };
 }
+
 const border = { style: BorderStyle.SINGLE, size: 4, color: "8A8A8A" };
 const borders = { top: border, bottom: border, left: border, right: border };
 
 function tableOf(block: TableBlock, lang: "sv" | "en") {
   const numeric = block.columns.map((c) => c.kind === "number" || c.kind === "kronor");
   const bodyRows = [...block.rows, ...(block.footer ? [block.footer] : [])];
-  const widths = columnWidths(
+  const { widths, size } = columnWidths(
     block.columns.map((c, i) => [c.header, ...bodyRows.map((r) => formatCell(r[i], c, lang))]),
     numeric,
   );
@@ -86,6 +99,7 @@ function tableOf(block: TableBlock, lang: "sv" | "en") {
                   new TextRun({
                     text: options.header ? String(value ?? "") : formatCell(value, block.columns[i], lang),
                     bold: options.header || options.bold,
+                    size: size === BODY_SIZE ? undefined : size,
                   }),
                 ],
               }),
