@@ -48,10 +48,15 @@ export function neutraliseCsvText(text: string): string {
   return neutraliseFormula(text.replace(FORMULA_AFTER_SPLIT, "$1'$2"));
 }
 
-/** An ISO date (`2013-04-02`) as a Date at UTC midnight, which Excel shows as that day. */
+/**
+ * An ISO date (`2013-04-02`) as a Date at UTC midnight, which Excel shows as that day. A timestamp
+ * (`2013-04-01T22:30:00Z`) gives the day it was in Sweden (here 2 April), not the day in UTC.
+ */
 export function isoToDate(iso: string | null | undefined): Date | null {
   if (!iso) return null;
-  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  const day = iso.length > 10 && iso[10] === "T" ? stockholmDateTime(iso)?.toISOString() : iso;
+  if (!day) return null;
+  const d = new Date(`${day.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? null : d;
 }
 

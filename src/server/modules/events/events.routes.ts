@@ -22,7 +22,7 @@ import { versioned } from "../../platform/etag.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { isoToDate, sendSpreadsheet } from "../../platform/spreadsheet-export.ts";
+import { sendSpreadsheet, stockholmDateTime } from "../../platform/spreadsheet-export.ts";
 import { nudgeMailSender } from "../mail/index.ts";
 import { createEventBody, eventInputOf, updateEventBody } from "./event-dates.input.ts";
 import { presentEvent, presentParticipant } from "./events.presenter.ts";
@@ -273,8 +273,10 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
             },
             {
               header: t("events.participant.attendedAt"),
-              value: (p: P) => isoToDate(p.attendedAt),
-              width: 14,
+              // When they were checked in, on a Swedish clock (not UTC).
+              value: (p: P) => stockholmDateTime(p.attendedAt),
+              numFmt: "yyyy-mm-dd hh:mm",
+              width: 17,
             },
             { header: t("events.participant.code"), value: (p: P) => p.checkinCode, width: 10 },
             { header: t("events.participant.dietary"), value: (p: P) => p.dietary, width: 24 },
