@@ -2100,7 +2100,10 @@ export interface paths {
         /** Evenemang (publika och interna), med antal anmälda, närvarande och uppskattade */
         get: operations["getEvents"];
         put?: never;
-        /** Skapa ett evenemang */
+        /**
+         * Skapa ett evenemang
+         * @description Dagarna ges som tillfällen (sessions) eller, som för en aktivitet, med startDate/endDate (och startTime/endTime): utan sessions blir det ett tillfälle per dag. Ges båda måste de stämma överens.
+         */
         post: operations["postEvents"];
         delete?: never;
         options?: never;
@@ -2193,7 +2196,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Ändra ett evenemang (fler platser flyttar upp personer från väntelistan) */
+        /**
+         * Ändra ett evenemang (fler platser flyttar upp personer från väntelistan)
+         * @description startDate/endDate (och startTime/endTime) ersätter tillfällena som sessions gör: ett tillfälle per dag.
+         */
         patch: operations["patchEventsById"];
         trace?: never;
     };
@@ -5145,6 +5151,7 @@ export interface components {
                 update: boolean;
                 delete: boolean;
             };
+            name: string;
         };
         DeleteImpact: {
             effects: {
@@ -6434,6 +6441,7 @@ export interface components {
                 update: boolean;
                 delete: boolean;
             };
+            name: string;
         };
         ProgrammeCompass: {
             programmeId: string;
@@ -9304,7 +9312,8 @@ export interface operations {
             content: {
                 "application/json": {
                     code: string;
-                    nameSv: string;
+                    /** @description Samma som name (äldre namn på fältet). */
+                    nameSv?: string;
                     nameEn?: string | null;
                     credits?: number | null;
                     /** @enum {string|null} */
@@ -9315,6 +9324,8 @@ export interface operations {
                     responsiblePersonId?: string | null;
                     /** @default [] */
                     courseIds?: string[];
+                    /** @description Namnet på svenska. */
+                    name?: string;
                 };
             };
         };
@@ -9510,6 +9521,7 @@ export interface operations {
             content: {
                 "application/json": {
                     code?: string;
+                    /** @description Samma som name (äldre namn på fältet). */
                     nameSv?: string;
                     nameEn?: string | null;
                     credits?: number | null;
@@ -9520,6 +9532,8 @@ export interface operations {
                     /** Format: uuid */
                     responsiblePersonId?: string | null;
                     courseIds?: string[];
+                    /** @description Namnet på svenska. */
+                    name?: string;
                 };
             };
         };
@@ -9697,7 +9711,8 @@ export interface operations {
             content: {
                 "application/json": {
                     code: string;
-                    nameSv: string;
+                    /** @description Samma som name (äldre namn på fältet). */
+                    nameSv?: string;
                     nameEn?: string | null;
                     credits: number;
                     /** @enum {string|null} */
@@ -9712,6 +9727,8 @@ export interface operations {
                     contract?: boolean;
                     /** Format: uuid */
                     clientOrganisationId?: string | null;
+                    /** @description Namnet på svenska. */
+                    name?: string;
                 };
             };
         };
@@ -9907,6 +9924,7 @@ export interface operations {
             content: {
                 "application/json": {
                     code?: string;
+                    /** @description Samma som name (äldre namn på fältet). */
                     nameSv?: string;
                     nameEn?: string | null;
                     credits?: number;
@@ -9920,6 +9938,8 @@ export interface operations {
                     contract?: boolean;
                     /** Format: uuid */
                     clientOrganisationId?: string | null;
+                    /** @description Namnet på svenska. */
+                    name?: string;
                 };
             };
         };
@@ -18114,6 +18134,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getReportsProgress: {
@@ -18176,6 +18205,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getReportsFollowUp: {
@@ -18229,6 +18267,15 @@ export interface operations {
             };
             /** @description Default Response */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18406,6 +18453,14 @@ export interface operations {
                     projectId?: string | null;
                     /** @default null */
                     estimatedParticipants?: number | null;
+                    /** @description Första dagen, ÅÅÅÅ-MM-DD, eller en tidpunkt (svensk tid om ingen tidszon anges). */
+                    startDate?: string;
+                    /** @description Sista dagen (standard: startDate), som startDate. */
+                    endDate?: string;
+                    /** @description Starttid HH:MM varje dag (standard 09:00). */
+                    startTime?: string;
+                    /** @description Sluttid HH:MM varje dag (standard 16:00). */
+                    endTime?: string;
                 };
             };
         };
@@ -18877,6 +18932,14 @@ export interface operations {
                     /** Format: uuid */
                     projectId?: string | null;
                     estimatedParticipants?: number | null;
+                    /** @description Första dagen, ÅÅÅÅ-MM-DD, eller en tidpunkt (svensk tid om ingen tidszon anges). */
+                    startDate?: string;
+                    /** @description Sista dagen (standard: startDate), som startDate. */
+                    endDate?: string;
+                    /** @description Starttid HH:MM varje dag (standard 09:00). */
+                    startTime?: string;
+                    /** @description Sluttid HH:MM varje dag (standard 16:00). */
+                    endTime?: string;
                 };
             };
         };

@@ -148,6 +148,8 @@ export const programmeView = z
     createdAt: z.string(),
     updatedAt: z.string(),
     abilities,
+    /** The Swedish name (the same as nameSv), as the API names it elsewhere. */
+    name: z.string(),
   })
   .meta({ id: "Programme" });
 export type ProgrammeView = z.infer<typeof programmeView>;
@@ -168,6 +170,8 @@ export const courseView = z
     createdAt: z.string(),
     updatedAt: z.string(),
     abilities,
+    /** The Swedish name (the same as nameSv), as the API names it elsewhere. */
+    name: z.string(),
   })
   .meta({ id: "Course" });
 export type CourseView = z.infer<typeof courseView>;

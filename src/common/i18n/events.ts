@@ -22,6 +22,9 @@ export const sv = {
       tooManyQuestions: "Högst 10 extra frågor.",
       duplicateQuestion: "Två frågor har samma nyckel.",
       rating: "Välj ett betyg från 1 till 5.",
+      dateOrDateTime: "Ange ett datum som ÅÅÅÅ-MM-DD eller datum och tid, t.ex. 2027-11-09T09:00.",
+      timeTwice: "Tiden står redan i datumet; ange den bara på ett ställe.",
+      datesDisagree: "Datumen stämmer inte med evenemangets tillfällen (sessions).",
     },
   },
   errors: {
@@ -293,6 +296,9 @@ export const en: Widen<typeof sv> = {
       tooManyQuestions: "At most 10 extra questions.",
       duplicateQuestion: "Two questions have the same key.",
       rating: "Choose a rating from 1 to 5.",
+      dateOrDateTime: "Enter a date as YYYY-MM-DD or a date and time, e.g. 2027-11-09T09:00.",
+      timeTwice: "The time is already in the date; give it in one place only.",
+      datesDisagree: "The dates do not match the event's sessions.",
     },
   },
   errors: {

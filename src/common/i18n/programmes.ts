@@ -15,6 +15,7 @@ export const sv = {
       unknownPerson: "Personen finns inte.",
       unknownProgrammes: "Ett eller flera av programmen finns inte.",
       unknownCourses: "En eller flera av kurserna finns inte.",
+      nameConflict: "name och nameSv är samma fält (det svenska namnet) men har olika värden.",
     },
   },
   programmes: {
@@ -97,6 +98,7 @@ export const en: Widen<typeof sv> = {
       unknownPerson: "The person does not exist.",
       unknownProgrammes: "One or more of the programmes do not exist.",
       unknownCourses: "One or more of the courses do not exist.",
+      nameConflict: "name and nameSv are the same field (the Swedish name) but have different values.",
     },
   },
   programmes: {

@@ -161,6 +161,13 @@ export const sv = {
       html: "Webbsida (HTML)",
       choose: "Välj…",
     },
+    /** The cover's line on where the report comes from (the content hash is in the file's properties). */
+    madeFrom: "Genererad {{generated}} från data per {{asOf}}.",
+  },
+  errors: {
+    pdfRendererMissing: "PDF kan inte skapas på den här servern",
+    pdfRendererMissingDetail:
+      "PDF skrivs ut med webbläsaren Chromium, som saknas på servern. Den som driver Samspel behöver installera Debians paket chromium (apt-get install chromium) eller ange webbläsarens sökväg i SAMSPEL_CHROMIUM.",
   },
 };
 
@@ -327,5 +334,11 @@ export const en: Widen<typeof sv> = {
       html: "Web page (HTML)",
       choose: "Choose…",
     },
+    madeFrom: "Generated {{generated}} from data as of {{asOf}}.",
+  },
+  errors: {
+    pdfRendererMissing: "PDF cannot be made on this server",
+    pdfRendererMissingDetail:
+      "PDFs are printed with the Chromium browser, which is missing on the server. Whoever runs Samspel needs to install Debian's chromium package (apt-get install chromium) or set the browser's path in SAMSPEL_CHROMIUM.",
   },
 };

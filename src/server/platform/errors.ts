@@ -64,6 +64,8 @@ export const errorCodes = {
   linkExpired: { status: 410, detail: "events.errors.linkExpired" },
   feedbackNotOpen: { status: 409, detail: "events.errors.feedbackNotOpen" },
   feedbackGiven: { status: 409, detail: "events.errors.feedbackGiven" },
+  // PDF rendering (issue 15, item 5): no browser to print with on this server
+  pdfRendererMissing: { status: 503, detail: "errors.pdfRendererMissingDetail" },
 } as const satisfies Record<string, { status: number; detail?: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import type { FastifyReply } from "fastify";
+import { contentDisposition, fileNameOf } from "./files.ts";
 
 /**
  * Spreadsheet downloads (XLSX and CSV) for every module's tables. Cells keep their types — numbers
@@ -47,11 +48,43 @@ export function neutraliseCsvText(text: string): string {
   return neutraliseFormula(text.replace(FORMULA_AFTER_SPLIT, "$1'$2"));
 }
 
-/** An ISO date (`2013-04-02`) as a Date at UTC midnight, which Excel shows as that day. */
+/**
+ * An ISO date (`2013-04-02`) as a Date at UTC midnight, which Excel shows as that day. A timestamp
+ * (`2013-04-01T22:30:00Z`) gives the day it was in Sweden (here 2 April), not the day in UTC.
+ */
 export function isoToDate(iso: string | null | undefined): Date | null {
   if (!iso) return null;
-  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  const day = iso.length > 10 && iso[10] === "T" ? stockholmDateTime(iso)?.toISOString() : iso;
+  if (!day) return null;
+  const d = new Date(`${day.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** Whether a string is exactly an ISO date (`2013-04-02`), nothing before or after it. */
+export const isIsoDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && isoToDate(text) !== null;
+
+const stockholmClock = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Stockholm",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/**
+ * An instant as the cell of a timestamp in Swedish local time. Excel's dates have no time zone, so the
+ * cell holds what a clock in Stockholm showed (summer time included). Give its column a format with
+ * the time, e.g. `yyyy-mm-dd hh:mm`.
+ */
+export function stockholmDateTime(instant: Date | string | null | undefined): Date | null {
+  if (instant === null || instant === undefined) return null;
+  const at = typeof instant === "string" ? new Date(instant) : instant;
+  if (Number.isNaN(at.getTime())) return null;
+  const p = Object.fromEntries(stockholmClock.formatToParts(at).map((x) => [x.type, x.value]));
+  return new Date(`${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}Z`);
 }
 
 function cellFor(value: CellValue): ExcelJS.CellValue {
@@ -65,7 +98,14 @@ function cellFor(value: CellValue): ExcelJS.CellValue {
  * streaming writer and formats set per column: the in-memory workbook with a style per cell took
  * about three times as long for 10 000 rows. Dates without a format of their own show as yyyy-mm-dd.
  */
-export async function toXlsx(sheets: Sheet<any>[]): Promise<Buffer> {
+export interface WorkbookProperties {
+  title?: string;
+  subject?: string;
+  keywords?: string;
+  description?: string;
+}
+
+export async function toXlsx(sheets: Sheet<any>[], properties: WorkbookProperties = {}): Promise<Buffer> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -76,6 +116,8 @@ export async function toXlsx(sheets: Sheet<any>[]): Promise<Buffer> {
   });
   workbook.creator = "Samspel";
   workbook.created = new Date();
+  // Document properties (docProps/core.xml): exceljs writes the ones set on the workbook.
+  Object.assign(workbook, properties);
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name.slice(0, 31).replace(/[\\/?*[\]:]/g, "-"), {
       views: [{ state: "frozen", ySplit: 1 }],
@@ -87,18 +129,21 @@ export async function toXlsx(sheets: Sheet<any>[]): Promise<Buffer> {
       }
       return null;
     });
-    ws.columns = sheet.columns.map((c, i) => ({
-      header: c.header,
-      width: c.width ?? 18,
-      style:
-        firstValues[i] instanceof Date
-          ? { numFmt: c.numFmt ?? "yyyy-mm-dd" }
-          : typeof firstValues[i] === "number"
-            ? c.numFmt
-              ? { numFmt: c.numFmt }
-              : {}
-            : { alignment: { wrapText: true, vertical: "top" } },
-    }));
+    ws.columns = sheet.columns.map((c, i) => {
+      const first = firstValues[i];
+      return {
+        header: c.header,
+        width: c.width ?? 18,
+        style:
+          first instanceof Date
+            ? { numFmt: c.numFmt ?? "yyyy-mm-dd" }
+            : typeof firstValues[i] === "number"
+              ? c.numFmt
+                ? { numFmt: c.numFmt }
+                : {}
+              : { alignment: { wrapText: true, vertical: "top" } },
+      };
+    });
     const header = ws.getRow(1);
     header.font = { bold: true };
     header.commit();
@@ -107,7 +152,16 @@ export async function toXlsx(sheets: Sheet<any>[]): Promise<Buffer> {
         from: { row: 1, column: 1 },
         to: { row: 1 + sheet.rows.length, column: sheet.columns.length },
       };
-    for (const row of sheet.rows) ws.addRow(sheet.columns.map((c) => cellFor(c.value(row)))).commit();
+    for (const row of sheet.rows) {
+      const values = sheet.columns.map((c) => c.value(row));
+      const added = ws.addRow(values.map(cellFor));
+      // A date in a column whose first value was no date still shows as a date, not a serial number.
+      values.forEach((v, i) => {
+        if (v instanceof Date && !(firstValues[i] instanceof Date))
+          added.getCell(i + 1).numFmt = sheet.columns[i].numFmt ?? "yyyy-mm-dd";
+      });
+      added.commit();
+    }
     ws.commit();
   }
   await workbook.commit();
@@ -141,15 +195,15 @@ export async function sendSpreadsheet(
   filename: string,
   sheets: Sheet<any>[],
 ) {
-  const safe = filename.replace(/[^\w.-]+/g, "-");
+  const safe = fileNameOf(filename);
   if (format === "csv") {
     return reply
-      .header("content-disposition", `attachment; filename="${safe}.csv"`)
+      .header("content-disposition", contentDisposition(`${safe}.csv`))
       .type("text/csv; charset=utf-8")
       .send(toCsv(sheets[0]));
   }
   return reply
-    .header("content-disposition", `attachment; filename="${safe}.xlsx"`)
+    .header("content-disposition", contentDisposition(`${safe}.xlsx`))
     .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     .send(await toXlsx(sheets));
 }

@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "./errors.ts";
+import { contentDisposition } from "./files.ts";
 
 /**
  * What every upload route shares (docs/design.md: uploads are size-limited, type-checked and kept out of
@@ -61,7 +62,7 @@ export function sendStoredFile(
 ) {
   return reply
     .type(file.mimeType)
-    .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header("content-disposition", contentDisposition(file.filename))
     .header("cache-control", "private, no-store")
     .send(data);
 }
@@ -102,7 +103,7 @@ export function streamStoredFile(
 ) {
   reply
     .header("accept-ranges", "bytes")
-    .header("content-disposition", `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header("content-disposition", contentDisposition(file.filename, "inline"))
     .header("cache-control", "private, no-store");
   const range = parseByteRange(request.headers.range, file.size);
   if (range === "unsatisfiable") {

@@ -26,6 +26,7 @@ import { idParams, uuid } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { versioned } from "../../platform/etag.ts";
+import { contentDisposition } from "../../platform/files.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { requireMultipart, sendStoredFile, withUploadSlot } from "../../platform/uploads.ts";
@@ -104,7 +105,7 @@ function sendFile(
   file: { body: string | Buffer; contentType: string; filename: string },
 ) {
   return reply
-    .header("content-disposition", `attachment; filename="${file.filename}"`)
+    .header("content-disposition", contentDisposition(file.filename))
     .type(file.contentType)
     .send(file.body);
 }

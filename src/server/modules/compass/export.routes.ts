@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { programmeParams, unitParams, yearQuery } from "../../../common/compass.ts";
 import { requireActor } from "../../platform/actor.ts";
 import { type Deps, typed } from "../../platform/context.ts";
+import { contentDisposition } from "../../platform/files.ts";
 import { requestLocale } from "../../platform/i18n.ts";
 import { htmlToPdf } from "../../platform/pdf.ts";
 import { problemSchema } from "../../platform/problem.ts";
@@ -15,10 +16,7 @@ const tags = ["ALA-kompassen"];
 const errors = { 401: problemSchema, 404: problemSchema, 422: problemSchema };
 
 const download = (reply: FastifyReply, type: string, filename: string, body: Buffer) =>
-  reply
-    .header("content-disposition", `attachment; filename="${filename.replace(/[^\w.-]+/g, "-")}"`)
-    .type(type)
-    .send(body);
+  reply.header("content-disposition", contentDisposition(filename)).type(type).send(body);
 
 /** Files: the compass as an accessible PDF (programme and unit) and the heat-map as XLSX. */
 export function registerCompassExportRoutes(app: FastifyInstance, { db }: Deps) {
@@ -42,6 +40,7 @@ export function registerCompassExportRoutes(app: FastifyInstance, { db }: Deps) 
       const view = await programmeCompass(db, request.actor, request.params.programmeId, year, locale);
       const pdf = await htmlToPdf(programmeCompassHtml(view, locale), {
         footer: `Samspel · ALA-kompassen · ${view.programmeCode} ${year}`,
+        log: request.log,
       });
       return download(reply, "application/pdf", `ala-kompassen-${view.programmeCode}-${year}.pdf`, pdf);
     },
@@ -68,6 +67,7 @@ export function registerCompassExportRoutes(app: FastifyInstance, { db }: Deps) 
       const pdf = await htmlToPdf(unitCompassHtml(unit, heatmap, locale), {
         landscape: heatmap.dimensions.length > 6,
         footer: `Samspel · ALA-kompassen · ${unit.name} ${year}`,
+        log: request.log,
       });
       return download(reply, "application/pdf", `ala-kompassen-enhet-${year}.pdf`, pdf);
     },

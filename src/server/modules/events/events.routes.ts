@@ -2,7 +2,6 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import {
   attendanceInput,
-  createEventInput,
   eventFeedbackView,
   eventListQuery,
   eventView,
@@ -14,7 +13,6 @@ import {
   participantTableQuery,
   participantTableView,
   participantView,
-  updateEventInput,
   walkInInput,
 } from "../../../common/events.ts";
 import { idParams } from "../../../common/validation.ts";
@@ -24,8 +22,9 @@ import { versioned } from "../../platform/etag.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { isoToDate, sendSpreadsheet } from "../../platform/spreadsheet-export.ts";
+import { sendSpreadsheet, stockholmDateTime } from "../../platform/spreadsheet-export.ts";
 import { nudgeMailSender } from "../mail/index.ts";
+import { createEventBody, eventInputOf, updateEventBody } from "./event-dates.input.ts";
 import { presentEvent, presentParticipant } from "./events.presenter.ts";
 import { events, feedbackQuestionSets } from "./events.schema.ts";
 import * as service from "./events.service.ts";
@@ -66,12 +65,14 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
       schema: {
         tags,
         summary: "Skapa ett evenemang",
-        body: createEventInput,
+        description:
+          "Dagarna ges som tillfällen (sessions) eller, som för en aktivitet, med startDate/endDate (och startTime/endTime): utan sessions blir det ett tillfälle per dag. Ges båda måste de stämma överens.",
+        body: createEventBody,
         response: { 201: eventView, ...errors },
       },
     },
     async (request, reply) => {
-      const created = await service.createEvent(db, request.actor, request.body);
+      const created = await service.createEvent(db, request.actor, eventInputOf(request.body));
       return reply.status(201).send(presentEvent(created, request.actor));
     },
   );
@@ -214,7 +215,9 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
         tags,
         summary: "Ändra ett evenemang (fler platser flyttar upp personer från väntelistan)",
         params: idParams,
-        body: updateEventInput,
+        description:
+          "startDate/endDate (och startTime/endTime) ersätter tillfällena som sessions gör: ett tillfälle per dag.",
+        body: updateEventBody,
         response: { 200: eventView, ...errors },
       },
     },
@@ -223,7 +226,7 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
         db,
         request.actor,
         request.params.id,
-        request.body,
+        eventInputOf(request.body),
         config.publicUrl,
       );
       if (promoted.length) nudgeMailSender(db);
@@ -270,8 +273,10 @@ export function registerEventRoutes(app: FastifyInstance, { db, config }: Deps) 
             },
             {
               header: t("events.participant.attendedAt"),
-              value: (p: P) => isoToDate(p.attendedAt),
-              width: 14,
+              // When they were checked in, on a Swedish clock (not UTC).
+              value: (p: P) => stockholmDateTime(p.attendedAt),
+              numFmt: "yyyy-mm-dd hh:mm",
+              width: 17,
             },
             { header: t("events.participant.code"), value: (p: P) => p.checkinCode, width: 10 },
             { header: t("events.participant.dietary"), value: (p: P) => p.dietary, width: 24 },

@@ -13,6 +13,7 @@ import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
+import { contentDisposition } from "../../platform/files.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { nudgeMailSender } from "../mail/index.ts";
 import { checkinQrSvg, eventIcs, icsEventsOf, manageUrl } from "./events.mail.ts";
@@ -89,7 +90,7 @@ export function registerPublicEventRoutes(app: FastifyInstance, { db, config }: 
       if (record?.event.visibility !== "public") throw notFound();
       return reply
         .type("text/calendar; charset=utf-8")
-        .header("content-disposition", 'attachment; filename="evenemang.ics"')
+        .header("content-disposition", contentDisposition("evenemang.ics"))
         .send(eventIcs(record, config.publicUrl));
     },
   );

@@ -16,6 +16,7 @@ import { idParams, pageQuery, uuid } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { versioned } from "../../platform/etag.ts";
+import { contentDisposition } from "../../platform/files.ts";
 import { requestLocale } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemResponses } from "../../platform/problem.ts";
@@ -152,7 +153,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: Deps) {
     async (request, reply) => {
       const file = await service.evidenceOf(db, request.actor, request.params.id, request.params.valueId);
       return reply
-        .header("content-disposition", `attachment; filename="${encodeURIComponent(file.name)}"`)
+        .header("content-disposition", contentDisposition(file.name))
         .type(file.contentType)
         .send(openEvidence(file.key));
     },

@@ -13,6 +13,7 @@ import {
 } from "../../../common/privacy.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
+import { contentDisposition } from "../../platform/files.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { renderExtract, renderRecord } from "./privacy.documents.ts";
 import * as service from "./privacy.service.ts";
@@ -31,7 +32,7 @@ async function sendFile(
   inline: boolean,
 ) {
   return reply
-    .header("content-disposition", `${inline ? "inline" : "attachment"}; filename="${file.filename}"`)
+    .header("content-disposition", contentDisposition(file.filename, inline ? "inline" : "attachment"))
     .type(file.contentType)
     .send(file.body);
 }

@@ -1,12 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import {
-  courseListQuery,
-  courseView,
-  createCourseInput,
-  impactView,
-  updateCourseInput,
-} from "../../../common/programmes.ts";
+import { courseListQuery, courseView, impactView } from "../../../common/programmes.ts";
 import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
@@ -15,6 +9,7 @@ import { requestLocale, translator } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import * as service from "./courses.service.ts";
+import { createCourseBody, updateCourseBody, withNameSv, withRequiredNameSv } from "./names.input.ts";
 import { presentCourse, presentImpact } from "./programmes.presenter.ts";
 import { courses } from "./programmes.schema.ts";
 
@@ -50,12 +45,12 @@ export function registerCourseRoutes(app: FastifyInstance, { db }: Deps) {
       schema: {
         tags,
         summary: "Skapa en kurs",
-        body: createCourseInput,
+        body: createCourseBody,
         response: { 201: courseView, ...errors },
       },
     },
     async (request, reply) => {
-      const created = await service.createCourse(db, request.actor, request.body);
+      const created = await service.createCourse(db, request.actor, withRequiredNameSv(request.body));
       return reply.status(201).send(presentCourse(created, request.actor));
     },
   );
@@ -78,13 +73,13 @@ export function registerCourseRoutes(app: FastifyInstance, { db }: Deps) {
         tags,
         summary: "Ändra en kurs",
         params: idParams,
-        body: updateCourseInput,
+        body: updateCourseBody,
         response: { 200: courseView, ...errors },
       },
     },
     async (request) =>
       presentCourse(
-        await service.updateCourse(db, request.actor, request.params.id, request.body),
+        await service.updateCourse(db, request.actor, request.params.id, withNameSv(request.body)),
         request.actor,
       ),
   );

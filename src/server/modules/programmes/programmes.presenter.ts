@@ -19,6 +19,7 @@ export function presentProgramme(p: ProgrammeRecord, actor: Actor | null): Progr
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
     abilities: programmeAbilities(actor, p.id),
+    name: p.nameSv,
   };
 }
 
@@ -38,6 +39,7 @@ export function presentCourse(c: CourseRecord, actor: Actor | null): CourseView 
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     abilities: courseAbilities(actor),
+    name: c.nameSv,
   };
 }
 

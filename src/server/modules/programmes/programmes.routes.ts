@@ -1,12 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import {
-  createProgrammeInput,
-  impactView,
-  programmeListQuery,
-  programmeView,
-  updateProgrammeInput,
-} from "../../../common/programmes.ts";
+import { impactView, programmeListQuery, programmeView } from "../../../common/programmes.ts";
 import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
@@ -14,6 +8,7 @@ import { versioned } from "../../platform/etag.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
+import { createProgrammeBody, updateProgrammeBody, withNameSv, withRequiredNameSv } from "./names.input.ts";
 import { presentImpact, presentProgramme } from "./programmes.presenter.ts";
 import { programmes } from "./programmes.schema.ts";
 import * as service from "./programmes.service.ts";
@@ -50,12 +45,12 @@ export function registerProgrammeRoutes(app: FastifyInstance, { db }: Deps) {
       schema: {
         tags,
         summary: "Skapa ett program",
-        body: createProgrammeInput,
+        body: createProgrammeBody,
         response: { 201: programmeView, ...errors },
       },
     },
     async (request, reply) => {
-      const created = await service.createProgramme(db, request.actor, request.body);
+      const created = await service.createProgramme(db, request.actor, withRequiredNameSv(request.body));
       return reply.status(201).send(presentProgramme(created, request.actor));
     },
   );
@@ -78,13 +73,13 @@ export function registerProgrammeRoutes(app: FastifyInstance, { db }: Deps) {
         tags,
         summary: "Ändra ett program",
         params: idParams,
-        body: updateProgrammeInput,
+        body: updateProgrammeBody,
         response: { 200: programmeView, ...errors },
       },
     },
     async (request) =>
       presentProgramme(
-        await service.updateProgramme(db, request.actor, request.params.id, request.body),
+        await service.updateProgramme(db, request.actor, request.params.id, withNameSv(request.body)),
         request.actor,
       ),
   );

@@ -142,7 +142,7 @@ function sectorBlocks(
         sheet: t("reports.annual.bySector"),
         caption: t("reports.annual.sectorActivities", { name, year }),
         columns: [
-          { header: t("reports.date"), kind: "text" },
+          { header: t("reports.date"), kind: "date" },
           { header: t("reports.title"), kind: "text" },
           { header: t("reports.type"), kind: "text" },
         ],

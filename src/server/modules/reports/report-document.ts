@@ -9,7 +9,8 @@ import { dataAsOf } from "../indicators/index.ts";
  * A report's content is a title and blocks (headings, paragraphs, lists, tables), built from data
  * by the report's builder and rendered by the HTML, DOCX and XLSX renderers. The content hash is
  * taken over the content only, so the same data gives the same hash in every format and at every
- * generation; when and from which data it was generated is printed beside it.
+ * generation; when and from which data it was generated is printed on the cover, the hash itself is
+ * kept in the document properties of each file (PDF Info, DOCX and XLSX core properties, HTML meta).
  */
 
 export interface ReportContent {
@@ -38,10 +39,10 @@ export async function finishDocument(
     generatedAt,
     dataAsOf: asOf,
     hash,
-    provenance: t("reports.provenance", {
+    // The cover says when and from which data; the hash is in the files' properties (issue 15, item 3).
+    provenance: t("reports.madeFrom", {
       generated: formatDateTime(generatedAt, lang),
       asOf: asOf ? formatDateTime(asOf, lang) : t("reports.noData"),
-      hash: hash.slice(0, 16),
     }),
   };
 }

@@ -70,7 +70,7 @@ export function meetingPlaceTable(
     sheet: t("reports.annual.meetingPlaces"),
     caption,
     columns: [
-      { header: t("reports.date"), kind: "text" },
+      { header: t("reports.date"), kind: "date" },
       { header: t("reports.title"), kind: "text" },
       { header: t("reports.type"), kind: "text" },
       { header: t("reports.place"), kind: "text" },

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import {
   annualReportQuery,
   followUpReportQuery,
@@ -9,21 +9,32 @@ import {
 } from "../../../common/reports.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
+import { contentDisposition } from "../../platform/files.ts";
 import { requestLocale } from "../../platform/i18n.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import * as reports from "./reports.service.ts";
 
 const tags = ["Rapporter"];
-const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
+const errors = {
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  422: problemSchema,
+  /** PDF: no browser to print with on the server (README: Chromium, SAMSPEL_CHROMIUM). */
+  503: problemSchema,
+};
 const formats = "format=html (standard), pdf, docx, xlsx eller json";
 
-/** Sends the document as JSON (for the web) or as a file; HTML is shown inline, the rest downloaded. */
-async function send(reply: FastifyReply, doc: ReportDocument, format: ReportFormat) {
+/**
+ * Sends the document as JSON (for the web) or as a file; HTML is shown inline, the rest downloaded,
+ * under the report's title with its å/ä/ö (RFC 6266 `filename*`).
+ */
+async function send(reply: FastifyReply, doc: ReportDocument, format: ReportFormat, log: FastifyBaseLogger) {
   if (format === "json") return reply.send(doc);
-  const file = await reports.render(doc, format);
+  const file = await reports.render(doc, format, log);
   const disposition = format === "html" ? "inline" : "attachment";
   return reply
-    .header("content-disposition", `${disposition}; filename="${file.filename}"`)
+    .header("content-disposition", contentDisposition(file.filename, disposition))
     .header("x-content-hash", doc.hash)
     .type(file.contentType)
     .send(file.body);
@@ -48,7 +59,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: Deps) {
     async (request, reply) => {
       const { organisationId, year, format, lang } = request.query;
       const doc = await reports.annualReport(db, request.actor, organisationId, year, langOf(request, lang));
-      return send(reply, doc, format);
+      return send(reply, doc, format, request.log);
     },
   );
 
@@ -68,6 +79,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: Deps) {
         reply,
         await reports.progressReport(db, request.actor, query, langOf(request, lang)),
         format,
+        request.log,
       );
     },
   );
@@ -88,6 +100,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: Deps) {
         reply,
         await reports.followUpReport(db, request.actor, projectId, langOf(request, lang)),
         format,
+        request.log,
       );
     },
   );

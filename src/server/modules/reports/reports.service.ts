@@ -1,7 +1,8 @@
 import type { ReportDocument, ReportFormat } from "../../../common/reports.ts";
 import type { Db } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
-import { htmlToPdf } from "../../platform/pdf.ts";
+import { fileNameOf } from "../../platform/files.ts";
+import { htmlToPdf, type PdfLog } from "../../platform/pdf.ts";
 import { assertReadableOrganisation } from "../finance/index.ts";
 import { getProject } from "../projects/index.ts";
 import { buildAnnualReport } from "./annual.report.ts";
@@ -58,20 +59,25 @@ const types: Record<Exclude<ReportFormat, "json">, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-/** The document in the asked format: body, content type and a file name from the title. */
-export async function render(doc: ReportDocument, format: Exclude<ReportFormat, "json">) {
+/** What identifies the content, kept in each file's document properties rather than on its cover. */
+export const hashProperty = (doc: ReportDocument) => `sha256:${doc.hash}`;
+
+/**
+ * The document in the asked format: body, content type and a file name from the title (its letters
+ * kept: "Verksamhetsberättelse-för-…"). A PDF without a browser on the server is a 503 (platform/pdf.ts).
+ */
+export async function render(doc: ReportDocument, format: Exclude<ReportFormat, "json">, log?: PdfLog) {
   const body =
     format === "html"
       ? renderHtml(doc)
       : format === "pdf"
-        ? await htmlToPdf(renderHtml(doc), { footer: doc.title })
+        ? await htmlToPdf(renderHtml(doc), {
+            footer: doc.title,
+            info: { subject: doc.provenance, keywords: hashProperty(doc) },
+            log,
+          })
         : format === "docx"
           ? await renderDocx(doc)
           : await renderXlsx(doc);
-  const base = doc.title
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^\w.-]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return { body, contentType: types[format], filename: `${base}.${format}` };
+  return { body, contentType: types[format], filename: `${fileNameOf(doc.title)}.${format}` };
 }

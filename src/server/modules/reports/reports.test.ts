@@ -218,7 +218,9 @@ describe("annual report", () => {
     const first: ReportDocument = (await annual("json")).json();
     const second: ReportDocument = (await annual("json")).json();
     expect(second.hash).toBe(first.hash);
-    expect(first.provenance).toMatch(/^Genererad .+ från data per .+\. Innehållshash [0-9a-f]{16}\.$/);
+    // The cover says when and from what; the hash is in the files' properties, not on the cover.
+    expect(first.provenance).toMatch(/^Genererad .+ från data per .+\.$/);
+    expect(first.provenance).not.toContain(first.hash.slice(0, 16));
     await createSpend(t.database.db, systemActor, {
       organisationId: ids.sk,
       date: "2010-06-01",
@@ -245,18 +247,59 @@ describe("annual report", () => {
       '<tfoot><tr><th scope="row">TOTAL</th><td class="num">5 892 500 kr</td></tr></tfoot>',
     );
     expect(res.body).toContain("<h2>Mötesplatser</h2>");
+    // The hash is in the page's head (a meta property), not on its cover.
+    const { hash } = (await annual("json")).json() as ReportDocument;
+    const [head, body] = res.body.split("<body>");
+    expect(head).toContain(`<meta name="content-hash" content="${hash}">`);
+    expect(body).not.toContain(hash.slice(0, 16));
   });
 
   it("downloads as a Word document whose text holds the total", async () => {
     const res = await annual("docx");
     expect(res.statusCode).toBe(200);
+    // RFC 6266: an ASCII fallback, and the real name with å/ä/ö as filename*.
     expect(res.headers["content-disposition"]).toBe(
-      'attachment; filename="Verksamhetsberattelse-for-Samhallskontraktet-2010.docx"',
+      "attachment; " +
+        'filename="Verksamhetsberattelse-for-Samhallskontraktet-2010.docx"; ' +
+        "filename*=UTF-8''Verksamhetsber%C3%A4ttelse-f%C3%B6r-Samh%C3%A4llskontraktet-2010.docx",
     );
     const xml = nbsp(unzipEntry(res.rawPayload, "word/document.xml")!.toString("utf8"));
     expect(xml).toContain("5 892 500 kr");
     expect(xml).toContain("Verksamhetsberättelse för Samhällskontraktet 2010");
     expect(xml).toContain('w:val="Heading1"');
+    // No content hash in the document's text; it is in its properties.
+    const { hash } = (await annual("json")).json() as ReportDocument;
+    expect(xml).not.toContain(hash.slice(0, 16));
+    expect(xml).not.toContain("Innehållshash");
+    const core = unzipEntry(res.rawPayload, "docProps/core.xml")!.toString("utf8");
+    expect(core).toContain(`<cp:keywords>sha256:${hash}</cp:keywords>`);
+  });
+
+  it("sizes the Word tables' columns to their content, so the goals table breaks no word", async () => {
+    const xml = nbsp(unzipEntry((await annual("docx")).rawPayload, "word/document.xml")!.toString("utf8"));
+    const tables = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((m) => m[1]);
+    const text = (cellXml: string) =>
+      [...cellXml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    const goals = tables.find((tbl) => tbl.includes("Uppskattat antal deltagare i mötesplatser"))!;
+    expect(goals).toBeDefined();
+    const widths = [...goals.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(widths).toHaveLength(5);
+    // The page's text width (A4 less the margins) is shared out, and not in equal parts.
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(11906 - 2 * 1440);
+    expect(new Set(widths).size).toBeGreaterThan(1);
+    expect(goals).toContain('<w:tblLayout w:type="fixed"/>');
+    // Every word of every cell fits its column: at a generous 110 twips (5.5 pt) a letter, plus padding.
+    const rows = [...goals.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((m) =>
+      [...m[1].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => text(c[1])),
+    );
+    expect(rows.length).toBeGreaterThan(1);
+    for (const cells of rows)
+      cells.forEach((cell, i) => {
+        const longest = Math.max(...cell.split(" ").map((w) => [...w].length));
+        expect(widths[i], `"${cell}" in column ${i + 1}`).toBeGreaterThanOrEqual(longest * 110 + 200);
+      });
+    // The goal's long text gets more room than the actual figure beside it.
+    expect(widths[0]).toBeGreaterThan(widths[3]);
   });
 
   it("downloads as a workbook with the money sheet's numbers as numbers", async () => {
@@ -268,6 +311,25 @@ describe("annual report", () => {
     expect(sheet.getRow(1).values).toEqual([undefined, "Enhet", "Kr"]);
     expect(sheet.getRow(9).values).toEqual([undefined, "TOTAL", 5_892_500]);
     expect(workbook.getWorksheet("Om rapporten")!.getRow(5).getCell(2).value).toMatch(/^[0-9a-f]{64}$/);
+    // The hash is also in the workbook's properties.
+    expect(workbook.keywords).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it("writes dates in the workbook as date cells, and when it was generated as a date and time", async () => {
+    const res = await annual("xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const about = workbook.getWorksheet("Om rapporten")!;
+    const generated = about.getRow(3).getCell(2);
+    expect(generated.value).toBeInstanceOf(Date);
+    expect(generated.numFmt).toBe("yyyy-mm-dd hh:mm");
+    expect(about.getRow(4).getCell(2).value).toBeInstanceOf(Date);
+    // A meeting place's day is a date cell formatted yyyy-mm-dd, not text.
+    const isDay = (v: unknown): v is Date => v instanceof Date && v.toISOString().startsWith("2010-02-19");
+    const sheet = workbook.worksheets.find((ws) => (ws.getColumn(1).values as unknown[]).some(isDay))!;
+    expect(sheet).toBeDefined();
+    const rowNumber = (sheet.getColumn(1).values as unknown[]).findIndex(isDay);
+    expect(sheet.getRow(rowNumber).getCell(1).numFmt).toBe("yyyy-mm-dd");
   });
 
   it("prints as a tagged PDF with extractable text", async () => {
@@ -280,6 +342,14 @@ describe("annual report", () => {
       extractableText: true,
       tagged: true,
     });
+    // The content hash is in the PDF's document properties (Keywords), as UTF-16 text.
+    const { hash } = (await annual("json")).json() as ReportDocument;
+    const keywords = /\/Keywords <([0-9A-F]+)>/.exec(res.rawPayload.toString("latin1"));
+    expect(keywords).not.toBeNull();
+    expect(Buffer.from(keywords![1], "hex").swap16().toString("utf16le")).toBe(`\uFEFFsha256:${hash}`);
+    expect(res.headers["content-disposition"]).toContain(
+      "filename*=UTF-8''Verksamhetsber%C3%A4ttelse-f%C3%B6r-Samh%C3%A4llskontraktet-2010.pdf",
+    );
   });
 
   it("answers 422 for a bad year or format, 404 for an unknown organisation, and hides others' reports from a partner", async () => {

@@ -233,7 +233,9 @@ describe("GET /api/{register}/export", () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toContain("spreadsheetml");
-    expect(res.headers["content-disposition"]).toBe(`attachment; filename="organisationer-${today}.xlsx"`);
+    expect(res.headers["content-disposition"]).toBe(
+      `attachment; filename="organisationer-${today}.xlsx"; filename*=UTF-8''organisationer-${today}.xlsx`,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = workbook.worksheets[0];
@@ -254,7 +256,9 @@ describe("GET /api/{register}/export", () => {
       as: coordinator,
     });
     expect(res.statusCode).toBe(200);
-    expect(res.headers["content-disposition"]).toBe(`attachment; filename="organisationer-${today}.csv"`);
+    expect(res.headers["content-disposition"]).toBe(
+      `attachment; filename="organisationer-${today}.csv"; filename*=UTF-8''organisationer-${today}.csv`,
+    );
     expect(res.body.startsWith("\uFEFFNamn;Typ;Organisationsnummer;")).toBe(true);
     expect(res.body).toContain("\r\n'=cmd|' /C calc'!A0;Företag;");
   });

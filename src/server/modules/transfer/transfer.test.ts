@@ -416,7 +416,9 @@ describe("GET /api/organisations/import/template", () => {
       as: coordinator,
     });
     expect(res.statusCode).toBe(200);
-    expect(res.headers["content-disposition"]).toBe('attachment; filename="organisationer-mall.xlsx"');
+    expect(res.headers["content-disposition"]).toBe(
+      "attachment; filename=\"organisationer-mall.xlsx\"; filename*=UTF-8''organisationer-mall.xlsx",
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const [data, help] = workbook.worksheets;
