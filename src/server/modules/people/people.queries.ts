@@ -169,3 +169,15 @@ export async function existingPersonIds(db: Db | Tx, ids: string[]) {
   const rows = await db.select({ id: people.id }).from(people).where(inArray(people.id, ids));
   return new Set(rows.map((r) => r.id));
 }
+
+/** The register people linked to a user account (people.user_id), for rules on what a user leads. */
+export async function personIdsOfUser(db: Db | Tx, userId: string): Promise<string[]> {
+  const rows = await db.select({ id: people.id }).from(people).where(eq(people.userId, userId));
+  return rows.map((r) => r.id);
+}
+
+/** The user account a register person is linked to (people.user_id), if any. */
+export async function userIdOfPerson(db: Db | Tx, personId: string): Promise<string | null> {
+  const [row] = await db.select({ userId: people.userId }).from(people).where(eq(people.id, personId));
+  return row?.userId ?? null;
+}
