@@ -1,4 +1,4 @@
-import { eq, inArray, type SQL } from "drizzle-orm";
+import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/client.ts";
 import { activities } from "../modules/activities/activities.schema.ts";
 import {
@@ -28,9 +28,10 @@ const r = eventRegistrations;
 
 /**
  * Registrations matching `where` (a condition on event_registrations), each with its event's title and
- * start date and the answers kept beside it, oldest first: what a register extract lists.
+ * start date and the answers kept beside it, oldest first: what a register extract lists. No condition
+ * lists nothing.
  */
-export async function registrationsWithEvent(db: Db | Tx, where: SQL) {
+export async function registrationsWithEvent(db: Db | Tx, where: SQL | undefined) {
   return db
     .select({
       id: r.id,
@@ -57,6 +58,6 @@ export async function registrationsWithEvent(db: Db | Tx, where: SQL) {
     .leftJoin(eventAccessibilityNeeds, eq(eventAccessibilityNeeds.registrationId, r.id))
     .leftJoin(eventGenderAnswers, eq(eventGenderAnswers.registrationId, r.id))
     .leftJoin(eventFeedback, eq(eventFeedback.registrationId, r.id))
-    .where(where)
+    .where(where ?? sql`false`)
     .orderBy(r.createdAt);
 }
