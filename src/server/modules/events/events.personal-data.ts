@@ -8,12 +8,11 @@ import {
   type PersonalDataSubject,
 } from "../../platform/personal-data.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
-import { activities } from "../activities/activities.schema.ts";
+import { registrationsWithEvent } from "../../read/event-activities.ts";
 import {
   eventAccessibilityNeeds,
   eventDietaryNeeds,
   eventFeedback,
-  eventGenderAnswers,
   eventNetworks,
   eventRegistrations,
   networkMembers,
@@ -37,34 +36,7 @@ const mine = (s: PersonalDataSubject) => {
 };
 
 async function registrations(db: Db | Tx, s: PersonalDataSubject) {
-  return db
-    .select({
-      id: r.id,
-      event: activities.title,
-      date: activities.startDate,
-      name: r.name,
-      email: r.email,
-      organisation: r.organisationName,
-      role: r.role,
-      municipality: r.municipality,
-      status: r.status,
-      attendedAt: r.attendedAt,
-      consent: r.consentInvitations,
-      createdAt: r.createdAt,
-      dietary: eventDietaryNeeds.needs,
-      accessibility: eventAccessibilityNeeds.needs,
-      gender: eventGenderAnswers.gender,
-      rating: eventFeedback.rating,
-      comment: eventFeedback.comment,
-    })
-    .from(r)
-    .innerJoin(activities, eq(activities.id, r.eventId))
-    .leftJoin(eventDietaryNeeds, eq(eventDietaryNeeds.registrationId, r.id))
-    .leftJoin(eventAccessibilityNeeds, eq(eventAccessibilityNeeds.registrationId, r.id))
-    .leftJoin(eventGenderAnswers, eq(eventGenderAnswers.registrationId, r.id))
-    .leftJoin(eventFeedback, eq(eventFeedback.registrationId, r.id))
-    .where(mine(s))
-    .orderBy(r.createdAt);
+  return registrationsWithEvent(db, mine(s));
 }
 
 async function networks(db: Db | Tx, s: PersonalDataSubject) {

@@ -6,10 +6,10 @@ import type {
   RegistrationWindow,
 } from "../../../common/events.ts";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
-import { activities } from "../activities/activities.schema.ts";
+import { eventActivityRows } from "../../read/event-activities.ts";
 import type { ActivityRecord } from "../activities/index.ts";
 import { toRecords } from "../activities/index.ts";
-import { projects } from "../projects/projects.schema.ts";
+import { projectNames } from "../projects/index.ts";
 import { eventNetworks, eventSeries, eventSessions, events } from "./events.schema.ts";
 
 type EventRow = typeof events.$inferSelect;
@@ -39,7 +39,7 @@ export async function loadEvents(db: Db | Tx, ids: string[]): Promise<EventRecor
   if (!ids.length) return [];
   const [eventRows, activityRows, sessions] = await Promise.all([
     db.select().from(events).where(inArray(events.activityId, ids)),
-    db.select().from(activities).where(inArray(activities.id, ids)),
+    eventActivityRows(db, ids),
     db
       .select()
       .from(eventSessions)
@@ -123,12 +123,7 @@ async function linkNames(db: Db | Tx, rows: EventRow[]) {
           .from(eventNetworks)
           .where(inArray(eventNetworks.id, wanted("networkId")))
       : [],
-    wanted("projectId").length
-      ? db
-          .select({ id: projects.id, name: projects.name })
-          .from(projects)
-          .where(inArray(projects.id, wanted("projectId")))
-      : [],
+    projectNames(db, wanted("projectId")).then((names) => [...names].map(([id, name]) => ({ id, name }))),
   ]);
   const byId = (list: { id: string; name: string }[]) => new Map(list.map((x) => [x.id, x]));
   return { series: byId(series), networks: byId(networks), projects: byId(projectRows) };

@@ -13,7 +13,7 @@ import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { createActivity, findActivityType, updateActivity } from "../activities/index.ts";
-import { projects } from "../projects/projects.schema.ts";
+import { existingProjectIds } from "../projects/index.ts";
 import { queuePromotions } from "./events.mail.ts";
 import { eventsPolicy } from "./events.policy.ts";
 import { type EventRecord, loadEvent } from "./events.records.ts";
@@ -62,13 +62,14 @@ async function checkLinks(
   const checks = [
     ["seriesId", links.seriesId, eventSeries],
     ["networkId", links.networkId, eventNetworks],
-    ["projectId", links.projectId, projects],
   ] as const;
   for (const [field, id, table] of checks) {
     if (!id) continue;
     const [found] = await tx.select({ id: table.id }).from(table).where(eq(table.id, id));
     if (!found) throw fieldErrors({ [field]: "validation.events.unknownLink" });
   }
+  if (links.projectId && !(await existingProjectIds(tx, [links.projectId])).has(links.projectId))
+    throw fieldErrors({ projectId: "validation.events.unknownLink" });
 }
 
 async function writeSessions(tx: Tx, eventId: string, sessions: SessionInput[]) {

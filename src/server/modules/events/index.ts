@@ -20,3 +20,4 @@ export { registerPublicEventRoutes } from "./public.routes.ts";
 export { withdrawInvitationConsent } from "./registrations.write.ts";
 export { registerEventSeriesRoutes } from "./series.routes.ts";
 export { createGroup, setNetworkMembers, updateGroup } from "./series.service.ts";
+export { existingNetworkIds } from "./series.service.ts";

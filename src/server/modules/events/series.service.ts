@@ -12,9 +12,9 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith } from "../../platform/validation.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
-import { memberships, people } from "../people/people.schema.ts";
-import { projects } from "../projects/projects.schema.ts";
+import { networkMemberRows } from "../../read/event-networks.ts";
+import { existingPersonIds } from "../people/index.ts";
+import { existingProjectIds } from "../projects/index.ts";
 import { eventsPolicy } from "./events.policy.ts";
 import { eventNetworks, eventSeries, events, networkMembers } from "./events.schema.ts";
 
@@ -26,8 +26,8 @@ const eventColumn = (kind: Kind) => (kind === "series" ? events.seriesId : event
 
 async function checkProject(tx: Db | Tx, projectId: string | null | undefined) {
   if (!projectId) return;
-  const [found] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId));
-  if (!found) throw fieldErrors({ projectId: "validation.events.unknownLink" });
+  if (!(await existingProjectIds(tx, [projectId])).has(projectId))
+    throw fieldErrors({ projectId: "validation.events.unknownLink" });
 }
 
 export async function listGroups(db: Db, actor: Actor | null, kind: Kind) {
@@ -60,28 +60,7 @@ export async function getGroup(db: Db, actor: Actor | null, kind: Kind, id: stri
 }
 
 export async function membersOf(db: Db | Tx, networkId: string) {
-  const rows = await db
-    .select({ personId: people.id, name: people.name, role: networkMembers.role, sortKey: people.sortKey })
-    .from(networkMembers)
-    .innerJoin(people, eq(people.id, networkMembers.personId))
-    .where(eq(networkMembers.networkId, networkId))
-    .orderBy(asc(people.sortKey));
-  const orgs = rows.length
-    ? await db
-        .select({ personId: memberships.personId, name: organisations.name })
-        .from(memberships)
-        .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-        .where(
-          inArray(
-            memberships.personId,
-            rows.map((r) => r.personId),
-          ),
-        )
-    : [];
-  return rows.map(({ sortKey: _s, ...r }) => ({
-    ...r,
-    organisation: orgs.find((o) => o.personId === r.personId)?.name ?? null,
-  }));
+  return networkMemberRows(db, networkId);
 }
 
 export async function createGroup(db: Db, actor: Actor | null, kind: Kind, input: SeriesInput) {
@@ -158,8 +137,8 @@ export async function setNetworkMembers(db: Db, actor: Actor | null, id: string,
   const ids = [...new Set(members.map((m) => m.personId))];
   await writeWithAudit(db, actor, async (tx, audit) => {
     if (ids.length) {
-      const found = await tx.select({ id: people.id }).from(people).where(inArray(people.id, ids));
-      if (found.length !== ids.length) throw fieldErrors({ members: "validation.events.unknownPeople" });
+      const found = await existingPersonIds(tx, ids);
+      if (found.size !== ids.length) throw fieldErrors({ members: "validation.events.unknownPeople" });
     }
     const before = await tx.select().from(networkMembers).where(eq(networkMembers.networkId, id));
     await tx.delete(networkMembers).where(eq(networkMembers.networkId, id));
@@ -171,4 +150,14 @@ export async function setNetworkMembers(db: Db, actor: Actor | null, id: string,
     await audit({ action: "network.members", entityType: "network", entityId: id, before, after: unique });
   });
   return getGroup(db, actor, "network", id);
+}
+
+/** Which of these ids are events networks (callers answer 422 on the rest). */
+export async function existingNetworkIds(db: Db | Tx, ids: string[]) {
+  if (!ids.length) return new Set<string>();
+  const rows = await db
+    .select({ id: eventNetworks.id })
+    .from(eventNetworks)
+    .where(inArray(eventNetworks.id, ids));
+  return new Set(rows.map((r) => r.id));
 }

@@ -11,7 +11,7 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith as parseInput } from "../../platform/validation.ts";
-import { projects } from "../projects/projects.schema.ts";
+import { projectNames } from "../projects/index.ts";
 import { financePolicy } from "./finance.policy.ts";
 import { budgets, financeUnits, spendEntries } from "./finance.schema.ts";
 import { type BudgetRecord, checkProject, resolveUnit, type SpendRecord } from "./finance.service.ts";
@@ -50,10 +50,17 @@ async function lockedSpend(tx: Tx, id: string) {
   return row;
 }
 
-async function nameOf(tx: Tx, table: typeof financeUnits | typeof projects, id: string | null) {
+async function nameOf(tx: Tx, table: typeof financeUnits, id: string | null) {
   if (!id) return null;
   const [row] = await tx.select({ id: table.id, name: table.name }).from(table).where(eq(table.id, id));
   return row ?? null;
+}
+
+/** The project a budget or spend entry is on, with its name (asked of the projects door). */
+async function projectOf(tx: Tx, id: string | null) {
+  if (!id) return null;
+  const name = (await projectNames(tx, [id])).get(id);
+  return name === undefined ? null : { id, name };
 }
 
 export async function updateBudget(
@@ -83,7 +90,7 @@ export async function updateBudget(
     return {
       budget: after,
       unit: await nameOf(tx, financeUnits, after.unitId),
-      project: await nameOf(tx, projects, after.projectId),
+      project: await projectOf(tx, after.projectId),
     };
   });
 }
@@ -125,7 +132,7 @@ export async function updateSpend(
       .returning();
     await audit({ action: "finance.spend_updated", entityType: "spend_entry", entityId: id, before, after });
     const unit = await nameOf(tx, financeUnits, after.unitId);
-    return { entry: after, unit: unit!, project: await nameOf(tx, projects, after.projectId) };
+    return { entry: after, unit: unit!, project: await projectOf(tx, after.projectId) };
   });
 }
 

@@ -20,7 +20,7 @@ import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { parseWith as parseInput } from "../../platform/validation.ts";
 import { organisationNames } from "../organisations/index.ts";
-import { projects } from "../projects/projects.schema.ts";
+import { projectNames } from "../projects/index.ts";
 import { financePolicy, readableOrganisationIds } from "./finance.policy.ts";
 import { budgets, financeUnits, spendEntries } from "./finance.schema.ts";
 import { checkSpendGuards } from "./spend-guards.ts";
@@ -92,12 +92,9 @@ async function checkOrganisation(tx: Tx, id: string | null | undefined, field: s
 
 export async function checkProject(tx: Tx, id: string | null | undefined) {
   if (!id) return null;
-  const [found] = await tx
-    .select({ id: projects.id, name: projects.name })
-    .from(projects)
-    .where(eq(projects.id, id));
-  if (!found) throw fieldErrors({ projectId: "finance.errors.unknownProject" });
-  return found;
+  const name = (await projectNames(tx, [id])).get(id);
+  if (name === undefined) throw fieldErrors({ projectId: "finance.errors.unknownProject" });
+  return { id, name };
 }
 
 async function insertUnit(tx: Tx, data: ReturnType<typeof createUnitInput.parse>) {
@@ -255,24 +252,27 @@ export async function listBudgets(db: Db, actor: Actor | null, raw: Partial<Budg
     .select({
       budget: budgets,
       unitName: financeUnits.name,
-      projectName: projects.name,
     })
     .from(budgets)
     .leftJoin(financeUnits, eq(financeUnits.id, budgets.unitId))
-    .leftJoin(projects, eq(projects.id, budgets.projectId))
     .where(and(...where))
     .orderBy(desc(budgets.year), desc(budgets.id))
     .limit(q.limit + 1);
   const result = page(rows, q.limit, (r) => encodeCursor(r.budget.year, r.budget.id));
+  const projectName = await projectNames(
+    db,
+    result.items.map((r) => r.budget.projectId),
+  );
   return {
     nextCursor: result.nextCursor,
-    items: result.items.map(
-      (r): BudgetRecord => ({
+    items: result.items.map((r): BudgetRecord => {
+      const name = r.budget.projectId ? projectName.get(r.budget.projectId) : undefined;
+      return {
         budget: r.budget,
         unit: r.budget.unitId && r.unitName ? { id: r.budget.unitId, name: r.unitName } : null,
-        project: r.budget.projectId && r.projectName ? { id: r.budget.projectId, name: r.projectName } : null,
-      }),
-    ),
+        project: r.budget.projectId && name ? { id: r.budget.projectId, name } : null,
+      };
+    }),
   };
 }
 
@@ -296,22 +296,26 @@ export async function listSpend(db: Db, actor: Actor | null, raw: Partial<SpendQ
   );
   if (after) where.push(after);
   const rows = await db
-    .select({ entry: spendEntries, unitName: financeUnits.name, projectName: projects.name })
+    .select({ entry: spendEntries, unitName: financeUnits.name })
     .from(spendEntries)
     .innerJoin(financeUnits, eq(financeUnits.id, spendEntries.unitId))
-    .leftJoin(projects, eq(projects.id, spendEntries.projectId))
     .where(and(...where))
     .orderBy(desc(spendEntries.date), desc(spendEntries.id))
     .limit(q.limit + 1);
   const result = page(rows, q.limit, (r) => encodeCursor(r.entry.date, r.entry.id));
+  const projectName = await projectNames(
+    db,
+    result.items.map((r) => r.entry.projectId),
+  );
   return {
     nextCursor: result.nextCursor,
-    items: result.items.map(
-      (r): SpendRecord => ({
+    items: result.items.map((r): SpendRecord => {
+      const name = r.entry.projectId ? projectName.get(r.entry.projectId) : undefined;
+      return {
         entry: r.entry,
         unit: { id: r.entry.unitId, name: r.unitName },
-        project: r.entry.projectId && r.projectName ? { id: r.entry.projectId, name: r.projectName } : null,
-      }),
-    ),
+        project: r.entry.projectId && name ? { id: r.entry.projectId, name } : null,
+      };
+    }),
   };
 }

@@ -2,14 +2,14 @@ import { and, eq, gte, lte, sql } from "drizzle-orm";
 import type { SummaryView } from "../../../common/finance.ts";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { projectFunding, projects } from "../projects/projects.schema.ts";
+import { cofinancingLines } from "../../read/finance-cofinancing.ts";
 import { budgets, spendEntries } from "./finance.schema.ts";
 import { assertReadableOrganisation, unitsOf } from "./finance.service.ts";
 
 /**
  * The money table of an organisation and year: per unit its budget and spent funds, totals,
  * project budgets, and the co-financing of the organisation's projects with the leverage ratio.
- * Co-financing is read from the projects module's funding lines (project_funding) as a read model.
+ * Co-financing is read from the projects module's funding lines (project_funding) through the read layer.
  */
 
 export async function financeSummary(db: Db, actor: Actor | null, organisationId: string, year: number) {
@@ -120,26 +120,7 @@ export async function computeFinanceSummary(
  * undated lines of projects whose period overlaps it. Grouped by funder, largest first.
  */
 export async function cofinancingOf(db: Db | Tx, organisationId: string, year: number) {
-  const rows = await db
-    .select({
-      funderOrganisationId: projectFunding.funderOrganisationId,
-      funderName: sql<string>`coalesce((select name from organisations o where o.id = ${projectFunding.funderOrganisationId}), ${projectFunding.funderName}, '')`,
-      amount: projectFunding.amount,
-      projectId: projects.id,
-      projectName: projects.name,
-    })
-    .from(projectFunding)
-    .innerJoin(projects, eq(projects.id, projectFunding.projectId))
-    .where(
-      and(
-        eq(projects.ownerOrganisationId, organisationId),
-        eq(projectFunding.kind, "cofinancing"),
-        sql`(${projectFunding.year} = ${year} or (${projectFunding.year} is null
-             and coalesce(${projects.periodStart}, '0001-01-01') <= ${`${year}-12-31`}
-             and coalesce(${projects.periodEnd}, '9999-12-31') >= ${`${year}-01-01`}))`,
-      ),
-    )
-    .orderBy(projects.sortKey, projectFunding.sortOrder, projectFunding.id);
+  const rows = await cofinancingLines(db, organisationId, year);
   const byFunder = new Map<string, SummaryView["cofinancing"]["byFunder"][number]>();
   for (const r of rows) {
     const key = r.funderOrganisationId ?? `name:${r.funderName}`;

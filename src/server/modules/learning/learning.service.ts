@@ -9,7 +9,7 @@ import {
   threadInput,
 } from "../../../common/learning.ts";
 import { swedishSortKey } from "../../../common/sort-key.ts";
-import type { Db } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
@@ -17,8 +17,8 @@ import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { users } from "../../platform/platform.schema.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { activityTitles } from "../activities/index.ts";
-import { eventNetworks } from "../events/events.schema.ts";
-import { projects } from "../projects/projects.schema.ts";
+import { existingNetworkIds } from "../events/index.ts";
+import { existingProjectIds } from "../projects/index.ts";
 import { learningPolicy, spaceFor, visibleSpaceIds } from "./learning.access.ts";
 import {
   learningFeedback,
@@ -61,8 +61,8 @@ export async function getSpace(db: Db, actor: Actor | null, id: string) {
 }
 
 /** Creates a space; its creator becomes its first moderator. */
-async function requireProject(tx: Pick<Db, "select">, projectId: string) {
-  if (!(await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId))).length)
+async function requireProject(tx: Db | Tx, projectId: string) {
+  if (!(await existingProjectIds(tx, [projectId])).has(projectId))
     throw fieldErrors({ projectId: "validation.learning.unknownLink" });
 }
 
@@ -91,15 +91,7 @@ export async function createSpace(db: Db, actor: Actor | null, input: SpaceInput
   const data = parseWith(spaceInput, input);
   const id = await writeWithAudit(db, actor, async (tx, audit) => {
     if (data.projectId) await requireProject(tx, data.projectId);
-    if (
-      data.networkId &&
-      !(
-        await tx
-          .select({ id: eventNetworks.id })
-          .from(eventNetworks)
-          .where(eq(eventNetworks.id, data.networkId))
-      ).length
-    )
+    if (data.networkId && !(await existingNetworkIds(tx, [data.networkId])).has(data.networkId))
       throw fieldErrors({ networkId: "validation.learning.unknownLink" });
     const [row] = await tx
       .insert(learningSpaces)

@@ -12,38 +12,18 @@ import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { conflict, fieldErrors, notFound } from "../../platform/errors.ts";
+import { localPlanRows } from "../../read/local-plans.ts";
 import { existingOrganisationIds } from "../organisations/index.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
 import { localPlanPolicy, planListScope } from "./localwork.policy.ts";
 import { localPlanSupport, localPlans } from "./localwork.schema.ts";
 
 export type PlanRow = typeof localPlans.$inferSelect & { organisationName: string; supportHours: number };
 export type SupportRow = typeof localPlanSupport.$inferSelect;
 
-const planColumns = {
-  plan: localPlans,
-  organisationName: organisations.name,
-  supportHours: sql<number>`coalesce((select sum(s.hours) from ${localPlanSupport} s where s.plan_id = ${localPlans.id}), 0)::float8`,
-};
-
-const flatten = (r: {
-  plan: typeof localPlans.$inferSelect;
-  organisationName: string;
-  supportHours: number;
-}) => ({
-  ...r.plan,
-  organisationName: r.organisationName,
-  supportHours: Number(r.supportHours),
-});
-
 async function loadPlan(db: Db | Tx, id: string) {
-  const [row] = await db
-    .select(planColumns)
-    .from(localPlans)
-    .innerJoin(organisations, eq(organisations.id, localPlans.organisationId))
-    .where(eq(localPlans.id, id));
+  const [row] = await localPlanRows(db, eq(localPlans.id, id));
   if (!row) throw notFound();
-  return flatten(row);
+  return row;
 }
 
 /** The local plans the actor may read, by organisation name; optionally one organisation's or one project's. */
@@ -55,20 +35,15 @@ export async function listPlans(
   authorize(actor, localPlanPolicy, "list", null);
   const scope = planListScope(actor);
   if (scope && scope.length === 0) return [];
-  const rows = await db
-    .select(planColumns)
-    .from(localPlans)
-    .innerJoin(organisations, eq(organisations.id, localPlans.organisationId))
-    .where(
-      and(
-        scope ? inArray(localPlans.organisationId, scope) : undefined,
-        filter.organisationId ? eq(localPlans.organisationId, filter.organisationId) : undefined,
-        filter.projectTag ? eq(localPlans.projectTag, filter.projectTag) : undefined,
-        filter.projectId ? eq(localPlans.projectId, filter.projectId) : undefined,
-      ),
-    )
-    .orderBy(asc(organisations.name));
-  return rows.map(flatten);
+  return localPlanRows(
+    db,
+    and(
+      scope ? inArray(localPlans.organisationId, scope) : undefined,
+      filter.organisationId ? eq(localPlans.organisationId, filter.organisationId) : undefined,
+      filter.projectTag ? eq(localPlans.projectTag, filter.projectTag) : undefined,
+      filter.projectId ? eq(localPlans.projectId, filter.projectId) : undefined,
+    ),
+  );
 }
 
 /** One plan with its process support (the latest first) and the totals per kind. */

@@ -14,3 +14,4 @@ export { registerOrganisationRoutes } from "./organisations.routes.ts";
 export { organisationIdsByName } from "./organisations.seed.ts";
 export { createOrganisation, listOrganisations, type OrganisationRecord } from "./organisations.service.ts";
 export { keyset, nameMatches } from "./register-helpers.ts";
+export { organisationsInOrder } from "./organisations.queries.ts";

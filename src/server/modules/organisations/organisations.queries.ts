@@ -220,3 +220,14 @@ export async function organisationIdsByNames(db: Db | Tx, names: string[]) {
     );
   return new Map(rows.map((r) => [r.name.toLowerCase(), r.id]));
 }
+
+/** Organisations by id with their names, in the register's Swedish order (sort key, then id). */
+export async function organisationsInOrder(db: Db | Tx, ids: string[]) {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return [];
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(inArray(organisations.id, wanted))
+    .orderBy(asc(organisations.sortKey), asc(organisations.id));
+}

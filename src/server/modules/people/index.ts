@@ -16,3 +16,4 @@ export {
   listPeople,
   type PersonRecord,
 } from "./people.service.ts";
+export { personIdsOfUser, userIdOfPerson } from "./people.queries.ts";

@@ -9,7 +9,7 @@ import {
   isoOrNull,
   type PersonalDataSubject,
 } from "../../platform/personal-data.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
+import { organisationNames } from "../organisations/index.ts";
 import { memberships, people } from "./people.schema.ts";
 
 /**
@@ -31,17 +31,29 @@ export async function findPersonForPrivacy(db: Db | Tx, by: { personId?: string;
 async function rows(db: Db | Tx, s: PersonalDataSubject) {
   if (!s.personId) return { person: null, seats: [] };
   const [person] = await db.select().from(people).where(eq(people.id, s.personId));
-  const seats = await db
+  const rows = await db
     .select({
       id: memberships.id,
-      organisation: organisations.name,
+      organisationId: memberships.organisationId,
       role: memberships.role,
       startDate: memberships.startDate,
       endDate: memberships.endDate,
     })
     .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(memberships.personId, s.personId));
+  const names = await organisationNames(
+    db,
+    rows.map((r) => r.organisationId),
+  );
+  const seats = rows
+    .filter((r) => names.has(r.organisationId))
+    .map((r) => ({
+      id: r.id,
+      organisation: names.get(r.organisationId)!,
+      role: r.role,
+      startDate: r.startDate,
+      endDate: r.endDate,
+    }));
   return { person: person ?? null, seats };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, exists, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, exists, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { LawfulBasis, MembershipView, PersonImpactView } from "../../../common/people.ts";
 import { type PersonListQuery, personListQuery } from "../../../common/people.ts";
 import type { Db, Tx } from "../../db/client.ts";
@@ -8,8 +8,7 @@ import { encodeCursor, page } from "../../platform/pagination.ts";
 import { users } from "../../platform/platform.schema.ts";
 import { likePattern } from "../../platform/sql.ts";
 import { parseWith } from "../../platform/validation.ts";
-import { keyset, nameMatches } from "../organisations/index.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
+import { keyset, nameMatches, organisationsInOrder } from "../organisations/index.ts";
 import { peoplePolicy } from "./people.policy.ts";
 import { memberships, people } from "./people.schema.ts";
 
@@ -28,7 +27,7 @@ export interface PersonDetail extends PersonRecord {
   responsibleForCourses: CodeRef[];
 }
 
-/** Memberships of the given people, current ones first, then by organisation name. */
+/** Memberships of the given people, current ones first, then by organisation name (the register's order). */
 async function membershipsOf(db: Db | Tx, personIds: string[]) {
   if (!personIds.length) return new Map<string, MembershipView[]>();
   const rows = await db
@@ -36,17 +35,37 @@ async function membershipsOf(db: Db | Tx, personIds: string[]) {
       personId: memberships.personId,
       id: memberships.id,
       organisationId: memberships.organisationId,
-      organisationName: organisations.name,
       role: memberships.role,
       startDate: memberships.startDate,
       endDate: memberships.endDate,
     })
     .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(inArray(memberships.personId, personIds))
-    .orderBy(sql`${memberships.endDate} is not null`, asc(organisations.sortKey), asc(memberships.id));
+    .where(inArray(memberships.personId, personIds));
+  const orgs = await organisationsInOrder(
+    db,
+    rows.map((r) => r.organisationId),
+  );
+  const place = new Map(orgs.map((o, i) => [o.id, { name: o.name, at: i }]));
+  const sorted = rows
+    .filter((r) => place.has(r.organisationId))
+    .sort(
+      (a, b) =>
+        Number(a.endDate !== null) - Number(b.endDate !== null) ||
+        place.get(a.organisationId)!.at - place.get(b.organisationId)!.at ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
   const byPerson = new Map<string, MembershipView[]>();
-  for (const { personId, ...m } of rows) byPerson.set(personId, [...(byPerson.get(personId) ?? []), m]);
+  for (const { personId, ...m } of sorted) {
+    const view: MembershipView = {
+      id: m.id,
+      organisationId: m.organisationId,
+      organisationName: place.get(m.organisationId)!.name,
+      role: m.role,
+      startDate: m.startDate,
+      endDate: m.endDate,
+    };
+    byPerson.set(personId, [...(byPerson.get(personId) ?? []), view]);
+  }
   return byPerson;
 }
 
@@ -168,4 +187,16 @@ export async function existingPersonIds(db: Db | Tx, ids: string[]) {
   if (!ids.length) return new Set<string>();
   const rows = await db.select({ id: people.id }).from(people).where(inArray(people.id, ids));
   return new Set(rows.map((r) => r.id));
+}
+
+/** The register people linked to a user account (people.user_id), for rules on what a user leads. */
+export async function personIdsOfUser(db: Db | Tx, userId: string): Promise<string[]> {
+  const rows = await db.select({ id: people.id }).from(people).where(eq(people.userId, userId));
+  return rows.map((r) => r.id);
+}
+
+/** The user account a register person is linked to (people.user_id), if any. */
+export async function userIdOfPerson(db: Db | Tx, personId: string): Promise<string | null> {
+  const [row] = await db.select({ userId: people.userId }).from(people).where(eq(people.id, personId));
+  return row?.userId ?? null;
 }

@@ -1,13 +1,10 @@
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { GoalRefView } from "../../../common/goals.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { activities } from "../activities/activities.schema.ts";
+import { planItemActivityRows, planItemOrganisationRows } from "../../read/plan-item-links.ts";
 import { goalRefsFor } from "../goals/index.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
 import {
-  planItemActivities,
   planItemOccurrences,
-  planItemOrganisations,
   planItemProgress,
   planItems,
   planPhases,
@@ -40,29 +37,13 @@ export async function loadItems(db: Db | Tx, planId: string, onlyIds?: string[])
   if (!ids.length) return [];
   const [goals, orgs, progress, acts, occurrences] = await Promise.all([
     goalRefsFor(db, "planItem", ids),
-    db
-      .select({ itemId: planItemOrganisations.itemId, id: organisations.id, name: organisations.name })
-      .from(planItemOrganisations)
-      .innerJoin(organisations, eq(organisations.id, planItemOrganisations.organisationId))
-      .where(inArray(planItemOrganisations.itemId, ids))
-      .orderBy(asc(organisations.sortKey)),
+    planItemOrganisationRows(db, ids),
     db
       .select()
       .from(planItemProgress)
       .where(inArray(planItemProgress.itemId, ids))
       .orderBy(desc(planItemProgress.date), desc(planItemProgress.createdAt)),
-    db
-      .select({
-        itemId: planItemActivities.itemId,
-        id: activities.id,
-        title: activities.title,
-        status: activities.status,
-        startDate: activities.startDate,
-      })
-      .from(planItemActivities)
-      .innerJoin(activities, eq(activities.id, planItemActivities.activityId))
-      .where(inArray(planItemActivities.itemId, ids))
-      .orderBy(asc(activities.startDate), asc(activities.id)),
+    planItemActivityRows(db, ids),
     db
       .select()
       .from(planItemOccurrences)

@@ -16,8 +16,7 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith as parseInput } from "../../platform/validation.ts";
-import { activities } from "../activities/activities.schema.ts";
-import { createActivity } from "../activities/index.ts";
+import { activityTitles, createActivity } from "../activities/index.ts";
 import { actorUserId, setGoalLinks, uniqueIds } from "../goals/index.ts";
 import { organisationNames } from "../organisations/index.ts";
 import { checkRecurrence, type Recurrence, scheduleOccurrences } from "./plan-occurrences.service.ts";
@@ -230,12 +229,9 @@ export async function addItemActivity(
   const item = await itemOfPlan(db, planId, itemId);
   let activityId: string;
   if ("activityId" in input) {
-    const [found] = await db
-      .select({ id: activities.id })
-      .from(activities)
-      .where(eq(activities.id, input.activityId));
-    if (!found) throw fieldErrors({ activityId: "plans.errors.unknownActivity" });
-    activityId = found.id;
+    if (!(await activityTitles(db, [input.activityId])).has(input.activityId))
+      throw fieldErrors({ activityId: "plans.errors.unknownActivity" });
+    activityId = input.activityId;
   } else {
     const created = await createActivity(db, actor, {
       ...input.activity,

@@ -14,7 +14,6 @@ import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith as parseInput } from "../../platform/validation.ts";
 import { currentVersionOf, describeVersion } from "../goals/index.ts";
 import { organisationNames } from "../organisations/index.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
 import { loadItems, type PlanItemRecord } from "./plan-items.records.ts";
 import { plansPolicy } from "./plans.policy.ts";
 import { planItems, planPhases, planSections, plans } from "./plans.schema.ts";
@@ -35,8 +34,9 @@ export interface PlanRecord extends PlanSummaryRecord {
   items: PlanItemRecord[];
 }
 
-async function summarise(db: Db | Tx, rows: { plan: PlanRow; ownerName: string | null }[]) {
+async function summarise(db: Db | Tx, rows: { plan: PlanRow }[]) {
   const ids = rows.map((r) => r.plan.id);
+  const ownerNames = await organisationNames(db, uniqueOwners(rows.map((r) => r.plan)));
   const totals = ids.length
     ? await db
         .select({ planId: planItems.planId, n: count(), total: sum(planItems.resources) })
@@ -45,7 +45,8 @@ async function summarise(db: Db | Tx, rows: { plan: PlanRow; ownerName: string |
         .groupBy(planItems.planId)
     : [];
   const out: PlanSummaryRecord[] = [];
-  for (const { plan, ownerName } of rows) {
+  for (const { plan } of rows) {
+    const ownerName = plan.ownerOrganisationId ? ownerNames.get(plan.ownerOrganisationId) : undefined;
     const t = totals.find((x) => x.planId === plan.id);
     const version = plan.frameworkVersionId ? await describeVersion(db, plan.frameworkVersionId) : null;
     out.push({
@@ -62,11 +63,12 @@ async function summarise(db: Db | Tx, rows: { plan: PlanRow; ownerName: string |
 }
 
 function selectPlans(db: Db | Tx) {
-  return db
-    .select({ plan: plans, ownerName: organisations.name })
-    .from(plans)
-    .leftJoin(organisations, eq(organisations.id, plans.ownerOrganisationId));
+  return db.select({ plan: plans }).from(plans);
 }
+
+const uniqueOwners = (list: PlanRow[]) => [
+  ...new Set(list.flatMap((p) => (p.ownerOrganisationId ? [p.ownerOrganisationId] : []))),
+];
 
 export async function listPlans(db: Db | Tx): Promise<PlanSummaryRecord[]> {
   return summarise(db, await selectPlans(db).orderBy(asc(plans.sortKey), asc(plans.id)));

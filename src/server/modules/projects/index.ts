@@ -91,3 +91,4 @@ export {
 } from "./projects.seed.ts";
 export { addOutput, createProject, getProject, updateProject } from "./projects.service.ts";
 export { createReviewRound } from "./review-rounds.service.ts";
+export { existingProjectIds, projectNames } from "./projects.records.ts";

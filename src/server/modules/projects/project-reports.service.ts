@@ -13,9 +13,10 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { parseWith as parseInput } from "../../platform/validation.ts";
+import { projectSummaries } from "../../read/project-summaries.ts";
 import { actorUserId } from "../goals/index.ts";
 import { canEditReport, canReviewReport, canSubmitReport, projectPolicy } from "./projects.policy.ts";
-import { leadUserIdsOf, readableProjectsWhere, selectProjectSummaries } from "./projects.records.ts";
+import { leadUserIdsOf, readableProjectsWhere } from "./projects.records.ts";
 import { projectReports, projects } from "./projects.schema.ts";
 import { recordColour } from "./projects.service.ts";
 
@@ -171,10 +172,11 @@ export async function overdueReports(
   if (filters.owner) where.push(eq(projects.ownerOrganisationId, filters.owner));
   const readable = await readableProjectsWhere(db, actor);
   if (readable) where.push(readable);
-  const rows = await selectProjectSummaries(db)
-    .where(and(...where))
-    .orderBy(asc(projects.reportDueDate), asc(projects.sortKey))
-    .limit(filters.limit ?? 1000);
+  const rows = await projectSummaries(db, {
+    where: and(...where),
+    orderBy: [asc(projects.reportDueDate), asc(projects.sortKey)],
+    limit: filters.limit ?? 1000,
+  });
   const day = 86_400_000;
   return rows.map(({ project: p, leadPersonName }) => ({
     id: p.id,

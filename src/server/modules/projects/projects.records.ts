@@ -3,13 +3,13 @@ import type { GoalRefView } from "../../../common/goals.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { users } from "../../platform/platform.schema.ts";
+import { projectFundingLines, projectSummaries } from "../../read/project-summaries.ts";
 import { goalRefsFor } from "../goals/index.ts";
 import { readableOrganisationIds } from "../organisations/index.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
-import { people } from "../people/people.schema.ts";
+import { personIdsOfUser, userIdOfPerson } from "../people/index.ts";
 import {
   projectColourChanges,
-  projectFunding,
+  type projectFunding,
   projectOutputs,
   projectReports,
   projects,
@@ -34,15 +34,6 @@ export interface ProjectRecord extends ProjectSummaryRecord {
   children: { id: string; name: string; colour: string | null }[];
 }
 
-/** Projects with the names of their lead person and owning organisation. */
-export function selectProjectSummaries(db: Db | Tx) {
-  return db
-    .select({ project: projects, leadPersonName: people.name, ownerOrganisationName: organisations.name })
-    .from(projects)
-    .leftJoin(people, eq(people.id, projects.leadPersonId))
-    .leftJoin(organisations, eq(organisations.id, projects.ownerOrganisationId));
-}
-
 /**
  * `canReadProject` (projects.policy.ts) as a query condition, for every list of projects: undefined
  * when the actor reads every project, else the projects of their organisations and those they lead.
@@ -55,10 +46,8 @@ export async function readableProjectsWhere(db: Db | Tx, actor: Actor | null): P
     .select({ personId: users.personId })
     .from(users)
     .where(eq(users.id, actor.userId));
-  const own = await db.select({ id: people.id }).from(people).where(eq(people.userId, actor.userId));
-  const ledPersonIds = [
-    ...new Set([linked?.personId, ...own.map((p) => p.id)].filter((x): x is string => !!x)),
-  ];
+  const own = await personIdsOfUser(db, actor.userId);
+  const ledPersonIds = [...new Set([linked?.personId, ...own].filter((x): x is string => !!x))];
   const conditions: SQL[] = [];
   if (organisationIds.length) conditions.push(inArray(projects.ownerOrganisationId, organisationIds));
   if (ledPersonIds.length) conditions.push(inArray(projects.leadPersonId, ledPersonIds));
@@ -68,22 +57,17 @@ export async function readableProjectsWhere(db: Db | Tx, actor: Actor | null): P
 /** The user accounts of a lead person: people.user_id, or a user whose person_id points at them. */
 export async function leadUserIdsOf(db: Db | Tx, leadPersonId: string | null): Promise<string[]> {
   if (!leadPersonId) return [];
-  const [person] = await db.select({ userId: people.userId }).from(people).where(eq(people.id, leadPersonId));
+  const personUserId = await userIdOfPerson(db, leadPersonId);
   const linked = await db.select({ id: users.id }).from(users).where(eq(users.personId, leadPersonId));
-  return [...new Set([person?.userId, ...linked.map((u) => u.id)].filter((x): x is string => !!x))];
+  return [...new Set([personUserId, ...linked.map((u) => u.id)].filter((x): x is string => !!x))];
 }
 
 export async function findProject(db: Db | Tx, id: string): Promise<ProjectRecord | null> {
-  const [summary] = await selectProjectSummaries(db).where(eq(projects.id, id));
+  const [summary] = await projectSummaries(db, { where: eq(projects.id, id) });
   if (!summary) return null;
   const [leadUserIds, funding, goals, outputs, colourHistory, reports, children] = await Promise.all([
     leadUserIdsOf(db, summary.project.leadPersonId),
-    db
-      .select({ line: projectFunding, funderOrganisationName: organisations.name })
-      .from(projectFunding)
-      .leftJoin(organisations, eq(organisations.id, projectFunding.funderOrganisationId))
-      .where(eq(projectFunding.projectId, id))
-      .orderBy(asc(projectFunding.sortOrder)),
+    projectFundingLines(db, id),
     goalRefsFor(db, "project", [id]),
     db
       .select()
@@ -116,4 +100,22 @@ export async function findProject(db: Db | Tx, id: string): Promise<ProjectRecor
     reports,
     children,
   };
+}
+
+/** Names of projects by id, for other modules' views that name a linked project (one query per list). */
+export async function projectNames(db: Db | Tx, ids: (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!wanted.length) return new Map<string, string>();
+  const rows = await db
+    .select({ id: projects.id, name: projects.name })
+    .from(projects)
+    .where(inArray(projects.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Which of these ids are projects (callers answer 422 on the rest). */
+export async function existingProjectIds(db: Db | Tx, ids: string[]) {
+  if (!ids.length) return new Set<string>();
+  const rows = await db.select({ id: projects.id }).from(projects).where(inArray(projects.id, ids));
+  return new Set(rows.map((r) => r.id));
 }

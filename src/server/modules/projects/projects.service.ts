@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import {
   type CreateProjectInput,
   createProjectInput,
@@ -19,19 +19,13 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, type FieldError, fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
-import { likePattern } from "../../platform/sql.ts";
 import { parseWith as parseInput } from "../../platform/validation.ts";
+import { projectSummaries, projectSummaryFilters } from "../../read/project-summaries.ts";
 import { actorUserId, setGoalLinks, uniqueIds } from "../goals/index.ts";
-import { organisationNames } from "../organisations/index.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
-import { people } from "../people/people.schema.ts";
+import { existingOrganisationIds, organisationNames } from "../organisations/index.ts";
+import { existingPersonIds } from "../people/index.ts";
 import { canManageProjects, projectPolicy } from "./projects.policy.ts";
-import {
-  findProject,
-  type ProjectRecord,
-  readableProjectsWhere,
-  selectProjectSummaries,
-} from "./projects.records.ts";
+import { findProject, type ProjectRecord, readableProjectsWhere } from "./projects.records.ts";
 import { projectColourChanges, projectFunding, projectOutputs, projects } from "./projects.schema.ts";
 
 export { findProject } from "./projects.records.ts";
@@ -47,28 +41,8 @@ const sortColumns = {
   periodEnd: sql`coalesce(${projects.periodEnd}, '9999-12-01'::date)`,
 } as const;
 
-/** Filters shared by the list, the export, the dashboard and the timeline. */
-export function projectFilters(q: { q?: string; colour?: string; sector?: string; owner?: string }): SQL[] {
-  const where: SQL[] = [];
-  if (q.q) {
-    const pattern = likePattern(q.q);
-    where.push(
-      or(ilike(projects.name, pattern), ilike(projects.leadName, pattern), ilike(people.name, pattern))!,
-    );
-  }
-  if (q.colour === "none") where.push(isNull(projects.colour));
-  else if (q.colour) where.push(eq(projects.colour, q.colour));
-  // The sector a project is counted under on the dashboard: its sector group, else its owner.
-  if (q.sector)
-    where.push(
-      or(
-        eq(projects.sector, q.sector),
-        and(isNull(projects.sector), or(eq(organisations.name, q.sector), eq(projects.ownerName, q.sector))),
-      )!,
-    );
-  if (q.owner) where.push(eq(projects.ownerOrganisationId, q.owner));
-  return where;
-}
+/** Filters shared by the list, the export, the dashboard and the timeline (on the lead's and owner's names too). */
+export const projectFilters = projectSummaryFilters;
 
 /** A page of the portfolio the actor may read, keyset-paged by name or by period. */
 export async function listProjects(db: Db | Tx, actor: Actor | null, raw: Partial<ProjectListQuery> = {}) {
@@ -83,10 +57,11 @@ export async function listProjects(db: Db | Tx, actor: Actor | null, raw: Partia
     { sort: query.sort === "name" ? "text" : "date" },
   );
   if (after) where.push(after);
-  const rows = await selectProjectSummaries(db)
-    .where(and(...where))
-    .orderBy(asc(sortExpr), asc(projects.id))
-    .limit(query.limit + 1);
+  const rows = await projectSummaries(db, {
+    where: and(...where),
+    orderBy: [asc(sortExpr), asc(projects.id)],
+    limit: query.limit + 1,
+  });
   return page(rows, query.limit, ({ project: p }) =>
     encodeCursor(
       query.sort === "name"
@@ -103,9 +78,10 @@ export async function allProjects(
   actor: Actor | null,
   filters: Parameters<typeof projectFilters>[0] = {},
 ) {
-  return selectProjectSummaries(db)
-    .where(and(...projectFilters(filters), await readableProjectsWhere(db, actor)))
-    .orderBy(asc(projects.sortKey), asc(projects.id));
+  return projectSummaries(db, {
+    where: and(...projectFilters(filters), await readableProjectsWhere(db, actor)),
+    orderBy: [asc(projects.sortKey), asc(projects.id)],
+  });
 }
 
 /** One project with its follow-up data, if the actor may read it (else 404, as if it did not exist). */
@@ -142,11 +118,14 @@ interface Refs {
 /** Every id the input points at must exist; a co-financing line must say who co-finances. */
 async function checkRefs(tx: Tx, input: Refs, selfId?: string) {
   const errors: Record<string, FieldError[]> = {};
-  const exists = async (table: typeof people | typeof organisations | typeof projects, id: string) =>
+  const exists = async (table: typeof projects, id: string) =>
     (await tx.select({ id: table.id }).from(table).where(eq(table.id, id))).length > 0;
-  if (input.leadPersonId && !(await exists(people, input.leadPersonId)))
+  if (input.leadPersonId && !(await existingPersonIds(tx, [input.leadPersonId])).has(input.leadPersonId))
     errors.leadPersonId = [{ key: "projects.errors.unknownPerson" }];
-  if (input.ownerOrganisationId && !(await exists(organisations, input.ownerOrganisationId)))
+  if (
+    input.ownerOrganisationId &&
+    !(await existingOrganisationIds(tx, [input.ownerOrganisationId])).has(input.ownerOrganisationId)
+  )
     errors.ownerOrganisationId = [{ key: "projects.errors.unknownOrganisation" }];
   if (input.parentId && (input.parentId === selfId || !(await exists(projects, input.parentId))))
     errors.parentId = [{ key: "projects.errors.unknownParent" }];
