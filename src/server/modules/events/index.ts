@@ -19,5 +19,4 @@ export { participantTable, participantTableSql } from "./participant-table.servi
 export { registerPublicEventRoutes } from "./public.routes.ts";
 export { withdrawInvitationConsent } from "./registrations.write.ts";
 export { registerEventSeriesRoutes } from "./series.routes.ts";
-export { createGroup, setNetworkMembers, updateGroup } from "./series.service.ts";
-export { existingNetworkIds } from "./series.service.ts";
+export { createGroup, existingNetworkIds, setNetworkMembers, updateGroup } from "./series.service.ts";

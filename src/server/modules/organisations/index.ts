@@ -8,10 +8,10 @@ export {
   organisationIdByName,
   organisationIdsByNames,
   organisationNames,
+  organisationsInOrder,
   provideOrganisationReferenceReads,
 } from "./organisations.queries.ts";
 export { registerOrganisationRoutes } from "./organisations.routes.ts";
 export { organisationIdsByName } from "./organisations.seed.ts";
 export { createOrganisation, listOrganisations, type OrganisationRecord } from "./organisations.service.ts";
 export { keyset, nameMatches } from "./register-helpers.ts";
-export { organisationsInOrder } from "./organisations.queries.ts";

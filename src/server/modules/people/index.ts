@@ -3,8 +3,10 @@ export * as personalData from "./people.personal-data.ts";
 export {
   existingPersonIds,
   type PersonReferenceReads,
+  personIdsOfUser,
   personNames,
   providePersonReferenceReads,
+  userIdOfPerson,
 } from "./people.queries.ts";
 export { registerPeopleRoutes } from "./people.routes.ts";
 export { personIdByEmail, personIdByName, personIdOfUser } from "./people.seed.ts";
@@ -16,4 +18,3 @@ export {
   listPeople,
   type PersonRecord,
 } from "./people.service.ts";
-export { personIdsOfUser, userIdOfPerson } from "./people.queries.ts";

@@ -79,7 +79,7 @@ export async function fundingOfDecisions(tx: Tx | Db, decisionIds: string[]) {
 }
 
 export type { ProjectRecord } from "./projects.records.ts";
-export { findProject } from "./projects.records.ts";
+export { existingProjectIds, findProject, projectNames } from "./projects.records.ts";
 export { registerProjectRoutes } from "./projects.routes.ts";
 export {
   fundingLineIdsOfProject,
@@ -91,4 +91,3 @@ export {
 } from "./projects.seed.ts";
 export { addOutput, createProject, getProject, updateProject } from "./projects.service.ts";
 export { createReviewRound } from "./review-rounds.service.ts";
-export { existingProjectIds, projectNames } from "./projects.records.ts";
