@@ -10,5 +10,10 @@ export default defineConfig({
     testTimeout: 90_000, // a journey is several pages, each scanned by axe
     hookTimeout: 120_000,
     fileParallelism: false,
+    // One module graph and one Chromium for all journey files (support/browser.ts): importing the app and
+    // launching a browser per file cost seconds each. The file set-up puts back what a file may change in
+    // the process (environment, captured mail), as the integration run does.
+    isolate: false,
+    setupFiles: ["src/server/test/file-setup.ts"],
   },
 });

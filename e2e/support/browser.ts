@@ -15,3 +15,16 @@ export function launchBrowser(): Promise<Browser> {
     ],
   });
 }
+
+/**
+ * One Chromium per worker, shared by the journey files it runs one after another (the e2e run has
+ * `isolate: false`): a launch costs a second or two, and each file still gets fresh contexts (own cookies,
+ * own storage). Relaunched if it went away; the worker's exit ends it.
+ */
+const state = globalThis as { __samspelBrowser?: Promise<Browser> };
+export async function sharedBrowser(): Promise<Browser> {
+  const running = state.__samspelBrowser && (await state.__samspelBrowser.catch(() => undefined));
+  if (running?.isConnected()) return running;
+  state.__samspelBrowser = launchBrowser();
+  return state.__samspelBrowser;
+}

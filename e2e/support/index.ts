@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, inject } from "vitest";
-import { launchBrowser } from "./browser.ts";
+import { sharedBrowser } from "./browser.ts";
 import { type RunningApp, startApp } from "./server.ts";
 
 export { heading, login, openProjectGoals, visible } from "./actions.ts";
@@ -33,7 +33,7 @@ export interface Journey {
  *
  * Use role-based locators, wait with `visible`/`heading` (never fixed sleeps), no retries.
  *
- * Starts the app and Chromium once for the file; each test gets fresh contexts from `newPage`,
+ * Starts the app once for the file and shares the worker's Chromium; each test gets fresh contexts from `newPage`,
  * closed after the test, with a full-page screenshot of every open page when the test failed.
  */
 export function setupJourney(): Journey {
@@ -42,7 +42,7 @@ export function setupJourney(): Journey {
   let contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(inject("e2eSnapshot")), launchBrowser()]);
+    [app, browser] = await Promise.all([startApp(inject("e2eSnapshot")), sharedBrowser()]);
   });
 
   afterEach(async ({ task }) => {
@@ -52,7 +52,8 @@ export function setupJourney(): Journey {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    // The browser stays for the worker's next file (browser.ts sharedBrowser).
+    await Promise.all(contexts.map((c) => c.close()));
     await app?.close();
   });
 

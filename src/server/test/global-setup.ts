@@ -3,18 +3,21 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { sql } from "drizzle-orm";
 import pg from "pg";
 import { loadDemoUsers } from "../../../demo/users.ts";
 import { type Database, openDatabase } from "../db/client.ts";
 import { ensureActivityTypes } from "../modules/activities/activity-types.service.ts";
+import { KEEP_TEMPLATE_ROWS } from "./database-pool.ts";
 
 /**
  * Migrating takes seconds, so it happens once per run, not once per test file. Both templates hold what
  * createTestApp gives every file anyway: the migrated schema, the demo users and the activity types.
- * - PGlite: a tarball of the data directory (`dumpDataDir`); every file starts its own in-memory PGlite
- *   from it (`loadDataDir`), as the e2e set-up does.
- * - PostgreSQL (when TEST_DATABASE_URL is set): a template database; every file clones it
- *   (CREATE DATABASE … TEMPLATE), which takes milliseconds.
+ * - PGlite: a tarball of the data directory (`dumpDataDir`); a worker starts an in-memory PGlite from it
+ *   (`loadDataDir`) when it has none free, as the e2e set-up does.
+ * - PostgreSQL (when TEST_DATABASE_URL is set): a template database, which a worker clones
+ *   (CREATE DATABASE … TEMPLATE) when it has none free.
+ * Both keep a copy of their rows, so that a worker can empty a database between files (database-pool.ts).
  * Workers find them through the environment (SAMSPEL_TEST_PGLITE_SNAPSHOT, SAMSPEL_TEST_TEMPLATE).
  */
 export default async function setup() {
@@ -36,6 +39,12 @@ export default async function setup() {
     if (!url) return;
     const cleanup = new pg.Client({ connectionString: url });
     await cleanup.connect();
+    // The workers' databases (database-pool.ts) are named after the template.
+    const clones = await cleanup.query<{ name: string }>(
+      "select datname as name from pg_database where datname like $1",
+      [`${template}\\_%`],
+    );
+    for (const { name } of clones.rows) await cleanup.query(`drop database if exists ${name} with (force)`);
     await cleanup.query(`drop database if exists ${template} with (force)`);
     await cleanup.end();
   };
@@ -51,6 +60,7 @@ async function pgliteSnapshot(file: string) {
   const client = await PGlite.create({ extensions: { pg_trgm } });
   const database = await openDatabase({ kind: "pglite-loaded", client });
   await seedTestTemplate(database);
+  await client.exec(KEEP_TEMPLATE_ROWS);
   await client.exec("checkpoint");
   const dump = await client.dumpDataDir("none");
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
@@ -65,6 +75,7 @@ async function postgresTemplate(url: string, template: string) {
   await admin.end();
   const database = await openDatabase({ kind: "postgresql", url: withDatabase(url, template) });
   await seedTestTemplate(database);
+  await database.db.execute(sql.raw(KEEP_TEMPLATE_ROWS));
   await database.close();
   return true;
 }

@@ -1,50 +1,21 @@
-import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { sql } from "drizzle-orm";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
-import pg from "pg";
 import { afterAll } from "vitest";
 import { DEMO_PASSWORD } from "../../../demo/users.ts";
 import { buildApp } from "../app.ts";
-import { type Database, openDatabase } from "../db/client.ts";
+import type { Database } from "../db/client.ts";
 import { totpCode } from "../modules/accounts/totp.ts";
 import { defaultAnonymousMailCaps } from "../modules/mail/outbox.ts";
 import type { AppConfig } from "../platform/context.ts";
-import { withDatabase } from "./global-setup.ts";
+import { leaseTestDatabase } from "./database-pool.ts";
 
 /**
- * Opens the database this test project runs on, a copy of the run's template (global-setup.ts: migrated, with
- * the demo users and activity types): in-memory PGlite loaded from the snapshot, or a clone of the PostgreSQL
- * template. Opening still runs the migrations, which find nothing left to do.
+ * Opens the database this test project runs on, as the run's template holds it (global-setup.ts: migrated, with
+ * the demo users and activity types): one of the worker's databases, emptied back to the template's rows when a
+ * file gave it back (database-pool.ts) — in-memory PGlite, or a clone of the PostgreSQL template.
  */
 export async function openTestDatabase(): Promise<Database> {
-  if (process.env.SAMSPEL_TEST_DB !== "postgresql") {
-    const snapshot = process.env.SAMSPEL_TEST_PGLITE_SNAPSHOT!;
-    const client = await PGlite.create({
-      loadDataDir: new Blob([readFileSync(snapshot)]),
-      extensions: { pg_trgm },
-    });
-    return openDatabase({ kind: "pglite-loaded", client });
-  }
-  const url = process.env.TEST_DATABASE_URL!;
-  const name = `samspel_t_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name} template ${process.env.SAMSPEL_TEST_TEMPLATE}`);
-  await admin.end();
-  const database = await openDatabase({ kind: "postgresql", url: withDatabase(url, name) });
-  return {
-    ...database,
-    async close() {
-      await database.close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
+  return leaseTestDatabase();
 }
 
 export interface Session {

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { queryRows } from "../../db/client.ts";
 import { demo, type Session, type TestApp } from "../../test/harness.ts";
 
@@ -210,12 +210,26 @@ export async function createFixtures(t: TestApp): Promise<Fixtures> {
 
 /**
  * A cheap fingerprint of the whole database: every table's row count, and the latest `updated_at` of
- * tables that have one, in one query. Sessions (touched by every request) are left out.
+ * tables that have one, in one query. Sessions (touched by every request) are left out. The query is built
+ * once per database (the schema does not change during a run; information_schema is slow to ask, and the
+ * matrix asks for a digest before and after thousands of cells).
  */
+const digestQueries = new WeakMap<TestApp["database"], SQL>();
+
 export async function databaseDigest(t: TestApp): Promise<string> {
   const db = t.database.db;
+  let query = digestQueries.get(t.database);
+  if (!query) {
+    query = await digestQuery(t);
+    digestQueries.set(t.database, query);
+  }
+  const [row] = await queryRows<{ digest: string }>(db, query);
+  return row.digest;
+}
+
+async function digestQuery(t: TestApp): Promise<SQL> {
   const tables = await queryRows<{ table_name: string; has_updated: boolean }>(
-    db,
+    t.database.db,
     sql`select t.table_name,
           exists (select 1 from information_schema.columns c
                    where c.table_schema = t.table_schema and c.table_name = t.table_name
@@ -234,9 +248,5 @@ export async function databaseDigest(t: TestApp): Promise<string> {
   const chunks = [];
   for (let i = 0; i < parts.length; i += 50)
     chunks.push(sql`concat_ws(' ', ${sql.join(parts.slice(i, i + 50), sql`, `)})`);
-  const [row] = await queryRows<{ digest: string }>(
-    db,
-    sql`select concat_ws(' ', ${sql.join(chunks, sql`, `)}) as digest`,
-  );
-  return row.digest;
+  return sql`select concat_ws(' ', ${sql.join(chunks, sql`, `)}) as digest`;
 }
