@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createEvent, daysAgo, register, tokenOf } from "../modules/events/events.fixture.ts";
+import { createEvent, daysAgo, register, tokenOf } from "../modules/events/test/events.fixture.ts";
 import { createTestApp, demo, type Session } from "../test/harness.ts";
 
 /**

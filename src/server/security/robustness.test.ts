@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../common/i18n/platform.ts";
-import { createEvent } from "../modules/events/events.fixture.ts";
+import { createEvent } from "../modules/events/test/events.fixture.ts";
 import { createTestApp, demo, type Session } from "../test/harness.ts";
 
 /**

@@ -4,7 +4,7 @@ import { buildApp } from "../../app.ts";
 import { queryRows } from "../../db/client.ts";
 import { systemActor } from "../../platform/actor.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { mailsTo } from "../events/events.fixture.ts";
+import { mailsTo } from "../events/test/events.fixture.ts";
 import { ensureUser } from "./accounts.service.ts";
 
 // Issue 19, item 3: signing in with a one-time link sent by e-mail.

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, installationDemoPassword } from "../../../../demo/users.
 import { queryRows } from "../../db/client.ts";
 import { systemActor } from "../../platform/actor.ts";
 import { createTestApp, demo, type TestApp } from "../../test/harness.ts";
-import { mailsTo } from "../events/events.fixture.ts";
+import { mailsTo } from "../events/test/events.fixture.ts";
 import { ensureUser } from "./accounts.service.ts";
 
 // Regression tests of issue 11, findings 4, 5 and 8: forwarded addresses, the lock-out, the demo login.

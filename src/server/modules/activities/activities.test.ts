@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { registerFixture } from "../programmes/registers.fixture.ts";
+import { registerFixture } from "../programmes/test/registers.fixture.ts";
 import { listDoneActivitiesOfProgramme } from "./activities.service.ts";
 
 const fixture = registerFixture();

@@ -9,7 +9,7 @@ import { ensureUser } from "../accounts/accounts.service.ts";
 import { createOrganisation } from "../organisations/organisations.service.ts";
 import { createCourse } from "../programmes/courses.service.ts";
 import { createProject } from "../projects/index.ts";
-import { multipart } from "../transfer/transfer-test-helpers.ts";
+import { multipart } from "../transfer/test/transfer.fixture.ts";
 
 /**
  * Single needs, appendix rows and dialogues (GET/PATCH/DELETE with ETag/If-Match), partners' comments

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { createEvent, mailsTo, register } from "../events/events.fixture.ts";
+import { createEvent, mailsTo, register } from "../events/test/events.fixture.ts";
 import { sendMail } from "../mail/mail.service.ts";
 import { MAX_ATTEMPTS, mailSenderFor, sendDueMail } from "../mail/mail-sender.ts";
 import { mailingDeliveries } from "./communication.schema.ts";

@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, demo, type Session } from "../../test/harness.ts";
-import { type CompassFixture, seedCompassFixture } from "./compass.fixture.ts";
 import { programmeCompassHtml } from "./export/compass-html.ts";
 import { radarSvg, wrap } from "./export/radar-svg.ts";
+import { type CompassFixture, seedCompassFixture } from "./test/compass.fixture.ts";
 
 let f: CompassFixture;
 const t = await createTestApp({

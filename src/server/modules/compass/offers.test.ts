@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, demo, type Session } from "../../test/harness.ts";
-import { type CompassFixture, otherDirectorEmail, seedCompassFixture } from "./compass.fixture.ts";
+import { type CompassFixture, otherDirectorEmail, seedCompassFixture } from "./test/compass.fixture.ts";
 
 let f: CompassFixture;
 const t = await createTestApp({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { createEvent, mailsTo, register } from "./events.fixture.ts";
+import { createEvent, mailsTo, register } from "./test/events.fixture.ts";
 
 const t = await createTestApp();
 const missing = "00000000-0000-4000-8000-000000000001";

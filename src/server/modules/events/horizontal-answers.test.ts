@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { createEvent, register, tokenOf } from "./events.fixture.ts";
+import { createEvent, register, tokenOf } from "./test/events.fixture.ts";
 
 /**
  * The horizontal criteria's data on registration (issue 16, item 3): an optional gender answer kept

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseIcs } from "./events.fixture.ts";
 import { toIcs } from "./ics.ts";
 import { stockholmInstant, stockholmParts } from "./local-time.ts";
+import { parseIcs } from "./test/events.fixture.ts";
 
 describe("iCalendar output", () => {
   it("escapes text, folds long lines at 75 octets without splitting å ä ö, and parses back", () => {

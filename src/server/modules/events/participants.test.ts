@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { createEvent, daysAgo, register, tokenOf } from "./events.fixture.ts";
+import { createEvent, daysAgo, register, tokenOf } from "./test/events.fixture.ts";
 
 const t = await createTestApp();
 const missing = "00000000-0000-4000-8000-000000000001";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { createEvent, daysAgo, mailsTo, parseIcs, register, tokenOf } from "./events.fixture.ts";
+import { createEvent, daysAgo, mailsTo, parseIcs, register, tokenOf } from "./test/events.fixture.ts";
 
 const t = await createTestApp();
 const missing = "00000000-0000-4000-8000-000000000001";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { followUpFixture, partnerOfSala, TEST_PASSWORD } from "../indicators/follow-up.fixture.ts";
+import { followUpFixture, partnerOfSala, TEST_PASSWORD } from "../indicators/test/follow-up.fixture.ts";
 
 /** Correcting money already entered: PATCH/DELETE /api/budgets/{id} and /api/spend/{id}. */
 

@@ -4,7 +4,7 @@ import { systemActor } from "../../platform/actor.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
 import { ensureUser } from "../accounts/accounts.service.ts";
 import { activities } from "../activities/activities.schema.ts";
-import { GOALS_A_TO_F, insertActivity, insertOrganisation } from "./test-fixtures.ts";
+import { GOALS_A_TO_F, insertActivity, insertOrganisation } from "./test/goals.fixture.ts";
 
 const PASSWORD = "samspel-test-2026";
 const PARTNER = "partner-goals@test.samspel.se";

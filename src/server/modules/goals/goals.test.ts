@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { GOALS_A_TO_F, insertActivity, insertOrganisation } from "./test-fixtures.ts";
+import { GOALS_A_TO_F, insertActivity, insertOrganisation } from "./test/goals.fixture.ts";
 
 let miunId = "";
 let activityId = "";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, demo, type Session } from "../../test/harness.ts";
-import { boardSeats, fixture, partnerEmail, seedGovernance } from "./governance.fixture.ts";
+import { boardSeats, fixture, partnerEmail, seedGovernance } from "./test/governance.fixture.ts";
 
 /** Minutes, approval, decisions and the registry, with exactly the contract's names (issue 17, item 7). */
 const t = await createTestApp({ seed: seedGovernance });

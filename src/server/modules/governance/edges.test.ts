@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, demo, type Session } from "../../test/harness.ts";
-import { fixture, partnerEmail, seedGovernance } from "./governance.fixture.ts";
+import { fixture, partnerEmail, seedGovernance } from "./test/governance.fixture.ts";
 
 /**
  * The edges the other governance tests leave: malformed queries and ids, unknown references,

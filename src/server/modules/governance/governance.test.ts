@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, demo, type Session } from "../../test/harness.ts";
-import { mailsTo, parseIcs } from "../events/events.fixture.ts";
-import { boardSeats, fixture, partnerEmail, seedGovernance } from "./governance.fixture.ts";
+import { mailsTo, parseIcs } from "../events/test/events.fixture.ts";
+import { boardSeats, fixture, partnerEmail, seedGovernance } from "./test/governance.fixture.ts";
 
 /** Bodies, members, meetings and the notice, with exactly the contract's names (issue 17, item 7). */
 const t = await createTestApp({ seed: seedGovernance });

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../platform/actor.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
 import { createOrganisation } from "../organisations/organisations.service.ts";
-import { multipart } from "../transfer/transfer-test-helpers.ts";
+import { multipart } from "../transfer/test/transfer.fixture.ts";
 
 const filesDir = mkdtempSync(path.join(tmpdir(), "samspel-idea-files-"));
 process.env.SAMSPEL_FILES_DIR = filesDir;

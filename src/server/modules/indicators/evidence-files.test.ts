@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { followUpFixture } from "./follow-up.fixture.ts";
+import { followUpFixture } from "./test/follow-up.fixture.ts";
 
 /**
  * Issue 11, finding 13: evidence files are stored under SAMSPEL_FILES_DIR as the README says (not in

@@ -7,7 +7,6 @@ import { recordAttendanceList } from "../events/attendance-list.service.ts";
 import { createEvent } from "../events/events.service.ts";
 import { createSpend } from "../finance/finance.service.ts";
 import { addOutput } from "../projects/projects.service.ts";
-import { followUpFixture } from "./follow-up.fixture.ts";
 import {
   computeHistory,
   computeValue,
@@ -15,6 +14,7 @@ import {
   recordsPage,
   samplingDates,
 } from "./indicators.compute.ts";
+import { followUpFixture } from "./test/follow-up.fixture.ts";
 
 /**
  * Unit and property tests of computed indicators: whatever the definition, its value equals what

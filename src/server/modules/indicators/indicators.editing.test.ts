@@ -5,8 +5,8 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { followUpFixture, partnerOfSala, TEST_PASSWORD } from "./follow-up.fixture.ts";
 import { evidenceRoot } from "./indicators.evidence.ts";
+import { followUpFixture, partnerOfSala, TEST_PASSWORD } from "./test/follow-up.fixture.ts";
 
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "samspel-evidence-"));
 

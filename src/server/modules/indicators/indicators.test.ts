@@ -6,7 +6,7 @@ import { systemActor } from "../../platform/actor.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
 import { addWalkIn } from "../events/participants.service.ts";
 import { createFramework } from "../goals/goals.service.ts";
-import { followUpFixture, partnerOfSala, TEST_PASSWORD } from "./follow-up.fixture.ts";
+import { followUpFixture, partnerOfSala, TEST_PASSWORD } from "./test/follow-up.fixture.ts";
 
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "samspel-evidence-"));
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { maxRecordingBytes } from "../../../common/learning.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { multipart } from "../transfer/transfer-test-helpers.ts";
+import { multipart } from "../transfer/test/transfer.fixture.ts";
 
 // Uploaded files go to a directory of this test file only.
 const filesDir = mkdtempSync(path.join(tmpdir(), "samspel-recordings-"));

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.ts";
 import { createTestApp, demo, type TestApp } from "../../test/harness.ts";
-import { createEvent, mailsTo, register } from "../events/events.fixture.ts";
+import { createEvent, mailsTo, register } from "../events/test/events.fixture.ts";
 import { defaultAnonymousMailCaps } from "./outbox.ts";
 
 // Issue 11, finding 6: mail the public sets off is capped per recipient and per source, silently.

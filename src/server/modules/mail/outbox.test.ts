@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { createEvent, mailsTo, register } from "../events/events.fixture.ts";
+import { createEvent, mailsTo, register } from "../events/test/events.fixture.ts";
 import { type OutgoingMail, sendMail } from "./mail.service.ts";
 import { MAX_ATTEMPTS, MailSender, mailSenderFor, sendDueMail } from "./mail-sender.ts";
 import { queueMail } from "./outbox.ts";

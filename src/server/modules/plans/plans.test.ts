@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { parsePlanStart } from "../../../common/plans.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { GOALS_A_TO_F, insertActivity, insertOrganisation } from "../goals/test-fixtures.ts";
+import { GOALS_A_TO_F, insertActivity, insertOrganisation } from "../goals/test/goals.fixture.ts";
 
 let samId = "";
 let komId = "";

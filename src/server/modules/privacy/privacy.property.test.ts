@@ -7,9 +7,9 @@ import { systemActor } from "../../platform/actor.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
 import { recordAttendanceList } from "../events/attendance-list.service.ts";
 import { createEvent } from "../events/events.service.ts";
-import { followUpFixture } from "../indicators/follow-up.fixture.ts";
 import { computeValue } from "../indicators/indicators.compute.ts";
 import { indicators } from "../indicators/indicators.schema.ts";
+import { followUpFixture } from "../indicators/test/follow-up.fixture.ts";
 
 /**
  * Property (issue 20): erasing a person leaves every indicator's value and every event's participant

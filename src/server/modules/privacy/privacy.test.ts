@@ -4,7 +4,7 @@ import { systemActor } from "../../platform/actor.ts";
 import { auditLog, users } from "../../platform/platform.schema.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
 import { ensureUser } from "../accounts/accounts.service.ts";
-import { createEvent, mailsTo, register } from "../events/events.fixture.ts";
+import { createEvent, mailsTo, register } from "../events/test/events.fixture.ts";
 import {
   addMember,
   approveMinutes,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { registerFixture } from "./registers.fixture.ts";
+import { registerFixture } from "./test/registers.fixture.ts";
 
 const fixture = registerFixture();
 const t = await createTestApp({ seed: fixture.seed });

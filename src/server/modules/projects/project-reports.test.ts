@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { insertOrganisation, insertPerson } from "../goals/test-fixtures.ts";
+import { insertOrganisation, insertPerson } from "../goals/test/goals.fixture.ts";
 
 let ownerId = "";
 let leadPersonId = "";

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { GOALS_A_TO_F, insertOrganisation, insertPerson } from "../goals/test-fixtures.ts";
+import { GOALS_A_TO_F, insertOrganisation, insertPerson } from "../goals/test/goals.fixture.ts";
 
 let miunId = "";
 let skId = "";

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { ReportDocument } from "../../../common/reports.ts";
 import { systemActor } from "../../platform/actor.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { boardSeats, fixture, seedGovernance } from "../governance/governance.fixture.ts";
 import {
   addMember,
   approveMinutes,
@@ -11,6 +10,7 @@ import {
   createMeeting,
   saveMinutes,
 } from "../governance/index.ts";
+import { boardSeats, fixture, seedGovernance } from "../governance/test/governance.fixture.ts";
 import { createProject } from "../projects/index.ts";
 
 /** "Styrelsens beslut" in the annual report: the board's public decisions of approved minutes, in order. */

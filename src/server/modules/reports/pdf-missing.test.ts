@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../../../demo/users.ts";
 import { buildApp } from "../../app.ts";
 import { openTestDatabase } from "../../test/harness.ts";
-import { followUpFixture } from "../indicators/follow-up.fixture.ts";
+import { followUpFixture } from "../indicators/test/follow-up.fixture.ts";
 
 // Issue 15, item 5: a PDF export on a server without Chromium answers a Swedish 503 saying what to
 // install, and the operator finds a line about it in the log; the other formats keep working.

@@ -7,8 +7,8 @@ import { recordAttendanceList } from "../events/attendance-list.service.ts";
 import { createEvent } from "../events/events.service.ts";
 import { createSpend, createUnit } from "../finance/finance.service.ts";
 import { createFramework, getFramework } from "../goals/goals.service.ts";
-import { followUpFixture, partnerOfSala, TEST_PASSWORD } from "../indicators/follow-up.fixture.ts";
 import { createIndicator } from "../indicators/indicators.service.ts";
+import { followUpFixture, partnerOfSala, TEST_PASSWORD } from "../indicators/test/follow-up.fixture.ts";
 import { addOutput, createProject } from "../projects/projects.service.ts";
 import { inspectPdf, unzipEntry } from "./file-checks.ts";
 

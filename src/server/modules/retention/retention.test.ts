@@ -4,7 +4,7 @@ import { queryRows } from "../../db/client.ts";
 import { systemActor } from "../../platform/actor.ts";
 import { Scheduler } from "../../platform/scheduler.ts";
 import { createTestApp, type Session } from "../../test/harness.ts";
-import { createEvent, register } from "../events/events.fixture.ts";
+import { createEvent, register } from "../events/test/events.fixture.ts";
 import { retentionTask } from "./retention.jobs.ts";
 import { runRetention } from "./retention.service.ts";
 

@@ -5,7 +5,7 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import { queryRows } from "../../db/client.ts";
 import { parseCsv } from "../../platform/spreadsheet-import.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { importFile } from "./transfer-test-helpers.ts";
+import { importFile } from "./test/transfer.fixture.ts";
 
 /** A few registers to link to: Härnösand, a faculty, a programme and a course. */
 const t = await createTestApp({

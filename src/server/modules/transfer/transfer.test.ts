@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { swedishSortKey } from "../../../common/sort-key.ts";
 import { queryRows } from "../../db/client.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { importFile, multipart, orgNumberFor, waitForJob } from "./transfer-test-helpers.ts";
+import { importFile, multipart, orgNumberFor, waitForJob } from "./test/transfer.fixture.ts";
 
 const t = await createTestApp({
   seed: async ({ db }) => {

@@ -7,7 +7,7 @@ import { toXlsx } from "../../platform/spreadsheet-export.ts";
 import { MAX_UPLOADS_IN_FLIGHT, uploadsInFlight } from "../../platform/uploads.ts";
 import { createTestApp, demo, type Session } from "../../test/harness.ts";
 import { xlsxBomb } from "../../test/zip-bombs.ts";
-import { importFile, multipart, orgNumberFor } from "./transfer-test-helpers.ts";
+import { importFile, multipart, orgNumberFor } from "./test/transfer.fixture.ts";
 
 /**
  * Issue 11, findings 2, 7 (multipart part) and 13 (uploads part): zip bombs, the content type of

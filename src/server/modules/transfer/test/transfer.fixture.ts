@@ -1,7 +1,7 @@
 import { expect } from "vitest";
-import { luhnValid } from "../../../common/organisations.ts";
-import type { ImportJobView } from "../../../common/transfer.ts";
-import type { Session, TestApp } from "../../test/harness.ts";
+import { luhnValid } from "../../../../common/organisations.ts";
+import type { ImportJobView } from "../../../../common/transfer.ts";
+import type { Session, TestApp } from "../../../test/harness.ts";
 
 /** A multipart/form-data body as a browser sends it: text fields and one file. */
 export function multipart(

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
-import { swedishSortKey } from "../../../common/sort-key.ts";
-import type { Db } from "../../db/client.ts";
-import { users } from "../../platform/platform.schema.ts";
-import { activities } from "../activities/activities.schema.ts";
-import { ensureActivityTypes } from "../activities/index.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
-import { people } from "../people/people.schema.ts";
+import { swedishSortKey } from "../../../../common/sort-key.ts";
+import type { Db } from "../../../db/client.ts";
+import { users } from "../../../platform/platform.schema.ts";
+import { activities } from "../../activities/activities.schema.ts";
+import { ensureActivityTypes } from "../../activities/index.ts";
+import { organisations } from "../../organisations/organisations.schema.ts";
+import { people } from "../../people/people.schema.ts";
 
 /** Small fixtures for the goals, plans and projects tests: rows the registers would hold. */
 export async function insertOrganisation(db: Db, name: string, type = "avdelning") {

@@ -1,10 +1,10 @@
-import type { ParticipantRoleKey } from "../../../common/events.ts";
-import type { Database, Db } from "../../db/client.ts";
-import { systemActor } from "../../platform/actor.ts";
-import { ensureUser } from "../accounts/index.ts";
-import { createEvent, recordAttendanceList } from "../events/index.ts";
-import { createOrganisation } from "../organisations/index.ts";
-import { addOutput, createProject } from "../projects/index.ts";
+import type { ParticipantRoleKey } from "../../../../common/events.ts";
+import type { Database, Db } from "../../../db/client.ts";
+import { systemActor } from "../../../platform/actor.ts";
+import { ensureUser } from "../../accounts/index.ts";
+import { createEvent, recordAttendanceList } from "../../events/index.ts";
+import { createOrganisation } from "../../organisations/index.ts";
+import { addOutput, createProject } from "../../projects/index.ts";
 
 /**
  * Test data of the follow-up tests (finance, indicators, reports), made through the owning

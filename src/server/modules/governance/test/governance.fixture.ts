@@ -1,10 +1,10 @@
-import { DEMO_PASSWORD } from "../../../../demo/users.ts";
-import type { Database } from "../../db/client.ts";
-import { systemActor } from "../../platform/actor.ts";
-import { ensureUser } from "../accounts/index.ts";
-import { createOrganisation } from "../organisations/index.ts";
-import { createPerson } from "../people/index.ts";
-import { setRegistryPrefix } from "./registry.service.ts";
+import { DEMO_PASSWORD } from "../../../../../demo/users.ts";
+import type { Database } from "../../../db/client.ts";
+import { systemActor } from "../../../platform/actor.ts";
+import { ensureUser } from "../../accounts/index.ts";
+import { createOrganisation } from "../../organisations/index.ts";
+import { createPerson } from "../../people/index.ts";
+import { setRegistryPrefix } from "../registry.service.ts";
 
 /** Test data of the governance tests: three parties, six board people (one is the demo group member), a partner. */
 export interface GovernanceFixture {

@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
-import { swedishSortKey } from "../../../common/sort-key.ts";
-import type { Database } from "../../db/client.ts";
-import { systemActor } from "../../platform/actor.ts";
-import { users } from "../../platform/platform.schema.ts";
-import { demo } from "../../test/harness.ts";
-import { setRoles } from "../accounts/index.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
-import { people } from "../people/people.schema.ts";
-import { createCourse } from "./courses.service.ts";
-import { createProgramme } from "./programmes.service.ts";
+import { swedishSortKey } from "../../../../common/sort-key.ts";
+import type { Database } from "../../../db/client.ts";
+import { systemActor } from "../../../platform/actor.ts";
+import { users } from "../../../platform/platform.schema.ts";
+import { demo } from "../../../test/harness.ts";
+import { setRoles } from "../../accounts/index.ts";
+import { organisations } from "../../organisations/organisations.schema.ts";
+import { people } from "../../people/people.schema.ts";
+import { createCourse } from "../courses.service.ts";
+import { createProgramme } from "../programmes.service.ts";
 
 /**
  * Test data for the programmes, courses and activities tests: a university with two faculties, a

@@ -1,12 +1,12 @@
-import { DEMO_PASSWORD } from "../../../../demo/users.ts";
-import { swedishSortKey } from "../../../common/sort-key.ts";
-import type { Database } from "../../db/client.ts";
-import { systemActor } from "../../platform/actor.ts";
-import { ensureUser } from "../accounts/index.ts";
-import { activities, activityCourses, activityProgrammes } from "../activities/activities.schema.ts";
-import { ensureActivityTypes } from "../activities/index.ts";
-import { organisations } from "../organisations/organisations.schema.ts";
-import { courses, programmeCourses, programmes } from "../programmes/programmes.schema.ts";
+import { DEMO_PASSWORD } from "../../../../../demo/users.ts";
+import { swedishSortKey } from "../../../../common/sort-key.ts";
+import type { Database } from "../../../db/client.ts";
+import { systemActor } from "../../../platform/actor.ts";
+import { ensureUser } from "../../accounts/index.ts";
+import { activities, activityCourses, activityProgrammes } from "../../activities/activities.schema.ts";
+import { ensureActivityTypes } from "../../activities/index.ts";
+import { organisations } from "../../organisations/organisations.schema.ts";
+import { courses, programmeCourses, programmes } from "../../programmes/programmes.schema.ts";
 
 /**
  * A small university for the compass tests, written with direct inserts (a test seed, not demo data):

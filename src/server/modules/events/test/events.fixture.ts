@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import type { ParsedMail } from "mailparser";
-import type { Session, TestApp } from "../../test/harness.ts";
-import { mailSink, sendDueMail } from "../mail/index.ts";
+import type { Session, TestApp } from "../../../test/harness.ts";
+import { mailSink, sendDueMail } from "../../mail/index.ts";
 
 /** Helpers of the events tests: create events through the API, register, read the captured mail. */
 
