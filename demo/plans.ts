@@ -259,7 +259,7 @@ export async function loadPlansDemo(db: Db) {
     ],
     sections: [{ name: "Utvecklingsinsatser" }, { name: "Kommunikationsinsatser" }],
   });
-  const plan = (await getPlan(db, planId))!;
+  const plan = (await getPlan(db, systemActor, planId))!;
   const sectionId = (s: Section) => plan.sections[s === "development" ? 0 : 1].id;
   const implementation = plan.phases[2].id;
   for (const seed of items) {

@@ -20,7 +20,7 @@ import {
   updatePlanItemInput,
 } from "../../../common/plans.ts";
 import { idParams, uuid } from "../../../common/validation.ts";
-import { requireActor } from "../../platform/actor.ts";
+import { type Actor, requireActor } from "../../platform/actor.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
@@ -42,13 +42,13 @@ const itemParams = z.object({ id: uuid, itemId: uuid });
 export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
   const r = typed(app);
 
-  async function loadPlan(id: string) {
-    const plan = await plans.getPlan(db, id);
+  async function loadPlan(id: string, actor: Actor | null) {
+    const plan = await plans.getPlan(db, actor, id);
     if (!plan) throw notFound();
     return plan;
   }
-  async function loadItem(planId: string, itemId: string) {
-    const plan = await loadPlan(planId);
+  async function loadItem(planId: string, itemId: string, actor: Actor | null) {
+    const plan = await loadPlan(planId, actor);
     const item = plan.items.find((i) => i.item.id === itemId);
     if (!item) throw notFound();
     return presentPlanItem(item);
@@ -64,8 +64,7 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request) => {
-      requireActor(request.actor);
-      return { items: (await plans.listPlans(db)).map(presentPlanSummary), nextCursor: null };
+      return { items: (await plans.listPlans(db, request.actor)).map(presentPlanSummary), nextCursor: null };
     },
   );
 
@@ -82,7 +81,7 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
     async (request, reply) => {
       requireActor(request.actor);
       const id = await plans.createPlan(db, request.actor, request.body);
-      return reply.status(201).send(presentPlan(await loadPlan(id), request.actor));
+      return reply.status(201).send(presentPlan(await loadPlan(id, request.actor), request.actor));
     },
   );
 
@@ -99,7 +98,7 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
     },
     async (request) => {
       requireActor(request.actor);
-      return presentPlan(await loadPlan(request.params.id), request.actor);
+      return presentPlan(await loadPlan(request.params.id, request.actor), request.actor);
     },
   );
 
@@ -118,7 +117,7 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
     async (request) => {
       requireActor(request.actor);
       await plans.updatePlan(db, request.actor, request.params.id, request.body);
-      return presentPlan(await loadPlan(request.params.id), request.actor);
+      return presentPlan(await loadPlan(request.params.id, request.actor), request.actor);
     },
   );
 
@@ -137,7 +136,9 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
       async (request, reply) => {
         requireActor(request.actor);
         await plans.addPlanPart(db, request.actor, request.params.id, kind, request.body);
-        return reply.status(201).send(presentPlan(await loadPlan(request.params.id), request.actor));
+        return reply
+          .status(201)
+          .send(presentPlan(await loadPlan(request.params.id, request.actor), request.actor));
       },
     );
   }
@@ -154,7 +155,7 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
     },
     async (request) => {
       requireActor(request.actor);
-      return timelineOf(await loadPlan(request.params.id));
+      return timelineOf(await loadPlan(request.params.id, request.actor));
     },
   );
 
@@ -171,7 +172,7 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
     },
     async (request) => {
       requireActor(request.actor);
-      return coverageOf(db, await loadPlan(request.params.id), request.query.section);
+      return coverageOf(db, await loadPlan(request.params.id, request.actor), request.query.section);
     },
   );
 
@@ -188,7 +189,7 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
     },
     async (request, reply) => {
       requireActor(request.actor);
-      const plan = await loadPlan(request.params.id);
+      const plan = await loadPlan(request.params.id, request.actor);
       const t = translator(requestLocale(request));
       return sendSpreadsheet(reply, request.query.format, plan.plan.title, [planSheet(plan, t)]);
     },
@@ -208,7 +209,7 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
     async (request, reply) => {
       requireActor(request.actor);
       const itemId = await items.createPlanItem(db, request.actor, request.params.id, request.body);
-      return reply.status(201).send(await loadItem(request.params.id, itemId));
+      return reply.status(201).send(await loadItem(request.params.id, itemId, request.actor));
     },
   );
 
@@ -220,7 +221,7 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
     },
     async (request) => {
       requireActor(request.actor);
-      return loadItem(request.params.id, request.params.itemId);
+      return loadItem(request.params.id, request.params.itemId, request.actor);
     },
   );
 
@@ -239,7 +240,7 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
     async (request) => {
       requireActor(request.actor);
       await items.updatePlanItem(db, request.actor, request.params.id, request.params.itemId, request.body);
-      return loadItem(request.params.id, request.params.itemId);
+      return loadItem(request.params.id, request.params.itemId, request.actor);
     },
   );
 
@@ -275,7 +276,7 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
     async (request, reply) => {
       requireActor(request.actor);
       await items.addProgress(db, request.actor, request.params.id, request.params.itemId, request.body);
-      return reply.status(201).send(await loadItem(request.params.id, request.params.itemId));
+      return reply.status(201).send(await loadItem(request.params.id, request.params.itemId, request.actor));
     },
   );
 
@@ -293,7 +294,7 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
     async (request, reply) => {
       requireActor(request.actor);
       await items.addItemActivity(db, request.actor, request.params.id, request.params.itemId, request.body);
-      return reply.status(201).send(await loadItem(request.params.id, request.params.itemId));
+      return reply.status(201).send(await loadItem(request.params.id, request.params.itemId, request.actor));
     },
   );
 

@@ -70,12 +70,14 @@ const uniqueOwners = (list: PlanRow[]) => [
   ...new Set(list.flatMap((p) => (p.ownerOrganisationId ? [p.ownerOrganisationId] : []))),
 ];
 
-export async function listPlans(db: Db | Tx): Promise<PlanSummaryRecord[]> {
+export async function listPlans(db: Db | Tx, actor: Actor | null): Promise<PlanSummaryRecord[]> {
+  authorize(actor, plansPolicy, "read", null);
   return summarise(db, await selectPlans(db).orderBy(asc(plans.sortKey), asc(plans.id)));
 }
 
 /** A plan with its phases, sections and items (goals, responsible units, progress, activities). */
-export async function getPlan(db: Db | Tx, id: string): Promise<PlanRecord | null> {
+export async function getPlan(db: Db | Tx, actor: Actor | null, id: string): Promise<PlanRecord | null> {
+  authorize(actor, plansPolicy, "read", null);
   const rows = await selectPlans(db).where(eq(plans.id, id));
   if (!rows.length) return null;
   const [summary] = await summarise(db, rows);
