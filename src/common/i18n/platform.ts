@@ -249,6 +249,14 @@ export const sv = {
     noRoles: "Inga roller. Lägg till en med knappen nedan.",
     entityTypeHint: "Till exempel user eller invitation.",
     actionHint: "Till exempel user.roles_set eller auth.login.",
+    auditAny: "Alla",
+    auditWhat: "Vad som hände",
+    scopePick: "Välj {{type}}",
+    scopeSearchHint: "Skriv minst två bokstäver av namnet.",
+    scopeSearching: "Söker …",
+    scopeNoMatches: "Inga träffar.",
+    scopePickTypeFirst: "Välj först vad rollen avgränsas till.",
+    scopeChosen: "Vald: {{name}}",
   },
 } as const;
 
@@ -503,5 +511,13 @@ export const en: Widen<typeof sv> = {
     noRoles: "No roles. Add one with the button below.",
     entityTypeHint: "For example user or invitation.",
     actionHint: "For example user.roles_set or auth.login.",
+    auditAny: "All",
+    auditWhat: "What happened",
+    scopePick: "Choose {{type}}",
+    scopeSearchHint: "Type at least two letters of the name.",
+    scopeSearching: "Searching …",
+    scopeNoMatches: "No matches.",
+    scopePickTypeFirst: "First choose what the role is limited to.",
+    scopeChosen: "Chosen: {{name}}",
   },
 };
