@@ -257,6 +257,7 @@ export const sv = {
     scopeNoMatches: "Inga träffar.",
     scopePickTypeFirst: "Välj först vad rollen avgränsas till.",
     scopeChosen: "Vald: {{name}}",
+    scopeGone: "finns inte längre",
   },
 } as const;
 
@@ -519,5 +520,6 @@ export const en: Widen<typeof sv> = {
     scopeNoMatches: "No matches.",
     scopePickTypeFirst: "First choose what the role is limited to.",
     scopeChosen: "Chosen: {{name}}",
+    scopeGone: "no longer exists",
   },
 };

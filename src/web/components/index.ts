@@ -26,3 +26,4 @@ export { TextAreaField } from "./text-area-field.tsx";
 export { TextField } from "./text-field.tsx";
 // Not exported here, so pages without a chart do not load ECharts: charts.tsx (through a lazy import)
 // and gantt-chart.tsx — import those files directly.
+export { NamePicker, type NamedKind, useRecordName } from "./name-picker.tsx";
