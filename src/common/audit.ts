@@ -131,15 +131,24 @@ export const auditActions: Record<string, { label: string; sentence: string }> =
     sentence: "{actor} laddade upp kompetensförsörjningsplanen {target}",
   },
   "api_token.create": { label: "API-nyckel skapad", sentence: "{actor} skapade API-nyckeln {target}" },
-  "api_token.revoke": { label: "API-nyckel återkallad", sentence: "{actor} återkallade API-nyckeln {target}" },
+  "api_token.revoke": {
+    label: "API-nyckel återkallad",
+    sentence: "{actor} återkallade API-nyckeln {target}",
+  },
   "auth.login": { label: "Inloggning", sentence: "{actor} loggade in" },
-  "auth.login_failed": { label: "Misslyckad inloggning", sentence: "Misslyckat inloggningsförsök för {target}" },
+  "auth.login_failed": {
+    label: "Misslyckad inloggning",
+    sentence: "Misslyckat inloggningsförsök för {target}",
+  },
   "auth.logout": { label: "Utloggning", sentence: "{actor} loggade ut" },
   "auth.second_factor_requested": {
     label: "Engångskod begärd",
     sentence: "{target} angav rätt lösenord och ombads om engångskod",
   },
-  "auth.totp_enrolled": { label: "Tvåstegsverifiering aktiverad", sentence: "{actor} aktiverade tvåstegsverifiering" },
+  "auth.totp_enrolled": {
+    label: "Tvåstegsverifiering aktiverad",
+    sentence: "{actor} aktiverade tvåstegsverifiering",
+  },
   "auth.totp_failed": { label: "Fel engångskod", sentence: "Fel engångskod angavs för {target}" },
   "auth.email_link_requested": {
     label: "Inloggningslänk begärd",
@@ -163,7 +172,10 @@ export const auditActions: Record<string, { label: string; sentence: string }> =
   "compass.offer.take": { label: "Erbjudande antaget", sentence: "{actor} antog erbjudandet {target}" },
   "compass.outcome.create": { label: "Utfall tillagt", sentence: "{actor} lade till utfallet {target}" },
   "compass.outcome.remove": { label: "Utfall borttaget", sentence: "{actor} tog bort utfallet {target}" },
-  "compass.process.step": { label: "Processteg ändrat", sentence: "{actor} flyttade {target} till ett nytt processteg" },
+  "compass.process.step": {
+    label: "Processteg ändrat",
+    sentence: "{actor} flyttade {target} till ett nytt processteg",
+  },
   "compass.year.pin": { label: "Kompassår låst", sentence: "{actor} låste ett kompassår för {target}" },
   "compass.year.recompute": {
     label: "Kompass omräknad",
@@ -178,21 +190,33 @@ export const auditActions: Record<string, { label: string; sentence: string }> =
   "series.update": { label: "Evenemangsserie ändrad", sentence: "{actor} ändrade evenemangsserien {target}" },
   "network.create": { label: "Nätverk skapat", sentence: "{actor} skapade nätverket {target}" },
   "network.update": { label: "Nätverk ändrat", sentence: "{actor} ändrade nätverket {target}" },
-  "network.members": { label: "Nätverkets medlemmar ändrade", sentence: "{actor} ändrade medlemmarna i nätverket {target}" },
+  "network.members": {
+    label: "Nätverkets medlemmar ändrade",
+    sentence: "{actor} ändrade medlemmarna i nätverket {target}",
+  },
   "feedback.create": { label: "Utvärdering besvarad", sentence: "{actor} besvarade en utvärdering" },
   "feedbackQuestions.set": {
     label: "Utvärderingsfrågor ändrade",
     sentence: "{actor} ändrade utvärderingsfrågorna för {target}",
   },
-  "finance.unit_created": { label: "Ekonomisk enhet skapad", sentence: "{actor} skapade den ekonomiska enheten {target}" },
+  "finance.unit_created": {
+    label: "Ekonomisk enhet skapad",
+    sentence: "{actor} skapade den ekonomiska enheten {target}",
+  },
   "finance.budget_created": { label: "Budget skapad", sentence: "{actor} lade in {target}" },
   "finance.budget_updated": { label: "Budget ändrad", sentence: "{actor} ändrade {target}" },
   "finance.budget_deleted": { label: "Budget borttagen", sentence: "{actor} tog bort {target}" },
   "finance.spend_created": { label: "Utgift inlagd", sentence: "{actor} lade in {target}" },
   "finance.spend_updated": { label: "Utgift ändrad", sentence: "{actor} ändrade {target}" },
   "finance.spend_deleted": { label: "Utgift borttagen", sentence: "{actor} tog bort {target}" },
-  "goals.framework_created": { label: "Målramverk skapat", sentence: "{actor} skapade målramverket {target}" },
-  "goals.framework_updated": { label: "Målramverk ändrat", sentence: "{actor} ändrade målramverket {target}" },
+  "goals.framework_created": {
+    label: "Målramverk skapat",
+    sentence: "{actor} skapade målramverket {target}",
+  },
+  "goals.framework_updated": {
+    label: "Målramverk ändrat",
+    sentence: "{actor} ändrade målramverket {target}",
+  },
   "goals.framework_revised": {
     label: "Målramverk reviderat",
     sentence: "{actor} gjorde en ny version av målramverket {target}",
@@ -204,8 +228,14 @@ export const auditActions: Record<string, { label: string; sentence: string }> =
   "governance_body.create": { label: "Organ skapat", sentence: "{actor} skapade organet {target}" },
   "governance_decision.create": { label: "Beslut fattat", sentence: "{actor} förde in beslutet {target}" },
   "governance_decision.update": { label: "Beslut ändrat", sentence: "{actor} ändrade beslutet {target}" },
-  "governance_meeting.create": { label: "Sammanträde skapat", sentence: "{actor} lade till sammanträdet {target}" },
-  "governance_meeting.notice": { label: "Kallelse skickad", sentence: "{actor} skickade kallelse till {target}" },
+  "governance_meeting.create": {
+    label: "Sammanträde skapat",
+    sentence: "{actor} lade till sammanträdet {target}",
+  },
+  "governance_meeting.notice": {
+    label: "Kallelse skickad",
+    sentence: "{actor} skickade kallelse till {target}",
+  },
   "governance_member.create": { label: "Ledamot tillagd", sentence: "{actor} lade till ledamoten {target}" },
   "governance_minutes.update": { label: "Protokoll ändrat", sentence: "{actor} ändrade {target}" },
   "governance_minutes.approve": { label: "Protokoll justerat", sentence: "{actor} justerade {target}" },
@@ -213,7 +243,10 @@ export const auditActions: Record<string, { label: string; sentence: string }> =
     label: "Handling diarieförd",
     sentence: "{actor} diarieförde {target}",
   },
-  "ideas.call_created": { label: "Idéefterlysning skapad", sentence: "{actor} skapade idéefterlysningen {target}" },
+  "ideas.call_created": {
+    label: "Idéefterlysning skapad",
+    sentence: "{actor} skapade idéefterlysningen {target}",
+  },
   "ideas.reviewers_set": {
     label: "Bedömare utsedda",
     sentence: "{actor} utsåg bedömare för idéefterlysningen {target}",
@@ -225,21 +258,36 @@ export const auditActions: Record<string, { label: string; sentence: string }> =
     sentence: "{actor} kompletterade idén {target}",
   },
   "ideas.reviewed": { label: "Idé bedömd", sentence: "{actor} bedömde idén {target}" },
-  "ideas.transitioned": { label: "Idéns status ändrad", sentence: "{actor} ändrade status för idén {target}" },
+  "ideas.transitioned": {
+    label: "Idéns status ändrad",
+    sentence: "{actor} ändrade status för idén {target}",
+  },
   "ideas.developed": { label: "Idé vidareutvecklad", sentence: "{actor} vidareutvecklade idén {target}" },
   "ideas.recommended": { label: "Idé rekommenderad", sentence: "{actor} rekommenderade idén {target}" },
-  "ideas.document_added": { label: "Dokument till idé", sentence: "{actor} lade till ett dokument till idén {target}" },
+  "ideas.document_added": {
+    label: "Dokument till idé",
+    sentence: "{actor} lade till ett dokument till idén {target}",
+  },
   "ideas.granted": { label: "Idé beviljad", sentence: "{actor} beviljade idén {target}" },
-  "identity.link": { label: "Inloggning kopplad", sentence: "{actor} kopplade en extern inloggning till {target}" },
+  "identity.link": {
+    label: "Inloggning kopplad",
+    sentence: "{actor} kopplade en extern inloggning till {target}",
+  },
   "import.run": { label: "Import körd", sentence: "{actor} körde {target}" },
   "indicators.created": { label: "Indikator skapad", sentence: "{actor} skapade indikatorn {target}" },
   "indicators.updated": { label: "Indikator ändrad", sentence: "{actor} ändrade indikatorn {target}" },
   "indicators.deleted": { label: "Indikator borttagen", sentence: "{actor} tog bort indikatorn {target}" },
-  "indicators.value_added": { label: "Utfall inlagt", sentence: "{actor} lade in ett utfall för indikatorn {target}" },
+  "indicators.value_added": {
+    label: "Utfall inlagt",
+    sentence: "{actor} lade in ett utfall för indikatorn {target}",
+  },
   "invitation.create": { label: "Inbjudan skickad", sentence: "{actor} bjöd in {target}" },
   "invitation.accept": { label: "Inbjudan antagen", sentence: "{actor} tackade ja till en inbjudan" },
   "learningSpace.create": { label: "Lärrum skapat", sentence: "{actor} skapade lärrummet {target}" },
-  "learningSpace.members": { label: "Lärrummets medlemmar ändrade", sentence: "{actor} ändrade medlemmarna i lärrummet {target}" },
+  "learningSpace.members": {
+    label: "Lärrummets medlemmar ändrade",
+    sentence: "{actor} ändrade medlemmarna i lärrummet {target}",
+  },
   "learningSpace.linkProject": {
     label: "Projekt kopplat till lärrum",
     sentence: "{actor} kopplade ett projekt till lärrummet {target}",
@@ -248,71 +296,155 @@ export const auditActions: Record<string, { label: string; sentence: string }> =
   "learningPost.create": { label: "Inlägg skrivet", sentence: "{actor} skrev ett inlägg" },
   "learningLink.create": { label: "Länk delad", sentence: "{actor} delade länken {target}" },
   "learningFeedback.create": { label: "Återkoppling given", sentence: "{actor} gav återkoppling" },
-  "learningDocument.upload": { label: "Dokument uppladdat", sentence: "{actor} laddade upp dokumentet {target}" },
-  "localwork.plan_created": { label: "Lokal plan skapad", sentence: "{actor} skapade den lokala planen {target}" },
-  "localwork.plan_updated": { label: "Lokal plan ändrad", sentence: "{actor} ändrade den lokala planen {target}" },
-  "localwork.support_added": { label: "Processtöd tillagt", sentence: "{actor} lade till processtöd i {target}" },
+  "learningDocument.upload": {
+    label: "Dokument uppladdat",
+    sentence: "{actor} laddade upp dokumentet {target}",
+  },
+  "localwork.plan_created": {
+    label: "Lokal plan skapad",
+    sentence: "{actor} skapade den lokala planen {target}",
+  },
+  "localwork.plan_updated": {
+    label: "Lokal plan ändrad",
+    sentence: "{actor} ändrade den lokala planen {target}",
+  },
+  "localwork.support_added": {
+    label: "Processtöd tillagt",
+    sentence: "{actor} lade till processtöd i {target}",
+  },
   "mailing.create": { label: "Utskick skapat", sentence: "{actor} skapade utskicket {target}" },
   "mailing.send": { label: "Utskick skickat", sentence: "{actor} skickade utskicket {target}" },
   "segment.create": { label: "Urval skapat", sentence: "{actor} skapade urvalet {target}" },
   "news.create": { label: "Nyhet skapad", sentence: "{actor} skapade nyheten {target}" },
   "news.update": { label: "Nyhet ändrad", sentence: "{actor} ändrade nyheten {target}" },
   "news.delete": { label: "Nyhet borttagen", sentence: "{actor} tog bort nyheten {target}" },
-  "organisation.create": { label: "Organisation skapad", sentence: "{actor} skapade organisationen {target}" },
-  "organisation.update": { label: "Organisation ändrad", sentence: "{actor} ändrade organisationen {target}" },
-  "organisation.delete": { label: "Organisation borttagen", sentence: "{actor} tog bort organisationen {target}" },
-  "organisation.merge": { label: "Organisationer sammanslagna", sentence: "{actor} slog samman organisationen {target} med en annan" },
+  "organisation.create": {
+    label: "Organisation skapad",
+    sentence: "{actor} skapade organisationen {target}",
+  },
+  "organisation.update": {
+    label: "Organisation ändrad",
+    sentence: "{actor} ändrade organisationen {target}",
+  },
+  "organisation.delete": {
+    label: "Organisation borttagen",
+    sentence: "{actor} tog bort organisationen {target}",
+  },
+  "organisation.merge": {
+    label: "Organisationer sammanslagna",
+    sentence: "{actor} slog samman organisationen {target} med en annan",
+  },
   "person.create": { label: "Person skapad", sentence: "{actor} lade till {target} i personregistret" },
   "person.update": { label: "Person ändrad", sentence: "{actor} ändrade uppgifterna om {target}" },
   "person.delete": { label: "Person borttagen", sentence: "{actor} tog bort {target} ur personregistret" },
-  "person.merge": { label: "Personer sammanslagna", sentence: "{actor} slog samman {target} med en annan person" },
-  "personal_data.extract": { label: "Registerutdrag", sentence: "{actor} tog ut ett registerutdrag om {target}" },
+  "person.merge": {
+    label: "Personer sammanslagna",
+    sentence: "{actor} slog samman {target} med en annan person",
+  },
+  "personal_data.extract": {
+    label: "Registerutdrag",
+    sentence: "{actor} tog ut ett registerutdrag om {target}",
+  },
   "personal_data.extract_request": {
     label: "Registerutdrag begärt",
     sentence: "{actor} begärde ett registerutdrag",
   },
-  "personal_data.erase": { label: "Personuppgifter raderade", sentence: "{actor} raderade personuppgifterna om {target}" },
+  "personal_data.erase": {
+    label: "Personuppgifter raderade",
+    sentence: "{actor} raderade personuppgifterna om {target}",
+  },
   "plans.created": { label: "Handlingsplan skapad", sentence: "{actor} skapade handlingsplanen {target}" },
   "plans.updated": { label: "Handlingsplan ändrad", sentence: "{actor} ändrade handlingsplanen {target}" },
-  "plans.phase_added": { label: "Fas tillagd", sentence: "{actor} lade till en fas i handlingsplanen {target}" },
-  "plans.section_added": { label: "Avsnitt tillagt", sentence: "{actor} lade till ett avsnitt i handlingsplanen {target}" },
+  "plans.phase_added": {
+    label: "Fas tillagd",
+    sentence: "{actor} lade till en fas i handlingsplanen {target}",
+  },
+  "plans.section_added": {
+    label: "Avsnitt tillagt",
+    sentence: "{actor} lade till ett avsnitt i handlingsplanen {target}",
+  },
   "plans.item_created": { label: "Planpunkt tillagd", sentence: "{actor} lade till {target}" },
   "plans.item_updated": { label: "Planpunkt ändrad", sentence: "{actor} ändrade {target}" },
   "plans.item_deleted": { label: "Planpunkt borttagen", sentence: "{actor} tog bort {target}" },
   "plans.progress_added": { label: "Framsteg noterat", sentence: "{actor} noterade framsteg för {target}" },
-  "plans.occurrence_done": { label: "Tillfälle genomfört", sentence: "{actor} markerade ett tillfälle som genomfört i {target}" },
-  "plans.activity_linked": { label: "Aktivitet kopplad till plan", sentence: "{actor} kopplade en aktivitet till {target}" },
-  "plans.activity_unlinked": { label: "Aktivitet frånkopplad plan", sentence: "{actor} tog bort kopplingen mellan en aktivitet och {target}" },
+  "plans.occurrence_done": {
+    label: "Tillfälle genomfört",
+    sentence: "{actor} markerade ett tillfälle som genomfört i {target}",
+  },
+  "plans.activity_linked": {
+    label: "Aktivitet kopplad till plan",
+    sentence: "{actor} kopplade en aktivitet till {target}",
+  },
+  "plans.activity_unlinked": {
+    label: "Aktivitet frånkopplad plan",
+    sentence: "{actor} tog bort kopplingen mellan en aktivitet och {target}",
+  },
   "programme.create": { label: "Program skapat", sentence: "{actor} skapade programmet {target}" },
   "programme.update": { label: "Program ändrat", sentence: "{actor} ändrade programmet {target}" },
   "programme.delete": { label: "Program borttaget", sentence: "{actor} tog bort programmet {target}" },
   "projects.created": { label: "Projekt skapat", sentence: "{actor} skapade projektet {target}" },
   "projects.updated": { label: "Projekt ändrat", sentence: "{actor} ändrade projektet {target}" },
-  "projects.status_set": { label: "Projektets färg satt", sentence: "{actor} satte Grön/Gul/Röd för projektet {target}" },
-  "projects.output_added": { label: "Resultat tillagt", sentence: "{actor} lade till ett resultat i projektet {target}" },
-  "projects.output_deleted": { label: "Resultat borttaget", sentence: "{actor} tog bort ett resultat ur projektet {target}" },
+  "projects.status_set": {
+    label: "Projektets färg satt",
+    sentence: "{actor} satte Grön/Gul/Röd för projektet {target}",
+  },
+  "projects.output_added": {
+    label: "Resultat tillagt",
+    sentence: "{actor} lade till ett resultat i projektet {target}",
+  },
+  "projects.output_deleted": {
+    label: "Resultat borttaget",
+    sentence: "{actor} tog bort ett resultat ur projektet {target}",
+  },
   "projects.report_submitted": { label: "Lägesrapport inlämnad", sentence: "{actor} lämnade in {target}" },
   "projects.report_updated": { label: "Lägesrapport ändrad", sentence: "{actor} ändrade {target}" },
   "projects.report_reviewed": { label: "Lägesrapport granskad", sentence: "{actor} granskade {target}" },
-  "projects.review_round_created": { label: "Bedömningsomgång skapad", sentence: "{actor} skapade bedömningsomgången {target}" },
-  "projects.review_round_updated": { label: "Bedömningsomgång ändrad", sentence: "{actor} ändrade bedömningsomgången {target}" },
+  "projects.review_round_created": {
+    label: "Bedömningsomgång skapad",
+    sentence: "{actor} skapade bedömningsomgången {target}",
+  },
+  "projects.review_round_updated": {
+    label: "Bedömningsomgång ändrad",
+    sentence: "{actor} ändrade bedömningsomgången {target}",
+  },
   "registration.create": { label: "Anmälan", sentence: "{actor} tog emot {target}" },
   "registration.update": { label: "Anmälan ändrad", sentence: "{actor} ändrade {target}" },
   "registration.cancel": { label: "Anmälan avbokad", sentence: "{actor} avbokade {target}" },
-  "registration.promote": { label: "Flyttad från väntelistan", sentence: "{target} fick en plats från väntelistan" },
+  "registration.promote": {
+    label: "Flyttad från väntelistan",
+    sentence: "{target} fick en plats från väntelistan",
+  },
   "registration.walkIn": { label: "Deltagare på plats", sentence: "{actor} registrerade {target} på plats" },
   "registration.importList": { label: "Deltagarlista inläst", sentence: "{actor} läste in en deltagarlista" },
   "registration.checkIn": { label: "Incheckning", sentence: "{actor} checkade in {target}" },
-  "registration.undoCheckIn": { label: "Incheckning ångrad", sentence: "{actor} ångrade incheckningen av {target}" },
-  "retention.rule.update": { label: "Gallringsregel ändrad", sentence: "{actor} ändrade gallringsregeln {target}" },
+  "registration.undoCheckIn": {
+    label: "Incheckning ångrad",
+    sentence: "{actor} ångrade incheckningen av {target}",
+  },
+  "retention.rule.update": {
+    label: "Gallringsregel ändrad",
+    sentence: "{actor} ändrade gallringsregeln {target}",
+  },
   "retention.run": { label: "Gallring körd", sentence: "{actor} körde gallringen" },
-  "retention.run.failed": { label: "Gallring misslyckades", sentence: "Gallringen som {actor} startade misslyckades" },
+  "retention.run.failed": {
+    label: "Gallring misslyckades",
+    sentence: "Gallringen som {actor} startade misslyckades",
+  },
   "retention.purge": { label: "Poster gallrade", sentence: "{actor} gallrade {target}" },
   "site_page.create": { label: "Webbsida skapad", sentence: "{actor} skapade webbsidan {target}" },
   "site_page.update": { label: "Webbsida ändrad", sentence: "{actor} ändrade webbsidan {target}" },
-  "subscriber.subscribe": { label: "Prenumeration anmäld", sentence: "{target} anmälde sig till nyhetsbrevet" },
-  "subscriber.confirm": { label: "Prenumeration bekräftad", sentence: "{target} bekräftade sin prenumeration" },
-  "subscriber.unsubscribe": { label: "Prenumeration avslutad", sentence: "{target} avslutade sin prenumeration" },
+  "subscriber.subscribe": {
+    label: "Prenumeration anmäld",
+    sentence: "{target} anmälde sig till nyhetsbrevet",
+  },
+  "subscriber.confirm": {
+    label: "Prenumeration bekräftad",
+    sentence: "{target} bekräftade sin prenumeration",
+  },
+  "subscriber.unsubscribe": {
+    label: "Prenumeration avslutad",
+    sentence: "{target} avslutade sin prenumeration",
+  },
   "user.ensure": { label: "Användare skapad", sentence: "{actor} skapade kontot för {target}" },
   "user.update": { label: "Konto ändrat", sentence: "{actor} ändrade kontot för {target}" },
   "user.roles_set": { label: "Roller ändrade", sentence: "{actor} ändrade roller för {target}" },
@@ -376,7 +508,9 @@ export function auditSentence(row: AuditRow, names: ReadonlyMap<string, string> 
   const key = actionKey(row.action, row.entityType);
   const template = auditActions[key]?.sentence ?? "{actor} ändrade {target}";
   const name =
-    (row.entityId ? names.get(row.entityId) : undefined) ?? nameInValues(row.after) ?? nameInValues(row.before);
+    (row.entityId ? names.get(row.entityId) : undefined) ??
+    nameInValues(row.after) ??
+    nameInValues(row.before);
   const noun = entityNouns[row.entityType] ?? "en post";
   const target = name ? (PERSON_TYPES.has(row.entityType) ? name : `”${name}”`) : noun;
   const actor = actorName(row.actorLabel);

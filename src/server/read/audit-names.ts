@@ -29,25 +29,46 @@ export async function namesOfAuditedRecords(
   const names = new Map<string, string>();
   const ids = (type: string) => [...(byType.get(type) ?? [])];
   const lookups: Promise<{ id: string; name: string }[]>[] = [];
-  const add = (type: string | string[], query: (list: string[]) => Promise<{ id: string; name: string }[]>) => {
+  const add = (
+    type: string | string[],
+    query: (list: string[]) => Promise<{ id: string; name: string }[]>,
+  ) => {
     const list = (Array.isArray(type) ? type : [type]).flatMap(ids);
     if (list.length) lookups.push(query(list));
   };
   add("user", (l) => db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, l)));
-  add("person", (l) => db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, l)));
+  add("person", (l) =>
+    db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, l)),
+  );
   add("organisation", (l) =>
-    db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, l)),
+    db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(inArray(organisations.id, l)),
   );
   add("programme", (l) =>
-    db.select({ id: programmes.id, name: programmes.nameSv }).from(programmes).where(inArray(programmes.id, l)),
+    db
+      .select({ id: programmes.id, name: programmes.nameSv })
+      .from(programmes)
+      .where(inArray(programmes.id, l)),
   );
-  add("course", (l) => db.select({ id: courses.id, name: courses.nameSv }).from(courses).where(inArray(courses.id, l)));
-  add("project", (l) => db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, l)));
+  add("course", (l) =>
+    db.select({ id: courses.id, name: courses.nameSv }).from(courses).where(inArray(courses.id, l)),
+  );
+  add("project", (l) =>
+    db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, l)),
+  );
   add(["activity", "event"], (l) =>
-    db.select({ id: activities.id, name: activities.title }).from(activities).where(inArray(activities.id, l)),
+    db
+      .select({ id: activities.id, name: activities.title })
+      .from(activities)
+      .where(inArray(activities.id, l)),
   );
   add("agreement", (l) =>
-    db.select({ id: agreements.id, name: agreements.title }).from(agreements).where(inArray(agreements.id, l)),
+    db
+      .select({ id: agreements.id, name: agreements.title })
+      .from(agreements)
+      .where(inArray(agreements.id, l)),
   );
   add("idea", (l) => db.select({ id: ideas.id, name: ideas.title }).from(ideas).where(inArray(ideas.id, l)));
   add("idea_call", (l) =>

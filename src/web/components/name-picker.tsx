@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { ComboBox, Input, type Key, Label, ListBox, ListBoxItem, Popover, Text } from "react-aria-components";
+import { useTranslation } from "react-i18next";
 import { api, queryString } from "../api.ts";
 import "./name-picker.css";
 
@@ -17,7 +17,11 @@ function toNamed(row: Record<string, unknown>): Named {
   const name = (row.name ?? row.nameSv ?? "") as string;
   const code = typeof row.code === "string" ? row.code : undefined;
   const organisation = (row.organisation as { name?: string } | null | undefined)?.name;
-  return { id: row.id as string, name, detail: [code, organisation].filter(Boolean).join(" · ") || undefined };
+  return {
+    id: row.id as string,
+    name,
+    detail: [code, organisation].filter(Boolean).join(" · ") || undefined,
+  };
 }
 
 /** The name of one record by id (for role lists and a picker's current value); null while unknown. */

@@ -14,7 +14,8 @@ function auditCodesInUse(): { key: string; where: string }[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (path.endsWith(".ts") && !path.endsWith(".test.ts") && !path.includes("/test/")) files.push(path);
+      else if (path.endsWith(".ts") && !path.endsWith(".test.ts") && !path.includes("/test/"))
+        files.push(path);
     }
   };
   walk(root);
@@ -42,7 +43,8 @@ function auditCodesInUse(): { key: string; where: string }[] {
       const codes = [...action.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
       if (codes.length === 0) found.push({ key: `unreadable ${action}`, where });
       for (const code of codes)
-        for (const type of entityTypes.length ? entityTypes : [""]) found.push({ key: actionKey(code, type), where });
+        for (const type of entityTypes.length ? entityTypes : [""])
+          found.push({ key: actionKey(code, type), where });
     }
   }
   return found;
@@ -52,7 +54,9 @@ describe("the audit log's words (issue 15)", () => {
   it("has a label and a sentence for every action code the server writes", () => {
     const inUse = auditCodesInUse();
     expect(inUse.length).toBeGreaterThan(150);
-    const missing = inUse.filter(({ key }) => !auditActions[key]).map(({ key, where }) => `${key} (${where})`);
+    const missing = inUse
+      .filter(({ key }) => !auditActions[key])
+      .map(({ key, where }) => `${key} (${where})`);
     expect(missing).toEqual([]);
   });
 
@@ -65,7 +69,8 @@ describe("the audit log's words (issue 15)", () => {
         if (entry.isDirectory()) walk(path);
         else if (path.endsWith(".ts") && !path.endsWith(".test.ts"))
           for (const m of readFileSync(path, "utf8").matchAll(/\bentityType:\s*([^,\n]+)/g))
-            if (!m[1].startsWith("text(")) for (const s of m[1].matchAll(/(?<!=== )"([a-z_]+)"/g)) types.add(s[1]);
+            if (!m[1].startsWith("text("))
+              for (const s of m[1].matchAll(/(?<!=== )"([a-z_]+)"/g)) types.add(s[1]);
       }
     };
     walk(root);
@@ -98,9 +103,9 @@ describe("the audit log's words (issue 15)", () => {
     expect(
       auditSentence({ ...row, action: "create", entityType: "news", after: { title: "Vårens träffar" } }),
     ).toBe("Anna Processledare skapade nyheten ”Vårens träffar”");
-    expect(auditSentence({ ...row, action: "auth.login", actorLabel: "Bo Berg <bo@x.se> via API-nyckel «CI»" })).toBe(
-      "Bo Berg (via API-nyckeln ”CI”) loggade in",
-    );
+    expect(
+      auditSentence({ ...row, action: "auth.login", actorLabel: "Bo Berg <bo@x.se> via API-nyckel «CI»" }),
+    ).toBe("Bo Berg (via API-nyckeln ”CI”) loggade in");
   });
 });
 
@@ -125,7 +130,11 @@ describe("GET /api/admin/audit in words", () => {
     expect(res.statusCode).toBe(200);
     const [entry] = res.json().items;
     expect(entry.sentence).toBe(`${adminUser.name} ändrade roller för ${director.name}`);
-    expect(entry).toMatchObject({ actionLabel: "Roller ändrade", actorName: adminUser.name, entityLabel: "Användare" });
+    expect(entry).toMatchObject({
+      actionLabel: "Roller ändrade",
+      actorName: adminUser.name,
+      entityLabel: "Användare",
+    });
 
     const logins = await t.request({ method: "GET", url: "/api/admin/audit?action=auth.login", as: admin });
     for (const item of logins.json().items) {

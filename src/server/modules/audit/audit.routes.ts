@@ -20,7 +20,12 @@ export function registerAuditRoutes(app: FastifyInstance, { db }: Deps) {
         tags: ["Granskningslogg"],
         summary: "Granskningsloggen",
         querystring: auditQuery,
-        response: { 200: listOf(auditEntryInWords), 401: problemSchema, 403: problemSchema, 422: problemSchema },
+        response: {
+          200: listOf(auditEntryInWords),
+          401: problemSchema,
+          403: problemSchema,
+          422: problemSchema,
+        },
       },
     },
     async (request) => {
@@ -35,9 +40,14 @@ export function registerAuditRoutes(app: FastifyInstance, { db }: Deps) {
         const dot = q.action.lastIndexOf(".");
         const generic =
           dot > 0
-            ? and(eq(auditLog.entityType, q.action.slice(0, dot)), eq(auditLog.action, q.action.slice(dot + 1)))
+            ? and(
+                eq(auditLog.entityType, q.action.slice(0, dot)),
+                eq(auditLog.action, q.action.slice(dot + 1)),
+              )
             : undefined;
-        where.push(generic ? (or(eq(auditLog.action, q.action), generic) as SQL) : eq(auditLog.action, q.action));
+        where.push(
+          generic ? (or(eq(auditLog.action, q.action), generic) as SQL) : eq(auditLog.action, q.action),
+        );
       }
       if (q.from) where.push(gte(auditLog.at, new Date(`${q.from}T00:00:00Z`)));
       if (q.to) where.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000)));

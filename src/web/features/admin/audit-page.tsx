@@ -3,8 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { auditQuery } from "../../../common/accounts.ts";
 import { type AuditEntryInWords, actionChoices, entityTypeChoices } from "../../../common/audit.ts";
-import { compareText } from "../../../common/format.ts";
-import { formatDateTime } from "../../../common/format.ts";
+import { compareText, formatDateTime } from "../../../common/format.ts";
 import {
   Button,
   type Column,

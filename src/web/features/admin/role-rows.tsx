@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { type RoleAssignment, roleKeys, scopeTypes } from "../../../common/roles.ts";
-import { Button, NamePicker, type NamedKind, Select } from "../../components/index.ts";
+import { Button, type NamedKind, NamePicker, Select } from "../../components/index.ts";
 import { type FieldErrors, fieldId } from "../../lib/forms.ts";
 
 /** A role row as edited in a form: selects hold "" for "no scope". */
