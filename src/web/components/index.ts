@@ -12,6 +12,7 @@ export { FormErrorSummary } from "./form-error-summary.tsx";
 export { FormProblem } from "./form-problem.tsx";
 export { GoalCodes } from "./goal-codes.tsx";
 export { MergeDialog } from "./merge-dialog.tsx";
+export { type NamedKind, NamePicker, useRecordName } from "./name-picker.tsx";
 export { PageHeader } from "./page-header.tsx";
 export { PickList } from "./pick-list.tsx";
 export { PrivacyNotice } from "./privacy-notice.tsx";
@@ -26,4 +27,3 @@ export { TextAreaField } from "./text-area-field.tsx";
 export { TextField } from "./text-field.tsx";
 // Not exported here, so pages without a chart do not load ECharts: charts.tsx (through a lazy import)
 // and gantt-chart.tsx — import those files directly.
-export { NamePicker, type NamedKind, useRecordName } from "./name-picker.tsx";

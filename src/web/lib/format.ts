@@ -60,7 +60,9 @@ export const dayNames: Record<Lang, { full: string[]; short: string[] }> = {
 /** `4 992` (a narrow no-break space between thousands in Swedish); `–` for nothing. */
 export function formatCount(value: number | null | undefined, language: Lang = lang()): string {
   if (value === null || value === undefined || Number.isNaN(value)) return "–";
-  return new Intl.NumberFormat(language === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(language === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 1 }).format(
+    value,
+  );
 }
 
 /** A point in time as year, month and (when known) day, read from `2012-01-15`, `2012-01` or `012012`. */
@@ -98,7 +100,9 @@ export function formatPeriod(
   language: Lang = lang(),
 ): string {
   if (start && end === undefined) {
-    const label = /^(\d{6}|\d{4}-\d{2}(?:-\d{2})?)\s*[-–]\s*(\d{6}|\d{4}-\d{2}(?:-\d{2})?)?$/.exec(start.trim());
+    const label = /^(\d{6}|\d{4}-\d{2}(?:-\d{2})?)\s*[-–]\s*(\d{6}|\d{4}-\d{2}(?:-\d{2})?)?$/.exec(
+      start.trim(),
+    );
     if (label) return formatPeriod(label[1], label[2] ?? null, language);
     return parts(start) ? formatPeriod(start, null, language) : start;
   }

@@ -5,7 +5,13 @@ import { createEvent, register } from "../events/events.fixture.ts";
 const t = await createTestApp();
 const [coordinator, partner] = await Promise.all([t.login(demo.coordinator), t.login(demo.partner)]);
 
-type Audience = { id: string; label: string; count: number; saved: boolean; criteria: Record<string, unknown> };
+type Audience = {
+  id: string;
+  label: string;
+  count: number;
+  saved: boolean;
+  criteria: Record<string, unknown>;
+};
 const audiences = async () =>
   (await t.request({ method: "GET", url: "/api/communication/audiences", as: coordinator })).json()
     .items as Audience[];
