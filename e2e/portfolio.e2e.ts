@@ -29,7 +29,7 @@ describe("plans and the portfolio: a coordinator follows up the 2013–2015 plan
     await visible(item1.getByRole("cell", { name: "SAM", exact: true }));
     expect(await communication.getByRole("row").count()).toBe(10); // header + items 7–15
     expect(await development.getByRole("row").count()).toBe(7); // header + items 1–6
-    await visible(page.getByRole("link", { name: "Ladda ned som Excel (XLSX)" }));
+    await visible(page.getByRole("link", { name: "Ladda ner som Excel (XLSX)" }));
     await expectNoAxeViolations(page);
 
     await page.getByRole("link", { name: "Tidplan" }).click();
@@ -75,7 +75,7 @@ describe("plans and the portfolio: a coordinator follows up the 2013–2015 plan
     await expectNoAxeViolations(page);
 
     // The download is the appendix: header and thirteen rows.
-    const href = await page.getByRole("link", { name: "Ladda ned som Excel (XLSX)" }).getAttribute("href");
+    const href = await page.getByRole("link", { name: "Ladda ner som Excel (XLSX)" }).getAttribute("href");
     const response = await page.request.get(href!);
     expect(response.status()).toBe(200);
     const workbook = new ExcelJS.Workbook();
