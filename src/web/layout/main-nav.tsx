@@ -15,7 +15,8 @@ export function meets(me: Me | null, requirement: Requirement | undefined) {
  * Under /evenemang/hantera that is "Hantera evenemang", not also "Evenemang" (issue 15: one aria-current).
  */
 export function currentItem(items: { to: string }[], pathname: string): string | null {
-  const within = (to: string) => to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
+  const within = (to: string) =>
+    to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
   return items.filter((i) => within(i.to)).sort((a, b) => b.to.length - a.to.length)[0]?.to ?? null;
 }
 

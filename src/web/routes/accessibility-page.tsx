@@ -5,7 +5,13 @@ import { PageHeader } from "../components/page-header.tsx";
 const STATEMENT_UPDATED = "2026-12-03";
 
 /** The known shortcomings, listed until they are fixed (issue 15: an honest statement). */
-const knownIssues = ["issueReflow", "issueWideTables", "issueCharts", "issueDocuments", "issueReview"] as const;
+const knownIssues = [
+  "issueReflow",
+  "issueWideTables",
+  "issueCharts",
+  "issueDocuments",
+  "issueReview",
+] as const;
 
 /**
  * The accessibility statement the Swedish DOS act requires of public bodies' services: how far the
