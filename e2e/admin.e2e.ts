@@ -33,10 +33,7 @@ describe("administration: roles and access of existing users", () => {
       .getByRole("row")
       .filter({ has: page.getByRole("rowheader", { name: "Per Programansvarig" }) });
     await visible(
-      per
-        .getByRole("listitem")
-        .filter({ hasText: "Programansvarig (Program: Sjuksköterskeprogrammet)" })
-        .first(),
+      per.getByRole("listitem").filter({ hasText: "Programansvarig (Program: Socionomprogrammet)" }).first(),
     );
   });
 

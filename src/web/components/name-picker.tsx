@@ -90,6 +90,7 @@ export function NamePicker({
   };
   return (
     <ComboBox<Named>
+      id={id}
       className="field"
       items={items}
       inputValue={shown}
@@ -109,7 +110,7 @@ export function NamePicker({
       <Text slot="description" className="field-description">
         {t("admin.scopeSearchHint")}
       </Text>
-      <Input id={id} className="input" />
+      <Input className="input" />
       {message && (
         <Text slot="errorMessage" className="field-error">
           {message}
