@@ -70,7 +70,7 @@ describe("plans and the portfolio: a coordinator follows up the 2013–2015 plan
     await page.getByLabel("Ägare").selectOption({ label: "Mittuniversitetet" });
     const table = await visible(page.getByRole("table", { name: "Portfölj (13)" }));
     const row = table.getByRole("row", { name: /^Distansarbetsplatser \(Jan Eriksson\)/ });
-    await visible(row.getByRole("cell", { name: "022012-042013" }));
+    await visible(row.getByRole("cell", { name: "feb 2012 – apr 2013" }));
     await visible(row.getByRole("cell", { name: "Gul" }));
     await expectNoAxeViolations(page);
 
