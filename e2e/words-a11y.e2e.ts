@@ -75,9 +75,10 @@ describe("words and accessibility", () => {
     const picker = invite.getByRole("combobox", { name: "Organisation" });
     await picker.fill("Mittuniv");
     const option = await visible(page.getByRole("option", { name: /Mittuniversitetet/ }).first());
-    await expectNoAxeViolations(page);
     await option.click();
     expect(await picker.inputValue()).toMatch(/^Mittuniversitetet/);
+    // Scanned once the list has closed: while open, React Aria hides the rest of the page on purpose.
+    await expectNoAxeViolations(page);
     expect(await page.getByText("Avgränsningens id").count()).toBe(0);
   });
 
