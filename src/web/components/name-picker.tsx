@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { ComboBox, Input, type Key, Label, ListBox, ListBoxItem, Popover, Text } from "react-aria-components";
 import { useTranslation } from "react-i18next";
@@ -83,8 +83,12 @@ export function NamePicker({
   const typed = (input ?? "").trim().length >= 2;
   const items = typed ? (search.data ?? []) : [];
   const message = Array.isArray(error) ? error.join(" ") : error;
+  const queryClient = useQueryClient();
   const select = (key: Key | null) => {
     if (key === null) return;
+    const picked = items.find((item) => item.id === key);
+    // The field shows the picked name at once, not after a round trip for it.
+    if (picked) queryClient.setQueryData(["record-name", kind, picked.id], picked);
     onChange(String(key));
     setInput(null);
   };
