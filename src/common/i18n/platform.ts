@@ -209,7 +209,8 @@ export const sv = {
       "Dokument som skapas av tjänsten (PDF, DOCX och XLSX, till exempel verksamhetsberättelsen) är inte granskade för tillgänglighet: rubrikstruktur, tabellrubriker och språkmärkning kan saknas (EN 301 549 kapitel 10).",
     issueReview:
       "Sidorna kontrolleras automatiskt med axe, men alla sidor har ännu inte granskats manuellt med skärmläsare och förstoring.",
-    method: "Redogörelsen bygger på en egen granskning med tangentbord, axe och skärmar från 320 till 1 366 px bredd.",
+    method:
+      "Redogörelsen bygger på en egen granskning med tangentbord, axe och skärmar från 320 till 1 366 px bredd.",
   },
   admin: {
     title: "Administration",
@@ -486,7 +487,8 @@ export const en: Widen<typeof sv> = {
       "Documents the service creates (PDF, DOCX and XLSX, such as the annual report) have not been reviewed for accessibility: heading structure, table headers and language may be missing (EN 301 549 chapter 10).",
     issueReview:
       "Pages are checked automatically with axe, but not every page has yet been reviewed by hand with a screen reader and magnification.",
-    method: "This statement is based on our own review with a keyboard, axe and screens from 320 to 1,366 px wide.",
+    method:
+      "This statement is based on our own review with a keyboard, axe and screens from 320 to 1,366 px wide.",
   },
   admin: {
     title: "Administration",
