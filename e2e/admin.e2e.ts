@@ -4,7 +4,7 @@ import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./
 const journey = setupJourney();
 
 describe("administration: roles and access of existing users", () => {
-  it("edits a user's roles in a dialog, with field errors from the shared schema", async () => {
+  it("edits a user's roles in a dialog, picking the programme by its name", async () => {
     const page = await journey.newPage();
     await login(page, "admin@demo.samspel.se");
     await page.goto("/admin");
@@ -20,21 +20,21 @@ describe("administration: roles and access of existing users", () => {
     const row = rows.nth(n - 1);
     await row.getByLabel("Roll", { exact: true }).selectOption({ label: "Programansvarig" });
     await row.getByLabel("Avgränsning", { exact: true }).selectOption({ label: "Program" });
-    await row.getByRole("textbox", { name: "Avgränsningens id" }).fill("inte-ett-id");
-    await dialog.getByRole("button", { name: "Spara roller" }).click();
-    await visible(dialog.getByRole("link", { name: `Roll ${n}, Avgränsningens id: Ogiltig identitet.` }));
+    // The scope is found by its name (issue 15), never typed as an id.
+    const picker = row.getByRole("combobox", { name: "Program" });
+    await picker.fill("Socionom");
+    const option = await visible(page.getByRole("option", { name: /Socionomprogrammet/ }).first());
     await expectNoAxeViolations(page);
-
-    await row
-      .getByRole("textbox", { name: "Avgränsningens id" })
-      .fill("0b7e6c1a-4d2f-4e8a-9c3b-5f6a7d8e9f01");
+    await option.click();
     await dialog.getByRole("button", { name: "Spara roller" }).click();
     await visible(page.getByRole("status").filter({ hasText: "Rollerna är sparade." }));
     expect(await page.getByRole("dialog").count()).toBe(0);
     const per = page
       .getByRole("row")
       .filter({ has: page.getByRole("rowheader", { name: "Per Programansvarig" }) });
-    await visible(per.getByRole("listitem").filter({ hasText: "Programansvarig (Program 0b7e6c1a…)" }));
+    await visible(
+      per.getByRole("listitem").filter({ hasText: "Programansvarig (Program: Socionomprogrammet)" }).first(),
+    );
   });
 
   it("deactivates a user after asking, and the user can no longer log in", async () => {

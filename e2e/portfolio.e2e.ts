@@ -29,7 +29,7 @@ describe("plans and the portfolio: a coordinator follows up the 2013–2015 plan
     await visible(item1.getByRole("cell", { name: "SAM", exact: true }));
     expect(await communication.getByRole("row").count()).toBe(10); // header + items 7–15
     expect(await development.getByRole("row").count()).toBe(7); // header + items 1–6
-    await visible(page.getByRole("link", { name: "Ladda ned som Excel (XLSX)" }));
+    await visible(page.getByRole("link", { name: "Ladda ner som Excel (XLSX)" }));
     await expectNoAxeViolations(page);
 
     await page.getByRole("link", { name: "Tidplan" }).click();
@@ -70,12 +70,12 @@ describe("plans and the portfolio: a coordinator follows up the 2013–2015 plan
     await page.getByLabel("Ägare").selectOption({ label: "Mittuniversitetet" });
     const table = await visible(page.getByRole("table", { name: "Portfölj (13)" }));
     const row = table.getByRole("row", { name: /^Distansarbetsplatser \(Jan Eriksson\)/ });
-    await visible(row.getByRole("cell", { name: "022012-042013" }));
+    await visible(row.getByRole("cell", { name: "feb 2012 – apr 2013" }));
     await visible(row.getByRole("cell", { name: "Gul" }));
     await expectNoAxeViolations(page);
 
     // The download is the appendix: header and thirteen rows.
-    const href = await page.getByRole("link", { name: "Ladda ned som Excel (XLSX)" }).getAttribute("href");
+    const href = await page.getByRole("link", { name: "Ladda ner som Excel (XLSX)" }).getAttribute("href");
     const response = await page.request.get(href!);
     expect(response.status()).toBe(200);
     const workbook = new ExcelJS.Workbook();

@@ -2634,6 +2634,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/communication/audiences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Målgrupper att välja för ett utskick, med antal mottagare */
+        get: operations["getCommunicationAudiences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/communication/segments/preview": {
         parameters: {
             query?: never;
@@ -4997,7 +5014,7 @@ export interface components {
             lastUsedAt: string | null;
             revokedAt: string | null;
         };
-        AuditEntry: {
+        AuditEntryInWords: {
             id: number;
             at: string;
             actorId: string | null;
@@ -5008,6 +5025,10 @@ export interface components {
             before: unknown;
             after: unknown;
             apiTokenId: string | null;
+            actorName: string;
+            actionLabel: string;
+            entityLabel: string;
+            sentence: string;
         };
         Budget: {
             id: string;
@@ -5798,6 +5819,29 @@ export interface components {
             } | null;
             enteredBy: string;
             enteredAt: string;
+        };
+        MailingAudience: {
+            id: string;
+            label: string;
+            count: number;
+            saved: boolean;
+            criteria: {
+                /** @default [] */
+                themes: string[];
+                /** @default [] */
+                organisationTypes: string[];
+                /** @default [] */
+                municipalities: string[];
+                /** @default [] */
+                attendedEventIds: string[];
+                /** @default [] */
+                attendedSeriesIds: string[];
+                /**
+                 * @default both
+                 * @enum {string}
+                 */
+                sources: "subscribers" | "participants" | "both";
+            };
         };
         Me: {
             id: string;
@@ -8131,7 +8175,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["AuditEntry"][];
+                        items: components["schemas"]["AuditEntryInWords"][];
                         nextCursor: string | null;
                     };
                 };
@@ -20897,6 +20941,73 @@ export interface operations {
                             sources: "subscribers" | "participants" | "both";
                         };
                         createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCommunicationAudiences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MailingAudience"][];
                     };
                 };
             };

@@ -109,3 +109,16 @@ export const subscriberView = z.object({
   createdAt: z.string(),
 });
 export type SubscriberView = z.infer<typeof subscriberView>;
+
+/** An audience to choose for a mailing, with how many it reaches today (issue 15). */
+export const audienceView = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    count: z.number().int(),
+    /** A segment someone saved, rather than one the server offers from the contacts' data. */
+    saved: z.boolean(),
+    criteria: segmentCriteria,
+  })
+  .meta({ id: "MailingAudience" });
+export type AudienceView = z.infer<typeof audienceView>;

@@ -152,7 +152,7 @@ export const sv = {
     comments: "Kommentarer",
     addComment: "Kommentera",
     comment: "Kommentar",
-    edit: "Ändra",
+    edit: "Redigera",
     remove: "Ta bort",
     removed: "Borttaget.",
     confirmRemove: "Ta bort {{name}}?",

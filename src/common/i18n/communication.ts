@@ -59,6 +59,11 @@ export const sv = {
       unsubscribeIntro: "Du får inga fler nyhetsbrev eller inbjudningar till den här adressen.",
       unsubscribe: "Avregistrera mig",
       unsubscribed: "Klart! Du får inga fler utskick.",
+      audienceHint:
+        "Målgrupperna bygger på prenumeranter och deltagare som vill ha inbjudningar. Antalet är hur många som nås i dag.",
+      audienceOption: "{{label}} ({{count}} mottagare)",
+      noMailings:
+        "Inga utskick ännu. Välj en målgrupp ovan, förhandsgranska mottagarna och skriv det första.",
     },
     errors: {
       mailingSent: "Utskicket är redan skickat.",
@@ -132,6 +137,11 @@ export const en: Widen<typeof sv> = {
       unsubscribeIntro: "This address will get no more newsletters or invitations.",
       unsubscribe: "Unsubscribe me",
       unsubscribed: "Done! You will get no more mailings.",
+      audienceHint:
+        "Audiences are built from subscribers and participants who want invitations. The count is how many it reaches today.",
+      audienceOption: "{{label}} ({{count}} recipients)",
+      noMailings:
+        "No mailings yet. Choose an audience above, preview the recipients and write the first one.",
     },
     errors: {
       mailingSent: "The mailing has already been sent.",

@@ -196,6 +196,21 @@ export const sv = {
     report:
       "Om du upptäcker brister eller behöver innehåll i ett annat format, kontakta den organisation som driver denna installation av Samspel. Du kan också anmäla till Myndigheten för digital förvaltning (Digg), som är tillsynsmyndighet.",
     updated: "Redogörelsen uppdaterades {{date}}.",
+    compliance:
+      "Samspel är delvis förenlig med EN 301 549 och WCAG 2.1 nivå AA, som lagen om tillgänglighet till digital offentlig service (DOS-lagen) hänvisar till. Bristerna nedan är kända och ska åtgärdas; redogörelsen ändras när de är åtgärdade.",
+    knownIssuesIntro: "Det här fungerar inte fullt ut i dag:",
+    issueReflow:
+      "Några sidor rullar i sidled på en smal skärm (320–390 px): ett programs sida och dess kompass, en handlingsplans mål, deltagartabellen och granskningsloggen. Bredare tabeller rullar inom sin ram, men alla gör det inte ännu (WCAG 1.4.10 Omflöde).",
+    issueWideTables:
+      "På en skärm som är 1 366 px bred hamnar några viktiga kolumner utanför bild i portföljen, värmekartan och kompasstabellen och nås bara genom att rulla tabellen i sidled.",
+    issueCharts:
+      "Diagram och tidslinjer ritas som bild. Uppgifterna finns i en tabell bredvid varje diagram, men själva diagrammen går inte att läsa med skärmläsare eller förstora utan att texten blir suddig (WCAG 1.1.1, 1.4.5).",
+    issueDocuments:
+      "Dokument som skapas av tjänsten (PDF, DOCX och XLSX, till exempel verksamhetsberättelsen) är inte granskade för tillgänglighet: rubrikstruktur, tabellrubriker och språkmärkning kan saknas (EN 301 549 kapitel 10).",
+    issueReview:
+      "Sidorna kontrolleras automatiskt med axe, men alla sidor har ännu inte granskats manuellt med skärmläsare och förstoring.",
+    method:
+      "Redogörelsen bygger på en egen granskning med tangentbord, axe och skärmar från 320 till 1 366 px bredd.",
   },
   admin: {
     title: "Administration",
@@ -249,6 +264,15 @@ export const sv = {
     noRoles: "Inga roller. Lägg till en med knappen nedan.",
     entityTypeHint: "Till exempel user eller invitation.",
     actionHint: "Till exempel user.roles_set eller auth.login.",
+    auditAny: "Alla",
+    auditWhat: "Vad som hände",
+    scopePick: "Välj {{type}}",
+    scopeSearchHint: "Skriv minst två bokstäver av namnet.",
+    scopeSearching: "Söker …",
+    scopeNoMatches: "Inga träffar.",
+    scopePickTypeFirst: "Välj först vad rollen avgränsas till.",
+    scopeChosen: "Vald: {{name}}",
+    scopeGone: "finns inte längre",
   },
 } as const;
 
@@ -450,6 +474,21 @@ export const en: Widen<typeof sv> = {
     report:
       "If you find a problem or need content in another format, contact the organisation running this installation of Samspel. You can also report to the Agency for Digital Government (Digg), the supervisory authority.",
     updated: "This statement was updated on {{date}}.",
+    compliance:
+      "Samspel is partially compliant with EN 301 549 and WCAG 2.1 level AA, which the Swedish act on accessibility to digital public services refers to. The issues below are known and will be fixed; this statement changes when they are.",
+    knownIssuesIntro: "This does not fully work today:",
+    issueReflow:
+      "Some pages scroll sideways on a narrow screen (320–390 px): a programme's page and its compass, a plan's goals, the participant table and the audit log. Wide tables scroll within their frame, but not all do yet (WCAG 1.4.10 Reflow).",
+    issueWideTables:
+      "On a 1,366 px wide screen some key columns of the portfolio, the heat map and the compass table are out of view and reached only by scrolling the table sideways.",
+    issueCharts:
+      "Charts and timelines are drawn as images. Their data is in a table beside each chart, but the charts themselves cannot be read by screen readers or enlarged without blurring (WCAG 1.1.1, 1.4.5).",
+    issueDocuments:
+      "Documents the service creates (PDF, DOCX and XLSX, such as the annual report) have not been reviewed for accessibility: heading structure, table headers and language may be missing (EN 301 549 chapter 10).",
+    issueReview:
+      "Pages are checked automatically with axe, but not every page has yet been reviewed by hand with a screen reader and magnification.",
+    method:
+      "This statement is based on our own review with a keyboard, axe and screens from 320 to 1,366 px wide.",
   },
   admin: {
     title: "Administration",
@@ -503,5 +542,14 @@ export const en: Widen<typeof sv> = {
     noRoles: "No roles. Add one with the button below.",
     entityTypeHint: "For example user or invitation.",
     actionHint: "For example user.roles_set or auth.login.",
+    auditAny: "All",
+    auditWhat: "What happened",
+    scopePick: "Choose {{type}}",
+    scopeSearchHint: "Type at least two letters of the name.",
+    scopeSearching: "Searching …",
+    scopeNoMatches: "No matches.",
+    scopePickTypeFirst: "First choose what the role is limited to.",
+    scopeChosen: "Chosen: {{name}}",
+    scopeGone: "no longer exists",
   },
 };

@@ -230,6 +230,7 @@ export const matrix: Record<string, string> = {
   "POST /api/public/newsletter/confirm/{token}": "404 404 | 404 404 | 404 404 | 404 404 | 404 404 | 404 404",
   "GET /api/communication/subscribers": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
   "GET /api/communication/segments": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
+  "GET /api/communication/audiences": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
   "POST /api/communication/segments": "422 422 | 422 422 | 422 422 | 422 422 | 422 422 | 401 401",
   "POST /api/communication/segments/preview": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",
   "GET /api/communication/mailings": "200 200 | 200 200 | 403 403 | 403 403 | 403 403 | 401 401",

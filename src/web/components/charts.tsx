@@ -3,6 +3,7 @@ import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { type Ref, useEffect, useImperativeHandle, useRef } from "react";
+import { chartLocale } from "./echarts-locale.ts";
 
 // Only what the compass draws, so the bundle carries radar and line charts and nothing else.
 echarts.use([
@@ -40,7 +41,7 @@ export function EChart({
 
   useEffect(() => {
     if (!element.current) return;
-    const instance = echarts.init(element.current, undefined, { renderer: "canvas" });
+    const instance = echarts.init(element.current, undefined, { renderer: "canvas", locale: chartLocale() });
     chart.current = instance;
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element.current);
@@ -55,10 +56,12 @@ export function EChart({
   const optionKey = JSON.stringify(option);
   // biome-ignore lint/correctness/useExhaustiveDependencies: optionKey stands for option's content
   useEffect(() => {
-    chart.current?.setOption(
-      { ...option, aria: { enabled: true, label: { description } } },
-      { notMerge: true },
-    );
+    const aria = { enabled: true, label: { description } };
+    // An option with media queries (the radar's narrow layout) carries the aria settings in its base.
+    const withAria = option.baseOption
+      ? { ...option, baseOption: { ...(option.baseOption as object), aria } }
+      : { ...option, aria };
+    chart.current?.setOption(withAria, { notMerge: true });
   }, [optionKey, description]);
 
   useImperativeHandle(ref, () => ({
@@ -111,7 +114,7 @@ export function RadarChart({
   height?: number;
   ref?: Ref<ChartHandle>;
 }) {
-  const option: echarts.EChartsCoreOption = {
+  const baseOption: echarts.EChartsCoreOption = {
     animation: false,
     tooltip: { trigger: "item" },
     legend: { bottom: 0, data: series.map((s) => s.name), textStyle: { color: "#1b1f24" } },
@@ -120,13 +123,16 @@ export function RadarChart({
       splitNumber: max,
       radius: "58%",
       center: ["50%", "47%"],
-      // Long dimension names wrap instead of running off the canvas.
+      // Long dimension names wrap instead of running off the canvas, and are never cut with "…"
+      // ("Entreprenörsk…", issue 15): a long single word gets a line of its own.
       axisName: {
         color: "#1b1f24",
         fontSize: 12,
         lineHeight: 15,
+        overflow: "none",
         formatter: (name: string) => wrapLabel(name),
       },
+      nameGap: 8,
       splitLine: { lineStyle: { color: "#c5ccd4" } },
       splitArea: { show: false },
     },
@@ -151,6 +157,14 @@ export function RadarChart({
               : undefined,
         })),
       },
+    ],
+  };
+  // On a narrow chart the radar shrinks so the names around it keep room inside the canvas.
+  const option: echarts.EChartsCoreOption = {
+    baseOption,
+    media: [
+      { query: { maxWidth: 560 }, option: { radar: { radius: "44%", axisName: { fontSize: 11 } } } },
+      { query: { maxWidth: 380 }, option: { radar: { radius: "36%", axisName: { fontSize: 10 } } } },
     ],
   };
   return <EChart option={option} description={description} height={height} ref={ref} />;

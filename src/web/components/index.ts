@@ -12,6 +12,7 @@ export { FormErrorSummary } from "./form-error-summary.tsx";
 export { FormProblem } from "./form-problem.tsx";
 export { GoalCodes } from "./goal-codes.tsx";
 export { MergeDialog } from "./merge-dialog.tsx";
+export { type NamedKind, NamePicker, useRecordName } from "./name-picker.tsx";
 export { PageHeader } from "./page-header.tsx";
 export { PickList } from "./pick-list.tsx";
 export { PrivacyNotice } from "./privacy-notice.tsx";

@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
+import { useRecordName } from "./name-picker.tsx";
 
 type Role = { role: string; scopeType: string | null; scopeId: string | null };
 
-/** Roles as people read them: "Programansvarig (Program 7d8f3a52…)". */
+/** Roles as people read them: "Programansvarig (Program: Socionomprogrammet)" — the scope by its name. */
 export function RoleList({ roles }: { roles: Role[] }) {
   const { t } = useTranslation();
   if (roles.length === 0) return <span>{t("common.none")}</span>;
@@ -15,11 +16,19 @@ export function RoleList({ roles }: { roles: Role[] }) {
             <span className="muted">
               {" "}
               ({t(`scopeTypes.${r.scopeType}`, { defaultValue: r.scopeType })}
-              {r.scopeId && <span title={r.scopeId}> {r.scopeId.slice(0, 8)}…</span>})
+              {r.scopeId && <ScopeName kind={r.scopeType} id={r.scopeId} />})
             </span>
           )}
         </li>
       ))}
     </ul>
   );
+}
+
+/** The scope's name once known; while loading (or if it is gone) no id is shown, only the kind. */
+function ScopeName({ kind, id }: { kind: string; id: string }) {
+  const { t } = useTranslation();
+  const { name, isError } = useRecordName(kind, id);
+  if (name) return <span className="scope-name">: {name}</span>;
+  return isError ? <span>: {t("admin.scopeGone")}</span> : null;
 }

@@ -1,5 +1,5 @@
 import { Link, useNavigate, useRouterState } from "@tanstack/react-router";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLogout, useMe } from "../auth.ts";
 import type { NavItem } from "../features/types.ts";
@@ -16,6 +16,18 @@ export function Header({ nav }: { nav: NavItem[] }) {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the phone menu whenever the page changes
   useEffect(() => setMenuOpen(false), [pathname]);
+  const toggle = useRef<HTMLButtonElement>(null);
+  // Escape closes the open phone menu and gives the focus back to its button (issue 15, WCAG 2.1.2).
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      setMenuOpen(false);
+      toggle.current?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [menuOpen]);
 
   const onLogout = async () => {
     await logout.mutateAsync().catch(() => {}); // the session is dropped locally either way
@@ -46,6 +58,7 @@ export function Header({ nav }: { nav: NavItem[] }) {
             </Link>
           )}
           <button
+            ref={toggle}
             type="button"
             className="header-link menu-toggle"
             aria-expanded={menuOpen}

@@ -1,4 +1,5 @@
 import { eq, inArray, or, sql } from "drizzle-orm";
+import { auditSentence } from "../../../common/audit.ts";
 import type { ErasureImpactItem } from "../../../common/privacy.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import {
@@ -47,7 +48,7 @@ export async function personalDataFor(db: Db, s: AuditSubject): Promise<HeldData
       ids: [],
       records: rows.map((e) => ({
         Tidpunkt: e.at.toISOString(),
-        Händelse: e.action,
+        Händelse: auditSentence(e),
         Post: `${e.entityType}${e.entityId ? ` ${e.entityId}` : ""}`,
         "Ändrat av": e.actorLabel,
         "Ändrade fält": fieldsOf(e.after ?? e.before).join(", "),

@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { auditEntryView, auditQuery } from "../../../common/accounts.ts";
+import { auditQuery } from "../../../common/accounts.ts";
+import { auditEntryInWords } from "../../../common/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
@@ -8,8 +9,9 @@ import { decodeCursor, encodeCursor, listOf, page } from "../../platform/paginat
 import { auditLog } from "../../platform/platform.schema.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { accountsPolicy } from "../accounts/index.ts";
+import { presentAuditEntries } from "./audit.presenter.ts";
 
-/** Administrators browse the audit log newest first, filtered by object, user, action and dates. */
+/** Administrators browse the audit log newest first, filtered by object, user, action and dates, in Swedish sentences. */
 export function registerAuditRoutes(app: FastifyInstance, { db }: Deps) {
   typed(app).get(
     "/api/admin/audit",
@@ -18,7 +20,12 @@ export function registerAuditRoutes(app: FastifyInstance, { db }: Deps) {
         tags: ["Granskningslogg"],
         summary: "Granskningsloggen",
         querystring: auditQuery,
-        response: { 200: listOf(auditEntryView), 401: problemSchema, 403: problemSchema, 422: problemSchema },
+        response: {
+          200: listOf(auditEntryInWords),
+          401: problemSchema,
+          403: problemSchema,
+          422: problemSchema,
+        },
       },
     },
     async (request) => {
@@ -28,7 +35,20 @@ export function registerAuditRoutes(app: FastifyInstance, { db }: Deps) {
       if (q.entityType) where.push(eq(auditLog.entityType, q.entityType));
       if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
       if (q.actorId) where.push(eq(auditLog.actorId, q.actorId));
-      if (q.action) where.push(eq(auditLog.action, q.action));
+      if (q.action) {
+        // A generic verb is filtered as the filter names it: "news.create" is action "create" on "news".
+        const dot = q.action.lastIndexOf(".");
+        const generic =
+          dot > 0
+            ? and(
+                eq(auditLog.entityType, q.action.slice(0, dot)),
+                eq(auditLog.action, q.action.slice(dot + 1)),
+              )
+            : undefined;
+        where.push(
+          generic ? (or(eq(auditLog.action, q.action), generic) as SQL) : eq(auditLog.action, q.action),
+        );
+      }
       if (q.from) where.push(gte(auditLog.at, new Date(`${q.from}T00:00:00Z`)));
       if (q.to) where.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000)));
       const cursor = decodeCursor(q.cursor, { id: "integer" });
@@ -41,7 +61,7 @@ export function registerAuditRoutes(app: FastifyInstance, { db }: Deps) {
         .limit(q.limit + 1);
       const result = page(rows, q.limit, (row) => encodeCursor(null, String(row.id)));
       return {
-        items: result.items.map((row) => ({ ...row, at: row.at.toISOString() })),
+        items: await presentAuditEntries(db, result.items),
         nextCursor: result.nextCursor,
       };
     },

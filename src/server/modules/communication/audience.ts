@@ -98,7 +98,10 @@ function matches(wanted: string[], have: string[]) {
 
 /** Exactly who receives a mailing with these criteria, sorted by address. */
 export async function recipientsOf(db: Db | Tx, criteria: SegmentCriteria): Promise<RecipientView[]> {
-  const all = await contacts(db);
+  return select(await contacts(db), criteria);
+}
+
+function select(all: Contact[], criteria: SegmentCriteria): RecipientView[] {
   return all
     .filter(
       (c) =>
@@ -124,4 +127,60 @@ export function recipientsDigest(recipients: { email: string }[]) {
     .update(recipients.map((r) => r.email).join("\n"))
     .digest("hex")
     .slice(0, 32);
+}
+
+const noFilter: SegmentCriteria = {
+  themes: [],
+  organisationTypes: [],
+  municipalities: [],
+  attendedEventIds: [],
+  attendedSeriesIds: [],
+  sources: "both",
+};
+
+/**
+ * The audiences a mailing can go to (issue 15: chosen, not typed), each with how many it reaches today:
+ * everyone, subscribers, participants, one per theme and per kind of organisation the contacts have,
+ * then the saved segments. Ids of offered ones say what they are (`theme:Hållbarhet`); saved ones are
+ * the segment's id. Counts use the same rule as the preview, so they agree with it.
+ */
+export async function audienceChoices(
+  db: Db | Tx,
+  saved: { id: string; name: string; criteria: SegmentCriteria }[],
+  organisationTypeLabel: (key: string) => string,
+) {
+  const all = await contacts(db);
+  const distinct = (pick: (c: Contact) => string[]) =>
+    [...new Map(all.flatMap(pick).map((v) => [fold(v), v.trim()])).values()].sort((a, b) =>
+      a.localeCompare(b, "sv"),
+    );
+  const offered: { id: string; label: string; criteria: SegmentCriteria; saved: boolean }[] = [
+    { id: "all", label: "Alla kontakter", criteria: noFilter, saved: false },
+    {
+      id: "subscribers",
+      label: "Prenumeranter på nyhetsbrevet",
+      criteria: { ...noFilter, sources: "subscribers" },
+      saved: false,
+    },
+    {
+      id: "participants",
+      label: "Deltagare som vill ha inbjudningar",
+      criteria: { ...noFilter, sources: "participants" },
+      saved: false,
+    },
+    ...distinct((c) => c.themes).map((theme) => ({
+      id: `theme:${theme}`,
+      label: `Intresserade av ${theme}`,
+      criteria: { ...noFilter, themes: [theme] },
+      saved: false,
+    })),
+    ...distinct((c) => c.organisationTypes).map((type) => ({
+      id: `organisationType:${type}`,
+      label: `Kontakter från ${organisationTypeLabel(type).toLocaleLowerCase("sv")}`,
+      criteria: { ...noFilter, organisationTypes: [type] },
+      saved: false,
+    })),
+    ...saved.map((s) => ({ id: s.id, label: s.name, criteria: s.criteria, saved: true })),
+  ];
+  return offered.map((o) => ({ ...o, count: select(all, o.criteria).length }));
 }

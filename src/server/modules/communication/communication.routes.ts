@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import {
+  audienceView,
   mailingInput,
   mailingView,
   previewView,
@@ -152,6 +153,17 @@ export function registerCommunicationRoutes(app: FastifyInstance, { db, config }
       },
     },
     async (request) => ({ items: (await mailings.listSegments(db, request.actor)).map(presentSegment) }),
+  );
+  r.get(
+    "/api/communication/audiences",
+    {
+      schema: {
+        tags,
+        summary: "Målgrupper att välja för ett utskick, med antal mottagare",
+        response: { 200: z.object({ items: z.array(audienceView) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await mailings.listAudiences(db, request.actor) }),
   );
   r.post(
     "/api/communication/segments",

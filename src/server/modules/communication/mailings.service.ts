@@ -9,6 +9,7 @@ import {
   segmentInput,
   sendMailingInput,
 } from "../../../common/communication.ts";
+import { sv as organisationWords } from "../../../common/i18n/organisations.ts";
 import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
@@ -21,7 +22,7 @@ import { parseWith } from "../../platform/validation.ts";
 import { eventUrl, loadEvent, whenText } from "../events/index.ts";
 import type { OutgoingMail } from "../mail/index.ts";
 import { nudgeMailSender, onDeliveryOutcome, queueMails } from "../mail/index.ts";
-import { recipientsDigest, recipientsOf } from "./audience.ts";
+import { audienceChoices, recipientsDigest, recipientsOf } from "./audience.ts";
 import { communicationPolicy } from "./communication.policy.ts";
 import { mailingDeliveries, mailings, segments } from "./communication.schema.ts";
 
@@ -36,6 +37,14 @@ function authorise(actor: Actor | null): asserts actor is Actor {
 export async function listSegments(db: Db, actor: Actor | null) {
   authorise(actor);
   return db.select().from(segments).orderBy(asc(segments.sortKey));
+}
+
+/** The audiences to choose from, each with its recipient count today (issue 15). */
+export async function listAudiences(db: Db, actor: Actor | null) {
+  authorise(actor);
+  const saved = await db.select().from(segments).orderBy(asc(segments.sortKey));
+  const types = organisationWords.organisations.types as Record<string, string>;
+  return audienceChoices(db, saved, (key) => types[key] ?? key);
 }
 
 export async function createSegment(db: Db, actor: Actor | null, input: SegmentInput) {

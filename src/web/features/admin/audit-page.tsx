@@ -1,9 +1,9 @@
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { AuditEntryView } from "../../../common/accounts.ts";
 import { auditQuery } from "../../../common/accounts.ts";
-import { formatDateTime } from "../../../common/format.ts";
+import { type AuditEntryInWords, actionChoices, entityTypeChoices } from "../../../common/audit.ts";
+import { compareText, formatDateTime } from "../../../common/format.ts";
 import {
   Button,
   type Column,
@@ -12,17 +12,23 @@ import {
   FormErrorSummary,
   PageHeader,
   QueryState,
+  Select,
   TextField,
 } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { useForm } from "../../lib/forms.ts";
-import { type AuditFilters, fetchAuditPage } from "./admin-api.ts";
+import { type AuditFilters, fetchAuditPage, usersQuery } from "./admin-api.ts";
 import { AdminNav } from "./admin-nav.tsx";
 import { AuditChange } from "./audit-change.tsx";
 
-const noFilters: AuditFilters = { entityType: "", action: "", from: "", to: "" };
+const noFilters: AuditFilters = { entityType: "", action: "", actorId: "", from: "", to: "" };
+const actions = actionChoices();
+const entityTypes = entityTypeChoices();
 
-/** The audit log, newest first: filter by object type, action and dates; "Visa fler" pages on. */
+/**
+ * The audit log, newest first, in Swedish sentences (issue 15): filter by kind of record, kind of
+ * change and person — each chosen by its name — and by dates; "Visa fler" pages on.
+ */
 export function AuditPage() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState(noFilters);
@@ -32,6 +38,7 @@ export function AuditPage() {
   const labels = {
     entityType: t("admin.entityType"),
     action: t("admin.auditAction"),
+    actorId: t("admin.auditActor"),
     from: t("admin.from"),
     to: t("admin.to"),
   };
@@ -42,6 +49,9 @@ export function AuditPage() {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const submit = form.onSubmit(async () => setFilters(form.values));
+  const users = useQuery(usersQuery);
+  const people = [...(users.data ?? [])].sort((a, b) => compareText(a.name, b.name, currentLanguage()));
+  const any = { value: "", label: t("admin.auditAny") };
 
   return (
     <>
@@ -50,12 +60,13 @@ export function AuditPage() {
       <form onSubmit={submit} noValidate className="form filters" aria-label={t("common.filter")}>
         <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
         <div className="filter-fields">
-          <TextField
-            label={labels.entityType}
-            description={t("admin.entityTypeHint")}
-            {...form.field("entityType")}
+          <Select label={labels.entityType} options={[any, ...entityTypes]} {...form.field("entityType")} />
+          <Select label={labels.action} options={[any, ...actions]} {...form.field("action")} />
+          <Select
+            label={labels.actorId}
+            options={[any, ...people.map((u) => ({ value: u.id, label: u.name }))]}
+            {...form.field("actorId")}
           />
-          <TextField label={labels.action} description={t("admin.actionHint")} {...form.field("action")} />
           <TextField label={labels.from} type="date" {...form.field("from")} />
           <TextField label={labels.to} type="date" {...form.field("to")} />
         </div>
@@ -85,28 +96,22 @@ export function AuditPage() {
   );
 }
 
-function AuditTable({ entries }: { entries: AuditEntryView[] }) {
+function AuditTable({ entries }: { entries: AuditEntryInWords[] }) {
   const { t } = useTranslation();
-  const columns: Column<AuditEntryView>[] = [
+  const columns: Column<AuditEntryInWords>[] = [
     {
       key: "at",
       header: t("admin.auditAt"),
       cell: (e) => <span className="nowrap">{formatDateTime(e.at, currentLanguage())}</span>,
       isRowHeader: true,
     },
-    { key: "actor", header: t("admin.auditActor"), cell: (e) => e.actorLabel },
     {
-      key: "action",
-      header: t("admin.auditAction"),
-      cell: (e) => <code className="nowrap">{e.action}</code>,
-    },
-    {
-      key: "entity",
-      header: t("admin.auditEntity"),
+      key: "sentence",
+      header: t("admin.auditWhat"),
       cell: (e) => (
         <>
-          {e.entityType}
-          {e.entityId && <div className="muted small">{e.entityId}</div>}
+          {e.sentence}
+          <div className="muted small">{e.actionLabel}</div>
         </>
       ),
     },

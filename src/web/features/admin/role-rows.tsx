@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { type RoleAssignment, roleKeys, scopeTypes } from "../../../common/roles.ts";
-import { Button, Select, TextField } from "../../components/index.ts";
+import { Button, type NamedKind, NamePicker, Select } from "../../components/index.ts";
 import { type FieldErrors, fieldId } from "../../lib/forms.ts";
 
 /** A role row as edited in a form: selects hold "" for "no scope". */
@@ -66,16 +66,27 @@ export function RoleRows({
               label={t("admin.scopeType")}
               options={scopeOptions}
               value={row.scopeType}
-              onChange={(scopeType) => update(i, { scopeType })}
+              onChange={(scopeType) => update(i, { scopeType, scopeId: "" })}
               error={errors[path("scopeType")]}
             />
-            <TextField
-              id={fieldId(prefix, path("scopeId"))}
-              label={t("admin.scopeId")}
-              value={row.scopeId}
-              onChange={(scopeId) => update(i, { scopeId })}
-              error={errors[path("scopeId")]}
-            />
+            {row.scopeType ? (
+              <NamePicker
+                // A new kind of scope starts a new search (and forgets the other kind's choice).
+                key={row.scopeType}
+                id={fieldId(prefix, path("scopeId"))}
+                kind={row.scopeType as NamedKind}
+                label={t(`scopeTypes.${row.scopeType}`)}
+                value={row.scopeId}
+                onChange={(scopeId) => update(i, { scopeId })}
+                error={errors[path("scopeId")]}
+              />
+            ) : (
+              errors[path("scopeId")] && (
+                <p id={fieldId(prefix, path("scopeId"))} className="field-error" tabIndex={-1}>
+                  {t("admin.scopePickTypeFirst")}
+                </p>
+              )
+            )}
             <Button
               variant="quiet"
               aria-label={`${t("admin.removeRole")} ${i + 1}`}
@@ -93,7 +104,7 @@ export function RoleRows({
   );
 }
 
-/** Names for the error summary: "Roll 2, Avgränsningens id". */
+/** Names for the error summary: "Roll 2, Program". */
 export function roleErrorLabels(
   errors: FieldErrors,
   t: (key: string, vars?: Record<string, unknown>) => string,
@@ -101,9 +112,10 @@ export function roleErrorLabels(
   const fieldLabels: Record<string, string> = {
     role: t("admin.role"),
     scopeType: t("admin.scopeType"),
-    scopeId: t("admin.scopeId"),
+    scopeId: t("admin.scopeType"),
   };
   const labels: Record<string, string> = {};
+  // The scope's field is named by what it picks ("Program"), never as an id.
   for (const key of Object.keys(errors)) {
     const match = /^roles\.(\d+)\.(\w+)$/.exec(key);
     if (match)

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { MailingView, PreviewView, SegmentCriteriaInput } from "../../../common/communication.ts";
+import type { AudienceView, MailingView, PreviewView } from "../../../common/communication.ts";
 import type { EventView } from "../../../common/events.ts";
 import { ApiError, api } from "../../api.ts";
 import {
@@ -9,40 +9,33 @@ import {
   Button,
   type Column,
   DataTable,
+  EmptyState,
   PageHeader,
   Select,
   TextField,
 } from "../../components/index.ts";
 import { TextAreaField } from "../../components/text-area-field.tsx";
-
-const split = (text: string) =>
-  text
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
+import { formatCount } from "../../lib/format.ts";
 
 /**
- * Newsletters and invitations for the collaboration office: choose the audience, see exactly who
- * receives it, write, and send — the send carries the preview's digest, so no one unseen gets it.
+ * Newsletters and invitations for the collaboration office: choose the audience among those the server
+ * offers (each with how many it reaches), see exactly who receives it, write, and send — the send
+ * carries the preview's digest, so no one unseen gets it.
  */
 export function MailingsPage() {
   const { t } = useTranslation();
-  const [themes, setThemes] = useState("");
-  const [municipalities, setMunicipalities] = useState("");
-  const [organisationTypes, setOrganisationTypes] = useState("");
-  const [sources, setSources] = useState<"both" | "subscribers" | "participants">("both");
+  const [audienceId, setAudienceId] = useState("all");
   const [kind, setKind] = useState<"newsletter" | "invitation">("newsletter");
   const [eventId, setEventId] = useState("");
   const [subject, setSubject] = useState("");
   const [body, setBody] = useState("");
   const [preview, setPreview] = useState<PreviewView | null>(null);
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const criteria: SegmentCriteriaInput = {
-    themes: split(themes),
-    municipalities: split(municipalities),
-    organisationTypes: split(organisationTypes),
-    sources,
-  };
+  const audiences = useQuery({
+    queryKey: ["mailing-audiences"],
+    queryFn: async () => (await api.get<{ items: AudienceView[] }>("/api/communication/audiences")).items,
+  });
+  const audience = audiences.data?.find((a) => a.id === audienceId) ?? audiences.data?.[0];
   const events = useQuery({
     queryKey: ["events", "upcoming-for-mailing"],
     queryFn: () =>
@@ -53,7 +46,7 @@ export function MailingsPage() {
     queryFn: async () => (await api.get<{ items: MailingView[] }>("/api/communication/mailings")).items,
   });
   const previewMutation = useMutation({
-    mutationFn: () => api.post<PreviewView>("/api/communication/segments/preview", criteria),
+    mutationFn: () => api.post<PreviewView>("/api/communication/segments/preview", audience?.criteria ?? {}),
     onSuccess: setPreview,
   });
   const send = useMutation({
@@ -63,7 +56,7 @@ export function MailingsPage() {
         subject,
         body,
         eventId: kind === "invitation" ? eventId || null : null,
-        criteria,
+        ...(audience?.saved ? { segmentId: audience.id } : { criteria: audience?.criteria ?? {} }),
       });
       return api.post<MailingView>(`/api/communication/mailings/${mailing.id}/send`, {
         expectedRecipients: preview?.count ?? 0,
@@ -74,6 +67,7 @@ export function MailingsPage() {
       setMessage({ tone: "success", text: t("communication.web.sent", { count: m.recipientCount }) });
       setPreview(null);
       void mailings.refetch();
+      void audiences.refetch();
     },
     onError: (e) =>
       setMessage({
@@ -92,7 +86,11 @@ export function MailingsPage() {
       header: t("communication.web.sentAt"),
       cell: (m) => m.sentAt?.slice(0, 10) ?? t("communication.web.draft"),
     },
-    { key: "count", header: t("communication.web.recipients"), cell: (m) => m.recipientCount ?? "–" },
+    {
+      key: "count",
+      header: t("communication.web.recipients"),
+      cell: (m) => formatCount(m.recipientCount),
+    },
   ];
   return (
     <>
@@ -100,44 +98,36 @@ export function MailingsPage() {
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       <section aria-labelledby="audience-heading" className="form">
         <h2 id="audience-heading">{t("communication.web.audience")}</h2>
-        <TextField
-          label={t("communication.web.themes")}
-          description={t("communication.web.commaHelp")}
-          value={themes}
-          onChange={setThemes}
-        />
-        <TextField
-          label={t("communication.web.municipalities")}
-          description={t("communication.web.commaHelp")}
-          value={municipalities}
-          onChange={setMunicipalities}
-        />
-        <TextField
-          label={t("communication.web.organisationTypes")}
-          description={t("communication.web.commaHelp")}
-          value={organisationTypes}
-          onChange={setOrganisationTypes}
-        />
         <Select
-          label={t("communication.web.sources")}
-          value={sources}
-          onChange={(v) => setSources(v as typeof sources)}
-          options={["both", "subscribers", "participants"].map((v) => ({
-            value: v,
-            label: t(`communication.web.sourceOptions.${v}`),
+          label={t("communication.web.audience")}
+          description={t("communication.web.audienceHint")}
+          value={audience?.id ?? ""}
+          onChange={(id) => {
+            setAudienceId(id);
+            setPreview(null);
+          }}
+          options={(audiences.data ?? []).map((a) => ({
+            value: a.id,
+            label: t("communication.web.audienceOption", { label: a.label, count: formatCount(a.count) }),
           }))}
         />
         <Button
           variant="secondary"
           onPress={() => previewMutation.mutate()}
           isPending={previewMutation.isPending}
+          isDisabled={!audience}
         >
           {t("communication.web.preview")}
         </Button>
       </section>
       {preview && (
         <section aria-labelledby="preview-heading">
-          <h2 id="preview-heading">{t("communication.web.previewTitle", { count: preview.count })}</h2>
+          <h2 id="preview-heading">
+            {t("communication.web.previewTitle", {
+              count: preview.count,
+              formatted: formatCount(preview.count),
+            })}
+          </h2>
           <ul className="plain-list">
             {preview.recipients.map((r) => (
               <li key={r.email}>{r.name ? `${r.name} <${r.email}>` : r.email}</li>
@@ -187,14 +177,17 @@ export function MailingsPage() {
       )}
       <section aria-labelledby="sent-heading">
         <h2 id="sent-heading">{t("communication.web.history")}</h2>
-        {mailings.data && (
-          <DataTable
-            caption={t("communication.web.history")}
-            columns={columns}
-            rows={mailings.data}
-            rowKey={(m) => m.id}
-          />
-        )}
+        {mailings.data &&
+          (mailings.data.length === 0 ? (
+            <EmptyState message={t("communication.web.noMailings")} />
+          ) : (
+            <DataTable
+              caption={t("communication.web.history")}
+              columns={columns}
+              rows={mailings.data}
+              rowKey={(m) => m.id}
+            />
+          ))}
       </section>
     </>
   );

@@ -102,7 +102,9 @@ export function ManagePage({ past }: { past: boolean }) {
             </Link>
           </li>
           <li>
-            <Link to="/evenemang">{t("events.calendar.title")}</Link>
+            <Link to="/evenemang" activeOptions={{ exact: true }}>
+              {t("events.calendar.title")}
+            </Link>
           </li>
         </ul>
       </nav>

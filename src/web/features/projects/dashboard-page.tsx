@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type DashboardView, projectColours } from "../../../common/projects.ts";
 import { PageHeader, QueryState, Select, TableScroll, TextField } from "../../components/index.ts";
+import { formatCount, formatMonth } from "../../lib/format.ts";
 import { ColourBadge } from "./colour-badge.tsx";
 import { PortfolioNav } from "./portfolio-nav.tsx";
 import { dashboardQuery } from "./projects-api.ts";
@@ -109,7 +110,7 @@ function Dashboard({ data }: { data: DashboardView }) {
                 <Link to="/planer/projekt/$projectId" params={{ projectId: p.id }}>
                   {p.name}
                 </Link>{" "}
-                – {p.periodEnd} · <ColourBadge colour={p.colour} />
+                – {formatMonth(p.periodEnd, true)} · <ColourBadge colour={p.colour} />
               </li>
             ))}
           </ul>
@@ -145,7 +146,7 @@ function Dashboard({ data }: { data: DashboardView }) {
                     </th>
                     <td>{p.leadName ?? "–"}</td>
                     <td>{p.reportDueDate}</td>
-                    <td className="numeric">{p.daysOverdue}</td>
+                    <td className="numeric">{formatCount(p.daysOverdue)}</td>
                     <td>{p.latestReportDate ?? "–"}</td>
                     <td>
                       <ColourBadge colour={p.colour} />

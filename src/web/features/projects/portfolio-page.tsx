@@ -13,6 +13,7 @@ import {
   Select,
   TextField,
 } from "../../components/index.ts";
+import { formatPeriod } from "../../lib/format.ts";
 import { ColourBadge, reportShort } from "./colour-badge.tsx";
 import { PortfolioNav } from "./portfolio-nav.tsx";
 import {
@@ -58,7 +59,7 @@ export function PortfolioPage({ initial }: { initial: Partial<PortfolioFilters> 
       key: "period",
       header: t("projects.appendix.period"),
       sortValue: (p) => p.periodStart ?? "9999",
-      cell: (p) => p.periodLabel || "–",
+      cell: (p) => (p.periodLabel ? formatPeriod(p.periodLabel) : "–"),
     },
     {
       key: "results",

@@ -53,6 +53,7 @@ function Timeline({ data }: { data: ProjectTimelineView }) {
       label: p.name,
       start: `${p.periodStart}-01`,
       end: p.periodEnd ? monthEnd(p.periodEnd) : today,
+      open: !p.periodEnd,
       colour: barColour[p.colour ?? "none"],
     }));
   return (
