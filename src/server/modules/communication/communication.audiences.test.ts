@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp, demo } from "../../test/harness.ts";
-import { createEvent, register } from "../events/events.fixture.ts";
+import { createEvent, register } from "../events/test/events.fixture.ts";
 
 const t = await createTestApp();
 const [coordinator, partner] = await Promise.all([t.login(demo.coordinator), t.login(demo.partner)]);
