@@ -7996,7 +7996,7 @@ export interface operations {
                 municipalityCode?: string;
                 county?: string;
                 tag?: string;
-                sort?: "name" | "-name" | "-createdAt";
+                sort?: "name" | "-name" | "-createdAt" | "createdAt" | "type" | "-type" | "parent" | "-parent" | "county" | "-county" | "updatedAt" | "-updatedAt";
             };
             header?: never;
             path?: never;
@@ -30092,7 +30092,7 @@ export interface operations {
                 municipalityCode?: string;
                 county?: string;
                 tag?: string;
-                sort?: "name" | "-name" | "-createdAt";
+                sort?: "name" | "-name" | "-createdAt" | "createdAt" | "type" | "-type" | "parent" | "-parent" | "county" | "-county" | "updatedAt" | "-updatedAt";
                 format?: "xlsx" | "csv";
             };
             header?: never;

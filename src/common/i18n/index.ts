@@ -25,6 +25,7 @@ import * as retention from "./retention.ts";
 import * as search from "./search.ts";
 import * as signIn from "./sign-in.ts";
 import * as site from "./site.ts";
+import * as tables from "./tables.ts";
 import * as transfer from "./transfer.ts";
 import * as uploads from "./uploads.ts";
 
@@ -62,6 +63,7 @@ const modules = [
   signIn,
   identity,
   operations,
+  tables,
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -48,6 +48,11 @@ export function useRegisterList<F extends Filters, T>(options: {
       setDraft(options.blank);
       setFilters(options.blank);
     },
+    /** A new order at once (a sortable column's header): the server sorts the whole list, from page one. */
+    sortBy: (sort: string) => {
+      setDraft((d) => ({ ...d, sort }));
+      setFilters((f) => ({ ...f, sort }));
+    },
   };
 }
 

@@ -48,6 +48,13 @@ export function PortfolioPage({ initial }: { initial: Partial<PortfolioFilters> 
         </>
       ),
     },
+    // The colour is what a reader looks for first: beside the name, always in view (issue 15).
+    {
+      key: "colour",
+      header: t("projects.appendix.colour"),
+      sortValue: (p) => (p.colour ? colourOrder[p.colour] : 3),
+      cell: (p) => <ColourBadge colour={p.colour} />,
+    },
     {
       key: "report",
       header: t("projects.appendix.report"),
@@ -73,12 +80,6 @@ export function PortfolioPage({ initial }: { initial: Partial<PortfolioFilters> 
       cell: (p) => p.canScaleUp ?? "–",
     },
     { key: "comment", header: t("projects.appendix.comment"), cell: (p) => p.processLeaderComment ?? "–" },
-    {
-      key: "colour",
-      header: t("projects.appendix.colour"),
-      sortValue: (p) => (p.colour ? colourOrder[p.colour] : 3),
-      cell: (p) => <ColourBadge colour={p.colour} />,
-    },
     {
       key: "sector",
       header: t("projects.sector"),
@@ -146,6 +147,7 @@ export function PortfolioPage({ initial }: { initial: Partial<PortfolioFilters> 
               columns={columns}
               rows={rows}
               rowKey={(p) => p.id}
+              columnsKey="portfolio"
             />
           )
         }
