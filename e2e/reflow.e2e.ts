@@ -1,7 +1,14 @@
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
-import { concretePaths, settle, sidewaysOverflow, trackRequests, webRoutePaths } from "./support/reflow.ts";
+import {
+  concretePaths,
+  nextFrames,
+  settle,
+  sidewaysOverflow,
+  trackRequests,
+  webRoutePaths,
+} from "./support/reflow.ts";
 
 /**
  * Issue 15, WCAG 1.4.10 (reflow): every web route, at a 390 px phone and at 320 px, may not scroll
@@ -27,6 +34,7 @@ async function sidewaysScrolling(page: Page, who: string, routes: Visit[], inFli
     visited++;
     for (const width of widths) {
       await page.setViewportSize({ width, height });
+      await nextFrames(page);
       const { excess, culprits } = await sidewaysOverflow(page);
       if (excess > 0)
         failures.push(
@@ -61,7 +69,7 @@ it("lets no web route scroll sideways at 390 or 320 px, signed in or not", async
   expect(administrator.visited).toBe(admin.length);
   expect(anonymous.visited).toBeGreaterThan(15);
   expect([...coordinator.failures, ...administrator.failures, ...anonymous.failures]).toEqual([]);
-});
+}, 600_000); // some 200 page loads
 
 /** Where an element's box is, seen from the window: does it end inside the 1366 px screen? */
 const rightEdges = (page: Page, selector: string) =>
@@ -154,4 +162,4 @@ it("keeps the columns that matter in view at 1366 × 768, and remembers a person
   const firstRow = register.getByRole("rowheader").first();
   await expect(firstRow.textContent()).resolves.toBe(last.items[0]!.name);
   await expectNoAxeViolations(page);
-});
+}, 180_000);

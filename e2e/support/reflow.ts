@@ -179,6 +179,16 @@ export async function settle(page: Page, inFlight: () => number) {
 }
 
 /**
+ * Waits two frames: after the window changes size, charts redraw at the new width in the frame after
+ * (their ResizeObserver), as a person sees the page, not the instant in between.
+ */
+export function nextFrames(page: Page) {
+  return page.evaluate(
+    "new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))",
+  );
+}
+
+/**
  * How far the document is wider than the viewport (0 when it fits), and where: the outermost elements
  * that stick out, or else the boxes whose text runs out of them. Frames that scroll by themselves
  * (.table-scroll) may be wide inside.
