@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useMemo, useState } from "react";
+import { createContext, type ReactNode, useContext, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { compareText } from "../../common/format.ts";
 import { useMe } from "../auth.ts";
@@ -30,6 +30,17 @@ export interface ServerSort {
   onChange: (sort: Sort) => void;
   keys: string[];
 }
+
+/**
+ * `partial` inside a paged list with more rows on the server than loaded (RegisterResults provides it,
+ * and `sortField` when the list's filters offer "Sortera"):
+ * sorting the loaded rows would show a wrong first row, so a table without `serverSort` does not
+ * offer it there and says how to order the whole list.
+ */
+export const PartialListContext = createContext<{ partial: boolean; sortField: boolean }>({
+  partial: false,
+  sortField: false,
+});
 
 /**
  * A real <table> with a caption and scoped headers. Sortable headers are buttons and the header
@@ -65,7 +76,10 @@ export function DataTable<Row>({
   /** Offers the column chooser; the choice is stored under this name (one per table). */
   columnsKey?: string;
 }) {
+  const { t } = useTranslation();
   const captionId = useId();
+  const paged = useContext(PartialListContext);
+  const partial = paged.partial && !serverSort;
   const [localSort, setLocalSort] = useState<Sort | undefined>(initialSort);
   const sort = serverSort ? serverSort.sort : localSort;
   const [hidden, setHidden] = useHiddenColumns(columnsKey, columns);
@@ -74,10 +88,11 @@ export function DataTable<Row>({
     [columns, hidden],
   );
   const sorted = useMemo(
-    () => (serverSort ? rows : sortRows(rows, columns, localSort)),
-    [rows, columns, localSort, serverSort],
+    () => (serverSort || partial ? rows : sortRows(rows, columns, localSort)),
+    [rows, columns, localSort, serverSort, partial],
   );
-  const sortable = (c: Column<Row>) => (serverSort ? serverSort.keys.includes(c.key) : !!c.sortValue);
+  const sortable = (c: Column<Row>) =>
+    serverSort ? serverSort.keys.includes(c.key) : !partial && !!c.sortValue;
 
   const toggle = (key: string) => {
     const next: Sort =
@@ -92,6 +107,9 @@ export function DataTable<Row>({
     <>
       {columnsKey && columns.length > 2 && (
         <ColumnChooser table={caption} columns={columns} hidden={hidden} onChange={setHidden} />
+      )}
+      {partial && columns.some((c) => c.sortValue) && (
+        <p className="muted small">{t(paged.sortField ? "table.partialSort" : "table.partialNoSort")}</p>
       )}
       <section
         className="table-scroll"
