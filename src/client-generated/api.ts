@@ -8220,7 +8220,7 @@ export interface operations {
                 municipalityCode?: string;
                 county?: string;
                 tag?: string;
-                sort?: "name" | "-name" | "-createdAt";
+                sort?: "name" | "-name" | "-createdAt" | "createdAt" | "type" | "-type" | "parent" | "-parent" | "county" | "-county" | "updatedAt" | "-updatedAt";
             };
             header?: never;
             path?: never;
@@ -30467,7 +30467,7 @@ export interface operations {
                 municipalityCode?: string;
                 county?: string;
                 tag?: string;
-                sort?: "name" | "-name" | "-createdAt";
+                sort?: "name" | "-name" | "-createdAt" | "createdAt" | "type" | "-type" | "parent" | "-parent" | "county" | "-county" | "updatedAt" | "-updatedAt";
                 format?: "xlsx" | "csv";
             };
             header?: never;

@@ -158,7 +158,20 @@ export const updateOrganisationInput = z.object(organisationFields).partial();
 export type UpdateOrganisationInput = z.input<typeof updateOrganisationInput>;
 export type UpdateOrganisationData = z.output<typeof updateOrganisationInput>;
 
-export const organisationSorts = ["name", "-name", "-createdAt"] as const;
+export const organisationSorts = [
+  "name",
+  "-name",
+  "-createdAt",
+  "createdAt",
+  "type",
+  "-type",
+  "parent",
+  "-parent",
+  "county",
+  "-county",
+  "updatedAt",
+  "-updatedAt",
+] as const;
 
 export const organisationListQuery = pageQuery.extend({
   q: z.string().trim().max(200).optional(),

@@ -26,6 +26,7 @@ import * as retention from "./retention.ts";
 import * as search from "./search.ts";
 import * as signIn from "./sign-in.ts";
 import * as site from "./site.ts";
+import * as tables from "./tables.ts";
 import * as transfer from "./transfer.ts";
 import * as uploads from "./uploads.ts";
 
@@ -64,6 +65,7 @@ const modules = [
   identity,
   operations,
   overview,
+  tables,
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -102,3 +102,35 @@ export function page<T>(rows: T[], limit: number, cursorOf: (row: T) => string) 
   const nextCursor = rows.length > limit && items.length > 0 ? cursorOf(items[items.length - 1]) : null;
   return { items, nextCursor };
 }
+
+/** One order a list offers: the SQL it sorts by (never null: coalesce a nullable column) and its type. */
+export interface SortKey {
+  expr: SQL;
+  type: CursorSort;
+}
+
+/**
+ * Ordering and keyset condition of a list the client sorts by name: `sort` is a key of `keys`, with a
+ * leading "-" for descending (`name`, `-name`, `updatedAt`…). Rows are ordered by (key, id), both in
+ * the sort's direction, so paging with the cursor of the last row continues in the same order across
+ * pages; `cursorValue` is the value to put in that cursor (timestamps as text, keeping microseconds).
+ * The caller's zod schema names the sorts it allows; an unknown one here is a programming error.
+ */
+export function sortedKeyset(
+  sort: string,
+  keys: Record<string, SortKey>,
+  id: SQLWrapper,
+  cursor: string | undefined,
+) {
+  const desc = sort.startsWith("-");
+  const key = keys[desc ? sort.slice(1) : sort];
+  if (!key) throw new Error(`No sort key "${sort}"`);
+  const direction = sql.raw(desc ? "desc" : "asc");
+  const orderBy = [sql`${key.expr} ${direction}`, sql`${id} ${direction}`];
+  const where = afterCursor(cursor, { sort: key.expr, id }, { sort: key.type, desc });
+  const cursorValue =
+    key.type === "timestamp" || key.type === "date"
+      ? sql<string>`(${key.expr})::text`
+      : sql<string>`${key.expr}`;
+  return { orderBy, where, cursorValue };
+}

@@ -1,5 +1,7 @@
-import { type ReactNode, useId, useMemo, useState } from "react";
+import { createContext, type ReactNode, useContext, useId, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { compareText } from "../../common/format.ts";
+import { useMe } from "../auth.ts";
 import { currentLanguage } from "../i18n/index.ts";
 
 export interface Column<Row> {
@@ -12,13 +14,39 @@ export interface Column<Row> {
   isRowHeader?: boolean;
   /** A class for this column's cells (e.g. "nowrap", "num"). */
   className?: string;
+  /** With a column chooser: hidden until the person shows it (a column that seldom matters). */
+  defaultHidden?: boolean;
 }
 
-type Sort = { key: string; direction: "ascending" | "descending" };
+export type Sort = { key: string; direction: "ascending" | "descending" };
+
+/**
+ * Sorting done by the server, for a paged list: a click asks for the whole list in the new order
+ * (only a page of it is loaded, so sorting the loaded rows would mislead). `keys` are the columns
+ * the server can sort by.
+ */
+export interface ServerSort {
+  sort: Sort | undefined;
+  onChange: (sort: Sort) => void;
+  keys: string[];
+}
+
+/**
+ * `partial` inside a paged list with more rows on the server than loaded (RegisterResults provides it,
+ * and `sortField` when the list's filters offer "Sortera"):
+ * sorting the loaded rows would show a wrong first row, so a table without `serverSort` does not
+ * offer it there and says how to order the whole list.
+ */
+export const PartialListContext = createContext<{ partial: boolean; sortField: boolean }>({
+  partial: false,
+  sortField: false,
+});
 
 /**
  * A real <table> with a caption and scoped headers. Sortable headers are buttons and the header
- * cell carries `aria-sort`. Wide tables scroll sideways inside a focusable region on phones.
+ * cell carries `aria-sort`. Wide tables scroll sideways inside a focusable region (never the page),
+ * with the first column (the row's name) kept in view and headers that wrap. With `columnsKey`, a
+ * column chooser lets each person pick the columns shown, remembered in this browser per user.
  */
 export function DataTable<Row>({
   caption,
@@ -26,6 +54,8 @@ export function DataTable<Row>({
   rows,
   rowKey,
   initialSort,
+  serverSort,
+  columnsKey,
   label,
   captionHidden,
   footer,
@@ -41,74 +71,192 @@ export function DataTable<Row>({
   rows: Row[];
   rowKey: (row: Row) => string;
   initialSort?: Sort;
+  /** Sort on the server (a paged list) instead of the loaded rows. */
+  serverSort?: ServerSort;
+  /** Offers the column chooser; the choice is stored under this name (one per table). */
+  columnsKey?: string;
 }) {
+  const { t } = useTranslation();
   const captionId = useId();
-  const [sort, setSort] = useState<Sort | undefined>(initialSort);
-  const sorted = useMemo(() => sortRows(rows, columns, sort), [rows, columns, sort]);
+  const paged = useContext(PartialListContext);
+  const partial = paged.partial && !serverSort;
+  const [localSort, setLocalSort] = useState<Sort | undefined>(initialSort);
+  const sort = serverSort ? serverSort.sort : localSort;
+  const [hidden, setHidden] = useHiddenColumns(columnsKey, columns);
+  const shown = useMemo(
+    () => columns.filter((c, i) => i === 0 || !hidden.includes(c.key)),
+    [columns, hidden],
+  );
+  const sorted = useMemo(
+    () => (serverSort || partial ? rows : sortRows(rows, columns, localSort)),
+    [rows, columns, localSort, serverSort, partial],
+  );
+  const sortable = (c: Column<Row>) =>
+    serverSort ? serverSort.keys.includes(c.key) : !partial && !!c.sortValue;
 
-  const toggle = (key: string) =>
-    setSort((s) =>
-      s?.key === key && s.direction === "ascending"
+  const toggle = (key: string) => {
+    const next: Sort =
+      sort?.key === key && sort.direction === "ascending"
         ? { key, direction: "descending" }
-        : { key, direction: "ascending" },
-    );
+        : { key, direction: "ascending" };
+    if (serverSort) serverSort.onChange(next);
+    else setLocalSort(next);
+  };
 
   return (
-    <section
-      className="table-scroll"
-      aria-labelledby={label ? undefined : captionId}
-      aria-label={label}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable)
-      tabIndex={0}
-    >
-      <table className="data-table">
-        <caption id={captionId} className={captionHidden ? "visually-hidden" : undefined}>
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th
-                key={c.key}
-                scope="col"
-                className={c.className}
-                aria-sort={sort?.key === c.key ? sort.direction : undefined}
-              >
-                {c.sortValue ? (
-                  <button type="button" className="sort-button" onClick={() => toggle(c.key)}>
-                    {c.header}
-                    <span aria-hidden="true" className="sort-icon">
-                      {sort?.key === c.key ? (sort.direction === "ascending" ? "▲" : "▼") : "↕"}
-                    </span>
-                  </button>
-                ) : (
-                  c.header
-                )}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((row) => (
-            <tr key={rowKey(row)}>
-              {columns.map((c) =>
-                c.isRowHeader ? (
-                  <th key={c.key} scope="row" className={c.className}>
-                    {c.cell(row)}
-                  </th>
-                ) : (
-                  <td key={c.key} className={c.className}>
-                    {c.cell(row)}
-                  </td>
-                ),
-              )}
+    <>
+      {columnsKey && columns.length > 2 && (
+        <ColumnChooser table={caption} columns={columns} hidden={hidden} onChange={setHidden} />
+      )}
+      {partial && columns.some((c) => c.sortValue) && (
+        <p className="muted small">{t(paged.sortField ? "table.partialSort" : "table.partialNoSort")}</p>
+      )}
+      <section
+        className="table-scroll"
+        aria-labelledby={label ? undefined : captionId}
+        aria-label={label}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable)
+        tabIndex={0}
+      >
+        <table className="data-table sticky-first">
+          <caption id={captionId} className={captionHidden ? "visually-hidden" : undefined}>
+            {caption}
+          </caption>
+          <thead>
+            <tr>
+              {shown.map((c) => (
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.className}
+                  aria-sort={sort?.key === c.key ? sort.direction : undefined}
+                >
+                  {sortable(c) ? (
+                    <button type="button" className="sort-button" onClick={() => toggle(c.key)}>
+                      {c.header}
+                      <span aria-hidden="true" className="sort-icon">
+                        {sort?.key === c.key ? (sort.direction === "ascending" ? "▲" : "▼") : "↕"}
+                      </span>
+                    </button>
+                  ) : (
+                    c.header
+                  )}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-        {footer && <tfoot>{footer}</tfoot>}
-      </table>
-    </section>
+          </thead>
+          <tbody>
+            {sorted.map((row) => (
+              <tr key={rowKey(row)}>
+                {shown.map((c) =>
+                  c.isRowHeader ? (
+                    <th key={c.key} scope="row" className={c.className}>
+                      {c.cell(row)}
+                    </th>
+                  ) : (
+                    <td key={c.key} className={c.className}>
+                      {c.cell(row)}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+          {footer && <tfoot>{footer}</tfoot>}
+        </table>
+      </section>
+    </>
   );
+}
+
+/** Checkboxes for every column but the first (the row's name always shows), in a disclosure. */
+function ColumnChooser<Row>({
+  table,
+  columns,
+  hidden,
+  onChange,
+}: {
+  table: string;
+  columns: Column<Row>[];
+  hidden: string[];
+  onChange: (hidden: string[]) => void;
+}) {
+  const { t } = useTranslation();
+  const optional = columns.slice(1);
+  const shownCount = columns.length - columns.filter((c, i) => i > 0 && hidden.includes(c.key)).length;
+  return (
+    <details className="column-chooser no-print">
+      <summary>
+        {t("table.columns")}{" "}
+        <span className="muted small">
+          ({t("table.columnsShown", { shown: shownCount, total: columns.length })})
+        </span>
+      </summary>
+      <fieldset>
+        <legend>{t("table.columnsLegend", { table })}</legend>
+        <ul>
+          {optional.map((c) => (
+            <li key={c.key}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={!hidden.includes(c.key)}
+                  onChange={(e) =>
+                    onChange(e.target.checked ? hidden.filter((k) => k !== c.key) : [...hidden, c.key])
+                  }
+                />{" "}
+                {c.header}
+              </label>
+            </li>
+          ))}
+        </ul>
+        {hidden.length > 0 && (
+          <button type="button" className="btn btn-secondary" onClick={() => onChange([])}>
+            {t("table.allColumns")}
+          </button>
+        )}
+      </fieldset>
+    </details>
+  );
+}
+
+/** localStorage key of a person's column choice for one table (another person on the browser has their own). */
+export const columnsStorageKey = (userId: string | undefined, table: string) =>
+  `samspel.columns.${userId ?? "anonym"}.${table}`;
+
+function readHidden(key: string | undefined): string[] | undefined {
+  if (!key) return undefined;
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(key) ?? "null");
+    return Array.isArray(value) ? value.filter((k): k is string => typeof k === "string") : undefined;
+  } catch {
+    return undefined; // storage blocked or damaged: the defaults
+  }
+}
+
+function useHiddenColumns<Row>(
+  table: string | undefined,
+  columns: Column<Row>[],
+): [string[], (hidden: string[]) => void] {
+  const me = useMe();
+  const key = table ? columnsStorageKey(me?.id, table) : undefined;
+  const defaults = columns.filter((c) => c.defaultHidden).map((c) => c.key);
+  const [choice, setChoice] = useState<{ key?: string; hidden: string[] }>(() => ({
+    key,
+    hidden: readHidden(key) ?? defaults,
+  }));
+  // Another person signed in (or the table changed): their own choice, read afresh.
+  const hidden = choice.key === key ? choice.hidden : (readHidden(key) ?? defaults);
+  const set = (next: string[]) => {
+    setChoice({ key, hidden: next });
+    if (!key) return;
+    try {
+      localStorage.setItem(key, JSON.stringify(next));
+    } catch {
+      // storage blocked: the choice lasts while the page is open
+    }
+  };
+  return [hidden, set];
 }
 
 function sortRows<Row>(rows: Row[], columns: Column<Row>[], sort: Sort | undefined) {

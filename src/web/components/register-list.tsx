@@ -6,6 +6,7 @@ import type { TransferRegister } from "../../common/transfer.ts";
 import type { Page } from "../api.ts";
 import { useMe } from "../auth.ts";
 import { Button } from "./button.tsx";
+import { PartialListContext } from "./data-table.tsx";
 import { EmptyState } from "./empty-state.tsx";
 import { ExportMenu } from "./export-menu.tsx";
 import { QueryState } from "./query-state.tsx";
@@ -47,6 +48,11 @@ export function useRegisterList<F extends Filters, T>(options: {
     clear: () => {
       setDraft(options.blank);
       setFilters(options.blank);
+    },
+    /** A new order at once (a sortable column's header): the server sorts the whole list, from page one. */
+    sortBy: (sort: string) => {
+      setDraft((d) => ({ ...d, sort }));
+      setFilters((f) => ({ ...f, sort }));
     },
   };
 }
@@ -101,7 +107,11 @@ export function RegisterResults<T>({
         if (items.length === 0) return <EmptyState message={empty.message} action={empty.action} />;
         return (
           <>
-            {children(items)}
+            <PartialListContext.Provider
+              value={{ partial: !!query.hasNextPage, sortField: "sort" in filters }}
+            >
+              {children(items)}
+            </PartialListContext.Provider>
             {query.hasNextPage && (
               <Button
                 variant="secondary"

@@ -11,11 +11,11 @@ import {
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { authorize } from "../../platform/authorize.ts";
-import { encodeCursor, page } from "../../platform/pagination.ts";
+import { encodeCursor, page, type SortKey, sortedKeyset } from "../../platform/pagination.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { organisationsPolicy } from "./organisations.policy.ts";
 import { organisations } from "./organisations.schema.ts";
-import { keyset, nameMatches } from "./register-helpers.ts";
+import { nameMatches } from "./register-helpers.ts";
 
 type Row = typeof organisations.$inferSelect;
 export type OrgRef = { id: string; name: string; type: OrganisationType };
@@ -56,11 +56,31 @@ export async function findOrganisation(db: Db | Tx, id: string): Promise<Organis
   return row ? toRecord(row) : null;
 }
 
-/** One page of organisations, filtered and sorted in Swedish order (see register-helpers keyset). */
+/**
+ * The orders of the organisation register (common/organisations.ts organisationSorts). Text keys end
+ * with the name's Swedish sort key, so rows of one type, parent or county come in name order; they compare
+ * byte by byte (collate "C") whatever the database's collation, as the sort keys are made for.
+ */
+const sortKeys: Record<string, SortKey> = {
+  name: { expr: sql`${organisations.sortKey}`, type: "text" },
+  type: { expr: sql`(${organisations.type} || ' ' || ${organisations.sortKey}) collate "C"`, type: "text" },
+  parent: {
+    expr: sql`(coalesce(${parent.sortKey}, '') || ' ' || ${organisations.sortKey}) collate "C"`,
+    type: "text",
+  },
+  county: {
+    expr: sql`(coalesce(lower(${organisations.county}), '') || ' ' || ${organisations.sortKey}) collate "C"`,
+    type: "text",
+  },
+  createdAt: { expr: sql`${organisations.createdAt}`, type: "timestamp" },
+  updatedAt: { expr: sql`${organisations.updatedAt}`, type: "timestamp" },
+};
+
+/** One page of organisations, filtered and sorted by the chosen key (keyset paging over key and id). */
 export async function listOrganisations(db: Db, actor: Actor | null, query: OrganisationListQuery = {}) {
   authorize(actor, organisationsPolicy, "list", null);
   const q = parseWith(organisationListQuery, query);
-  const paging = keyset(q.sort, organisations, q.cursor);
+  const paging = sortedKeyset(q.sort, sortKeys, organisations.id, q.cursor);
   const where: (SQL | undefined)[] = [paging.where];
   if (q.q) where.push(nameMatches(organisations.name, q.q));
   if (q.type) where.push(eq(organisations.type, q.type));

@@ -138,7 +138,8 @@ function Heatmap({ view }: { view: HeatmapView }) {
                 <span className="visually-hidden">{t("compass.unitView.compareColumn")}</span>
               </th>
               <th scope="col">{t("compass.programme")}</th>
-              <th scope="col">{t("compass.unit")}</th>
+              {/* A unit of its own only when the rows come from several (else it repeats on every row). */}
+              {organisations.length > 1 && <th scope="col">{t("compass.unit")}</th>}
               {view.dimensions.map((d) => (
                 <th scope="col" key={d.key}>
                   {d.label}
@@ -167,7 +168,7 @@ function Heatmap({ view }: { view: HeatmapView }) {
                   </Link>{" "}
                   <span className="muted small">{r.code}</span>
                 </th>
-                <td>{r.organisationName ?? t("compass.none")}</td>
+                {organisations.length > 1 && <td>{r.organisationName ?? t("compass.none")}</td>}
                 {view.dimensions.map((d) => (
                   <td key={d.key} className="heat-cell">
                     <LevelCell level={r.levels[d.key]} goal={r.goals[d.key]} />

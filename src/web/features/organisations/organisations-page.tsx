@@ -76,14 +76,27 @@ export function OrganisationsPage() {
             : { message: t("common.emptyList"), action: newLink }
         }
       >
-        {(items) => <OrganisationsTable items={items} />}
+        {(items) => <OrganisationsTable items={items} sort={list.filters.sort} onSort={list.sortBy} />}
       </RegisterResults>
     </>
   );
 }
 
-function OrganisationsTable({ items }: { items: OrganisationView[] }) {
+/** Table columns and the server's orders they sort by (a paged list is sorted whole, on the server). */
+const serverSorts: Record<string, string> = { name: "name", type: "type", parent: "parent", place: "county" };
+
+function OrganisationsTable({
+  items,
+  sort,
+  onSort,
+}: {
+  items: OrganisationView[];
+  sort: string;
+  onSort: (sort: string) => void;
+}) {
   const { t } = useTranslation();
+  const descending = sort.startsWith("-");
+  const column = Object.keys(serverSorts).find((k) => serverSorts[k] === sort.replace(/^-/, ""));
   const columns: Column<OrganisationView>[] = [
     {
       key: "name",
@@ -122,6 +135,12 @@ function OrganisationsTable({ items }: { items: OrganisationView[] }) {
       columns={columns}
       rows={items}
       rowKey={(o) => o.id}
+      columnsKey="organisations"
+      serverSort={{
+        keys: Object.keys(serverSorts),
+        sort: column ? { key: column, direction: descending ? "descending" : "ascending" } : undefined,
+        onChange: (next) => onSort(`${next.direction === "descending" ? "-" : ""}${serverSorts[next.key]}`),
+      }}
     />
   );
 }

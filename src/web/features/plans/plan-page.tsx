@@ -110,7 +110,7 @@ function SectionTable({ name, planId, items }: { name: string; planId: string; i
     <section aria-labelledby={headingId} className="plan-section">
       <h2 id={headingId}>{name}</h2>
       <TableScroll label={name}>
-        <table className="data-table plan-table">
+        <table className="data-table plan-table sticky-first">
           <caption className="visually-hidden">{name}</caption>
           <thead>
             <tr>

@@ -49,6 +49,13 @@ export function PortfolioPage({ initial }: { initial: Partial<PortfolioFilters> 
         </>
       ),
     },
+    // The colour is what a reader looks for first: beside the name, always in view (issue 15).
+    {
+      key: "colour",
+      header: t("projects.appendix.colour"),
+      sortValue: (p) => (p.colour ? colourOrder[p.colour] : 3),
+      cell: (p) => <ColourBadge colour={p.colour} />,
+    },
     {
       key: "report",
       header: t("projects.appendix.report"),
@@ -74,12 +81,6 @@ export function PortfolioPage({ initial }: { initial: Partial<PortfolioFilters> 
       cell: (p) => p.canScaleUp ?? "–",
     },
     { key: "comment", header: t("projects.appendix.comment"), cell: (p) => p.processLeaderComment ?? "–" },
-    {
-      key: "colour",
-      header: t("projects.appendix.colour"),
-      sortValue: (p) => (p.colour ? colourOrder[p.colour] : 3),
-      cell: (p) => <ColourBadge colour={p.colour} />,
-    },
     {
       key: "sector",
       header: t("projects.sector"),
@@ -147,6 +148,7 @@ export function PortfolioPage({ initial }: { initial: Partial<PortfolioFilters> 
               columns={columns}
               rows={rows}
               rowKey={(p) => p.id}
+              columnsKey="portfolio"
             />
           )
         }
