@@ -3,6 +3,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import { Scheduler } from "../../platform/scheduler.ts";
 import { mailOutbox } from "./mail.schema.ts";
 import { type OutgoingMail, sendMail } from "./mail.service.ts";
+import { OUTBOX_ID_HEADER } from "./mail-sink.ts";
 import { purgeSentMail, toOutgoingMail } from "./outbox.ts";
 
 /**
@@ -162,7 +163,9 @@ export class MailSender {
 
   private async deliver(row: typeof mailOutbox.$inferSelect, at: SQL, result: PassResult) {
     try {
-      await this.send(toOutgoingMail(row));
+      const mail = toOutgoingMail(row);
+      // Which outbox row this is: a dev inbox merging the outbox with its own sink knows it has it.
+      await this.send({ ...mail, headers: { ...mail.headers, [OUTBOX_ID_HEADER]: row.id } });
     } catch (error) {
       const last = row.attempts >= MAX_ATTEMPTS;
       const wait = RETRY_DELAYS_SECONDS[Math.min(row.attempts, RETRY_DELAYS_SECONDS.length) - 1];
