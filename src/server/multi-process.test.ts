@@ -153,7 +153,7 @@ describe.skipIf(!baseUrl)(
         SAMSPEL_TRUST_PROXY: "127.0.0.1",
         SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
         SAMSPEL_JOB_POLL_MS: "500",
-        SAMSPEL_JOB_LEASE_SECONDS: "3",
+        SAMSPEL_JOB_LEASE_SECONDS: "2",
         DATA_DIR: tmp,
       };
       const ports = [await freePort(), await freePort(), await freePort()];
@@ -209,8 +209,40 @@ describe.skipIf(!baseUrl)(
       }
       const [me] = sessions;
 
-      // An import of 400 organisations, queued by the process that got the upload.
-      const rows = 400;
+      // Organisations created in parallel by three sessions until the load has run its course.
+      const acknowledged: string[] = [];
+      const refused: { status: number; server: string | null }[] = [];
+      let stop = false;
+      let n = 0;
+      const creator = async (session: (typeof sessions)[number]) => {
+        while (!stop) {
+          const name = `Lastorganisation ${++n}`;
+          try {
+            const res = await fetch(`${lb}/api/organisations`, {
+              method: "POST",
+              headers: {
+                "content-type": "application/json",
+                cookie: session.cookie,
+                "x-csrf-token": session.csrf,
+              },
+              body: JSON.stringify({ name, type: "kommun" }),
+            });
+            if (res.status >= 200 && res.status < 300)
+              acknowledged.push(((await res.json()) as { id: string }).id);
+            else refused.push({ status: res.status, server: res.headers.get("x-samspel-server") });
+          } catch {
+            // The connection was dropped: a request in flight to the process that was killed.
+            refused.push({ status: 0, server: null });
+          }
+          // A steady load, not a flood: the same two cores run the import and the database.
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      };
+      const load = Promise.all(sessions.map(creator));
+      await waitFor("the first writes", async () => (acknowledged.length >= 20 ? true : undefined));
+
+      // An import of 250 organisations, queued by the process that got the upload.
+      const rows = 250;
       const csv = [
         "Namn;Typ;Organisationsnummer",
         ...Array.from(
@@ -234,34 +266,6 @@ describe.skipIf(!baseUrl)(
       const jobId = ((await upload.json()) as { id: string }).id;
       const victim = apps.find((a) => a.name === upload.headers.get("x-samspel-server"))!;
       expect(victim).toBeDefined();
-
-      // Organisations created in parallel by three sessions until the load has run its course.
-      const acknowledged: string[] = [];
-      const refused: number[] = [];
-      let stop = false;
-      let n = 0;
-      const creator = async (session: (typeof sessions)[number]) => {
-        while (!stop) {
-          const name = `Lastorganisation ${++n}`;
-          try {
-            const res = await fetch(`${lb}/api/organisations`, {
-              method: "POST",
-              headers: {
-                "content-type": "application/json",
-                cookie: session.cookie,
-                "x-csrf-token": session.csrf,
-              },
-              body: JSON.stringify({ name, type: "kommun" }),
-            });
-            if (res.status >= 200 && res.status < 300)
-              acknowledged.push(((await res.json()) as { id: string }).id);
-            else refused.push(res.status);
-          } catch {
-            refused.push(0);
-          }
-        }
-      };
-      const load = Promise.all(sessions.map(creator));
 
       // Kill the process running the import while it is at work.
       await waitFor("the import to be under way", async () => {
@@ -288,7 +292,7 @@ describe.skipIf(!baseUrl)(
           const job = await progressFrom(survivors[0]);
           return job.status === "done" || job.status === "failed" ? job : undefined;
         },
-        40_000,
+        90_000,
       );
       stop = true;
       await load;
@@ -321,7 +325,13 @@ describe.skipIf(!baseUrl)(
       );
       expect(stored.length).toBe(acknowledged.length);
       // Refusals, if any, are the load balancer's for requests in flight to the killed process.
-      expect(refused.every((status) => [0, 502, 503, 504].includes(status))).toBe(true);
-    }, 120_000);
+      // Nothing was refused by a process: the few refusals are the load balancer's, for requests in
+      // flight to the killed process (a dropped connection, or 502/503 before its health check failed).
+      for (const r of refused) {
+        expect([0, 502, 503, 504]).toContain(r.status);
+        expect(r.server).toBeNull();
+      }
+      // About 45 s on an idle machine of two cores; most of it is starting three processes at once.
+    }, 180_000);
   },
 );
