@@ -12,6 +12,7 @@ import type { Db } from "../../db/client.ts";
 import { type Actor, isAdmin, requireActor } from "../../platform/actor.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
+import { readJob } from "../../platform/jobs.ts";
 import type { Sheet } from "../../platform/spreadsheet-export.ts";
 import {
   cellToText,
@@ -181,11 +182,23 @@ export async function getImportJob(db: Db, actor: Actor | null, id: string) {
     : and(eq(importJobs.id, id), eq(importJobs.actorId, actor.userId));
   const [job] = await db.select().from(importJobs).where(where);
   if (!job) throw notFound();
+  const unfinished = job.status !== "done" && job.status !== "failed";
   const live = liveProgress(id);
   // The row is the truth once it says the job ended (the live figure may lag its end by a moment).
-  if (live && job.status !== "done" && job.status !== "failed") return { ...job, ...live };
+  if (live && unfinished) return { ...job, ...live };
+  // An import started before imports were queued (an upgrade) has no queue entry: nobody will finish it.
+  if (unfinished && Date.now() - job.createdAt.getTime() > STALE_AFTER_MS && !(await readJob(db, id)))
+    return {
+      ...job,
+      status: "failed",
+      errors: [{ row: null, field: null, column: null, key: "transfer.errors.interrupted" }],
+      errorCount: 1,
+    };
   return job;
 }
+
+/** An unfinished import this old without a queue entry was cut off by the upgrade (nothing was written). */
+const STALE_AFTER_MS = 30 * 60_000;
 
 /** Every row of the register's list under the given filters, as one sheet. */
 export async function exportSheet(
