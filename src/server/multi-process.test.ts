@@ -20,7 +20,8 @@ import { withDatabase } from "./test/global-setup.ts";
  * load runs through HAProxy — sign-ins, organisations created, an import — and one process is killed
  * (SIGKILL) in the middle of it. Then: every write that was acknowledged with a 2xx is in the database,
  * the import was taken over by a surviving process and finished (each row written once), its progress
- * answers from every process, and a login lock-out counts the failures every process saw.
+ * answers from every process, and a login lock-out and a per-address request limit count what every process
+ * saw.
  *
  * PostgreSQL only (PGlite is one process by design): it runs in the "postgresql" project.
  */
@@ -196,6 +197,21 @@ describe.skipIf(!baseUrl)(
       await waitFor("the unlock mail", async () =>
         sink!.messages().some((m) => m.envelopeTo.includes(ownerEmail)) ? true : undefined,
       );
+
+      // --- A per-address request limit (30 a minute on a public form) counts across processes too: each
+      // process sees a third of the requests, yet the 31st is refused. ---
+      const form31 = [];
+      for (let i = 0; i < 31; i++) {
+        const res = await fetch(`${lb}/api/public/newsletter/subscriptions`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({}),
+        });
+        form31.push({ status: res.status, server: res.headers.get("x-samspel-server") });
+      }
+      expect(form31.slice(0, 30).map((r) => r.status)).toEqual(Array(30).fill(422));
+      expect(form31[30].status).toBe(429);
+      expect(new Set(form31.map((r) => r.server)).size).toBe(3);
 
       // --- The mixed load. ---
       const sessions: { cookie: string; csrf: string }[] = [];
