@@ -163,4 +163,17 @@ describe("the durable job queue", () => {
     expect(failed).toEqual(["SMTP borta"]);
     await worker.stop();
   });
+  it("deletes ended jobs after 30 days and keeps newer ones", async () => {
+    registerJobHandler("test.ended", { async run() {} });
+    const old = await enqueueJob(database.db, "test.ended", {});
+    const recent = await enqueueJob(database.db, "test.ended", {});
+    const worker = new JobWorker(database.db, quiet);
+    await worker.runDue();
+    await database.db.execute(
+      sql`update jobs set finished_at = now() - interval '31 days' where id = ${old}`,
+    );
+    await new JobWorker(database.db, quiet).runDue();
+    expect(await readJob(database.db, old)).toBeNull();
+    expect((await readJob(database.db, recent))?.status).toBe("done");
+  });
 });

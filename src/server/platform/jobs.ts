@@ -203,11 +203,22 @@ export class JobWorker {
   private async drain() {
     while (!this.stopped) {
       const job = await this.claim();
-      if (!job) return;
+      if (!job) return this.purgeFinished();
       const run = this.runClaimed(job);
       this.running.add(run);
       await run.finally(() => this.running.delete(run));
     }
+  }
+
+  private lastPurge = 0;
+
+  /** Ended jobs are kept 30 days (their outcome; the input is already cleared); each process checks hourly. */
+  private async purgeFinished() {
+    if (Date.now() - this.lastPurge < 60 * 60_000) return;
+    this.lastPurge = Date.now();
+    await this.db.execute(
+      sql`delete from jobs where status in ('done', 'failed') and finished_at < now() - interval '30 days'`,
+    );
   }
 
   private async claim(): Promise<JobRow | null> {
