@@ -20,6 +20,7 @@ import {
   transformRoute,
 } from "./platform/openapi.ts";
 import { frameworkErrors, registerProblemHandling } from "./platform/problem.ts";
+import { databaseRateLimitStore } from "./platform/rate-limit.ts";
 import { registerSessionHooks } from "./platform/session-hooks.ts";
 import { defaultWebRoot, registerCompression, registerStaticAndFallback } from "./platform/static.ts";
 import { registerInputGuards } from "./platform/validation.ts";
@@ -98,7 +99,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   await registerCompression(app);
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  // Counts in the database (platform/rate-limit.ts): several processes behind a load balancer share them.
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(options.database.db) });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

@@ -151,3 +151,45 @@ export const scheduledTasks = pgTable("scheduled_tasks", {
   lastStatus: text("last_status"),
   lastError: text("last_error"),
 });
+
+/**
+ * Fixed-window request counters shared by every app process (platform/rate-limit.ts): the public
+ * routes' per-address limits. One atomic upsert per request counts it and starts a new window when the
+ * old one has passed; rows of long-past windows are deleted now and then.
+ */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
+  count: integer("count").notNull().default(0),
+});
+
+/**
+ * The durable job queue (platform/jobs.ts): background work as rows, claimed by any app process with
+ * `select … for update skip locked` and held by a lease (`locked_by`, `locked_until`) the worker renews
+ * while it runs. A job whose process died is claimed again when its lease has run out and run anew from
+ * its stored `payload` (cleared when the job ends: it may hold personal data).
+ */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Which handler runs it, e.g. `transfer.import`. */
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").notNull(),
+    /** queued | running | done | failed */
+    status: text("status").notNull().default("queued"),
+    progress: jsonb("progress"),
+    /** Claims so far; a job claimed `max_attempts` times without finishing is failed. */
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(3),
+    runAfter: timestamp("run_after", { withTimezone: true }).notNull().defaultNow(),
+    lockedBy: text("locked_by"),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    result: jsonb("result"),
+    error: text("error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("jobs_due_idx").on(t.status, t.runAfter)],
+);

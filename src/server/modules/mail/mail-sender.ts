@@ -1,7 +1,9 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
+import { Scheduler } from "../../platform/scheduler.ts";
 import { mailOutbox } from "./mail.schema.ts";
 import { type OutgoingMail, sendMail } from "./mail.service.ts";
+import { OUTBOX_ID_HEADER } from "./mail-sink.ts";
 import { purgeSentMail, toOutgoingMail } from "./outbox.ts";
 
 /**
@@ -161,7 +163,9 @@ export class MailSender {
 
   private async deliver(row: typeof mailOutbox.$inferSelect, at: SQL, result: PassResult) {
     try {
-      await this.send(toOutgoingMail(row));
+      const mail = toOutgoingMail(row);
+      // Which outbox row this is: a dev inbox merging the outbox with its own sink knows it has it.
+      await this.send({ ...mail, headers: { ...mail.headers, [OUTBOX_ID_HEADER]: row.id } });
     } catch (error) {
       const last = row.attempts >= MAX_ATTEMPTS;
       const wait = RETRY_DELAYS_SECONDS[Math.min(row.attempts, RETRY_DELAYS_SECONDS.length) - 1];
@@ -218,23 +222,32 @@ export const sendDueMail = (db: Db, now?: Date) => mailSenderFor(db).flush(now);
 
 /**
  * The worker main.ts starts: a pass now and then every `everyMs` (retries, mail queued by other
- * processes, leases of crashed senders), and sent mail older than 30 days deleted hourly.
- * The returned stop lets the send in progress finish.
+ * processes, leases of crashed senders). Sent mail older than 30 days is deleted hourly by a task on
+ * the durable scheduler (platform/scheduler.ts), so with several processes on one database it runs
+ * once an hour in all, not once in each. The returned stop lets the send in progress finish.
  */
 export function startMailSender(db: Db, everyMs = 30_000): () => Promise<void> {
   const sender = mailSenderFor(db);
-  let lastPurge = 0;
-  const tick = () => {
-    sender.nudge();
-    if (Date.now() - lastPurge < HOUR) return;
-    lastPurge = Date.now();
-    purgeSentMail(db).catch((error) => sender.log(`e-post: rensning misslyckades: ${messageOf(error)}`));
-  };
+  const stopPurge = new Scheduler(db, {
+    tickMs: Math.min(everyMs, 60_000),
+    log: (message) => sender.log(`e-post: ${message}`),
+  })
+    .register({
+      name: "mail.purgeSent",
+      intervalMs: HOUR,
+      lockMs: 10 * 60_000,
+      run: async (db) => {
+        await purgeSentMail(db);
+      },
+    })
+    .start();
+  const tick = () => sender.nudge();
   tick();
   const timer = setInterval(tick, everyMs);
   timer.unref();
-  return () => {
+  return async () => {
     clearInterval(timer);
-    return sender.stop();
+    await stopPurge();
+    await sender.stop();
   };
 }

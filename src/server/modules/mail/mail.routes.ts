@@ -87,7 +87,7 @@ export function registerMailRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request) => {
-      const sink = await capturedMailSink(request.actor);
+      const sink = await capturedMailSink(request.actor, db);
       if (!sink) throw notFound();
       const newestFirst = sink.messages().reverse().slice(0, 100);
       const items = await Promise.all(

@@ -1,8 +1,9 @@
 import nodemailer, { type Transporter } from "nodemailer";
+import type { Db } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { mailPolicy } from "./mail.policy.ts";
-import { type MailSink, startMailSink } from "./mail-sink.ts";
+import { type MailSink, sinkWithOutbox, startMailSink } from "./mail-sink.ts";
 
 /**
  * Outgoing e-mail over SMTP (nodemailer). Configuration comes from the environment:
@@ -93,10 +94,14 @@ export async function mailSink(): Promise<MailSink | null> {
   return (await getMailer()).sink;
 }
 
-/** The sink for an administrator's inbox view (null when mail goes to a real SMTP server). */
-export async function capturedMailSink(actor: Actor | null): Promise<MailSink | null> {
+/**
+ * The sink for an administrator's inbox view (null when mail goes to a real SMTP server): this
+ * process's captures merged with what the outbox says every process sent (mail-sink.ts).
+ */
+export async function capturedMailSink(actor: Actor | null, db?: Db): Promise<MailSink | null> {
   authorize(actor, mailPolicy, "readSink", null);
-  return mailSink();
+  const sink = await mailSink();
+  return sink && db ? sinkWithOutbox(db, sink) : sink;
 }
 
 /** Escapes text for the HTML part of a message. */

@@ -19,7 +19,7 @@ import { problemSchema } from "../../platform/problem.ts";
 import { sendSpreadsheet } from "../../platform/spreadsheet-export.ts";
 import { fileError } from "../../platform/spreadsheet-import.ts";
 import { requireMultipart, withUploadSlot } from "../../platform/uploads.ts";
-import { importsSettled } from "./import.runner.ts";
+import { importsSettled, startImportWorker } from "./import.runner.ts";
 import { transferRegistry } from "./registers/index.ts";
 import { transferPolicy } from "./transfer.policy.ts";
 import { presentImportJob } from "./transfer.presenter.ts";
@@ -45,7 +45,9 @@ const multipartNote = `multipart/form-data: \`file\` (XLSX eller CSV, högst ${i
  * progress of an import at `/api/imports/{id}`. Multipart parsing is registered only in this scope.
  */
 export function registerTransferRoutes(app: FastifyInstance, deps: Deps) {
-  app.addHook("onClose", async () => importsSettled());
+  // Every process runs a worker of the durable queue: it starts imports and takes over those of dead processes.
+  app.addHook("onReady", async () => startImportWorker(deps.db));
+  app.addHook("onClose", async () => importsSettled(deps.db));
   app.register(async (scope) => {
     await scope.register(fastifyMultipart, {
       limits: { fileSize: uploadLimits.maxBytes, files: 1, fields: 5, fieldSize: 256 * 1024, parts: 8 },
@@ -132,9 +134,7 @@ function registerRoutesOf(app: FastifyInstance, { db }: Deps, register: Transfer
       const t = translator(requestLocale(request));
       const job = await withUploadSlot(reply, async () => {
         const { file, fields } = await readForm(request);
-        return startImport(db, request.actor, register, file, fields.mapping, t, (error) =>
-          request.log.error({ err: error }, "import failed"),
-        );
+        return startImport(db, request.actor, register, file, fields.mapping, t);
       });
       return reply.status(202).header("location", `/api/imports/${job.id}`).send(presentImportJob(job, t));
     },

@@ -12,6 +12,7 @@ import type { Db } from "../../db/client.ts";
 import { type Actor, isAdmin, requireActor } from "../../platform/actor.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
+import { readJob } from "../../platform/jobs.ts";
 import type { Sheet } from "../../platform/spreadsheet-export.ts";
 import {
   cellToText,
@@ -19,7 +20,7 @@ import {
   type ParsedSheet,
   parseSpreadsheet,
 } from "../../platform/spreadsheet-import.ts";
-import { liveProgress, startInBackground } from "./import.runner.ts";
+import { liveProgress, nudgeImports, queueImport } from "./import.runner.ts";
 import { suggestMapping } from "./import.validate.ts";
 import { transferRegistry } from "./registers/index.ts";
 import { transferPolicy } from "./transfer.policy.ts";
@@ -123,7 +124,10 @@ export function parseMapping(text: string | undefined, headers: string[], fields
   return result.data;
 }
 
-/** Creates the job and starts it; the caller polls GET /api/imports/{id}. */
+/**
+ * Creates the job and queues it (import.runner.ts); this process starts it at once, and if it dies
+ * another one takes it over. The caller polls GET /api/imports/{id}, answered by any process.
+ */
 export async function startImport(
   db: Db,
   actor: Actor | null,
@@ -131,7 +135,6 @@ export async function startImport(
   file: UploadedFile,
   mappingText: string | undefined,
   t: TFunction,
-  log: (error: unknown) => void,
 ) {
   requireActor(actor);
   authorize(actor, transferPolicy, "import", null);
@@ -143,24 +146,34 @@ export async function startImport(
     register.fields.map((f) => f.key),
   );
   if (!Object.values(mapping).some(Boolean)) throw fieldErrors({ mapping: "transfer.errors.nothingMapped" });
-  const [job] = await db
-    .insert(importJobs)
-    .values({
-      register: registerKey,
-      fileName: file.fileName.slice(0, 200),
+  // The job and its queue entry in one transaction: an acknowledged import is never lost.
+  const job = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(importJobs)
+      .values({
+        register: registerKey,
+        fileName: file.fileName.slice(0, 200),
+        mapping,
+        total: sheet.rows.length,
+        actorId: actor.userId,
+      })
+      .returning();
+    await queueImport(tx, {
+      jobId: created.id,
+      fileName: created.fileName,
+      register,
+      registerKey,
+      sheet,
       mapping,
-      total: sheet.rows.length,
-      actorId: actor.userId,
-    })
-    .returning();
-  startInBackground(db, { jobId: job.id, fileName: job.fileName, register, sheet, mapping, actor }, log);
+      actor,
+    });
+    return created;
+  });
+  nudgeImports(db);
   return job;
 }
 
-/** Jobs not finished this long after they started were cut off by a restart (nothing was written). */
-const STALE_AFTER_MS = 30 * 60_000;
-
-/** A job for the user who started it (and administrators); its live progress while it runs. */
+/** A job for the user who started it (and administrators); the running process's live progress if it is this one. */
 export async function getImportJob(db: Db, actor: Actor | null, id: string) {
   requireActor(actor);
   authorize(actor, transferPolicy, "readJob", null);
@@ -169,10 +182,12 @@ export async function getImportJob(db: Db, actor: Actor | null, id: string) {
     : and(eq(importJobs.id, id), eq(importJobs.actorId, actor.userId));
   const [job] = await db.select().from(importJobs).where(where);
   if (!job) throw notFound();
-  const live = liveProgress(id);
-  if (live) return { ...job, ...live };
   const unfinished = job.status !== "done" && job.status !== "failed";
-  if (unfinished && Date.now() - job.createdAt.getTime() > STALE_AFTER_MS)
+  const live = liveProgress(id);
+  // The row is the truth once it says the job ended (the live figure may lag its end by a moment).
+  if (live && unfinished) return { ...job, ...live };
+  // An import started before imports were queued (an upgrade) has no queue entry: nobody will finish it.
+  if (unfinished && Date.now() - job.createdAt.getTime() > STALE_AFTER_MS && !(await readJob(db, id)))
     return {
       ...job,
       status: "failed",
@@ -181,6 +196,9 @@ export async function getImportJob(db: Db, actor: Actor | null, id: string) {
     };
   return job;
 }
+
+/** An unfinished import this old without a queue entry was cut off by the upgrade (nothing was written). */
+const STALE_AFTER_MS = 30 * 60_000;
 
 /** Every row of the register's list under the given filters, as one sheet. */
 export async function exportSheet(
