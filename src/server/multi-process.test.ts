@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase, queryRows } from "./db/client.ts";
 import { ensureUser } from "./modules/accounts/index.ts";
 import { type MailSink, startMailSink } from "./modules/mail/mail-sink.ts";
-import { multipart, orgNumberFor } from "./modules/transfer/transfer-test-helpers.ts";
+import { multipart, orgNumberFor } from "./modules/transfer/test/transfer.fixture.ts";
 import { systemActor } from "./platform/actor.ts";
 import { withDatabase } from "./test/global-setup.ts";
 
