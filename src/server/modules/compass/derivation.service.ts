@@ -1,18 +1,19 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { type Db, queryRows, type Tx } from "../../db/client.ts";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
+import { dimensionStatRows, programmeActivityRows } from "../../read/compass-derivation.ts";
 import { compassSnapshots, type SnapshotLevels } from "./compass.schema.ts";
 import { actorUserId } from "./compass.shared.ts";
 import { emptyStats, type LevelStats, levelFromStats, periodOf } from "./level.ts";
 import { getModelVersion, latestModel, type ModelVersion } from "./model.service.ts";
 
 /**
- * The compass is a read model over the registers: it reads the activities and programmes tables
- * (activities, activity_programmes, activity_courses, programme_courses) directly with SQL, because
- * its derivations and aggregates are GROUP BYs over thousands of rows that no per-row service call
- * could compute fast enough. It never writes to those tables (taking an offer goes through the
- * activities service).
+ * The compass is a read model over the registers: the read layer (read/compass-derivation.ts) reads the
+ * activities and programmes tables (activities, activity_programmes, activity_courses, programme_courses)
+ * with SQL, because its derivations and aggregates are GROUP BYs over thousands of rows that no per-row
+ * service call could compute fast enough; this turns the rows into levels. It never writes to those
+ * tables (taking an offer goes through the activities service).
  *
  * An activity belongs to a period when it overlaps it (starts on or before its last day and ends, or
  * starts when it has no end, on or after its first day) — the activities register's own period rule.
@@ -36,40 +37,6 @@ export function typeMapping(model: ModelVersion) {
   return model.dimensions.flatMap((d) => d.activityTypes.map((t) => ({ dim: d.key, type_key: t })));
 }
 
-/**
- * Links of the programmes' activities: directly to the programme, or to one of its courses
- * (course_id then says which course, for the "spans two courses" rule).
- */
-export function programmeLinks(programmeIds: string[]) {
-  // A uuid[] parameter (not a JSON list) lets the planner see how many programmes there are, so one
-  // programme is looked up by index instead of hash-joining every link in the database.
-  const ids = uuidArray(programmeIds);
-  return sql`
-    select ap.programme_id, ap.activity_id, null::uuid as course_id
-    from activity_programmes ap
-    where ap.programme_id = any(${ids}::uuid[])
-    union all
-    select pc.programme_id, ac.activity_id, ac.course_id
-    from programme_courses pc
-    join activity_courses ac on ac.course_id = pc.course_id
-    where pc.programme_id = any(${ids}::uuid[])`;
-}
-
-/** `{id,id}`: a PostgreSQL array literal, the same text parameter for both drivers. */
-export function uuidArray(ids: string[]) {
-  if (ids.some((id) => !/^[0-9a-f-]{36}$/i.test(id))) throw new Error("not a uuid");
-  return `{${ids.join(",")}}`;
-}
-
-interface StatsRow {
-  programme_id: string;
-  dim: string;
-  n: number;
-  courses: number;
-  mandatory: boolean;
-  evaluated: boolean;
-}
-
 /** Level statistics per programme and dimension for one model version and year, in one query. */
 export async function dimensionStats(
   db: Db | Tx,
@@ -79,22 +46,7 @@ export async function dimensionStats(
 ): Promise<Map<string, Map<string, LevelStats>>> {
   const result = new Map<string, Map<string, LevelStats>>();
   if (!programmeIds.length) return result;
-  const { from, to } = periodOf(year, model.period);
-  const rows = await queryRows<StatsRow>(
-    db,
-    sql`
-    with links as (${programmeLinks(programmeIds)}),
-    m as (select dim, type_key from jsonb_to_recordset(${JSON.stringify(typeMapping(model))}::jsonb)
-          as x(dim text, type_key text))
-    select l.programme_id::text as programme_id, m.dim,
-           count(distinct a.id)::int as n, count(distinct l.course_id)::int as courses,
-           bool_or(a.mandatory) as mandatory, bool_or(a.evaluated) as evaluated
-    from links l
-    join activities a on a.id = l.activity_id
-    join m on m.type_key = a.type_key
-    where a.status = 'done' and a.start_date <= ${to}::date and coalesce(a.end_date, a.start_date) >= ${from}::date
-    group by l.programme_id, m.dim`,
-  );
+  const rows = await dimensionStatRows(db, programmeIds, periodOf(year, model.period), typeMapping(model));
   for (const row of rows) {
     const byDim = result.get(row.programme_id) ?? new Map<string, LevelStats>();
     result.set(row.programme_id, byDim);
@@ -208,16 +160,6 @@ async function pin(
   return computedAt;
 }
 
-export interface ActivityRow {
-  id: string;
-  title: string;
-  type_key: string;
-  status: string;
-  start_date: string | null;
-  mandatory: boolean;
-  evaluated: boolean;
-}
-
 /** The programme's activities in the period whose type feeds some dimension of the model (any status). */
 export async function programmeActivities(
   db: Db | Tx,
@@ -225,19 +167,8 @@ export async function programmeActivities(
   year: number,
   model: ModelVersion,
 ) {
-  const { from, to } = periodOf(year, model.period);
   const types = [...new Set(typeMapping(model).map((m) => m.type_key))];
-  return queryRows<ActivityRow>(
-    db,
-    sql`
-    select a.id::text as id, a.title, a.type_key, a.status, a.start_date::text as start_date,
-           a.mandatory, a.evaluated
-    from activities a
-    where a.id in (select activity_id from (${programmeLinks([programmeId])}) l)
-      and a.type_key in (select value from jsonb_array_elements_text(${JSON.stringify(types)}::jsonb))
-      and a.start_date <= ${to}::date and coalesce(a.end_date, a.start_date) >= ${from}::date
-    order by a.start_date, a.sort_key, a.id`,
-  );
+  return programmeActivityRows(db, programmeId, periodOf(year, model.period), types);
 }
 
 /** Dimension keys a type feeds under a model version. */

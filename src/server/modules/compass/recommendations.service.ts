@@ -1,17 +1,18 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { type RecommendationView, takeOfferInput, type WorkPlanItem } from "../../../common/compass.ts";
 import type { Locale } from "../../../common/format.ts";
-import { type Db, queryRows } from "../../db/client.ts";
+import type { Db } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors } from "../../platform/errors.ts";
 import { isUniqueViolation } from "../../platform/sql.ts";
+import { workPlanRows } from "../../read/compass-derivation.ts";
 import { createActivity, deleteActivity } from "../activities/index.ts";
 import { compassPolicy } from "./compass.policy.ts";
 import { compassOfferTakes } from "./compass.schema.ts";
 import { actorUserId, loadProgramme, parseInput } from "./compass.shared.ts";
-import { dimensionsOfType, programmeLinks } from "./derivation.service.ts";
+import { dimensionsOfType } from "./derivation.service.ts";
 import { periodOf } from "./level.ts";
 import { getOffer, listOffers } from "./offers.service.ts";
 import { modelForYear, programmeCompass } from "./programme.service.ts";
@@ -150,17 +151,6 @@ export async function takeOffer(
   };
 }
 
-interface PlanRow {
-  id: string;
-  title: string;
-  type_key: string;
-  status: string;
-  start_date: string | null;
-  offer_id: string | null;
-  offer_title: string | null;
-  taken_by: string | null;
-}
-
 /**
  * The programme's work plan for a year: the activities taken from offers for that year (whatever
  * their status now) and every other planned activity of the programme in the period.
@@ -168,27 +158,7 @@ interface PlanRow {
 export async function workPlan(db: Db, programmeId: string, year: number): Promise<WorkPlanItem[]> {
   await loadProgramme(db, programmeId);
   const model = await modelForYear(db, programmeId, year);
-  const { from, to } = periodOf(year, model.period);
-  const rows = await queryRows<PlanRow>(
-    db,
-    sql`
-    with takes as (
-      select t.activity_id, t.offer_id, o.title as offer_title, u.name as taken_by
-      from compass_offer_takes t
-      join compass_offers o on o.id = t.offer_id
-      left join users u on u.id = t.taken_by
-      where t.programme_id = ${programmeId}::uuid and t.year = ${year} and t.activity_id is not null
-    )
-    select a.id::text as id, a.title, a.type_key, a.status, a.start_date::text as start_date,
-           t.offer_id::text as offer_id, t.offer_title, t.taken_by
-    from activities a
-    left join takes t on t.activity_id = a.id
-    where t.activity_id is not null
-       or (a.status = 'planned'
-           and a.id in (select activity_id from (${programmeLinks([programmeId])}) l)
-           and a.start_date <= ${to}::date and coalesce(a.end_date, a.start_date) >= ${from}::date)
-    order by a.start_date nulls last, a.sort_key, a.id`,
-  );
+  const rows = await workPlanRows(db, programmeId, year, periodOf(year, model.period));
   return rows.map((r) => ({
     activityId: r.id,
     title: r.title,

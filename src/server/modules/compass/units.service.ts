@@ -1,10 +1,11 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { HeatmapView, TrendView, UnitListItem, UnitView } from "../../../common/compass.ts";
 import type { Locale } from "../../../common/format.ts";
-import { type Db, queryRows } from "../../db/client.ts";
+import type { Db } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { notFound } from "../../platform/errors.ts";
+import { activityYears, unitProgrammes, unitsWithProgrammes } from "../../read/compass-units.ts";
 import { organisationNames } from "../organisations/index.ts";
 import { canReadUnit, unitPolicy } from "./compass.policy.ts";
 import { compassGoals } from "./compass.schema.ts";
@@ -19,16 +20,6 @@ import { labelOf } from "./programme.service.ts";
  * version contributes to the dimensions that version also has.
  */
 
-export interface UnitProgramme {
-  id: string;
-  code: string;
-  name_sv: string;
-  name_en: string | null;
-  level: string | null;
-  organisation_id: string | null;
-  organisation_name: string | null;
-}
-
 /** The unit, if the actor may read its compass (else 404, as if it did not exist). */
 export async function loadUnit(db: Db, actor: Actor, organisationId: string) {
   const name = (await organisationNames(db, [organisationId])).get(organisationId);
@@ -38,44 +29,9 @@ export async function loadUnit(db: Db, actor: Actor, organisationId: string) {
   return unit;
 }
 
-/** The unit's programmes, its own and those of every unit below it, in Swedish name order. */
-export function unitProgrammes(db: Db, organisationId: string) {
-  return queryRows<UnitProgramme>(
-    db,
-    sql`
-    with recursive tree as (
-      select id from organisations where id = ${organisationId}::uuid
-      union
-      select o.id from organisations o join tree t on o.parent_id = t.id
-    )
-    select p.id::text as id, p.code, p.name_sv, p.name_en, p.level,
-           p.organisation_id::text as organisation_id, o.name as organisation_name
-    from programmes p
-    left join organisations o on o.id = p.organisation_id
-    where p.organisation_id in (select id from tree)
-    order by p.sort_key, p.id`,
-  );
-}
-
 /** Units that own programmes, directly or further down, with how many — for choosing a unit view. */
 export async function listUnits(db: Db, actor: Actor): Promise<UnitListItem[]> {
-  const units = await queryRows<UnitListItem>(
-    db,
-    sql`
-    with recursive up as (
-      select p.id as programme_id, p.organisation_id as org_id
-      from programmes p where p.organisation_id is not null
-      union
-      select up.programme_id, o.parent_id
-      from up join organisations o on o.id = up.org_id
-      where o.parent_id is not null
-    )
-    select o.id::text as id, o.name, o.type, o.parent_id::text as "parentId",
-           count(distinct up.programme_id)::int as programmes
-    from up join organisations o on o.id = up.org_id
-    group by o.id, o.name, o.type, o.parent_id, o.sort_key
-    order by o.sort_key, o.id`,
-  );
+  const units = await unitsWithProgrammes(db);
   return units.filter((u) => canReadUnit(actor, { organisationId: u.id }));
 }
 
@@ -199,14 +155,7 @@ export async function unitTrend(
 
 /** Years with dated activities, for choosing a year: the first to the latest, and the current one. */
 export async function compassYears(db: Db) {
-  const [row] = await queryRows<{ first: number | null; last: number | null; last_done: number | null }>(
-    db,
-    sql`
-    select extract(year from min(start_date))::int as first,
-           extract(year from max(start_date))::int as last,
-           extract(year from max(start_date) filter (where status = 'done' and start_date <= current_date))::int as last_done
-    from activities where start_date is not null`,
-  );
+  const row = await activityYears(db);
   const current = new Date().getUTCFullYear();
   const first = Math.min(row?.first ?? current, current);
   const last = Math.max(row?.last ?? current, current);

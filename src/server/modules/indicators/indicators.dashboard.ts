@@ -1,9 +1,10 @@
-import { eq, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { eq, isNotNull, isNull, ne, or, type SQL } from "drizzle-orm";
 import type { DashboardView } from "../../../common/indicators.ts";
-import { type Db, queryRows } from "../../db/client.ts";
+import type { Db } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors, notFound } from "../../platform/errors.ts";
+import { dashboardOrganisation, goalLinks } from "../../read/indicators-dashboard.ts";
 import { getFramework } from "../goals/index.ts";
 import { findProject } from "../projects/index.ts";
 import { dataAsOf } from "./indicators.compute.ts";
@@ -18,7 +19,8 @@ import { indicators } from "./indicators.schema.ts";
  * The goal dashboard: each goal with its indicators (actual vs target, status, sparkline) and what
  * is linked to it. Per framework (its goals), per project (its own goals, then each participating
  * organisation's own goals — LC-KOMP's two levels), or per organisation. Link counts are read from
- * the goals module's link tables (activity_goals, plan_item_goals, project_goals) as a read model.
+ * the goals module's link tables (activity_goals, plan_item_goals, project_goals) by the read layer
+ * (read/indicators-dashboard.ts).
  */
 
 type Goal = DashboardView["goals"][number];
@@ -34,38 +36,6 @@ function byGoalText(list: EvaluatedIndicator[], actor: Actor): Goal[] {
     groups.set(text, group);
   }
   return [...groups.values()];
-}
-
-async function goalLinks(db: Db, goalIds: string[]) {
-  if (!goalIds.length) return new Map<string, Goal["links"]>();
-  const ids = sql.join(
-    goalIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  const counts = await queryRows<{ goal_id: string; activities: number; plan_items: number }>(
-    db,
-    sql`select g.id as goal_id,
-          (select count(*) from activity_goals ag where ag.goal_id = g.id)::int as activities,
-          (select count(*) from plan_item_goals pg where pg.goal_id = g.id)::int as plan_items
-        from goals g where g.id in (${ids})`,
-  );
-  const linked = await queryRows<{ goal_id: string; id: string; name: string; colour: string | null }>(
-    db,
-    sql`select pg.goal_id, p.id, p.name, p.colour from project_goals pg join projects p on p.id = pg.project_id
-        where pg.goal_id in (${ids}) order by p.sort_key, p.id`,
-  );
-  return new Map(
-    counts.map((c) => [
-      c.goal_id,
-      {
-        activities: Number(c.activities),
-        planItems: Number(c.plan_items),
-        projects: linked
-          .filter((l) => l.goal_id === c.goal_id)
-          .map(({ id, name, colour }) => ({ id, name, colour })),
-      },
-    ]),
-  );
 }
 
 async function visible(db: Db, actor: Actor, where: SQL[], locale: DescribeLocale) {
@@ -169,10 +139,7 @@ async function organisationDashboard(
   organisationId: string,
   locale: DescribeLocale,
 ): Promise<DashboardView> {
-  const [org] = await queryRows<{ id: string; name: string }>(
-    db,
-    sql`select id, name from organisations where id = ${organisationId}::uuid`,
-  );
+  const org = await dashboardOrganisation(db, organisationId);
   if (!org) throw notFound();
   authorize(actor, indicatorsPolicy, "read", { organisationId });
   const evaluated = await visible(db, actor, [eq(indicators.organisationId, organisationId)], locale);

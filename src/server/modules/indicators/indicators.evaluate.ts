@@ -1,8 +1,9 @@
 import type { Direction, IndicatorStatus } from "../../../common/indicators.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { translator } from "../../platform/i18n.ts";
+import { loadDefinitionNames } from "../../read/indicators-names.ts";
 import { computeHistory, computeValue, dataAsOf, todayIso } from "./indicators.compute.ts";
-import { type DescribeLocale, describeDefinition, loadDefinitionNames } from "./indicators.describe.ts";
+import { type DescribeLocale, describeDefinition } from "./indicators.describe.ts";
 import { type IndicatorRecord, type ValueRow, valuesOf } from "./indicators.records.ts";
 import { indicatorStatus } from "./indicators.status.ts";
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL } from "drizzle-orm";
 import {
   type CreateIndicatorInput,
   createIndicatorInput,
@@ -9,15 +9,22 @@ import {
   manualValueInput,
 } from "../../../common/indicators.ts";
 import { swedishSortKey } from "../../../common/sort-key.ts";
-import { type Db, queryRows, type Tx } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor, systemActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, type FieldError, fieldErrors, notFound } from "../../platform/errors.ts";
 import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { parseWith as parseInput } from "../../platform/validation.ts";
+import { loadDefinitionNames } from "../../read/indicators-names.ts";
+import {
+  frameworkOfGoal,
+  knownActivityTypes,
+  type ReferencedTable,
+  referenceExists,
+} from "../../read/indicators-references.ts";
 import { computeValue, recordsPage, todayIso } from "./indicators.compute.ts";
-import { type DescribeLocale, describeDefinition, loadDefinitionNames } from "./indicators.describe.ts";
+import { type DescribeLocale, describeDefinition } from "./indicators.describe.ts";
 import { discardEvidence, saveEvidence } from "./indicators.evidence.ts";
 import { indicatorsPolicy, readableOrganisationIds } from "./indicators.policy.ts";
 import {
@@ -42,9 +49,6 @@ export async function loadIndicator(db: Db | Tx, actor: Actor | null, id: string
   return found;
 }
 
-const exists = async (db: Db | Tx, table: string, id: string) =>
-  (await queryRows(db, sql`select 1 from ${sql.identifier(table)} where id = ${id}::uuid`)).length > 0;
-
 /** What an indicator points at: what it is attached to and the ids and keys in its definition. */
 export interface IndicatorReferences {
   frameworkId?: string | null;
@@ -65,23 +69,20 @@ export async function checkReferences(tx: Db | Tx, input: IndicatorReferences) {
   };
   let frameworkId = input.frameworkId ?? null;
   if (input.goalId) {
-    const [goal] = await queryRows<{ framework_id: string }>(
-      tx,
-      sql`select v.framework_id from goals g join goal_framework_versions v on v.id = g.version_id where g.id = ${input.goalId}::uuid`,
-    );
+    const goal = await frameworkOfGoal(tx, input.goalId);
     if (!goal) flag("goalId", "indicators.errors.unknownGoal");
     else if (frameworkId && frameworkId !== goal.framework_id)
       flag("goalId", "indicators.errors.goalNotInFramework");
     else frameworkId = goal.framework_id;
   }
-  if (input.frameworkId && !(await exists(tx, "goal_frameworks", input.frameworkId)))
+  if (input.frameworkId && !(await referenceExists(tx, "goal_frameworks", input.frameworkId)))
     flag("frameworkId", "indicators.errors.unknownFramework");
-  if (input.projectId && !(await exists(tx, "projects", input.projectId)))
+  if (input.projectId && !(await referenceExists(tx, "projects", input.projectId)))
     flag("projectId", "indicators.errors.unknownProject");
-  if (input.organisationId && !(await exists(tx, "organisations", input.organisationId)))
+  if (input.organisationId && !(await referenceExists(tx, "organisations", input.organisationId)))
     flag("organisationId", "indicators.errors.unknownOrganisation");
   const f = input.definition?.filters ?? {};
-  const refs: [keyof typeof f, string, string][] = [
+  const refs: [keyof typeof f, ReferencedTable, string][] = [
     ["projectId", "projects", "indicators.errors.unknownProject"],
     ["organisationId", "organisations", "indicators.errors.unknownOrganisation"],
     ["seriesId", "event_series", "indicators.errors.unknownSeries"],
@@ -89,16 +90,10 @@ export async function checkReferences(tx: Db | Tx, input: IndicatorReferences) {
   ];
   for (const [field, table, key] of refs) {
     const id = f[field] as string | undefined;
-    if (id && !(await exists(tx, table, id))) flag(`definition.filters.${field}`, key);
+    if (id && !(await referenceExists(tx, table, id))) flag(`definition.filters.${field}`, key);
   }
   if (f.activityTypes?.length) {
-    const known = await queryRows<{ key: string }>(
-      tx,
-      sql`select key from activity_types where key in (${sql.join(
-        f.activityTypes.map((k) => sql`${k}`),
-        sql`, `,
-      )})`,
-    );
+    const known = await knownActivityTypes(tx, f.activityTypes);
     if (known.length !== new Set(f.activityTypes).size)
       flag("definition.filters.activityTypes", "indicators.errors.unknownActivityType");
   }

@@ -3,6 +3,14 @@ import { formatNumber } from "../../../common/format.ts";
 import type { Cell, ReportBlock } from "../../../common/reports.ts";
 import type { Db } from "../../db/client.ts";
 import { translator } from "../../platform/i18n.ts";
+import {
+  frameworksOwnedBy,
+  organisationActivities,
+  organisationProjects,
+  outputsByType,
+  type ReportActivity,
+  type ReportProject,
+} from "../../read/reports-queries.ts";
 import { computeFinanceSummary, unitsOf } from "../finance/index.ts";
 import { getFramework } from "../goals/index.ts";
 import {
@@ -21,14 +29,6 @@ import {
   meetingPlaceTable,
   projectPeriod,
 } from "./report-parts.ts";
-import {
-  frameworksOwnedBy,
-  organisationActivities,
-  organisationProjects,
-  outputsByType,
-  type ReportActivity,
-  type ReportProject,
-} from "./reports.queries.ts";
 
 /**
  * The annual report (verksamhetsberättelse) of an organisation and year, as seed 003 lays it out:

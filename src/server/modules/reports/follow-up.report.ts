@@ -3,10 +3,10 @@ import type { ReportBlock } from "../../../common/reports.ts";
 import type { Db } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { translator } from "../../platform/i18n.ts";
+import { outputRecords, outputsByType, projectTree } from "../../read/reports-queries.ts";
 import type { ProjectRecord } from "../projects/index.ts";
 import type { ReportContent } from "./report-document.ts";
 import { projectPeriod } from "./report-parts.ts";
-import { outputRecords, outputsByType, projectTree } from "./reports.queries.ts";
 
 const PROJECTS_ANCHOR = "follow-up-projects";
 const outputAnchor = (type: string) => `follow-up-outputs-${type}`;

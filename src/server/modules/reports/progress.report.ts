@@ -2,13 +2,13 @@ import { participantRoles } from "../../../common/events.ts";
 import type { Cell, ReportBlock } from "../../../common/reports.ts";
 import type { Db } from "../../db/client.ts";
 import { translator } from "../../platform/i18n.ts";
+import { attendeesByRole, projectActivities } from "../../read/reports-queries.ts";
 import { listSpendOfProject } from "../finance/index.ts";
 import { computeValue, evaluateIndicators, indicatorsOfProject } from "../indicators/index.ts";
 import { supportOfProjectInPeriod } from "../localwork/index.ts";
 import type { ProjectRecord } from "../projects/index.ts";
 import type { ReportContent } from "./report-document.ts";
 import { indicatorColumns, indicatorRow, meetingPlaceTable, projectPeriod } from "./report-parts.ts";
-import { attendeesByRole, projectActivities } from "./reports.queries.ts";
 
 /**
  * The progress report (lägesrapport) of a project for a period: its activities with participant

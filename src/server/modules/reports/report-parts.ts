@@ -1,8 +1,8 @@
 import type { TFunction } from "i18next";
 import { formatNumber } from "../../../common/format.ts";
 import type { Cell, ReportBlock } from "../../../common/reports.ts";
+import type { ReportActivity } from "../../read/reports-queries.ts";
 import type { EvaluatedIndicator } from "../indicators/index.ts";
-import type { ReportActivity } from "./reports.queries.ts";
 
 /** Pieces several reports share: indicator rows, activity dates, the meeting-place table. */
 

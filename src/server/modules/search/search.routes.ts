@@ -4,8 +4,9 @@ import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { problemSchema } from "../../platform/problem.ts";
+import { activityTypeLabels } from "../../read/search-registers.ts";
 import { presentHit } from "./search.presenter.ts";
-import { activityTypeLabels, search } from "./search.service.ts";
+import { search } from "./search.service.ts";
 
 export function registerSearchRoutes(app: FastifyInstance, { db }: Deps) {
   typed(app).get(

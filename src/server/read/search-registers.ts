@@ -1,7 +1,13 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { SearchKind } from "../../../common/search.ts";
+import type { Locale } from "../../common/format.ts";
+import type { SearchKind } from "../../common/search.ts";
+import { type Db, queryRows } from "../db/client.ts";
 
 /**
+ * The search over the registers (read layer, decision 011): one SQL statement across the organisations',
+ * people's, programmes', courses' and activities' tables instead of asking five services, so one round trip
+ * answers the search box. The search module decides who may search.
+ *
  * How one register is searched. Every source answers the same columns (kind, id, title, a, b, c,
  * score) so the sources can be unioned; a/b/c are raw parts of the subtitle the service formats.
  *
@@ -109,4 +115,34 @@ export function sourceQuery(source: SearchSource, q: string, key: string, limit:
     from scored
     order by score desc, sort_key, id
     limit ${limit})`;
+}
+
+export interface HitRow {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  a: string | null;
+  b: string | null;
+  c: string | null;
+  score: number;
+}
+
+/** The best `limit` hits of the wanted registers, best first; `key` is swedishSortKey(q). */
+export function searchHits(db: Db, q: string, key: string, kinds: Set<SearchKind>, limit: number) {
+  const parts = sources.filter((s) => kinds.has(s.kind)).map((s) => sourceQuery(s, q, key, limit));
+  return queryRows<HitRow>(
+    db,
+    sql`select * from (${sql.join(parts, sql` union all `)}) hits order by score desc, title limit ${limit}`,
+  );
+}
+
+/** Labels of activity types, for subtitles. */
+export async function activityTypeLabels(db: Db, locale: Locale): Promise<Map<string, string>> {
+  const rows = await queryRows<{ key: string; label: string }>(
+    db,
+    locale === "sv"
+      ? sql`select key, label_sv as label from activity_types`
+      : sql`select key, label_en as label from activity_types`,
+  );
+  return new Map(rows.map((r) => [r.key, r.label]));
 }

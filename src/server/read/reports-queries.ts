@@ -1,16 +1,19 @@
 import { sql } from "drizzle-orm";
-import { participantRoles } from "../../../common/events.ts";
-import { outputTypes } from "../../../common/projects.ts";
-import { type Db, queryRows } from "../../db/client.ts";
-import { stockholmParts } from "../events/index.ts";
+import { participantRoles } from "../../common/events.ts";
+import { outputTypes } from "../../common/projects.ts";
+import { type Db, queryRows } from "../db/client.ts";
+import { stockholmDateTime } from "../platform/spreadsheet-export.ts";
 
 /**
- * Read models of the reports: plain SQL over the registers' and the events, projects and goals
+ * Read models of the reports (read layer, decision 011): plain SQL over the registers' and the events, projects and goals
  * modules' tables (activities, activity_types, activity_organisations, events, event_sessions,
  * event_registrations, event_series, event_networks, projects, project_outputs, goal_frameworks).
  * Those modules own the tables; reports only read them. Every query has a total order, so the
- * same data gives the same report.
+ * same data gives the same report. The reports module decides who may read them.
  */
+
+/** The date (YYYY-MM-DD) a session's start has on a Stockholm clock (the events' stockholmParts(..).date). */
+const stockholmDate = (instant: string) => (stockholmDateTime(instant) as Date).toISOString().slice(0, 10);
 
 export interface ReportActivity {
   id: string;
@@ -59,7 +62,7 @@ const overlaps = (from: string, to: string) =>
   sql`coalesce(a.end_date, a.start_date) >= ${from}::date and a.start_date <= ${to}::date`;
 
 function toActivity(r: ActivityRow): ReportActivity {
-  const dates = [...new Set((r.sessionStarts ?? []).map((s) => stockholmParts(new Date(s)).date))].sort();
+  const dates = [...new Set((r.sessionStarts ?? []).map(stockholmDate))].sort();
   return {
     ...r,
     registered: Number(r.registered),
