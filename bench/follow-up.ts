@@ -4,6 +4,7 @@ import { type Database, type Db, openDatabase, queryRows } from "../src/server/d
 import { ensureActivityTypes } from "../src/server/modules/activities/index.ts";
 import { computeValue, evaluateIndicators, findIndicators } from "../src/server/modules/indicators/index.ts";
 import { buildAnnualReport, finishDocument, render } from "../src/server/modules/reports/index.ts";
+import { systemActor } from "../src/server/platform/actor.ts";
 
 /**
  * Follow-up at scale, on PGlite: 1 000 events (one a day from 2020), 200 000 people and 1 000 000
@@ -148,7 +149,7 @@ async function thousandIndicators(database: Database): Promise<string[]> {
 async function annualReport(database: Database): Promise<string[]> {
   const { db } = database;
   let t0 = performance.now();
-  const content = await buildAnnualReport(db, ORG, 2020, "sv");
+  const content = await buildAnnualReport(db, systemActor, ORG, 2020, "sv");
   const doc = await finishDocument(db, content, "sv");
   const built = performance.now() - t0;
   const timings: string[] = [];

@@ -7,6 +7,7 @@ export const canManageFrameworks = (actor: Actor | null) => isStaff(actor);
 export const canLinkActivityGoals = (actor: Actor | null) => isStaff(actor);
 
 export const goalsPolicy = {
+  read: { allow: (actor) => !!actor, refuse: "hide" },
   manage: canManageFrameworks,
   linkActivityGoals: canLinkActivityGoals,
-} satisfies Policy<"manage" | "linkActivityGoals", null>;
+} satisfies Policy<"read" | "manage" | "linkActivityGoals", null>;

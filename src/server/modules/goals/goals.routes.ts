@@ -13,7 +13,7 @@ import {
   updateFrameworkInput,
 } from "../../../common/goals.ts";
 import { idParams, uuid } from "../../../common/validation.ts";
-import { requireActor } from "../../platform/actor.ts";
+import { type Actor, requireActor } from "../../platform/actor.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
@@ -32,8 +32,8 @@ const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422
 export function registerGoalRoutes(app: FastifyInstance, { db }: Deps) {
   const r = typed(app);
 
-  async function load(id: string, version?: number) {
-    const detail = await frameworks.getFramework(db, id, version);
+  async function load(actor: Actor | null, id: string, version?: number) {
+    const detail = await frameworks.getFramework(db, actor, id, version);
     if (!detail) throw notFound();
     return presentFramework(detail);
   }
@@ -51,8 +51,10 @@ export function registerGoalRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request) => {
-      requireActor(request.actor);
-      return { items: (await frameworks.listFrameworks(db)).map(presentFrameworkSummary), nextCursor: null };
+      return {
+        items: (await frameworks.listFrameworks(db, request.actor)).map(presentFrameworkSummary),
+        nextCursor: null,
+      };
     },
   );
 
@@ -69,7 +71,7 @@ export function registerGoalRoutes(app: FastifyInstance, { db }: Deps) {
     async (request, reply) => {
       requireActor(request.actor);
       const id = await frameworks.createFramework(db, request.actor, request.body);
-      return reply.status(201).send(await load(id));
+      return reply.status(201).send(await load(request.actor, id));
     },
   );
 
@@ -87,7 +89,7 @@ export function registerGoalRoutes(app: FastifyInstance, { db }: Deps) {
     },
     async (request) => {
       requireActor(request.actor);
-      return load(request.params.id, request.query.version);
+      return load(request.actor, request.params.id, request.query.version);
     },
   );
 
@@ -106,7 +108,7 @@ export function registerGoalRoutes(app: FastifyInstance, { db }: Deps) {
     async (request) => {
       requireActor(request.actor);
       await frameworks.updateFramework(db, request.actor, request.params.id, request.body);
-      return load(request.params.id);
+      return load(request.actor, request.params.id);
     },
   );
 
@@ -124,7 +126,7 @@ export function registerGoalRoutes(app: FastifyInstance, { db }: Deps) {
     async (request, reply) => {
       requireActor(request.actor);
       await frameworks.reviseFramework(db, request.actor, request.params.id, request.body);
-      return reply.status(201).send(await load(request.params.id));
+      return reply.status(201).send(await load(request.actor, request.params.id));
     },
   );
 

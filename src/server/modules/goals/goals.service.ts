@@ -48,7 +48,8 @@ async function withOwnerNames(db: Db | Tx, frameworks: (typeof goalFrameworks.$i
 }
 
 /** Every framework with its owner and current version number, in Swedish name order. */
-export async function listFrameworks(db: Db | Tx): Promise<FrameworkRecord[]> {
+export async function listFrameworks(db: Db | Tx, actor: Actor | null): Promise<FrameworkRecord[]> {
+  authorize(actor, goalsPolicy, "read", null);
   const rows = await withOwnerNames(
     db,
     await db.select().from(goalFrameworks).orderBy(asc(goalFrameworks.sortKey), asc(goalFrameworks.id)),
@@ -89,9 +90,11 @@ export async function listFrameworks(db: Db | Tx): Promise<FrameworkRecord[]> {
 /** One framework with the goals of the requested version (the current one by default); null when unknown. */
 export async function getFramework(
   db: Db | Tx,
+  actor: Actor | null,
   id: string,
   versionNumber?: number,
 ): Promise<FrameworkDetail | null> {
+  authorize(actor, goalsPolicy, "read", null);
   const [row] = await withOwnerNames(
     db,
     await db.select().from(goalFrameworks).where(eq(goalFrameworks.id, id)),

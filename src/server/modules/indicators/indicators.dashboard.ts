@@ -50,7 +50,7 @@ async function frameworkDashboard(
   frameworkId: string,
   locale: DescribeLocale,
 ): Promise<DashboardView> {
-  const framework = await getFramework(db, frameworkId);
+  const framework = await getFramework(db, actor, frameworkId);
   if (!framework) throw notFound();
   authorize(actor, indicatorsPolicy, "read", { organisationId: framework.framework.ownerOrganisationId });
   const goals = framework.goals.flatMap((g) => [g, ...g.subGoals]);

@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import { formatNumber } from "../../../common/format.ts";
 import type { Cell, ReportBlock } from "../../../common/reports.ts";
 import type { Db } from "../../db/client.ts";
+import type { Actor } from "../../platform/actor.ts";
 import { translator } from "../../platform/i18n.ts";
 import {
   frameworksOwnedBy,
@@ -41,6 +42,7 @@ type Lang = "sv" | "en";
 
 async function goalBlocks(
   db: Db,
+  actor: Actor | null,
   organisationId: string,
   year: number,
   t: TFunction,
@@ -49,7 +51,7 @@ async function goalBlocks(
   const yearEnd = `${year}-12-31`;
   const blocks: ReportBlock[] = [{ type: "heading", level: 2, text: t("reports.annual.visionAndGoals") }];
   for (const { id } of await frameworksOwnedBy(db, organisationId)) {
-    const framework = await getFramework(db, id);
+    const framework = await getFramework(db, actor, id);
     if (!framework) continue;
     if (framework.framework.vision)
       blocks.push({
@@ -203,6 +205,7 @@ async function moneyBlocks(
 
 export async function buildAnnualReport(
   db: Db,
+  actor: Actor | null,
   organisationId: string,
   year: number,
   lang: Lang,
@@ -230,7 +233,7 @@ export async function buildAnnualReport(
   );
   const meetings = activities.filter((a) => a.category === "meeting");
   const blocks: ReportBlock[] = [
-    ...(await goalBlocks(db, organisationId, year, t, lang)),
+    ...(await goalBlocks(db, actor, organisationId, year, t, lang)),
     ...(await boardDecisionBlocks(db, organisationId, year, t)),
     ...sectorBlocks([...known, null], projects, activities, known, year, t, lang),
     { type: "heading", level: 2, text: t("reports.annual.meetingPlaces") },

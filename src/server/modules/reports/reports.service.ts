@@ -28,7 +28,7 @@ export async function annualReport(
   lang: Lang,
 ) {
   await assertReadableOrganisation(db, actor, organisationId);
-  return finishDocument(db, await buildAnnualReport(db, organisationId, year, lang), lang);
+  return finishDocument(db, await buildAnnualReport(db, actor, organisationId, year, lang), lang);
 }
 
 /** The project rule of projects.policy.ts decides, as for the project's own page. */

@@ -75,7 +75,7 @@ const t = await createTestApp({
         "Eskilstuna och Västerås är en stark region som skapar värde för individer, organisationer och företag.",
       goals: [{ code: "7", text: "Öka kompetensen hos personal i kommunalt finansierad verksamhet" }],
     });
-    const goal7 = (await getFramework(db, framework))!.goals[0];
+    const goal7 = (await getFramework(db, systemActor, framework))!.goals[0];
     await createIndicator(db, systemActor, {
       name: "Uppskattat antal deltagare i mötesplatser",
       unit: "personer",
