@@ -6,6 +6,8 @@
  * - no cycles between modules (the read layer and the platform count as modules of their own);
  * - the platform imports no module (dependencies run from modules to the platform, never back);
  * - a web feature (`src/web/features/<name>/`) is entered only through its `routes.tsx` or `index.ts`.
+ * - a module's production code names no other module's table in raw SQL either (`sql\`select … from organisations\``):
+ *   the table → module map comes from `pgTable("<name>"` in each module's `*.schema.ts`; the read layer is exempt.
  * Test files and the fixtures they import may reach inside (they set up state directly); production code may not.
  * The read layer writes nothing and imports no module code but tables (docs/decisions/011-read-layer.md); edges
  * onto tables (read layer → table, a table's foreign key to another module's table) are not module dependencies.
@@ -90,11 +92,44 @@ function readLayerBreaches(
   return out;
 }
 
+/** Table name → owning module, from `pgTable("<name>"` in each module's `*.schema.ts`. */
+function tableOwners(all: string[]): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const file of all) {
+    const m = path.relative(root, file).match(/^src\/server\/modules\/([^/]+)\/.*\.schema\.ts$/);
+    if (!m) continue;
+    for (const t of readFileSync(file, "utf8").matchAll(/pgTable\(\s*"([^"]+)"/g)) owners.set(t[1], m[1]);
+  }
+  return owners;
+}
+
+/**
+ * Raw SQL is a door too (issue 12): `sql\`select … from organisations\`` reads another module's table as surely as
+ * importing its schema does, only hidden from the import graph. So every table named after from/join/into/update/
+ * truncate/delete from in a module's production file must belong to that module; comments are blanked first (line
+ * numbers kept) so prose about a table is not a hit. The read layer (not a module) may read every table.
+ */
+function rawSqlBreaches(rel: string, text: string, owners: Map<string, string>): string[] {
+  const module = rel.match(/^src\/server\/modules\/([^/]+)\//)?.[1];
+  if (!module || isTest(rel)) return [];
+  const code = text.replace(/\/\*[\s\S]*?\*\/|(?<![:"'`\\])\/\/.*$/gm, (c) => c.replace(/[^\n]/g, " "));
+  const out: string[] = [];
+  for (const m of code.matchAll(
+    /\b(?:from|join|into|update|truncate|delete\s+from)\s+"?([a-z_][a-z0-9_]*)"?\b/gi,
+  )) {
+    const owner = owners.get(m[1].toLowerCase());
+    if (owner && owner !== module)
+      out.push(`${rel}:${code.slice(0, m.index).split("\n").length} → ${m[1]} (${owner})`);
+  }
+  return out;
+}
+
 export interface Report {
   edges: Map<string, number>; // "a -> b" → import lines
   deep: string[]; // "file:line → target" in production code
   platformToModule: string[];
   readLayer: string[]; // writes or module imports in src/server/read/
+  rawSql: string[]; // "file:line → table (owner)": a module's SQL naming another module's table
   cycles: string[][];
 }
 
@@ -103,7 +138,10 @@ export function check(): Report {
   const deep: string[] = [];
   const platformToModule: string[] = [];
   const readLayer: string[] = [];
-  for (const file of roots.flatMap((r) => files(path.join(root, r)))) {
+  const rawSql: string[] = [];
+  const all = roots.flatMap((r) => files(path.join(root, r)));
+  const owners = tableOwners(all);
+  for (const file of all) {
     const rel = path.relative(root, file);
     const text = readFileSync(file, "utf8");
     const from = unitOf(rel);
@@ -125,8 +163,9 @@ export function check(): Report {
         platformToModule.push(`${rel}:${line} → ${toRel}`);
     }
     readLayer.push(...readLayerBreaches(rel, text, specs));
+    rawSql.push(...rawSqlBreaches(rel, text, owners));
   }
-  return { edges, deep, platformToModule, readLayer, cycles: cyclesOf(edges) };
+  return { edges, deep, platformToModule, readLayer, rawSql, cycles: cyclesOf(edges) };
 }
 
 /** Strongly connected components with more than one unit (Tarjan). */
@@ -182,14 +221,20 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     `modules: ${sum(crossServer)} server import lines between units over ${crossServer.length} edges, ` +
       `${sum(crossWeb)} web lines over ${crossWeb.length} edges; ` +
       `deep imports: ${deepServer.length} server, ${deepWeb.length} web; ` +
-      `platform → module: ${report.platformToModule.length}; read layer: ${report.readLayer.length}; cycles: ${report.cycles.length}`,
+      `platform → module: ${report.platformToModule.length}; read layer: ${report.readLayer.length}; ` +
+      `raw SQL across modules: ${report.rawSql.length}; cycles: ${report.cycles.length}`,
   );
   for (const d of report.deep) console.log(`  deep import (use the module's index.ts): ${d}`);
   for (const d of report.platformToModule) console.log(`  platform imports a module: ${d}`);
   for (const d of report.readLayer) console.log(`  read layer must only read tables (decision 011): ${d}`);
+  for (const d of report.rawSql) console.log(`  raw SQL reads another module's table: ${d}`);
   for (const c of report.cycles) console.log(`  cycle: ${c.join(" ⇄ ")}`);
   const failed =
-    report.deep.length + report.platformToModule.length + report.readLayer.length + report.cycles.length;
+    report.deep.length +
+    report.platformToModule.length +
+    report.readLayer.length +
+    report.rawSql.length +
+    report.cycles.length;
   // The web features are done: a deep import there fails even in --report mode.
   const webFailed = deepWeb.length + report.cycles.filter((c) => c.some((u) => u.startsWith("web:"))).length;
   process.exit(webFailed || (failed && !process.argv.includes("--report")) ? 1 : 0);

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { users } from "../../platform/platform.schema.ts";
-import { escapeLike, likePattern } from "../../platform/sql.ts";
+import { activeUserCandidates } from "../../read/accounts-directory.ts";
 
 /**
  * The user directory other modules may read: names of users, and a small search to pick people for a
@@ -22,27 +22,8 @@ export interface UserCandidate {
  * returned.
  */
 export async function searchActiveUsers(db: Db | Tx, q: string, limit = 20): Promise<UserCandidate[]> {
-  const pattern = likePattern(q);
-  const folded = sql`samspel_fold(${users.name})`;
-  const prefix = `${escapeLike(q)}%`;
-  return db
-    .select({
-      userId: users.id,
-      name: users.name,
-      // The outer row named explicitly: Drizzle may write columns unqualified inside a subquery.
-      organisation: sql<string | null>`(select o.name from role_assignments r
-        join organisations o on o.id = r.scope_id
-        where r.user_id = "users"."id" and r.scope_type = 'organisation' order by o.name limit 1)`,
-    })
-    .from(users)
-    .where(
-      and(
-        eq(users.active, true),
-        or(sql`${folded} like samspel_fold(${pattern})`, sql`${users.email} ilike ${pattern}`),
-      ),
-    )
-    .orderBy(sql`${folded} like samspel_fold(${prefix}) desc`, asc(users.name), asc(users.id))
-    .limit(limit);
+  // The query shows organisation names, so it lives in the read layer (issue 12: no raw SQL on their table here).
+  return activeUserCandidates(db, q, limit);
 }
 
 /** The names of the given users (inactive ones too: a past panel member keeps their name), in no order. */

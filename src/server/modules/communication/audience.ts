@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { RecipientView, SegmentCriteria } from "../../../common/communication.ts";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
+import { audienceRows } from "../../read/communication-audience.ts";
 
 /**
  * Who a mailing reaches: active newsletter subscribers and event participants who consented to
@@ -20,46 +21,9 @@ interface Contact {
   attendedSeries: string[];
 }
 
-type Row = {
-  email: string;
-  name: string | null;
-  source: "subscriber" | "participant";
-  themes: string[] | null;
-  org_types: string[] | null;
-  municipalities: string[] | null;
-  attended_events: string[] | null;
-  attended_series: string[] | null;
-};
-
 async function contacts(db: Db | Tx): Promise<Contact[]> {
-  const rows = await queryRows<Row>(
-    db,
-    sql`with attendance as (
-          select r.email,
-                 array_agg(distinct r.event_id::text) filter (where r.attended_at is not null) as attended_events,
-                 array_agg(distinct e.series_id::text) filter (where r.attended_at is not null and e.series_id is not null) as attended_series,
-                 array_agg(distinct e.theme) filter (where e.theme is not null) as themes,
-                 array_agg(distinct o.type) filter (where o.type is not null) as org_types,
-                 array_agg(distinct r.municipality) filter (where r.municipality is not null) as municipalities,
-                 bool_or(r.consent_invitations) as consented,
-                 max(r.name) as name
-          from event_registrations r
-          join events e on e.activity_id = r.event_id
-          left join organisations o on o.id = r.organisation_id
-          where r.email is not null
-          group by r.email
-        )
-        select s.email, s.name, 'subscriber' as source,
-               coalesce((select array_agg(x) from jsonb_array_elements_text(s.themes) x), '{}') || coalesce(a.themes, '{}') as themes,
-               array_remove(array[s.organisation_type], null) || coalesce(a.org_types, '{}') as org_types,
-               array_remove(array[s.municipality], null) || coalesce(a.municipalities, '{}') as municipalities,
-               a.attended_events, a.attended_series
-        from newsletter_subscribers s left join attendance a on a.email = s.email
-        where s.status = 'active'
-        union all
-        select a.email, a.name, 'participant', a.themes, a.org_types, a.municipalities, a.attended_events, a.attended_series
-        from attendance a where a.consented`,
-  );
+  // Participants and their events' organisation types are other modules' rows: the read layer joins them (issue 12).
+  const rows = await audienceRows(db);
   const suppressed = new Set(
     (await queryRows<{ email: string }>(db, sql`select email from mail_suppressions`)).map((r) => r.email),
   );

@@ -1,44 +1,25 @@
-import { type SQL, sql } from "drizzle-orm";
 import { type EventListQuery, eventListQuery, publicEventListQuery } from "../../../common/events.ts";
-import { type Db, queryRows } from "../../db/client.ts";
+import type { Db } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { authorize } from "../../platform/authorize.ts";
-import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
-import { likePattern } from "../../platform/sql.ts";
+import { encodeCursor, page } from "../../platform/pagination.ts";
 import { parseWith } from "../../platform/validation.ts";
+import { calendarFeedEventIds, eventListIds, publicEventIds } from "../../read/events-calendar.ts";
 import { eventsPolicy } from "./events.policy.ts";
 import { loadEvents } from "./events.records.ts";
 import { stockholmToday } from "./local-time.ts";
 
-/** Lists of events: the organisers' filtered list and the public calendar. */
-
-const FAR_FUTURE = "9999-12-31";
+/**
+ * Lists of events: the organisers' filtered list and the public calendar. Which events, in which order, is
+ * read in the read layer (`read/events-calendar.ts`): the lists filter on the activities module's rows
+ * (issue 12: no raw SQL on another module's tables here).
+ */
 
 /** Events for logged-in users, sorted by date, filtered, keyset-paged. */
 export async function listEvents(db: Db, actor: Actor | null, query: EventListQuery = {}) {
   authorize(actor, eventsPolicy, "list", null);
   const q = parseWith(eventListQuery, query);
-  const desc = q.sort === "-startDate";
-  const sortExpr = sql`coalesce(a.start_date::text, ${FAR_FUTURE})`;
-  const where: SQL[] = [sql`true`];
-  if (q.q) where.push(sql`a.title ilike ${likePattern(q.q)}`);
-  if (q.from) where.push(sql`coalesce(a.end_date, a.start_date) >= ${q.from}::date`);
-  if (q.to) where.push(sql`a.start_date <= ${q.to}::date`);
-  if (q.visibility) where.push(sql`e.visibility = ${q.visibility}`);
-  if (q.typeKey) where.push(sql`a.type_key = ${q.typeKey}`);
-  if (q.seriesId) where.push(sql`e.series_id = ${q.seriesId}::uuid`);
-  if (q.networkId) where.push(sql`e.network_id = ${q.networkId}::uuid`);
-  if (q.projectId) where.push(sql`e.project_id = ${q.projectId}::uuid`);
-  if (q.tag) where.push(sql`a.tags @> ${JSON.stringify([q.tag])}::jsonb`);
-  const after = afterCursor(q.cursor, { sort: sortExpr, id: sql`a.id` }, { desc });
-  if (after) where.push(after);
-  const rows = await queryRows<{ id: string; sort: string }>(
-    db,
-    sql`select a.id, ${sortExpr} as sort from events e join activities a on a.id = e.activity_id
-        where ${sql.join(where, sql` and `)}
-        order by ${sortExpr} ${desc ? sql`desc` : sql`asc`}, a.id ${desc ? sql`desc` : sql`asc`}
-        limit ${q.limit + 1}`,
-  );
+  const rows = await eventListIds(db, q);
   const result = page(rows, q.limit, (r) => encodeCursor(r.sort, r.id));
   return {
     items: await loadEvents(
@@ -55,46 +36,13 @@ export async function listEvents(db: Db, actor: Actor | null, query: EventListQu
  */
 export async function listPublicEvents(db: Db, query: { month?: string; limit?: number } = {}) {
   const q = parseWith(publicEventListQuery, query);
-  let window: SQL;
-  if (q.month) {
-    const first = `${q.month}-01`;
-    window = sql`coalesce(s.first_day, a.start_date) < (${first}::date + interval '1 month')
-                 and coalesce(s.last_day, a.end_date, a.start_date) >= ${first}::date`;
-  } else {
-    window = sql`coalesce(s.last_end > now(), coalesce(a.end_date, a.start_date) >= ${stockholmToday()}::date)`;
-  }
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`select a.id from events e
-        join activities a on a.id = e.activity_id
-        left join (
-          select event_id, min(starts_at) as first_start, max(ends_at) as last_end,
-                 min((starts_at at time zone 'Europe/Stockholm')::date) as first_day,
-                 max((ends_at at time zone 'Europe/Stockholm')::date) as last_day
-          from event_sessions group by event_id
-        ) s on s.event_id = e.activity_id
-        where e.visibility = 'public' and ${window}
-        order by coalesce(s.first_start, a.start_date::timestamptz) asc nulls last, a.id
-        limit ${q.limit}`,
-  );
   return loadEvents(
     db,
-    rows.map((r) => r.id),
+    await publicEventIds(db, { month: q.month, limit: q.limit, today: stockholmToday() }),
   );
 }
 
 /** Public events of the past year and the future, for the subscribable calendar feed. */
 export async function listCalendarFeedEvents(db: Db) {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`select e.activity_id as id from events e join activities a on a.id = e.activity_id
-        where e.visibility = 'public'
-          and exists (select 1 from event_sessions s where s.event_id = e.activity_id
-                      and s.ends_at > now() - interval '365 days')
-        order by a.start_date, a.id limit 2000`,
-  );
-  return loadEvents(
-    db,
-    rows.map((r) => r.id),
-  );
+  return loadEvents(db, await calendarFeedEventIds(db));
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows } from "../../db/client.ts";
 import { EXAMPLE_LIMIT, type Purge, type PurgeExample } from "../../platform/purge.ts";
+import { endedEventsBefore } from "../../read/events-ended.ts";
 
 /**
  * Retention of the events module's personal data (issue 20, item 3), called by the retention module in
@@ -10,13 +11,8 @@ import { EXAMPLE_LIMIT, type Purge, type PurgeExample } from "../../platform/pur
 /** What an anonymised registration is called: the row stays for counts, roles and attendance. */
 export const ANONYMISED_NAME = "(anonymiserad)";
 
-const eventEnded = (before: Date) => sql`
-  select e.activity_id as event_id, a.title,
-         coalesce(s.last_end, (coalesce(a.end_date, a.start_date) + 1)::timestamptz) as ended_at
-  from events e join activities a on a.id = e.activity_id
-  left join (select event_id, max(ends_at) as last_end from event_sessions group by event_id) s
-    on s.event_id = e.activity_id
-  where coalesce(s.last_end, (coalesce(a.end_date, a.start_date) + 1)::timestamptz) <= ${before.toISOString()}::timestamptz`;
+/** Events over before `before` (a subquery): it reads the activities' dates, so it lives in the read layer (issue 12). */
+const eventEnded = endedEventsBefore;
 
 async function examples(db: Parameters<Purge>[0], grouped: ReturnType<typeof sql>): Promise<PurgeExample[]> {
   const rows = await queryRows<{ title: string; ended_at: Date | string; count: number | string }>(

@@ -11,6 +11,7 @@ import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors, notFound } from "../../platform/errors.ts";
 import { parseWith } from "../../platform/validation.ts";
+import { feedbackSummaryRows } from "../../read/events-feedback.ts";
 import { findActivityType } from "../activities/index.ts";
 import { eventsPolicy } from "./events.policy.ts";
 import { loadEvent } from "./events.records.ts";
@@ -158,15 +159,6 @@ export async function eventFeedbackSummary(
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-type SummaryRow = {
-  key: string | null;
-  label: string | null;
-  events: number;
-  responses: number;
-  avg: number | null;
-  d: number[];
-};
-
 /** Feedback across events grouped by series, theme, type or event. */
 export async function feedbackSummary(
   db: Db,
@@ -175,26 +167,8 @@ export async function feedbackSummary(
 ) {
   requireActor(actor);
   authorize(actor, eventsPolicy, "organise", null);
-  const group = {
-    event: { key: sql`a.id::text`, label: sql`min(a.title)` },
-    series: { key: sql`es.id::text`, label: sql`min(es.name)` },
-    theme: { key: sql`e.theme`, label: sql`min(e.theme)` },
-    type: { key: sql`a.type_key`, label: sql`min(t.label_sv)` },
-  }[by];
-  const rows = await queryRows<SummaryRow>(
-    db,
-    sql`select ${group.key} as key, ${group.label} as label,
-          count(distinct f.event_id)::int as events, count(*)::int as responses, avg(f.rating)::float8 as avg,
-          array[count(*) filter (where f.rating = 1), count(*) filter (where f.rating = 2), count(*) filter (where f.rating = 3),
-                count(*) filter (where f.rating = 4), count(*) filter (where f.rating = 5)]::int[] as d
-        from event_feedback f
-        join events e on e.activity_id = f.event_id
-        join activities a on a.id = e.activity_id
-        join activity_types t on t.key = a.type_key
-        left join event_series es on es.id = e.series_id
-        group by ${group.key}
-        order by responses desc`,
-  );
+  // The groups' labels are activities' titles and types: the read layer joins them (issue 12).
+  const rows = await feedbackSummaryRows(db, by);
   return {
     by,
     rows: rows.map((r) => ({

@@ -12,6 +12,7 @@ import { authorize } from "../../platform/authorize.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { hashToken } from "../../platform/tokens.ts";
 import { parseWith } from "../../platform/validation.ts";
+import { endedEventsBefore } from "../../read/events-ended.ts";
 import type { MailOrigin } from "../mail/index.ts";
 import { checkinQrPng, queueConfirmation, queuePromotions } from "./events.mail.ts";
 import { eventsPolicy } from "./events.policy.ts";
@@ -285,10 +286,8 @@ export async function cancelOwnRegistration(
  */
 export async function purgeDietaryNeeds(db: Db, actor: Actor | null, now = new Date()): Promise<number> {
   authorize(actor, eventsPolicy, "purgeDietaryNeeds", null);
-  const over = sql`select e.activity_id from events e join activities a on a.id = e.activity_id
-    left join (select event_id, max(ends_at) as last_end from event_sessions group by event_id) s
-      on s.event_id = e.activity_id
-    where coalesce(s.last_end, (coalesce(a.end_date, a.start_date) + 1)::timestamptz) <= ${now.toISOString()}::timestamptz`;
+  // Which events are over reads the activities' dates: the read layer's subquery (issue 12).
+  const over = sql`select event_id from (${endedEventsBefore(now)}) ev`;
   let purged = 0;
   for (const table of [sql.raw("event_dietary_needs"), sql.raw("event_accessibility_needs")]) {
     const rows = await queryRows<{ registration_id: string }>(

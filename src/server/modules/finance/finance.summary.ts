@@ -1,8 +1,10 @@
 import { and, eq, gte, lte, sql } from "drizzle-orm";
 import type { SummaryView } from "../../../common/finance.ts";
-import { type Db, queryRows, type Tx } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { cofinancingLines } from "../../read/finance-cofinancing.ts";
+import { organisationNames } from "../organisations/index.ts";
+import { projectsInOrder } from "../projects/index.ts";
 import { budgets, spendEntries } from "./finance.schema.ts";
 import { assertReadableOrganisation, unitsOf } from "./finance.service.ts";
 
@@ -25,10 +27,7 @@ export async function computeFinanceSummary(
 ): Promise<SummaryView> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const [org] = await queryRows<{ id: string; name: string }>(
-    db,
-    sql`select id, name from organisations where id = ${organisationId}`,
-  );
+  const [org] = [...(await organisationNames(db, [organisationId]))].map(([id, name]) => ({ id, name }));
   const units = await unitsOf(db, organisationId);
   const budgetRows = await db
     .select({
@@ -82,15 +81,7 @@ export async function computeFinanceSummary(
   const projectIds = [
     ...new Set([...budgetRows, ...spendRows].map((r) => r.projectId).filter((id): id is string => !!id)),
   ];
-  const projectNames = projectIds.length
-    ? await queryRows<{ id: string; name: string }>(
-        db,
-        sql`select id, name from projects where id in (${sql.join(
-          projectIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )}) order by sort_key, id`,
-      )
-    : [];
+  const projectNames = await projectsInOrder(db, projectIds);
   const projectBudgets = projectNames.map((p) => ({
     projectId: p.id,
     name: p.name,

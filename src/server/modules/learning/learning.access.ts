@@ -3,6 +3,7 @@ import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import { type Actor, isAdmin, isStaff, requireActor } from "../../platform/actor.ts";
 import { authorize, type Policy } from "../../platform/authorize.ts";
 import { notFound } from "../../platform/errors.ts";
+import { networkIdsOfUser } from "../../read/learning-networks.ts";
 import { learningSpaces } from "./learning.schema.ts";
 
 /**
@@ -14,19 +15,26 @@ export type SpaceRole = "admin" | "moderator" | "member";
 
 export const canCreateSpace = (actor: Actor | null) => isStaff(actor);
 
+/**
+ * "The space `s` belongs to one of these networks": the networks come from the read layer (the events module's
+ * memberships, through the people register; issue 12), so this module's SQL names only its own tables.
+ */
+const inNetworks = (networkIds: string[]) =>
+  networkIds.length
+    ? sql`s.network_id in (${sql.join(
+        networkIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql`false`;
+
 /** The actor's role in the space, or null when they are not in it. */
 export async function roleIn(db: Db | Tx, actor: Actor, spaceId: string): Promise<SpaceRole | null> {
+  const networks = inNetworks(await networkIdsOfUser(db, actor.userId));
   const [row] = await queryRows<{ role: string | null; via_network: boolean }>(
     db,
     sql`select
           (select role from learning_space_members where space_id = ${spaceId}::uuid and user_id = ${actor.userId}::uuid) as role,
-          exists (
-            select 1 from learning_spaces s
-            join network_members nm on nm.network_id = s.network_id
-            join people p on p.id = nm.person_id
-            join users u on u.id = ${actor.userId}::uuid
-            where s.id = ${spaceId}::uuid and (p.user_id = u.id or u.person_id = p.id)
-          ) as via_network`,
+          exists (select 1 from learning_spaces s where s.id = ${spaceId}::uuid and ${networks}) as via_network`,
   );
   if (row?.role === "moderator") return "moderator";
   if (row?.role === "member" || row?.via_network) return "member";
@@ -63,9 +71,7 @@ export async function visibleSpaceIds(db: Db, actor: Actor): Promise<string[]> {
       ? sql`select id from learning_spaces`
       : sql`select s.id from learning_spaces s
             where exists (select 1 from learning_space_members m where m.space_id = s.id and m.user_id = ${actor.userId}::uuid)
-               or exists (select 1 from network_members nm join people p on p.id = nm.person_id
-                          join users u on u.id = ${actor.userId}::uuid
-                          where nm.network_id = s.network_id and (p.user_id = u.id or u.person_id = p.id))`,
+               or ${inNetworks(await networkIdsOfUser(db, actor.userId))}`,
   );
   return rows.map((r) => r.id);
 }

@@ -14,6 +14,7 @@ import { authorize } from "../../platform/authorize.ts";
 import { conflict, fieldErrors, notFound } from "../../platform/errors.ts";
 import { localPlanRows } from "../../read/local-plans.ts";
 import { existingOrganisationIds } from "../organisations/index.ts";
+import { projectTreeIds } from "../projects/index.ts";
 import { localPlanPolicy, planListScope } from "./localwork.policy.ts";
 import { localPlanSupport, localPlans } from "./localwork.schema.ts";
 
@@ -195,12 +196,16 @@ export async function supportSummary(db: Db, actor: Actor | null, projectTag?: s
  * are left out; an empty list when the project has no local plans.
  */
 export async function supportOfProjectInPeriod(db: Db, projectId: string, from: string, to: string) {
+  // The project tree comes from the projects module's door (issue 12: no raw SQL on its table).
+  const tree = await projectTreeIds(db, projectId);
   const rows = await queryRows<{ kind: SupportKind; efforts: number; hours: number; participants: number }>(
     db,
-    sql`with recursive tree(id) as (select ${projectId}::uuid union all select c.id from projects c join tree t on c.parent_id = t.id)
-      select s.kind, count(*)::int as efforts, sum(s.hours)::float8 as hours, sum(s.participants)::int as participants
+    sql`select s.kind, count(*)::int as efforts, sum(s.hours)::float8 as hours, sum(s.participants)::int as participants
         from ${localPlanSupport} s join ${localPlans} p on p.id = s.plan_id
-       where p.project_id in (select id from tree) and s.date between ${from}::date and ${to}::date
+       where p.project_id in (${sql.join(
+         tree.map((id) => sql`${id}::uuid`),
+         sql`, `,
+       )}) and s.date between ${from}::date and ${to}::date
        group by s.kind`,
   );
   const byKind = new Map(rows.map((r) => [r.kind, r]));

@@ -78,6 +78,7 @@ export async function fundingOfDecisions(tx: Tx | Db, decisionIds: string[]) {
     .where(inArray(projectFunding.decisionId, decisionIds));
 }
 
+export { projectsInOrder, projectTreeIds } from "./projects.lookups.ts";
 export type { ProjectRecord } from "./projects.records.ts";
 export { existingProjectIds, findProject, projectNames } from "./projects.records.ts";
 export { registerProjectRoutes } from "./projects.routes.ts";

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import {
   activityListQuery,
   activityStatuses,
@@ -6,8 +5,9 @@ import {
   createActivityInput,
 } from "../../../../common/activities.ts";
 import { en as actEn, sv as actSv } from "../../../../common/i18n/activities.ts";
-import { type Db, queryRows } from "../../../db/client.ts";
+import type { Db } from "../../../db/client.ts";
 import { isoToDate } from "../../../platform/spreadsheet-export.ts";
+import { activeActivityTypeLabels } from "../../../read/transfer-lookups.ts";
 import { type ActivityRecord, createActivity, listActivities } from "../../activities/index.ts";
 import { idsByCode, organisationsByRef } from "../transfer.lookups.ts";
 import type { BuiltRow, EnumOption, RegisterTransfer } from "../transfer.registry.ts";
@@ -17,10 +17,7 @@ const f = (key: string) => `transfer.fields.activities.${key}`;
 
 /** The active types of the catalogue, by key and by their Swedish and English labels. */
 async function activityTypeOptions(db: Db): Promise<EnumOption[]> {
-  const rows = await queryRows<{ key: string; label_sv: string; label_en: string }>(
-    db,
-    sql`select key, label_sv, label_en from activity_types where active`,
-  );
+  const rows = await activeActivityTypeLabels(db);
   return rows.map((r) => ({ key: r.key, labels: [r.label_sv, r.label_en] }));
 }
 
