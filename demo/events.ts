@@ -154,14 +154,25 @@ const meetingPlaces2010: PastEvent[] = [
   },
 ];
 
-/** Upcoming public events (after 2026-11-22): registration open, so the public calendar is alive. */
+/**
+ * A day `days` after the day the demo is loaded (Stockholm time): the upcoming events stay upcoming whenever the
+ * demo is loaded, where fixed dates would pass one by one (a breakfast meeting set for 2026-12-03 had left the
+ * public calendar by that morning).
+ */
+function daysAhead(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toLocaleDateString("sv-SE", {
+    timeZone: "Europe/Stockholm",
+  });
+}
+
+/** Upcoming public events (two weeks to five months ahead): registration open, so the public calendar is alive. */
 const upcoming: (Omit<CreateEventInput, "organiserIds"> & { coOrganisers?: string[] })[] = [
   {
     title: "Frukostmöte: kompetensförsörjning i samverkan",
     typeKey: "frukostmote",
     description:
       "Kommunernas HR och högskolans samverkansansvariga möts över frukost: vilka behov har ni 2027, och vad kan högskolan erbjuda?",
-    sessions: [day("2026-12-03", "MDH Västerås, Högskoleplan 1", "07:30", "09:00")],
+    sessions: [day(daysAhead(14), "MDH Västerås, Högskoleplan 1", "07:30", "09:00")],
     capacity: 40,
     questions: { organisation: "required", role: "optional", municipality: "optional", dietary: true },
     theme: "Kompetensutveckling",
@@ -172,7 +183,7 @@ const upcoming: (Omit<CreateEventInput, "organiserIds"> & { coOrganisers?: strin
     typeKey: "seminarium",
     description:
       "Hur organiseras lärande som ger effekt på verksamhetsnivå? Forskare och praktiker samtalar.",
-    sessions: [day("2027-01-21", "MDH Eskilstuna", "13:00", "16:00")],
+    sessions: [day(daysAhead(49), "MDH Eskilstuna", "13:00", "16:00")],
     capacity: 120,
     theme: "Lärande i arbetslivet",
     audience: "Alla som arbetar med kompetensutveckling",
@@ -181,7 +192,7 @@ const upcoming: (Omit<CreateEventInput, "organiserIds"> & { coOrganisers?: strin
     title: "Konferens: samverkan som modell",
     typeKey: "konferens",
     description: "Två dagar om erfarenheter av samverkan mellan högskola och kommuner – en dag på varje ort.",
-    sessions: [day("2027-02-10", "Eskilstuna"), day("2027-02-11", "Västerås")],
+    sessions: [day(daysAhead(69), "Eskilstuna"), day(daysAhead(70), "Västerås")],
     capacity: 300,
     questions: { organisation: "required", role: "optional", dietary: true },
     coOrganisers: [MALARDALSRADET],
@@ -191,7 +202,7 @@ const upcoming: (Omit<CreateEventInput, "organiserIds"> & { coOrganisers?: strin
     title: "Workshop: från idé till projekt",
     typeKey: "workshop",
     description: "Utveckla din projektidé enligt MOPS-mallen, med stöd av processledningen.",
-    sessions: [day("2027-03-16", "MDH Västerås", "09:00", "12:00")],
+    sessions: [day(daysAhead(103), "MDH Västerås", "09:00", "12:00")],
     capacity: 24,
     waitlist: true,
     theme: "Äldreomsorg och socialt arbete",
@@ -200,7 +211,7 @@ const upcoming: (Omit<CreateEventInput, "organiserIds"> & { coOrganisers?: strin
     title: "Branschmingel: informationsdesign möter företagen",
     typeKey: "mingel",
     description: "Studenter och arbetsgivare träffas. Fri entré, anmälan krävs.",
-    sessions: [day("2027-04-22", "MDH Eskilstuna", "16:00", "19:00")],
+    sessions: [day(daysAhead(140), "MDH Eskilstuna", "16:00", "19:00")],
     capacity: 80,
     theme: "Morgondagens studenter och arbetskraft",
   },
