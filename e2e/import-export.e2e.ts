@@ -137,7 +137,10 @@ describe("registers: search, import and export as a coordinator", () => {
     // From the list itself: filter to municipalities and export what the list shows, no more.
     await page.goto("/register/organisationer");
     await heading(page, "Organisationer");
-    await page.getByLabel("Typ", { exact: true }).selectOption({ label: "Kommun" });
+    await page
+      .getByRole("form", { name: "Filtrera" })
+      .getByLabel("Typ", { exact: true })
+      .selectOption({ label: "Kommun" });
     await page.getByRole("button", { name: "Filtrera" }).click();
     const table = await visible(page.getByRole("table", { name: /Organisationer/ }));
     await visible(table.getByRole("link", { name: "Härnösands kommun" }));
