@@ -8761,7 +8761,7 @@ export interface operations {
                 cursor?: string;
                 q?: string;
                 organisationId?: string;
-                sort?: "name" | "-name" | "-createdAt";
+                sort?: "name" | "-name" | "-createdAt" | "createdAt" | "title" | "-title" | "email" | "-email" | "updatedAt" | "-updatedAt";
             };
             header?: never;
             path?: never;
@@ -30763,7 +30763,7 @@ export interface operations {
             query?: {
                 q?: string;
                 organisationId?: string;
-                sort?: "name" | "-name" | "-createdAt";
+                sort?: "name" | "-name" | "-createdAt" | "createdAt" | "title" | "-title" | "email" | "-email" | "updatedAt" | "-updatedAt";
                 format?: "xlsx" | "csv";
             };
             header?: never;
