@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { auditEntryView } from "./accounts.ts";
+import { formatDateTime } from "./format.ts";
 
 /**
  * The audit log in Swedish (issue 15): every action code the server writes has a label (for the filter)
@@ -644,6 +645,96 @@ export const auditFieldLabels: Record<string, string> = {
   version: "Version",
 };
 
+/** More fields the registers keep, in the same words (appended). */
+Object.assign(auditFieldLabels, {
+  createdAt: "Skapad",
+  updatedAt: "Ändrad",
+  createdBy: "Skapad av",
+  updatedBy: "Ändrad av",
+  createdByName: "Skapad av",
+  authorName: "Författare",
+  authorId: "Författare",
+  expiresAt: "Giltig till",
+  size: "Storlek",
+  registryNumber: "Diarienummer",
+  public: "Offentlig",
+  participants: "Deltagare",
+  mimeType: "Filtyp",
+  level: "Nivå",
+  goalId: "Mål",
+  uploadedBy: "Uppladdad av",
+  uploadedByName: "Uppladdad av",
+  source: "Källa",
+  sentAt: "Skickad",
+  questions: "Frågor",
+  place: "Plats",
+  number: "Nummer",
+  filename: "Filnamn",
+  direction: "Riktning",
+  criteria: "Urval",
+  code: "Kod",
+  municipalityCode: "Kommun",
+  municipality: "Kommun",
+  county: "Län",
+  at: "Tidpunkt",
+  submittedAt: "Inskickad",
+  responsiblePersonId: "Ansvarig",
+  responsible: "Ansvarig",
+  responsibleText: "Ansvarig",
+  rating: "Betyg",
+  purpose: "Syfte",
+  phase: "Fas",
+  needs: "Behov",
+  meetingId: "Sammanträde",
+  frameworkId: "Målramverk",
+  decisionId: "Beslut",
+  credits: "Högskolepoäng",
+  contactName: "Kontaktperson",
+  contactEmail: "Kontaktens e-post",
+  consentAt: "Samtycke lämnat",
+  lawfulBasis: "Rättslig grund",
+  concreteResults: "Finns konkreta resultat?",
+  canScaleUp: "Kan projektet skalas upp?",
+  processLeaderComment: "Processledarens kommentar",
+  latestReportType: "Senaste rapport",
+  latestReportDate: "Rapportdatum",
+  latestReportUncertain: "Osäker rapport",
+  reportType: "Rapport",
+  reportUncertain: "Osäker rapport",
+  reportIntervalMonths: "Rapportintervall (månader)",
+  funding: "Finansiering",
+  venue: "Plats",
+  subtitle: "Underrubrik",
+  stage: "Steg",
+  step: "Steg",
+  theme: "Tema",
+  themes: "Teman",
+  targetGroup: "Målgrupp",
+  targetGroups: "Målgrupper",
+  tasks: "Uppgifter",
+  vision: "Vision",
+  waitlist: "Väntelista",
+  registrationEnabled: "Anmälan öppen",
+  registrationOpensAt: "Anmälan öppnar",
+  registrationClosesAt: "Anmälan stänger",
+  recipientCount: "Antal mottagare",
+  recommendation: "Rekommendation",
+  recommendedAmount: "Rekommenderat belopp",
+  reviewComment: "Granskningskommentar",
+  results: "Resultat",
+  resources: "Resurser",
+  seriesId: "Evenemangsserie",
+  networkId: "Nätverk",
+  spaceId: "Lärrum",
+  threadId: "Tråd",
+  unitId: "Enhet",
+  unitOrganisationId: "Enhet",
+  roundId: "Bedömningsomgång",
+  roleKey: "Roll",
+  revokedAt: "Återkallad",
+  readOnly: "Endast läsning",
+});
+
 /** Which record an `…Id` field points at, so the log can name it. */
 const idFieldTypes: Record<string, string> = {
   organisationId: "organisation",
@@ -665,6 +756,11 @@ const idFieldTypes: Record<string, string> = {
   callId: "idea_call",
   indicatorId: "indicator",
   planId: "plan",
+  responsiblePersonId: "person",
+  authorId: "user",
+  createdBy: "user",
+  updatedBy: "user",
+  uploadedBy: "user",
 };
 
 const roleWords: Record<string, string> = {
@@ -712,6 +808,8 @@ export function auditValueText(value: unknown, names: Names = new Map(), key = "
     if (typeof v === "boolean") return v ? "ja" : "nej";
     if (typeof v === "number") return new Intl.NumberFormat("sv-SE").format(v);
     if (isUuid(v)) return nameOfId(v, names, idFieldTypes[k]);
+    if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) && !Number.isNaN(Date.parse(v)))
+      return formatDateTime(v); // local time, not UTC
     if (typeof v === "string")
       return k === "role" ? (roleWords[v] ?? v) : v.replace(UUID, (id) => nameOfId(id, names));
     if (Array.isArray(v)) return v.length ? v.map((item) => text(item, k)).join("; ") : "inga";

@@ -217,5 +217,8 @@ describe("GET /api/admin/audit in words", () => {
     expect(auditChanges({ active: true }, { active: false })).toEqual([
       { field: "Aktiv", before: "ja", after: "nej" },
     ]);
+    // A timestamp in Swedish local time (summer time: UTC+2), not as the UTC text it was stored as.
+    const [expires] = auditChanges({ expiresAt: null }, { expiresAt: "2026-06-01T10:00:00.000Z" });
+    expect(expires).toEqual({ field: "Giltig till", before: null, after: "2026-06-01 12:00" });
   });
 });
