@@ -100,7 +100,7 @@ describe("demo data of seed 000 and seeds 002/003", () => {
     expect(byName("Karriärcoachning")).toMatchObject({
       leadName: "Pernilla Sivertsen",
       leadPersonId: expect.any(String),
-      periodLabel: "062012-062014",
+      periodLabel: "jun 2012 – jun 2014",
       latestReportType: "delrapport",
       concreteResults: "Ja",
       canScaleUp: "Ja",

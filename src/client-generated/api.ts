@@ -5014,7 +5014,12 @@ export interface components {
             lastUsedAt: string | null;
             revokedAt: string | null;
         };
-        AuditEntryInWords: {
+        AuditChange: {
+            field: string;
+            before: string | null;
+            after: string | null;
+        };
+        AuditEntryWithChanges: {
             id: number;
             at: string;
             actorId: string | null;
@@ -5029,6 +5034,7 @@ export interface components {
             actionLabel: string;
             entityLabel: string;
             sentence: string;
+            changes: components["schemas"]["AuditChange"][];
         };
         Budget: {
             id: string;
@@ -8175,7 +8181,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["AuditEntryInWords"][];
+                        items: components["schemas"]["AuditEntryWithChanges"][];
                         nextCursor: string | null;
                     };
                 };
@@ -8755,7 +8761,7 @@ export interface operations {
                 cursor?: string;
                 q?: string;
                 organisationId?: string;
-                sort?: "name" | "-name" | "-createdAt";
+                sort?: "name" | "-name" | "-createdAt" | "createdAt" | "title" | "-title" | "email" | "-email" | "updatedAt" | "-updatedAt";
             };
             header?: never;
             path?: never;
@@ -30757,7 +30763,7 @@ export interface operations {
             query?: {
                 q?: string;
                 organisationId?: string;
-                sort?: "name" | "-name" | "-createdAt";
+                sort?: "name" | "-name" | "-createdAt" | "createdAt" | "title" | "-title" | "email" | "-email" | "updatedAt" | "-updatedAt";
                 format?: "xlsx" | "csv";
             };
             header?: never;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { auditEntryView } from "./accounts.ts";
+import { formatDateTime } from "./format.ts";
 
 /**
  * The audit log in Swedish (issue 15): every action code the server writes has a label (for the filter)
@@ -545,3 +546,325 @@ export const auditEntryInWords = auditEntryView
   })
   .meta({ id: "AuditEntryInWords" });
 export type AuditEntryInWords = z.infer<typeof auditEntryInWords>;
+
+/** Swedish words for the fields an audit entry's before/after hold (issue 15): never a field's code. */
+export const auditFieldLabels: Record<string, string> = {
+  roles: "Roller",
+  role: "Roll",
+  scopeType: "Avgränsning",
+  scopeId: "Avgränsning",
+  name: "Namn",
+  nameSv: "Namn",
+  nameEn: "Namn på engelska",
+  title: "Titel",
+  subject: "Ämne",
+  heading: "Rubrik",
+  label: "Benämning",
+  email: "E-post",
+  phone: "Telefon",
+  active: "Aktiv",
+  status: "Status",
+  state: "Läge",
+  kind: "Typ",
+  type: "Typ",
+  description: "Beskrivning",
+  body: "Text",
+  text: "Text",
+  summary: "Sammanfattning",
+  comment: "Kommentar",
+  note: "Anteckning",
+  notes: "Anteckningar",
+  url: "Webbadress",
+  website: "Webbplats",
+  city: "Ort",
+  address: "Adress",
+  postalCode: "Postnummer",
+  orgNumber: "Organisationsnummer",
+  sector: "Sektor",
+  category: "Kategori",
+  tags: "Etiketter",
+  date: "Datum",
+  startDate: "Startdatum",
+  endDate: "Slutdatum",
+  startsAt: "Börjar",
+  endsAt: "Slutar",
+  periodStart: "Periodens början",
+  periodEnd: "Periodens slut",
+  periodText: "Period",
+  year: "År",
+  deadline: "Sista dag",
+  dueDate: "Förfallodag",
+  reportDueDate: "Nästa rapport",
+  capacity: "Platser",
+  location: "Plats",
+  amount: "Belopp",
+  budget: "Budget",
+  colour: "Färg",
+  reason: "Motivering",
+  organisationId: "Organisation",
+  ownerOrganisationId: "Ägande organisation",
+  funderOrganisationId: "Finansiär",
+  parentId: "Överordnad",
+  programmeId: "Program",
+  courseId: "Kurs",
+  personId: "Person",
+  leadPersonId: "Projektledare",
+  leadName: "Projektledare",
+  ownerName: "Ägare",
+  contactPersonId: "Kontaktperson",
+  userId: "Användare",
+  projectId: "Projekt",
+  activityId: "Aktivitet",
+  eventId: "Evenemang",
+  agreementId: "Avtal",
+  ideaId: "Idé",
+  callId: "Idéefterlysning",
+  indicatorId: "Indikator",
+  planId: "Handlingsplan",
+  goalIds: "Mål",
+  organisationIds: "Organisationer",
+  personIds: "Personer",
+  memberIds: "Medlemmar",
+  members: "Medlemmar",
+  language: "Språk",
+  locale: "Språk",
+  visibility: "Synlighet",
+  published: "Publicerad",
+  publishedAt: "Publicerad",
+  signInMethods: "Inloggningssätt",
+  totpEnabled: "Tvåstegsverifiering",
+  mergedInto: "Sammanslagen med",
+  mergedIntoId: "Sammanslagen med",
+  count: "Antal",
+  value: "Värde",
+  target: "Mål",
+  unit: "Enhet",
+  weight: "Vikt",
+  position: "Ordning",
+  sortOrder: "Ordning",
+  version: "Version",
+};
+
+/** More fields the registers keep, in the same words (appended). */
+Object.assign(auditFieldLabels, {
+  createdAt: "Skapad",
+  updatedAt: "Ändrad",
+  createdBy: "Skapad av",
+  updatedBy: "Ändrad av",
+  createdByName: "Skapad av",
+  authorName: "Författare",
+  authorId: "Författare",
+  expiresAt: "Giltig till",
+  size: "Storlek",
+  registryNumber: "Diarienummer",
+  public: "Offentlig",
+  participants: "Deltagare",
+  mimeType: "Filtyp",
+  level: "Nivå",
+  goalId: "Mål",
+  uploadedBy: "Uppladdad av",
+  uploadedByName: "Uppladdad av",
+  source: "Källa",
+  sentAt: "Skickad",
+  questions: "Frågor",
+  place: "Plats",
+  number: "Nummer",
+  filename: "Filnamn",
+  direction: "Riktning",
+  criteria: "Urval",
+  code: "Kod",
+  municipalityCode: "Kommun",
+  municipality: "Kommun",
+  county: "Län",
+  at: "Tidpunkt",
+  submittedAt: "Inskickad",
+  responsiblePersonId: "Ansvarig",
+  responsible: "Ansvarig",
+  responsibleText: "Ansvarig",
+  rating: "Betyg",
+  purpose: "Syfte",
+  phase: "Fas",
+  needs: "Behov",
+  meetingId: "Sammanträde",
+  frameworkId: "Målramverk",
+  decisionId: "Beslut",
+  credits: "Högskolepoäng",
+  contactName: "Kontaktperson",
+  contactEmail: "Kontaktens e-post",
+  consentAt: "Samtycke lämnat",
+  lawfulBasis: "Rättslig grund",
+  concreteResults: "Finns konkreta resultat?",
+  canScaleUp: "Kan projektet skalas upp?",
+  processLeaderComment: "Processledarens kommentar",
+  latestReportType: "Senaste rapport",
+  latestReportDate: "Rapportdatum",
+  latestReportUncertain: "Osäker rapport",
+  reportType: "Rapport",
+  reportUncertain: "Osäker rapport",
+  reportIntervalMonths: "Rapportintervall (månader)",
+  funding: "Finansiering",
+  venue: "Plats",
+  subtitle: "Underrubrik",
+  stage: "Steg",
+  step: "Steg",
+  theme: "Tema",
+  themes: "Teman",
+  targetGroup: "Målgrupp",
+  targetGroups: "Målgrupper",
+  tasks: "Uppgifter",
+  vision: "Vision",
+  waitlist: "Väntelista",
+  registrationEnabled: "Anmälan öppen",
+  registrationOpensAt: "Anmälan öppnar",
+  registrationClosesAt: "Anmälan stänger",
+  recipientCount: "Antal mottagare",
+  recommendation: "Rekommendation",
+  recommendedAmount: "Rekommenderat belopp",
+  reviewComment: "Granskningskommentar",
+  results: "Resultat",
+  resources: "Resurser",
+  seriesId: "Evenemangsserie",
+  networkId: "Nätverk",
+  spaceId: "Lärrum",
+  threadId: "Tråd",
+  unitId: "Enhet",
+  unitOrganisationId: "Enhet",
+  roundId: "Bedömningsomgång",
+  roleKey: "Roll",
+  revokedAt: "Återkallad",
+  readOnly: "Endast läsning",
+});
+
+/** Which record an `…Id` field points at, so the log can name it. */
+const idFieldTypes: Record<string, string> = {
+  organisationId: "organisation",
+  ownerOrganisationId: "organisation",
+  funderOrganisationId: "organisation",
+  organisationIds: "organisation",
+  programmeId: "programme",
+  courseId: "course",
+  personId: "person",
+  leadPersonId: "person",
+  contactPersonId: "person",
+  personIds: "person",
+  userId: "user",
+  projectId: "project",
+  activityId: "activity",
+  eventId: "activity",
+  agreementId: "agreement",
+  ideaId: "idea",
+  callId: "idea_call",
+  indicatorId: "indicator",
+  planId: "plan",
+  responsiblePersonId: "person",
+  authorId: "user",
+  createdBy: "user",
+  updatedBy: "user",
+  uploadedBy: "user",
+};
+
+const roleWords: Record<string, string> = {
+  admin: "Administratör",
+  coordinator: "Samordnare",
+  programme_director: "Programansvarig",
+  group_member: "Gruppmedlem",
+  partner: "Partner",
+};
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const isUuid = (v: unknown): v is string => typeof v === "string" && /^[0-9a-f-]{36}$/i.test(v);
+
+/** Every uuid an entry's values hold, so the presenter can look their names up. */
+export function idsInValues(...values: unknown[]): string[] {
+  const found = new Set<string>();
+  const walk = (v: unknown) => {
+    if (typeof v === "string") for (const m of v.matchAll(UUID)) found.add(m[0].toLowerCase());
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") Object.values(v).forEach(walk);
+  };
+  values.forEach(walk);
+  return [...found];
+}
+
+/** A field's Swedish word; a field without one is "Annan uppgift", never its code. */
+export function auditFieldLabel(key: string): string {
+  return auditFieldLabels[key] ?? "Annan uppgift";
+}
+
+type Names = ReadonlyMap<string, string>;
+
+/** An id as the record's name; a record that is gone as its noun ("en organisation som tagits bort"). */
+function nameOfId(id: string, names: Names, type?: string): string {
+  const name = names.get(id.toLowerCase()) ?? names.get(id);
+  if (name) return name;
+  const noun = type ? entityNouns[type] : undefined;
+  return noun ? `${noun} som inte finns kvar` : "en post som inte finns kvar";
+}
+
+/** One value in words: names for ids, ja/nej, roles with their scope's name, lists joined; cut at 160. */
+export function auditValueText(value: unknown, names: Names = new Map(), key = ""): string | null {
+  const text = (v: unknown, k: string): string => {
+    if (v === null || v === undefined || v === "") return "–";
+    if (typeof v === "boolean") return v ? "ja" : "nej";
+    if (typeof v === "number") return new Intl.NumberFormat("sv-SE").format(v);
+    if (isUuid(v)) return nameOfId(v, names, idFieldTypes[k]);
+    if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) && !Number.isNaN(Date.parse(v)))
+      return formatDateTime(v); // local time, not UTC
+    if (typeof v === "string")
+      return k === "role" ? (roleWords[v] ?? v) : v.replace(UUID, (id) => nameOfId(id, names));
+    if (Array.isArray(v)) return v.length ? v.map((item) => text(item, k)).join("; ") : "inga";
+    if (typeof v === "object") {
+      const o = v as Record<string, unknown>;
+      if (typeof o.role === "string" && "scopeId" in o) {
+        const role = roleWords[o.role] ?? o.role;
+        if (!o.scopeId) return role;
+        const scope = nameOfId(String(o.scopeId), names, String(o.scopeType ?? ""));
+        return `${role} för ${scope}`;
+      }
+      const named = nameInValues(o);
+      if (named) return named;
+      return Object.entries(o)
+        .map(([field, item]) => `${auditFieldLabel(field)}: ${text(item, field)}`)
+        .join(", ");
+    }
+    return String(v);
+  };
+  if (value === null || value === undefined) return null;
+  const out = text(value, key).replace(UUID, "en post");
+  return out.length > 160 ? `${out.slice(0, 159)}…` : out;
+}
+
+/** One changed field as the log shows it: its word, and the values before and after in words. */
+export const auditChangeView = z
+  .object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })
+  .meta({ id: "AuditChange" });
+export type AuditChangeView = z.infer<typeof auditChangeView>;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * The fields an entry changed, in words: "Roller: Samordnare → Programansvarig för Ekonomprogrammet".
+ * `names` maps ids (lower case) to names; an id without one is named by its noun, never shown.
+ */
+export function auditChanges(before: unknown, after: unknown, names: Names = new Map()): AuditChangeView[] {
+  if (before == null && after == null) return [];
+  if (!isObject(before) && !isObject(after))
+    return [{ field: "Värde", before: auditValueText(before, names), after: auditValueText(after, names) }];
+  const b = isObject(before) ? before : {};
+  const a = isObject(after) ? after : {};
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
+    (k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]),
+  );
+  return keys.map((key) => ({
+    field: auditFieldLabel(key),
+    before: before == null ? null : auditValueText(b[key] ?? null, names, key),
+    after: after == null ? null : auditValueText(a[key] ?? null, names, key),
+  }));
+}
+
+/** The entry with its changes in words, as the log's change column shows them. */
+export const auditEntryWithChanges = auditEntryInWords
+  .extend({ changes: z.array(auditChangeView) })
+  .meta({ id: "AuditEntryWithChanges" });
+export type AuditEntryWithChanges = z.infer<typeof auditEntryWithChanges>;

@@ -79,7 +79,18 @@ export const updatePersonInput = z.object(personFields).partial();
 export type UpdatePersonInput = z.input<typeof updatePersonInput>;
 export type UpdatePersonData = z.output<typeof updatePersonInput>;
 
-export const personSorts = ["name", "-name", "-createdAt"] as const;
+export const personSorts = [
+  "name",
+  "-name",
+  "-createdAt",
+  "createdAt",
+  "title",
+  "-title",
+  "email",
+  "-email",
+  "updatedAt",
+  "-updatedAt",
+] as const;
 
 export const personListQuery = pageQuery.extend({
   q: z.string().trim().max(200).optional(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { goalRefView, refView } from "./goals.ts";
+import { formatPeriod as formatMonthPeriod, formatPeriodText } from "./period.ts";
 import { isoDate, optionalText, pageQuery, requiredText, uuid } from "./validation.ts";
 
 /** The project portfolio: projects with appendix 1's follow-up fields, colours, reports and outputs. */
@@ -34,12 +35,15 @@ export const yearMonth = z
   .string({ error: "validation.required" })
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "validation.yearMonth" });
 
-/** `2012-06`, `2014-06` → `062012-062014` as the seed writes periods. */
+/**
+ * A project's period as people read it: `2012-06`, `2014-06` → `jun 2012 – jun 2014`; an open end reads
+ * `från jun 2012` / `till jun 2014`. A period written as text is kept as written (a raw `062012-062014` is read
+ * as months). Nothing at all → "".
+ */
 export function formatPeriod(start: string | null, end: string | null, text?: string | null): string {
-  if (text) return text;
-  const mmyyyy = (ym: string | null) => (ym ? `${ym.slice(5, 7)}${ym.slice(0, 4)}` : "?");
+  if (text) return formatPeriodText(text);
   if (!start && !end) return "";
-  return `${mmyyyy(start)}-${mmyyyy(end)}`;
+  return formatMonthPeriod(start, end);
 }
 
 export const fundingLineInput = z.object({

@@ -1,50 +1,22 @@
 import i18n from "i18next";
+import {
+  formatPeriodText,
+  monthNames,
+  formatCount as sharedCount,
+  formatMonth as sharedMonth,
+  formatPeriod as sharedPeriod,
+} from "../../common/period.ts";
 
 /**
- * Periods and counts as people read them (issue 15): `jan 2012 – dec 2013`, `4 992`. One helper for the
- * whole web, so tables, charts and the Gantt agree; the month names match the charts' Swedish locale.
+ * Periods and counts as people read them (issue 15): `jan 2012 – dec 2013`, `4 992`. The formatter itself is
+ * shared with the server (src/common/period.ts); this file adds the UI language.
  */
 
 type Lang = "sv" | "en";
 // The UI language (i18next is set up by src/web/i18n); Swedish before it is.
 const lang = (): Lang => (i18n.language?.startsWith("en") ? "en" : "sv");
 
-export const monthNames: Record<Lang, { full: string[]; short: string[] }> = {
-  sv: {
-    full: [
-      "januari",
-      "februari",
-      "mars",
-      "april",
-      "maj",
-      "juni",
-      "juli",
-      "augusti",
-      "september",
-      "oktober",
-      "november",
-      "december",
-    ],
-    short: ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
-  },
-  en: {
-    full: [
-      "January",
-      "February",
-      "March",
-      "April",
-      "May",
-      "June",
-      "July",
-      "August",
-      "September",
-      "October",
-      "November",
-      "December",
-    ],
-    short: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-  },
-};
+export { monthNames };
 
 export const dayNames: Record<Lang, { full: string[]; short: string[] }> = {
   sv: {
@@ -57,61 +29,27 @@ export const dayNames: Record<Lang, { full: string[]; short: string[] }> = {
   },
 };
 
-/** `4 992` (a narrow no-break space between thousands in Swedish); `–` for nothing. */
+/** `4 992` (a no-break space between thousands in Swedish); `–` for nothing. */
 export function formatCount(value: number | null | undefined, language: Lang = lang()): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return "–";
-  return new Intl.NumberFormat(language === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 1 }).format(
-    value,
-  );
+  return sharedCount(value, language);
 }
-
-/** A point in time as year, month and (when known) day, read from `2012-01-15`, `2012-01` or `012012`. */
-function parts(value: string): { y: number; m: number; d: number | null } | null {
-  const v = value.trim();
-  let match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(v);
-  if (match) return { y: Number(match[1]), m: Number(match[2]), d: match[3] ? Number(match[3]) : null };
-  match = /^(\d{2})(\d{4})$/.exec(v); // MMYYYY, as the portfolio's imported periods are written
-  if (match) return { y: Number(match[2]), m: Number(match[1]), d: null };
-  match = /^(\d{4})$/.exec(v);
-  if (match) return { y: Number(match[1]), m: 0, d: null };
-  return null;
-}
-
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /** `jan 2012`; `15 jan 2012` when the day matters (not the first or, for an end, the last of the month). */
 export function formatMonth(value: string | null | undefined, end = false, language: Lang = lang()): string {
-  if (!value) return "";
-  const p = parts(value);
-  if (!p) return value;
-  if (p.m < 1 || p.m > 12) return String(p.y);
-  const month = `${monthNames[language].short[p.m - 1]} ${p.y}`;
-  const wholeMonth = p.d === null || p.d === (end ? lastDay(p.y, p.m) : 1);
-  return wholeMonth ? month : `${p.d} ${month}`;
+  return sharedMonth(value, end, language);
 }
 
 /**
  * `jan 2012 – dec 2013` from ISO dates or months; an open end reads `från jan 2012` / `till dec 2013`.
- * Also reads a stored label such as `012012-122013`.
+ * Also reads a stored label such as `012012-122013` (when called with the label alone).
  */
 export function formatPeriod(
   start: string | null | undefined,
   end?: string | null,
   language: Lang = lang(),
 ): string {
-  if (start && end === undefined) {
-    const label = /^(\d{6}|\d{4}-\d{2}(?:-\d{2})?)\s*[-–]\s*(\d{6}|\d{4}-\d{2}(?:-\d{2})?)?$/.exec(
-      start.trim(),
-    );
-    if (label) return formatPeriod(label[1], label[2] ?? null, language);
-    return parts(start) ? formatPeriod(start, null, language) : start;
-  }
-  const from = formatMonth(start, false, language);
-  const to = formatMonth(end, true, language);
-  if (from && to) return from === to ? from : `${from} – ${to}`;
-  if (from) return language === "sv" ? `från ${from}` : `from ${from}`;
-  if (to) return language === "sv" ? `till ${to}` : `until ${to}`;
-  return "–";
+  if (start && end === undefined) return formatPeriodText(start, language);
+  return sharedPeriod(start, end, language);
 }
 
 /** Kept for the pages that call it: a start and end date as a period in words. */

@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { actionChoices, actionKey, auditActions, auditSentence, entityNouns } from "../../../common/audit.ts";
+import {
+  actionChoices,
+  actionKey,
+  auditActions,
+  auditChanges,
+  auditSentence,
+  entityNouns,
+} from "../../../common/audit.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
 
 const t = await createTestApp();
@@ -141,5 +148,77 @@ describe("GET /api/admin/audit in words", () => {
       expect(item.sentence).toMatch(/ loggade in$/);
       expect(item.sentence).not.toContain("auth.");
     }
+  });
+
+  it("shows a roles change in words: Swedish field names and the scope's name, never a uuid", async () => {
+    const admin = await t.login(demo.admin);
+    const users = (await t.request({ method: "GET", url: "/api/admin/users", as: admin })).json().items;
+    const partner = users.find((u: { email: string }) => u.email === demo.partner);
+    const coordinator = await t.login(demo.coordinator);
+    const org = (
+      await t.request({
+        method: "POST",
+        url: "/api/organisations",
+        as: coordinator,
+        payload: { name: "Sundsvalls kommun (granskning)", type: "kommun" },
+      })
+    ).json();
+    const programme = (
+      await t.request({
+        method: "POST",
+        url: "/api/programmes",
+        as: coordinator,
+        payload: { code: "AUDX", nameSv: "Granskningsprogrammet", credits: 300, level: "avancerad" },
+      })
+    ).json();
+    expect(org.id).toBeTruthy();
+    expect(programme.id).toBeTruthy();
+    const put = await t.request({
+      method: "PUT",
+      url: `/api/admin/users/${partner.id}/roles`,
+      as: admin,
+      payload: {
+        roles: [
+          { role: "partner", scopeType: "organisation", scopeId: org.id },
+          { role: "programme_director", scopeType: "programme", scopeId: programme.id },
+        ],
+      },
+    });
+    expect(put.statusCode).toBe(200);
+    const res = await t.request({
+      method: "GET",
+      url: `/api/admin/audit?action=user.roles_set&entityId=${partner.id}`,
+      as: admin,
+    });
+    expect(res.statusCode).toBe(200);
+    const [entry] = res.json().items;
+    expect(entry.changes).toHaveLength(1);
+    const [change] = entry.changes;
+    expect(change.field).toBe("Roller");
+    expect(change.after).toContain(`Partner för ${org.name}`);
+    expect(change.after).toContain(`Programansvarig för Granskningsprogrammet`);
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    const shown = JSON.stringify(res.json().items.map((i: { changes: unknown }) => i.changes));
+    expect(shown).not.toMatch(uuid);
+    expect(shown).not.toMatch(/scopeId|scopeType|programme_director/);
+  });
+
+  it("names a record that is gone by its noun, not its id", () => {
+    const gone = "9af317c4-0000-4000-8000-000000000001";
+    const [change] = auditChanges(
+      { roles: [] },
+      { roles: [{ role: "partner", scopeType: "organisation", scopeId: gone }] },
+    );
+    expect(change).toEqual({
+      field: "Roller",
+      before: "inga",
+      after: "Partner för en organisation som inte finns kvar",
+    });
+    expect(auditChanges({ active: true }, { active: false })).toEqual([
+      { field: "Aktiv", before: "ja", after: "nej" },
+    ]);
+    // A timestamp in Swedish local time (summer time: UTC+2), not as the UTC text it was stored as.
+    const [expires] = auditChanges({ expiresAt: null }, { expiresAt: "2026-06-01T10:00:00.000Z" });
+    expect(expires).toEqual({ field: "Giltig till", before: null, after: "2026-06-01 12:00" });
   });
 });

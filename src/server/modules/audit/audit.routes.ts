@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { auditQuery } from "../../../common/accounts.ts";
-import { auditEntryInWords } from "../../../common/audit.ts";
+import { auditEntryWithChanges } from "../../../common/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
@@ -21,7 +21,7 @@ export function registerAuditRoutes(app: FastifyInstance, { db }: Deps) {
         summary: "Granskningsloggen",
         querystring: auditQuery,
         response: {
-          200: listOf(auditEntryInWords),
+          200: listOf(auditEntryWithChanges),
           401: problemSchema,
           403: problemSchema,
           422: problemSchema,

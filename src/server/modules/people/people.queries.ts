@@ -4,11 +4,11 @@ import { type PersonListQuery, personListQuery } from "../../../common/people.ts
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { authorize } from "../../platform/authorize.ts";
-import { encodeCursor, page } from "../../platform/pagination.ts";
+import { encodeCursor, page, type SortKey, sortedKeyset } from "../../platform/pagination.ts";
 import { users } from "../../platform/platform.schema.ts";
 import { likePattern } from "../../platform/sql.ts";
 import { parseWith } from "../../platform/validation.ts";
-import { keyset, nameMatches, organisationsInOrder } from "../organisations/index.ts";
+import { nameMatches, organisationsInOrder } from "../organisations/index.ts";
 import { peoplePolicy } from "./people.policy.ts";
 import { memberships, people } from "./people.schema.ts";
 
@@ -86,11 +86,27 @@ export async function findPerson(db: Db | Tx, id: string): Promise<PersonRecord 
   return rows.length ? (await toRecords(db, rows))[0] : null;
 }
 
-/** One page of people; `q` searches name (ILIKE + trigram) and e-mail. */
+/**
+ * The orders of the people register (common/people.ts personSorts), sorted whole on the server (issue 15).
+ * Text keys end with the name's Swedish sort key, so people with the same title come in name order; those
+ * without one come first. They compare byte by byte (collate "C"), as the sort keys are made for.
+ */
+const sortKeys: Record<string, SortKey> = {
+  name: { expr: sql`${people.sortKey}`, type: "text" },
+  title: {
+    expr: sql`(coalesce(lower(${people.title}), '') || ' ' || ${people.sortKey}) collate "C"`,
+    type: "text",
+  },
+  email: { expr: sql`coalesce(lower(${people.email}), '') collate "C"`, type: "text" },
+  createdAt: { expr: sql`${people.createdAt}`, type: "timestamp" },
+  updatedAt: { expr: sql`${people.updatedAt}`, type: "timestamp" },
+};
+
+/** One page of people; `q` searches name (ILIKE + trigram) and e-mail; `sort` orders the whole register. */
 export async function listPeople(db: Db, actor: Actor | null, query: PersonListQuery = {}) {
   authorize(actor, peoplePolicy, "list", null);
   const q = parseWith(personListQuery, query);
-  const paging = keyset(q.sort, people, q.cursor);
+  const paging = sortedKeyset(q.sort, sortKeys, people.id, q.cursor);
   const where: (SQL | undefined)[] = [paging.where];
   if (q.q) where.push(or(nameMatches(people.name, q.q), ilike(people.email, likePattern(q.q))));
   if (q.organisationId) {

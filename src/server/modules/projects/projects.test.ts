@@ -70,7 +70,7 @@ describe("POST /api/projects", () => {
       owner: { id: miunId, name: "Mittuniversitetet" },
       periodStart: "2012-06",
       periodEnd: "2014-06",
-      periodLabel: "062012-062014",
+      periodLabel: "jun 2012 – jun 2014",
       latestReportType: "delrapport",
       concreteResults: "Ja",
       colour: "green",
@@ -425,7 +425,7 @@ describe("portfolio views", () => {
     const row = sheet.getRow(3);
     expect(row.getCell(1).value).toBe("Export-1 (Pernilla Sivertsen)");
     expect(row.getCell(2).value).toBe("Del-");
-    expect(row.getCell(3).value).toBe("062012-062014");
+    expect(row.getCell(3).value).toBe("jun 2012 – jun 2014");
     expect(row.getCell(7).value).toBe("Grön");
     expect(row.getCell(8).value).toEqual(new Date("2013-04-02T00:00:00Z"));
     expect(sheet.getRow(2).getCell(1).value).toBe("'=cmd|' /C calc'!A0 (@ond)");
@@ -442,7 +442,7 @@ describe("portfolio views", () => {
     );
     expect(lines[1].startsWith("'=cmd|' /C calc'!A0 (@ond);")).toBe(true);
     expect(lines[2]).toContain(
-      ";062012-062014;Ja;Ja;Process som systematiserats. Bra utfall.;Grön;2013-04-02;2012-06-01;2014-06-01;",
+      ";jun 2012 – jun 2014;Ja;Ja;Process som systematiserats. Bra utfall.;Grön;2013-04-02;2012-06-01;2014-06-01;",
     );
     expect(
       (await t.request({ method: "GET", url: "/api/projects/export?format=doc", as: member })).statusCode,
@@ -513,7 +513,7 @@ describe("portfolio views", () => {
         name: "Turism 2.0",
         periodStart: "2013-04",
         periodEnd: "2013-12",
-        periodLabel: "042013-122013",
+        periodLabel: "apr 2013 – dec 2013",
       }),
     ]);
     expect(

@@ -55,7 +55,7 @@ describe("demo: the review round of 2 April 2013 (seed 000)", () => {
     expect(round.projects[0]).toMatchObject({
       projectName: "Karriärcoachning",
       leadName: "Pernilla Sivertsen",
-      periodLabel: "062012-062014",
+      periodLabel: "jun 2012 – jun 2014",
       reportType: "delrapport",
       concreteResults: "Ja",
       canScaleUp: "Ja",

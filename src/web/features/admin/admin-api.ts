@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { InviteInput, UserView } from "../../../common/accounts.ts";
-import type { AuditEntryInWords } from "../../../common/audit.ts";
+import type { AuditEntryWithChanges } from "../../../common/audit.ts";
 import type { RoleAssignment } from "../../../common/roles.ts";
 import { api, queryString } from "../../api.ts";
 
@@ -38,7 +38,7 @@ export function useSetActive() {
 }
 
 export type AuditFilters = { entityType: string; action: string; actorId: string; from: string; to: string };
-export type AuditPage = { items: AuditEntryInWords[]; nextCursor: string | null };
+export type AuditPage = { items: AuditEntryWithChanges[]; nextCursor: string | null };
 
 export function fetchAuditPage(filters: AuditFilters, cursor: string | undefined) {
   return api.get<AuditPage>(`/api/admin/audit${queryString({ ...filters, cursor, limit: 25 })}`);

@@ -1,46 +1,41 @@
 import { useTranslation } from "react-i18next";
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** A value on one line: strings as they are, everything else as compact JSON, long ones cut. */
-function show(value: unknown): string {
-  if (value === undefined || value === null) return "–";
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
-}
+import type { AuditChangeView } from "../../../common/audit.ts";
 
 /**
- * Before/after of an audit entry as the fields that changed: "active: true → false". A creation
- * or deletion, or a change of many fields, folds into a <details> so the log stays scannable.
+ * An audit entry's changes as the server words them (issue 15): each field by its Swedish word and its
+ * values with ids replaced by the records' names — "Roller: Samordnare → Programansvarig för Ekonomi".
+ * A creation or deletion, or a change of many fields, folds into a <details> so the log stays scannable.
  */
-export function AuditChange({ before, after }: { before: unknown; after: unknown }) {
+export function AuditChange({
+  before,
+  after,
+  changes,
+}: {
+  before: unknown;
+  after: unknown;
+  changes: AuditChangeView[];
+}) {
   const { t } = useTranslation();
   if (before == null && after == null) return <span className="muted">–</span>;
-  if (!isObject(before) && !isObject(after)) return <span>{`${show(before)} → ${show(after)}`}</span>;
-  const b = isObject(before) ? before : {};
-  const a = isObject(after) ? after : {};
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
-    (k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]),
-  );
-  if (keys.length === 0) return <span className="muted">{t("admin.auditNoChange")}</span>;
+  if (changes.length === 0) return <span className="muted">{t("admin.auditNoChange")}</span>;
 
   const list = (
     <dl className="change-list">
-      {keys.map((key) => (
-        <div key={key}>
-          <dt>{key}</dt>
+      {changes.map((change, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: two fields may share a word; the order is fixed
+        <div key={i}>
+          <dt>{change.field}</dt>
           <dd>
             {before == null ? (
-              show(a[key])
+              (change.after ?? "–")
             ) : after == null ? (
-              <del>{show(b[key])}</del>
+              <del>{change.before ?? "–"}</del>
             ) : (
               <>
-                <del>{show(b[key])}</del>
+                <del>{change.before ?? "–"}</del>
                 <span aria-hidden="true"> → </span>
                 <span className="visually-hidden"> {t("admin.auditBecame")} </span>
-                <ins>{show(a[key])}</ins>
+                <ins>{change.after ?? "–"}</ins>
               </>
             )}
           </dd>
@@ -48,13 +43,13 @@ export function AuditChange({ before, after }: { before: unknown; after: unknown
       ))}
     </dl>
   );
-  if (before != null && after != null && keys.length <= 3) return list;
+  if (before != null && after != null && changes.length <= 3) return list;
   const summary =
     before == null
-      ? t("admin.auditCreated", { count: keys.length })
+      ? t("admin.auditCreated", { count: changes.length })
       : after == null
-        ? t("admin.auditDeleted", { count: keys.length })
-        : t("admin.auditChanged", { count: keys.length });
+        ? t("admin.auditDeleted", { count: changes.length })
+        : t("admin.auditChanged", { count: changes.length });
   return (
     <details className="change-details">
       <summary>{summary}</summary>

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { auditQuery } from "../../../common/accounts.ts";
-import { type AuditEntryInWords, actionChoices, entityTypeChoices } from "../../../common/audit.ts";
+import { type AuditEntryWithChanges, actionChoices, entityTypeChoices } from "../../../common/audit.ts";
 import { compareText, formatDateTime } from "../../../common/format.ts";
 import {
   Button,
@@ -96,9 +96,9 @@ export function AuditPage() {
   );
 }
 
-function AuditTable({ entries }: { entries: AuditEntryInWords[] }) {
+function AuditTable({ entries }: { entries: AuditEntryWithChanges[] }) {
   const { t } = useTranslation();
-  const columns: Column<AuditEntryInWords>[] = [
+  const columns: Column<AuditEntryWithChanges>[] = [
     {
       key: "at",
       header: t("admin.auditAt"),
@@ -118,7 +118,7 @@ function AuditTable({ entries }: { entries: AuditEntryInWords[] }) {
     {
       key: "change",
       header: t("admin.auditChange"),
-      cell: (e) => <AuditChange before={e.before} after={e.after} />,
+      cell: (e) => <AuditChange before={e.before} after={e.after} changes={e.changes} />,
     },
   ];
   return (

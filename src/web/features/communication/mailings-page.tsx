@@ -64,7 +64,13 @@ export function MailingsPage() {
       });
     },
     onSuccess: (m) => {
-      setMessage({ tone: "success", text: t("communication.web.sent", { count: m.recipientCount }) });
+      setMessage({
+        tone: "success",
+        text: t("communication.web.sentTo", {
+          count: m.recipientCount,
+          formatted: formatCount(m.recipientCount),
+        }),
+      });
       setPreview(null);
       void mailings.refetch();
       void audiences.refetch();
@@ -123,7 +129,7 @@ export function MailingsPage() {
       {preview && (
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading">
-            {t("communication.web.previewTitle", {
+            {t("communication.web.previewHeading", {
               count: preview.count,
               formatted: formatCount(preview.count),
             })}
@@ -170,7 +176,7 @@ export function MailingsPage() {
               onChange={setBody}
             />
             <Button onPress={() => send.mutate()} isPending={send.isPending} isDisabled={preview.count === 0}>
-              {t("communication.web.send", { count: preview.count })}
+              {t("communication.web.sendTo", { count: preview.count, formatted: formatCount(preview.count) })}
             </Button>
           </div>
         </section>

@@ -73,14 +73,27 @@ export function PeoplePage() {
             : { message: t("common.emptyList"), action: newLink }
         }
       >
-        {(items) => <PeopleTable items={items} />}
+        {(items) => <PeopleTable items={items} sort={list.filters.sort} onSort={list.sortBy} />}
       </RegisterResults>
     </>
   );
 }
 
-function PeopleTable({ items }: { items: PersonView[] }) {
+/** Table columns and the server's orders they sort by (a paged list is sorted whole, on the server). */
+const serverSorts: Record<string, string> = { name: "name", title: "title", email: "email" };
+
+function PeopleTable({
+  items,
+  sort,
+  onSort,
+}: {
+  items: PersonView[];
+  sort: string;
+  onSort: (sort: string) => void;
+}) {
   const { t } = useTranslation();
+  const descending = sort.startsWith("-");
+  const column = Object.keys(serverSorts).find((k) => serverSorts[k] === sort.replace(/^-/, ""));
   const organisationsOf = (p: PersonView) => p.memberships.map((m) => m.organisationName).join(", ");
   const columns: Column<PersonView>[] = [
     {
@@ -115,6 +128,11 @@ function PeopleTable({ items }: { items: PersonView[] }) {
       columns={columns}
       rows={items}
       rowKey={(p) => p.id}
+      serverSort={{
+        keys: Object.keys(serverSorts),
+        sort: column ? { key: column, direction: descending ? "descending" : "ascending" } : undefined,
+        onChange: (next) => onSort(`${next.direction === "descending" ? "-" : ""}${serverSorts[next.key]}`),
+      }}
     />
   );
 }
