@@ -177,7 +177,7 @@ describe("plans and the portfolio: a coordinator follows up the 2013–2015 plan
     );
     expect(await table.getByRole("row").count()).toBe(14); // header + 13 projects
     const hum = table.getByRole("row", { name: /^HUM/ });
-    await visible(hum.getByRole("cell", { name: "Slut-?" }));
+    await visible(hum.getByRole("cell", { name: "Slutrapport?" }));
     await visible(hum.getByRole("cell", { name: "Röd" }));
     // The wide table scrolls inside its frame; the page itself fits the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

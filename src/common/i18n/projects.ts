@@ -52,7 +52,7 @@ export const sv = {
     },
     colours: { green: "Grön", yellow: "Gul", red: "Röd", none: "Ej bedömd" },
     reportTypes: { delrapport: "Delrapport", slutrapport: "Slutrapport" },
-    reportShort: { delrapport: "Del-", slutrapport: "Slut-" },
+    reportShort: { delrapport: "Delrapport", slutrapport: "Slutrapport" },
     outputTypes: {
       publication: "Publikation",
       scientific_article: "Vetenskaplig artikel",

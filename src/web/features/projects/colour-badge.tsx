@@ -12,7 +12,7 @@ export function ColourBadge({ colour }: { colour: ProjectColour | null }) {
   );
 }
 
-/** "Del-", "Slut-", "Slut-?" as appendix 1 writes the latest report. */
+/** The latest report's kind in words ("Delrapport", "Slutrapport?"), where appendix 1 abbreviates ("Del-", "Slut-?"). */
 export function reportShort(
   t: (key: string) => string,
   p: { latestReportType: string | null; latestReportUncertain: boolean },
