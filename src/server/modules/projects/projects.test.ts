@@ -424,7 +424,7 @@ describe("portfolio views", () => {
     expect(sheet.getRow(1).getCell(7).value).toBe("Färgkodning Röd/gul/grön");
     const row = sheet.getRow(3);
     expect(row.getCell(1).value).toBe("Export-1 (Pernilla Sivertsen)");
-    expect(row.getCell(2).value).toBe("Del-");
+    expect(row.getCell(2).value).toBe("Delrapport");
     expect(row.getCell(3).value).toBe("jun 2012 – jun 2014");
     expect(row.getCell(7).value).toBe("Grön");
     expect(row.getCell(8).value).toEqual(new Date("2013-04-02T00:00:00Z"));
