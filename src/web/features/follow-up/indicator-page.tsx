@@ -153,9 +153,14 @@ function IndicatorActions({
               : "indicators.deleteNothingElseManual",
           )}
           onDeleted={async () => {
+            // The cached lists still hold the deleted indicator: drop them before going back, so the list
+            // page loads afresh instead of showing it until its refetch lands. This page's own query goes
+            // after we have left it (dropping it here would fetch the deleted indicator again).
+            queryClient.removeQueries({
+              predicate: (q) => q.queryKey[0] === "follow-up" && q.queryKey[1] !== "indicator",
+            });
             await navigate({ to: "/uppfoljning", search: back ?? {} });
-            queryClient.removeQueries({ queryKey: ["follow-up", "indicator", i.id] });
-            await queryClient.invalidateQueries({ queryKey: ["follow-up"] });
+            queryClient.removeQueries({ queryKey: ["follow-up", "indicator"] });
           }}
         />
       )}
