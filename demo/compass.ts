@@ -449,7 +449,7 @@ const takes: [ProgrammeKey, number, string, string, string][] = [
 ];
 
 export async function loadCompassDemo(db: Db) {
-  await ensureModel(db);
+  await ensureModel(db, systemActor);
   if (await hasOffers(db)) return;
   const orgIds = await organisationIdsByName(db);
   const org = (name: string) => {

@@ -108,7 +108,7 @@ export async function loadSiteDemo(db: Db) {
 /** One call open today (the 2010 call closed long ago), run by the sector group, if none is. */
 async function ensureOpenCall(db: Db) {
   const now = new Date();
-  const open = (await listPublicCalls(db, now)).some(({ call }) => call.opensAt <= now);
+  const open = (await listPublicCalls(db, systemActor, now)).some(({ call }) => call.opensAt <= now);
   if (open) return;
   const sk = (await organisationIdsByName(db)).get(ORG.samhallskontraktet);
   if (!sk) return;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { listDoneActivitiesOfProgramme } from "../../src/server/modules/activities/activities.service.ts";
 import { findProgrammeIdByCode } from "../../src/server/modules/programmes/programmes.service.ts";
 import { createTestApp, demo } from "../../src/server/test/harness.ts";
 import { loadActivitiesDemo } from "./activities.ts";
@@ -93,9 +92,20 @@ describe("activities demo", () => {
 
   it("makes nursing strong, tourism medium and journalism weak, so compasses differ", async () => {
     const db = t.database.db;
-    const period = { from: "2025-01-01", to: "2025-12-31" };
-    const done = async (code: string) =>
-      listDoneActivitiesOfProgramme(db, (await findProgrammeIdByCode(db, code))!, period);
+    const done = async (code: string) => {
+      const programmeId = await findProgrammeIdByCode(db, code);
+      const res = await t.request({
+        method: "GET",
+        url: `/api/activities?programmeId=${programmeId}&status=done&from=2025-01-01&to=2025-12-31&limit=500`,
+        as: partner,
+      });
+      return res.json().items as {
+        evaluated: boolean;
+        typeKey: string;
+        mandatory: boolean;
+        partners: unknown[];
+      }[];
+    };
     const [nursing, tourism, journalism] = await Promise.all([done("HSJUG"), done("NTURG"), done("NJOUG")]);
     const evaluated = (list: { evaluated: boolean }[]) => list.filter((a) => a.evaluated).length;
     expect(nursing.length).toBeGreaterThan(tourism.length);

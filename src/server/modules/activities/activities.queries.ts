@@ -66,16 +66,6 @@ export async function queryActivities(db: Db, q: ActivityListQuery) {
   return { items, nextCursor: result.nextCursor };
 }
 
-/** Done activities reaching the programme within the period, oldest first (the compass's raw material). */
-export async function queryDoneActivitiesOfProgramme(db: Db, programmeId: string, from: string, to: string) {
-  const rows = await db
-    .select()
-    .from(activities)
-    .where(and(eq(activities.status, "done"), reachesProgramme(programmeId), ...withinPeriod(from, to)))
-    .orderBy(asc(activities.startDate), asc(activities.id));
-  return toRecords(db, rows);
-}
-
 /** Titles of activities by id, for other modules' views that name a linked activity. */
 export async function activityTitles(db: Db | Tx, ids: (string | null)[]) {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))];

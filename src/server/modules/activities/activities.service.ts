@@ -5,7 +5,7 @@ import { authorize } from "../../platform/authorize.ts";
 import { notFound } from "../../platform/errors.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { activitiesPolicy } from "./activities.policy.ts";
-import { queryActivities, queryDoneActivitiesOfProgramme } from "./activities.queries.ts";
+import { queryActivities } from "./activities.queries.ts";
 import { type ActivityRecord, findActivity } from "./activities.records.ts";
 
 /**
@@ -28,17 +28,4 @@ export async function getActivity(db: Db, actor: Actor | null, id: string): Prom
 export async function listActivities(db: Db, actor: Actor | null, query: Partial<ActivityListQuery> = {}) {
   authorize(actor, activitiesPolicy, "list", null);
   return queryActivities(db, parseWith(activityListQuery, query));
-}
-
-/**
- * The done activities of a programme in a period — linked to the programme or to one of its courses,
- * overlapping [from, to] (ISO dates, inclusive), oldest first. What the compass derives its current
- * state from. A plain read for computations: the caller decides who may see the result.
- */
-export async function listDoneActivitiesOfProgramme(
-  db: Db,
-  programmeId: string,
-  period: { from: string; to: string },
-): Promise<ActivityRecord[]> {
-  return queryDoneActivitiesOfProgramme(db, programmeId, period.from, period.to);
 }

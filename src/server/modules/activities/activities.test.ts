@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp, demo } from "../../test/harness.ts";
 import { registerFixture } from "../programmes/test/registers.fixture.ts";
-import { listDoneActivitiesOfProgramme } from "./activities.service.ts";
 
 const fixture = registerFixture();
 const t = await createTestApp({ seed: fixture.seed });
@@ -380,8 +379,8 @@ describe("GET/PATCH/DELETE /api/activities/{id}", () => {
   });
 });
 
-describe("listDoneActivitiesOfProgramme (for the compass)", () => {
-  it("returns done activities linked to the programme or its courses within the period", async () => {
+describe("a programme's done activities in a period (what the compass counts)", () => {
+  it("lists done activities linked to the programme or its courses within the period", async () => {
     await create({
       title: "Inställt studiebesök",
       typeKey: "studiebesok",
@@ -389,21 +388,20 @@ describe("listDoneActivitiesOfProgramme (for the compass)", () => {
       status: "cancelled",
       programmeIds: [ids.tourism],
     });
-    const done2023 = await listDoneActivitiesOfProgramme(t.database.db, ids.tourism, {
-      from: "2023-01-01",
-      to: "2023-12-31",
-    });
-    expect(done2023.map((a) => a.title)).toEqual([guest.title]);
+    const done = (year: number) =>
+      t.request({
+        method: "GET",
+        url: `/api/activities?programmeId=${ids.tourism}&status=done&from=${year}-01-01&to=${year}-12-31`,
+        as: coordinator,
+      });
+    const done2023 = (await done(2023)).json().items;
+    expect(done2023.map((a: { title: string }) => a.title)).toEqual([guest.title]);
     expect(done2023[0]).toMatchObject({
       typeKey: "gastforelasning",
       participants: 35,
       courses: [{ code: "TU016G" }],
     });
-    const done2024 = await listDoneActivitiesOfProgramme(t.database.db, ids.tourism, {
-      from: "2024-01-01",
-      to: "2024-12-31",
-    });
-    expect(done2024).toEqual([]);
+    expect((await done(2024)).json().items).toEqual([]);
   });
 });
 

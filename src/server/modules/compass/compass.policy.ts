@@ -10,6 +10,8 @@ import { canReadOrganisationFollowUp } from "../organisations/index.ts";
 export const directedProgrammeIds = (actor: Actor | null) =>
   scopedIds(actor, "programme_director", "programme");
 
+/** Everyone logged in reads the model, the offers and every programme's compass, outcomes and work process. */
+export const canReadCompass = (actor: Actor | null) => !!actor;
 export const canEditModel = (actor: Actor | null) => isAdmin(actor);
 export const canManageOffers = (actor: Actor | null) => isStaff(actor);
 
@@ -25,12 +27,16 @@ export const canManageWorkProcess = (actor: Actor | null, programmeId: string) =
 export type CompassSubject = { programmeId: string } | null;
 
 export const compassPolicy = {
+  read: { allow: canReadCompass, refuse: "hide" },
   editModel: canEditModel,
   manageOffers: canManageOffers,
   manage: (actor, s) => !!s && canManageProgrammeCompass(actor, s.programmeId),
   recompute: (actor, s) => !!s && canManageProgrammeCompass(actor, s.programmeId),
   workProcess: (actor, s) => !!s && canManageWorkProcess(actor, s.programmeId),
-} satisfies Policy<"editModel" | "manageOffers" | "manage" | "recompute" | "workProcess", CompassSubject>;
+} satisfies Policy<
+  "read" | "editModel" | "manageOffers" | "manage" | "recompute" | "workProcess",
+  CompassSubject
+>;
 
 export const programmeCompassAbilities = (actor: Actor | null, programmeId: string) =>
   abilities(actor, compassPolicy, { programmeId }, ["manage", "recompute", "workProcess"]);

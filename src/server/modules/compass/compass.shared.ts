@@ -1,10 +1,11 @@
 import { inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
+import { authorize } from "../../platform/authorize.ts";
 import { notFound } from "../../platform/errors.ts";
 import { users } from "../../platform/platform.schema.ts";
 import { programmesByIds } from "../programmes/index.ts";
-import { directedProgrammeIds } from "./compass.policy.ts";
+import { compassPolicy, directedProgrammeIds } from "./compass.policy.ts";
 
 /** The same 422 with field paths as the HTTP route, for service input (platform/validation.ts). */
 export { parseWith as parseInput } from "../../platform/validation.ts";
@@ -44,7 +45,8 @@ export const actorUserId = (actor: { userId: string }) =>
   actor.userId === "00000000-0000-0000-0000-000000000000" ? null : actor.userId;
 
 /** The programmes the actor directs (scoped programme director roles), in Swedish name order. */
-export async function myProgrammes(db: Db, actor: Actor) {
+export async function myProgrammes(db: Db, actor: Actor | null) {
+  authorize(actor, compassPolicy, "read", null);
   const ids = directedProgrammeIds(actor);
   if (!ids.length) return [];
   const rows = await programmesByIds(db, ids);

@@ -2,7 +2,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
+import { authorize } from "../../platform/authorize.ts";
 import { dimensionStatRows, programmeActivityRows } from "../../read/compass-derivation.ts";
+import { compassPolicy } from "./compass.policy.ts";
 import { compassSnapshots, type SnapshotLevels } from "./compass.schema.ts";
 import { actorUserId } from "./compass.shared.ts";
 import { emptyStats, type LevelStats, levelFromStats, periodOf } from "./level.ts";
@@ -40,10 +42,12 @@ export function typeMapping(model: ModelVersion) {
 /** Level statistics per programme and dimension for one model version and year, in one query. */
 export async function dimensionStats(
   db: Db | Tx,
+  actor: Actor | null,
   programmeIds: string[],
   year: number,
   model: ModelVersion,
 ): Promise<Map<string, Map<string, LevelStats>>> {
+  authorize(actor, compassPolicy, "read", null);
   const result = new Map<string, Map<string, LevelStats>>();
   if (!programmeIds.length) return result;
   const rows = await dimensionStatRows(db, programmeIds, periodOf(year, model.period), typeMapping(model));
@@ -72,19 +76,21 @@ export function levelsOf(model: ModelVersion, stats: Map<string, LevelStats> | u
 
 /**
  * Derived levels of many programmes for one year. Each programme-year uses the model version it was
- * first computed with (compass_snapshots), or the latest version when it has none yet. With `pinFor`,
- * programme-years computed for the first time are pinned to the version used, so a later model change
- * does not silently alter them (issue 4: "earlier years keep the version they were computed with").
+ * first computed with (compass_snapshots), or the latest version when it has none yet. With `pin`,
+ * programme-years computed for the first time are pinned (by the actor) to the version used, so a later
+ * model change does not silently alter them (issue 4: "earlier years keep the version they were computed with").
  */
 export async function levelsForYear(
   db: Db,
+  actor: Actor | null,
   programmeIds: string[],
   year: number,
-  pinFor: Actor | null,
+  pin: boolean,
 ): Promise<Map<string, ProgrammeYear>> {
+  authorize(actor, compassPolicy, "read", null);
   const out = new Map<string, ProgrammeYear>();
   if (!programmeIds.length) return out;
-  const latest = await latestModel(db);
+  const latest = await latestModel(db, actor);
   const pins = await db
     .select({
       programmeId: compassSnapshots.programmeId,
@@ -100,8 +106,9 @@ export async function levelsForYear(
     byVersion.set(v, [...(byVersion.get(v) ?? []), id]);
   }
   for (const [version, ids] of byVersion) {
-    const model = version === latest.version ? latest : ((await getModelVersion(db, version)) ?? latest);
-    const stats = await dimensionStats(db, ids, year, model);
+    const model =
+      version === latest.version ? latest : ((await getModelVersion(db, actor, version)) ?? latest);
+    const stats = await dimensionStats(db, actor, ids, year, model);
     for (const id of ids)
       out.set(id, {
         model,
@@ -110,10 +117,10 @@ export async function levelsForYear(
       });
   }
   const unpinned = programmeIds.filter((id) => !pinOf.has(id));
-  if (pinFor && unpinned.length) {
-    const computedAt = await pin(
+  if (pin && actor && unpinned.length) {
+    const computedAt = await pinVersions(
       db,
-      pinFor,
+      actor,
       year,
       unpinned.map((id) => ({ programmeId: id, ...out.get(id)! })),
     );
@@ -127,7 +134,7 @@ export function snapshotLevels(levels: Map<string, DimensionLevel>): SnapshotLev
 }
 
 /** Records which version the programme-years were first computed with (one audit entry per call). */
-async function pin(
+async function pinVersions(
   db: Db,
   actor: Actor,
   year: number,
@@ -163,10 +170,12 @@ async function pin(
 /** The programme's activities in the period whose type feeds some dimension of the model (any status). */
 export async function programmeActivities(
   db: Db | Tx,
+  actor: Actor | null,
   programmeId: string,
   year: number,
   model: ModelVersion,
 ) {
+  authorize(actor, compassPolicy, "read", { programmeId });
   const types = [...new Set(typeMapping(model).map((m) => m.type_key))];
   return programmeActivityRows(db, programmeId, periodOf(year, model.period), types);
 }

@@ -27,9 +27,10 @@ export function registerCompassModelRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request) => {
-      requireActor(request.actor);
       const { version } = request.query;
-      const model = version ? await getModelVersion(db, version) : await latestModel(db);
+      const model = version
+        ? await getModelVersion(db, request.actor, version)
+        : await latestModel(db, request.actor);
       if (!model) throw notFound();
       return presentModel(model, requestLocale(request));
     },
@@ -45,9 +46,8 @@ export function registerCompassModelRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request) => {
-      requireActor(request.actor);
       const locale = requestLocale(request);
-      return { items: (await listModelVersions(db)).map((m) => presentModel(m, locale)) };
+      return { items: (await listModelVersions(db, request.actor)).map((m) => presentModel(m, locale)) };
     },
   );
 

@@ -46,8 +46,12 @@ function remember(db: Db | Tx, model: ModelVersion) {
   return model;
 }
 
-/** Publishes version 1 (the issue's eight dimensions) the first time the compass is used. */
-export async function ensureModel(db: Db): Promise<ModelVersion> {
+/**
+ * The latest published version; publishes version 1 (the issue's eight dimensions) the first time the
+ * compass is used — recorded as the system's act, whoever happened to read first.
+ */
+export async function ensureModel(db: Db, actor: Actor | null): Promise<ModelVersion> {
+  authorize(actor, compassPolicy, "read", null);
   const [latest] = await db
     .select()
     .from(compassModelVersions)
@@ -73,21 +77,26 @@ export async function ensureModel(db: Db): Promise<ModelVersion> {
         after: inserted[0],
       });
   });
-  return ensureModel(db);
+  return ensureModel(db, actor);
 }
 
 /** The current model: the latest published version. */
-export const latestModel = (db: Db) => ensureModel(db);
+export const latestModel = (db: Db, actor: Actor | null) => ensureModel(db, actor);
 
-export async function getModelVersion(db: Db, version: number): Promise<ModelVersion | null> {
+export async function getModelVersion(
+  db: Db,
+  actor: Actor | null,
+  version: number,
+): Promise<ModelVersion | null> {
+  authorize(actor, compassPolicy, "read", null);
   const cached = cache.get(db)?.get(version);
   if (cached) return cached;
   const [row] = await db.select().from(compassModelVersions).where(eq(compassModelVersions.version, version));
   return row ? remember(db, toModel(row)) : null;
 }
 
-export async function listModelVersions(db: Db): Promise<ModelVersion[]> {
-  await ensureModel(db);
+export async function listModelVersions(db: Db, actor: Actor | null): Promise<ModelVersion[]> {
+  await ensureModel(db, actor);
   const rows = await db.select().from(compassModelVersions).orderBy(asc(compassModelVersions.version));
   return rows.map(toModel);
 }
@@ -110,7 +119,7 @@ export async function createModelVersion(
       unknown[`dimensions.${i}.activityTypes`] = "validation.compass.unknownActivityType";
   });
   if (Object.keys(unknown).length) throw fieldErrors(unknown);
-  const previous = await ensureModel(db);
+  const previous = await ensureModel(db, actor);
   try {
     const row = await writeWithAudit(db, actor, async (tx, audit) => {
       const [created] = await tx

@@ -14,12 +14,10 @@ import {
   yearQuery,
 } from "../../../common/compass.ts";
 import { requireActor } from "../../platform/actor.ts";
-import { abilities } from "../../platform/authorize.ts";
 import { type Deps, typed } from "../../platform/context.ts";
 import { versioned } from "../../platform/etag.ts";
 import { requestLocale } from "../../platform/i18n.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { compassPolicy } from "./compass.policy.ts";
 import { compassOffers } from "./compass.schema.ts";
 import { thisYear } from "./compass.shared.ts";
 import { createOffer, getOffer, listOffers, updateOffer } from "./offers.service.ts";
@@ -43,11 +41,9 @@ export function registerCompassOfferRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request) => {
-      requireActor(request.actor);
-      const includeInactive =
-        request.query.includeInactive === "true" &&
-        abilities(request.actor, compassPolicy, null, ["manageOffers"]).manageOffers;
-      return { items: await listOffers(db, { dimension: request.query.dimension, includeInactive }) };
+      const { dimension } = request.query;
+      const includeInactive = request.query.includeInactive === "true";
+      return { items: await listOffers(db, request.actor, { dimension, includeInactive }) };
     },
   );
 
@@ -63,8 +59,7 @@ export function registerCompassOfferRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request) => {
-      requireActor(request.actor);
-      return getOffer(db, request.params.offerId);
+      return getOffer(db, request.actor, request.params.offerId);
     },
   );
 
@@ -114,7 +109,6 @@ export function registerCompassOfferRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request) => {
-      requireActor(request.actor);
       const year = request.query.year ?? thisYear();
       return {
         items: await recommendations(
@@ -161,8 +155,8 @@ export function registerCompassOfferRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request) => {
-      requireActor(request.actor);
-      return { items: await workPlan(db, request.params.programmeId, request.query.year ?? thisYear()) };
+      const year = request.query.year ?? thisYear();
+      return { items: await workPlan(db, request.actor, request.params.programmeId, year) };
     },
   );
 }

@@ -4,7 +4,7 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
-import { authorize } from "../../platform/authorize.ts";
+import { abilities, authorize } from "../../platform/authorize.ts";
 import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { findActivityType } from "../activities/index.ts";
 import { organisationNames } from "../organisations/index.ts";
@@ -41,12 +41,17 @@ export const presentOffer = ({ offer, organisationName }: Joined): OfferView => 
   active: offer.active,
 });
 
+/** The active offers; inactive ones too when asked for by someone who keeps the catalogue. */
 export async function listOffers(
   db: Db,
+  actor: Actor | null,
   options: { dimension?: string; includeInactive?: boolean } = {},
 ): Promise<OfferView[]> {
+  authorize(actor, compassPolicy, "read", null);
+  const includeInactive =
+    options.includeInactive && abilities(actor, compassPolicy, null, ["manageOffers"]).manageOffers;
   const where: SQL[] = [];
-  if (!options.includeInactive) where.push(eq(compassOffers.active, true));
+  if (!includeInactive) where.push(eq(compassOffers.active, true));
   if (options.dimension)
     where.push(sql`${compassOffers.dimensions} @> ${JSON.stringify([options.dimension])}::jsonb`);
   const rows = await db
@@ -57,7 +62,8 @@ export async function listOffers(
   return (await withOrganisationNames(db, rows)).map(presentOffer);
 }
 
-export async function getOffer(db: Db | Tx, id: string): Promise<OfferView> {
+export async function getOffer(db: Db | Tx, actor: Actor | null, id: string): Promise<OfferView> {
+  authorize(actor, compassPolicy, "read", null);
   const [offer] = await db.select().from(compassOffers).where(eq(compassOffers.id, id));
   if (!offer) throw notFound();
   return presentOffer((await withOrganisationNames(db, [offer]))[0]);
@@ -66,11 +72,12 @@ export async function getOffer(db: Db | Tx, id: string): Promise<OfferView> {
 /** Dimensions must exist in the current model, the activity type in the catalogue, the unit in the register. */
 async function checkReferences(
   db: Db,
+  actor: Actor,
   data: Partial<{ dimensions: string[]; activityTypeKey: string; organisationId: string | null }>,
 ) {
   const errors: Record<string, string> = {};
   if (data.dimensions) {
-    const known = new Set((await latestModel(db)).dimensions.map((d) => d.key));
+    const known = new Set((await latestModel(db, actor)).dimensions.map((d) => d.key));
     if (data.dimensions.some((k) => !known.has(k))) errors.dimensions = "validation.compass.unknownDimension";
   }
   if (data.activityTypeKey) {
@@ -87,7 +94,7 @@ async function checkReferences(
 export async function createOffer(db: Db, actor: Actor, raw: OfferInput): Promise<OfferView> {
   authorize(actor, compassPolicy, "manageOffers", null);
   const input = parseInput(offerInput, raw);
-  await checkReferences(db, input);
+  await checkReferences(db, actor, input);
   const id = await writeWithAudit(db, actor, async (tx, audit) => {
     const [row] = await tx
       .insert(compassOffers)
@@ -112,7 +119,7 @@ export async function createOffer(db: Db, actor: Actor, raw: OfferInput): Promis
     });
     return row.id;
   });
-  return getOffer(db, id);
+  return getOffer(db, actor, id);
 }
 
 export async function updateOffer(
@@ -122,9 +129,9 @@ export async function updateOffer(
   raw: Partial<OfferInput>,
 ): Promise<OfferView> {
   authorize(actor, compassPolicy, "manageOffers", null);
-  await getOffer(db, id);
+  await getOffer(db, actor, id);
   const input = parseInput(offerPatch, raw);
-  await checkReferences(db, input);
+  await checkReferences(db, actor, input);
   await writeWithAudit(db, actor, async (tx, audit) => {
     const [before] = await tx.select().from(compassOffers).where(eq(compassOffers.id, id));
     const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
@@ -140,5 +147,5 @@ export async function updateOffer(
       .returning();
     await audit({ action: "compass.offer.update", entityType: "compass_offer", entityId: id, before, after });
   });
-  return getOffer(db, id);
+  return getOffer(db, actor, id);
 }

@@ -22,7 +22,13 @@ import { latestModel } from "./model.service.ts";
  * The work process around the compass (seed 000, activity 4): goal formulation → inventory →
  * analysis → recommendations → work plan, per programme and year, with status, dates and who did what.
  */
-export async function workProcess(db: Db, programmeId: string, year: number): Promise<WorkStepView[]> {
+export async function workProcess(
+  db: Db,
+  actor: Actor | null,
+  programmeId: string,
+  year: number,
+): Promise<WorkStepView[]> {
+  authorize(actor, compassPolicy, "read", { programmeId });
   await loadProgramme(db, programmeId);
   const rows = await db
     .select()
@@ -107,7 +113,8 @@ const presentOutcome = (row: typeof compassLearningOutcomes.$inferSelect): Learn
   createdAt: row.createdAt.toISOString(),
 });
 
-export async function listOutcomes(db: Db, programmeId: string) {
+export async function listOutcomes(db: Db, actor: Actor | null, programmeId: string) {
+  authorize(actor, compassPolicy, "read", { programmeId });
   await loadProgramme(db, programmeId);
   const rows = await db
     .select()
@@ -121,7 +128,7 @@ export async function addOutcome(db: Db, actor: Actor, programmeId: string, raw:
   await loadProgramme(db, programmeId);
   authorize(actor, compassPolicy, "manage", { programmeId });
   const input = parseInput(learningOutcomeInput, raw);
-  const known = new Set((await latestModel(db)).dimensions.map((d) => d.key));
+  const known = new Set((await latestModel(db, actor)).dimensions.map((d) => d.key));
   if (input.dimensions.some((k) => !known.has(k)))
     throw fieldErrors({ dimensions: "validation.compass.unknownDimension" });
   const row = await writeWithAudit(db, actor, async (tx, audit) => {

@@ -61,7 +61,6 @@ export function registerProgrammeCompassRoutes(app: FastifyInstance, { db }: Dep
       },
     },
     async (request) => {
-      requireActor(request.actor);
       const year = request.query.year ?? thisYear();
       return programmeCompass(db, request.actor, request.params.programmeId, year, requestLocale(request));
     },
@@ -163,10 +162,9 @@ export function registerProgrammeCompassRoutes(app: FastifyInstance, { db }: Dep
       },
     },
     async (request) => {
-      requireActor(request.actor);
       const { programmeId } = request.params;
       const year = request.query.year ?? thisYear();
-      return { items: await compassActivities(db, programmeId, year) };
+      return { items: await compassActivities(db, request.actor, programmeId, year) };
     },
   );
 
@@ -181,8 +179,7 @@ export function registerProgrammeCompassRoutes(app: FastifyInstance, { db }: Dep
       },
     },
     async (request) => {
-      requireActor(request.actor);
-      return { items: await listOutcomes(db, request.params.programmeId) };
+      return { items: await listOutcomes(db, request.actor, request.params.programmeId) };
     },
   );
 
@@ -235,9 +232,8 @@ export function registerProgrammeCompassRoutes(app: FastifyInstance, { db }: Dep
       },
     },
     async (request) => {
-      requireActor(request.actor);
       const year = request.query.year ?? thisYear();
-      return { year, steps: await workProcess(db, request.params.programmeId, year) };
+      return { year, steps: await workProcess(db, request.actor, request.params.programmeId, year) };
     },
   );
 
@@ -259,7 +255,7 @@ export function registerProgrammeCompassRoutes(app: FastifyInstance, { db }: Dep
       const { programmeId, step } = request.params;
       const year = request.query.year ?? thisYear();
       await setWorkStep(db, request.actor, programmeId, year, step, request.body);
-      return { year, steps: await workProcess(db, programmeId, year) };
+      return { year, steps: await workProcess(db, request.actor, programmeId, year) };
     },
   );
 
@@ -273,7 +269,6 @@ export function registerProgrammeCompassRoutes(app: FastifyInstance, { db }: Dep
       },
     },
     async (request) => {
-      requireActor(request.actor);
       return { items: await myProgrammes(db, request.actor) };
     },
   );
@@ -289,7 +284,6 @@ export function registerProgrammeCompassRoutes(app: FastifyInstance, { db }: Dep
       },
     },
     async (request) => {
-      requireActor(request.actor);
       const year = request.query.year ?? thisYear();
       const locale = requestLocale(request);
       const programmes = [];

@@ -34,15 +34,16 @@ export const labelOf = (d: { labelSv: string; labelEn: string }, locale: Locale)
 /** The programme's compass for a year: derived level, assessed level, goal and gap per dimension. */
 export async function programmeCompass(
   db: Db,
-  actor: Actor,
+  actor: Actor | null,
   programmeId: string,
   year: number,
   locale: Locale = "sv",
 ): Promise<CompassView> {
+  authorize(actor, compassPolicy, "read", { programmeId });
   const programme = await loadProgramme(db, programmeId);
-  const current = (await levelsForYear(db, [programmeId], year, actor)).get(programmeId)!;
-  const previous = (await levelsForYear(db, [programmeId], year - 1, null)).get(programmeId)!;
-  const latest = await latestModel(db);
+  const current = (await levelsForYear(db, actor, [programmeId], year, true)).get(programmeId)!;
+  const previous = (await levelsForYear(db, actor, [programmeId], year - 1, false)).get(programmeId)!;
+  const latest = await latestModel(db, actor);
   const goals = await db
     .select()
     .from(compassGoals)
@@ -100,19 +101,27 @@ export async function programmeCompass(
 }
 
 /** The model version a programme-year is (or will be) computed with. */
-export async function modelForYear(db: Db, programmeId: string, year: number): Promise<ModelVersion> {
-  return (await levelsForYear(db, [programmeId], year, null)).get(programmeId)!.model;
+export async function modelForYear(
+  db: Db,
+  actor: Actor | null,
+  programmeId: string,
+  year: number,
+): Promise<ModelVersion> {
+  authorize(actor, compassPolicy, "read", { programmeId });
+  return (await levelsForYear(db, actor, [programmeId], year, false)).get(programmeId)!.model;
 }
 
 /** The programme's activities in the year that feed some dimension, with the dimensions each feeds. */
 export async function compassActivities(
   db: Db,
+  actor: Actor | null,
   programmeId: string,
   year: number,
 ): Promise<CompassActivity[]> {
+  authorize(actor, compassPolicy, "read", { programmeId });
   await loadProgramme(db, programmeId);
-  const model = await modelForYear(db, programmeId, year);
-  const rows = await programmeActivities(db, programmeId, year, model);
+  const model = await modelForYear(db, actor, programmeId, year);
+  const rows = await programmeActivities(db, actor, programmeId, year, model);
   return rows.map((a) => ({
     id: a.id,
     title: a.title,
@@ -141,7 +150,7 @@ export async function setGoals(db: Db, actor: Actor, programmeId: string, year: 
   await loadProgramme(db, programmeId);
   authorize(actor, compassPolicy, "manage", { programmeId });
   const input = parseInput(goalsInput, raw);
-  const model = await modelForYear(db, programmeId, year);
+  const model = await modelForYear(db, actor, programmeId, year);
   assertDimensions(model, Object.keys(input.goals), "goals");
   assertDimensions(model, Object.keys(input.notes ?? {}), "notes");
   await writeWithAudit(db, actor, async (tx, audit) => {
@@ -186,7 +195,7 @@ export async function setAssessment(
   await loadProgramme(db, programmeId);
   authorize(actor, compassPolicy, "manage", { programmeId });
   const input = parseInput(assessmentInput, raw);
-  const model = await modelForYear(db, programmeId, year);
+  const model = await modelForYear(db, actor, programmeId, year);
   if (!model.dimensions.some((d) => d.key === key)) throw notFound();
   await writeWithAudit(db, actor, async (tx, audit) => {
     const where = and(
@@ -247,13 +256,13 @@ export async function removeAssessment(db: Db, actor: Actor, programmeId: string
 export async function recompute(db: Db, actor: Actor, programmeId: string, year: number) {
   await loadProgramme(db, programmeId);
   authorize(actor, compassPolicy, "recompute", { programmeId });
-  const latest = await latestModel(db);
+  const latest = await latestModel(db, actor);
   await writeWithAudit(db, actor, async (tx, audit) => {
     const where = and(eq(compassSnapshots.programmeId, programmeId), eq(compassSnapshots.year, year));
     const [before] = await tx.select().from(compassSnapshots).where(where);
     await tx.delete(compassSnapshots).where(where);
     // With the pin gone, the year is computed with the latest version and pinned to it again.
-    const stats = await dimensionStats(tx, [programmeId], year, latest);
+    const stats = await dimensionStats(tx, actor, [programmeId], year, latest);
     const levels = levelsOf(latest, stats.get(programmeId));
     const [after] = await tx
       .insert(compassSnapshots)

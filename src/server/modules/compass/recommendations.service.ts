@@ -24,13 +24,14 @@ import { modelForYear, programmeCompass } from "./programme.service.ts";
  */
 export async function recommendations(
   db: Db,
-  actor: Actor,
+  actor: Actor | null,
   programmeId: string,
   year: number,
   locale: Locale,
 ): Promise<RecommendationView[]> {
+  authorize(actor, compassPolicy, "read", { programmeId });
   const compass = await programmeCompass(db, actor, programmeId, year, locale);
-  const offers = await listOffers(db);
+  const offers = await listOffers(db, actor);
   const taken = new Set(
     (
       await db
@@ -78,13 +79,13 @@ export async function takeOffer(
 ): Promise<WorkPlanItem> {
   await loadProgramme(db, programmeId);
   authorize(actor, compassPolicy, "manage", { programmeId });
-  const offer = await getOffer(db, offerId);
+  const offer = await getOffer(db, actor, offerId);
   if (!offer.active) throw new AppError("conflict", "compass.errors.offerInactive");
   const input = parseInput(takeOfferInput, raw ?? {});
   const dimensionKey = input.dimensionKey ?? offer.dimensions[0];
   if (!offer.dimensions.includes(dimensionKey))
     throw fieldErrors({ dimensionKey: "validation.compass.offerDimension" });
-  const model = await modelForYear(db, programmeId, year);
+  const model = await modelForYear(db, actor, programmeId, year);
   const period = periodOf(year, model.period);
   if (input.startDate && (input.startDate < period.from || input.startDate > period.to))
     throw fieldErrors({ startDate: { key: "validation.compass.dateOutsideYear", params: period } });
@@ -155,9 +156,15 @@ export async function takeOffer(
  * The programme's work plan for a year: the activities taken from offers for that year (whatever
  * their status now) and every other planned activity of the programme in the period.
  */
-export async function workPlan(db: Db, programmeId: string, year: number): Promise<WorkPlanItem[]> {
+export async function workPlan(
+  db: Db,
+  actor: Actor | null,
+  programmeId: string,
+  year: number,
+): Promise<WorkPlanItem[]> {
+  authorize(actor, compassPolicy, "read", { programmeId });
   await loadProgramme(db, programmeId);
-  const model = await modelForYear(db, programmeId, year);
+  const model = await modelForYear(db, actor, programmeId, year);
   const rows = await workPlanRows(db, programmeId, year, periodOf(year, model.period));
   return rows.map((r) => ({
     activityId: r.id,

@@ -4,10 +4,10 @@ import type { Locale } from "../../../common/format.ts";
 import type { Db } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { authorize } from "../../platform/authorize.ts";
-import { notFound } from "../../platform/errors.ts";
+import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { activityYears, unitProgrammes, unitsWithProgrammes } from "../../read/compass-units.ts";
 import { organisationNames } from "../organisations/index.ts";
-import { canReadUnit, unitPolicy } from "./compass.policy.ts";
+import { canReadUnit, compassPolicy, unitPolicy } from "./compass.policy.ts";
 import { compassGoals } from "./compass.schema.ts";
 import { levelsForYear, type ProgrammeYear } from "./derivation.service.ts";
 import { meanOneDecimal } from "./level.ts";
@@ -21,7 +21,8 @@ import { labelOf } from "./programme.service.ts";
  */
 
 /** The unit, if the actor may read its compass (else 404, as if it did not exist). */
-export async function loadUnit(db: Db, actor: Actor, organisationId: string) {
+export async function loadUnit(db: Db, actor: Actor | null, organisationId: string) {
+  authorize(actor, compassPolicy, "read", null);
   const name = (await organisationNames(db, [organisationId])).get(organisationId);
   if (name === undefined) throw notFound();
   const unit = { id: organisationId, name };
@@ -30,7 +31,8 @@ export async function loadUnit(db: Db, actor: Actor, organisationId: string) {
 }
 
 /** Units that own programmes, directly or further down, with how many — for choosing a unit view. */
-export async function listUnits(db: Db, actor: Actor): Promise<UnitListItem[]> {
+export async function listUnits(db: Db, actor: Actor | null): Promise<UnitListItem[]> {
+  authorize(actor, compassPolicy, "read", null);
   const units = await unitsWithProgrammes(db);
   return units.filter((u) => canReadUnit(actor, { organisationId: u.id }));
 }
@@ -68,15 +70,15 @@ async function goalsOf(db: Db, ids: string[], year: number) {
 /** Mean level (one decimal) and distribution over levels 0–4 per dimension. */
 export async function unitCompass(
   db: Db,
-  actor: Actor,
+  actor: Actor | null,
   organisationId: string,
   year: number,
   locale: Locale,
 ): Promise<UnitView> {
   const unit = await loadUnit(db, actor, organisationId);
   const ids = (await unitProgrammes(db, organisationId)).map((p) => p.id);
-  const model = await latestModel(db);
-  const years = await levelsForYear(db, ids, year, actor);
+  const model = await latestModel(db, actor);
+  const years = await levelsForYear(db, actor, ids, year, true);
   const goals = await goalsOf(db, ids, year);
   return {
     organisationId,
@@ -96,7 +98,7 @@ export async function unitCompass(
 /** Every programme of the unit × every dimension: the heat-map (and its XLSX export). */
 export async function unitHeatmap(
   db: Db,
-  actor: Actor,
+  actor: Actor | null,
   organisationId: string,
   year: number,
   locale: Locale,
@@ -104,8 +106,8 @@ export async function unitHeatmap(
   const unit = await loadUnit(db, actor, organisationId);
   const programmes = await unitProgrammes(db, organisationId);
   const ids = programmes.map((p) => p.id);
-  const model = await latestModel(db);
-  const years = await levelsForYear(db, ids, year, actor);
+  const model = await latestModel(db, actor);
+  const years = await levelsForYear(db, actor, ids, year, true);
   const goals = await goalsOf(db, ids, year);
   return {
     organisationId,
@@ -128,21 +130,25 @@ export async function unitHeatmap(
 
 export const MAX_TREND_YEARS = 10;
 
-/** Mean level per dimension and year, for the unit's trend chart. */
+/** Mean level per dimension and year, for the unit's trend chart (at most MAX_TREND_YEARS years). */
 export async function unitTrend(
   db: Db,
-  actor: Actor,
+  actor: Actor | null,
   organisationId: string,
   from: number,
   to: number,
   locale: Locale,
 ): Promise<TrendView> {
+  authorize(actor, compassPolicy, "read", null);
+  if (from > to) throw fieldErrors({ from: "validation.compass.fromAfterTo" });
+  if (to - from + 1 > MAX_TREND_YEARS)
+    throw fieldErrors({ from: { key: "validation.compass.tooManyYears", params: { max: MAX_TREND_YEARS } } });
   await loadUnit(db, actor, organisationId);
   const ids = (await unitProgrammes(db, organisationId)).map((p) => p.id);
-  const model = await latestModel(db);
+  const model = await latestModel(db, actor);
   const years: TrendView["years"] = [];
   for (let year = from; year <= to; year++) {
-    const levels = await levelsForYear(db, ids, year, actor);
+    const levels = await levelsForYear(db, actor, ids, year, true);
     const dims = aggregate(model, levels, ids, locale);
     years.push({ year, programmes: ids.length, means: Object.fromEntries(dims.map((d) => [d.key, d.mean])) });
   }
@@ -154,7 +160,8 @@ export async function unitTrend(
 }
 
 /** Years with dated activities, for choosing a year: the first to the latest, and the current one. */
-export async function compassYears(db: Db) {
+export async function compassYears(db: Db, actor: Actor | null) {
+  authorize(actor, compassPolicy, "read", null);
   const row = await activityYears(db);
   const current = new Date().getUTCFullYear();
   const first = Math.min(row?.first ?? current, current);

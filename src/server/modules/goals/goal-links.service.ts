@@ -142,7 +142,8 @@ export async function goalIdsByCode(db: Db | Tx, frameworkId: string, codes: str
 }
 
 /** An activity's goals: read by everyone logged in, set by staff. */
-export async function activityGoalRefs(db: Db, activityId: string) {
+export async function activityGoalRefs(db: Db, actor: Actor | null, activityId: string) {
+  authorize(actor, goalsPolicy, "read", null);
   if (!(await activityTitles(db, [activityId])).has(activityId)) throw notFound();
   return (await goalRefsFor(db, "activity", [activityId])).get(activityId) ?? [];
 }
@@ -164,5 +165,5 @@ export async function setActivityGoals(db: Db, actor: Actor, activityId: string,
       after: uniqueIds(goalIds),
     });
   });
-  return activityGoalRefs(db, activityId);
+  return activityGoalRefs(db, actor, activityId);
 }

@@ -162,8 +162,7 @@ export function registerGoalRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request) => {
-      requireActor(request.actor);
-      return { items: await activityGoalRefs(db, request.params.activityId) };
+      return { items: await activityGoalRefs(db, request.actor, request.params.activityId) };
     },
   );
 

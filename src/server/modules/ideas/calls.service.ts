@@ -15,7 +15,7 @@ import { fieldErrors, notFound } from "../../platform/errors.ts";
 import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { searchActiveUsers, userNames } from "../accounts/index.ts";
 import { organisationNames } from "../organisations/index.ts";
-import { callPolicy } from "./ideas.policy.ts";
+import { callPolicy, publicCallPolicy } from "./ideas.policy.ts";
 import { ideaCallReviewers, ideaCalls, ideas } from "./ideas.schema.ts";
 
 export type CallRow = typeof ideaCalls.$inferSelect;
@@ -167,7 +167,8 @@ export async function listCalls(db: Db, actor: Actor | null, query: z.output<typ
 }
 
 /** Public calls open now or opening later, soonest closing first. */
-export async function listPublicCalls(db: Db, now = new Date()) {
+export async function listPublicCalls(db: Db, actor: Actor | null, now = new Date()) {
+  authorize(actor, publicCallPolicy, "list", null);
   const rows = await withOrganisationNames(
     db,
     await db
@@ -181,9 +182,10 @@ export async function listPublicCalls(db: Db, now = new Date()) {
 }
 
 /** A public call by id, open or not (a closed call's page says it is closed). */
-export async function getPublicCall(db: Db, id: string): Promise<CallRecord> {
+export async function getPublicCall(db: Db, actor: Actor | null, id: string): Promise<CallRecord> {
   const record = await loadCall(db, id);
-  if (!record?.call.public) throw notFound();
+  if (!record) throw notFound();
+  authorize(actor, publicCallPolicy, "read", record.call);
   return record;
 }
 

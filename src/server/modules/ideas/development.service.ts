@@ -93,14 +93,6 @@ export async function listVersions(db: Db, actor: Actor | null, id: string) {
     .orderBy(desc(ideaVersions.version));
 }
 
-export async function versionCount(db: Db, id: string) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(ideaVersions)
-    .where(eq(ideaVersions.ideaId, id));
-  return Number(row.n);
-}
-
 /** The sector group's preparation: its recommendation to the board on an idea whose plan is in. */
 export async function recommendIdea(
   db: Db,

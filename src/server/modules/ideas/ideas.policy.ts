@@ -34,6 +34,14 @@ export const callPolicy: Policy<"list" | "read" | "readPanel" | "create" | "mana
   manage: (actor) => isStaff(actor),
 };
 
+/** The public face's calls: anyone, the public included, lists the open public calls and reads a public call. */
+export const isPublicCall = (_actor: Actor | null, call: { public: boolean } | null) => !!call?.public;
+
+export const publicCallPolicy: Policy<"list" | "read", { public: boolean } | null> = {
+  list: { allow: () => true, public: true },
+  read: { allow: isPublicCall, refuse: "hide", public: true },
+};
+
 export const ideaPolicy: Policy<
   "read" | "readPersonal" | "move" | "review" | "grant" | "recommend",
   IdeaSubject

@@ -239,7 +239,7 @@ export function registerIdeaRoutes(app: FastifyInstance, { db }: Deps) {
         ownReview: d.ownReview ? presentReview(d.ownReview) : null,
         nextStages: d.nextStages,
         recommendation: presentRecommendation(d.idea),
-        versionCount: await development.versionCount(db, d.idea.id),
+        versionCount: d.versionCount,
         mayReview: d.mayReview,
         mayRecommend: d.mayRecommend,
         mayGrant: d.mayGrant,

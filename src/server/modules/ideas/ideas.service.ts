@@ -18,7 +18,7 @@ import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { likePattern } from "../../platform/sql.ts";
 import { type CallRecord, loadCall } from "./calls.service.ts";
 import { type IdeaSubject, ideaListScope, ideaPolicy } from "./ideas.policy.ts";
-import { ideaReviews, ideas, ideaTransitions } from "./ideas.schema.ts";
+import { ideaReviews, ideas, ideaTransitions, ideaVersions } from "./ideas.schema.ts";
 
 export type IdeaRow = typeof ideas.$inferSelect;
 export type ReviewRow = typeof ideaReviews.$inferSelect;
@@ -102,6 +102,10 @@ export async function getIdea(db: Db, actor: Actor | null, id: string) {
     .from(ideaReviews)
     .where(eq(ideaReviews.ideaId, id))
     .orderBy(asc(ideaReviews.createdAt));
+  const [versions] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(ideaVersions)
+    .where(eq(ideaVersions.ideaId, id));
   const ownReview = reviews.find((r) => r.reviewerUserId === actor?.userId) ?? null;
   const subject = subjectOf(call, idea);
   // A panel member sees the others' scores only after scoring, so the first scores are their own.
@@ -112,6 +116,8 @@ export async function getIdea(db: Db, actor: Actor | null, id: string) {
     call,
     summary,
     transitions,
+    /** How many versions of the plan the submitter has handed in (the development stage). */
+    versionCount: Number(versions.n),
     reviews: seesAll ? reviews : [],
     ownReview,
     showPersonal: canSee(actor, subject, "readPersonal"),

@@ -47,7 +47,8 @@ export async function submitPublicIdea(
   origin: MailOrigin,
   now = new Date(),
 ) {
-  const record = await getPublicCall(db, callId);
+  // The public submits: no actor.
+  const record = await getPublicCall(db, null, callId);
   const state = callState(record.call, now);
   if (state !== "open")
     throw conflict(state === "closed" ? "ideas.errors.callClosed" : "ideas.errors.callNotOpen");

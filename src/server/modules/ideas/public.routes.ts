@@ -57,7 +57,7 @@ export function registerPublicIdeaRoutes(app: FastifyInstance, { db, config }: D
         response: { 200: z.object({ items: z.array(callView) }) },
       },
     },
-    async () => ({ items: (await listPublicCalls(db)).map((c) => presentCall(c)) }),
+    async (request) => ({ items: (await listPublicCalls(db, request.actor)).map((c) => presentCall(c)) }),
   );
 
   r.get(
@@ -71,7 +71,7 @@ export function registerPublicIdeaRoutes(app: FastifyInstance, { db, config }: D
         response: { 200: callView, 404: problemSchema },
       },
     },
-    async (request) => presentCall(await getPublicCall(db, request.params.id)),
+    async (request) => presentCall(await getPublicCall(db, request.actor, request.params.id)),
   );
 
   r.post(

@@ -13,6 +13,9 @@ export { readableOrganisationIds } from "../organisations/index.ts";
 export const canReadIndicator = (actor: Actor | null, indicator: { organisationId: string | null }) =>
   canReadOrganisationFollowUp(actor, indicator.organisationId);
 
+/** Everyone logged in lists indicators; the list holds only those `canReadIndicator` lets them see. */
+export const canListIndicators = (actor: Actor | null) => !!actor;
+
 export const canManageIndicators = (actor: Actor | null) => isStaff(actor);
 
 /**
@@ -37,12 +40,13 @@ export interface IndicatorSubject {
 }
 
 export const indicatorsPolicy = {
+  list: canListIndicators,
   read: { allow: (actor, s) => canReadIndicator(actor, s), refuse: "hide" },
   create: canManageIndicators,
   update: canChangeIndicator,
   delete: canChangeIndicator,
   addValue: (actor, s) => canAddValue(actor, { kind: s.kind ?? "", organisationId: s.organisationId }),
-} satisfies Policy<"read" | "create" | "update" | "delete" | "addValue", IndicatorSubject>;
+} satisfies Policy<"list" | "read" | "create" | "update" | "delete" | "addValue", IndicatorSubject>;
 
 /** Sent with every indicator so the web shows only the buttons the user may use. */
 export const indicatorAbilities = (actor: Actor | null, indicator: IndicatorSubject) =>

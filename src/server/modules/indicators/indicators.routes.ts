@@ -26,7 +26,6 @@ import { evaluateIndicators } from "./indicators.evaluate.ts";
 import { openEvidence } from "./indicators.evidence.ts";
 import { organisationMatrix } from "./indicators.matrix.ts";
 import { presentIndicator, presentIndicatorSummary, presentValue } from "./indicators.presenter.ts";
-import { valuesOf } from "./indicators.records.ts";
 import { indicators } from "./indicators.schema.ts";
 import * as service from "./indicators.service.ts";
 
@@ -124,8 +123,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => {
-      await service.loadIndicator(db, request.actor, request.params.id);
-      const values = (await valuesOf(db, [request.params.id])).get(request.params.id) ?? [];
+      const values = await service.listValues(db, request.actor, request.params.id);
       return { items: values.map(presentValue), nextCursor: null };
     },
   );

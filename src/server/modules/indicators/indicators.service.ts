@@ -33,6 +33,8 @@ import {
   ownedBy,
   selectIndicators,
   toRecord,
+  type ValueRow,
+  valuesOf,
 } from "./indicators.records.ts";
 import { indicators, indicatorValues } from "./indicators.schema.ts";
 
@@ -47,6 +49,12 @@ export async function loadIndicator(db: Db | Tx, actor: Actor | null, id: string
   if (!found) throw notFound();
   authorize(actor, indicatorsPolicy, "read", found.row);
   return found;
+}
+
+/** A manual indicator's values over time, latest first (404 for one the actor may not see). */
+export async function listValues(db: Db, actor: Actor | null, id: string): Promise<ValueRow[]> {
+  await loadIndicator(db, actor, id);
+  return (await valuesOf(db, [id])).get(id) ?? [];
 }
 
 /** What an indicator points at: what it is attached to and the ids and keys in its definition. */
@@ -143,7 +151,7 @@ export async function createIndicator(
 
 /** A page of indicators the actor may see, filtered by what they are attached to, in name order. */
 export async function listIndicators(db: Db, actor: Actor | null, raw: Partial<IndicatorListQuery>) {
-  requireActor(actor);
+  authorize(actor, indicatorsPolicy, "list", { organisationId: null });
   const q = parseInput(indicatorListQuery, raw);
   const where: SQL[] = [];
   const limited = readableOrganisationIds(actor);

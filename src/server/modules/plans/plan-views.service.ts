@@ -1,9 +1,12 @@
 import type { CoverageView, TimelineView } from "../../../common/plans.ts";
 import type { Db } from "../../db/client.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { authorize } from "../../platform/authorize.ts";
 import { fieldErrors } from "../../platform/errors.ts";
 import { isoToDate, type Sheet } from "../../platform/spreadsheet-export.ts";
 import { goalsOfVersion } from "../goals/index.ts";
 import type { PlanItemRecord } from "./plan-items.records.ts";
+import { plansPolicy } from "./plans.policy.ts";
 import type { PlanRecord } from "./plans.service.ts";
 
 /** The tidplan: phases and items as bars; an item without an end runs to the plan's end. */
@@ -36,7 +39,13 @@ export function timelineOf(plan: PlanRecord): TimelineView {
  * against (plus any other goal an item links to); a goal no item of the chosen section serves is
  * flagged, which answers "which goals does no communication item serve?".
  */
-export async function coverageOf(db: Db, plan: PlanRecord, sectionId?: string): Promise<CoverageView> {
+export async function coverageOf(
+  db: Db,
+  actor: Actor | null,
+  plan: PlanRecord,
+  sectionId?: string,
+): Promise<CoverageView> {
+  authorize(actor, plansPolicy, "read", null);
   const section = sectionId ? plan.sections.find((s) => s.id === sectionId) : null;
   if (sectionId && !section) throw fieldErrors({ section: "plans.errors.unknownSection" });
   const items = section ? plan.items.filter((i) => i.item.sectionId === section.id) : plan.items;

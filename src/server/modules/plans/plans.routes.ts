@@ -171,8 +171,8 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request) => {
-      requireActor(request.actor);
-      return coverageOf(db, await loadPlan(request.params.id, request.actor), request.query.section);
+      const plan = await loadPlan(request.params.id, request.actor);
+      return coverageOf(db, request.actor, plan, request.query.section);
     },
   );
 

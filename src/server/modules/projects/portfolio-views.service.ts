@@ -2,9 +2,11 @@ import { and, asc, count, eq, gte, lte, type SQL } from "drizzle-orm";
 import { type DashboardView, formatPeriod, type ProjectTimelineView } from "../../../common/projects.ts";
 import type { Db } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
+import { authorize } from "../../platform/authorize.ts";
 import { isoToDate, type Sheet } from "../../platform/spreadsheet-export.ts";
 import { organisationNames } from "../organisations/index.ts";
 import { addMonths, overdueReports } from "./project-reports.service.ts";
+import { portfolioPolicy } from "./projects.policy.ts";
 import { type ProjectSummaryRecord, readableProjectsWhere } from "./projects.records.ts";
 import { projects } from "./projects.schema.ts";
 import { allProjects, dateToMonth } from "./projects.service.ts";
@@ -18,6 +20,7 @@ export async function dashboard(
   actor: Actor | null,
   q: { owner?: string; asOf?: string; months?: number } = {},
 ): Promise<DashboardView> {
+  authorize(actor, portfolioPolicy, "list", null);
   const asOf = q.asOf ?? today();
   const months = q.months ?? 3;
   const scope: SQL[] = q.owner ? [eq(projects.ownerOrganisationId, q.owner)] : [];
@@ -96,6 +99,7 @@ export async function projectTimeline(
   actor: Actor | null,
   q: { owner?: string; sector?: string },
 ): Promise<ProjectTimelineView> {
+  authorize(actor, portfolioPolicy, "list", null);
   const rows = await allProjects(db, actor, q);
   return {
     items: rows.map(({ project: p }) => ({

@@ -15,7 +15,13 @@ import { fieldErrors, forbidden, notFound } from "../../platform/errors.ts";
 import { parseWith as parseInput } from "../../platform/validation.ts";
 import { projectSummaries } from "../../read/project-summaries.ts";
 import { actorUserId } from "../goals/index.ts";
-import { canEditReport, canReviewReport, canSubmitReport, projectPolicy } from "./projects.policy.ts";
+import {
+  canEditReport,
+  canReviewReport,
+  canSubmitReport,
+  portfolioPolicy,
+  projectPolicy,
+} from "./projects.policy.ts";
 import { leadUserIdsOf, readableProjectsWhere } from "./projects.records.ts";
 import { projectReports, projects } from "./projects.schema.ts";
 import { recordColour } from "./projects.service.ts";
@@ -167,6 +173,7 @@ export async function overdueReports(
   actor: Actor | null,
   filters: { owner?: string; asOf?: string; limit?: number } = {},
 ) {
+  authorize(actor, portfolioPolicy, "list", null);
   const asOf = filters.asOf ?? today();
   const where: SQL[] = [isNotNull(projects.reportDueDate), lt(projects.reportDueDate, asOf)];
   if (filters.owner) where.push(eq(projects.ownerOrganisationId, filters.owner));

@@ -48,6 +48,14 @@ export const canEditReport = (
 
 export const canReviewReport = (actor: Actor | null) => isStaff(actor);
 
+/** Everyone logged in lists the portfolio; each list holds only the projects `canReadProject` lets them read. */
+export const canListProjects = (actor: Actor | null) => !!actor;
+
+/** The portfolio's lists (the list, the export, the dashboard, the timeline, the overdue reports). */
+export const portfolioPolicy: Policy<"list", null> = {
+  list: canListProjects,
+};
+
 /** The project rules as a table for `authorize(actor, projectPolicy, action, project)`. */
 export const projectPolicy: Policy<"read" | "manage", ProjectSubject> = {
   read: { allow: canReadProject, refuse: "hide" },

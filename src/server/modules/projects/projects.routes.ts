@@ -64,7 +64,6 @@ export function registerProjectRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => {
-      requireActor(request.actor);
       const result = await projects.listProjects(db, request.actor, request.query);
       return { items: result.items.map(presentProjectSummary), nextCursor: result.nextCursor };
     },
@@ -98,7 +97,6 @@ export function registerProjectRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request, reply) => {
-      requireActor(request.actor);
       const { format, ...filters } = request.query;
       const rows = await projects.allProjects(db, request.actor, filters);
       const t = translator(requestLocale(request));
@@ -117,7 +115,6 @@ export function registerProjectRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => {
-      requireActor(request.actor);
       return dashboard(db, request.actor, request.query);
     },
   );
@@ -133,7 +130,6 @@ export function registerProjectRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => {
-      requireActor(request.actor);
       return projectTimeline(db, request.actor, request.query);
     },
   );
@@ -149,7 +145,6 @@ export function registerProjectRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => {
-      requireActor(request.actor);
       return { items: await reports.overdueReports(db, request.actor, request.query) };
     },
   );

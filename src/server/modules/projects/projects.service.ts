@@ -24,7 +24,7 @@ import { projectSummaries, projectSummaryFilters } from "../../read/project-summ
 import { actorUserId, setGoalLinks, uniqueIds } from "../goals/index.ts";
 import { existingOrganisationIds, organisationNames } from "../organisations/index.ts";
 import { existingPersonIds } from "../people/index.ts";
-import { canManageProjects, projectPolicy } from "./projects.policy.ts";
+import { canManageProjects, portfolioPolicy, projectPolicy } from "./projects.policy.ts";
 import { findProject, type ProjectRecord, readableProjectsWhere } from "./projects.records.ts";
 import { projectColourChanges, projectFunding, projectOutputs, projects } from "./projects.schema.ts";
 
@@ -46,6 +46,7 @@ export const projectFilters = projectSummaryFilters;
 
 /** A page of the portfolio the actor may read, keyset-paged by name or by period. */
 export async function listProjects(db: Db | Tx, actor: Actor | null, raw: Partial<ProjectListQuery> = {}) {
+  authorize(actor, portfolioPolicy, "list", null);
   const query = parseInput(projectListQuery, raw);
   const sortExpr = sortColumns[query.sort];
   const where = projectFilters(query);
@@ -78,6 +79,7 @@ export async function allProjects(
   actor: Actor | null,
   filters: Parameters<typeof projectFilters>[0] = {},
 ) {
+  authorize(actor, portfolioPolicy, "list", null);
   return projectSummaries(db, {
     where: and(...projectFilters(filters), await readableProjectsWhere(db, actor)),
     orderBy: [asc(projects.sortKey), asc(projects.id)],

@@ -78,7 +78,7 @@ export async function publicStart(db: Db, actor: Actor | null) {
   authorize(actor, sitePolicy, "readPublic", null);
   const now = new Date();
   const [calls, events, news] = await Promise.all([
-    listPublicCalls(db, now),
+    listPublicCalls(db, actor, now),
     listPublicEvents(db, { limit: 5 }),
     listPublishedNews(db, actor, { limit: 3 }),
   ]);

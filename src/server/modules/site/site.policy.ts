@@ -31,5 +31,3 @@ export const sitePolicy: Policy<SiteAction, NewsSubject | null> = {
   deleteNews: staff,
   updatePage: staff,
 };
-
-export const newsActions = ["update", "delete"] as const;
