@@ -4,7 +4,7 @@ import QRCode from "qrcode";
 import type { Tx } from "../../db/client.ts";
 import { translator } from "../../platform/i18n.ts";
 import { escapeHtml, type MailAttachment, type OutgoingMail, queueMails } from "../mail/index.ts";
-import { type EventRecord, loadEvent } from "./events.records.ts";
+import { loadEvent, type RegistrationEvent } from "./events.records.ts";
 import { eventRegistrations } from "./events.schema.ts";
 import { type IcsEvent, toIcs } from "./ics.ts";
 import { stockholmParts } from "./local-time.ts";
@@ -23,7 +23,7 @@ export const eventUrl = (publicUrl: string, eventId: string) => `${publicUrl}/ev
 export const checkinUrl = (publicUrl: string, eventId: string, code: string) =>
   `${publicUrl}/evenemang/hantera/${eventId}/incheckning?kod=${code}`;
 
-export function icsEventsOf(record: EventRecord, publicUrl: string): IcsEvent[] {
+export function icsEventsOf(record: RegistrationEvent, publicUrl: string): IcsEvent[] {
   const description = [record.activity.description, eventUrl(publicUrl, record.id)]
     .filter(Boolean)
     .join("\n\n");
@@ -43,12 +43,12 @@ export function icsEventsOf(record: EventRecord, publicUrl: string): IcsEvent[] 
   }));
 }
 
-export function eventIcs(record: EventRecord, publicUrl: string) {
+export function eventIcs(record: RegistrationEvent, publicUrl: string) {
   return toIcs(icsEventsOf(record, publicUrl), { name: record.activity.title });
 }
 
 /** "tisdag 9 november 2010 kl. 09:00–16:00, MDH Eskilstuna" per session. */
-export function whenText(record: EventRecord): string[] {
+export function whenText(record: Pick<RegistrationEvent, "sessions" | "activity">): string[] {
   const day = new Intl.DateTimeFormat("sv-SE", {
     timeZone: "Europe/Stockholm",
     weekday: "long",
@@ -119,7 +119,7 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, typed, crc]);
 }
 
-function attachments(record: EventRecord, publicUrl: string, qrPng: Buffer): MailAttachment[] {
+function attachments(record: RegistrationEvent, publicUrl: string, qrPng: Buffer): MailAttachment[] {
   return [
     {
       filename: "evenemang.ics",
@@ -139,12 +139,12 @@ function html(paragraphs: string[], withQr: boolean) {
 }
 
 /** The attachments of a confirmation (the event as .ics, the QR code), made before the event lock. */
-export function confirmationAttachments(record: EventRecord, publicUrl: string, qrPng: Buffer) {
+export function confirmationAttachments(record: RegistrationEvent, publicUrl: string, qrPng: Buffer) {
   return attachments(record, publicUrl, qrPng);
 }
 
 export interface Confirmation {
-  record: EventRecord;
+  record: RegistrationEvent;
   row: Pick<RegistrationRow, "name" | "email" | "status" | "checkinCode">;
   token: string;
   position: number | null;

@@ -178,7 +178,7 @@ describe("POST /api/public/events/:id/registrations", () => {
     expect(new Set(positions).size).toBe(40);
     const detail = await t.request({ method: "GET", url: `/api/events/${event.id}`, as: coordinator });
     expect(detail.json().counts).toMatchObject({ registered: 10, waitlisted: 40 });
-  });
+  }, 240_000);
 });
 
 describe("40 people registering at once for 10 places", () => {

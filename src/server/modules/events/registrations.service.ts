@@ -24,6 +24,8 @@ import {
   eventEndsAt,
   eventStartsAt,
   loadEvent,
+  loadRegistrationEvent,
+  type RegistrationEvent,
   registrationWindow,
 } from "./events.records.ts";
 import {
@@ -79,7 +81,6 @@ export interface RegistrationOutcome {
   row: Pick<RegistrationRow, "id" | "eventId" | "name" | "email" | "status" | "source" | "checkinCode">;
   token: string;
   position: number | null;
-  record: EventRecord;
   /** A confirmation is in the outbox (every public registration has an e-mail address). */
   emailQueued: boolean;
 }
@@ -102,7 +103,7 @@ export async function registerPublic(
   now = new Date(),
   origin?: MailOrigin,
 ): Promise<RegistrationOutcome> {
-  const record = await loadEvent(db, eventId);
+  const record = await loadRegistrationEvent(db, eventId);
   if (record?.event.visibility !== "public") throw notFound();
   const data = parseWith(registrationInput, input);
   const answers = answersFor(record.event.questions, data);
@@ -122,7 +123,7 @@ export async function registerPublic(
     // The event lock: from here to the commit every other registration to this event waits.
     const event = await lockEvent(tx, eventId);
     if (!event) throw notFound();
-    const fresh: EventRecord = {
+    const fresh: RegistrationEvent = {
       ...record,
       event: { ...record.event, ...event, visibility: record.event.visibility, questions: event.questions },
     };
@@ -203,7 +204,7 @@ export async function registerPublic(
     await Promise.all(writes);
     return { row, token, position, emailQueued: true };
   });
-  return { ...result, record };
+  return result;
 }
 
 async function byToken(db: Db | Tx, token: string): Promise<RegistrationRow> {
