@@ -11,8 +11,10 @@ import { systemActor } from "../src/server/platform/actor.ts";
 
 /**
  * Events under load. (1) Concurrent registrations to one event over HTTP — 500 people on 50
- * connections for 300 places: throughput and latency, and the proof that none is lost and capacity
- * is never exceeded (300 confirmed, 200 on the waiting list). Each registration queues its
+ * connections for 300 places: confirmed/s, p50/p99 beside the goals (issue 14: ≥ 300 confirmed/s and
+ * p99 ≤ 500 ms on PostgreSQL, p99 ≤ 1 s on PGlite), and the proof that none is lost and capacity is
+ * exact (300 confirmed, 200 on the waiting list); in the same run, as a ceiling, the bare SQL of the
+ * critical section (lock, count, insert) from 50 loops. Each registration queues its
  * confirmation (with .ics and QR code) in the mail outbox, which the in-process sender delivers to the
  * local SMTP sink meanwhile, as in production; the time until the last one is delivered is shown. (2) The de-duplicated
  * participant table over 1 000 000 registrations (200 000 people, 1 000 events), through the service
@@ -29,17 +31,67 @@ async function fresh(kind: "pglite" | "postgresql"): Promise<Database> {
   return openDatabase({ kind: "pglite" });
 }
 
+const GOALS = {
+  pglite: { perSecond: null, p99: 1000 },
+  postgresql: { perSecond: 300, p99: 500 },
+} as const;
+
+const goal = (ok: boolean, text: string) => `(goal ${text}: ${ok ? "met" : "NOT met"})`;
+
+async function publicEvent(database: Database, capacity: number) {
+  return createEvent(database.db, systemActor, {
+    title: `Bench-konferens ${Date.now()} ${Math.random()}`,
+    typeKey: "konferens",
+    visibility: "public",
+    capacity,
+    sessions: [{ date: "2030-05-05", startTime: "09:00", endTime: "16:00", place: "Västerås" }],
+  });
+}
+
+/** `total` requests from `connections` loops at once; each loop sends its next when its last is answered. */
+async function load(total: number, connections: number, one: (i: number) => Promise<string>) {
+  const latencies: number[] = [];
+  const outcomes = new Map<string, number>();
+  let lastConfirmed = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t0 = performance.now();
+        const outcome = await one(i);
+        const t1 = performance.now();
+        latencies.push(t1 - t0);
+        if (outcome === "confirmed") lastConfirmed = t1 - started;
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+      }
+    }),
+  );
+  const elapsed = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  const confirmed = outcomes.get("confirmed") ?? 0;
+  return {
+    elapsed,
+    outcomes,
+    confirmed,
+    // Places handed out per second: the confirmed answers over the time until the last of them.
+    confirmedPerSecond: confirmed ? (confirmed / lastConfirmed) * 1000 : 0,
+    perSecond: (total / elapsed) * 1000,
+    p50: pct(latencies, 50),
+    p99: pct(latencies, 99),
+  };
+}
+
 async function concurrentRegistrations(kind: "pglite" | "postgresql"): Promise<string[]> {
   const database = await fresh(kind);
   await loadDemoUsers(database.db);
   await ensureActivityTypes(database.db);
-  const event = await createEvent(database.db, systemActor, {
-    title: `Bench-konferens ${Date.now()}`,
-    typeKey: "konferens",
-    visibility: "public",
-    capacity: 300,
-    sessions: [{ date: "2030-05-05", startTime: "09:00", endTime: "16:00", place: "Västerås" }],
-  });
+  // `BENCH_REGISTRATIONS=300` for a shorter run: places are 60 % of the registrations.
+  const total = Number(process.env.BENCH_REGISTRATIONS ?? 500);
+  const capacity = Math.round(total * 0.6);
+  const event = await publicEvent(database, capacity);
+  const warmUp = await publicEvent(database, 1000);
   // 500 registrations from one address: the cap on anonymous mail per source would stop their mail.
   const app = await buildApp({
     database,
@@ -50,39 +102,28 @@ async function concurrentRegistrations(kind: "pglite" | "postgresql"): Promise<s
     },
   });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
-  const total = 500;
   const connections = 50;
-  const latencies: number[] = [];
-  const statuses = new Map<string, number>();
-  let next = 0;
-  let failed = 0;
+  const post = async (eventId: string, who: string) => {
+    const res = await fetch(`${url}/api/public/events/${eventId}/registrations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: `Deltagare ${who}`, email: `deltagare${who}@bench.example.se` }),
+    });
+    if (res.status !== 201) return `failed ${res.status}`;
+    return ((await res.json()) as { status: string }).status;
+  };
+  await load(50, 10, (i) => post(warmUp.id, `v${i}`)); // compiled paths and warm caches first
+  await sendDueMail(database.db);
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (next < total) {
-        const i = next++;
-        const t0 = performance.now();
-        const res = await fetch(`${url}/api/public/events/${event.id}/registrations`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ name: `Deltagare ${i}`, email: `deltagare${i}@bench.example.se` }),
-        });
-        latencies.push(performance.now() - t0);
-        if (res.status !== 201) failed++;
-        else {
-          const status = ((await res.json()) as { status: string }).status;
-          statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        }
-      }
-    }),
-  );
-  const elapsed = performance.now() - started;
+  const run = await load(total, connections, (i) => post(event.id, String(i)));
   await sendDueMail(database.db); // what the background sender has not delivered yet
   const allDelivered = performance.now() - started;
-  const [mail] = await queryRows<{ sent: number; other: number }>(
+  const [mail] = await queryRows<{ sent: number; other: number; confirmations: number }>(
     database.db,
     sql`select count(*) filter (where status = 'sent')::int as sent,
-               count(*) filter (where status <> 'sent')::int as other from mail_outbox`,
+               count(*) filter (where status <> 'sent')::int as other,
+               count(*) filter (where subject like 'Bekräftelse:%' and recipient like 'deltagare_%@bench.example.se' and recipient not like 'deltagarev%')::int as confirmations
+        from mail_outbox`,
   );
   const [stored] = await queryRows<{ confirmed: number; waitlisted: number; total: number }>(
     database.db,
@@ -90,14 +131,42 @@ async function concurrentRegistrations(kind: "pglite" | "postgresql"): Promise<s
                count(*) filter (where status = 'waitlisted')::int as waitlisted, count(*)::int as total
         from event_registrations where event_id = ${event.id}::uuid`,
   );
+  const ceiling = await bareInsertCeiling(database, total, capacity, connections);
   await app.close();
   await database.close();
-  latencies.sort((a, b) => a - b);
+  const g = GOALS[kind];
+  const others = [...run.outcomes].filter(([k]) => k !== "confirmed" && k !== "waitlisted");
   return [
-    `${kind}: ${total} registrations on ${connections} connections to a 300-place event in ${ms(elapsed)} — ${Math.round((total / elapsed) * 1000)} registrations/s, p50 ${ms(pct(latencies, 50))}, p99 ${ms(pct(latencies, 99))} (confirmation queued in the mail outbox)`,
-    `${kind}: confirmations delivered over SMTP: ${mail.sent} (not sent: ${mail.other}), the last ${ms(allDelivered)} after the first registration`,
-    `${kind}: answers: confirmed ${statuses.get("confirmed") ?? 0}, waitlisted ${statuses.get("waitlisted") ?? 0}, failed ${failed}; stored: confirmed ${stored.confirmed}, waitlisted ${stored.waitlisted}, lost ${total - stored.total}${stored.confirmed > 300 ? " — CAPACITY EXCEEDED" : ""}`,
+    `${kind}: ${total} registrations on ${connections} connections to a ${capacity}-place event (POST /api/public/events/:id/registrations, confirmation queued in the mail outbox) in ${ms(run.elapsed)}`,
+    `${kind}:   ${Math.round(run.confirmedPerSecond)} confirmed/s ${g.perSecond ? goal(run.confirmedPerSecond >= g.perSecond, `≥ ${g.perSecond}/s`) : "(no throughput goal)"}, ${Math.round(run.perSecond)} registrations/s in all`,
+    `${kind}:   p50 ${ms(run.p50)}, p99 ${ms(run.p99)} ${goal(run.p99 <= g.p99, `p99 ≤ ${ms(g.p99)}`)}`,
+    `${kind}:   capacity: confirmed ${stored.confirmed} of ${capacity} places, waitlisted ${stored.waitlisted}, lost ${total - stored.total}${others.length ? `, ${others.map(([k, n]) => `${k} ×${n}`).join(", ")}` : ""} ${goal(stored.confirmed === capacity && stored.total === total, "confirmed == capacity, none lost")}`,
+    `${kind}:   confirmations in the outbox ${mail.confirmations} of ${stored.confirmed}; delivered over SMTP: ${mail.sent} (not sent: ${mail.other}), the last ${ms(allDelivered)} after the first registration`,
+    `${kind}:   ceiling, same run: bare SQL (lock the event row, count, insert a registration, commit) from ${connections} loops — ${Math.round(ceiling.perSecond)} inserts/s, p50 ${ms(ceiling.p50)}, p99 ${ms(ceiling.p99)}; confirmed ${ceiling.confirmed} of ${capacity}`,
   ];
+}
+
+/**
+ * What the database allows at best: the registration's critical section alone, as bare SQL in a
+ * transaction (`select … for update` on the event, the confirmed count, one insert, commit), with no
+ * HTTP, validation, person, audit or mail.
+ */
+async function bareInsertCeiling(database: Database, total: number, capacity: number, connections: number) {
+  const event = await publicEvent(database, capacity);
+  return load(total, connections, async (i) =>
+    database.db.transaction(async (tx) => {
+      await tx.execute(sql`select capacity from events where activity_id = ${event.id}::uuid for update`);
+      const [{ n }] = await queryRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from event_registrations
+            where event_id = ${event.id}::uuid and status = 'confirmed'`,
+      );
+      const status = n < capacity ? "confirmed" : "waitlisted";
+      await tx.execute(sql`insert into event_registrations (event_id, name, email, status, source, token_hash, checkin_code)
+        values (${event.id}::uuid, ${`Tak ${i}`}, ${`tak${i}@bench.example.se`}, ${status}, 'form', ${`tak-${event.id}-${i}`}, ${`T${i}`})`);
+      return status;
+    }),
+  );
 }
 
 /**

@@ -1,16 +1,10 @@
+import { deflateSync } from "node:zlib";
 import { inArray } from "drizzle-orm";
 import QRCode from "qrcode";
 import type { Tx } from "../../db/client.ts";
 import { translator } from "../../platform/i18n.ts";
-import {
-  escapeHtml,
-  type MailAttachment,
-  type MailOrigin,
-  queueAnonymousMail,
-  queueMail,
-  queueMails,
-} from "../mail/index.ts";
-import { type EventRecord, loadEvent } from "./events.records.ts";
+import { escapeHtml, type MailAttachment, type OutgoingMail, queueMails } from "../mail/index.ts";
+import { loadEvent, type RegistrationEvent } from "./events.records.ts";
 import { eventRegistrations } from "./events.schema.ts";
 import { type IcsEvent, toIcs } from "./ics.ts";
 import { stockholmParts } from "./local-time.ts";
@@ -29,7 +23,7 @@ export const eventUrl = (publicUrl: string, eventId: string) => `${publicUrl}/ev
 export const checkinUrl = (publicUrl: string, eventId: string, code: string) =>
   `${publicUrl}/evenemang/hantera/${eventId}/incheckning?kod=${code}`;
 
-export function icsEventsOf(record: EventRecord, publicUrl: string): IcsEvent[] {
+export function icsEventsOf(record: RegistrationEvent, publicUrl: string): IcsEvent[] {
   const description = [record.activity.description, eventUrl(publicUrl, record.id)]
     .filter(Boolean)
     .join("\n\n");
@@ -49,12 +43,12 @@ export function icsEventsOf(record: EventRecord, publicUrl: string): IcsEvent[] 
   }));
 }
 
-export function eventIcs(record: EventRecord, publicUrl: string) {
+export function eventIcs(record: RegistrationEvent, publicUrl: string) {
   return toIcs(icsEventsOf(record, publicUrl), { name: record.activity.title });
 }
 
 /** "tisdag 9 november 2010 kl. 09:00–16:00, MDH Eskilstuna" per session. */
-export function whenText(record: EventRecord): string[] {
+export function whenText(record: Pick<RegistrationEvent, "sessions" | "activity">): string[] {
   const day = new Intl.DateTimeFormat("sv-SE", {
     timeZone: "Europe/Stockholm",
     weekday: "long",
@@ -69,12 +63,63 @@ export function whenText(record: EventRecord): string[] {
   });
 }
 
-/** The check-in code as the PNG the mail shows inline (~10 ms of CPU: rendered outside the event lock). */
-export function checkinQrPng(publicUrl: string, eventId: string, code: string) {
-  return QRCode.toBuffer(checkinUrl(publicUrl, eventId, code), { margin: 1, width: 240 });
+/**
+ * The check-in code as the PNG the mail shows inline, about 240 px wide: the QR matrix from `qrcode`,
+ * written as a 1-bit greyscale PNG here (well under a millisecond; the library's own PNG path spends
+ * tens of milliseconds of CPU per image, which 50 concurrent registrations felt as queueing).
+ */
+export function checkinQrPng(publicUrl: string, eventId: string, code: string): Buffer {
+  const { modules } = QRCode.create(checkinUrl(publicUrl, eventId, code), {});
+  const margin = 1;
+  const cells = modules.size + 2 * margin;
+  const scale = Math.ceil(240 / cells);
+  const side = cells * scale;
+  const rowBytes = Math.ceil(side / 8);
+  const raw = Buffer.alloc((rowBytes + 1) * side); // each row: filter byte 0, then pixels (1 = white)
+  for (let y = 0; y < side; y++) {
+    const offset = y * (rowBytes + 1) + 1;
+    const my = Math.floor(y / scale) - margin;
+    for (let x = 0; x < side; x++) {
+      const mx = Math.floor(x / scale) - margin;
+      const dark = mx >= 0 && my >= 0 && mx < modules.size && my < modules.size && modules.get(my, mx) === 1;
+      if (!dark) raw[offset + (x >> 3)] |= 0x80 >> (x & 7);
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(side, 0);
+  header.writeUInt32BE(side, 4);
+  header[8] = 1; // bit depth
+  header[9] = 0; // greyscale; compression, filter and interlace 0
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", deflateSync(raw)),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
-function attachments(record: EventRecord, publicUrl: string, qrPng: Buffer): MailAttachment[] {
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const typed = Buffer.concat([Buffer.from(type, "ascii"), data]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(typed));
+  return Buffer.concat([length, typed, crc]);
+}
+
+function attachments(record: RegistrationEvent, publicUrl: string, qrPng: Buffer): MailAttachment[] {
   return [
     {
       filename: "evenemang.ics",
@@ -93,25 +138,28 @@ function html(paragraphs: string[], withQr: boolean) {
   return `<!doctype html><html lang="sv"><body style="font-family:sans-serif;line-height:1.5">${body}${qr}</body></html>`;
 }
 
+/** The attachments of a confirmation (the event as .ics, the QR code), made before the event lock. */
+export function confirmationAttachments(record: RegistrationEvent, publicUrl: string, qrPng: Buffer) {
+  return attachments(record, publicUrl, qrPng);
+}
+
 export interface Confirmation {
-  record: EventRecord;
-  row: RegistrationRow;
+  record: RegistrationEvent;
+  row: Pick<RegistrationRow, "name" | "email" | "status" | "checkinCode">;
   token: string;
   position: number | null;
   publicUrl: string;
-  /** The QR code of `row.checkinCode` if rendered beforehand; rendered here otherwise. */
-  qrPng?: Buffer;
-  /** Who registered, when the public did: the mail is then capped per address and per source. */
-  origin?: MailOrigin;
+  /** From `confirmationAttachments`, for `row.checkinCode`. */
+  attachments: MailAttachment[];
 }
 
 /**
- * Queues the confirmation (or waiting-list notice) in the registration's own transaction; returns
- * whether there was an address to write to. The outbox sender delivers it after the commit.
+ * The confirmation (or waiting-list notice) of a registration with an e-mail address: text only,
+ * no I/O, so it is cheap to write under the event lock once the status and place are known. The
+ * registration queues it in its own transaction; the outbox sender delivers it after the commit.
  */
-export async function queueConfirmation(tx: Tx, c: Confirmation): Promise<boolean> {
+export function confirmationMail(c: Confirmation & { row: { email: string } }): OutgoingMail {
   const { record, row, publicUrl } = c;
-  if (!row.email) return false;
   const t = translator("sv");
   const waitlisted = row.status === "waitlisted";
   const paragraphs = [
@@ -125,20 +173,15 @@ export async function queueConfirmation(tx: Tx, c: Confirmation): Promise<boolea
     t("events.mail.calendar"),
     t("events.mail.signature"),
   ];
-  const qrPng = c.qrPng ?? (await checkinQrPng(publicUrl, record.id, row.checkinCode));
-  const mail = {
+  return {
     to: row.email,
     subject: waitlisted
       ? t("events.mail.subjectWaitlisted", { title: record.activity.title })
       : t("events.mail.subjectConfirmed", { title: record.activity.title }),
     text: paragraphs.join("\n\n"),
     html: html(paragraphs, true),
-    attachments: attachments(record, publicUrl, qrPng),
+    attachments: c.attachments,
   };
-  // Over the cap on anonymous mail nothing is queued, and the registrant is told the same.
-  if (c.origin) await queueAnonymousMail(tx, "events.confirmation", mail, c.origin);
-  else await queueMail(tx, "events.confirmation", mail);
-  return true;
 }
 
 /**
@@ -162,7 +205,7 @@ export async function queuePromotions(tx: Tx, eventId: string, ids: string[], pu
       t("events.mail.manageEarlier"),
       t("events.mail.signature"),
     ];
-    const qrPng = await checkinQrPng(publicUrl, record.id, row.checkinCode);
+    const qrPng = checkinQrPng(publicUrl, record.id, row.checkinCode);
     mails.push({
       mail: {
         to: row.email,

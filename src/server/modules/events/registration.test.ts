@@ -1,10 +1,16 @@
+import { createRequire } from "node:module";
 import { sql } from "drizzle-orm";
+import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
 import { createEvent, daysAgo, mailsTo, parseIcs, register, tokenOf } from "./test/events.fixture.ts";
 
 const t = await createTestApp();
+// An independent PNG decoder (qrcode's own dependency, untyped) reads the QR image of the mail.
+const { PNG } = createRequire(import.meta.url)("pngjs") as {
+  PNG: { sync: { read(png: Buffer): { width: number; data: Buffer } } };
+};
 const missing = "00000000-0000-4000-8000-000000000001";
 const coordinator = await t.login(demo.coordinator);
 
@@ -172,8 +178,94 @@ describe("POST /api/public/events/:id/registrations", () => {
     expect(new Set(positions).size).toBe(40);
     const detail = await t.request({ method: "GET", url: `/api/events/${event.id}`, as: coordinator });
     expect(detail.json().counts).toMatchObject({ registered: 10, waitlisted: 40 });
-  });
+  }, 240_000);
 });
+
+describe("40 people registering at once for 10 places", () => {
+  const burst = (eventId: string, tag: string) =>
+    Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        register(t, eventId, { name: `Rusning ${tag} ${i}`, email: `rusning-${tag}-${i}@example.se` }),
+      ),
+    );
+
+  it("gives exactly 10 places, each with its confirmation and a QR code that opens its check-in, and waitlists the rest in order", async () => {
+    const event = await createEvent(t, coordinator, { title: "Rusningsdagen", capacity: 10 });
+    const results = await burst(event.id, "a");
+    expect(results.map((r) => r.statusCode)).toEqual(Array(40).fill(201));
+    const confirmed = results.filter((r) => r.json().status === "confirmed");
+    const waitlisted = results.filter((r) => r.json().status === "waitlisted");
+    expect(confirmed).toHaveLength(10);
+    expect(waitlisted.map((r) => r.json().waitlistPosition).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 30 }, (_, i) => i + 1),
+    );
+    for (const [i, res] of results.entries()) {
+      const [mail, ...more] = await mailsTo(t, `rusning-a-${i}@example.se`);
+      expect(more).toHaveLength(0);
+      const { status, waitlistPosition, checkinCode, manageUrl } = res.json();
+      expect(mail.text).toContain(manageUrl);
+      if (status === "confirmed") {
+        expect(mail.subject).toBe("Bekräftelse: Rusningsdagen");
+        expect(mail.text).toContain(checkinCode);
+        // The image in the mail is the QR code of this registration's own check-in link.
+        const png = mail.attachments.find((a) => a.filename === "incheckning.png")!;
+        const publicUrl = manageUrl.split("/evenemang/")[0];
+        const url = `${publicUrl}/evenemang/hantera/${event.id}/incheckning?kod=${checkinCode}`;
+        expect(qrModulesOf(png.content)).toEqual(qrModulesFor(url));
+      } else {
+        expect(mail.text).toContain(`så du står på väntelistan (plats ${waitlistPosition})`);
+      }
+    }
+    const detail = await t.request({ method: "GET", url: `/api/events/${event.id}`, as: coordinator });
+    expect(detail.json().counts).toMatchObject({ registered: 10, waitlisted: 30 });
+  }, 240_000);
+
+  it("refuses the 30 over capacity as full when the event has no waiting list, and mails only the 10", async () => {
+    const event = await createEvent(t, coordinator, { capacity: 10, waitlist: false });
+    const results = await burst(event.id, "b");
+    expect(results.filter((r) => r.statusCode === 201).map((r) => r.json().status)).toEqual(
+      Array(10).fill("confirmed"),
+    );
+    const refused = results.filter((r) => r.statusCode === 409);
+    expect(refused).toHaveLength(30);
+    expect(new Set(refused.map((r) => r.json().detail))).toEqual(
+      new Set(["Evenemanget är fullbokat och har ingen väntelista."]),
+    );
+    const mailed = [];
+    for (let i = 0; i < 40; i++) mailed.push((await mailsTo(t, `rusning-b-${i}@example.se`)).length);
+    expect(mailed.filter((n) => n === 1)).toHaveLength(10);
+    expect(mailed.filter((n) => n === 0)).toHaveLength(30);
+    const people = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from people where email like 'rusning-b-%'`,
+    );
+    expect(people[0].n).toBe(10); // the refused are not kept in the register
+  }, 240_000);
+});
+
+/** The dark modules of a QR code PNG: the quiet zone found from the top-left finder pattern. */
+function qrModulesOf(png: Buffer): string[] {
+  const image = PNG.sync.read(png);
+  const dark = (x: number, y: number) => image.data[(y * image.width + x) * 4] < 128;
+  let start = 0;
+  while (!dark(start, start)) start++;
+  let end = start;
+  while (dark(end, start)) end++;
+  const cell = (end - start) / 7; // the finder pattern is 7 modules wide
+  const size = Math.round((image.width - 2 * start) / cell);
+  return Array.from({ length: size }, (_, y) =>
+    Array.from({ length: size }, (_, x) =>
+      dark(Math.floor(start + (x + 0.5) * cell), Math.floor(start + (y + 0.5) * cell)) ? "#" : ".",
+    ).join(""),
+  );
+}
+
+function qrModulesFor(text: string): string[] {
+  const { modules } = QRCode.create(text, {});
+  return Array.from({ length: modules.size }, (_, y) =>
+    Array.from({ length: modules.size }, (_, x) => (modules.get(y, x) ? "#" : ".")).join(""),
+  );
+}
 
 describe("the personal link /api/public/registrations/:token", () => {
   it("shows, changes and cancels only the participant's own registration; the place goes to the waiting list", async () => {

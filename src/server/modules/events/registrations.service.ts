@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import {
   type RegistrationInput,
@@ -10,17 +11,21 @@ import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
-import { hashToken } from "../../platform/tokens.ts";
+import { hashToken, newToken } from "../../platform/tokens.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { endedEventsBefore } from "../../read/events-ended.ts";
-import type { MailOrigin } from "../mail/index.ts";
-import { checkinQrPng, queueConfirmation, queuePromotions } from "./events.mail.ts";
+import { anonymousMailAllowed, type MailOrigin, queueMails } from "../mail/index.ts";
+import { organisationIdByName } from "../organisations/index.ts";
+import { findOrCreateParticipant } from "../people/index.ts";
+import { checkinQrPng, confirmationAttachments, confirmationMail, queuePromotions } from "./events.mail.ts";
 import { eventsPolicy } from "./events.policy.ts";
 import {
   type EventRecord,
   eventEndsAt,
   eventStartsAt,
   loadEvent,
+  loadRegistrationEvent,
+  type RegistrationEvent,
   registrationWindow,
 } from "./events.records.ts";
 import {
@@ -32,9 +37,9 @@ import {
 } from "./events.schema.ts";
 import {
   answersFor,
-  confirmedCount,
-  insertRegistration,
   lockEvent,
+  newCheckinCode,
+  placesTaken,
   promoteFromWaitlist,
   type RegistrationRow,
   randomCheckinCode,
@@ -73,10 +78,9 @@ function assertChangeable(record: EventRecord, now: Date) {
 }
 
 export interface RegistrationOutcome {
-  row: RegistrationRow;
+  row: Pick<RegistrationRow, "id" | "eventId" | "name" | "email" | "status" | "source" | "checkinCode">;
   token: string;
   position: number | null;
-  record: EventRecord;
   /** A confirmation is in the outbox (every public registration has an e-mail address). */
   emailQueued: boolean;
 }
@@ -84,6 +88,12 @@ export interface RegistrationOutcome {
 /**
  * Registers for a public event and queues the confirmation mail in the same transaction. Internal
  * events are not found by the public. The caller nudges the mail sender after this returns.
+ *
+ * Every registration to one event queues on the event's row lock, so the lock is held only for what
+ * needs it: the capacity decision and the inserts that follow from it (two statements and the commit).
+ * Everything else comes first — reading the event, checking the answers, the QR image and the .ics,
+ * the organisation look-up (no transaction), and, in the transaction but before the lock, the person
+ * in the register and the caps on anonymous mail (their own locks, always taken before the event's).
  */
 export async function registerPublic(
   db: Db,
@@ -93,52 +103,108 @@ export async function registerPublic(
   now = new Date(),
   origin?: MailOrigin,
 ): Promise<RegistrationOutcome> {
-  const record = await loadEvent(db, eventId);
+  const record = await loadRegistrationEvent(db, eventId);
   if (record?.event.visibility !== "public") throw notFound();
   const data = parseWith(registrationInput, input);
   const answers = answersFor(record.event.questions, data);
-  // CPU work before the event lock: the lock serialises every registration to this event.
-  const checkinCode = randomCheckinCode();
-  const qrPng = await checkinQrPng(publicUrl, eventId, checkinCode);
+  let checkinCode = randomCheckinCode();
+  let attachments = confirmationAttachments(record, publicUrl, checkinQrPng(publicUrl, eventId, checkinCode));
+  const token = newToken();
+  const id = randomUUID();
+  const organisationId = await organisationIdByName(db, answers.organisation);
   const result = await writeWithAudit(db, null, async (tx, audit) => {
+    const personId = await findOrCreateParticipant(tx, {
+      name: data.name,
+      email: data.email,
+      role: answers.role,
+      organisationId,
+    });
+    const mayMail = origin ? await anonymousMailAllowed(tx, data.email, origin) : true;
+    // The event lock: from here to the commit every other registration to this event waits.
     const event = await lockEvent(tx, eventId);
     if (!event) throw notFound();
-    const fresh = {
+    const fresh: RegistrationEvent = {
       ...record,
       event: { ...record.event, ...event, visibility: record.event.visibility, questions: event.questions },
     };
-    fresh.counts = { ...record.counts, registered: await confirmedCount(tx, eventId) };
+    // Opening and closing as the organiser has them now; "full" is the capacity decision below.
     const window = registrationWindow(fresh, now);
     if (window === "notYetOpen") throw refuse("registrationNotOpen");
     if (window === "closed" || window === "none") throw refuse("registrationClosed");
-    const { row, token } = await insertRegistration(tx, event, {
-      name: data.name,
-      email: data.email,
-      ...answers,
-      consentInvitations: data.consentInvitations,
-      source: "form",
-      checkinCode,
-    });
+    const taken = await placesTaken(tx, eventId, data.email, checkinCode);
+    if (taken.duplicate) throw new AppError("alreadyRegistered");
+    let status: "confirmed" | "waitlisted" = "confirmed";
+    if (event.capacity !== null && taken.confirmed >= event.capacity) {
+      if (!event.waitlist) throw new AppError("eventFull");
+      status = "waitlisted";
+    }
+    if (taken.codeTaken) {
+      // One in a billion per registration: a fresh code, and its image, under the lock.
+      checkinCode = await newCheckinCode(tx, eventId);
+      attachments = confirmationAttachments(record, publicUrl, checkinQrPng(publicUrl, eventId, checkinCode));
+    }
+    const position = status === "waitlisted" ? taken.waitlisted + 1 : null;
+    const row = { id, eventId, name: data.name, email: data.email, status, source: "form", checkinCode };
+    // Sent together without waiting for one another (one connection runs them in this order); the
+    // answers' rows refer to the registration, so they follow its insert.
+    const writes: Promise<unknown>[] = [
+      tx
+        .insert(eventRegistrations)
+        .values({
+          id,
+          eventId,
+          personId,
+          name: data.name,
+          email: data.email,
+          organisationName: answers.organisation,
+          organisationId,
+          role: answers.role,
+          roleKey: answers.roleKey,
+          municipality: answers.municipality,
+          status,
+          source: "form",
+          tokenHash: hashToken(token),
+          checkinCode,
+          consentInvitations: data.consentInvitations,
+          // The moment of the insert, under the event lock — not `now()`, the transaction's start: a
+          // transaction that began earlier but got the lock later would share waiting-list places.
+          createdAt: sql`clock_timestamp()`,
+        })
+        .execute(),
+    ];
+    if (answers.dietary)
+      writes.push(
+        tx.insert(eventDietaryNeeds).values({ registrationId: id, needs: answers.dietary }).execute(),
+      );
+    if (answers.accessibility)
+      writes.push(
+        tx
+          .insert(eventAccessibilityNeeds)
+          .values({ registrationId: id, needs: answers.accessibility })
+          .execute(),
+      );
+    if (answers.gender)
+      writes.push(
+        tx.insert(eventGenderAnswers).values({ registrationId: id, gender: answers.gender }).execute(),
+      );
     // The audit keeps what happened, not the person's answers (GDPR: no copies of personal data).
-    await audit({
-      action: "registration.create",
-      entityType: "event_registration",
-      entityId: row.id,
-      after: { eventId, status: row.status, source: row.source, personId: row.personId },
-    });
-    const position = await waitlistPosition(tx, row);
-    const emailQueued = await queueConfirmation(tx, {
-      record: fresh,
-      row,
-      token,
-      position,
-      publicUrl,
-      qrPng: row.checkinCode === checkinCode ? qrPng : undefined,
-      origin,
-    });
-    return { row, token, position, emailQueued };
+    writes.push(
+      audit({
+        action: "registration.create",
+        entityType: "event_registration",
+        entityId: id,
+        after: { eventId, status, source: "form", personId },
+      }),
+    );
+    // Over the cap on anonymous mail nothing is queued, and the registrant is told the same.
+    if (mayMail) {
+      const mail = confirmationMail({ record: fresh, row, token, position, publicUrl, attachments });
+      writes.push(queueMails(tx, "events.confirmation", [{ mail, source: origin?.source }]));
+    }
+    await Promise.all(writes);
+    return { row, token, position, emailQueued: true };
   });
-  return { ...result, record };
+  return result;
 }
 
 async function byToken(db: Db | Tx, token: string): Promise<RegistrationRow> {

@@ -6,7 +6,7 @@ import {
   type RegistrationData,
   type RegistrationStatus,
 } from "../../../common/events.ts";
-import type { Tx } from "../../db/client.ts";
+import { queryRows, type Tx } from "../../db/client.ts";
 import type { Audit } from "../../platform/audit.ts";
 import { AppError, fieldErrors } from "../../platform/errors.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
@@ -41,6 +41,39 @@ export async function confirmedCount(tx: Tx, eventId: string): Promise<number> {
     .from(eventRegistrations)
     .where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.status, "confirmed")));
   return row.n;
+}
+
+/** What a public registration needs to know under the event lock, read in one statement. */
+export interface PlacesTaken {
+  confirmed: number;
+  waitlisted: number;
+  /** This e-mail address already holds a registration that is not cancelled. */
+  duplicate: boolean;
+  /** The check-in code drawn in advance is already someone else's in this event. */
+  codeTaken: boolean;
+}
+
+/**
+ * Confirmed places, the waiting list's length, and whether the e-mail or the drawn code is taken, in
+ * one statement issued after `lockEvent` (its snapshot then sees every registration committed before
+ * the lock was granted, so the count is exact). The waiting list is first come, first served by
+ * insertion under the lock, so a newcomer's place on it is `waitlisted + 1`.
+ */
+export async function placesTaken(
+  tx: Tx,
+  eventId: string,
+  email: string,
+  checkinCode: string,
+): Promise<PlacesTaken> {
+  const [row] = await queryRows<PlacesTaken>(
+    tx,
+    sql`select count(*) filter (where status = 'confirmed')::int as confirmed,
+               count(*) filter (where status = 'waitlisted')::int as waitlisted,
+               coalesce(bool_or(email = ${email} and status <> 'cancelled'), false) as duplicate,
+               coalesce(bool_or(checkin_code = ${checkinCode}), false) as "codeTaken"
+        from event_registrations where event_id = ${eventId}::uuid`,
+  );
+  return row;
 }
 
 /** 1-based place in the waiting list (first come, first served). */

@@ -6,6 +6,7 @@ export { registerMailRoutes } from "./mail.routes.ts";
 export { escapeHtml, type MailAttachment, mailSink, type OutgoingMail } from "./mail.service.ts";
 export { nudgeMailSender, onDeliveryOutcome, sendDueMail, startMailSender } from "./mail-sender.ts";
 export {
+  anonymousMailAllowed,
   defaultAnonymousMailCaps,
   type MailOrigin,
   queueAnonymousMail,

@@ -66,25 +66,36 @@ export async function queueAnonymousMail(
   origin: MailOrigin,
   ref?: string,
 ): Promise<string | null> {
-  const recipient = mail.to.trim().toLowerCase();
+  if (!(await anonymousMailAllowed(tx, mail.to, origin))) return null;
+  const [id] = await queueMails(tx, purpose, [{ mail, ref, source: origin.source }]);
+  return id;
+}
+
+/**
+ * The first half of `queueAnonymousMail`, for a caller that decides later in its transaction what to
+ * send (a public registration learns whether it got a place only under the event lock): takes the
+ * recipient's and the source's locks until the transaction ends and answers whether a mail may go.
+ * The caller then queues at most one mail to `recipient` with `source: origin.source` (`queueMails`).
+ */
+export async function anonymousMailAllowed(tx: Tx, recipient: string, origin: MailOrigin): Promise<boolean> {
+  const to = recipient.trim().toLowerCase();
   const { caps, source } = origin;
-  const keys = [`mail-cap:to:${recipient}`, `mail-cap:from:${source}`].sort();
-  for (const key of keys) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+  const [first, second] = [`mail-cap:to:${to}`, `mail-cap:from:${source}`].sort();
+  // Both locks in one statement, in a fixed order (left to right), so that two requests never deadlock.
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${first})), pg_advisory_xact_lock(hashtext(${second}))`,
+  );
+  // Counted in the next statement: its snapshot sees what the previous holder of a lock committed.
   const since = sql`now() - make_interval(mins => ${caps.windowMinutes})`;
   const [counts] = await queryRows<{ to_recipient: number; from_source: number }>(
     tx,
     sql`select
       (select count(*)::int from ${mailOutbox}
-        where source is not null and lower(recipient) = ${recipient} and created_at > ${since}) as to_recipient,
+        where source is not null and lower(recipient) = ${to} and created_at > ${since}) as to_recipient,
       (select count(*)::int from ${mailOutbox}
         where source = ${source} and created_at > ${since}) as from_source`,
   );
-  if (counts.to_recipient >= caps.perRecipient || counts.from_source >= caps.perSource) return null;
-  const [row] = await tx
-    .insert(mailOutbox)
-    .values({ ...toRow(purpose, mail, ref), source })
-    .returning({ id: mailOutbox.id });
-  return row.id;
+  return counts.to_recipient < caps.perRecipient && counts.from_source < caps.perSource;
 }
 
 // Well below PostgreSQL's 65,535 parameters per statement with nine columns a row.
@@ -97,23 +108,26 @@ const INSERT_CHUNK = 1000;
 export async function queueMails(
   tx: Tx | Db,
   purpose: MailPurpose,
-  mails: { mail: OutgoingMail; ref?: string }[],
+  mails: { mail: OutgoingMail; ref?: string; source?: string }[],
 ): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < mails.length; i += INSERT_CHUNK) {
     const rows = await tx
       .insert(mailOutbox)
-      .values(mails.slice(i, i + INSERT_CHUNK).map(({ mail, ref }) => toRow(purpose, mail, ref)))
+      .values(
+        mails.slice(i, i + INSERT_CHUNK).map(({ mail, ref, source }) => toRow(purpose, mail, ref, source)),
+      )
       .returning({ id: mailOutbox.id });
     ids.push(...rows.map((r) => r.id));
   }
   return ids;
 }
 
-function toRow(purpose: MailPurpose, mail: OutgoingMail, ref?: string) {
+function toRow(purpose: MailPurpose, mail: OutgoingMail, ref?: string, source?: string) {
   return {
     purpose,
     ref: ref ?? null,
+    source: source ?? null,
     recipient: mail.to,
     subject: mail.subject,
     text: mail.text,
