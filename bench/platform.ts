@@ -125,6 +125,10 @@ export async function benchPlatform(): Promise<string[]> {
     lines.push(
       `PGlite, empty data dir (migrations + demo data) to healthy: ${Math.round(empty.healthyMs)} ms (goal ≤ 20 000 ms) — ${startLine(empty.output())}`,
     );
+    await new Promise((r) => setTimeout(r, 1000));
+    lines.push(
+      `PGlite RSS after that first start with the demo: ${rssMb(empty.child.pid!)} MB (goal ≤ 400 MB)`,
+    );
     await empty.stop();
     const existing = await start(dir);
     lines.push(
