@@ -33,6 +33,15 @@ export type DatabaseOptions =
 /** The SQL migrations, in order (meta/_journal.json); the readiness check and the upgrade test read them too. */
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
+/**
+ * PGlite's own start parameters plus Samspel's memory settings (issue 14 item 5). PostgreSQL's shared buffers
+ * live inside PGlite's WebAssembly memory, which is zeroed at start (so resident) and never shrinks: the
+ * default 128 MB cost ~120 MB of RSS before the first request. 32 MB holds the demo installation's working
+ * set; the data files are in the operating system's page cache behind them (PGlite reads them with
+ * ordinary file reads). Durability is unchanged (these are memory settings only).
+ */
+export const pgliteStartParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
+
 /** Opens the database, enables the extensions Samspel relies on and runs pending migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === "postgresql") {
@@ -51,7 +60,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const client =
     options.kind === "pglite-loaded"
       ? options.client
-      : await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
+      : await PGlite.create({
+          dataDir: options.dataDir,
+          extensions: { pg_trgm },
+          startParams: pgliteStartParams,
+        });
   await client.exec("create extension if not exists pg_trgm");
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder });

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { AppError } from "./errors.ts";
 
 /**
@@ -65,11 +65,13 @@ export function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Buffe
 }
 
 async function print(html: string, options: PdfOptions): Promise<Buffer> {
-  let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+  let browser: Browser | undefined;
   const executable = chromiumExecutable();
   if (!existsSync(executable)) throw rendererMissing(executable, "no such file", options.log);
   try {
     try {
+      // Loaded at the first PDF, not at start-up: playwright-core alone costs ~1 s of CPU to import.
+      const { chromium } = await import("playwright-core");
       browser = await chromium.launch({ executablePath: executable, args: chromiumArgs, timeout: 30_000 });
     } catch (error) {
       throw rendererMissing(executable, (error as Error).message.split("\n")[0], options.log);

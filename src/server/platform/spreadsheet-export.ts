@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { FastifyReply } from "fastify";
 import { contentDisposition, fileNameOf } from "./files.ts";
 
@@ -109,7 +109,8 @@ export async function toXlsx(sheets: Sheet<any>[], properties: WorkbookPropertie
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const Excel = (await import("exceljs")).default; // loaded at the first export, not at start-up
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
     useSharedStrings: false,

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { AppError } from "./errors.ts";
 import { oneAtATime } from "./uploads.ts";
 import { buildZip, defaultZipLimits, unzipGuarded, type ZipLimits, ZipRefused } from "./zip-guard.ts";
@@ -170,7 +170,8 @@ async function readXlsx(buffer: Buffer, limits: ImportLimits): Promise<ParsedShe
       throw fileError("transfer.errors.tooManyParts", { max: zipLimits.maxEntries });
     throw fileError("transfer.errors.unreadable");
   }
-  const workbook = new ExcelJS.Workbook();
+  const Excel = (await import("exceljs")).default; // loaded at the first import, not at start-up
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(checked as unknown as ArrayBuffer);
   } catch {

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import {
   type HeatmapView,
   levelColours,
@@ -17,7 +16,8 @@ const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
  */
 export async function heatmapXlsx(unit: UnitView, heatmap: HeatmapView, locale: Locale): Promise<Buffer> {
   const t = translator(locale);
-  const workbook = new ExcelJS.Workbook();
+  const Excel = (await import("exceljs")).default; // loaded at the first export, not at start-up
+  const workbook = new Excel.Workbook();
   workbook.creator = "Samspel";
   workbook.created = new Date();
   const text = (s: string | null) => (s === null ? null : neutraliseFormula(s));
