@@ -147,48 +147,51 @@ export async function registerPublic(
     const row = { id, eventId, name: data.name, email: data.email, status, source: "form", checkinCode };
     // Sent together without waiting for one another (one connection runs them in this order); the
     // answers' rows refer to the registration, so they follow its insert.
-    const writes: Promise<unknown>[] = [
-      tx
-        .insert(eventRegistrations)
-        .values({
-          id,
-          eventId,
-          personId,
-          name: data.name,
-          email: data.email,
-          organisationName: answers.organisation,
-          organisationId,
-          role: answers.role,
-          roleKey: answers.roleKey,
-          municipality: answers.municipality,
-          status,
-          source: "form",
-          tokenHash: hashToken(token),
-          checkinCode,
-          consentInvitations: data.consentInvitations,
-          // The moment of the insert, under the event lock — not `now()`, the transaction's start: a
-          // transaction that began earlier but got the lock later would share waiting-list places.
-          createdAt: sql`clock_timestamp()`,
-        })
-        .execute(),
+    // One after another on the transaction's connection (node-postgres does not take a second query while one
+    // runs); they are a handful of short inserts, under the lock only for as long as they take.
+    const writes: (() => Promise<unknown>)[] = [
+      () =>
+        tx
+          .insert(eventRegistrations)
+          .values({
+            id,
+            eventId,
+            personId,
+            name: data.name,
+            email: data.email,
+            organisationName: answers.organisation,
+            organisationId,
+            role: answers.role,
+            roleKey: answers.roleKey,
+            municipality: answers.municipality,
+            status,
+            source: "form",
+            tokenHash: hashToken(token),
+            checkinCode,
+            consentInvitations: data.consentInvitations,
+            // The moment of the insert, under the event lock — not `now()`, the transaction's start: a
+            // transaction that began earlier but got the lock later would share waiting-list places.
+            createdAt: sql`clock_timestamp()`,
+          })
+          .execute(),
     ];
     if (answers.dietary)
-      writes.push(
+      writes.push(() =>
         tx.insert(eventDietaryNeeds).values({ registrationId: id, needs: answers.dietary }).execute(),
       );
     if (answers.accessibility)
-      writes.push(
+      writes.push(() =>
         tx
           .insert(eventAccessibilityNeeds)
           .values({ registrationId: id, needs: answers.accessibility })
           .execute(),
       );
     if (answers.gender)
-      writes.push(
+      writes.push(() =>
         tx.insert(eventGenderAnswers).values({ registrationId: id, gender: answers.gender }).execute(),
       );
     // The audit keeps what happened, not the person's answers (GDPR: no copies of personal data).
-    writes.push(
+    writes.push(() =>
       audit({
         action: "registration.create",
         entityType: "event_registration",
@@ -199,9 +202,9 @@ export async function registerPublic(
     // Over the cap on anonymous mail nothing is queued, and the registrant is told the same.
     if (mayMail) {
       const mail = confirmationMail({ record: fresh, row, token, position, publicUrl, attachments });
-      writes.push(queueMails(tx, "events.confirmation", [{ mail, source: origin?.source }]));
+      writes.push(() => queueMails(tx, "events.confirmation", [{ mail, source: origin?.source }]));
     }
-    await Promise.all(writes);
+    for (const write of writes) await write();
     return { row, token, position, emailQueued: true };
   });
   return result;
