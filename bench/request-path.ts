@@ -46,6 +46,8 @@ async function measure(url: string, headers: Record<string, string> = {}) {
   return wrk(url, headers);
 }
 
+/** Every child started, so that a failed start-up stops the others too. */
+const spawned: ChildProcess[] = [];
 const freePort = () => 40_000 + Math.floor(Math.random() * 20_000);
 
 interface Child {
@@ -53,7 +55,7 @@ interface Child {
   process: ChildProcess;
 }
 
-/** Starts a node child pinned to core 0 and waits for `probe` to answer 200. */
+/** Starts a node child, waits for `probe` to answer 200 and pins it to core 0. */
 async function start(
   args: string[],
   env: Record<string, string>,
@@ -65,14 +67,18 @@ async function start(
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
-  execFileSync("taskset", ["-a", "-cp", "0", String(child.pid)], { stdio: "ignore" });
+  spawned.push(child);
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 600_000;
+  const deadline = Date.now() + 1_800_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited with ${child.exitCode}`);
     if (Date.now() > deadline) throw new Error(`${args.join(" ")} did not start`);
     try {
-      if ((await fetch(`${url}${probe}`)).ok) return { url, process: child };
+      if ((await fetch(`${url}${probe}`)).ok) {
+        // Pinned once it is up (all its threads), so start-up and the demo data may use both cores.
+        execFileSync("taskset", ["-a", "-cp", "0", String(child.pid)], { stdio: "ignore" });
+        return { url, process: child };
+      }
     } catch {
       // not listening yet
     }
@@ -255,6 +261,7 @@ export async function benchRequestPath(): Promise<string[]> {
     );
   } finally {
     for (const child of children) await stop(child);
+    for (const child of spawned) if (child.exitCode === null) await stop({ url: "", process: child });
     rmSync(dataDir, { recursive: true, force: true });
     await adminPool.query(`drop database if exists ${dbName} with (force)`);
     await adminPool.end();
