@@ -55,6 +55,11 @@ const sections: { title: string; file: string; fn: string }[] = [
     file: "./governance.ts",
     fn: "benchGovernance",
   },
+  {
+    title: "Request path: Samspel beside node:http and a thin node:http + pg handler (issue 14, goal 1)",
+    file: "./request-path.ts",
+    fn: "benchRequestPath",
+  },
 ];
 
 const only = process.argv[2];

@@ -235,8 +235,9 @@ export function registerVersionHooks(app: FastifyInstance, db: Db) {
     };
     preconditions.run(pre, done);
   });
-  app.addHook("onSend", async (request, reply) => {
+  app.addHook("onSend", (request, reply, payload, done) => {
     // Set only where the record lives on (a DELETE of the record itself moves no version).
     if (request.etag && reply.statusCode >= 200 && reply.statusCode < 300) reply.header("etag", request.etag);
+    done(null, payload);
   });
 }

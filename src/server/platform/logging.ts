@@ -54,8 +54,9 @@ export function genReqId(request: IncomingMessage): string {
 }
 
 export function registerRequestIdHeader(app: FastifyInstance) {
-  app.addHook("onRequest", async (request, reply) => {
+  app.addHook("onRequest", (request, reply, done) => {
     reply.header("x-request-id", request.id);
+    done();
   });
 }
 

@@ -1,5 +1,5 @@
-import { asc, count, countDistinct, desc, eq, or, type SQL, sql } from "drizzle-orm";
-import type { Db, Tx } from "../db/client.ts";
+import { asc, count, countDistinct, eq, or, type SQL, sql } from "drizzle-orm";
+import { queryRows } from "../db/client.ts";
 import {
   activities,
   activityCourses,
@@ -19,54 +19,58 @@ import { courses, programmes } from "../modules/programmes/programmes.schema.ts"
  * app.ts hands it to the register. Reads only.
  */
 
-function coursesWhere(db: Db | Tx, condition: SQL) {
-  return db
-    .select({ id: courses.id, code: courses.code, name: courses.nameSv, credits: courses.credits })
-    .from(courses)
-    .where(condition)
-    .orderBy(asc(courses.sortKey), asc(courses.id));
+/** Courses matching `condition` as a JSON array in the register's order (sort key, then id). */
+function coursesJson(condition: SQL) {
+  return sql`coalesce((select json_agg(json_build_object('id', ${courses.id}, 'code', ${courses.code},
+      'name', ${courses.nameSv}, 'credits', ${courses.credits}) order by ${courses.sortKey}, ${courses.id})
+    from ${courses} where ${condition}), '[]'::json)`;
 }
 
+type OrganisationLinkRows = {
+  [K in "people" | "programmes" | "courses" | "activities"]: Awaited<
+    ReturnType<OrganisationReferenceReads["links"]>
+  >[K];
+} & { contract_courses: Awaited<ReturnType<OrganisationReferenceReads["links"]>>["contractCourses"] };
+
 export const organisationReferenceReads: OrganisationReferenceReads = {
+  /**
+   * One statement (the detail page's): each list a JSON array in the order the page shows it. JSON
+   * gives dates as `YYYY-MM-DD` and numeric credits as numbers, as the typed columns do.
+   */
   async links(db, id) {
-    const [members, progs, ownCourses, contractCourses, acts] = await Promise.all([
-      db
-        .select({
-          membershipId: memberships.id,
-          personId: people.id,
-          name: people.name,
-          title: people.title,
-          role: memberships.role,
-          startDate: memberships.startDate,
-          endDate: memberships.endDate,
-        })
-        .from(memberships)
-        .innerJoin(people, eq(people.id, memberships.personId))
-        .where(eq(memberships.organisationId, id))
-        .orderBy(asc(people.sortKey), asc(people.id)),
-      db
-        .select({ id: programmes.id, code: programmes.code, name: programmes.nameSv })
-        .from(programmes)
-        .where(eq(programmes.organisationId, id))
-        .orderBy(asc(programmes.sortKey), asc(programmes.id)),
-      coursesWhere(db, eq(courses.organisationId, id)),
-      coursesWhere(db, eq(courses.clientOrganisationId, id)),
-      db
-        .select({
-          id: activities.id,
-          title: activities.title,
-          typeKey: activities.typeKey,
-          startDate: activities.startDate,
-          status: activities.status,
-          role: activityOrganisations.role,
-        })
-        .from(activityOrganisations)
-        .innerJoin(activities, eq(activities.id, activityOrganisations.activityId))
-        .where(eq(activityOrganisations.organisationId, id))
-        .orderBy(sql`${activities.startDate} desc nulls last`, desc(activities.id))
-        .limit(200),
-    ]);
-    return { people: members, programmes: progs, courses: ownCourses, contractCourses, activities: acts };
+    const [row] = await queryRows<OrganisationLinkRows>(
+      db,
+      sql`select
+        coalesce((select json_agg(json_build_object('membershipId', ${memberships.id}, 'personId', ${people.id},
+                   'name', ${people.name}, 'title', ${people.title}, 'role', ${memberships.role},
+                   'startDate', ${memberships.startDate}, 'endDate', ${memberships.endDate})
+                   order by ${people.sortKey}, ${people.id})
+                  from ${memberships} join ${people} on ${people.id} = ${memberships.personId}
+                  where ${memberships.organisationId} = ${id}), '[]'::json) as people,
+        coalesce((select json_agg(json_build_object('id', ${programmes.id}, 'code', ${programmes.code},
+                   'name', ${programmes.nameSv}) order by ${programmes.sortKey}, ${programmes.id})
+                  from ${programmes} where ${programmes.organisationId} = ${id}), '[]'::json) as programmes,
+        ${coursesJson(sql`${courses.organisationId} = ${id}`)} as courses,
+        ${coursesJson(sql`${courses.clientOrganisationId} = ${id}`)} as contract_courses,
+        coalesce((select json_agg(json_build_object('id', a.id, 'title', a.title, 'typeKey', a.type_key,
+                   'startDate', a.start_date, 'status', a.status, 'role', a.role)
+                   order by a.start_date desc nulls last, a.id desc)
+                  from (select ${activities.id} as id, ${activities.title} as title, ${activities.typeKey} as type_key,
+                          ${activities.startDate} as start_date, ${activities.status} as status,
+                          ${activityOrganisations.role} as role
+                        from ${activityOrganisations}
+                        join ${activities} on ${activities.id} = ${activityOrganisations.activityId}
+                        where ${activityOrganisations.organisationId} = ${id}
+                        order by ${activities.startDate} desc nulls last, ${activities.id} desc
+                        limit 200) a), '[]'::json) as activities`,
+    );
+    return {
+      people: row.people,
+      programmes: row.programmes,
+      courses: row.courses,
+      contractCourses: row.contract_courses,
+      activities: row.activities,
+    };
   },
   async counts(db, id) {
     const [[members], [progs], [crs], [acts]] = await Promise.all([

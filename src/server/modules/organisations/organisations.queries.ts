@@ -40,10 +40,21 @@ function selectRecords(db: Db | Tx) {
 }
 
 function toRecord(r: { org: Row; parentName: string | null; parentType: string | null }): OrganisationRecord {
-  const { sortKey: _sortKey, ...org } = r.org;
+  const org = r.org;
+  // Field by field rather than a rest/spread copy: this runs for every row of every list.
   return {
-    ...org,
+    id: org.id,
+    name: org.name,
     type: org.type as OrganisationType,
+    parentId: org.parentId,
+    orgNumber: org.orgNumber,
+    municipalityCode: org.municipalityCode,
+    county: org.county,
+    website: org.website,
+    description: org.description,
+    tags: org.tags,
+    createdAt: org.createdAt,
+    updatedAt: org.updatedAt,
     parent:
       org.parentId && r.parentName
         ? { id: org.parentId, name: r.parentName, type: r.parentType as OrganisationType }
@@ -150,29 +161,55 @@ function references(): OrganisationReferenceReads {
   return referenceReads;
 }
 
-/** What links to an organisation: the registers its detail page shows. */
-export async function organisationLinks(db: Db | Tx, id: string): Promise<OrganisationLinks> {
-  const [self] = await db
-    .select({ parentId: organisations.parentId })
+/**
+ * The organisation with its parent, the chain above it (topmost first) and its units, in one statement;
+ * null when there is no such organisation.
+ */
+async function findOrganisationFamily(db: Db | Tx, id: string) {
+  const [row] = await db
+    .select({
+      org: organisations,
+      parentName: parent.name,
+      parentType: parent.type,
+      ancestors: sql<OrgRef[]>`(
+        with recursive up(id, name, type, parent_id, depth) as (
+          select a.id, a.name, a.type, a.parent_id, 0 from ${organisations} a where a.id = ${organisations.parentId}
+          union all
+          select o.id, o.name, o.type, o.parent_id, up.depth + 1
+          from ${organisations} o join up on o.id = up.parent_id
+          where up.depth < 50
+        )
+        select coalesce(json_agg(json_build_object('id', id, 'name', name, 'type', type) order by depth desc), '[]'::json)
+        from up)`,
+      children: sql<OrgRef[]>`(
+        select coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'type', c.type)
+          order by c.sort_key, c.id), '[]'::json)
+        from ${organisations} c where c.parent_id = ${organisations.id})`,
+    })
     .from(organisations)
+    .leftJoin(parent, eq(parent.id, organisations.parentId))
     .where(eq(organisations.id, id));
-  const [ancestors, children, others] = await Promise.all([
-    ancestorsOf(db, self?.parentId ?? null),
-    db
-      .select({ id: organisations.id, name: organisations.name, type: organisations.type })
-      .from(organisations)
-      .where(eq(organisations.parentId, id))
-      .orderBy(asc(organisations.sortKey), asc(organisations.id)),
-    references().links(db, id),
-  ]);
+  return row ? { record: toRecord(row), ancestors: row.ancestors, children: row.children } : null;
+}
+
+/**
+ * The organisation and what links to it, the registers its detail page shows: two statements (this
+ * register's own rows, and the read layer's links from the modules above it), sent at once.
+ */
+export async function findOrganisationDetail(db: Db | Tx, id: string): Promise<OrganisationDetail | null> {
+  const [family, others] = await Promise.all([findOrganisationFamily(db, id), references().links(db, id)]);
+  if (!family) return null;
   return {
-    ancestors,
-    children: children.map((c) => ({ ...c, type: c.type as OrganisationType })),
-    people: others.people,
-    programmes: others.programmes,
-    courses: others.courses,
-    contractCourses: others.contractCourses,
-    activities: others.activities,
+    ...family.record,
+    links: {
+      ancestors: family.ancestors,
+      children: family.children,
+      people: others.people,
+      programmes: others.programmes,
+      courses: others.courses,
+      contractCourses: others.contractCourses,
+      activities: others.activities,
+    },
   };
 }
 

@@ -16,10 +16,10 @@ import { parseWith } from "../../platform/validation.ts";
 import { organisationsPolicy } from "./organisations.policy.ts";
 import {
   findOrganisation,
+  findOrganisationDetail,
   type OrganisationDetail,
   type OrganisationRecord,
   organisationImpact,
-  organisationLinks,
 } from "./organisations.queries.ts";
 import { organisations } from "./organisations.schema.ts";
 
@@ -43,8 +43,10 @@ export async function getOrganisationDetail(
   actor: Actor | null,
   id: string,
 ): Promise<OrganisationDetail> {
-  const org = await getOrganisation(db, actor, id);
-  return { ...org, links: await organisationLinks(db, id) };
+  authorize(actor, organisationsPolicy, "read", { id });
+  const detail = await findOrganisationDetail(db, id);
+  if (!detail) throw notFound();
+  return detail;
 }
 
 export async function getOrganisationImpact(db: Db, actor: Actor | null, id: string) {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { loadOrganisationsDemo } from "../../../../demo/registers/organisations.ts";
 import { loadPeopleDemo } from "../../../../demo/registers/people.ts";
+import { swedishSortKey } from "../../../common/sort-key.ts";
 import { createTestApp, demo, type Session } from "../../test/harness.ts";
+import { activities, activityOrganisations, activityTypes } from "../activities/activities.schema.ts";
+import { courses, programmes } from "../programmes/programmes.schema.ts";
 
 const t = await createTestApp({
   seed: async ({ db }) => {
@@ -212,6 +215,79 @@ describe("GET /api/organisations/:id", () => {
       expect.arrayContaining(["Jenny Sandström", "Christina Frimodig", "Robert Pettersson"]),
     );
     expect(sam.abilities).toEqual({ update: true, delete: true });
+  });
+
+  it("lists the people, programmes, courses and activities linked to it, each in the page's order", async () => {
+    const db = t.database.db;
+    const res = await t.request({
+      method: "POST",
+      url: "/api/organisations",
+      payload: { name: "Länkade kommunen", type: "kommun" },
+      as: coordinator,
+    });
+    const id = res.json().id as string;
+    for (const [name, membership] of [
+      ["Örjan Öberg", { role: "Kommundirektör", startDate: "2024-01-01" }],
+      ["Åsa Åberg", { role: null, startDate: "2023-05-01", endDate: "2025-12-31" }],
+    ] as const) {
+      const person = await t.request({
+        method: "POST",
+        url: "/api/people",
+        payload: { name, memberships: [{ organisationId: id, ...membership }] },
+        as: coordinator,
+      });
+      expect(person.statusCode).toBe(201);
+    }
+    await db.insert(programmes).values([
+      { code: "TLNK2", nameSv: "Zoologi", sortKey: "zoologi", organisationId: id },
+      { code: "TLNK1", nameSv: "Ämneslärare", sortKey: swedishSortKey("Ämneslärare"), organisationId: id },
+    ]);
+    await db.insert(courses).values([
+      { code: "TLK01", nameSv: "Egen kurs", sortKey: "egen kurs", credits: 7.5, organisationId: id },
+      {
+        code: "TLK02",
+        nameSv: "Uppdragskurs",
+        sortKey: "uppdragskurs",
+        contract: true,
+        clientOrganisationId: id,
+      },
+    ]);
+    await db
+      .insert(activityTypes)
+      .values({ key: "test_meeting", labelSv: "Möte", labelEn: "Meeting" })
+      .onConflictDoNothing();
+    const made = await db
+      .insert(activities)
+      .values([
+        { title: "Utan datum", sortKey: "utan datum", typeKey: "test_meeting" },
+        { title: "Tidigt möte", sortKey: "tidigt möte", typeKey: "test_meeting", startDate: "2024-02-01" },
+        { title: "Sent möte", sortKey: "sent möte", typeKey: "test_meeting", startDate: "2025-03-01" },
+      ])
+      .returning();
+    await db
+      .insert(activityOrganisations)
+      .values(made.map((a) => ({ activityId: a.id, organisationId: id, role: "organiser" })));
+
+    const detail = (
+      await t.request({ method: "GET", url: `/api/organisations/${id}`, as: coordinator })
+    ).json();
+    expect(detail.people).toMatchObject([
+      { name: "Åsa Åberg", role: null, startDate: "2023-05-01", endDate: "2025-12-31" },
+      { name: "Örjan Öberg", role: "Kommundirektör", startDate: "2024-01-01", endDate: null },
+    ]);
+    expect(detail.programmes.map((p: { name: string }) => p.name)).toEqual(["Zoologi", "Ämneslärare"]);
+    expect(detail.courses).toMatchObject([{ code: "TLK01", name: "Egen kurs", credits: 7.5 }]);
+    expect(detail.contractCourses).toMatchObject([{ code: "TLK02", name: "Uppdragskurs", credits: null }]);
+    expect(
+      detail.activities.map((a: { title: string; startDate: string | null }) => [a.title, a.startDate]),
+    ).toEqual([
+      ["Sent möte", "2025-03-01"],
+      ["Tidigt möte", "2024-02-01"],
+      ["Utan datum", null],
+    ]);
+    expect(detail.activities[0]).toMatchObject({ typeKey: "test_meeting", role: "organiser" });
+    expect(detail.ancestors).toEqual([]);
+    expect(detail.children).toEqual([]);
   });
 
   it("answers 404 for an organisation that does not exist, and 422 for a malformed id", async () => {
