@@ -3,7 +3,7 @@ import { loadDemoUsers } from "../demo/users.ts";
 import { swedishSortKey } from "../src/common/sort-key.ts";
 import { buildApp } from "../src/server/app.ts";
 import { type Db, openDatabase, queryRows } from "../src/server/db/client.ts";
-import { searchStatements, sourceQuery, sources } from "../src/server/modules/search/index.ts";
+import { searchHits, sourceQuery, sources } from "../src/server/modules/search/index.ts";
 import { transferRegistry, validateSheet } from "../src/server/modules/transfer/index.ts";
 import { parseSpreadsheet } from "../src/server/platform/spreadsheet-import.ts";
 import { multipart, orgNumberFor } from "./multipart.ts";
@@ -294,12 +294,7 @@ export async function benchRegisters(): Promise<string[]> {
     if (res.statusCode !== 200) throw new Error(`${q}: ${res.statusCode} ${res.body}`);
   };
   // The service's statements: the names first, full text and similar names only when too few.
-  const bare = async (q: string) => {
-    for (const statement of searchStatements({ q, limit: 30 })) {
-      const rows = await queryRows(db, statement.sql);
-      if (!statement.needMore(rows.length)) break;
-    }
-  };
+  const bare = (q: string) => searchHits(db, { q, limit: 30 });
   const organisationsOnly = (q: string) =>
     queryRows(db, sourceQuery(sources.find((s) => s.kind === "organisation")!, q, swedishSortKey(q), 30)!);
   const ilike = (q: string) =>

@@ -80,17 +80,20 @@ export const sources: SearchSource[] = [
 ];
 
 /** Candidates per source and way of matching; only they are scored. */
-export const CANDIDATE_CAP = 200;
-const PREFIX_CAP = 100;
+/** Candidates per source and way of matching (at least; more for a larger page); only they are scored. */
+export const CANDIDATE_CAP = 100;
+const PREFIX_CAP = 50;
 
 /** Which way of matching a statement uses: the name (step 1) or the text and similarity (step 2). */
 type Step = "name" | "wider";
 
 /**
  * One source's best `limit` hits of one step. `key` is swedishSortKey(q); the rest is computed in SQL
- * from q so the expressions match the indexes exactly. The candidates carry how they were found
- * (2 = exact code or e-mail, 1 = full text, 0 = the name), so scoring never recomputes a tsvector; the
- * materialized CTEs keep PostgreSQL from folding each name more than once.
+ * from q so the expressions match the indexes exactly. Each way of matching selects the columns the hit
+ * needs, so the candidates are never joined back; they carry how they were found (2 = exact code or
+ * e-mail, 1 = full text, 0 = the name), so scoring never recomputes a tsvector. The rank needs only
+ * string comparisons of the folded name; the similarity that orders hits within a rank is one trigram
+ * comparison (word_similarity, the dearer one, only for hits that are merely similar).
  */
 export function sourceQuery(
   source: SearchSource,
@@ -100,43 +103,51 @@ export function sourceQuery(
   step: Step = "name",
 ): SQL | null {
   const { table, name } = source;
+  const prefixCap = Math.max(PREFIX_CAP, 2 * limit);
+  const cap = Math.max(CANDIDATE_CAP, 3 * limit);
+  const columns = (hit: number) =>
+    sql`r.id, ${sql.raw(String(hit))} as hit, ${name} as title, ${source.parts}, r.sort_key`;
   // Fewer than three letters have no trigram: the trigram index can neither find q inside a name nor
   // anything similar; the sort key's prefix and full text still apply.
   const trigrams = [...q].length >= 3;
   const candidates: SQL[] = [];
   if (step === "name") {
+    // A range on the btree, read in order (under the C collation of PGlite and of Samspel's databases
+    // the range is exactly the prefix; the rank below checks it anyway).
     candidates.push(
-      sql`(select r.id, 0 as hit from ${table} r where r.sort_key >= ${key} and r.sort_key < ${`${key}\u{10FFFF}`}
-          and left(r.sort_key, ${[...key].length}) = ${key} order by r.sort_key limit ${PREFIX_CAP})`,
+      sql`(select ${columns(0)} from ${table} r where r.sort_key >= ${key} and r.sort_key < ${`${key}\u{10FFFF}`}
+          order by r.sort_key limit ${prefixCap})`,
     );
     if (trigrams)
       candidates.push(
-        sql`(select r.id, 0 as hit from ${table} r where samspel_fold(${name}) like samspel_fold(${likePattern(q)}) limit ${CANDIDATE_CAP})`,
+        sql`(select ${columns(0)} from ${table} r where samspel_fold(${name}) like samspel_fold(${likePattern(q)}) limit ${cap})`,
       );
-    if (source.exact) candidates.push(sql`(select e.id, 2 as hit from (${source.exact(q)}) e)`);
+    if (source.exact)
+      candidates.push(sql`(select ${columns(2)} from ${table} r where r.id in (${source.exact(q)}))`);
   } else {
     if (trigrams)
       candidates.push(
-        sql`(select r.id, 0 as hit from ${table} r where samspel_fold(${q}) <% samspel_fold(${name}) limit ${CANDIDATE_CAP})`,
+        sql`(select ${columns(0)} from ${table} r where samspel_fold(${q}) <% samspel_fold(${name}) limit ${cap})`,
       );
     if (source.fullText)
       candidates.push(
-        sql`(select r.id, 1 as hit from ${table} r where ${source.fullText} @@ websearch_to_tsquery('swedish', ${q}) limit ${CANDIDATE_CAP})`,
+        sql`(select ${columns(1)} from ${table} r where ${source.fullText} @@ websearch_to_tsquery('swedish', ${q}) limit ${cap})`,
       );
   }
   if (!candidates.length) return null;
-  // The rank (5 … 0, see above) plus closeness below 1: how well q matches a part of the name, and the name as a whole.
+  // The rank (5 … 0, see the top of this file) plus closeness below 1.
   return sql`(with cand as materialized (
-      select id, max(hit) as hit from (${sql.join(candidates, sql` union all `)}) c group by id
-    ), scored as materialized (
-      select r.id, ${name} as title, ${source.parts}, r.sort_key, c.hit, samspel_fold(${name}) as n, samspel_fold(${q}) as f
-      from cand c join ${table} r on r.id = c.id
+      select distinct on (id) * from (${sql.join(candidates, sql` union all `)}) c order by id, hit desc
+    ), folded as materialized (
+      select *, samspel_fold(title) as n, samspel_fold(${q}) as f from cand
+    ), ranked as (
+      select *, case when n = f or hit = 2 then 5 when left(n, length(f)) = f then 4
+           when position(' ' || f in n) > 0 then 3 when position(f in n) > 0 then 2 when hit = 1 then 1 else 0 end as rank
+      from folded
     )
     select ${source.kind}::text as kind, id::text as id, title, a, b, c,
-      case when n = f or hit = 2 then 5 when left(n, length(f)) = f then 4
-           when position(' ' || f in n) > 0 then 3 when position(f in n) > 0 then 2 when hit = 1 then 1 else 0 end
-      + (word_similarity(f, n) + similarity(f, n)) * 0.495 as score
-    from scored
+      rank + 0.99 * case when rank = 0 then word_similarity(f, n) else similarity(f, n) end as score
+    from ranked
     order by score desc, sort_key, id
     limit ${limit})`;
 }
@@ -185,23 +196,28 @@ export function searchStatements(query: Pick<SearchQuery, "q" | "kinds" | "limit
  * The best `limit` hits of the wanted registers, best first: the name matches, then (only if they are
  * fewer than `limit`) the full-text and similar ones not already among them. Every name match ranks
  * above every full-text or similar-only hit, so appending keeps the order.
+ *
+ * The statements run with sequential scans off: the planner prices samspel_fold() (a translate() over
+ * every name) like a cheap operator and, under a LIMIT, prefers reading a whole register (20 000
+ * activities: over a second) to the folded trigram index (milliseconds). SET LOCAL ends with the
+ * transaction.
  */
-export async function searchHits(
-  db: Db,
-  query: Pick<SearchQuery, "q" | "kinds" | "limit">,
-): Promise<HitRow[]> {
-  const hits: HitRow[] = [];
-  const seen = new Set<string>();
-  for (const statement of searchStatements(query)) {
-    for (const row of await queryRows<HitRow>(db, statement.sql)) {
-      const id = `${row.kind}:${row.id}`;
-      if (seen.has(id) || hits.length >= query.limit) continue;
-      seen.add(id);
-      hits.push(row);
+export function searchHits(db: Db, query: Pick<SearchQuery, "q" | "kinds" | "limit">): Promise<HitRow[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    const hits: HitRow[] = [];
+    const seen = new Set<string>();
+    for (const statement of searchStatements(query)) {
+      for (const row of await queryRows<HitRow>(tx, statement.sql)) {
+        const id = `${row.kind}:${row.id}`;
+        if (seen.has(id) || hits.length >= query.limit) continue;
+        seen.add(id);
+        hits.push(row);
+      }
+      if (!statement.needMore(hits.length)) break;
     }
-    if (!statement.needMore(hits.length)) break;
-  }
-  return hits;
+    return hits;
+  });
 }
 
 /** Labels of activity types, for subtitles. */
