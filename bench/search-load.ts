@@ -7,7 +7,7 @@ import pg from "pg";
 import { loadDemoUsers } from "../demo/users.ts";
 import { searchQuery } from "../src/common/search.ts";
 import { buildApp } from "../src/server/app.ts";
-import { type Database, type Db, openDatabase, queryRows } from "../src/server/db/client.ts";
+import { type Database, type Db, openDatabase } from "../src/server/db/client.ts";
 import { searchHits } from "../src/server/modules/search/index.ts";
 import { seedOrganisations } from "./registers.ts";
 
