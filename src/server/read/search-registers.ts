@@ -15,7 +15,7 @@ import { likePattern } from "../platform/sql.ts";
  *
  * Two steps, each from index scans only, each capped, and only the candidates are scored (issue 14:
  * exact and prefix matching first, fuzzy only where they find too little):
- *  1. the name: its Swedish sort key starts with q (btree range, in order), the accent-folded name
+ *  1. the name: the accent-folded name starts with q (btree range read in order, migration 0031) or
  *     contains q (`samspel_fold(name) like '%q%'` on the folded trigram index, migration 0004_search, so
  *     "Harnosand" finds Härnösands kommun), or an exact code or e-mail (programmes, courses, people);
  *  2. only when step 1 found fewer hits than asked for: Swedish full text where the register has the index
@@ -88,8 +88,8 @@ const PREFIX_CAP = 50;
 type Step = "name" | "wider";
 
 /**
- * One source's best `limit` hits of one step. `key` is swedishSortKey(q); the rest is computed in SQL
- * from q so the expressions match the indexes exactly. Each way of matching selects the columns the hit
+ * One source's best `limit` hits of one step (`_key`, swedishSortKey(q), is no longer needed). Everything
+ * is computed in SQL from q so the expressions match the indexes exactly. Each way of matching selects the columns the hit
  * needs, so the candidates are never joined back; they carry how they were found (2 = exact code or
  * e-mail, 1 = full text, 0 = the name), so scoring never recomputes a tsvector. The rank needs only
  * string comparisons of the folded name; the similarity that orders hits within a rank is one trigram
@@ -98,7 +98,7 @@ type Step = "name" | "wider";
 export function sourceQuery(
   source: SearchSource,
   q: string,
-  key: string,
+  _key: string,
   limit: number,
   step: Step = "name",
 ): SQL | null {
@@ -108,15 +108,15 @@ export function sourceQuery(
   const columns = (hit: number) =>
     sql`r.id, ${sql.raw(String(hit))} as hit, ${name} as title, ${source.parts}, r.sort_key`;
   // Fewer than three letters have no trigram: the trigram index can neither find q inside a name nor
-  // anything similar; the sort key's prefix and full text still apply.
+  // anything similar; the folded prefix and full text still apply.
   const trigrams = [...q].length >= 3;
   const candidates: SQL[] = [];
   if (step === "name") {
-    // A range on the btree, read in order (under the C collation of PGlite and of Samspel's databases
-    // the range is exactly the prefix; the rank below checks it anyway).
+    // The folded name's prefix: a range on its btree (migration 0031, COLLATE "C"), read in order.
+    const folded = sql`samspel_fold(${name}) collate "C"`;
     candidates.push(
-      sql`(select ${columns(0)} from ${table} r where r.sort_key >= ${key} and r.sort_key < ${`${key}\u{10FFFF}`}
-          order by r.sort_key limit ${prefixCap})`,
+      sql`(select ${columns(0)} from ${table} r where ${folded} >= samspel_fold(${q}) and ${folded} < samspel_fold(${q}) || ${"\u{10FFFF}"}
+          order by ${folded} limit ${prefixCap})`,
     );
     if (trigrams)
       candidates.push(
@@ -146,7 +146,7 @@ export function sourceQuery(
       from folded
     )
     select ${source.kind}::text as kind, id::text as id, title, a, b, c,
-      rank + 0.99 * case when rank = 0 then word_similarity(f, n) else similarity(f, n) end as score
+      rank + 0.99 * case when rank = 0 then (2 * word_similarity(f, n) + similarity(f, n)) / 3 else similarity(f, n) end as score
     from ranked
     order by score desc, sort_key, id
     limit ${limit})`;
