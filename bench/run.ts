@@ -60,6 +60,12 @@ const sections: { title: string; file: string; fn: string }[] = [
     file: "./request-path.ts",
     fn: "benchRequestPath",
   },
+  {
+    title:
+      "Search: GET /api/search at 20 connections over 100 000 organisations and the other registers (PGlite, PostgreSQL)",
+    file: "./search-load.ts",
+    fn: "benchSearch",
+  },
 ];
 
 const only = process.argv[2];

@@ -16,6 +16,14 @@ async function seed({ db }: Database) {
   await org("Mittuniversitetet", "larosate", null, "Lärosäte med campus i Sundsvall och Östersund.");
   await org("LC-KOMP", "annan", null, "Lärcentrum i tjugotvå kommuner samverkar om kompetensförsörjning.");
   await org("Företaget =Bygg AB", "foretag", null);
+  // Names that start with "Kramfors", and names only like it (issue 14: prefix before fuzzy).
+  await org("Kramforsbygdens ekonomiska förening för landsbygdsutveckling", "annan", null);
+  await org("Kramfors kommun", "kommun", "Västernorrlands län");
+  await org("Kramfor AB", "foretag", null);
+  await org("Kramfords Måleri", "foretag", null);
+  await org("Timrå IK", "annan", "Västernorrlands län");
+  await org("Timrå IK Ungdom", "annan", "Västernorrlands län");
+  await org("Timrå kommun", "kommun", "Västernorrlands län");
   await db.execute(sql`insert into people (name, sort_key, title, email)
     values ('Hanna Personaldirektör', ${swedishSortKey("Hanna Personaldirektör")}, 'Personaldirektör', 'hanna@harnosand.se')`);
   await db.execute(sql`insert into programmes (code, name_sv, sort_key, credits)
@@ -86,6 +94,39 @@ describe("GET /api/search", () => {
     const items = await find("q=Sundsvalls%20kommun");
     expect(items[0].title).toBe("Sundsvalls kommun");
     expect(await find("q=kommun&limit=2")).toHaveLength(2);
+  });
+
+  it("puts an exact name first, typed in lower case and without å, ä, ö, before longer names that start with it", async () => {
+    const items = titles(await find("q=timra%20ik"));
+    expect(items.slice(0, 2)).toEqual(["Timrå IK", "Timrå IK Ungdom"]);
+    // Only like it ("Timrå" alone matches): found because few names match, but after them.
+    expect(items.indexOf("Timrå kommun")).not.toBe(0);
+    expect(items.indexOf("Timrå kommun")).not.toBe(1);
+  });
+
+  it("lists names that start with the query before names that only resemble it", async () => {
+    const items = titles(await find("q=Kramfors"));
+    expect(items.slice(0, 2).sort()).toEqual([
+      "Kramfors kommun",
+      "Kramforsbygdens ekonomiska förening för landsbygdsutveckling",
+    ]);
+    // Close in spelling, found too since only two names match, but after them.
+    expect(items.slice(2).sort()).toEqual(["Kramfords Måleri", "Kramfor AB"].sort());
+    // When the names that match fill the page, names that only resemble them are not on it.
+    expect(titles(await find("q=Kramfors&limit=2")).sort()).toEqual(items.slice(0, 2).sort());
+  });
+
+  it("still finds a misspelled name that no name starts with or contains", async () => {
+    expect(titles(await find("q=Timro%20kommun"))[0]).toBe("Timrå kommun");
+  });
+
+  it("ranks a word in a name before the same word in a description", async () => {
+    const items = titles(await find("q=kommun"));
+    const lastName = Math.max(
+      ...["Härnösands kommun", "Kramfors kommun", "Timrå kommun"].map((n) => items.indexOf(n)),
+    );
+    expect(items.indexOf("LC-KOMP")).toBeGreaterThan(lastName);
+    expect(items.indexOf("Härnösands kommun")).toBeGreaterThanOrEqual(0);
   });
 
   it("takes the query literally: wildcards and quotes do not break it", async () => {
