@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import pg from "pg";
 import { loadDemoUsers } from "../demo/users.ts";
 import { luhnValid } from "../src/common/organisations.ts";
 import { swedishSortKey } from "../src/common/sort-key.ts";
@@ -19,7 +20,7 @@ import { translator } from "../src/server/platform/i18n.ts";
  *
  * The upload route refuses files over 50 000 rows (importLimits); the bench passes the service larger
  * limits, as the 100 000-row goal asks. Runs on PGlite; on PostgreSQL too when BENCH_DATABASE_URL is set
- * (a database of its own: the bench deletes the rows it imported afterwards). BULK_IMPORT_ROWS changes the
+ * (it creates a scratch database on that server and drops it afterwards). BULK_IMPORT_ROWS changes the
  * row count (default 100 000).
  */
 const ROWS = Number(process.env.BULK_IMPORT_ROWS) || 100_000;
@@ -105,9 +106,26 @@ async function bareInsert(database: Database, list: Row[]): Promise<number> {
   return elapsed;
 }
 
+/** A database of its own on the BENCH_DATABASE_URL server (no earlier run's rows or queued jobs), dropped after. */
+async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const server = process.env.BENCH_DATABASE_URL!;
+  const name = `samspel_bulk_${Date.now().toString(36)}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    await client.query(statement);
+    await client.end();
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
 async function run(kind: "pglite" | "postgresql"): Promise<string[]> {
+  const scratch = kind === "postgresql" ? await scratchDatabase() : null;
   const database = await openDatabase(
-    kind === "postgresql" ? { kind: "postgresql", url: process.env.BENCH_DATABASE_URL! } : { kind: "pglite" },
+    scratch ? { kind: "postgresql", url: scratch.url } : { kind: "pglite" },
   );
   const { db } = database;
   await loadDemoUsers(db);
@@ -125,10 +143,6 @@ async function run(kind: "pglite" | "postgresql"): Promise<string[]> {
   };
   const list = rows();
   const numbers = list.map((r) => r.orgNumber);
-  // A PostgreSQL bench database may hold an earlier run's rows.
-  await db.execute(
-    sql`delete from organisations where org_number = any(${`{${numbers.join(",")}}`}::text[])`,
-  );
   const csv = csvOf(list);
 
   const bareMs = await bareInsert(database, list);
@@ -157,19 +171,17 @@ async function run(kind: "pglite" | "postgresql"): Promise<string[]> {
   );
   const [{ audits }] = await queryRows<{ audits: string }>(
     db,
-    sql`select count(*) as audits from audit_log where action = 'organisation.create' and at >= now() - interval '1 hour'`,
-  );
-  await db.execute(
-    sql`delete from organisations where org_number = any(${`{${numbers.join(",")}}`}::text[])`,
+    sql`select count(*) as audits from audit_log where action = 'organisation.create'`,
   );
   await app.close();
   await database.close();
+  await scratch?.drop();
 
   const perSecond = (ms: number) => Math.round((ROWS / ms) * 1000).toLocaleString("sv-SE");
   const ratio = importMs / bareMs;
   return [
     `${database.version}, ${ROWS.toLocaleString("sv-SE")} rows, CSV ${(csv.length / 1048576).toFixed(1)} MB`,
-    `  import through the transfer service, upload → done: ${(importMs / 1000).toFixed(2)} s = ${perSecond(importMs)} rows/s (${Number(n).toLocaleString("sv-SE")} written, ${Number(audits).toLocaleString("sv-SE")} organisation.create audit records in the last hour)`,
+    `  import through the transfer service, upload → done: ${(importMs / 1000).toFixed(2)} s = ${perSecond(importMs)} rows/s (${Number(n).toLocaleString("sv-SE")} written, ${Number(audits).toLocaleString("sv-SE")} organisation.create audit records)`,
     `  bare multi-row INSERT of the same rows (1 000 a statement, no checks, no audit): ${(bareMs / 1000).toFixed(2)} s = ${perSecond(bareMs)} rows/s`,
     `  ratio import / bare INSERT: ${ratio.toFixed(1)} × (goal ≤ ${GOAL} ×: ${ratio <= GOAL ? "met" : "not met"})`,
   ];

@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/client.ts";
 import type { Actor } from "./actor.ts";
 import { lockAndCheckVersion } from "./etag.ts";
 import { auditLog } from "./platform.schema.ts";
+import { pgArray } from "./sql.ts";
 
 export interface AuditEntry {
   action: string;
@@ -34,7 +36,7 @@ export async function writeWithAudit<T>(
   });
 }
 
-/** Audit records a statement in `auditMany`: 1 000 rows of nine columns stay far below 65 535 parameters. */
+/** Audit records a statement in `auditMany`. */
 const AUDIT_BATCH = 1000;
 
 /**
@@ -43,10 +45,19 @@ const AUDIT_BATCH = 1000;
  * the same as if the rows had been written one by one. Call it inside `writeWithAudit`'s work.
  */
 export async function auditMany(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += AUDIT_BATCH)
-    await tx
-      .insert(auditLog)
-      .values(entries.slice(i, i + AUDIT_BATCH).map((entry) => auditRow(actor, entry)));
+  const who = auditRow(actor, { action: "", entityType: "" });
+  for (let i = 0; i < entries.length; i += AUDIT_BATCH) {
+    const batch = entries.slice(i, i + AUDIT_BATCH);
+    const column = (value: (e: AuditEntry) => string | null) => pgArray(batch.map(value));
+    await tx.execute(sql`
+      insert into audit_log (actor_id, actor_label, api_token_id, action, entity_type, entity_id, before, after)
+      select ${who.actorId}::uuid, ${who.actorLabel}, ${who.apiTokenId}::uuid, u.action, u.entity_type, u.entity_id,
+             u.before, u.after
+      from unnest(${column((e) => e.action)}::text[], ${column((e) => e.entityType)}::text[],
+                  ${column((e) => e.entityId ?? null)}::text[], ${column((e) => jsonText(e.before))}::jsonb[],
+                  ${column((e) => jsonText(e.after))}::jsonb[])
+        as u(action, entity_type, entity_id, before, after)`);
+  }
 }
 
 function auditRow(actor: Actor | null, entry: AuditEntry): typeof auditLog.$inferInsert {
@@ -68,10 +79,15 @@ const actorLabel = (actor: Actor) =>
 
 /** Dates and other values become plain JSON; secrets never reach the log. */
 function toJson(value: unknown): unknown {
+  const text = jsonText(value);
+  return text === null ? null : JSON.parse(text);
+}
+
+/** toJson's JSON as text (null for no value), as `auditMany` sends it. */
+function jsonText(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  return JSON.parse(
-    JSON.stringify(value, (key, v) =>
-      key === "passwordHash" || key === "tokenHash" || key === "csrfToken" ? undefined : v,
-    ),
+  const text = JSON.stringify(value, (key, v) =>
+    key === "passwordHash" || key === "tokenHash" || key === "csrfToken" ? undefined : v,
   );
+  return text === "null" ? null : text;
 }

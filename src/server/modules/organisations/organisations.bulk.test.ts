@@ -84,6 +84,14 @@ describe("createOrganisations (the import's bulk write)", () => {
       expect([record.actor_id, record.actor_label]).toEqual([byHand.actor_id, byHand.actor_label]);
     }
     expect(bulk[1].after).toMatchObject({ name: "Bulkfakulteten", parentId: ids[0], tags: ["a"] });
+    // The record says when the row was created, as stored.
+    const [stored] = await queryRows<{ created_at: string }>(
+      db,
+      sql`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at
+          from organisations where id = ${ids[1]}`,
+    );
+    expect(bulk[1].after.createdAt).toBe(stored.created_at);
+    expect(bulk[1].after.updatedAt).toBe(stored.created_at);
   });
 
   it("is for staff: a group member may not", async () => {

@@ -11,10 +11,10 @@ import { type Actor, requireActor } from "../../platform/actor.ts";
 import { type AuditEntry, auditMany, writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { AppError, fieldErrors } from "../../platform/errors.ts";
-import { isUniqueViolation } from "../../platform/sql.ts";
+import { isUniqueViolation, pgArray } from "../../platform/sql.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { organisationsPolicy } from "./organisations.policy.ts";
-import { organisations } from "./organisations.schema.ts";
+import type { organisations } from "./organisations.schema.ts";
 
 /** One organisation of a bulk create; `parentIndex` names an earlier item as its parent (a unit and its faculty). */
 export interface NewOrganisation {
@@ -71,7 +71,7 @@ export async function createOrganisations(
         ? (
             await queryRows<{ id: string }>(
               tx,
-              sql`select id from organisations where id = any(${arrayLiteral(parentIds)}::uuid[])`,
+              sql`select id from organisations where id = any(${pgArray(parentIds)}::uuid[])`,
             )
           ).map((r) => r.id)
         : [],
@@ -83,7 +83,7 @@ export async function createOrganisations(
         ? (
             await queryRows<{ n: string }>(
               tx,
-              sql`select org_number as n from organisations where org_number = any(${arrayLiteral(numbers)}::text[])`,
+              sql`select org_number as n from organisations where org_number = any(${pgArray(numbers)}::text[])`,
             )
           ).map((r) => r.n)
         : [],
@@ -99,7 +99,11 @@ export async function createOrganisations(
     });
     if (refusals.length) throw new OrganisationsRefused(refusals.sort((a, b) => a.index - b.index));
 
-    const rows = data.map((d, index) => {
+    // The rows as the table will hold them (for their audit records): created and updated at the
+    // transaction's time, which is what now(), the columns' default, gives every row of this transaction.
+    const [{ now }] = await queryRows<{ now: Date | string }>(tx, sql`select now() as now`);
+    const at = new Date(now);
+    const rows: (typeof organisations.$inferSelect)[] = data.map((d, index) => {
       const parentIndex = items[index].parentIndex;
       return {
         id: ids[index],
@@ -113,13 +117,28 @@ export async function createOrganisations(
         website: d.website ?? null,
         description: d.description ?? null,
         tags: d.tags,
+        createdAt: at,
+        updatedAt: at,
       };
     });
     for (let i = 0; i < rows.length; i += INSERT_BATCH) {
       const batch = rows.slice(i, i + INSERT_BATCH);
-      let written: (typeof organisations.$inferSelect)[];
+      const column = (value: (row: (typeof rows)[number]) => string | null) => pgArray(batch.map(value));
       try {
-        written = await tx.insert(organisations).values(batch).returning();
+        // One parameter a column (unnest), however many rows: the statement stays small to send and plan.
+        await tx.execute(sql`
+          insert into organisations (id, name, sort_key, type, parent_id, org_number, municipality_code, county,
+            website, description, tags)
+          select u.id, u.name, u.sort_key, u.type, u.parent_id, u.org_number, u.municipality_code, u.county,
+            u.website, u.description, u.tags
+          from unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.name)}::text[],
+            ${column((r) => r.sortKey)}::text[], ${column((r) => r.type)}::text[],
+            ${column((r) => r.parentId)}::uuid[], ${column((r) => r.orgNumber)}::text[],
+            ${column((r) => r.municipalityCode)}::text[], ${column((r) => r.county)}::text[],
+            ${column((r) => r.website)}::text[], ${column((r) => r.description)}::text[],
+            ${column((r) => JSON.stringify(r.tags))}::jsonb[])
+            as u(id, name, sort_key, type, parent_id, org_number, municipality_code, county, website,
+              description, tags)`);
       } catch (error) {
         // Someone saved one of these numbers since the check: that row is refused, as createOrganisation would.
         const number = isUniqueViolation(error, "organisations_org_number_uq")
@@ -134,7 +153,7 @@ export async function createOrganisations(
       await auditMany(
         tx,
         actor,
-        written.map(
+        batch.map(
           (row): AuditEntry => ({
             action: "organisation.create",
             entityType: "organisation",
@@ -147,11 +166,6 @@ export async function createOrganisations(
     }
     return ids;
   });
-}
-
-/** A PostgreSQL array literal of texts (one parameter, however many values): `{"a","b \\"c\\""}`. */
-function arrayLiteral(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`;
 }
 
 /** The `detail` of a database refusal (pg and PGlite; Drizzle wraps it as the cause). */
