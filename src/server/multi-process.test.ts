@@ -257,8 +257,9 @@ describe.skipIf(!baseUrl)(
       const load = Promise.all(sessions.map(creator));
       await waitFor("the first writes", async () => (acknowledged.length >= 20 ? true : undefined));
 
-      // An import of 250 organisations, queued by the process that got the upload.
-      const rows = 250;
+      // An import of 10 000 organisations, queued by the process that got the upload: enough rows for the
+      // set-based import (issue 14) to be still at work when the test looks for it.
+      const rows = 10_000;
       const csv = [
         "Namn;Typ;Organisationsnummer",
         ...Array.from(

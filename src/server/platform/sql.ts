@@ -31,3 +31,12 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 
 /** A foreign key said no (23503): the row is still referred to, or refers to nothing. */
 export const isForeignKeyViolation = (error: unknown) => databaseError(error).code === "23503";
+
+/**
+ * A PostgreSQL array literal (`{"a",NULL,"b \"c\""}`): many values as one parameter, for set-based
+ * statements — `= any(${pgArray(ids)}::uuid[])`, `insert … select … from unnest(…)` — whose size does
+ * not grow with the number of rows. Cast it to the element type in the statement.
+ */
+export function pgArray(values: readonly (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? "NULL" : `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(",")}}`;
+}

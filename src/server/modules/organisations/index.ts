@@ -1,6 +1,7 @@
 /** The organisations module's door: the organisation register. */
 
 export { canReadOrganisationFollowUp, readableOrganisationIds } from "./follow-up.policy.ts";
+export { createOrganisations, type NewOrganisation, OrganisationsRefused } from "./organisations.bulk.ts";
 export { canReadRegisters, partnerOrganisationIds } from "./organisations.policy.ts";
 export {
   existingOrganisationIds,

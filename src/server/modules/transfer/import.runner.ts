@@ -15,7 +15,7 @@ import {
 import type { Cell, ParsedSheet } from "../../platform/spreadsheet-import.ts";
 import { mappedColumns, validateSheet } from "./import.validate.ts";
 import { transferRegistry } from "./registers/index.ts";
-import type { BuiltRow, RegisterTransfer } from "./transfer.registry.ts";
+import { type BuiltRow, type RegisterTransfer, RowsRefused } from "./transfer.registry.ts";
 import { importJobs, type StoredImportError } from "./transfer.schema.ts";
 
 /**
@@ -178,21 +178,31 @@ async function runImport(db: Db, run: ImportRun, ctx: ImportContext) {
   const rowProgress = !hasOneConnection(db);
   try {
     await writeWithAudit(db, actor, async (tx, audit) => {
-      const ids = new Map<number, string>();
-      for (const row of ordered.rows) {
-        try {
-          ids.set(row.row, await register.create(tx, actor, row, ids));
-        } catch (error) {
-          throw new RowFailure(row, error);
-        }
-        live.set(jobId, { status: "writing", processed: ids.size });
-        if (ids.size % 20 === 0) {
+      let ids = new Map<number, string>();
+      // Set-based when the register's service can write all rows at once (organisations, issue 14).
+      if (register.createAll)
+        ids = await register.createAll(tx, actor, ordered.rows, async (written) => {
+          live.set(jobId, { status: "writing", processed: written });
           if (ctx.signal.aborted) throw ctx.signal.reason;
           if (rowProgress)
-            await db.update(importJobs).set({ processed: ids.size }).where(eq(importJobs.id, jobId));
+            await db.update(importJobs).set({ processed: written }).where(eq(importJobs.id, jobId));
           await nextTurn();
+        });
+      else
+        for (const row of ordered.rows) {
+          try {
+            ids.set(row.row, await register.create(tx, actor, row, ids));
+          } catch (error) {
+            throw new RowFailure(row, error);
+          }
+          live.set(jobId, { status: "writing", processed: ids.size });
+          if (ids.size % 20 === 0) {
+            if (ctx.signal.aborted) throw ctx.signal.reason;
+            if (rowProgress)
+              await db.update(importJobs).set({ processed: ids.size }).where(eq(importJobs.id, jobId));
+            await nextTurn();
+          }
         }
-      }
       await audit({
         action: "import.run",
         entityType: "import_job",
@@ -205,6 +215,14 @@ async function runImport(db: Db, run: ImportRun, ctx: ImportContext) {
       return ids.size;
     });
   } catch (error) {
+    if (error instanceof RowsRefused)
+      return finish(
+        db,
+        jobId,
+        withColumns(error.refusals.flatMap((r) => serviceErrors(register, r.row, r.error))),
+        0,
+        ctx,
+      );
     if (error instanceof RowFailure && error.cause instanceof AppError)
       return finish(db, jobId, withColumns(serviceErrors(register, error.row, error.cause)), 0, ctx);
     throw error;

@@ -2,3 +2,4 @@
 export { validateSheet } from "./import.validate.ts";
 export { transferRegistry } from "./registers/index.ts";
 export { registerTransferRoutes } from "./transfer.routes.ts";
+export { getImportJob, startImport } from "./transfer.service.ts";

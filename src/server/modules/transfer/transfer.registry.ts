@@ -4,6 +4,7 @@ import type { Locale } from "../../../common/format.ts";
 import type { TransferRegister } from "../../../common/transfer.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
+import type { AppError } from "../../platform/errors.ts";
 import type { SheetColumn } from "../../platform/spreadsheet-export.ts";
 import type { Cell } from "../../platform/spreadsheet-import.ts";
 import type { StoredImportError } from "./transfer.schema.ts";
@@ -100,5 +101,24 @@ export interface RegisterTransfer<Row = any> {
    * returns the new id. `created` maps earlier rows of the file to their ids (for dependsOn).
    */
   create: (tx: Tx, actor: Actor, row: BuiltRow, created: Map<number, string>) => Promise<string>;
+  /**
+   * Writes all validated rows at once through the register's bulk service (set-based checks, batched
+   * inserts and audit records), when it has one; else the import calls `create` row by row. `rows` come
+   * in write order (parents first). Returns row number → new id; throws RowsRefused with every row its
+   * service refuses. `onProgress` hears how many rows are written.
+   */
+  createAll?: (
+    tx: Tx,
+    actor: Actor,
+    rows: BuiltRow[],
+    onProgress: (written: number) => Promise<void>,
+  ) => Promise<Map<number, string>>;
   export: ExportSpec<Row>;
+}
+
+/** The rows a register's bulk service refused (`createAll`), each with the refusal `create` would have given. */
+export class RowsRefused extends Error {
+  constructor(readonly refusals: { row: BuiltRow; error: AppError }[]) {
+    super("import rows refused");
+  }
 }

@@ -135,11 +135,12 @@ export async function startImport(
   file: UploadedFile,
   mappingText: string | undefined,
   t: TFunction,
+  limits = uploadLimits,
 ) {
   requireActor(actor);
   authorize(actor, transferPolicy, "import", null);
   const register = transferRegistry[registerKey];
-  const sheet = await readUpload(file, t);
+  const sheet = await readUpload(file, t, limits);
   const mapping = parseMapping(
     mappingText,
     sheet.headers,

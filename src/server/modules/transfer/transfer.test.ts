@@ -470,3 +470,78 @@ describe("GET /api/organisations/import/template", () => {
     expect(pub.statusCode).toBe(401);
   });
 });
+
+describe("POST /api/organisations/import, files larger than one write batch (issue 14)", () => {
+  /** 2 500 rows; row 3 is a unit whose faculty is row 2 003, 2 000 rows further down. */
+  function bigFile(bad: Record<number, string> = {}) {
+    const lines = ["Namn;Typ;Organisationsnummer;Ingår i"];
+    for (let i = 1; i <= 2500; i++) {
+      const row = i + 1;
+      const line =
+        row === 3
+          ? `Massinstitutionen;Avdelning/institution;${orgNumberFor(60000 + i)};Massfakulteten`
+          : row === 2003
+            ? `Massfakulteten;Fakultet;${orgNumberFor(60000 + i)};Mittuniversitetet`
+            : `Massrad ${i} AB;Företag;${orgNumberFor(60000 + i)};`;
+      lines.push(bad[row] ?? line);
+    }
+    return lines.join("\r\n");
+  }
+  const bigMapping = { Namn: "name", Typ: "type", Organisationsnummer: "orgNumber", "Ingår i": "parent" };
+
+  it("names the one bad row in the middle of 2 500 and writes nothing; fixed, the file lands whole, linked and audited row by row", async () => {
+    const before = await countOrganisations();
+    const failed = await importFile(
+      t,
+      coordinator,
+      "organisations",
+      { name: "stor.csv", content: bigFile({ 1251: `Massrad 1250 AB;Företag;${orgNumberFor(60040)};` }) },
+      bigMapping,
+    );
+    expect(failed.status).toBe("failed");
+    expect(failed.errors).toEqual([
+      {
+        row: 1251,
+        field: "orgNumber",
+        column: "Organisationsnummer",
+        message: `Organisationsnummer ${orgNumberFor(60040)} finns redan på rad 41 i filen.`,
+      },
+    ]);
+    expect(await countOrganisations()).toBe(before);
+
+    const job = await importFile(
+      t,
+      coordinator,
+      "organisations",
+      { name: "stor.csv", content: bigFile() },
+      bigMapping,
+    );
+    expect(job).toMatchObject({
+      status: "done",
+      total: 2500,
+      processed: 2500,
+      createdCount: 2500,
+      errors: [],
+    });
+    expect(await countOrganisations()).toBe(before + 2500);
+    const links = await queryRows<{ name: string; parent: string }>(
+      t.database.db,
+      sql`select o.name, p.name as parent from organisations o join organisations p on p.id = o.parent_id
+          where o.name in ('Massinstitutionen', 'Massfakulteten') order by o.name`,
+    );
+    expect(links).toEqual([
+      { name: "Massfakulteten", parent: "Mittuniversitetet" },
+      { name: "Massinstitutionen", parent: "Massfakulteten" },
+    ]);
+    // Every written row has its own creation record holding what was written, as when created by hand.
+    const [audited] = await queryRows<{ n: string }>(
+      t.database.db,
+      sql`select count(*) as n from organisations o join audit_log a
+            on a.entity_type = 'organisation' and a.entity_id = o.id::text and a.action = 'organisation.create'
+          where o.org_number in (select org_number from organisations where name like 'Mass%')
+            and a.after->>'name' = o.name and a.after->>'orgNumber' = o.org_number
+            and a.actor_label like 'Sara Samordnare%'`,
+    );
+    expect(Number(audited.n)).toBe(2500);
+  }, 300_000);
+});

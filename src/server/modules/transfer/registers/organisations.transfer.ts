@@ -8,9 +8,14 @@ import {
 import type { Db } from "../../../db/client.ts";
 import { isoToDate } from "../../../platform/spreadsheet-export.ts";
 import type { OrganisationRecord } from "../../organisations/index.ts";
-import { createOrganisation, listOrganisations } from "../../organisations/index.ts";
+import {
+  createOrganisation,
+  createOrganisations,
+  listOrganisations,
+  OrganisationsRefused,
+} from "../../organisations/index.ts";
 import { existingValues, fold, organisationsByRef } from "../transfer.lookups.ts";
-import type { BuiltRow, EnumOption, RegisterTransfer } from "../transfer.registry.ts";
+import { type BuiltRow, type EnumOption, type RegisterTransfer, RowsRefused } from "../transfer.registry.ts";
 import { defined, resolveRef } from "./references.ts";
 
 /** Every word a person may use for an organisation type: the Swedish and English labels and the key. */
@@ -133,6 +138,21 @@ export const organisationsTransfer: RegisterTransfer<OrganisationRecord> = {
     const parentId = row.dependsOn?.length ? created.get(row.dependsOn[0]) : input.parentId;
     const record = await createOrganisation(tx as unknown as Db, actor, { ...input, parentId });
     return record.id;
+  },
+  async createAll(tx, actor, rows, onProgress) {
+    const position = new Map(rows.map((row, index) => [row.row, index]));
+    const items = rows.map((row) => ({
+      input: row.input as CreateOrganisationInput,
+      parentIndex: row.dependsOn?.length ? position.get(row.dependsOn[0]) : undefined,
+    }));
+    try {
+      const ids = await createOrganisations(tx, actor, items, onProgress);
+      return new Map(rows.map((row, index) => [row.row, ids[index]]));
+    } catch (error) {
+      if (error instanceof OrganisationsRefused)
+        throw new RowsRefused(error.refusals.map((r) => ({ row: rows[r.index], error: r.error })));
+      throw error;
+    }
   },
   export: {
     query: organisationListQuery.omit({ limit: true, cursor: true }),
