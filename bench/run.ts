@@ -55,6 +55,12 @@ const sections: { title: string; file: string; fn: string }[] = [
     file: "./governance.ts",
     fn: "benchGovernance",
   },
+  {
+    title:
+      "National scale on PostgreSQL (BENCH_SCALE=national): 40 universities, 8 M activities, 40 M registrations",
+    file: "./national.ts",
+    fn: "benchNational",
+  },
 ];
 
 const only = process.argv[2];
