@@ -21,6 +21,7 @@ import {
   dimensionStats,
   dimensionsOfType,
   levelsForYear,
+  levelsForYears,
   levelsOf,
   programmeActivities,
   snapshotLevels,
@@ -40,17 +41,29 @@ export async function programmeCompass(
   locale: Locale = "sv",
 ): Promise<CompassView> {
   const programme = await loadProgramme(db, programmeId);
-  const current = (await levelsForYear(db, [programmeId], year, actor)).get(programmeId)!;
-  const previous = (await levelsForYear(db, [programmeId], year - 1, null)).get(programmeId)!;
+  // The year (pinned for the reader) and the year before, their statistics read in one query; the
+  // goals and assessments meanwhile (independent reads, on other connections where there are any).
+  const [[thisYear, lastYear], goals, assessments] = await Promise.all([
+    levelsForYears(
+      db,
+      [programmeId],
+      [
+        { year, pinFor: actor },
+        { year: year - 1, pinFor: null },
+      ],
+    ),
+    db
+      .select()
+      .from(compassGoals)
+      .where(and(eq(compassGoals.programmeId, programmeId), eq(compassGoals.year, year))),
+    db
+      .select()
+      .from(compassAssessments)
+      .where(and(eq(compassAssessments.programmeId, programmeId), eq(compassAssessments.year, year))),
+  ]);
+  const current = thisYear.get(programmeId)!;
+  const previous = lastYear.get(programmeId)!;
   const latest = await latestModel(db);
-  const goals = await db
-    .select()
-    .from(compassGoals)
-    .where(and(eq(compassGoals.programmeId, programmeId), eq(compassGoals.year, year)));
-  const assessments = await db
-    .select()
-    .from(compassAssessments)
-    .where(and(eq(compassAssessments.programmeId, programmeId), eq(compassAssessments.year, year)));
   const names = await userNames(
     db,
     assessments.map((a) => a.assessedBy),

@@ -76,8 +76,8 @@ export async function unitCompass(
   const unit = await loadUnit(db, actor, organisationId);
   const ids = (await unitProgrammes(db, organisationId)).map((p) => p.id);
   const model = await latestModel(db);
-  const years = await levelsForYear(db, ids, year, actor);
-  const goals = await goalsOf(db, ids, year);
+  // The goals are read meanwhile (on another connection where there is one).
+  const [years, goals] = await Promise.all([levelsForYear(db, ids, year, actor), goalsOf(db, ids, year)]);
   return {
     organisationId,
     name: unit.name,
