@@ -72,6 +72,12 @@ const sections: { title: string; file: string; fn: string }[] = [
     file: "./bulk-import.ts",
     fn: "benchBulkImport",
   },
+  {
+    title:
+      "National scale on PostgreSQL (BENCH_SCALE=national): 40 universities, 8 M activities, 40 M registrations",
+    file: "./national.ts",
+    fn: "benchNational",
+  },
 ];
 
 const only = process.argv[2];

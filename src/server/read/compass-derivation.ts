@@ -80,6 +80,49 @@ export function dimensionStatRows(
   );
 }
 
+/** One derivation of `dimensionStatRowsOfPeriods`: programmes, a period and the model's type mapping. */
+export interface StatsJob {
+  programmeIds: string[];
+  period: Period;
+  mapping: { dim: string; type_key: string }[];
+}
+
+/**
+ * `dimensionStatRows` for several periods (e.g. a year and the year before, each with the model version
+ * it is computed with) in one query: the programmes' links and activities are read once. Rows carry the
+ * index of their job.
+ */
+export function dimensionStatRowsOfPeriods(db: Db | Tx, jobs: StatsJob[]) {
+  const programmeIds = [...new Set(jobs.flatMap((j) => j.programmeIds))];
+  const periods = jobs.map((j, job) => ({
+    job,
+    from_date: j.period.from,
+    to_date: j.period.to,
+    programme_ids: uuidArray(j.programmeIds),
+  }));
+  const mapping = jobs.flatMap((j, job) => j.mapping.map((m) => ({ job, ...m })));
+  return queryRows<StatsRow & { job: number }>(
+    db,
+    sql`
+    with links as (${programmeLinks(programmeIds)}),
+    j as (select job, from_date, to_date, programme_ids::uuid[] as programme_ids
+          from jsonb_to_recordset(${JSON.stringify(periods)}::jsonb)
+          as x(job int, from_date date, to_date date, programme_ids text)),
+    m as (select job, dim, type_key from jsonb_to_recordset(${JSON.stringify(mapping)}::jsonb)
+          as x(job int, dim text, type_key text))
+    select j.job, l.programme_id::text as programme_id, m.dim,
+           count(distinct a.id)::int as n, count(distinct l.course_id)::int as courses,
+           bool_or(a.mandatory) as mandatory, bool_or(a.evaluated) as evaluated
+    from links l
+    join activities a on a.id = l.activity_id
+    join j on l.programme_id = any(j.programme_ids)
+          and a.start_date <= j.to_date and coalesce(a.end_date, a.start_date) >= j.from_date
+    join m on m.job = j.job and m.type_key = a.type_key
+    where a.status = 'done'
+    group by j.job, l.programme_id, m.dim`,
+  );
+}
+
 export interface ActivityRow {
   id: string;
   title: string;

@@ -85,6 +85,26 @@ const activityColumns = (organisationId: string) => sql`
   (select json_agg(s.place order by s.starts_at, s.id) from event_sessions s where s.event_id = a.id) as "sessionPlaces"`;
 
 /**
+ * Ids of the activities linked to the organisation and of the events of its projects. The project that
+ * counts for an event is its own, else its series', else its network's (as `eventProject` joins it);
+ * each of the three cases is its own branch, so every part is found through an index.
+ */
+const organisationActivityIds = (organisationId: string) => sql`
+  select ao.activity_id from activity_organisations ao where ao.organisation_id = ${organisationId}::uuid
+  union
+  select e.activity_id from projects p join events e on e.project_id = p.id
+  where p.owner_organisation_id = ${organisationId}::uuid
+  union
+  select e.activity_id from projects p
+  join event_series es on es.project_id = p.id join events e on e.series_id = es.id
+  where p.owner_organisation_id = ${organisationId}::uuid and e.project_id is null
+  union
+  select e.activity_id from projects p
+  join event_networks en on en.project_id = p.id join events e on e.network_id = en.id
+  left join event_series es on es.id = e.series_id
+  where p.owner_organisation_id = ${organisationId}::uuid and e.project_id is null and es.project_id is null`;
+
+/**
  * The organisation's activities that started in the period: those it is linked to (as organiser or
  * partner) and the events of its projects. Cancelled ones are left out.
  */
@@ -95,8 +115,7 @@ export async function organisationActivities(db: Db, organisationId: string, fro
       from activities a join activity_types t on t.key = a.type_key
       ${eventProject}
       where a.status <> 'cancelled' and a.start_date between ${from}::date and ${to}::date
-        and (exists (select 1 from activity_organisations ao where ao.activity_id = a.id and ao.organisation_id = ${organisationId}::uuid)
-             or ep.owner_organisation_id = ${organisationId}::uuid)
+        and a.id in (${organisationActivityIds(organisationId)})
       order by a.start_date, a.sort_key, a.id`,
   );
   return rows.map(toActivity);

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import type { ActivityListQuery } from "../../../common/activities.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
+import { afterCursor, decodeCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { likePattern } from "../../platform/sql.ts";
 import { reachesProgramme } from "../../read/activity-links.ts";
 import { type ActivityRecord, toRecords } from "./activities.records.ts";
@@ -21,11 +21,53 @@ export function withinPeriod(from?: string, to?: string): SQL[] {
 }
 
 // Sort expressions as text, undated activities last in both directions (ISO dates compare as text).
+// The cursor carries that text. The date sorts order by the same key as a date (`byDate`: the ISO text
+// compares as the date does, the sentinel stands for undated), which the (coalesce(start_date, …), id)
+// indexes serve, so a page of millions of activities is read from the index instead of sorted.
 const sorts = {
-  startDate: { expr: sql`coalesce(${activities.startDate}::text, '9999-12-31')`, desc: false },
-  "-startDate": { expr: sql`coalesce(${activities.startDate}::text, '0000-00-00')`, desc: true },
-  title: { expr: sql`${activities.sortKey}`, desc: false },
+  startDate: {
+    expr: sql`coalesce(${activities.startDate}::text, '9999-12-31')`,
+    byDate: {
+      expr: sql`coalesce(${activities.startDate}, '9999-12-31'::date)`,
+      undated: { text: "9999-12-31", date: sql`'9999-12-31'::date` },
+    },
+    desc: false,
+  },
+  "-startDate": {
+    expr: sql`coalesce(${activities.startDate}::text, '0000-00-00')`,
+    byDate: {
+      expr: sql`coalesce(${activities.startDate}, '-infinity'::date)`,
+      undated: { text: "0000-00-00", date: sql`'-infinity'::date` },
+    },
+    desc: true,
+  },
+  title: { expr: sql`${activities.sortKey}`, byDate: null, desc: false },
 } as const;
+
+/** `YYYY-MM-DD` that PostgreSQL reads as that date (years 0001–9999). */
+function isIsoDate(text: string) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || text.startsWith("0000")) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/**
+ * The keyset condition of a page after `cursor`. For the date sorts it compares the date key with the
+ * cursor's text read as a date (its sentinel as the undated one); a cursor whose value is no date (only a
+ * forged one) is compared as text with the text key, as before.
+ */
+function afterActivity(cursor: string | undefined, sort: (typeof sorts)[keyof typeof sorts]) {
+  const decoded = decodeCursor(cursor);
+  if (!decoded || !sort.byDate)
+    return afterCursor(cursor, { sort: sort.expr, id: activities.id }, { desc: sort.desc });
+  const text = String(decoded.sortValue);
+  if (text !== sort.byDate.undated.text && !isIsoDate(text))
+    return afterCursor(cursor, { sort: sort.expr, id: activities.id }, { desc: sort.desc });
+  const value = text === sort.byDate.undated.text ? sort.byDate.undated.date : sql`${text}::date`;
+  return sort.desc
+    ? sql`(${sort.byDate.expr}, ${activities.id}) < (${value}, ${decoded.id}::uuid)`
+    : sql`(${sort.byDate.expr}, ${activities.id}) > (${value}, ${decoded.id}::uuid)`;
+}
 
 export async function queryActivities(db: Db, q: ActivityListQuery) {
   const where: SQL[] = [];
@@ -50,13 +92,17 @@ export async function queryActivities(db: Db, q: ActivityListQuery) {
   where.push(...withinPeriod(q.from, q.to));
   if (q.tag) where.push(sql`${activities.tags} @> ${JSON.stringify([q.tag])}::jsonb`);
   const sort = sorts[q.sort];
-  const after = afterCursor(q.cursor, { sort: sort.expr, id: activities.id }, { desc: sort.desc });
+  // Implied by the period's end (an activity that starts on or before it has its date key there too):
+  // lets the date index start at the period's end instead of walking every later activity first.
+  if (q.to && sort.byDate) where.push(sql`${sort.byDate.expr} <= ${q.to}::date`);
+  const after = afterActivity(q.cursor, sort);
   if (after) where.push(after);
+  const key = sort.byDate?.expr ?? sort.expr;
   const rows = await db
     .select({ activity: activities, sortValue: sql<string>`${sort.expr}` })
     .from(activities)
     .where(and(...where))
-    .orderBy(...(sort.desc ? [desc(sort.expr), desc(activities.id)] : [asc(sort.expr), asc(activities.id)]))
+    .orderBy(...(sort.desc ? [desc(key), desc(activities.id)] : [asc(key), asc(activities.id)]))
     .limit(q.limit + 1);
   const result = page(rows, q.limit, (r) => encodeCursor(r.sortValue, r.activity.id));
   const items: ActivityRecord[] = await toRecords(

@@ -55,6 +55,9 @@ export const activities = pgTable(
   (t) => [
     index("activities_type_idx").on(t.typeKey),
     index("activities_start_idx").on(t.startDate, t.id),
+    // The list's date sorts (undated last either way): its first page at national scale is read from these.
+    index("activities_start_key_idx").on(sql`coalesce(${t.startDate}, '9999-12-31'::date)`, t.id),
+    index("activities_start_desc_key_idx").on(sql`coalesce(${t.startDate}, '-infinity'::date)`, t.id),
     index("activities_status_idx").on(t.status),
     index("activities_sort_idx").on(t.sortKey, t.id),
     index("activities_title_trgm").using("gin", sql`${t.title} gin_trgm_ops`),

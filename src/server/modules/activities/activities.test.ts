@@ -417,3 +417,50 @@ describe("OpenAPI", () => {
       expect(Object.keys(doc.paths)).toContain(path);
   });
 });
+
+describe("GET /api/activities by start date (the sorts the date indexes serve)", () => {
+  it("pages either way with undated activities last and same-day ones in a stable order, none repeated or skipped", async () => {
+    const made = [
+      await create({ title: "Sidning odaterad 1", typeKey: "ovrigt", status: "planned", tags: ["sidning"] }),
+      await create({
+        title: "Sidning 2024 a",
+        typeKey: "ovrigt",
+        startDate: "2024-05-02",
+        tags: ["sidning"],
+      }),
+      await create({ title: "Sidning odaterad 2", typeKey: "ovrigt", status: "planned", tags: ["sidning"] }),
+      await create({
+        title: "Sidning 2024 b",
+        typeKey: "ovrigt",
+        startDate: "2024-05-02",
+        tags: ["sidning"],
+      }),
+      await create({ title: "Sidning 2023", typeKey: "ovrigt", startDate: "2023-01-09", tags: ["sidning"] }),
+    ];
+    for (const sort of ["startDate", "-startDate"]) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await t.request({
+          method: "GET",
+          url: `/api/activities?tag=sidning&sort=${sort}&limit=1${cursor ? `&cursor=${cursor}` : ""}`,
+          as: partner,
+        });
+        seen.push(...titles(res));
+        cursor = res.json().nextCursor;
+      } while (cursor);
+      const whole = titles(
+        await t.request({ method: "GET", url: `/api/activities?tag=sidning&sort=${sort}`, as: partner }),
+      );
+      expect(seen).toEqual(whole);
+      expect(new Set(seen.slice(3))).toEqual(new Set(["Sidning odaterad 1", "Sidning odaterad 2"]));
+      expect(seen.slice(0, 3).map((title) => title.slice(0, 12))).toEqual(
+        sort === "startDate"
+          ? ["Sidning 2023", "Sidning 2024", "Sidning 2024"]
+          : ["Sidning 2024", "Sidning 2024", "Sidning 2023"],
+      );
+    }
+    for (const activity of made)
+      await t.request({ method: "DELETE", url: `/api/activities/${activity.id}`, as: coordinator });
+  });
+});

@@ -3,7 +3,12 @@ import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
-import { dimensionStatRows, programmeActivityRows } from "../../read/compass-derivation.ts";
+import {
+  dimensionStatRows,
+  dimensionStatRowsOfPeriods,
+  programmeActivityRows,
+  type StatsRow,
+} from "../../read/compass-derivation.ts";
 import { compassPolicy } from "./compass.policy.ts";
 import { compassSnapshots, type SnapshotLevels } from "./compass.schema.ts";
 import { actorUserId } from "./compass.shared.ts";
@@ -39,18 +44,11 @@ export function typeMapping(model: ModelVersion) {
   return model.dimensions.flatMap((d) => d.activityTypes.map((t) => ({ dim: d.key, type_key: t })));
 }
 
-/** Level statistics per programme and dimension for one model version and year, in one query. */
-export async function dimensionStats(
-  db: Db | Tx,
-  actor: Actor | null,
-  programmeIds: string[],
-  year: number,
-  model: ModelVersion,
-): Promise<Map<string, Map<string, LevelStats>>> {
-  authorize(actor, compassPolicy, "read", null);
-  const result = new Map<string, Map<string, LevelStats>>();
-  if (!programmeIds.length) return result;
-  const rows = await dimensionStatRows(db, programmeIds, periodOf(year, model.period), typeMapping(model));
+type Stats = Map<string, Map<string, LevelStats>>;
+
+/** Rows of the read layer as statistics per programme and dimension. */
+function statsOf(rows: StatsRow[]): Stats {
+  const result: Stats = new Map();
   for (const row of rows) {
     const byDim = result.get(row.programme_id) ?? new Map<string, LevelStats>();
     result.set(row.programme_id, byDim);
@@ -62,6 +60,38 @@ export async function dimensionStats(
     });
   }
   return result;
+}
+
+/** Level statistics per programme and dimension for one model version and year, in one query. */
+export async function dimensionStats(
+  db: Db | Tx,
+  actor: Actor | null,
+  programmeIds: string[],
+  year: number,
+  model: ModelVersion,
+): Promise<Stats> {
+  authorize(actor, compassPolicy, "read", null);
+  if (!programmeIds.length) return new Map();
+  return statsOf(await dimensionStatRows(db, programmeIds, periodOf(year, model.period), typeMapping(model)));
+}
+
+/** dimensionStats of several (programmes, year, model version) in one query; one result per job. */
+async function dimensionStatsOfJobs(
+  db: Db | Tx,
+  actor: Actor | null,
+  jobs: { programmeIds: string[]; year: number; model: ModelVersion }[],
+): Promise<Stats[]> {
+  if (jobs.length === 1)
+    return [await dimensionStats(db, actor, jobs[0].programmeIds, jobs[0].year, jobs[0].model)];
+  const rows = await dimensionStatRowsOfPeriods(
+    db,
+    jobs.map((j) => ({
+      programmeIds: j.programmeIds,
+      period: periodOf(j.year, j.model.period),
+      mapping: typeMapping(j.model),
+    })),
+  );
+  return jobs.map((_, index) => statsOf(rows.filter((r) => r.job === index)));
 }
 
 /** Applies each dimension's thresholds to the statistics. */
@@ -87,46 +117,76 @@ export async function levelsForYear(
   year: number,
   pin: boolean,
 ): Promise<Map<string, ProgrammeYear>> {
+  return (await levelsForYears(db, actor, programmeIds, [{ year, pin }]))[0];
+}
+
+/**
+ * levelsForYear for several years at once (a programme's year and the year before): the same versions
+ * and pins, with the statistics of every year read in one query.
+ */
+export async function levelsForYears(
+  db: Db,
+  actor: Actor | null,
+  programmeIds: string[],
+  requests: { year: number; pin: boolean }[],
+): Promise<Map<string, ProgrammeYear>[]> {
   authorize(actor, compassPolicy, "read", null);
-  const out = new Map<string, ProgrammeYear>();
-  if (!programmeIds.length) return out;
+  const results = requests.map(() => new Map<string, ProgrammeYear>());
+  if (!programmeIds.length) return results;
   const latest = await latestModel(db, actor);
+  const jobs: { request: number; programmeIds: string[]; year: number; model: ModelVersion }[] = [];
+  const pinsOf: Map<string, { version: number; computedAt: Date }>[] = [];
+  const years = requests.map((r) => r.year);
   const pins = await db
     .select({
       programmeId: compassSnapshots.programmeId,
+      year: compassSnapshots.year,
       version: compassSnapshots.modelVersion,
       computedAt: compassSnapshots.computedAt,
     })
     .from(compassSnapshots)
-    .where(and(eq(compassSnapshots.year, year), inArray(compassSnapshots.programmeId, programmeIds)));
-  const pinOf = new Map(pins.map((p) => [p.programmeId, p]));
-  const byVersion = new Map<number, string[]>();
-  for (const id of programmeIds) {
-    const v = pinOf.get(id)?.version ?? latest.version;
-    byVersion.set(v, [...(byVersion.get(v) ?? []), id]);
-  }
-  for (const [version, ids] of byVersion) {
-    const model =
-      version === latest.version ? latest : ((await getModelVersion(db, actor, version)) ?? latest);
-    const stats = await dimensionStats(db, actor, ids, year, model);
-    for (const id of ids)
-      out.set(id, {
-        model,
-        levels: levelsOf(model, stats.get(id)),
-        computedAt: pinOf.get(id)?.computedAt ?? null,
-      });
-  }
-  const unpinned = programmeIds.filter((id) => !pinOf.has(id));
-  if (pin && actor && unpinned.length) {
-    const computedAt = await pinVersions(
-      db,
-      actor,
-      year,
-      unpinned.map((id) => ({ programmeId: id, ...out.get(id)! })),
+    .where(
+      and(
+        years.length === 1 ? eq(compassSnapshots.year, years[0]) : inArray(compassSnapshots.year, years),
+        inArray(compassSnapshots.programmeId, programmeIds),
+      ),
     );
-    for (const id of unpinned) out.get(id)!.computedAt = computedAt;
+  for (const [request, { year }] of requests.entries()) {
+    const pinOf = new Map(pins.filter((p) => p.year === year).map((p) => [p.programmeId, p]));
+    pinsOf.push(pinOf);
+    const byVersion = new Map<number, string[]>();
+    for (const id of programmeIds) {
+      const v = pinOf.get(id)?.version ?? latest.version;
+      byVersion.set(v, [...(byVersion.get(v) ?? []), id]);
+    }
+    for (const [version, ids] of byVersion) {
+      const model =
+        version === latest.version ? latest : ((await getModelVersion(db, actor, version)) ?? latest);
+      jobs.push({ request, programmeIds: ids, year, model });
+    }
   }
-  return out;
+  const stats = await dimensionStatsOfJobs(db, actor, jobs);
+  for (const [index, job] of jobs.entries())
+    for (const id of job.programmeIds)
+      results[job.request].set(id, {
+        model: job.model,
+        levels: levelsOf(job.model, stats[index].get(id)),
+        computedAt: pinsOf[job.request].get(id)?.computedAt ?? null,
+      });
+  for (const [request, { year, pin }] of requests.entries()) {
+    const out = results[request];
+    const unpinned = programmeIds.filter((id) => !pinsOf[request].has(id));
+    if (pin && actor && unpinned.length) {
+      const computedAt = await pinVersions(
+        db,
+        actor,
+        year,
+        unpinned.map((id) => ({ programmeId: id, ...out.get(id)! })),
+      );
+      for (const id of unpinned) out.get(id)!.computedAt = computedAt;
+    }
+  }
+  return results;
 }
 
 export function snapshotLevels(levels: Map<string, DimensionLevel>): SnapshotLevels {

@@ -6,5 +6,6 @@ export { defaultDimensions } from "./model.defaults.ts";
 export { ensureModel } from "./model.service.ts";
 export { createOffer } from "./offers.service.ts";
 export { addOutcome, setWorkStep } from "./process.service.ts";
-export { setAssessment, setGoals } from "./programme.service.ts";
+export { programmeCompass, setAssessment, setGoals } from "./programme.service.ts";
 export { takeOffer } from "./recommendations.service.ts";
+export { unitCompass } from "./units.service.ts";

@@ -21,6 +21,7 @@ import {
   dimensionStats,
   dimensionsOfType,
   levelsForYear,
+  levelsForYears,
   levelsOf,
   programmeActivities,
   snapshotLevels,
@@ -41,17 +42,30 @@ export async function programmeCompass(
 ): Promise<CompassView> {
   authorize(actor, compassPolicy, "read", { programmeId });
   const programme = await loadProgramme(db, programmeId);
-  const current = (await levelsForYear(db, actor, [programmeId], year, true)).get(programmeId)!;
-  const previous = (await levelsForYear(db, actor, [programmeId], year - 1, false)).get(programmeId)!;
+  // The year (pinned for the reader) and the year before, their statistics read in one query; the
+  // goals and assessments meanwhile (independent reads, on other connections where there are any).
+  const [[thisYear, lastYear], goals, assessments] = await Promise.all([
+    levelsForYears(
+      db,
+      actor,
+      [programmeId],
+      [
+        { year, pin: true },
+        { year: year - 1, pin: false },
+      ],
+    ),
+    db
+      .select()
+      .from(compassGoals)
+      .where(and(eq(compassGoals.programmeId, programmeId), eq(compassGoals.year, year))),
+    db
+      .select()
+      .from(compassAssessments)
+      .where(and(eq(compassAssessments.programmeId, programmeId), eq(compassAssessments.year, year))),
+  ]);
+  const current = thisYear.get(programmeId)!;
+  const previous = lastYear.get(programmeId)!;
   const latest = await latestModel(db, actor);
-  const goals = await db
-    .select()
-    .from(compassGoals)
-    .where(and(eq(compassGoals.programmeId, programmeId), eq(compassGoals.year, year)));
-  const assessments = await db
-    .select()
-    .from(compassAssessments)
-    .where(and(eq(compassAssessments.programmeId, programmeId), eq(compassAssessments.year, year)));
   const names = await userNames(
     db,
     assessments.map((a) => a.assessedBy),

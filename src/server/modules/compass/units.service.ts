@@ -78,8 +78,11 @@ export async function unitCompass(
   const unit = await loadUnit(db, actor, organisationId);
   const ids = (await unitProgrammes(db, organisationId)).map((p) => p.id);
   const model = await latestModel(db, actor);
-  const years = await levelsForYear(db, actor, ids, year, true);
-  const goals = await goalsOf(db, ids, year);
+  // The goals are read meanwhile (on another connection where there is one).
+  const [years, goals] = await Promise.all([
+    levelsForYear(db, actor, ids, year, true),
+    goalsOf(db, ids, year),
+  ]);
   return {
     organisationId,
     name: unit.name,

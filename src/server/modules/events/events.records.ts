@@ -165,7 +165,9 @@ export function eventEndsAt(record: Pick<EventRecord, "sessions" | "activity">):
 }
 
 /** When the event begins: its first session, or the start of its start date. */
-export function eventStartsAt(record: Pick<EventRecord, "sessions" | "activity">): Date | null {
+export function eventStartsAt(
+  record: Pick<EventRecord, "sessions"> & { activity: Pick<ActivityRecord, "startDate"> },
+): Date | null {
   if (record.sessions.length) return record.sessions[0].startsAt;
   return record.activity.startDate ? new Date(`${record.activity.startDate}T00:00:00+01:00`) : null;
 }

@@ -175,21 +175,19 @@ export async function registerPublic(
           })
           .execute(),
     ];
-    if (answers.dietary)
+    const dietary = answers.dietary;
+    if (dietary)
       writes.push(() =>
-        tx.insert(eventDietaryNeeds).values({ registrationId: id, needs: answers.dietary }).execute(),
+        tx.insert(eventDietaryNeeds).values({ registrationId: id, needs: dietary }).execute(),
       );
-    if (answers.accessibility)
+    const accessibility = answers.accessibility;
+    if (accessibility)
       writes.push(() =>
-        tx
-          .insert(eventAccessibilityNeeds)
-          .values({ registrationId: id, needs: answers.accessibility })
-          .execute(),
+        tx.insert(eventAccessibilityNeeds).values({ registrationId: id, needs: accessibility }).execute(),
       );
-    if (answers.gender)
-      writes.push(() =>
-        tx.insert(eventGenderAnswers).values({ registrationId: id, gender: answers.gender }).execute(),
-      );
+    const gender = answers.gender;
+    if (gender)
+      writes.push(() => tx.insert(eventGenderAnswers).values({ registrationId: id, gender }).execute());
     // The audit keeps what happened, not the person's answers (GDPR: no copies of personal data).
     writes.push(() =>
       audit({

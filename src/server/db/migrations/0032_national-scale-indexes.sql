@@ -1,0 +1,2 @@
+CREATE INDEX "activities_start_key_idx" ON "activities" USING btree (coalesce("start_date", '9999-12-31'::date),"id");--> statement-breakpoint
+CREATE INDEX "activities_start_desc_key_idx" ON "activities" USING btree (coalesce("start_date", '-infinity'::date),"id");
