@@ -55,6 +55,11 @@ const sections: { title: string; file: string; fn: string }[] = [
     file: "./governance.ts",
     fn: "benchGovernance",
   },
+  {
+    title: "The first page: Lighthouse 12 (mobile) on the login page and the public calendar",
+    file: "./lighthouse.ts",
+    fn: "benchLighthouse",
+  },
 ];
 
 const only = process.argv[2];
