@@ -3,16 +3,72 @@ import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { resources, supportedLocales } from "./src/common/i18n/index.ts";
 
 // The SPA is built into dist/web and served by the Fastify process (src/server/platform/static.ts).
 export default defineConfig({
   root: "src/web",
-  plugins: [react(), precompress()],
+  plugins: [react(), strings(), firstPage(), precompress()],
   // Vite's own warning limit: pages are split per route (src/web/routes/lazy-page.ts), so only the
   // ECharts chunk comes near it; a bigger chunk means something heavy went eager.
-  build: { outDir: "../../dist/web", emptyOutDir: true, chunkSizeWarningLimit: 500 },
+  build: {
+    outDir: "../../dist/web",
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 500,
+    // src/web/first-page.ts is an entry of its own, so it runs before the main bundle has arrived (firstPage()).
+    rollupOptions: { input: { index: "src/web/index.html", "first-page": "src/web/first-page.ts" } },
+  },
   server: { proxy: { "/api": "http://localhost:3000" } },
 });
+
+/**
+ * `virtual:samspel-strings/<sv|en>`: one language's strings (src/common/i18n) as a JSON string parsed at load,
+ * so the first page carries Swedish only (English, ~30 KB compressed, loads when chosen: src/web/i18n) and
+ * the browser parses JSON instead of compiling a 120 KB object literal. The strings come in with this config
+ * (Vite restarts the dev server when they change; scripts/build-web.ts fingerprints src/common).
+ */
+function strings(): Plugin {
+  const prefix = "virtual:samspel-strings/";
+  return {
+    name: "samspel-strings",
+    resolveId: (id) => (id.startsWith(prefix) ? `\0${id}` : undefined),
+    load(id) {
+      if (!id.startsWith(`\0${prefix}`)) return undefined;
+      const locale = supportedLocales.find((l) => l === id.slice(prefix.length + 1));
+      if (!locale) throw new Error(`no strings for ${id}`);
+      const json = JSON.stringify(resources[locale].translation);
+      return `export default JSON.parse(${JSON.stringify(json)});`;
+    },
+  };
+}
+
+/**
+ * Puts the first-page entry (src/web/first-page.ts) in index.html ahead of the main bundle: a small module
+ * script that starts the arriving page's chunk while the main bundle still loads. (Vite would merge a second
+ * script of index.html into the main entry, which then waits for the whole bundle.)
+ */
+function firstPage(): Plugin {
+  return {
+    name: "samspel-first-page",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(_html, context) {
+        const chunk = Object.values(context.bundle ?? {}).find(
+          (output) => output.type === "chunk" && output.isEntry && output.name === "first-page",
+        );
+        if (!chunk) return [];
+        return [
+          {
+            tag: "script",
+            attrs: { type: "module", crossorigin: true, src: `/${chunk.fileName}` },
+            injectTo: "head-prepend",
+          },
+        ];
+      },
+    },
+  };
+}
 
 /**
  * Writes `.br` (best quality) and `.gz` beside every compressible file of the build, once, so the server

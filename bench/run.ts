@@ -78,6 +78,11 @@ const sections: { title: string; file: string; fn: string }[] = [
     file: "./national.ts",
     fn: "benchNational",
   },
+  {
+    title: "The first page: Lighthouse 12 (mobile) on the login page and the public calendar",
+    file: "./lighthouse.ts",
+    fn: "benchLighthouse",
+  },
 ];
 
 const only = process.argv[2];

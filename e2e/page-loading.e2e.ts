@@ -33,6 +33,30 @@ describe("pages load in their own chunks", () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
   });
 
+  it("shows an anonymous visitor the login page and the calendar without a 401 or an error in the console", async () => {
+    const page = await journey.newPage({ viewport: { width: 412, height: 823 } });
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(message.text());
+    });
+    page.on("pageerror", (error) => problems.push(error.message));
+    page.on("response", (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+
+    await page.goto("/logga-in");
+    await heading(page, "Logga in");
+    await visible(page.getByLabel("E-postadress"));
+    await page.goto("/evenemang");
+    await heading(page, "Evenemang");
+    await visible(page.getByRole("main").getByRole("listitem").first());
+    // The calendar's own links work as a visitor's first page too: on to the login page in the app.
+    await page.getByRole("banner").getByRole("link", { name: "Logga in" }).click();
+    await heading(page, "Logga in");
+    await page.waitForLoadState("networkidle");
+    expect(problems).toEqual([]);
+  });
+
   it("shows that a slow page is loading, then the page", async () => {
     const page = await journey.newPage();
     await page.goto("/");

@@ -7,10 +7,34 @@ import type { RouterContext } from "./routes/root.tsx";
 
 export type Me = MeView;
 
+/**
+ * The server's hint that this browser has a session (SIGNED_IN_HINT_COOKIE in src/server/platform/static.ts,
+ * set on every page load). Without it the visitor is the public and /api/auth/me is not asked: an anonymous
+ * visitor's page makes no request that answers 401. The Vite dev server serves the page without the hint, so
+ * there the web always asks.
+ */
+const HINT = "samspel_signed_in";
+const devServer = Boolean((import.meta as { env?: { DEV?: boolean } }).env?.DEV);
+
+function mayHaveSession() {
+  return devServer || new RegExp(`(?:^|;\\s*)${HINT}=1`).test(document.cookie);
+}
+
+function setSessionHint(signedIn: boolean) {
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing in Firefox; this value needs no escaping
+  document.cookie = signedIn
+    ? `${HINT}=1; path=/; samesite=lax`
+    : `${HINT}=; path=/; max-age=0; samesite=lax`;
+}
+
 /** The logged-in user, or null for the public. A 401 is an answer here, not an error. */
 export const meQuery = queryOptions({
   queryKey: ["me"],
   queryFn: async (): Promise<Me | null> => {
+    if (!mayHaveSession()) {
+      setCsrfToken(null);
+      return null;
+    }
     try {
       const me = await api.get<Me>("/api/auth/me");
       setCsrfToken(me.csrfToken);
@@ -18,6 +42,7 @@ export const meQuery = queryOptions({
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         setCsrfToken(null);
+        setSessionHint(false);
         return null;
       }
       throw error;
@@ -35,6 +60,7 @@ export function useSetMe() {
   const queryClient = useQueryClient();
   return (me: Me | null) => {
     setCsrfToken(me?.csrfToken ?? null);
+    setSessionHint(me !== null);
     queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== "me" });
     queryClient.setQueryData(meQuery.queryKey, me);
   };

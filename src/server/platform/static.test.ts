@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../../demo/users.ts";
 import { buildApp } from "../app.ts";
 import { openTestDatabase } from "../test/harness.ts";
 
@@ -60,6 +61,35 @@ describe("the first page goes out small and cached", () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers["cache-control"]).toBe("no-cache");
     expect(res.body).toContain("<title>Samspel</title>");
+  });
+
+  it("tells the page whether the browser has a session, so an anonymous visitor's page never asks /me for a 401", async () => {
+    const html = { accept: "text/html" };
+    const anonymous = await app.inject({ url: "/evenemang", headers: html });
+    expect(anonymous.cookies.find((c) => c.name === "samspel_signed_in")).toBeUndefined();
+
+    const login = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "samordnare@demo.samspel.se", password: DEMO_PASSWORD },
+    });
+    expect(login.statusCode).toBe(200);
+    const session = login.cookies.find((c) => c.name === "samspel_session")!;
+    const signedIn = await app.inject({
+      url: "/evenemang",
+      headers: { ...html, cookie: `samspel_session=${session.value}` },
+    });
+    const hint = signedIn.cookies.find((c) => c.name === "samspel_signed_in");
+    expect(hint?.value).toBe("1");
+    expect(hint?.httpOnly).toBeFalsy(); // the page's script reads it
+
+    // After the session has ended (logged out elsewhere), the next page load takes the hint away.
+    const ended = await app.inject({
+      url: "/evenemang",
+      headers: { ...html, cookie: "samspel_signed_in=1" },
+    });
+    const cleared = ended.cookies.find((c) => c.name === "samspel_signed_in");
+    expect(cleared?.value).toBe("");
   });
 
   it("compresses a large API answer per request", async () => {

@@ -35,6 +35,15 @@ export function cacheControlFor(filePath: string) {
 }
 
 /**
+ * A hint the page's script can read (unlike the HttpOnly session cookie): "1" while the browser has a session.
+ * The web asks /api/auth/me only then (src/web/auth.ts), so an anonymous visitor's first page makes no request
+ * that answers 401. Set or cleared on every page load from the session the request carries (so a sign-in
+ * through an IdP counts too); the web keeps it in step on login and logout. It grants nothing: the session
+ * cookie still decides.
+ */
+export const SIGNED_IN_HINT_COOKIE = "samspel_signed_in";
+
+/**
  * Serves the built SPA from the same process. Unknown /api paths are problem+json 404s; any other
  * GET that accepts HTML gets index.html so the client router can take the path.
  */
@@ -52,6 +61,9 @@ export async function registerStaticAndFallback(app: FastifyInstance, webRoot: s
   app.setNotFoundHandler((request, reply) => {
     const wantsHtml = request.method === "GET" && (request.headers.accept ?? "").includes("text/html");
     if (hasWeb && wantsHtml && !request.url.startsWith("/api/")) {
+      if (request.sessionId) reply.setCookie(SIGNED_IN_HINT_COOKIE, "1", { path: "/", sameSite: "lax" });
+      else if (request.cookies[SIGNED_IN_HINT_COOKIE])
+        reply.clearCookie(SIGNED_IN_HINT_COOKIE, { path: "/" });
       return reply.header("cache-control", "no-cache").sendFile("index.html");
     }
     return sendProblem(request, reply, new AppError("routeNotFound"));

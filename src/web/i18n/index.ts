@@ -1,6 +1,19 @@
+import sv from "virtual:samspel-strings/sv";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import { resources, type SupportedLocale, supportedLocales } from "../../common/i18n/index.ts";
+import type { SupportedLocale } from "../../common/i18n/index.ts";
+
+const supportedLocales: readonly SupportedLocale[] = ["sv", "en"];
+
+/**
+ * Swedish is in the first page's bundle; English loads when chosen (vite.config.ts builds each language's
+ * strings apart), before the language switches, so no page ever renders with keys in place of words.
+ */
+async function loadStrings(language: SupportedLocale) {
+  if (i18n.hasResourceBundle(language, "translation")) return;
+  const strings = language === "en" ? (await import("virtual:samspel-strings/en")).default : sv;
+  i18n.addResourceBundle(language, "translation", strings);
+}
 
 const STORAGE_KEY = "samspel_lang";
 // The server reads this cookie to translate problem+json details and generated files.
@@ -22,6 +35,7 @@ function readStorage() {
 
 /** Switches the UI language and remembers it in localStorage and the cookie the server reads. */
 export async function setLanguage(language: SupportedLocale) {
+  await loadStrings(language);
   await i18n.changeLanguage(language);
   try {
     localStorage.setItem(STORAGE_KEY, language);
@@ -41,15 +55,18 @@ i18n.on("languageChanged", (language) => {
   document.documentElement.lang = language;
 });
 
-// Resources are bundled, so initialisation is synchronous: the first render already has its strings.
+// Swedish is bundled, so initialisation is synchronous: the first render already has its strings. A person
+// who chose English waits for its strings here (main.tsx renders after this module).
+const language = initialLanguage();
 void i18n.use(initReactI18next).init({
-  resources,
+  resources: { sv: { translation: sv } },
   initAsync: false,
-  lng: initialLanguage(),
+  lng: language,
   fallbackLng: "sv",
   supportedLngs: [...supportedLocales],
   interpolation: { escapeValue: false }, // React escapes already
 });
+if (language !== "sv") await loadStrings(language).then(() => i18n.changeLanguage(language));
 document.documentElement.lang = i18n.language;
 
 export default i18n;

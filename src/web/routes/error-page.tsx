@@ -2,7 +2,6 @@ import type { ErrorComponentProps } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api.ts";
 import { Alert } from "../components/alert.tsx";
-import { Button } from "../components/button.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 
 /** A page whose guard or loader failed: the server's translated message, never a stack trace. */
@@ -29,7 +28,10 @@ function ChunkErrorPage() {
     <>
       <PageHeader title={t("errorPage.chunkTitle")} />
       <Alert tone="error">{t("errorPage.chunkBody")}</Alert>
-      <Button onPress={() => window.location.reload()}>{t("errorPage.reload")}</Button>
+      {/* A plain button: React Aria's would bring its press handling into every first page's bundle. */}
+      <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
+        {t("errorPage.reload")}
+      </button>
     </>
   );
 }

@@ -6,12 +6,16 @@ import { loginInput } from "../../../common/accounts.ts";
 import { type ChallengeView, emailLinkInput } from "../../../common/sign-in.ts";
 import { api } from "../../api.ts";
 import { type Me, useMe, useSetMe } from "../../auth.ts";
-import { Alert, Button, FormErrorSummary, PageHeader, TextField } from "../../components/index.ts";
+// From their own files, not components/index.ts: the login page is a first page (see calendar-page.tsx).
+import { Alert } from "../../components/alert.tsx";
+import { Button } from "../../components/button.tsx";
+import { FormErrorSummary } from "../../components/form-error-summary.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { TextField } from "../../components/text-field.tsx";
 import { useForm } from "../../lib/forms.ts";
 import { ProviderButtons } from "../identity/index.ts";
+import { demoLoginQuery } from "./accounts-api.ts";
 import { SecondStep } from "./second-step.tsx";
-
-type DemoLogin = { email: string; password: string } | null;
 
 export function LoginPage({
   redirect,
@@ -28,10 +32,7 @@ export function LoginPage({
   const navigate = useNavigate();
   // An administrator's password answers 202 and a challenge: the second step follows on this page.
   const [challenge, setChallenge] = useState<ChallengeView | null>(null);
-  const demo = useQuery({
-    queryKey: ["demo-login"],
-    queryFn: () => api.get<DemoLogin>("/api/auth/demo-login"),
-  });
+  const demo = useQuery(demoLoginQuery);
   const form = useForm(loginInput, { email: "", password: "" });
   const labels = { email: t("auth.email"), password: t("auth.password") };
   const done = () => navigate({ href: redirect ?? "/" });

@@ -3,6 +3,7 @@ import { requireLogin, safeRedirect } from "../../auth.ts";
 import { lazyPage, withPage } from "../../routes/lazy-page.ts";
 import { rootRoute } from "../../routes/root.tsx";
 import type { Feature } from "../types.ts";
+import { demoLoginQuery } from "./accounts-api.ts";
 
 // Each page in its own chunk (see routes/lazy-page.ts); the routes below stay eager.
 const AccountPage = lazyPage(() => import("./account-page.tsx"), "AccountPage");
@@ -22,6 +23,9 @@ const loginRoute = createRoute({
     loggedOut: search.loggedOut === true || search.loggedOut === "true" ? true : undefined,
     upplasning: typeof search.upplasning === "string" ? search.upplasning.slice(0, 200) : undefined,
   }),
+  // The demo hint stands above the form: fetched beside the page's chunk, it is there when the page first
+  // shows instead of pushing the form down afterwards (layout shift). A failure just leaves the hint out.
+  loader: ({ context }) => context.queryClient.ensureQueryData(demoLoginQuery).catch(() => null),
   component: withPage(LoginPage, function LoginRoute() {
     const search = loginRoute.useSearch();
     return (

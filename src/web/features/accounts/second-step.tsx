@@ -4,7 +4,12 @@ import type { ChallengeView, EnrolmentView } from "../../../common/sign-in.ts";
 import { totpCodeInput } from "../../../common/sign-in.ts";
 import { api } from "../../api.ts";
 import { type Me, useSetMe } from "../../auth.ts";
-import { Alert, Button, FormErrorSummary, QueryState, TextField } from "../../components/index.ts";
+// From their own files, not components/index.ts: part of the login page, a first page (see login-page.tsx).
+import { Alert } from "../../components/alert.tsx";
+import { Button } from "../../components/button.tsx";
+import { FormErrorSummary } from "../../components/form-error-summary.tsx";
+import { QueryState } from "../../components/query-state.tsx";
+import { TextField } from "../../components/text-field.tsx";
 import { useForm } from "../../lib/forms.ts";
 
 const codeInput = totpCodeInput.pick({ code: true });

@@ -3,7 +3,11 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { PublicEventView } from "../../../common/events.ts";
 import { useMe } from "../../auth.ts";
-import { EmptyState, PageHeader, QueryState } from "../../components/index.ts";
+// From their own files, not components/index.ts: the calendar is a first page, and the index brings the form
+// parts (React Aria, zod) into its chunks.
+import { EmptyState } from "../../components/empty-state.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { formatSession, monthLabel, shiftMonth } from "./event-format.ts";
 import { publicEventsQuery } from "./events-api.ts";
 

@@ -4,6 +4,7 @@ import { lazyPage, withPage } from "../../routes/lazy-page.ts";
 import { rootRoute } from "../../routes/root.tsx";
 import type { Feature } from "../types.ts";
 import { thisMonth } from "./event-format.ts";
+import { publicEventsQuery } from "./events-api.ts";
 import "./events.css";
 
 // Each page in its own chunk (see routes/lazy-page.ts); the routes below stay eager.
@@ -28,6 +29,11 @@ const calendarRoute = createRoute({
     vy: search.vy === "manad" ? "manad" : search.vy === "lista" ? "lista" : undefined,
     manad: typeof search.manad === "string" && /^\d{4}-\d{2}$/.test(search.manad) ? search.manad : undefined,
   }),
+  // The events are fetched beside the page's chunk, so the calendar shows with its list rather than
+  // a spinner the list then pushes aside; a failure is the page's to show (QueryState), not the route's.
+  loaderDeps: ({ search }) => ({ month: search.vy === "manad" ? (search.manad ?? thisMonth()) : undefined }),
+  loader: ({ context, deps }) =>
+    context.queryClient.ensureQueryData(publicEventsQuery(deps.month)).catch(() => null),
   component: withPage(CalendarPage, function CalendarRoute() {
     const search = calendarRoute.useSearch();
     return <CalendarPage view={search.vy ?? "lista"} month={search.manad ?? thisMonth()} />;
