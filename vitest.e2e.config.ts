@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// Browser journeys in Debian's Chromium, run one file at a time: two cores cannot carry parallel browsers.
-// The global setup migrates and loads the demo data once; each file starts from a copy of it.
+// Browser journeys in Debian's Chromium, two files at a time: a journey waits on its browser and its app in
+// turn, so one at a time left a core idle. The global setup migrates and loads the demo data once; each file
+// starts its own app from a copy of it, on a free port, with its own browser contexts.
 export default defineConfig({
   test: {
     include: ["e2e/**/*.e2e.ts"],
@@ -9,7 +10,7 @@ export default defineConfig({
     env: { TZ: "UTC" },
     testTimeout: 90_000, // a journey is several pages, each scanned by axe
     hookTimeout: 120_000,
-    fileParallelism: false,
+    maxWorkers: 2,
     // One module graph and one Chromium for all journey files (support/browser.ts): importing the app and
     // launching a browser per file cost seconds each. The file set-up puts back what a file may change in
     // the process (environment, captured mail), as the integration run does.

@@ -3,6 +3,7 @@ import { expect, it } from "vitest";
 import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
 import {
   concretePaths,
+  navigateInApp,
   nextFrames,
   settle,
   sidewaysOverflow,
@@ -25,10 +26,13 @@ type Visit = { pattern: string; path: string };
 async function sidewaysScrolling(page: Page, who: string, routes: Visit[], inFlight: () => number) {
   const failures: string[] = [];
   let visited = 0;
-  for (const route of routes) {
+  for (const [i, route] of routes.entries()) {
     await page.setViewportSize({ width: widths[0]!, height });
-    await page.goto(route.path);
-    await settle(page, inFlight);
+    // The first page loads from the server; the others are opened by the router, as a click on a link does:
+    // the same page at the same width, without loading and starting the app again for each (twice as fast).
+    if (i === 0) await page.goto(route.path);
+    else await navigateInApp(page, route.path);
+    await settle(page, inFlight, route.path);
     // A page the person may not open sends them to sign in: that page is measured on its own.
     if (new URL(page.url()).pathname === "/logga-in" && route.path !== "/logga-in") continue;
     visited++;

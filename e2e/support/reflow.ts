@@ -161,17 +161,42 @@ export function trackRequests(page: Page) {
   return () => inFlight;
 }
 
-/** Until the page has its h1, no spinner and no request in flight, twice in a row a frame apart. */
-export async function settle(page: Page, inFlight: () => number) {
+/**
+ * Opens `path` in the running app through the browser's history, which the router follows as it follows a
+ * link. The heading of the page being left is marked with its text, so `settle` waits for the new page.
+ */
+export async function navigateInApp(page: Page, path: string) {
+  await page.evaluate((to) => {
+    for (const h1 of document.querySelectorAll("main h1")) h1.setAttribute("data-left", h1.textContent ?? "");
+    window.history.pushState(null, "", to);
+  }, path);
+}
+
+/**
+ * Until the page has its h1, no spinner and no request in flight, twice in a row a frame apart. After
+ * `navigateInApp`, the h1 must be the new page's: not the marked one — unless React kept the element for a page
+ * of the same kind and only its text changed, or the router sent the visitor elsewhere (to sign in), where
+ * the same page may show again.
+ */
+export async function settle(page: Page, inFlight: () => number, to?: string) {
+  const target = to ? new URL(to, "http://x").pathname : null;
   let calm = 0;
   for (let i = 0; i < 300 && calm < 2; i++) {
     const ready = await page.evaluate(
-      () =>
+      (path) =>
         new Promise<boolean>((resolve) =>
-          requestAnimationFrame(() =>
-            resolve(!!document.querySelector("main h1") && !document.querySelector(".loading")),
-          ),
+          requestAnimationFrame(() => {
+            const h1 = document.querySelector("main h1");
+            const left = h1?.getAttribute("data-left");
+            const isNew =
+              !!h1 &&
+              (left == null ||
+                left !== h1.textContent ||
+                (path !== null && window.location.pathname !== path));
+            resolve(isNew && !document.querySelector(".loading"));
+          }),
         ),
+      target,
     );
     calm = ready && inFlight() <= 0 ? calm + 1 : 0;
     if (calm < 2) await page.waitForTimeout(50);
