@@ -45,7 +45,7 @@ const AUDIT_BATCH = 1000;
  * the same as if the rows had been written one by one. Call it inside `writeWithAudit`'s work.
  */
 export async function auditMany(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
-  const who = auditRow(actor, { action: "", entityType: "" });
+  const who = actorColumns(actor);
   for (let i = 0; i < entries.length; i += AUDIT_BATCH) {
     const batch = entries.slice(i, i + AUDIT_BATCH);
     const column = (value: (e: AuditEntry) => string | null) => pgArray(batch.map(value));
@@ -60,11 +60,18 @@ export async function auditMany(tx: Tx, actor: Actor | null, entries: AuditEntry
   }
 }
 
-function auditRow(actor: Actor | null, entry: AuditEntry): typeof auditLog.$inferInsert {
+/** Who acted, as the audit log's columns: the system (all zeros) and the public have no user id. */
+function actorColumns(actor: Actor | null) {
   return {
     actorId: actor && actor.userId !== "00000000-0000-0000-0000-000000000000" ? actor.userId : null,
     actorLabel: actor ? actorLabel(actor) : "allmänheten",
     apiTokenId: actor?.apiToken?.id ?? null,
+  };
+}
+
+function auditRow(actor: Actor | null, entry: AuditEntry): typeof auditLog.$inferInsert {
+  return {
+    ...actorColumns(actor),
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
