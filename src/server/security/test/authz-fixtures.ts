@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { queryRows } from "../../db/client.ts";
 import { demo, type Session, type TestApp } from "../../test/harness.ts";
 
@@ -209,46 +209,57 @@ export async function createFixtures(t: TestApp): Promise<Fixtures> {
 }
 
 /**
- * A cheap fingerprint of the whole database: every table's row count, and the latest `updated_at` of
- * tables that have one, in one query. Sessions (touched by every request) are left out, and so are the
- * request counters (`rate_limits`), which count refused requests too. The query is built once per database
- * (the schema does not change during a run; information_schema is slow to ask, and the matrix asks for a
- * digest before and after thousands of cells).
+ * Counts every row written to the database from now on, so that a refused write can be shown to have changed
+ * nothing: a row-level trigger on every table adds one to a counter in the same transaction as the write (a
+ * write that is rolled back takes its count with it). Sessions (touched by every request) are left out, and so
+ * are the request counters (`rate_limits`), which count refused requests too. It sees more than row counts and
+ * `updated_at` would (an update that leaves both alone), and reading it is a few rows instead of a scan of
+ * every table before and after thousands of cells. `stop()` removes the triggers: the database goes back to the pool
+ * for the next test file.
  */
-const digestQueries = new WeakMap<TestApp["database"], SQL>();
-
-export async function databaseDigest(t: TestApp): Promise<string> {
+export async function watchWrites(t: TestApp) {
   const db = t.database.db;
-  let query = digestQueries.get(t.database);
-  if (!query) {
-    query = await digestQuery(t);
-    digestQueries.set(t.database, query);
-  }
-  const [row] = await queryRows<{ digest: string }>(db, query);
-  return row.digest;
-}
-
-async function digestQuery(t: TestApp): Promise<SQL> {
-  const tables = await queryRows<{ table_name: string; has_updated: boolean }>(
-    t.database.db,
-    sql`select t.table_name,
-          exists (select 1 from information_schema.columns c
-                   where c.table_schema = t.table_schema and c.table_name = t.table_name
-                     and c.column_name = 'updated_at') as has_updated
-        from information_schema.tables t
-        where t.table_schema = 'public' and t.table_type = 'BASE TABLE' and t.table_name not like '%session%'
-          and t.table_name <> 'rate_limits'
-        order by t.table_name`,
+  // One statement (a prepared statement holds one command): DDL runs inside a DO block.
+  await db.execute(
+    sql.raw(`do $$
+    declare t record;
+    begin
+      create schema ${WATCH};
+      create table ${WATCH}.writes (table_name text primary key, n bigint not null);
+      create function ${WATCH}.count_write() returns trigger language plpgsql as $f$
+        begin
+          insert into ${WATCH}.writes values (tg_table_name, 1)
+            on conflict (table_name) do update set n = ${WATCH}.writes.n + 1;
+          return null;
+        end $f$;
+      for t in select tablename from pg_tables
+        where schemaname = 'public' and tablename not like '%session%' and tablename <> 'rate_limits' loop
+        execute format('create trigger samspel_count_write after %s on public.%I
+          for each row execute function ${WATCH}.count_write()',
+          case when t.tablename in (${BACKGROUND.map((name) => `'${name}'`).join(", ")})
+            then 'insert or delete' else 'insert or update or delete' end,
+          t.tablename);
+      end loop;
+    end $$`),
   );
-  const parts = tables.map(({ table_name: name, has_updated }) => {
-    const id = sql.identifier(name);
-    return has_updated
-      ? sql`${name} || ':' || (select count(*) from ${id}) || ':' || coalesce((select max(updated_at)::text from ${id}), '')`
-      : sql`${name} || ':' || (select count(*) from ${id})`;
-  });
-  // A function takes at most 100 arguments and there are more tables: concat_ws in chunks of 50.
-  const chunks = [];
-  for (let i = 0; i < parts.length; i += 50)
-    chunks.push(sql`concat_ws(' ', ${sql.join(parts.slice(i, i + 50), sql`, `)})`);
-  return sql`select concat_ws(' ', ${sql.join(chunks, sql`, `)}) as digest`;
+  return {
+    /** Rows written since the watch began, by table: `"audit_log:3 organisations:2"`. */
+    async written(): Promise<string> {
+      const rows = await queryRows<{ table_name: string; n: string }>(
+        db,
+        sql.raw(`select table_name, n from ${WATCH}.writes order by table_name`),
+      );
+      return rows.map((row) => `${row.table_name}:${row.n}`).join(" ");
+    },
+    async stop() {
+      // Dropping the function drops the triggers that call it.
+      await db.execute(sql.raw(`drop schema ${WATCH} cascade`));
+    },
+  };
 }
+const WATCH = "samspel_test_watch";
+/**
+ * Tables that workers update in the background while the matrix runs (the mail outbox delivering what earlier
+ * cells sent, the scheduler, the import runner): only a row added or removed there is the request's doing.
+ */
+const BACKGROUND = ["mail_outbox", "scheduled_tasks", "jobs"];
