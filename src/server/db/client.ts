@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite, type Transaction, types } from "@electric-sql/pglite";
+import { PGlite, type QueryOptions, type Transaction, types } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { SQL } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
@@ -114,7 +114,7 @@ function drizzleView(client: PGlite): PGlite {
     new Proxy(target, {
       get(t, prop) {
         if (prop === "query")
-          return (query: string, params?: unknown[], options?: { parsers?: object }) => {
+          return (query: string, params?: unknown[], options?: QueryOptions) => {
             if (options?.parsers && Object.keys(options.parsers).every((oid) => drizzleTextTypes.has(oid))) {
               const { parsers: _, ...rest } = options;
               return t.query(query, params, rest);
