@@ -1,7 +1,7 @@
 import type { CreateEventInput, SessionInput } from "../src/common/events.ts";
 import type { Db } from "../src/server/db/client.ts";
 import {
-  createEvent,
+  createEventId,
   createGroup,
   hasEvents,
   setQuestionsForType,
@@ -258,7 +258,7 @@ export async function loadEventsDemo(db: Db) {
     tags: [SK_TAG],
   });
   for (const e of meetingPlaces2010) {
-    await createEvent(db, systemActor, {
+    await createEventId(db, systemActor, {
       title: e.title,
       typeKey: e.typeKey,
       description: e.description,
@@ -275,7 +275,7 @@ export async function loadEventsDemo(db: Db) {
     });
   }
   for (const { coOrganisers, ...e } of upcoming) {
-    await createEvent(db, systemActor, {
+    await createEventId(db, systemActor, {
       ...e,
       visibility: "public",
       organiserIds,

@@ -3,7 +3,7 @@ import { type ParticipantRoleKey, participantRoles } from "../src/common/events.
 import { type Db, queryRows } from "../src/server/db/client.ts";
 import {
   type AttendanceListEntry,
-  createEvent,
+  createEventId,
   createGroup,
   recordAttendanceList,
   setNetworkMembers,
@@ -258,7 +258,7 @@ export async function loadLcKompDemo(db: Db) {
   let s = 0;
   for (const [t, count] of SEMINARS_PER_THEME.entries()) {
     for (let i = 0; i < count; i++, s++) {
-      const created = await createEvent(db, systemActor, {
+      const id = await createEventId(db, systemActor, {
         ...base,
         title: count > 1 ? `${THEMES[t]} (${PLACES[i % PLACES.length]})` : THEMES[t],
         typeKey: "seminarium",
@@ -273,12 +273,12 @@ export async function loadLcKompDemo(db: Db) {
           },
         ],
       });
-      planned.push({ id: created.id, kind: "seminar" });
+      planned.push({ id, kind: "seminar" });
     }
   }
   for (let w = 0; w < 30; w++) {
     const topic = WORKSHOP_TOPICS[w % WORKSHOP_TOPICS.length];
-    const created = await createEvent(db, systemActor, {
+    const id = await createEventId(db, systemActor, {
       ...base,
       title: `Workshop: ${topic}${w >= WORKSHOP_TOPICS.length ? ` (${Math.floor(w / WORKSHOP_TOPICS.length) + 1})` : ""}`,
       typeKey: "workshop",
@@ -293,11 +293,11 @@ export async function loadLcKompDemo(db: Db) {
         },
       ],
     });
-    planned.push({ id: created.id, kind: "workshop" });
+    planned.push({ id, kind: "workshop" });
   }
   for (const [index, network] of networks.entries()) {
     for (let m = 0; m < 4; m++) {
-      const created = await createEvent(db, systemActor, {
+      const id = await createEventId(db, systemActor, {
         ...base,
         title: `Nätverksträff ${m + 1}: ${network.name}`,
         typeKey: "natverkstraff",
@@ -311,7 +311,7 @@ export async function loadLcKompDemo(db: Db) {
           },
         ],
       });
-      planned.push({ id: created.id, kind: "network", network: index });
+      planned.push({ id, kind: "network", network: index });
     }
   }
 

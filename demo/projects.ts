@@ -2,7 +2,7 @@ import type { CreateProjectInput } from "../src/common/projects.ts";
 import type { Db } from "../src/server/db/client.ts";
 import { goalIdsByCode } from "../src/server/modules/goals/index.ts";
 import { personIdByName } from "../src/server/modules/people/index.ts";
-import { addOutput, createProject, hasProjects } from "../src/server/modules/projects/index.ts";
+import { addOutputs, createProject, hasProjects } from "../src/server/modules/projects/index.ts";
 import { systemActor } from "../src/server/platform/actor.ts";
 import { firstPeriodOutputs, type PeriodProject } from "./first-period-outputs.ts";
 import { FRAMEWORK, frameworkIdByName } from "./goals.ts";
@@ -388,8 +388,12 @@ export async function loadProjectsDemo(db: Db) {
     ids.set(key, id);
   }
   // The period's follow-up is counted from these records: 14 / 12 / 21 / 80 / 10 over the 16 projects.
-  for (const [key, output] of firstPeriodOutputs()) {
-    const id = ids.get(key);
-    if (id) await addOutput(db, systemActor, id, output);
-  }
+  await addOutputs(
+    db,
+    systemActor,
+    firstPeriodOutputs().flatMap(([key, output]) => {
+      const id = ids.get(key);
+      return id ? [[id, output] as [string, typeof output]] : [];
+    }),
+  );
 }

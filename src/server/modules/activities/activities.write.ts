@@ -61,30 +61,34 @@ async function resolveLinks(tx: Tx, actor: Actor, next: LinkSets, before: Activi
     throw new AppError("forbidden", "errors.forbidden", {}, { [problem.field]: [{ key: problem.key }] });
 }
 
-/** Replaces the link sets that are given; a set left out (undefined) stays as it is. */
-async function writeLinks(tx: Tx, activityId: string, next: Partial<LinkSets>) {
+/**
+ * Replaces the link sets that are given; a set left out (undefined) stays as it is. A new activity (`created`)
+ * has no links to delete first: four statements fewer on the demo loader's hot path.
+ */
+async function writeLinks(tx: Tx, activityId: string, next: Partial<LinkSets>, created = false) {
   for (const [role, ids] of [
     ["partner", next.organisationIds],
     ["organiser", next.organiserIds],
   ] as const) {
     if (!ids) continue;
-    await tx
-      .delete(activityOrganisations)
-      .where(and(eq(activityOrganisations.activityId, activityId), eq(activityOrganisations.role, role)));
+    if (!created)
+      await tx
+        .delete(activityOrganisations)
+        .where(and(eq(activityOrganisations.activityId, activityId), eq(activityOrganisations.role, role)));
     if (ids.length)
       await tx
         .insert(activityOrganisations)
         .values(unique(ids).map((organisationId) => ({ activityId, organisationId, role })));
   }
   if (next.programmeIds) {
-    await tx.delete(activityProgrammes).where(eq(activityProgrammes.activityId, activityId));
+    if (!created) await tx.delete(activityProgrammes).where(eq(activityProgrammes.activityId, activityId));
     if (next.programmeIds.length)
       await tx
         .insert(activityProgrammes)
         .values(unique(next.programmeIds).map((programmeId) => ({ activityId, programmeId })));
   }
   if (next.courseIds) {
-    await tx.delete(activityCourses).where(eq(activityCourses.activityId, activityId));
+    if (!created) await tx.delete(activityCourses).where(eq(activityCourses.activityId, activityId));
     if (next.courseIds.length)
       await tx
         .insert(activityCourses)
@@ -140,7 +144,7 @@ export async function createActivity(
         createdBy: actor.userId === systemActor.userId ? null : actor.userId,
       })
       .returning();
-    await writeLinks(tx, row.id, data);
+    await writeLinks(tx, row.id, data, true);
     // One read serves both the audit record and the answer (creating is the demo loader's hot path).
     const created = (await findActivity(tx, row.id))!;
     await audit({

@@ -11,7 +11,7 @@ export { loadEvent } from "./events.records.ts";
 export { purgeExpiredDietaryNeeds, purgeExpiredRegistrations } from "./events.retention.ts";
 export { registerEventRoutes } from "./events.routes.ts";
 export { hasEvents } from "./events.seed.ts";
-export { createEvent } from "./events.service.ts";
+export { createEvent, createEventId } from "./events.service.ts";
 export { setQuestionsForType } from "./feedback.service.ts";
 export { toIcs } from "./ics.ts";
 export { stockholmParts } from "./local-time.ts";

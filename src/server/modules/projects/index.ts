@@ -90,5 +90,5 @@ export {
   projectIdByNamePrefix,
   projectIdsByNames,
 } from "./projects.seed.ts";
-export { addOutput, createProject, getProject, updateProject } from "./projects.service.ts";
+export { addOutput, addOutputs, createProject, getProject, updateProject } from "./projects.service.ts";
 export { createReviewRound } from "./review-rounds.service.ts";

@@ -281,6 +281,25 @@ export async function setProjectStatus(db: Db, actor: Actor, id: string, raw: St
 
 export async function addOutput(db: Db, actor: Actor, projectId: string, raw: OutputInput) {
   await authorizeManage(db, actor, projectId);
+  return insertOutput(db, actor, projectId, raw);
+}
+
+/**
+ * `addOutput` for a list of outputs, in its order: each is its own audited write as there, and each project is
+ * authorised once (reading the project for its policy is eight queries; the demo adds 137 outputs to 16 projects).
+ */
+export async function addOutputs(db: Db, actor: Actor, outputs: [projectId: string, raw: OutputInput][]) {
+  const authorised = new Set<string>();
+  const ids: string[] = [];
+  for (const [projectId, raw] of outputs) {
+    if (!authorised.has(projectId)) await authorizeManage(db, actor, projectId);
+    authorised.add(projectId);
+    ids.push(await insertOutput(db, actor, projectId, raw));
+  }
+  return ids;
+}
+
+async function insertOutput(db: Db, actor: Actor, projectId: string, raw: OutputInput) {
   const input = parseInput(outputInput, raw);
   return writeWithAudit(db, actor, async (tx, audit) => {
     const [project] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId));
