@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, inject } from "vitest";
 import { sharedBrowser } from "./browser.ts";
 import { type RunningApp, startApp } from "./server.ts";
 
-export { heading, login, openProjectGoals, visible } from "./actions.ts";
+export { heading, login, openProjectGoals, signInThroughApi, visible } from "./actions.ts";
 export { expectNoAxeViolations } from "./axe.ts";
 export { mailsTo } from "./mail.ts";
 
