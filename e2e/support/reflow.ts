@@ -176,31 +176,35 @@ export async function navigateInApp(page: Page, path: string) {
 }
 
 /**
- * Until the page has its h1, no spinner and no request in flight, twice in a row a frame apart. After
+ * Until the page has its h1, no spinner and no request in flight, twice in a row 50 ms apart. After
  * `navigateInApp`, the h1 must be the new page's: not the marked one — unless React kept the element for a page
  * of the same kind and only its text changed, or the router sent the visitor elsewhere (to sign in), where
- * the same page may show again.
+ * the same page may show again. Until the page first looks so, it is watched from inside, every frame (not a
+ * round trip and a 50 ms pause each time).
  */
 export async function settle(page: Page, inFlight: () => number, to?: string) {
   const target = to ? new URL(to, "http://x").pathname : null;
+  const looksReady = (path: string | null) => {
+    const h1 = document.querySelector("main h1");
+    const left = h1?.getAttribute("data-left");
+    const isNew =
+      !!h1 &&
+      (left == null || left !== h1.textContent || (path !== null && window.location.pathname !== path));
+    return isNew && !document.querySelector(".loading");
+  };
+  // As long as 300 checks 50 ms apart took (a page that never looks ready is measured as it is then).
+  const until = Date.now() + 20_000;
   let calm = 0;
-  for (let i = 0; i < 300 && calm < 2; i++) {
-    const ready = await page.evaluate(
-      (path) =>
-        new Promise<boolean>((resolve) =>
-          requestAnimationFrame(() => {
-            const h1 = document.querySelector("main h1");
-            const left = h1?.getAttribute("data-left");
-            const isNew =
-              !!h1 &&
-              (left == null ||
-                left !== h1.textContent ||
-                (path !== null && window.location.pathname !== path));
-            resolve(isNew && !document.querySelector(".loading"));
-          }),
-        ),
-      target,
-    );
+  while (calm < 2 && Date.now() < until) {
+    const ready =
+      calm === 0
+        ? await page
+            .waitForFunction(looksReady, target, { polling: "raf", timeout: Math.max(1, until - Date.now()) })
+            .then(
+              () => true,
+              () => false,
+            )
+        : await page.evaluate(looksReady, target);
     calm = ready && inFlight() <= 0 ? calm + 1 : 0;
     if (calm < 2) await page.waitForTimeout(50);
   }
