@@ -7,7 +7,19 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * rest follow in Vitest's order (longest first by the last run's durations, else larger files first — which
  * would put the small reflow files, each a minute or more, at the end).
  */
-const longestFirst = ["reflow-admin-visitor", "reflow-coordinator-even", "reflow-coordinator-odd"];
+const longestFirst = [
+  "reflow-coordinator-even",
+  "reflow-coordinator-odd",
+  "reflow-admin-visitor",
+  "events",
+  "governance",
+  "auth",
+  "reports",
+  "compass",
+  "portfolio",
+  "agreements",
+  "ideas",
+];
 
 class LongestJourneysFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]) {
