@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import { expectNoAxeViolations, heading, setupJourney, visible } from "./support/index.ts";
 
 const journey = setupJourney();
 
 describe("administration: roles and access of existing users", () => {
   it("edits a user's roles in a dialog, picking the programme by its name", async () => {
-    const page = await journey.newPage();
-    await login(page, "admin@demo.samspel.se");
+    const page = await journey.signedInPage("admin@demo.samspel.se");
     await page.goto("/admin");
     await heading(page, "Administration");
     await page.getByRole("button", { name: "Redigera roller för Per Programansvarig" }).click();
@@ -38,8 +37,7 @@ describe("administration: roles and access of existing users", () => {
   });
 
   it("deactivates a user after asking, and the user can no longer log in", async () => {
-    const page = await journey.newPage();
-    await login(page, "admin@demo.samspel.se");
+    const page = await journey.signedInPage("admin@demo.samspel.se");
     await page.goto("/admin");
     await heading(page, "Administration");
     await page.getByRole("button", { name: "Inaktivera Greta Styrelseledamot" }).click();
@@ -60,8 +58,7 @@ describe("administration: roles and access of existing users", () => {
   });
 
   it("sorts the users table by a header button that reports its order", async () => {
-    const page = await journey.newPage();
-    await login(page, "admin@demo.samspel.se");
+    const page = await journey.signedInPage("admin@demo.samspel.se");
     await page.goto("/admin");
     const table = await visible(page.getByRole("table", { name: /Alla användare/ }));
     const emailHeader = table.getByRole("columnheader", { name: "E-post" });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import {
+  expectNoAxeViolations,
+  heading,
+  login,
+  setupJourney,
+  signInThroughApi,
+  visible,
+} from "./support/index.ts";
 
 const director = "programansvarig@demo.samspel.se";
 const boardMember = "styrelse@demo.samspel.se";
@@ -61,7 +68,7 @@ describe("ALA-kompassen: a programme director works with their programme's compa
 
   it("records a step of the work process", async () => {
     const page = await journey.newPage();
-    await login(page, director);
+    await signInThroughApi(page, director);
     await page.goto("/kompassen");
     await page.getByRole("link", { name: "Sjuksköterskeprogrammet" }).click();
     await heading(page, "ALA-kompassen – Sjuksköterskeprogrammet");
@@ -84,7 +91,7 @@ describe("ALA-kompassen: a programme director works with their programme's compa
 describe("ALA-kompassen: the faculty view", () => {
   it("shows the faculty's programmes in the heat-map, with the nursing programme, and compares two", async () => {
     const page = await journey.newPage();
-    await login(page, boardMember);
+    await signInThroughApi(page, boardMember);
     await page.goto("/kompassen");
     await page.getByRole("link", { name: "Fakulteten för humanvetenskap (HUV)" }).click();
     await heading(page, "Kompassen för Fakulteten för humanvetenskap (HUV)");
@@ -112,7 +119,7 @@ describe("ALA-kompassen: the faculty view", () => {
 
   it("shows the offers and the model", async () => {
     const page = await journey.newPage();
-    await login(page, boardMember);
+    await signInThroughApi(page, boardMember);
     await page.goto("/kompassen/erbjudanden");
     await heading(page, "Erbjudanden");
     await visible(page.getByRole("heading", { name: "Karriärcoachning för programmets studenter" }));

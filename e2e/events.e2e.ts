@@ -1,6 +1,13 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, heading, login, mailsTo, setupJourney, visible } from "./support/index.ts";
+import {
+  expectNoAxeViolations,
+  heading,
+  mailsTo,
+  setupJourney,
+  signInThroughApi,
+  visible,
+} from "./support/index.ts";
 
 const coordinator = "samordnare@demo.samspel.se";
 const journey = setupJourney();
@@ -79,7 +86,7 @@ describe("events: register without an account → confirmation e-mail → check-
 
     // The organiser checks her in on a tablet.
     const organiser = await journey.newPage(tablet);
-    await login(organiser, coordinator);
+    await signInThroughApi(organiser, coordinator);
     await organiser.goto(`/evenemang/hantera/${event.id}/incheckning`);
     await heading(organiser, "Incheckning");
     await expectNoAxeViolations(organiser);
@@ -146,7 +153,7 @@ describe("events: register without an account → confirmation e-mail → check-
 
   it("shows LC-KOMP's participant table to the organiser: 260 = 214 + 46", async () => {
     const page = await journey.newPage();
-    await login(page, coordinator);
+    await signInThroughApi(page, coordinator);
     await page.goto("/evenemang/hantera");
     await heading(page, "Hantera evenemang");
     await expectNoAxeViolations(page);
@@ -179,7 +186,7 @@ describe("events: register without an account → confirmation e-mail → check-
     await visible(visitor.getByText("Klart! Du prenumererar nu på nyhetsbrevet."));
 
     const office = await journey.newPage();
-    await login(office, coordinator);
+    await signInThroughApi(office, coordinator);
     await office.goto("/utskick");
     await heading(office, "Nyhetsbrev och inbjudningar");
     await office.getByRole("button", { name: "Förhandsgranska mottagarna" }).click();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import {
+  expectNoAxeViolations,
+  heading,
+  login,
+  setupJourney,
+  signInThroughApi,
+  visible,
+} from "./support/index.ts";
 
 const journey = setupJourney();
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -7,7 +14,7 @@ const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 describe("the first agreement period's follow-up is told by records", () => {
   it("opens the figure 14 scientific articles and shows the 14 records it counts", async () => {
     const page = await journey.newPage();
-    await login(page, "samordnare@demo.samspel.se");
+    await signInThroughApi(page, "samordnare@demo.samspel.se");
     await page.goto("/uppfoljning/rapporter");
     await heading(page, "Rapporter");
     await page.getByLabel("Rapport", { exact: true }).selectOption({ label: "Uppföljning av avtalsperiod" });
@@ -87,7 +94,7 @@ describe("the first agreement period's follow-up is told by records", () => {
 
   it("plays the learning space's recorded lecture and uploads a video with its progress", async () => {
     const page = await journey.newPage();
-    await login(page, "samordnare@demo.samspel.se");
+    await signInThroughApi(page, "samordnare@demo.samspel.se");
     await page.goto("/larplattform");
     await page.getByRole("link", { name: /^LC-KOMP – gemensam lärplattform/ }).click();
     const recordings = await visible(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import { expectNoAxeViolations, heading, setupJourney, signInThroughApi, visible } from "./support/index.ts";
 
 const journey = setupJourney();
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -7,7 +7,7 @@ const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 describe("goals on two levels: LC-KOMP's organisations × goals", () => {
   it("shows all 17 organisations with each cell in words, on a phone, by keyboard", async () => {
     const page = await journey.newPage(phone);
-    await login(page, "samordnare@demo.samspel.se");
+    await signInThroughApi(page, "samordnare@demo.samspel.se");
     const projects = await page.request.get("/api/projects?q=LC-KOMP");
     const lcKomp = (await projects.json()).items.find((p: { name: string }) => p.name.startsWith("LC-KOMP"));
     await page.goto(`/uppfoljning/organisationer?projekt=${lcKomp.id}`);

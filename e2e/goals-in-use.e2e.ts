@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import { expectNoAxeViolations, heading, setupJourney, signInThroughApi, visible } from "./support/index.ts";
 
 const journey = setupJourney();
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -7,7 +7,7 @@ const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 describe("goals A–F in use and a recurring plan item's occurrences", () => {
   it("shows what serves each goal in a year and marks an occurrence of a recurring item done, on a phone", async () => {
     const page = await journey.newPage(phone);
-    await login(page, "samordnare@demo.samspel.se");
+    await signInThroughApi(page, "samordnare@demo.samspel.se");
     await page.goto("/planer");
     await page.getByRole("link", { name: "Utbildningsstrategi 2011–2015 — arbetslivsanknytning" }).click();
     await page.getByRole("link", { name: "Vad tjänar målen i år?" }).click();

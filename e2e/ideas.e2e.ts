@@ -5,7 +5,14 @@ import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { FUNDED_IDEAS, MOPS_CALL_TITLE } from "../demo/ideas.ts";
 import { DEMO_PASSWORD } from "../demo/users.ts";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import {
+  expectNoAxeViolations,
+  heading,
+  login,
+  setupJourney,
+  signInThroughApi,
+  visible,
+} from "./support/index.ts";
 
 // The idea's uploaded documents go to a folder of this run (the app runs in this process).
 const filesDir = mkdtempSync(path.join(tmpdir(), "samspel-e2e-idea-files-"));
@@ -135,7 +142,7 @@ describe("calls for ideas (seed 003, MOPS)", () => {
     });
 
     const page = await journey.newPage();
-    await login(page, COORDINATOR);
+    await signInThroughApi(page, COORDINATOR);
     await page.goto(`/utlysningar/${call.id}`);
     await heading(page, "Idéer för en aktiv vardag 2026");
     // The coordinator adds the second reviewer, a member of the sector group, with the panel's picker:
@@ -180,7 +187,7 @@ describe("calls for ideas (seed 003, MOPS)", () => {
 
     // The second reviewer, a member of the sector group, sees the others' scores only after scoring.
     const reviewer = await journey.newPage({ viewport: { width: 390, height: 844 } });
-    await login(reviewer, GROUP_MEMBER);
+    await signInThroughApi(reviewer, GROUP_MEMBER);
     await reviewer.goto(page.url());
     await heading(reviewer, title);
     await visible(reviewer.getByText("Du ser de andras betyg när du själv har satt dina."));

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { luhnValid } from "../src/common/organisations.ts";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import { expectNoAxeViolations, heading, setupJourney, signInThroughApi, visible } from "./support/index.ts";
 
 const coordinator = "samordnare@demo.samspel.se";
 const journey = setupJourney();
@@ -48,7 +48,7 @@ async function upload(page: Page, name: string, content: Buffer) {
 describe("registers: search, import and export as a coordinator", () => {
   it("finds Härnösand, imports a thousand organisations (first with three errors), and exports them", async () => {
     const page = await journey.newPage();
-    await login(page, coordinator);
+    await signInThroughApi(page, coordinator);
 
     // Search: the results page groups hits by register; a typo-free Swedish name finds the municipality.
     await page.goto("/sok");

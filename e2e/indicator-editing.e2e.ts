@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   expectNoAxeViolations,
   heading,
-  login,
   openProjectGoals,
   setupJourney,
+  signInThroughApi,
   visible,
 } from "./support/index.ts";
 
@@ -15,7 +15,7 @@ const name = "Seminarier i LC-KOMP";
 describe("follow-up: defining, changing and removing an indicator", () => {
   it("creates a computed indicator from LC-KOMP's goals, sees its value, raises the target and deletes it", async () => {
     const page = await journey.newPage();
-    await login(page, coordinator);
+    await signInThroughApi(page, coordinator);
     await openProjectGoals(page, "LC-KOMP");
 
     // "Ny indikator": count LC-KOMP's seminars; the form says in the server's words what that means.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import { expectNoAxeViolations, heading, setupJourney, signInThroughApi, visible } from "./support/index.ts";
 
 const journey = setupJourney();
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -7,7 +7,7 @@ const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 describe("local development work: a municipality's page lists its process support", () => {
   it("shows LC-KOMP's local plans and Sala's process support on a phone", async () => {
     const page = await journey.newPage(phone);
-    await login(page, "samordnare@demo.samspel.se");
+    await signInThroughApi(page, "samordnare@demo.samspel.se");
     await page.goto("/lokalt-utvecklingsarbete");
     await heading(page, "Lokalt utvecklingsarbete");
     const plans = await visible(page.getByRole("table", { name: /^Lokala utvecklingsplaner/ }));

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import { expectNoAxeViolations, heading, setupJourney, signInThroughApi, visible } from "./support/index.ts";
 
 const coordinator = "samordnare@demo.samspel.se";
 const journey = setupJourney();
@@ -22,7 +22,7 @@ async function expectTotal(page: Page, amount: string) {
 describe("money: budgets and spend entries are added, corrected and removed on the money page", () => {
   it("books spend on Samhällskontraktet 2010, sees the total move, corrects it, removes it and sees the total return", async () => {
     const page = await journey.newPage();
-    await login(page, coordinator);
+    await signInThroughApi(page, coordinator);
     await page.goto("/uppfoljning/ekonomi");
     await heading(page, "Ekonomi");
     await page.getByLabel("Organisation", { exact: true }).selectOption({ label: "Samhällskontraktet" });
@@ -85,7 +85,7 @@ describe("money: budgets and spend entries are added, corrected and removed on t
 
   it("sets a budget for a unit and year, sees what remains, changes it and removes it", async () => {
     const page = await journey.newPage();
-    await login(page, coordinator);
+    await signInThroughApi(page, coordinator);
     await page.goto("/uppfoljning/ekonomi");
     await page.getByLabel("Organisation", { exact: true }).selectOption({ label: "Samhällskontraktet" });
     await page.getByLabel("År", { exact: true }).selectOption("2010");

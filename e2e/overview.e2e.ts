@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import { expectNoAxeViolations, heading, setupJourney, signInThroughApi, visible } from "./support/index.ts";
 
 const journey = setupJourney();
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -9,7 +9,7 @@ const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /** Signs in and lands on the start page, which is the user's overview. */
 async function signIn(page: Page, email: string) {
-  await login(page, email);
+  await signInThroughApi(page, email);
   await page.goto("/");
   await heading(page, START);
 }

@@ -1,6 +1,13 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import {
+  expectNoAxeViolations,
+  heading,
+  login,
+  setupJourney,
+  signInThroughApi,
+  visible,
+} from "./support/index.ts";
 
 const coordinator = "samordnare@demo.samspel.se";
 const journey = setupJourney();
@@ -62,7 +69,7 @@ describe("plans and the portfolio: a coordinator follows up the 2013–2015 plan
 
   it("shows the portfolio table, downloads its XLSX and changes a project from Gul to Grön with a reason", async () => {
     const page = await journey.newPage();
-    await login(page, coordinator);
+    await signInThroughApi(page, coordinator);
     await page.goto("/planer");
     await heading(page, "Planer och projekt");
     await page.getByRole("link", { name: "Portfölj" }).click();
@@ -113,7 +120,7 @@ describe("plans and the portfolio: a coordinator follows up the 2013–2015 plan
 
   it("shows the overview with counts by colour and overdue reports, the timeline and a goal framework", async () => {
     const page = await journey.newPage();
-    await login(page, coordinator);
+    await signInThroughApi(page, coordinator);
     await page.goto("/planer/projekt/oversikt");
     await heading(page, "Översikt");
     await page.getByLabel("Ägare").selectOption({ label: "Mittuniversitetet" });
@@ -142,7 +149,7 @@ describe("plans and the portfolio: a coordinator follows up the 2013–2015 plan
 
   it("opens a Samhällskontraktet project's outputs: each article with its authors, journal, year and DOI", async () => {
     const page = await journey.newPage();
-    await login(page, coordinator);
+    await signInThroughApi(page, coordinator);
     await page.goto("/planer");
     await page.getByRole("link", { name: "Portfölj" }).click();
     await heading(page, "Projektportfölj");
@@ -157,7 +164,7 @@ describe("plans and the portfolio: a coordinator follows up the 2013–2015 plan
 
   it("opens the review round of 2 April 2013 on a phone by keyboard: its nine conclusions and the seed's table", async () => {
     const page = await journey.newPage({ viewport: { width: 390, height: 844 } });
-    await login(page, coordinator);
+    await signInThroughApi(page, coordinator);
     await page.goto("/planer/projekt/avrapporteringar");
     await heading(page, "Avrapporteringar");
     const rounds = await visible(page.getByRole("table", { name: "Avrapporteringar" }));

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import { expectNoAxeViolations, heading, setupJourney, signInThroughApi, visible } from "./support/index.ts";
 
 const journey = setupJourney();
 const COORDINATOR = "samordnare@demo.samspel.se";
@@ -9,7 +9,7 @@ const EMAIL = "greta.gdpr@example.se";
 describe("personal data (issue 20): a coordinator's extract and erasure from the person page", () => {
   it("downloads the extract with every registration, then erases the person after reading the impact", async () => {
     const page = await journey.newPage();
-    await login(page, COORDINATOR);
+    await signInThroughApi(page, COORDINATOR);
     // Set-up through the API as the same coordinator: a person in the register, a public seminar and
     // two registrations of hers (one with dietary needs) made through the public form's route.
     const me = await (await page.request.get("/api/auth/me")).json();

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { OPEN_CALL_TITLE } from "../demo/site.ts";
-import { expectNoAxeViolations, heading, login, mailsTo, setupJourney, visible } from "./support/index.ts";
+import {
+  expectNoAxeViolations,
+  heading,
+  mailsTo,
+  setupJourney,
+  signInThroughApi,
+  visible,
+} from "./support/index.ts";
 
 const coordinator = "samordnare@demo.samspel.se";
 const journey = setupJourney();
@@ -104,7 +111,7 @@ describe("the public face: start page → open call → idea → receipt → per
 
   it("lets a coordinator publish a news item with an image and alt text, and it appears on the start page", async () => {
     const page = await journey.newPage();
-    await login(page, coordinator);
+    await signInThroughApi(page, coordinator);
     await page.goto("/nyheter/redigera");
     await heading(page, "Redigera nyheter");
     await expectNoAxeViolations(page);

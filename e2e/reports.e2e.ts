@@ -8,6 +8,7 @@ import {
   login,
   openProjectGoals,
   setupJourney,
+  signInThroughApi,
   visible,
 } from "./support/index.ts";
 
@@ -72,7 +73,7 @@ describe("follow-up: reports generated from data and goals with live indicators"
 
   it("opens LC-KOMP's goals, sees 180 against the actual from attendance, and reaches the people counted", async () => {
     const page = await journey.newPage();
-    await login(page, coordinator);
+    await signInThroughApi(page, coordinator);
     await openProjectGoals(page, "LC-KOMP");
     const people = page.getByRole("row", {
       name: /Personer i kompetensutvecklingsinsatser gentemot arbetslivet/,
@@ -121,7 +122,7 @@ describe("follow-up: reports generated from data and goals with live indicators"
 
   it("shows the money per unit with its total, and an indicator's history and values", async () => {
     const page = await journey.newPage();
-    await login(page, coordinator);
+    await signInThroughApi(page, coordinator);
     await page.goto("/uppfoljning/ekonomi");
     await heading(page, "Ekonomi");
     await page.getByLabel("Organisation", { exact: true }).selectOption({ label: "Samhällskontraktet" });

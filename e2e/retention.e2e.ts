@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import { expectNoAxeViolations, heading, setupJourney, visible } from "./support/index.ts";
 
 const journey = setupJourney();
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 describe("gallring (issue 20, items 3 and 6)", () => {
   it("an administrator reads the dry run on a phone, runs retention by keyboard and reads the report", async () => {
-    const page = await journey.newPage(phone);
-    await login(page, "admin@demo.samspel.se");
+    const page = await journey.signedInPage("admin@demo.samspel.se", phone);
     await page.goto("/admin/gallring");
     await heading(page, "Gallring");
     await visible(page.getByRole("group", { name: "Idégivare vars idé inte beviljats" }));
@@ -37,8 +36,7 @@ describe("gallring (issue 20, items 3 and 6)", () => {
   });
 
   it("an administrator changes a rule and meets a Swedish message for a too short period", async () => {
-    const page = await journey.newPage();
-    await login(page, "admin@demo.samspel.se");
+    const page = await journey.signedInPage("admin@demo.samspel.se");
     await page.goto("/admin/gallring");
     const months = page.getByRole("textbox", { name: "Månader för Anmälningar till publika evenemang" });
     await months.fill("0");

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, heading, login, setupJourney, visible } from "./support/index.ts";
+import {
+  expectNoAxeViolations,
+  heading,
+  login,
+  setupJourney,
+  signInThroughApi,
+  visible,
+} from "./support/index.ts";
 
 const journey = setupJourney();
 
@@ -22,7 +29,7 @@ describe("words and accessibility", () => {
 
   it("marks one menu item and one tab as current under Hantera evenemang", async () => {
     const page = await journey.newPage();
-    await login(page, "samordnare@demo.samspel.se");
+    await signInThroughApi(page, "samordnare@demo.samspel.se");
     await page.goto("/evenemang/hantera");
     await heading(page, /Hantera evenemang/);
     const menu = page.getByRole("navigation", { name: "Huvudmeny" });
@@ -36,8 +43,7 @@ describe("words and accessibility", () => {
   });
 
   it("tells the audit log in Swedish sentences, with filters in words and no codes", async () => {
-    const page = await journey.newPage();
-    await login(page, "admin@demo.samspel.se");
+    const page = await journey.signedInPage("admin@demo.samspel.se");
     await page.goto("/admin/granskningslogg");
     await heading(page, "Granskningslogg");
     const table = await visible(page.getByRole("table", { name: /Händelser/ }));
@@ -56,8 +62,7 @@ describe("words and accessibility", () => {
   });
 
   it("shows a role's scope by its name and picks a new one by typing its name", async () => {
-    const page = await journey.newPage();
-    await login(page, "admin@demo.samspel.se");
+    const page = await journey.signedInPage("admin@demo.samspel.se");
     await page.goto("/admin");
     await heading(page, "Administration");
     const per = page

@@ -3,10 +3,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, inject } from "vitest";
+import { login } from "./actions.ts";
 import { sharedBrowser } from "./browser.ts";
 import { type RunningApp, startApp } from "./server.ts";
 
-export { heading, login, openProjectGoals, visible } from "./actions.ts";
+export { heading, login, openProjectGoals, signInThroughApi, visible } from "./actions.ts";
 export { expectNoAxeViolations } from "./axe.ts";
 export { mailsTo } from "./mail.ts";
 
@@ -17,6 +18,13 @@ export interface Journey {
   readonly url: string;
   /** A page in a fresh browser context (its own cookies and storage: a different person). */
   newPage(options?: BrowserContextOptions): Promise<Page>;
+  /**
+   * A page in a fresh context, signed in as `email`: through the login form (`login`, with the second step
+   * for an administrator) the first time in this file, then with the session that sign-in opened. An
+   * administrator's third sign-in within a 30 s step waits for a new one-time code (the replay guard), so
+   * journeys about something else than signing in sign in once per file.
+   */
+  signedInPage(email: string, options?: BrowserContextOptions): Promise<Page>;
 }
 
 /**
@@ -40,6 +48,7 @@ export function setupJourney(): Journey {
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
   let contexts: BrowserContext[] = [];
+  const sessions = new Map<string, Awaited<ReturnType<BrowserContext["storageState"]>>>();
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startApp(inject("e2eSnapshot")), sharedBrowser()]);
@@ -57,7 +66,7 @@ export function setupJourney(): Journey {
     await app?.close();
   });
 
-  return {
+  const journey: Journey = {
     get url() {
       if (!app) throw new Error("the app is not started yet (use the journey inside tests)");
       return app.url;
@@ -76,7 +85,17 @@ export function setupJourney(): Journey {
       contexts.push(context);
       return context.newPage();
     },
+    async signedInPage(email, options = {}) {
+      const session = sessions.get(email);
+      const page = await journey.newPage(session ? { ...options, storageState: session } : options);
+      if (!session) {
+        await login(page, email);
+        sessions.set(email, await page.context().storageState());
+      }
+      return page;
+    },
   };
+  return journey;
 }
 
 async function screenshotAll(contexts: BrowserContext[], testName: string) {

@@ -2,6 +2,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { APIRequestContext, Page } from "playwright-core";
+import { expect } from "vitest";
+import { signInThroughApi } from "./actions.ts";
+import type { Journey } from "./index.ts";
 
 const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src/web");
 
@@ -173,31 +176,35 @@ export async function navigateInApp(page: Page, path: string) {
 }
 
 /**
- * Until the page has its h1, no spinner and no request in flight, twice in a row a frame apart. After
+ * Until the page has its h1, no spinner and no request in flight, twice in a row 50 ms apart. After
  * `navigateInApp`, the h1 must be the new page's: not the marked one — unless React kept the element for a page
  * of the same kind and only its text changed, or the router sent the visitor elsewhere (to sign in), where
- * the same page may show again.
+ * the same page may show again. Until the page first looks so, it is watched from inside, every frame (not a
+ * round trip and a 50 ms pause each time).
  */
 export async function settle(page: Page, inFlight: () => number, to?: string) {
   const target = to ? new URL(to, "http://x").pathname : null;
+  const looksReady = (path: string | null) => {
+    const h1 = document.querySelector("main h1");
+    const left = h1?.getAttribute("data-left");
+    const isNew =
+      !!h1 &&
+      (left == null || left !== h1.textContent || (path !== null && window.location.pathname !== path));
+    return isNew && !document.querySelector(".loading");
+  };
+  // As long as 300 checks 50 ms apart took (a page that never looks ready is measured as it is then).
+  const until = Date.now() + 20_000;
   let calm = 0;
-  for (let i = 0; i < 300 && calm < 2; i++) {
-    const ready = await page.evaluate(
-      (path) =>
-        new Promise<boolean>((resolve) =>
-          requestAnimationFrame(() => {
-            const h1 = document.querySelector("main h1");
-            const left = h1?.getAttribute("data-left");
-            const isNew =
-              !!h1 &&
-              (left == null ||
-                left !== h1.textContent ||
-                (path !== null && window.location.pathname !== path));
-            resolve(isNew && !document.querySelector(".loading"));
-          }),
-        ),
-      target,
-    );
+  while (calm < 2 && Date.now() < until) {
+    const ready =
+      calm === 0
+        ? await page
+            .waitForFunction(looksReady, target, { polling: "raf", timeout: Math.max(1, until - Date.now()) })
+            .then(
+              () => true,
+              () => false,
+            )
+        : await page.evaluate(looksReady, target);
     calm = ready && inFlight() <= 0 ? calm + 1 : 0;
     if (calm < 2) await page.waitForTimeout(50);
   }
@@ -249,4 +256,78 @@ export function sidewaysOverflow(page: Page) {
     }
     return { excess, culprits };
   })()`);
+}
+
+/**
+ * Issue 15, WCAG 1.4.10 (reflow): every web route, at a 390 px phone and at 320 px, may not scroll
+ * sideways — a wide table scrolls inside its own frame, the page never. The routes are checked in three
+ * journey files that run side by side (reflow-coordinator-even, -odd and reflow-admin-visitor): together
+ * some 200 page visits, too long for one file while the other worker has nothing left to do.
+ */
+export const reflowWidths = [390, 320];
+export const reflowHeight = 844;
+
+export type Visit = { pattern: string; path: string };
+
+/** Visits each route once at 390 px, measures, narrows the window to 320 px and measures again. */
+export async function sidewaysScrolling(page: Page, who: string, routes: Visit[], inFlight: () => number) {
+  const failures: string[] = [];
+  let visited = 0;
+  for (const [i, route] of routes.entries()) {
+    await page.setViewportSize({ width: reflowWidths[0]!, height: reflowHeight });
+    // The first page loads from the server; the others are opened by the router, as a click on a link does:
+    // the same page at the same width, without loading and starting the app again for each (twice as fast).
+    if (i === 0) await page.goto(route.path);
+    else await navigateInApp(page, route.path);
+    await settle(page, inFlight, route.path);
+    // A page the person may not open sends them to sign in: that page is measured on its own.
+    if (new URL(page.url()).pathname === "/logga-in" && route.path !== "/logga-in") continue;
+    visited++;
+    for (const width of reflowWidths) {
+      await page.setViewportSize({ width, height: reflowHeight });
+      await nextFrames(page);
+      const { excess, culprits } = await sidewaysOverflow(page);
+      if (excess > 0)
+        failures.push(
+          `${route.pattern} (${route.path}) as ${who} at ${width} px: ${excess} px sideways — ${culprits.join("; ")}`,
+        );
+    }
+  }
+  return { failures, visited };
+}
+
+/** Every route the router declares, with real demo ids, looked up by the signed-in coordinator on `page`. */
+export async function allRoutes(page: Page) {
+  const patterns = webRoutePaths();
+  expect(patterns.length).toBeGreaterThan(80); // the router's declarations were read
+  return concretePaths(page.request, patterns);
+}
+
+/** A phone-sized window that follows its requests (for `settle`). */
+export async function phoneWindow(journey: Journey) {
+  const page = await journey.newPage({ viewport: { width: reflowWidths[0]!, height: reflowHeight } });
+  return { page, inFlight: trackRequests(page) };
+}
+
+/**
+ * The signed-in coordinator's half of the routes (`half` 0: the 1st, 3rd, 5th… in path order, 1: the 2nd,
+ * 4th…: neighbouring pages of one feature cost alike, so the halves take as long). Each half must open more
+ * than 40 of its pages — together more than 80, as when one window visited them all.
+ */
+export async function coordinatorReflow(journey: Journey, half: 0 | 1) {
+  const { page, inFlight } = await phoneWindow(journey);
+  await signInThroughApi(page, "samordnare@demo.samspel.se");
+  const routes = (await allRoutes(page)).filter((_, i) => i % 2 === half);
+  const coordinator = await sidewaysScrolling(page, "the coordinator", routes, inFlight);
+  expect(coordinator.visited).toBeGreaterThan(40);
+  expect(coordinator.failures).toEqual([]);
+}
+
+/** The routes with ids looked up by the coordinator in a context of its own (signed in through the API). */
+export async function routesLookedUpByCoordinator(journey: Journey) {
+  const lookup = await journey.newPage();
+  await signInThroughApi(lookup, "samordnare@demo.samspel.se");
+  const routes = await allRoutes(lookup);
+  await lookup.context().close();
+  return routes;
 }

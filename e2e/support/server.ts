@@ -5,7 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { demoLogin, loadDemoData } from "../../demo/index.ts";
 import { buildApp } from "../../src/server/app.ts";
-import { openDatabase } from "../../src/server/db/client.ts";
+import { openDatabase, pgliteStartParams } from "../../src/server/db/client.ts";
 import type { AppConfig } from "../../src/server/platform/context.ts";
 import { e2eWebRoot as webRoot } from "./web-root.ts";
 
@@ -31,8 +31,9 @@ export async function startApp(
     );
   }
   const client = await PGlite.create({
-    loadDataDir: snapshot ? new Blob([readFileSync(snapshot)]) : undefined,
+    loadDataDir: snapshot ? snapshotBlob(snapshot) : undefined,
     extensions: { pg_trgm },
+    startParams: pgliteStartParams, // the memory settings `npm start` uses (32 MB of shared buffers, not 128)
   });
   const database = await openDatabase({ kind: "pglite-loaded", client }); // migrates only what is new
   await loadDemoData(database.db); // a no-op on the snapshot: it has the demo marker
@@ -56,9 +57,22 @@ export async function startApp(
     url,
     async close() {
       await app.close();
-      await database.close();
+      // Not database.close(): its checkpoint makes a data directory consistent on disk, and this one is
+      // in memory and thrown away.
+      await client.close();
     },
   };
+}
+
+/**
+ * The snapshot's bytes, read once per worker (the journey files share its module graph): 70 MB, the
+ * same for each file, which gets its own database unpacked from them.
+ */
+const cache = globalThis as { __samspelSnapshot?: { file: string; blob: Blob } };
+function snapshotBlob(file: string): Blob {
+  if (cache.__samspelSnapshot?.file !== file)
+    cache.__samspelSnapshot = { file, blob: new Blob([readFileSync(file)]) };
+  return cache.__samspelSnapshot.blob;
 }
 
 /** A port the OS says is free now (the app is built before it listens, so it cannot bind port 0 itself). */

@@ -1,0 +1,14 @@
+import { it } from "vitest";
+import { setupJourney } from "./support/index.ts";
+import { coordinatorReflow } from "./support/reflow.ts";
+
+/**
+ * Issue 15, WCAG 1.4.10 (reflow), signed in as the coordinator, who may open nearly every page: the
+ * 1st, 3rd, 5th… of the web routes in path order at 390 px and 320 px, none scrolling sideways
+ * (support/reflow.ts; the other half is in reflow-coordinator-odd.e2e.ts, to run beside this one).
+ */
+const journey = setupJourney();
+
+it("lets no web route scroll sideways at 390 or 320 px for the coordinator (1st, 3rd, 5th… route)", async () => {
+  await coordinatorReflow(journey, 0);
+}, 600_000); // some 50 pages, each at two widths
