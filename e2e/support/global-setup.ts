@@ -4,8 +4,6 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { TestProject } from "vitest/node";
 import { loadDemoData } from "../../demo/index.ts";
 import { openDatabase } from "../../src/server/db/client.ts";
@@ -84,8 +82,10 @@ function webFingerprint() {
 }
 
 async function demoSnapshot(file: string) {
-  const client = await PGlite.create({ extensions: { pg_trgm } });
-  const database = await openDatabase({ kind: "pglite-loaded", client });
+  // In memory, from the migrated-schema template when there is one (db/client.ts): no initdb and migrations.
+  const database = await openDatabase({ kind: "pglite" });
+  const { client } = database;
+  if (!client) throw new Error("an embedded database has a client");
   await loadDemoData(database.db);
   // A checkpoint first: without one the dump's control file points back to before the demo data, and every
   // journey file's PostgreSQL replayed the whole load from the write-ahead log when it started.

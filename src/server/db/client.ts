@@ -26,6 +26,8 @@ export interface Database {
   version: string;
   /** Checkpoint (PGlite) and release every connection. */
   close(): Promise<void>;
+  /** The embedded database's client (PGlite only): the test and e2e set-ups dump it to start their copies from. */
+  client?: PGlite;
 }
 
 export type DatabaseOptions =
@@ -82,6 +84,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     db,
     kind: "pglite",
     version: shortVersion(version),
+    client,
     async close() {
       if (client.closed) return;
       // PGlite does not fsync on every commit: a checkpoint before closing makes the data dir consistent.

@@ -1,8 +1,6 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { hash } from "@node-rs/argon2";
 import { inArray, sql } from "drizzle-orm";
 import pg from "pg";
@@ -67,8 +65,10 @@ export async function seedTestTemplate(database: Database) {
 }
 
 async function pgliteSnapshot(file: string) {
-  const client = await PGlite.create({ extensions: { pg_trgm } });
-  const database = await openDatabase({ kind: "pglite-loaded", client });
+  // In memory, from the migrated-schema template when there is one (db/client.ts): no initdb and migrations.
+  const database = await openDatabase({ kind: "pglite" });
+  const { client } = database;
+  if (!client) throw new Error("an embedded database has a client");
   await seedTestTemplate(database);
   await client.exec(KEEP_TEMPLATE_ROWS);
   await client.exec("checkpoint");
