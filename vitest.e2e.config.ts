@@ -10,7 +10,8 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 const longestFirst = [
   "reflow-coordinator-even",
   "reflow-coordinator-odd",
-  "reflow-admin-visitor",
+  "reflow-visitor",
+  "reflow-admin",
   "events",
   "governance",
   "auth",

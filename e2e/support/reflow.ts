@@ -171,6 +171,7 @@ export function trackRequests(page: Page) {
 export async function navigateInApp(page: Page, path: string) {
   await page.evaluate((to) => {
     for (const h1 of document.querySelectorAll("main h1")) h1.setAttribute("data-left", h1.textContent ?? "");
+    (window as { reflowNavigatedAt?: number }).reflowNavigatedAt = performance.now();
     window.history.pushState(null, "", to);
   }, path);
 }
@@ -179,7 +180,7 @@ export async function navigateInApp(page: Page, path: string) {
  * Until the page has its h1, no spinner and no request in flight, twice in a row 50 ms apart. After
  * `navigateInApp`, the h1 must be the new page's: not the marked one — unless React kept the element for a page
  * of the same kind and only its text changed, or the router sent the visitor elsewhere (to sign in), where
- * the same page may show again. Until the page first looks so, it is watched from inside, every frame (not a
+ * the same page may show again; a new page with the very same heading, or an error, gets a second. Until the page first looks so, it is watched from inside, every frame (not a
  * round trip and a 50 ms pause each time).
  */
 export async function settle(page: Page, inFlight: () => number, to?: string) {
@@ -190,7 +191,13 @@ export async function settle(page: Page, inFlight: () => number, to?: string) {
     const isNew =
       !!h1 &&
       (left == null || left !== h1.textContent || (path !== null && window.location.pathname !== path));
-    return isNew && !document.querySelector(".loading");
+    // A page whose heading reads as the one left (sign-in after sign-in) cannot be told from it by the heading,
+    // and a record the visitor may not see shows an error in place of the page, without a heading: a second at
+    // its address with either and no spinner counts as arrived.
+    const navigatedAt = (window as { reflowNavigatedAt?: number }).reflowNavigatedAt ?? 0;
+    const arrived = window.location.pathname === path && performance.now() - navigatedAt > 1000;
+    const shown = !!h1 || !!document.querySelector("main [role=alert]");
+    return (isNew || (arrived && shown)) && !document.querySelector(".loading");
   };
   // As long as 300 checks 50 ms apart took (a page that never looks ready is measured as it is then).
   const until = Date.now() + 20_000;
@@ -260,8 +267,8 @@ export function sidewaysOverflow(page: Page) {
 
 /**
  * Issue 15, WCAG 1.4.10 (reflow): every web route, at a 390 px phone and at 320 px, may not scroll
- * sideways — a wide table scrolls inside its own frame, the page never. The routes are checked in three
- * journey files that run side by side (reflow-coordinator-even, -odd and reflow-admin-visitor): together
+ * sideways — a wide table scrolls inside its own frame, the page never. The routes are checked in four
+ * journey files that run side by side (reflow-coordinator-even and -odd, reflow-admin, reflow-visitor): together
  * some 200 page visits, too long for one file while the other worker has nothing left to do.
  */
 export const reflowWidths = [390, 320];
