@@ -1,4 +1,5 @@
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+import { longestFirst } from "./src/server/test/longest-first.ts";
 
 // Integration tests run once on in-memory PGlite and, when TEST_DATABASE_URL points at a
 // PostgreSQL server, once more on it (the "postgresql" project), so both dialect paths are exercised.
@@ -44,6 +45,9 @@ export default defineConfig({
     setupFiles: ["src/server/test/file-setup.ts"],
     // Two workers for two cores: the integration tests are CPU-bound (PGlite is WebAssembly).
     maxWorkers: 2,
+    // The files of a minute or near it first (both projects' durations, --reporter=json): the security matrix
+    // and fuzzing, then the tests that start real processes.
+    sequence: { sequencer: longestFirst(["authz-matrix", "fuzz", "main", "multi-process", "data-dir-lock"]) },
     teardownTimeout: 20_000,
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,13 +1,9 @@
 import { defineConfig } from "vitest/config";
-import { BaseSequencer, type TestSpecification } from "vitest/node";
+import { longestFirst } from "./src/server/test/longest-first.ts";
 
-/**
- * The longest journey files, longest first (measured: --reporter=json). Two workers take files from one queue,
- * so a long file started last keeps one worker busy while the other has finished: these start first, the
- * rest follow in Vitest's order (longest first by the last run's durations, else larger files first — which
- * would put the small reflow files, each a minute or more, at the end).
- */
-const longestFirst = [
+// The longest journey files, longest first (measured: --reporter=json): the small reflow files, each a minute or
+// more, would otherwise come last.
+const LongestJourneysFirst = longestFirst([
   "reflow-coordinator-even",
   "reflow-coordinator-odd",
   "reflow-visitor",
@@ -20,22 +16,7 @@ const longestFirst = [
   "portfolio",
   "agreements",
   "ideas",
-];
-
-class LongestJourneysFirst extends BaseSequencer {
-  override async sort(files: TestSpecification[]) {
-    const rank = (spec: TestSpecification) => {
-      const name = spec.moduleId.replace(/^.*\//, "").replace(/\.e2e\.ts$/, "");
-      const i = longestFirst.indexOf(name);
-      return i < 0 ? longestFirst.length : i;
-    };
-    const ordered = await super.sort(files);
-    return ordered
-      .map((spec, i) => ({ spec, i }))
-      .sort((a, b) => rank(a.spec) - rank(b.spec) || a.i - b.i)
-      .map(({ spec }) => spec);
-  }
-}
+]);
 
 // Browser journeys in Debian's Chromium, two files at a time: a journey waits on its browser and its app in
 // turn, so one at a time left a core idle. The global setup migrates and loads the demo data once; each file

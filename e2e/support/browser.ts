@@ -1,9 +1,20 @@
+import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
 
-/** Debian's Chromium, never a downloaded one; flags keep it quiet and working in containers. */
+/**
+ * Debian's Chromium, never a downloaded one: its headless build (`chromium-headless-shell`, the same Chromium
+ * release and Blink without the browser's window layer — what Playwright itself runs headless) when installed,
+ * else the browser (`chromium`). The same four journey files took 98 core-seconds in the browser and 67 in the
+ * headless build (issue 12, docs/decisions/005-testing.md); CHROMIUM_PATH chooses another.
+ */
+export const journeyBrowserPath =
+  process.env.CHROMIUM_PATH ??
+  (existsSync("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell" : "/usr/bin/chromium");
+
+/** Flags keep it quiet and working in containers. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: journeyBrowserPath,
     args: [
       "--no-sandbox",
       "--disable-gpu",

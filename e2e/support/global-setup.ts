@@ -1,13 +1,8 @@
-import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
-import { loadDemoData } from "../../demo/index.ts";
-import { openDatabase } from "../../src/server/db/client.ts";
-import { e2eWebRoot } from "./web-root.ts";
+import { buildWeb, demoSnapshot } from "./prepare.ts";
 
 declare module "vitest" {
   interface ProvidedContext {
@@ -16,81 +11,17 @@ declare module "vitest" {
   }
 }
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
 /**
  * Once per run, side by side: the SPA is built into dist/e2e-web, and a database is migrated with the demo
  * data loaded (tens of seconds) and dumped; every journey file then starts its app from a copy of this
- * snapshot (still its own database).
+ * snapshot (still its own database). `npm test` has both made while the integration tests run and names the
+ * snapshot in SAMSPEL_E2E_SNAPSHOT (scripts/test.mjs); the build is then found up to date by its fingerprint.
  */
 export default async function setup(project: TestProject) {
-  const file = path.join(tmpdir(), `samspel-e2e-${process.pid}.tar`);
-  await Promise.all([buildWeb(), demoSnapshot(file)]);
+  const prepared = process.env.SAMSPEL_E2E_SNAPSHOT;
+  const file =
+    prepared && existsSync(prepared) ? prepared : path.join(tmpdir(), `samspel-e2e-${process.pid}.tar`);
+  await Promise.all([buildWeb(), file === prepared ? undefined : demoSnapshot(file)]);
   project.provide("e2eSnapshot", file);
-  return async () => {
-    const { rmSync } = await import("node:fs");
-    rmSync(file, { force: true });
-  };
-}
-
-/**
- * `vite build` as `npm run build` runs it, in its own process: it builds for production (Vitest sets NODE_ENV to
- * "test" here) and uses the second core while this one loads the demo data. Skipped when dist/e2e-web was built
- * from the same sources (the fingerprint `npm start` keeps for dist/web: src/web, src/common, the Vite config,
- * the locked dependencies), so the demo data has both cores.
- */
-async function buildWeb() {
-  const stamp = path.join(e2eWebRoot, ".source-fingerprint");
-  const print = webFingerprint();
-  const built = existsSync(path.join(e2eWebRoot, "index.html")) && existsSync(stamp);
-  if (built && readFileSync(stamp, "utf8") === print) return;
-  const env = { ...process.env };
-  delete env.NODE_ENV;
-  const vite = path.join(root, "node_modules/.bin/vite");
-  const args = ["build", "--logLevel", "warn", "--outDir", e2eWebRoot, "--emptyOutDir"];
-  await new Promise<void>((resolve, reject) => {
-    execFile(vite, args, { cwd: root, env }, (error, stdout, stderr) => {
-      if (stdout || stderr) process.stderr.write(stdout + stderr);
-      if (error) reject(new Error(`vite build failed: ${error.message}`));
-      else resolve();
-    });
-  });
-  writeFileSync(stamp, print);
-}
-
-/**
- * sha256 over the paths and contents of what the web bundle is made of, as scripts/build-if-changed.mjs
- * takes it for dist/web, and of this file (the build's arguments).
- */
-function webFingerprint() {
-  const filesUnder = (dir: string): string[] =>
-    readdirSync(dir)
-      .sort()
-      .flatMap((name) => {
-        const full = path.join(dir, name);
-        return statSync(full).isDirectory() ? filesUnder(full) : [full];
-      });
-  const inputs = [
-    ...filesUnder(path.join(root, "src/web")),
-    ...filesUnder(path.join(root, "src/common")),
-    ...["vite.config.ts", "package-lock.json"].map((file) => path.join(root, file)),
-    fileURLToPath(import.meta.url),
-  ];
-  const hash = createHash("sha256");
-  for (const file of inputs) hash.update(path.relative(root, file)).update("\0").update(readFileSync(file));
-  return hash.digest("hex");
-}
-
-async function demoSnapshot(file: string) {
-  // In memory, from the migrated-schema template when there is one (db/client.ts): no initdb and migrations.
-  const database = await openDatabase({ kind: "pglite" });
-  const { client } = database;
-  if (!client) throw new Error("an embedded database has a client");
-  await loadDemoData(database.db);
-  // A checkpoint first: without one the dump's control file points back to before the demo data, and every
-  // journey file's PostgreSQL replayed the whole load from the write-ahead log when it started.
-  await client.exec("checkpoint");
-  const dump = await client.dumpDataDir("none");
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  await database.close();
+  return () => rmSync(file, { force: true });
 }

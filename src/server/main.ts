@@ -12,6 +12,7 @@ import { startMailSender } from "./modules/mail/index.ts";
 import { retentionTask } from "./modules/retention/index.ts";
 import { systemActor } from "./platform/actor.ts";
 import { DataDirLockedError, lockDataDir } from "./platform/data-dir-lock.ts";
+import { closePdfRenderer } from "./platform/pdf.ts";
 import { Scheduler } from "./platform/scheduler.ts";
 
 // Start-up phases (wall time, and CPU time of the whole process), printed on one line once listening:
@@ -128,6 +129,7 @@ async function shutdown(signal: string) {
   await app.close(); // stops accepting, lets requests in flight finish
   await stopScheduler(); // lets a task under way finish; an unfinished one is taken over after its lock
   await stopMailSender(); // lets the mail being sent finish; the rest stays queued for the next start
+  await closePdfRenderer(); // the browser kept between PDF prints (platform/pdf.ts)
   await database.close(); // checkpoint + close
   releaseLock();
   process.exit(0);

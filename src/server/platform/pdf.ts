@@ -8,9 +8,16 @@ import { AppError } from "./errors.ts";
  * Any module that needs a PDF (compass, reports, agreements) renders HTML and calls htmlToPdf.
  */
 
-export const chromiumPath = process.env.SAMSPEL_CHROMIUM ?? "/usr/bin/chromium";
-/** The browser to print with, read at each print so an operator's (or a test's) setting takes effect. */
-export const chromiumExecutable = () => process.env.SAMSPEL_CHROMIUM || "/usr/bin/chromium";
+const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
+
+/**
+ * The browser to print with: SAMSPEL_CHROMIUM, else Debian's headless build of Chromium when installed
+ * (`chromium-headless-shell`: the same Chromium release without the browser's window layer, lighter to keep
+ * running), else Debian's `chromium`. Read at each print so an operator's (or a test's) setting takes effect.
+ */
+export const chromiumExecutable = () =>
+  process.env.SAMSPEL_CHROMIUM || (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
+export const chromiumPath = chromiumExecutable();
 const chromiumArgs = [
   "--no-sandbox",
   "--disable-gpu",
@@ -55,7 +62,7 @@ function rendererMissing(executable: string, reason: string, log: PdfLog = stder
   return new AppError("pdfRendererMissing");
 }
 
-// One Chromium at a time: the machines have two cores shared by the whole app.
+// One print at a time: the machines have two cores shared by the whole app.
 let queue: Promise<unknown> = Promise.resolve();
 
 export function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
@@ -64,19 +71,71 @@ export function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Buffe
   return run;
 }
 
+/**
+ * The browser is kept between prints and closed after a minute without one: launching Chromium costs about a
+ * second of CPU and printing a page a tenth of that, and reports, compasses and appendices are asked for in
+ * runs (a board's documents, an export round). It is launched again when it went away (crashed, killed) or
+ * when the configured executable changed, and never keeps the process alive.
+ */
+const IDLE_CLOSE_MS = 60_000;
+let warm: { executable: string; browser: Browser; idle?: NodeJS.Timeout } | undefined;
+
+async function browserFor(executable: string, log?: PdfLog): Promise<Browser> {
+  if (warm && (warm.executable !== executable || !warm.browser.isConnected())) await closePdfRenderer();
+  if (warm) {
+    clearTimeout(warm.idle);
+    return warm.browser;
+  }
+  try {
+    // Loaded at the first PDF, not at start-up: playwright-core alone costs ~1 s of CPU to import.
+    const { chromium } = await import("playwright-core");
+    const browser = await chromium.launch({
+      executablePath: executable,
+      args: chromiumArgs,
+      timeout: 30_000,
+    });
+    warm = { executable, browser };
+    return browser;
+  } catch (error) {
+    throw rendererMissing(executable, (error as Error).message.split("\n")[0], log);
+  }
+}
+
+/** Closes the kept browser (at shutdown, or after a minute without prints). */
+export async function closePdfRenderer(): Promise<void> {
+  const kept = warm;
+  warm = undefined;
+  if (!kept) return;
+  clearTimeout(kept.idle);
+  await kept.browser.close().catch(() => undefined);
+}
+
 async function print(html: string, options: PdfOptions): Promise<Buffer> {
-  let browser: Browser | undefined;
   const executable = chromiumExecutable();
   if (!existsSync(executable)) throw rendererMissing(executable, "no such file", options.log);
+  const browser = await browserFor(executable, options.log);
   try {
-    try {
-      // Loaded at the first PDF, not at start-up: playwright-core alone costs ~1 s of CPU to import.
-      const { chromium } = await import("playwright-core");
-      browser = await chromium.launch({ executablePath: executable, args: chromiumArgs, timeout: 30_000 });
-    } catch (error) {
-      throw rendererMissing(executable, (error as Error).message.split("\n")[0], options.log);
+    return await printIn(browser, html, options);
+  } catch (error) {
+    // The kept browser went away under the print (crashed, killed, before its connection told us): once more in
+    // a new one, so that the user's PDF does not fail for the browser's sake.
+    if (browser.isConnected()) throw error;
+    await closePdfRenderer();
+    return printIn(await browserFor(executable, options.log), html, options);
+  } finally {
+    const kept = warm;
+    if (kept) {
+      clearTimeout(kept.idle);
+      kept.idle = setTimeout(() => void (warm === kept && closePdfRenderer()), IDLE_CLOSE_MS);
+      kept.idle.unref();
     }
-    const context = await browser.newContext({ javaScriptEnabled: false });
+  }
+}
+
+async function printIn(browser: Browser, html: string, options: PdfOptions): Promise<Buffer> {
+  // A context per print: nothing of one document (cookies, cache) is seen by the next.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
     const page = await context.newPage();
     // The document is self-contained: nothing it names may be fetched (no SSRF through user text).
     await page.route("**/*", (route) => route.abort());
@@ -95,7 +154,7 @@ async function print(html: string, options: PdfOptions): Promise<Buffer> {
     });
     return options.info ? withInfo(Buffer.from(pdf), options.info) : Buffer.from(pdf);
   } finally {
-    await browser?.close().catch(() => undefined);
+    await context.close().catch(() => undefined);
   }
 }
 
