@@ -6,7 +6,7 @@
  * dependencies and this file) beside its output; an unchanged checkout skips the build in a few
  * milliseconds. `npm run build` passes --force.
  *
- *   node scripts/build-if-changed.mjs [web] [server] [--force] [--web-out=dir]
+ *   node scripts/build-if-changed.mjs [web] [server] [--force] [--web-out=dir] [--server-out=dir]
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -82,12 +82,11 @@ export function buildWeb({ outDir = at("dist/web"), force = false } = {}) {
 }
 
 /**
- * The server into dist/server with esbuild: one ESM bundle per entry point (main, backup), packages left
- * as imports of node_modules, with a source map, and the SQL migrations beside it (client.ts reads them
- * from `migrations` next to the bundle).
+ * The server into outDir (dist/server by default; the tests that start real processes build their own) with
+ * esbuild: one ESM bundle per entry point (main, backup), packages left as imports of node_modules, with a
+ * source map, and the SQL migrations beside it (client.ts reads them from `migrations` next to the bundle).
  */
-export function buildServer({ force = false } = {}) {
-  const outDir = at("dist/server");
+export function buildServer({ outDir = at("dist/server"), force = false } = {}) {
   return buildIfChanged({
     label: "Servern",
     inputs: serverInputs(),
@@ -118,8 +117,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const args = process.argv.slice(2);
   const force = args.includes("--force");
   const webOut = args.find((a) => a.startsWith("--web-out="))?.slice("--web-out=".length);
+  const serverOut = args.find((a) => a.startsWith("--server-out="))?.slice("--server-out=".length);
   const targets = args.filter((a) => !a.startsWith("--"));
   if (targets.length === 0 || targets.includes("web"))
     await buildWeb({ outDir: webOut ? path.resolve(webOut) : undefined, force });
-  if (targets.length === 0 || targets.includes("server")) await buildServer({ force });
+  if (targets.length === 0 || targets.includes("server"))
+    await buildServer({ outDir: serverOut ? path.resolve(serverOut) : undefined, force });
 }

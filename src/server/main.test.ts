@@ -3,7 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { compiledServer } from "./test/compiled-server.ts";
 import { TestAuthenticator } from "./test/totp-client.ts";
+
+/** The compiled server, as `npm start` runs it (test/compiled-server.ts). */
+const compiledMain = compiledServer("main");
 
 // Starts Samspel as an operator would (tsx src/server/main.ts) on a temporary data directory.
 const dataDir = mkdtempSync(path.join(tmpdir(), "samspel-main-"));
@@ -16,7 +20,7 @@ interface Started {
 }
 
 function start(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+  const child = spawn(process.execPath, ["--enable-source-maps", compiledMain], {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", SAMSPEL_LOG: "0", DATA_DIR: dataDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -12,7 +12,11 @@ import { ensureUser } from "./modules/accounts/index.ts";
 import { type MailSink, startMailSink } from "./modules/mail/mail-sink.ts";
 import { multipart, orgNumberFor } from "./modules/transfer/test/transfer.fixture.ts";
 import { systemActor } from "./platform/actor.ts";
+import { compiledServer } from "./test/compiled-server.ts";
 import { withDatabase } from "./test/global-setup.ts";
+
+/** The compiled server, as `npm start` runs it (test/compiled-server.ts). */
+const compiledMain = compiledServer("multi-process");
 
 /**
  * Issue 19, item 7: three app processes (`tsx src/server/main.ts`, as an operator starts them) on one
@@ -51,7 +55,7 @@ const freePort = () =>
   });
 
 function startApp(name: string, port: number, env: Record<string, string>): Promise<AppProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+  const child = spawn(process.execPath, ["--enable-source-maps", compiledMain], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
