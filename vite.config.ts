@@ -8,7 +8,7 @@ import { resources, supportedLocales } from "./src/common/i18n/index.ts";
 // The SPA is built into dist/web and served by the Fastify process (src/server/platform/static.ts).
 export default defineConfig({
   root: "src/web",
-  plugins: [react(), strings(), firstPage(), precompress()],
+  plugins: [react(), strings(), firstPage(), pageHtml(), precompress()],
   // Vite's own warning limit: pages are split per route (src/web/routes/lazy-page.ts), so only the
   // ECharts chunk comes near it; a bigger chunk means something heavy went eager.
   build: {
@@ -65,6 +65,58 @@ function firstPage(): Plugin {
             injectTo: "head-prepend",
           },
         ];
+      },
+    },
+  };
+}
+
+/**
+ * The public first pages (issue 14, goal 6) and the module that draws each. For each, the build writes
+ * `pages/<name>.html`: index.html with modulepreload links for the page's own chunks (and a stylesheet link
+ * for their CSS), so the browser fetches them beside the main bundle straight from the HTML instead of after
+ * the first-page script has run. The server sends it for the page's path (src/server/platform/static.ts).
+ */
+export const firstPageModules = {
+  "logga-in": "src/web/features/accounts/login-page.tsx",
+  evenemang: "src/web/features/events/calendar-page.tsx",
+} as const;
+
+function pageHtml(): Plugin {
+  return {
+    name: "samspel-page-html",
+    apply: "build",
+    enforce: "post",
+    generateBundle: {
+      order: "post",
+      handler(_options, bundle) {
+        const index = bundle["index.html"];
+        if (index?.type !== "asset") throw new Error("pageHtml: index.html is not in the bundle");
+        const html = String(index.source);
+        for (const [name, module] of Object.entries(firstPageModules)) {
+          const page = Object.values(bundle).find(
+            (output) => output.type === "chunk" && output.facadeModuleId?.endsWith(module),
+          );
+          if (page?.type !== "chunk") throw new Error(`pageHtml: no chunk for ${module}`);
+          const scripts = new Set<string>();
+          const styles = new Set<string>();
+          const visit = (fileName: string) => {
+            const chunk = bundle[fileName];
+            if (chunk?.type !== "chunk" || scripts.has(fileName)) return;
+            scripts.add(fileName);
+            for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+            for (const imported of chunk.imports) visit(imported);
+          };
+          visit(page.fileName);
+          const links = [
+            ...[...scripts].map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`),
+            ...[...styles].map((f) => `<link rel="stylesheet" crossorigin href="/${f}">`),
+          ].filter((link) => !html.includes(link.match(/href="[^"]+"/)![0]));
+          this.emitFile({
+            type: "asset",
+            fileName: `pages/${name}.html`,
+            source: html.replace("</head>", `  ${links.join("\n    ")}\n  </head>`),
+          });
+        }
       },
     },
   };

@@ -15,6 +15,13 @@ writeFileSync(
   path.join(webRoot, "index.html"),
   `<!doctype html><html lang="sv"><title>Samspel</title></html>`,
 );
+// The first pages' own HTML (vite.config.ts, pageHtml): index.html with their chunks preloaded.
+mkdirSync(path.join(webRoot, "pages"));
+for (const page of ["logga-in", "evenemang"])
+  writeFileSync(
+    path.join(webRoot, "pages", `${page}.html`),
+    `<!doctype html><html lang="sv"><title>Samspel</title><link rel="modulepreload" href="/assets/${page}.js"><body><div id="root"></div></body></html>`,
+  );
 writeFileSync(path.join(webRoot, "assets", "main-abc123.js"), script);
 writeFileSync(path.join(webRoot, "assets", "main-abc123.js.br"), brotliCompressSync(script));
 writeFileSync(path.join(webRoot, "assets", "main-abc123.js.gz"), gzipSync(script));
@@ -73,7 +80,7 @@ describe("the first page goes out small and cached", () => {
       url: "/api/auth/login",
       payload: { email: "samordnare@demo.samspel.se", password: DEMO_PASSWORD },
     });
-    expect(login.statusCode).toBe(200);
+    expect(login.statusCode, login.body).toBe(200);
     const session = login.cookies.find((c) => c.name === "samspel_session")!;
     const signedIn = await app.inject({
       url: "/evenemang",
@@ -90,6 +97,44 @@ describe("the first page goes out small and cached", () => {
     });
     const cleared = ended.cookies.find((c) => c.name === "samspel_signed_in");
     expect(cleared?.value).toBe("");
+  });
+
+  it("sends the login page and the calendar with their chunks preloaded and the answers they need at once", async () => {
+    const initialData = (body: string) =>
+      JSON.parse(
+        body.match(/<script type="application\/json" id="samspel-initial-data">(.*?)<\/script>/)![1]!,
+      );
+    const login = await app.inject({
+      url: "/logga-in?redirect=%2Fkonto",
+      headers: { accept: "text/html", "accept-encoding": "br" },
+    });
+    expect(login.statusCode, login.body).toBe(200);
+    expect(login.headers["content-type"]).toMatch(/^text\/html/);
+    expect(login.headers["cache-control"]).toBe("no-cache");
+    expect(login.headers["content-encoding"]).toBe("br");
+    const loginHtml = brotliDecompressSync(login.rawPayload).toString();
+    expect(loginHtml).toContain('<link rel="modulepreload" href="/assets/logga-in.js">');
+    // No demo login on this server, and no sign-in providers configured: the page knows without asking.
+    expect(initialData(loginHtml)).toEqual({
+      "/api/auth/demo-login": null,
+      "/api/auth/providers": { items: [] },
+    });
+
+    const calendar = await app.inject({ url: "/evenemang/", headers: { accept: "text/html" } });
+    const answers = initialData(calendar.body);
+    expect(calendar.body).toContain('href="/assets/evenemang.js"');
+    expect(answers["/api/public/events?limit=200"]).toEqual(
+      (await app.inject({ url: "/api/public/events?limit=200" })).json(),
+    );
+    // A month of the calendar asks for its own list: nothing to send along.
+    const month = await app.inject({
+      url: "/evenemang?vy=manad&manad=2026-03",
+      headers: { accept: "text/html" },
+    });
+    expect(initialData(month.body)).toEqual({});
+    // Any other page is index.html as before.
+    const other = await app.inject({ url: "/organisationer", headers: { accept: "text/html" } });
+    expect(other.body).not.toContain("samspel-initial-data");
   });
 
   it("compresses a large API answer per request", async () => {
