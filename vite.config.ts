@@ -75,11 +75,29 @@ function firstPage(): Plugin {
  * `pages/<name>.html`: index.html with modulepreload links for the page's own chunks (and a stylesheet link
  * for their CSS), so the browser fetches them beside the main bundle straight from the HTML instead of after
  * the first-page script has run. The server sends it for the page's path (src/server/platform/static.ts).
+ *
+ * `drawn`: variants with the page already drawn (src/web/prerender.tsx, for an anonymous visitor in Swedish)
+ * in place of the header-only shell of index.html, `pages/<name>.<variant>.html`, each with the answers its
+ * queries find (by query key). The browser shows the page as soon as the HTML and the stylesheet are there;
+ * main.tsx draws the same page in its place. The calendar is not drawn: its list is the server's to know.
  */
-export const firstPageModules = {
-  "logga-in": "src/web/features/accounts/login-page.tsx",
-  evenemang: "src/web/features/events/calendar-page.tsx",
-} as const;
+export const DEMO_EMAIL_SLOT = "__SAMSPEL_DEMO_EMAIL__";
+export const DEMO_PASSWORD_SLOT = "__SAMSPEL_DEMO_PASSWORD__";
+const firstPages: { name: string; module: string; drawn?: Record<string, [unknown[], unknown][]> }[] = [
+  {
+    name: "logga-in",
+    module: "src/web/features/accounts/login-page.tsx",
+    drawn: {
+      sv: [[["demo-login"], null]],
+      // The demo login's address and password are the server's; it fills them in (static.ts).
+      "sv-demo": [[["demo-login"], { email: DEMO_EMAIL_SLOT, password: DEMO_PASSWORD_SLOT }]],
+    },
+  },
+  { name: "evenemang", module: "src/web/features/events/calendar-page.tsx" },
+];
+
+/** What index.html holds between these comments is the first paint's shell; a drawn page replaces it. */
+const SHELL = /<!--shell-->[\s\S]*?<!--\/shell-->/;
 
 function pageHtml(): Plugin {
   return {
@@ -88,38 +106,75 @@ function pageHtml(): Plugin {
     enforce: "post",
     generateBundle: {
       order: "post",
-      handler(_options, bundle) {
+      async handler(_options, bundle) {
         const index = bundle["index.html"];
         if (index?.type !== "asset") throw new Error("pageHtml: index.html is not in the bundle");
         const html = String(index.source);
-        for (const [name, module] of Object.entries(firstPageModules)) {
-          const page = Object.values(bundle).find(
-            (output) => output.type === "chunk" && output.facadeModuleId?.endsWith(module),
-          );
-          if (page?.type !== "chunk") throw new Error(`pageHtml: no chunk for ${module}`);
-          const scripts = new Set<string>();
-          const styles = new Set<string>();
-          const visit = (fileName: string) => {
-            const chunk = bundle[fileName];
-            if (chunk?.type !== "chunk" || scripts.has(fileName)) return;
-            scripts.add(fileName);
-            for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
-            for (const imported of chunk.imports) visit(imported);
-          };
-          visit(page.fileName);
-          const links = [
-            ...[...scripts].map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`),
-            ...[...styles].map((f) => `<link rel="stylesheet" crossorigin href="/${f}">`),
-          ].filter((link) => !html.includes(link.match(/href="[^"]+"/)![0]));
-          this.emitFile({
-            type: "asset",
-            fileName: `pages/${name}.html`,
-            source: html.replace("</head>", `  ${links.join("\n    ")}\n  </head>`),
-          });
+        if (!SHELL.test(html)) throw new Error("pageHtml: index.html has no <!--shell--> … <!--/shell-->");
+        const draw = await prerenderer();
+        try {
+          for (const { name, module, drawn } of firstPages) {
+            const page = Object.values(bundle).find(
+              (output) => output.type === "chunk" && output.facadeModuleId?.endsWith(module),
+            );
+            if (page?.type !== "chunk") throw new Error(`pageHtml: no chunk for ${module}`);
+            const scripts = new Set<string>();
+            const styles = new Set<string>();
+            const visit = (fileName: string) => {
+              const chunk = bundle[fileName];
+              if (chunk?.type !== "chunk" || scripts.has(fileName)) return;
+              scripts.add(fileName);
+              for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+              for (const imported of chunk.imports) visit(imported);
+            };
+            visit(page.fileName);
+            const links = [
+              ...[...scripts].map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`),
+              ...[...styles].map((f) => `<link rel="stylesheet" crossorigin href="/${f}">`),
+            ].filter((link) => !html.includes(link.match(/href="[^"]+"/)![0]));
+            const pageHtml = html.replace("</head>", `  ${links.join("\n    ")}\n  </head>`);
+            this.emitFile({ type: "asset", fileName: `pages/${name}.html`, source: pageHtml });
+            for (const [variant, answers] of Object.entries(drawn ?? {})) {
+              const markup = await draw(`/${name}`, answers);
+              this.emitFile({
+                type: "asset",
+                fileName: `pages/${name}.${variant}.html`,
+                source: pageHtml.replace(SHELL, () => markup),
+              });
+            }
+          }
+        } finally {
+          await draw.close();
         }
       },
     },
   };
+}
+
+/**
+ * Draws a page of the app in Node with Vite's SSR loader (src/web/prerender.tsx): the markup only — React's
+ * Suspense markers and the router's inline scroll script (which the Content-Security-Policy would refuse) left
+ * out, the submit buttons disabled.
+ */
+async function prerenderer() {
+  const { createServer } = await import("vite");
+  const server = await createServer({
+    configFile: false,
+    root: path.resolve(import.meta.dirname, "src/web"),
+    plugins: [react(), strings()],
+    server: { middlewareMode: true, hmr: false, ws: false },
+    appType: "custom",
+    logLevel: "warn",
+  });
+  const module = (await server.ssrLoadModule("/prerender.tsx")) as typeof import("./src/web/prerender.tsx");
+  const draw = async (url: string, answers: [unknown[], unknown][]) =>
+    (await module.prerender(url, answers))
+      .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
+      .replace(/<!--\/?\$-->/g, "")
+      // Until the scripts have run a form has no handler, and the browser would send it as a GET (a password
+      // in the address): a disabled submit button sends nothing, by click or Enter (the look is data-disabled's).
+      .replace(/<button([^>]*type="submit")/g, "<button disabled$1");
+  return Object.assign(draw, { close: () => server.close() });
 }
 
 /**

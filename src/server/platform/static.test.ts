@@ -22,6 +22,16 @@ for (const page of ["logga-in", "evenemang"])
     path.join(webRoot, "pages", `${page}.html`),
     `<!doctype html><html lang="sv"><title>Samspel</title><link rel="modulepreload" href="/assets/${page}.js"><body><div id="root"></div></body></html>`,
   );
+// …and the login page drawn (src/web/prerender.tsx), without and with the demo login's hint.
+const drawn = (main: string) =>
+  `<!doctype html><html lang="sv"><title>Samspel</title><link rel="modulepreload" href="/assets/logga-in.js"><body><div id="root"><main><h1>Logga in</h1>${main}</main></div></body></html>`;
+writeFileSync(path.join(webRoot, "pages", "logga-in.sv.html"), drawn("<form></form>"));
+writeFileSync(
+  path.join(webRoot, "pages", "logga-in.sv-demo.html"),
+  drawn(
+    "<div>Demoinloggning: __SAMSPEL_DEMO_EMAIL__ med lösenordet __SAMSPEL_DEMO_PASSWORD__</div><form></form>",
+  ),
+);
 writeFileSync(path.join(webRoot, "assets", "main-abc123.js"), script);
 writeFileSync(path.join(webRoot, "assets", "main-abc123.js.br"), brotliCompressSync(script));
 writeFileSync(path.join(webRoot, "assets", "main-abc123.js.gz"), gzipSync(script));
@@ -119,6 +129,17 @@ describe("the first page goes out small and cached", () => {
       "/api/auth/demo-login": null,
       "/api/auth/providers": { items: [] },
     });
+    // An anonymous visitor gets the page already drawn, the login heading in the HTML itself.
+    expect(loginHtml).toContain("<main><h1>Logga in</h1><form></form></main>");
+    // Someone who chose English, or a message the drawn page lacks (?loggedOut): the page as React draws it.
+    for (const request of [
+      { url: "/logga-in", headers: { accept: "text/html", cookie: "samspel_lang=en" } },
+      { url: "/logga-in?loggedOut=true", headers: { accept: "text/html" } },
+    ]) {
+      const res = await app.inject(request);
+      expect(res.body).toContain('href="/assets/logga-in.js"');
+      expect(res.body).not.toContain("<h1>");
+    }
 
     const calendar = await app.inject({ url: "/evenemang/", headers: { accept: "text/html" } });
     const answers = initialData(calendar.body);
@@ -135,6 +156,30 @@ describe("the first page goes out small and cached", () => {
     // Any other page is index.html as before.
     const other = await app.inject({ url: "/organisationer", headers: { accept: "text/html" } });
     expect(other.body).not.toContain("samspel-initial-data");
+  });
+
+  it("draws the demo login's hint into the login page, for a visitor on the machine itself only", async () => {
+    const database = await openTestDatabase();
+    const demoLogin = { email: "admin@demo.samspel.se", password: "<lösen&ord>" };
+    const demoApp = await buildApp({ database, webRoot, config: { demoLogin } });
+    try {
+      const local = await demoApp.inject({ url: "/logga-in", headers: { accept: "text/html" } });
+      expect(local.body).toContain(
+        "<div>Demoinloggning: admin@demo.samspel.se med lösenordet &#60;lösen&#38;ord&#62;</div>",
+      );
+      expect(local.body).toContain(
+        '"/api/auth/demo-login":{"email":"admin@demo.samspel.se","password":"\\u003clösen&ord>"}',
+      );
+      const proxied = await demoApp.inject({
+        url: "/logga-in",
+        headers: { accept: "text/html", "x-forwarded-for": "203.0.113.9" },
+      });
+      expect(proxied.body).not.toContain("Demoinloggning");
+      expect(proxied.body).toContain("<main><h1>Logga in</h1><form></form></main>");
+    } finally {
+      await demoApp.close();
+      await database.close();
+    }
   });
 
   it("compresses a large API answer per request", async () => {

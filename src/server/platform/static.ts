@@ -51,20 +51,56 @@ export const SIGNED_IN_HINT_COOKIE = "samspel_signed_in";
  * for with the visitor's address (the demo login is only offered on the machine itself), never with the
  * session. A URL must be the one the page asks for, character by character, or the page asks the server.
  */
-const firstPages: Record<string, { file: string; data: (request: FastifyRequest) => string[] }> = {
-  "/logga-in": { file: "pages/logga-in.html", data: () => ["/api/auth/demo-login", "/api/auth/providers"] },
+interface FirstPage {
+  /** pages/<name>.html, and pages/<name>.<variant>.html with the page already drawn (vite.config.ts, pageHtml). */
+  name: string;
+  /** The GETs the page makes before it can show. */
+  data: (query: Record<string, unknown>) => string[];
+  /**
+   * The drawn variant that shows what this visitor would see, with the answers filled in, if any: drawn for an
+   * anonymous visitor in Swedish, so only to such a visitor (someone signed in sees their own header, and
+   * English would flash Swedish first), and only where the query changes nothing drawn.
+   */
+  drawn?: (
+    query: Record<string, unknown>,
+    answers: Record<string, unknown>,
+  ) => { variant: string; fill?: [string, string][] } | null;
+}
+
+const firstPages: Record<string, FirstPage> = {
+  "/logga-in": {
+    name: "logga-in",
+    data: () => ["/api/auth/demo-login", "/api/auth/providers"],
+    drawn: (query, answers) => {
+      // ?loggedOut and ?upplasning add a message above the form; ?redirect changes nothing drawn.
+      if (Object.keys(query).some((key) => key !== "redirect")) return null;
+      const demo = answers["/api/auth/demo-login"] as { email: string; password: string } | null | undefined;
+      if (demo === undefined) return null;
+      if (demo === null) return { variant: "sv" };
+      return {
+        variant: "sv-demo",
+        fill: [
+          ["__SAMSPEL_DEMO_EMAIL__", escapeHtml(demo.email)],
+          ["__SAMSPEL_DEMO_PASSWORD__", escapeHtml(demo.password)],
+        ],
+      };
+    },
+  },
   // The list, not a month (?vy=manad): src/web/features/events/events-api.ts, publicEventsQuery().
   "/evenemang": {
-    file: "pages/evenemang.html",
-    data: (request) =>
-      (request.query as Record<string, unknown>).vy === "manad" ? [] : ["/api/public/events?limit=200"],
+    name: "evenemang",
+    data: (query) => (query.vy === "manad" ? [] : ["/api/public/events?limit=200"]),
   },
 };
+
+function escapeHtml(text: string) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 
 /** The id of the script element (a data block, not run) holding the answers; src/web/initial-data.ts reads it. */
 export const INITIAL_DATA_ID = "samspel-initial-data";
 
-async function firstPageHtml(app: FastifyInstance, request: FastifyRequest, html: string, urls: string[]) {
+async function fetchAnswers(app: FastifyInstance, request: FastifyRequest, urls: string[]) {
   const answers: Record<string, unknown> = {};
   const forwarded = ["x-forwarded-for", "forwarded", "x-real-ip"] as const;
   await Promise.all(
@@ -84,6 +120,10 @@ async function firstPageHtml(app: FastifyInstance, request: FastifyRequest, html
         answers[url] = res.json();
     }),
   );
+  return answers;
+}
+
+function withAnswers(html: string, answers: Record<string, unknown>) {
   // `<` escaped, so no answer can end the script element.
   const json = JSON.stringify(answers).replace(/</g, "\\u003c");
   return html.replace(
@@ -91,6 +131,25 @@ async function firstPageHtml(app: FastifyInstance, request: FastifyRequest, html
     `<script type="application/json" id="${INITIAL_DATA_ID}">${json}</script>\n  </body>`,
   );
 }
+
+/** A first page's HTML for this request: drawn when it can be, with the answers the page needs first. */
+async function firstPage(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  page: FirstPage,
+  file: (name: string) => string | null | undefined,
+) {
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  const answers = await fetchAnswers(app, request, page.data(query));
+  const anonymousSwedish = !request.sessionId && request.cookies[LANGUAGE_COOKIE] !== "en";
+  const drawn = anonymousSwedish ? page.drawn?.(query, answers) : null;
+  let html = drawn ? file(`pages/${page.name}.${drawn.variant}.html`) : null;
+  if (html && drawn?.fill) for (const [slot, value] of drawn.fill) html = html.replaceAll(slot, value);
+  return withAnswers(html ?? file(`pages/${page.name}.html`)!, answers);
+}
+
+/** The language the person chose in the web (src/web/i18n), which the server reads for its own texts too. */
+const LANGUAGE_COOKIE = "samspel_lang";
 
 /**
  * Compressed here, as @fastify/compress would (brotli, else gzip): it only hooks into routes, and a first page
@@ -139,9 +198,8 @@ export async function registerStaticAndFallback(app: FastifyInstance, webRoot: s
         reply.clearCookie(SIGNED_IN_HINT_COOKIE, { path: "/" });
       reply.header("cache-control", "no-cache");
       const page = firstPages[request.url.split("?")[0]!.replace(/(.)\/+$/, "$1")];
-      const html = page && pageFile(webRoot!, page.file);
-      if (page && html)
-        return firstPageHtml(app, request, html, page.data(request)).then((body) =>
+      if (page && pageFile(webRoot!, `pages/${page.name}.html`))
+        return firstPage(app, request, page, (file) => pageFile(webRoot!, file)).then((body) =>
           sendCompressed(request, reply.type("text/html; charset=utf-8"), body),
         );
       return reply.sendFile("index.html");
