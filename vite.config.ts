@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig, type Plugin, type Rolldown } from "vite";
 import { resources, supportedLocales } from "./src/common/i18n/index.ts";
 
 // The SPA is built into dist/web and served by the Fastify process (src/server/platform/static.ts).
@@ -139,7 +139,10 @@ function pageHtml(): Plugin {
               this.emitFile({
                 type: "asset",
                 fileName: `pages/${name}.${variant}.html`,
-                source: pageHtml.replace(SHELL, () => markup),
+                source: afterFirstPaint(
+                  pageHtml.replace(SHELL, () => markup),
+                  bundle,
+                ),
               });
             }
           }
@@ -149,6 +152,31 @@ function pageHtml(): Plugin {
       },
     },
   };
+}
+
+/**
+ * A drawn page needs only its HTML and stylesheets to show; the scripts make it work. Fetched at once, they
+ * share the slow phone's few connections with the stylesheets and hold back that first paint. So the drawn
+ * page fetches them once it has painted: the main bundle and the modules it would preload are named in
+ * `<meta name="samspel-after-paint">` (the entry first) instead of loaded, and src/web/first-page.ts loads
+ * them after the first frame (and the page's own chunk with them).
+ */
+function afterFirstPaint(html: string, bundle: Rolldown.OutputBundle) {
+  const main = Object.values(bundle).find(
+    (output) => output.type === "chunk" && output.isEntry && output.name === "index",
+  );
+  if (main?.type !== "chunk") throw new Error("pageHtml: no main entry");
+  const entry = `<script type="module" crossorigin src="/${main.fileName}"></script>`;
+  if (!html.includes(entry)) throw new Error("pageHtml: the main entry's script is not in index.html");
+  const preloads: string[] = [];
+  const rest = html
+    .replace(entry, "")
+    .replace(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g, (_link, href: string) => {
+      preloads.push(href);
+      return "";
+    });
+  const names = [`/${main.fileName}`, ...preloads].join(" ");
+  return rest.replace("</head>", `  <meta name="samspel-after-paint" content="${names}" />\n  </head>`);
 }
 
 /**
