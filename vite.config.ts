@@ -2,13 +2,13 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig, type Plugin, type Rolldown } from "vite";
 import { resources, supportedLocales } from "./src/common/i18n/index.ts";
 
 // The SPA is built into dist/web and served by the Fastify process (src/server/platform/static.ts).
 export default defineConfig({
   root: "src/web",
-  plugins: [react(), strings(), firstPage(), precompress()],
+  plugins: [react(), strings(), firstPage(), pageHtml(), precompress()],
   // Vite's own warning limit: pages are split per route (src/web/routes/lazy-page.ts), so only the
   // ECharts chunk comes near it; a bigger chunk means something heavy went eager.
   build: {
@@ -68,6 +68,141 @@ function firstPage(): Plugin {
       },
     },
   };
+}
+
+/**
+ * The public first pages (issue 14, goal 6) and the module that draws each. For each, the build writes
+ * `pages/<name>.html`: index.html with modulepreload links for the page's own chunks (and a stylesheet link
+ * for their CSS), so the browser fetches them beside the main bundle straight from the HTML instead of after
+ * the first-page script has run. The server sends it for the page's path (src/server/platform/static.ts).
+ *
+ * `drawn`: variants with the page already drawn (src/web/prerender.tsx, for an anonymous visitor in Swedish)
+ * in place of the header-only shell of index.html, `pages/<name>.<variant>.html`, each with the answers its
+ * queries find (by query key). The browser shows the page as soon as the HTML and the stylesheet are there;
+ * main.tsx draws the same page in its place. The calendar is not drawn: its list is the server's to know.
+ */
+export const DEMO_EMAIL_SLOT = "__SAMSPEL_DEMO_EMAIL__";
+export const DEMO_PASSWORD_SLOT = "__SAMSPEL_DEMO_PASSWORD__";
+const firstPages: { name: string; module: string; drawn?: Record<string, [unknown[], unknown][]> }[] = [
+  {
+    name: "logga-in",
+    module: "src/web/features/accounts/login-page.tsx",
+    drawn: {
+      sv: [[["demo-login"], null]],
+      // The demo login's address and password are the server's; it fills them in (static.ts).
+      "sv-demo": [[["demo-login"], { email: DEMO_EMAIL_SLOT, password: DEMO_PASSWORD_SLOT }]],
+    },
+  },
+  { name: "evenemang", module: "src/web/features/events/calendar-page.tsx" },
+];
+
+/** What index.html holds between these comments is the first paint's shell; a drawn page replaces it. */
+const SHELL = /<!--shell-->[\s\S]*?<!--\/shell-->/;
+
+function pageHtml(): Plugin {
+  return {
+    name: "samspel-page-html",
+    apply: "build",
+    enforce: "post",
+    generateBundle: {
+      order: "post",
+      async handler(_options, bundle) {
+        const index = bundle["index.html"];
+        if (index?.type !== "asset") throw new Error("pageHtml: index.html is not in the bundle");
+        const html = String(index.source);
+        if (!SHELL.test(html)) throw new Error("pageHtml: index.html has no <!--shell--> … <!--/shell-->");
+        const draw = await prerenderer();
+        try {
+          for (const { name, module, drawn } of firstPages) {
+            const page = Object.values(bundle).find(
+              (output) => output.type === "chunk" && output.facadeModuleId?.endsWith(module),
+            );
+            if (page?.type !== "chunk") throw new Error(`pageHtml: no chunk for ${module}`);
+            const scripts = new Set<string>();
+            const styles = new Set<string>();
+            const visit = (fileName: string) => {
+              const chunk = bundle[fileName];
+              if (chunk?.type !== "chunk" || scripts.has(fileName)) return;
+              scripts.add(fileName);
+              for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+              for (const imported of chunk.imports) visit(imported);
+            };
+            visit(page.fileName);
+            const links = [
+              ...[...scripts].map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`),
+              ...[...styles].map((f) => `<link rel="stylesheet" crossorigin href="/${f}">`),
+            ].filter((link) => !html.includes(link.match(/href="[^"]+"/)![0]));
+            const pageHtml = html.replace("</head>", `  ${links.join("\n    ")}\n  </head>`);
+            this.emitFile({ type: "asset", fileName: `pages/${name}.html`, source: pageHtml });
+            for (const [variant, answers] of Object.entries(drawn ?? {})) {
+              const markup = await draw(`/${name}`, answers);
+              this.emitFile({
+                type: "asset",
+                fileName: `pages/${name}.${variant}.html`,
+                source: afterFirstPaint(
+                  pageHtml.replace(SHELL, () => markup),
+                  bundle,
+                ),
+              });
+            }
+          }
+        } finally {
+          await draw.close();
+        }
+      },
+    },
+  };
+}
+
+/**
+ * A drawn page needs only its HTML and stylesheets to show; the scripts make it work. Fetched at once, they
+ * share the slow phone's few connections with the stylesheets and hold back that first paint. So the drawn
+ * page fetches them once it has painted: the main bundle and the modules it would preload are named in
+ * `<meta name="samspel-after-paint">` (the entry first) instead of loaded, and src/web/first-page.ts loads
+ * them after the first frame (and the page's own chunk with them).
+ */
+function afterFirstPaint(html: string, bundle: Rolldown.OutputBundle) {
+  const main = Object.values(bundle).find(
+    (output) => output.type === "chunk" && output.isEntry && output.name === "index",
+  );
+  if (main?.type !== "chunk") throw new Error("pageHtml: no main entry");
+  const entry = `<script type="module" crossorigin src="/${main.fileName}"></script>`;
+  if (!html.includes(entry)) throw new Error("pageHtml: the main entry's script is not in index.html");
+  const preloads: string[] = [];
+  const rest = html
+    .replace(entry, "")
+    .replace(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g, (_link, href: string) => {
+      preloads.push(href);
+      return "";
+    });
+  const names = [`/${main.fileName}`, ...preloads].join(" ");
+  return rest.replace("</head>", `  <meta name="samspel-after-paint" content="${names}" />\n  </head>`);
+}
+
+/**
+ * Draws a page of the app in Node with Vite's SSR loader (src/web/prerender.tsx): the markup only — React's
+ * Suspense markers and the router's inline scroll script (which the Content-Security-Policy would refuse) left
+ * out, the submit buttons disabled.
+ */
+async function prerenderer() {
+  const { createServer } = await import("vite");
+  const server = await createServer({
+    configFile: false,
+    root: path.resolve(import.meta.dirname, "src/web"),
+    plugins: [react(), strings()],
+    server: { middlewareMode: true, hmr: false, ws: false },
+    appType: "custom",
+    logLevel: "warn",
+  });
+  const module = (await server.ssrLoadModule("/prerender.tsx")) as typeof import("./src/web/prerender.tsx");
+  const draw = async (url: string, answers: [unknown[], unknown][]) =>
+    (await module.prerender(url, answers))
+      .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
+      .replace(/<!--\/?\$-->/g, "")
+      // Until the scripts have run a form has no handler, and the browser would send it as a GET (a password
+      // in the address): a disabled submit button sends nothing, by click or Enter (the look is data-disabled's).
+      .replace(/<button([^>]*type="submit")/g, "<button disabled$1");
+  return Object.assign(draw, { close: () => server.close() });
 }
 
 /**

@@ -57,6 +57,38 @@ describe("pages load in their own chunks", () => {
     expect(problems).toEqual([]);
   });
 
+  it("shows the login page before its scripts have arrived, and keeps what was typed, in place, once they have", async () => {
+    const page = await journey.newPage({ viewport: { width: 390, height: 844 } });
+    // Hold the login page's chunk: until it arrives, the page on screen is the one the server sent drawn.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/assets\/login-page-[\w-]{8}\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("/logga-in", { waitUntil: "commit" });
+    await heading(page, "Logga in");
+    const email = page.getByLabel("E-postadress");
+    await email.fill("partner@example.org");
+    // Enter sends nothing yet (the browser would send the form as a GET, the fields in the address).
+    await email.press("Enter");
+    expect(page.url()).not.toContain("partner");
+    const where = await email.boundingBox();
+
+    release();
+    // React's page is there once its submit button can be pressed (the drawn one cannot).
+    await visible(page.getByRole("button", { name: "Logga in", exact: true }).and(page.locator(":enabled")));
+    expect(await email.inputValue()).toBe("partner@example.org");
+    expect(await email.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await email.boundingBox()).toEqual(where);
+    // What was carried over is the form's own value: an empty password is the error, not the address.
+    await page.getByRole("button", { name: "Logga in", exact: true }).click();
+    await visible(page.getByRole("alert").first());
+    expect(await page.getByRole("alert").first().textContent()).not.toContain("E-postadress");
+  });
+
   it("shows that a slow page is loading, then the page", async () => {
     const page = await journey.newPage();
     await page.goto("/");

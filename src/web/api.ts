@@ -1,4 +1,5 @@
 import i18n from "./i18n/index.ts";
+import { takeInitialAnswer } from "./initial-data.ts";
 
 /** The problem+json body every API error carries (see src/server/platform/problem.ts). */
 export interface Problem {
@@ -87,6 +88,9 @@ export function requestHeaders(method: Method): Record<string, string> {
  * header; returns the parsed body (undefined for 204) or throws an ApiError.
  */
 export async function apiFetch<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  // A first page came with the answers to its first GETs (src/web/initial-data.ts).
+  const initial = method === "GET" ? takeInitialAnswer(path) : undefined;
+  if (initial) return initial.data as T;
   const headers = requestHeaders(method);
   const multipart = body instanceof FormData;
   if (body !== undefined && !multipart) headers["content-type"] = "application/json";

@@ -13,4 +13,29 @@ const firstPages: Record<string, () => Promise<unknown>> = {
   "/evenemang": loadCalendarPage,
 };
 
-firstPages[location.pathname.replace(/\/+$/, "") || "/"]?.().catch(() => {});
+const loadPage = () => firstPages[location.pathname.replace(/\/+$/, "") || "/"]?.().catch(() => {});
+
+/**
+ * A page the server sent drawn (vite.config.ts, afterFirstPaint) names its scripts instead of loading them, so
+ * that its stylesheets have the connections to themselves: once the page has painted, they load from here —
+ * the modules the main bundle imports as preloads beside it, so none waits for the one before.
+ */
+const afterPaint = document.querySelector<HTMLMetaElement>('meta[name="samspel-after-paint"]');
+if (afterPaint) {
+  // A requestAnimationFrame callback runs before the next paint; a task it queues runs after that paint.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      const [entry, ...modules] = afterPaint.content.split(" ");
+      for (const href of modules) {
+        const link = document.createElement("link");
+        link.rel = "modulepreload";
+        link.crossOrigin = "";
+        link.href = href;
+        document.head.append(link);
+      }
+      loadPage();
+      // Failing to load is what a failing <script> would be: the drawn page stays as it is.
+      if (entry) import(/* @vite-ignore */ entry).catch(() => {});
+    }),
+  );
+} else loadPage();

@@ -3,9 +3,10 @@ import "./i18n/index.ts"; // first: the first render needs its strings
 import "./styles.css";
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
-import { StrictMode } from "react";
+import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
 import { ApiError } from "./api.ts";
+import { isDrawn, keepWhatWasTyped } from "./drawn-page.ts";
 import { createAppRouter } from "./router.tsx";
 
 const queryClient: QueryClient = new QueryClient({
@@ -29,10 +30,22 @@ const queryClient: QueryClient = new QueryClient({
 });
 const router = createAppRouter(queryClient);
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
+const root = document.getElementById("root")!;
+if (isDrawn(root)) {
+  keepWhatWasTyped(root);
+  // The page's chunk and data first, so React's first render is the whole page in place of the drawn one
+  // (not a spinner in between, which would move the footer twice).
+  await router.load();
+}
+// As a transition, React draws the first page in slices of a few milliseconds instead of in one long task that
+// would keep a slow phone from answering a tap (Lighthouse's total blocking time); what the page shows until
+// then (the drawn page, else the header) stays until the whole first page is ready.
+startTransition(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

@@ -1,5 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { type AnyRoute, createRoute, createRouter } from "@tanstack/react-router";
+import { type AnyRoute, createRoute, createRouter, type RouterHistory } from "@tanstack/react-router";
 import { Spinner } from "./components/spinner.tsx";
 import { features } from "./features/index.ts";
 import { AccessibilityPage } from "./routes/accessibility-page.tsx";
@@ -32,11 +32,13 @@ function placeholders(claimed: AnyRoute[]): AnyRoute[] {
     );
 }
 
-export function createAppRouter(queryClient: QueryClient) {
+/** `history`: the browser's unless given (the build's prerender of the first pages, prerender.tsx). */
+export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
   const pages: AnyRoute[] = [startRoute, accessibilityRoute, ...features.flatMap((f) => f.routes)];
   const routeTree = rootRoute.addChildren([...pages, ...placeholders(pages)]);
   return createRouter({
     routeTree,
+    history,
     context: { queryClient, nav: mergeNav(features.flatMap((f) => f.nav ?? [])) },
     defaultPreload: "intent",
     scrollRestoration: true,

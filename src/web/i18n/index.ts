@@ -21,6 +21,7 @@ const COOKIE = "samspel_lang";
 
 /** Swedish unless the person chose English before (localStorage, else the cookie). */
 function initialLanguage(): SupportedLocale {
+  if (typeof document === "undefined") return "sv"; // the build's prerender of the first pages (prerender.tsx)
   const stored = readStorage() ?? document.cookie.match(/(?:^|;\s*)samspel_lang=(\w+)/)?.[1];
   return supportedLocales.find((l) => l === stored) ?? "sv";
 }
@@ -52,7 +53,7 @@ export function currentLanguage(): SupportedLocale {
 
 // Screen readers pick their voice from <html lang>: keep it in step with the UI language.
 i18n.on("languageChanged", (language) => {
-  document.documentElement.lang = language;
+  if (typeof document !== "undefined") document.documentElement.lang = language;
 });
 
 // Swedish is bundled, so initialisation is synchronous: the first render already has its strings. A person
@@ -67,6 +68,6 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React escapes already
 });
 if (language !== "sv") await loadStrings(language).then(() => i18n.changeLanguage(language));
-document.documentElement.lang = i18n.language;
+if (typeof document !== "undefined") document.documentElement.lang = i18n.language;
 
 export default i18n;

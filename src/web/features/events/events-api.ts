@@ -24,6 +24,9 @@ export const publicEventsQuery = (month?: string) =>
     queryFn: async () =>
       (await api.get<{ items: PublicEventView[] }>(`/api/public/events${queryString({ month, limit: 200 })}`))
         .items,
+    // The route's loader has just fetched the list (or the page came with it): the page does not ask again
+    // as it mounts. A registration or cancellation marks it stale at once (places left).
+    staleTime: 30_000,
   });
 
 export const publicEventQuery = (id: string) =>
@@ -39,16 +42,20 @@ export const ownRegistrationQuery = (token: string) =>
   });
 
 export function useRegister(eventId: string) {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: RegistrationInput) =>
       api.post<RegistrationResultView>(`/api/public/events/${eventId}/registrations`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["public-events"] }),
   });
 }
 
 export function useOwnRegistration(token: string) {
   const queryClient = useQueryClient();
-  const set = (data: OwnRegistrationView) =>
+  const set = (data: OwnRegistrationView) => {
     queryClient.setQueryData(ownRegistrationQuery(token).queryKey, data);
+    void queryClient.invalidateQueries({ queryKey: ["public-events"] }); // places left
+  };
   return {
     update: useMutation({
       mutationFn: (input: UpdateRegistrationInput) =>
