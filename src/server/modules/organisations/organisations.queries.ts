@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import {
   type OrganisationDetailView,
   type OrganisationImpactView,
@@ -11,6 +11,7 @@ import {
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { authorize } from "../../platform/authorize.ts";
+import { versionOf } from "../../platform/etag.ts";
 import { encodeCursor, page, type SortKey, sortedKeyset } from "../../platform/pagination.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { organisationsPolicy } from "./organisations.policy.ts";
@@ -27,6 +28,8 @@ export interface OrganisationRecord extends Omit<Row, "type" | "sortKey"> {
 }
 
 export interface OrganisationDetail extends OrganisationRecord {
+  /** The row's version (platform/etag.ts), read in the same statement: the detail's ETag. */
+  version: string;
   links: Omit<OrganisationDetailView, keyof OrganisationView>;
 }
 
@@ -138,10 +141,13 @@ type OrganisationLinks = OrganisationDetail["links"];
  * (src/server/read/register-links.ts) and app.ts provides it at start.
  */
 export interface OrganisationReferenceReads {
-  links(
-    db: Db | Tx,
-    id: string,
-  ): Promise<Pick<OrganisationLinks, "people" | "programmes" | "courses" | "contractCourses" | "activities">>;
+  /**
+   * The detail page's lists as columns for the register's own select, correlated to `id` (the
+   * organisation's id column), so the organisation and its links come in one statement.
+   */
+  linkColumns(id: AnyPgColumn): {
+    [K in "people" | "programmes" | "courses" | "contractCourses" | "activities"]: SQL<OrganisationLinks[K]>;
+  };
   counts(
     db: Db | Tx,
     id: string,
@@ -162,15 +168,18 @@ function references(): OrganisationReferenceReads {
 }
 
 /**
- * The organisation with its parent, the chain above it (topmost first) and its units, in one statement;
- * null when there is no such organisation.
+ * The detail page's statement: the organisation with its parent, its version (the ETag), the chain
+ * above it (topmost first), its units and the read layer's links from the modules above it, correlated
+ * to the organisation's id, so the whole page is one round trip. Built once per database and prepared
+ * (named on PostgreSQL): the statement's text is the same for every organisation.
  */
-async function findOrganisationFamily(db: Db | Tx, id: string) {
-  const [row] = await db
+function buildDetailQuery(db: Db | Tx) {
+  return db
     .select({
       org: organisations,
       parentName: parent.name,
       parentType: parent.type,
+      version: versionOf(organisations.updatedAt),
       ancestors: sql<OrgRef[]>`(
         with recursive up(id, name, type, parent_id, depth) as (
           select a.id, a.name, a.type, a.parent_id, 0 from ${organisations} a where a.id = ${organisations.parentId}
@@ -185,30 +194,36 @@ async function findOrganisationFamily(db: Db | Tx, id: string) {
         select coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'type', c.type)
           order by c.sort_key, c.id), '[]'::json)
         from ${organisations} c where c.parent_id = ${organisations.id})`,
+      ...references().linkColumns(organisations.id),
     })
     .from(organisations)
     .leftJoin(parent, eq(parent.id, organisations.parentId))
-    .where(eq(organisations.id, id));
-  return row ? { record: toRecord(row), ancestors: row.ancestors, children: row.children } : null;
+    .where(eq(organisations.id, sql.placeholder("id")))
+    .prepare("organisation_detail");
 }
 
-/**
- * The organisation and what links to it, the registers its detail page shows: two statements (this
- * register's own rows, and the read layer's links from the modules above it), sent at once.
- */
+const detailQueries = new WeakMap<Db | Tx, ReturnType<typeof buildDetailQuery>>();
+
+/** The organisation and what links to it, the registers its detail page shows; null when there is none. */
 export async function findOrganisationDetail(db: Db | Tx, id: string): Promise<OrganisationDetail | null> {
-  const [family, others] = await Promise.all([findOrganisationFamily(db, id), references().links(db, id)]);
-  if (!family) return null;
+  let query = detailQueries.get(db);
+  if (!query) {
+    query = buildDetailQuery(db);
+    detailQueries.set(db, query);
+  }
+  const [row] = await query.execute({ id });
+  if (!row) return null;
   return {
-    ...family.record,
+    ...toRecord(row),
+    version: row.version,
     links: {
-      ancestors: family.ancestors,
-      children: family.children,
-      people: others.people,
-      programmes: others.programmes,
-      courses: others.courses,
-      contractCourses: others.contractCourses,
-      activities: others.activities,
+      ancestors: row.ancestors,
+      children: row.children,
+      people: row.people,
+      programmes: row.programmes,
+      courses: row.courses,
+      contractCourses: row.contractCourses,
+      activities: row.activities,
     },
   };
 }
