@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import { and, asc, count, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
+import type { z } from "zod";
 import {
   type OrganisationDetailView,
   type OrganisationImpactView,
@@ -12,7 +14,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { authorize } from "../../platform/authorize.ts";
 import { versionOf } from "../../platform/etag.ts";
-import { encodeCursor, page, type SortKey, sortedKeyset } from "../../platform/pagination.ts";
+import { type Bind, encodeCursor, page, type SortKey, sortedKeyset } from "../../platform/pagination.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { organisationsPolicy } from "./organisations.policy.ts";
 import { organisations } from "./organisations.schema.ts";
@@ -90,19 +92,23 @@ const sortKeys: Record<string, SortKey> = {
   updatedAt: { expr: sql`${organisations.updatedAt}`, type: "timestamp" },
 };
 
-/** One page of organisations, filtered and sorted by the chosen key (keyset paging over key and id). */
-export async function listOrganisations(db: Db, actor: Actor | null, query: OrganisationListQuery = {}) {
-  authorize(actor, organisationsPolicy, "list", null);
-  const q = parseWith(organisationListQuery, query);
-  const paging = sortedKeyset(q.sort, sortKeys, organisations.id, q.cursor);
+type ListFilters = z.output<typeof organisationListQuery>;
+
+/**
+ * The list's statement for one shape of query (sort, which filters, a cursor or not), its values bound by
+ * `bind`: as parameters, or as placeholders of a statement built once and prepared (listOrganisations).
+ */
+function buildList(db: Db, q: ListFilters, bind: Bind) {
+  const paging = sortedKeyset(q.sort, sortKeys, organisations.id, q.cursor, bind);
   const where: (SQL | undefined)[] = [paging.where];
   if (q.q) where.push(nameMatches(organisations.name, q.q));
-  if (q.type) where.push(eq(organisations.type, q.type));
-  if (q.parentId) where.push(eq(organisations.parentId, q.parentId));
-  if (q.municipalityCode) where.push(eq(organisations.municipalityCode, q.municipalityCode));
-  if (q.county) where.push(sql`lower(${organisations.county}) = lower(${q.county})`);
-  if (q.tag) where.push(sql`${organisations.tags} @> ${JSON.stringify([q.tag])}::jsonb`);
-  const rows = await db
+  if (q.type) where.push(eq(organisations.type, bind("type", q.type) as string));
+  if (q.parentId) where.push(eq(organisations.parentId, bind("parentId", q.parentId) as string));
+  if (q.municipalityCode)
+    where.push(eq(organisations.municipalityCode, bind("municipalityCode", q.municipalityCode) as string));
+  if (q.county) where.push(sql`lower(${organisations.county}) = lower(${bind("county", q.county)})`);
+  if (q.tag) where.push(sql`${organisations.tags} @> ${bind("tag", JSON.stringify([q.tag]))}::jsonb`);
+  return db
     .select({
       org: organisations,
       parentName: parent.name,
@@ -113,7 +119,48 @@ export async function listOrganisations(db: Db, actor: Actor | null, query: Orga
     .leftJoin(parent, eq(parent.id, organisations.parentId))
     .where(and(...where))
     .orderBy(...paging.orderBy)
-    .limit(q.limit + 1);
+    .limit(bind("limit", q.limit + 1) as number);
+}
+
+/** Prepared list statements by database and shape (a handful of shapes: sorts × filters used). */
+const listQueries = new WeakMap<Db, Map<string, ReturnType<ReturnType<typeof buildList>["prepare"]>>>();
+const placeholder: Bind = (name) => sql.placeholder(name);
+
+/**
+ * One page of organisations, filtered and sorted by the chosen key (keyset paging over key and id).
+ * Without a name search the statement of the query's shape is built once and prepared, its values
+ * passed at execution (the cursor is still decoded and checked here first); a search builds its own.
+ */
+export async function listOrganisations(db: Db, actor: Actor | null, query: OrganisationListQuery = {}) {
+  authorize(actor, organisationsPolicy, "list", null);
+  const q = parseWith(organisationListQuery, query);
+  let rows: Awaited<ReturnType<typeof buildList>>;
+  if (q.q) {
+    rows = await buildList(db, q, (_name, value) => value);
+  } else {
+    const values: Record<string, unknown> = {};
+    const collect: Bind = (name, value) => {
+      values[name] = value;
+      return value;
+    };
+    // Building the query (not its SQL text) decodes and checks the cursor and collects the values,
+    // whose names with the sort make the shape.
+    buildList(db, q, collect);
+    const shape = `${q.sort}|${Object.keys(values).join(",")}`;
+    let byShape = listQueries.get(db);
+    if (!byShape) {
+      byShape = new Map();
+      listQueries.set(db, byShape);
+    }
+    let prepared = byShape.get(shape);
+    if (!prepared) {
+      // Named by the shape (same name, same text), so connections shared by two Db objects agree.
+      const name = `organisation_list_${createHash("sha1").update(shape).digest("hex").slice(0, 16)}`;
+      prepared = buildList(db, q, placeholder).prepare(name);
+      byShape.set(shape, prepared);
+    }
+    rows = await prepared.execute(values);
+  }
   const result = page(rows, q.limit, (row) => encodeCursor(row.cursor, row.org.id));
   return { items: result.items.map(toRecord), nextCursor: result.nextCursor };
 }
