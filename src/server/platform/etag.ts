@@ -32,6 +32,11 @@ export interface Versioned {
   param: string;
   /** i18n prefix of the record's field labels (e.g. "organisations.fields"), for the 412 message. */
   labels?: string;
+  /**
+   * The GET handler reads the version in the statement that reads the record (`versionOf`) and sets
+   * `request.etag` itself: one statement fewer, and the ETag is the version of the very row it answers.
+   */
+  etagFromHandler?: boolean;
 }
 
 declare module "fastify" {
@@ -48,11 +53,18 @@ type VersionedTable = PgTable & { id: AnyPgColumn; updatedAt: AnyPgColumn };
 
 export function versioned(
   table: VersionedTable | (PgTable & { updatedAt: AnyPgColumn }),
-  options: { param?: string; key?: AnyPgColumn; labels?: string } = {},
+  options: { param?: string; key?: AnyPgColumn; labels?: string; etagFromHandler?: boolean } = {},
 ): Versioned {
   const key = options.key ?? (table as VersionedTable).id;
   if (!key) throw new Error("versioned(): the table has no id column; say which column is its key");
-  return { table, key, updatedAt: table.updatedAt, param: options.param ?? "id", labels: options.labels };
+  return {
+    table,
+    key,
+    updatedAt: table.updatedAt,
+    param: options.param ?? "id",
+    labels: options.labels,
+    etagFromHandler: options.etagFromHandler,
+  };
 }
 
 /** What one write request asked for; shared between the route hook and writeWithAudit. */
@@ -69,6 +81,8 @@ const preconditions = new AsyncLocalStorage<Precondition>();
 
 const micros = (column: AnyPgColumn) => sql`(extract(epoch from ${column}) * 1000000)::bigint`;
 const versionSql = (column: AnyPgColumn) => sql<string>`${micros(column)}::text`;
+/** The version of a row as a select-list column, for a GET whose handler reads it with the record. */
+export const versionOf = versionSql;
 
 export const etagOf = (version: string) => `"${version}"`;
 
@@ -217,6 +231,7 @@ export function registerVersionHooks(app: FastifyInstance, db: Db) {
     const id = v ? (request.params as Record<string, string> | undefined)?.[v.param] : undefined;
     if (!v || !id) return done();
     if (request.method === "GET" || request.method === "HEAD") {
+      if (v.etagFromHandler) return done();
       readVersion(db, v, id, false).then((version) => {
         request.etag = version === null ? null : etagOf(version);
         done();

@@ -79,15 +79,23 @@ export function afterCursor(
   cursor: string | undefined,
   key: { sort: SQLWrapper; id: SQLWrapper },
   shape: { sort?: CursorSort; id?: CursorId; desc?: boolean } = {},
+  bind: Bind = keep,
 ): SQL | undefined {
   const decoded = decodeCursor(cursor, shape);
   if (!decoded) return undefined;
-  const value = sql`${decoded.sortValue}${sql.raw(sortCast[shape.sort ?? "text"])}`;
-  const id = sql`${decoded.id}${sql.raw(idCast[shape.id ?? "uuid"])}`;
+  const value = sql`${bind("cursorSort", decoded.sortValue)}${sql.raw(sortCast[shape.sort ?? "text"])}`;
+  const id = sql`${bind("cursorId", decoded.id)}${sql.raw(idCast[shape.id ?? "uuid"])}`;
   return shape.desc
     ? sql`(${key.sort}, ${key.id}) < (${value}, ${id})`
     : sql`(${key.sort}, ${key.id}) > (${value}, ${id})`;
 }
+
+/**
+ * How a value enters a list's SQL: as itself (a parameter), or, for a statement built once and
+ * prepared, as `sql.placeholder(name)` whose value the caller passes at execution.
+ */
+export type Bind = (name: string, value: unknown) => unknown;
+const keep: Bind = (_name, value) => value;
 
 const badCursor = () =>
   new AppError("validation", "errors.validation", {}, { cursor: [{ key: "validation.cursor" }] });
@@ -121,13 +129,14 @@ export function sortedKeyset(
   keys: Record<string, SortKey>,
   id: SQLWrapper,
   cursor: string | undefined,
+  bind: Bind = keep,
 ) {
   const desc = sort.startsWith("-");
   const key = keys[desc ? sort.slice(1) : sort];
   if (!key) throw new Error(`No sort key "${sort}"`);
   const direction = sql.raw(desc ? "desc" : "asc");
   const orderBy = [sql`${key.expr} ${direction}`, sql`${id} ${direction}`];
-  const where = afterCursor(cursor, { sort: key.expr, id }, { sort: key.type, desc });
+  const where = afterCursor(cursor, { sort: key.expr, id }, { sort: key.type, desc }, bind);
   const cursorValue =
     key.type === "timestamp" || key.type === "date"
       ? sql<string>`(${key.expr})::text`

@@ -1,5 +1,4 @@
 import { asc, count, countDistinct, eq, or, type SQL, sql } from "drizzle-orm";
-import { queryRows } from "../db/client.ts";
 import {
   activities,
   activityCourses,
@@ -26,33 +25,38 @@ function coursesJson(condition: SQL) {
     from ${courses} where ${condition}), '[]'::json)`;
 }
 
-type OrganisationLinkRows = {
-  [K in "people" | "programmes" | "courses" | "activities"]: Awaited<
-    ReturnType<OrganisationReferenceReads["links"]>
-  >[K];
-} & { contract_courses: Awaited<ReturnType<OrganisationReferenceReads["links"]>>["contractCourses"] };
+type LinkColumns = ReturnType<OrganisationReferenceReads["linkColumns"]>;
+type OrganisationLinkRows = { [K in keyof LinkColumns]: LinkColumns[K] extends SQL<infer T> ? T : never };
 
 export const organisationReferenceReads: OrganisationReferenceReads = {
   /**
-   * One statement (the detail page's): each list a JSON array in the order the page shows it. JSON
-   * gives dates as `YYYY-MM-DD` and numeric credits as numbers, as the typed columns do.
+   * The detail page's lists as select-list columns correlated to the organisation's id column, so that
+   * the register reads them in the same statement as the organisation itself (one round trip, no N+1):
+   * each list a JSON array in the order the page shows it. JSON gives dates as `YYYY-MM-DD` and numeric
+   * credits as numbers, as the typed columns do.
    */
-  async links(db, id) {
-    const [row] = await queryRows<OrganisationLinkRows>(
-      db,
-      sql`select
-        coalesce((select json_agg(json_build_object('membershipId', ${memberships.id}, 'personId', ${people.id},
+  linkColumns(id) {
+    return {
+      people: sql<
+        OrganisationLinkRows["people"]
+      >`coalesce((select json_agg(json_build_object('membershipId', ${memberships.id}, 'personId', ${people.id},
                    'name', ${people.name}, 'title', ${people.title}, 'role', ${memberships.role},
                    'startDate', ${memberships.startDate}, 'endDate', ${memberships.endDate})
                    order by ${people.sortKey}, ${people.id})
                   from ${memberships} join ${people} on ${people.id} = ${memberships.personId}
-                  where ${memberships.organisationId} = ${id}), '[]'::json) as people,
-        coalesce((select json_agg(json_build_object('id', ${programmes.id}, 'code', ${programmes.code},
+                  where ${memberships.organisationId} = ${id}), '[]'::json)`,
+      programmes: sql<
+        OrganisationLinkRows["programmes"]
+      >`coalesce((select json_agg(json_build_object('id', ${programmes.id}, 'code', ${programmes.code},
                    'name', ${programmes.nameSv}) order by ${programmes.sortKey}, ${programmes.id})
-                  from ${programmes} where ${programmes.organisationId} = ${id}), '[]'::json) as programmes,
-        ${coursesJson(sql`${courses.organisationId} = ${id}`)} as courses,
-        ${coursesJson(sql`${courses.clientOrganisationId} = ${id}`)} as contract_courses,
-        coalesce((select json_agg(json_build_object('id', a.id, 'title', a.title, 'typeKey', a.type_key,
+                  from ${programmes} where ${programmes.organisationId} = ${id}), '[]'::json)`,
+      courses: sql<OrganisationLinkRows["courses"]>`${coursesJson(sql`${courses.organisationId} = ${id}`)}`,
+      contractCourses: sql<
+        OrganisationLinkRows["contractCourses"]
+      >`${coursesJson(sql`${courses.clientOrganisationId} = ${id}`)}`,
+      activities: sql<
+        OrganisationLinkRows["activities"]
+      >`coalesce((select json_agg(json_build_object('id', a.id, 'title', a.title, 'typeKey', a.type_key,
                    'startDate', a.start_date, 'status', a.status, 'role', a.role)
                    order by a.start_date desc nulls last, a.id desc)
                   from (select ${activities.id} as id, ${activities.title} as title, ${activities.typeKey} as type_key,
@@ -62,14 +66,7 @@ export const organisationReferenceReads: OrganisationReferenceReads = {
                         join ${activities} on ${activities.id} = ${activityOrganisations.activityId}
                         where ${activityOrganisations.organisationId} = ${id}
                         order by ${activities.startDate} desc nulls last, ${activities.id} desc
-                        limit 200) a), '[]'::json) as activities`,
-    );
-    return {
-      people: row.people,
-      programmes: row.programmes,
-      courses: row.courses,
-      contractCourses: row.contract_courses,
-      activities: row.activities,
+                        limit 200) a), '[]'::json)`,
     };
   },
   async counts(db, id) {

@@ -1,7 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
 import { and, count, eq, inArray, lt, sql } from "drizzle-orm";
 import type { RoleAssignment } from "../../../common/roles.ts";
-import { type Db, queryRows, type Tx } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
@@ -52,32 +52,45 @@ export async function loadActor(db: Db | Tx, userId: string): Promise<Actor | nu
   };
 }
 
-interface SessionRow {
-  session_id: string;
-  csrf_token: string;
-  user_id: string;
-  name: string;
-  email: string;
-  roles: RoleAssignment[];
+/**
+ * The session lookup of every authenticated request, one round trip (session ⋈ user + roles as JSON).
+ * Built once per database and prepared (named on PostgreSQL): its text never changes, so PostgreSQL
+ * parses and plans it once per connection instead of on every request.
+ */
+function buildSessionQuery(db: Db) {
+  return db
+    .select({
+      sessionId: sessions.id,
+      csrfToken: sessions.csrfToken,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      roles: sql<
+        RoleAssignment[]
+      >`coalesce((select json_agg(json_build_object('role', r.role, 'scopeType', r.scope_type, 'scopeId', r.scope_id))
+                from ${roleAssignments} r where r.user_id = ${users.id}), '[]'::json)`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      sql`${sessions.id} = ${sql.placeholder("id")} and ${sessions.expiresAt} > now() and ${users.active}`,
+    )
+    .prepare("session_lookup");
 }
 
-/**
- * Resolves a session cookie to its actor; expired or unknown sessions resolve to null.
- * One round trip (session ⋈ user + roles as JSON): this runs on every authenticated request.
- */
+const sessionQueries = new WeakMap<Db, ReturnType<typeof buildSessionQuery>>();
+
+/** Resolves a session cookie to its actor; expired or unknown sessions resolve to null. */
 export async function resolveSession(db: Db, token: string) {
-  const [row] = await queryRows<SessionRow>(
-    db,
-    sql`
-    select s.id as session_id, s.csrf_token, u.id as user_id, u.name, u.email,
-      coalesce((select json_agg(json_build_object('role', r.role, 'scopeType', r.scope_type, 'scopeId', r.scope_id))
-                from role_assignments r where r.user_id = u.id), '[]'::json) as roles
-    from sessions s join users u on u.id = s.user_id
-    where s.id = ${hashToken(token)} and s.expires_at > now() and u.active`,
-  );
+  let query = sessionQueries.get(db);
+  if (!query) {
+    query = buildSessionQuery(db);
+    sessionQueries.set(db, query);
+  }
+  const [row] = await query.execute({ id: hashToken(token) });
   if (!row) return null;
-  const actor: Actor = { userId: row.user_id, name: row.name, email: row.email, roles: row.roles };
-  return { actor, sessionId: row.session_id, csrfToken: row.csrf_token };
+  const actor: Actor = { userId: row.userId, name: row.name, email: row.email, roles: row.roles };
+  return { actor, sessionId: row.sessionId, csrfToken: row.csrfToken };
 }
 
 export interface LoginContext {

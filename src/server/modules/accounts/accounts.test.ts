@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createTestApp, demo } from "../../test/harness.ts";
 
@@ -96,6 +97,19 @@ describe("session", () => {
     const anon = await t.request({ method: "GET", url: "/api/auth/me" });
     expect(anon.statusCode).toBe(401);
     expect(anon.json().detail).toBe("Du behöver logga in.");
+  });
+
+  it("answers 401 to an expired session and to the session of a deactivated account", async () => {
+    const expired = await t.login(demo.programmeDirector);
+    const deactivated = await t.login(demo.partner);
+    const db = t.database.db;
+    await db.execute(sql`update sessions set expires_at = now() - interval '1 minute'
+      where user_id = (select id from users where email = ${demo.programmeDirector})`);
+    expect((await t.request({ method: "GET", url: "/api/auth/me", as: expired })).statusCode).toBe(401);
+    await db.execute(sql`update users set active = false where email = ${demo.partner}`);
+    expect((await t.request({ method: "GET", url: "/api/auth/me", as: deactivated })).statusCode).toBe(401);
+    await db.execute(sql`update users set active = true where email = ${demo.partner}`);
+    expect((await t.request({ method: "GET", url: "/api/auth/me", as: deactivated })).statusCode).toBe(200);
   });
 
   it("refuses a cookie-authenticated write without the CSRF token", async () => {

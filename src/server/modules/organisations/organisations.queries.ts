@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import { and, asc, count, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
+import type { z } from "zod";
 import {
   type OrganisationDetailView,
   type OrganisationImpactView,
@@ -11,7 +13,8 @@ import {
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { authorize } from "../../platform/authorize.ts";
-import { encodeCursor, page, type SortKey, sortedKeyset } from "../../platform/pagination.ts";
+import { versionOf } from "../../platform/etag.ts";
+import { type Bind, encodeCursor, page, type SortKey, sortedKeyset } from "../../platform/pagination.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { organisationsPolicy } from "./organisations.policy.ts";
 import { organisations } from "./organisations.schema.ts";
@@ -27,6 +30,8 @@ export interface OrganisationRecord extends Omit<Row, "type" | "sortKey"> {
 }
 
 export interface OrganisationDetail extends OrganisationRecord {
+  /** The row's version (platform/etag.ts), read in the same statement: the detail's ETag. */
+  version: string;
   links: Omit<OrganisationDetailView, keyof OrganisationView>;
 }
 
@@ -87,19 +92,23 @@ const sortKeys: Record<string, SortKey> = {
   updatedAt: { expr: sql`${organisations.updatedAt}`, type: "timestamp" },
 };
 
-/** One page of organisations, filtered and sorted by the chosen key (keyset paging over key and id). */
-export async function listOrganisations(db: Db, actor: Actor | null, query: OrganisationListQuery = {}) {
-  authorize(actor, organisationsPolicy, "list", null);
-  const q = parseWith(organisationListQuery, query);
-  const paging = sortedKeyset(q.sort, sortKeys, organisations.id, q.cursor);
+type ListFilters = z.output<typeof organisationListQuery>;
+
+/**
+ * The list's statement for one shape of query (sort, which filters, a cursor or not), its values bound by
+ * `bind`: as parameters, or as placeholders of a statement built once and prepared (listOrganisations).
+ */
+function buildList(db: Db, q: ListFilters, bind: Bind) {
+  const paging = sortedKeyset(q.sort, sortKeys, organisations.id, q.cursor, bind);
   const where: (SQL | undefined)[] = [paging.where];
   if (q.q) where.push(nameMatches(organisations.name, q.q));
-  if (q.type) where.push(eq(organisations.type, q.type));
-  if (q.parentId) where.push(eq(organisations.parentId, q.parentId));
-  if (q.municipalityCode) where.push(eq(organisations.municipalityCode, q.municipalityCode));
-  if (q.county) where.push(sql`lower(${organisations.county}) = lower(${q.county})`);
-  if (q.tag) where.push(sql`${organisations.tags} @> ${JSON.stringify([q.tag])}::jsonb`);
-  const rows = await db
+  if (q.type) where.push(eq(organisations.type, bind("type", q.type) as string));
+  if (q.parentId) where.push(eq(organisations.parentId, bind("parentId", q.parentId) as string));
+  if (q.municipalityCode)
+    where.push(eq(organisations.municipalityCode, bind("municipalityCode", q.municipalityCode) as string));
+  if (q.county) where.push(sql`lower(${organisations.county}) = lower(${bind("county", q.county)})`);
+  if (q.tag) where.push(sql`${organisations.tags} @> ${bind("tag", JSON.stringify([q.tag]))}::jsonb`);
+  return db
     .select({
       org: organisations,
       parentName: parent.name,
@@ -110,7 +119,48 @@ export async function listOrganisations(db: Db, actor: Actor | null, query: Orga
     .leftJoin(parent, eq(parent.id, organisations.parentId))
     .where(and(...where))
     .orderBy(...paging.orderBy)
-    .limit(q.limit + 1);
+    .limit(bind("limit", q.limit + 1) as number);
+}
+
+/** Prepared list statements by database and shape (a handful of shapes: sorts × filters used). */
+const listQueries = new WeakMap<Db, Map<string, ReturnType<ReturnType<typeof buildList>["prepare"]>>>();
+const placeholder: Bind = (name) => sql.placeholder(name);
+
+/**
+ * One page of organisations, filtered and sorted by the chosen key (keyset paging over key and id).
+ * Without a name search the statement of the query's shape is built once and prepared, its values
+ * passed at execution (the cursor is still decoded and checked here first); a search builds its own.
+ */
+export async function listOrganisations(db: Db, actor: Actor | null, query: OrganisationListQuery = {}) {
+  authorize(actor, organisationsPolicy, "list", null);
+  const q = parseWith(organisationListQuery, query);
+  let rows: Awaited<ReturnType<typeof buildList>>;
+  if (q.q) {
+    rows = await buildList(db, q, (_name, value) => value);
+  } else {
+    const values: Record<string, unknown> = {};
+    const collect: Bind = (name, value) => {
+      values[name] = value;
+      return value;
+    };
+    // Building the query (not its SQL text) decodes and checks the cursor and collects the values,
+    // whose names with the sort make the shape.
+    buildList(db, q, collect);
+    const shape = `${q.sort}|${Object.keys(values).join(",")}`;
+    let byShape = listQueries.get(db);
+    if (!byShape) {
+      byShape = new Map();
+      listQueries.set(db, byShape);
+    }
+    let prepared = byShape.get(shape);
+    if (!prepared) {
+      // Named by the shape (same name, same text), so connections shared by two Db objects agree.
+      const name = `organisation_list_${createHash("sha1").update(shape).digest("hex").slice(0, 16)}`;
+      prepared = buildList(db, q, placeholder).prepare(name);
+      byShape.set(shape, prepared);
+    }
+    rows = await prepared.execute(values);
+  }
   const result = page(rows, q.limit, (row) => encodeCursor(row.cursor, row.org.id));
   return { items: result.items.map(toRecord), nextCursor: result.nextCursor };
 }
@@ -138,10 +188,13 @@ type OrganisationLinks = OrganisationDetail["links"];
  * (src/server/read/register-links.ts) and app.ts provides it at start.
  */
 export interface OrganisationReferenceReads {
-  links(
-    db: Db | Tx,
-    id: string,
-  ): Promise<Pick<OrganisationLinks, "people" | "programmes" | "courses" | "contractCourses" | "activities">>;
+  /**
+   * The detail page's lists as columns for the register's own select, correlated to `id` (the
+   * organisation's id column), so the organisation and its links come in one statement.
+   */
+  linkColumns(id: AnyPgColumn): {
+    [K in "people" | "programmes" | "courses" | "contractCourses" | "activities"]: SQL<OrganisationLinks[K]>;
+  };
   counts(
     db: Db | Tx,
     id: string,
@@ -162,15 +215,18 @@ function references(): OrganisationReferenceReads {
 }
 
 /**
- * The organisation with its parent, the chain above it (topmost first) and its units, in one statement;
- * null when there is no such organisation.
+ * The detail page's statement: the organisation with its parent, its version (the ETag), the chain
+ * above it (topmost first), its units and the read layer's links from the modules above it, correlated
+ * to the organisation's id, so the whole page is one round trip. Built once per database and prepared
+ * (named on PostgreSQL): the statement's text is the same for every organisation.
  */
-async function findOrganisationFamily(db: Db | Tx, id: string) {
-  const [row] = await db
+function buildDetailQuery(db: Db | Tx) {
+  return db
     .select({
       org: organisations,
       parentName: parent.name,
       parentType: parent.type,
+      version: versionOf(organisations.updatedAt),
       ancestors: sql<OrgRef[]>`(
         with recursive up(id, name, type, parent_id, depth) as (
           select a.id, a.name, a.type, a.parent_id, 0 from ${organisations} a where a.id = ${organisations.parentId}
@@ -185,30 +241,36 @@ async function findOrganisationFamily(db: Db | Tx, id: string) {
         select coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'type', c.type)
           order by c.sort_key, c.id), '[]'::json)
         from ${organisations} c where c.parent_id = ${organisations.id})`,
+      ...references().linkColumns(organisations.id),
     })
     .from(organisations)
     .leftJoin(parent, eq(parent.id, organisations.parentId))
-    .where(eq(organisations.id, id));
-  return row ? { record: toRecord(row), ancestors: row.ancestors, children: row.children } : null;
+    .where(eq(organisations.id, sql.placeholder("id")))
+    .prepare("organisation_detail");
 }
 
-/**
- * The organisation and what links to it, the registers its detail page shows: two statements (this
- * register's own rows, and the read layer's links from the modules above it), sent at once.
- */
+const detailQueries = new WeakMap<Db | Tx, ReturnType<typeof buildDetailQuery>>();
+
+/** The organisation and what links to it, the registers its detail page shows; null when there is none. */
 export async function findOrganisationDetail(db: Db | Tx, id: string): Promise<OrganisationDetail | null> {
-  const [family, others] = await Promise.all([findOrganisationFamily(db, id), references().links(db, id)]);
-  if (!family) return null;
+  let query = detailQueries.get(db);
+  if (!query) {
+    query = buildDetailQuery(db);
+    detailQueries.set(db, query);
+  }
+  const [row] = await query.execute({ id });
+  if (!row) return null;
   return {
-    ...family.record,
+    ...toRecord(row),
+    version: row.version,
     links: {
-      ancestors: family.ancestors,
-      children: family.children,
-      people: others.people,
-      programmes: others.programmes,
-      courses: others.courses,
-      contractCourses: others.contractCourses,
-      activities: others.activities,
+      ancestors: row.ancestors,
+      children: row.children,
+      people: row.people,
+      programmes: row.programmes,
+      courses: row.courses,
+      contractCourses: row.contractCourses,
+      activities: row.activities,
     },
   };
 }

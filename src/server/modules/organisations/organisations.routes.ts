@@ -12,7 +12,7 @@ import {
 import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
-import { versioned } from "../../platform/etag.ts";
+import { etagOf, versioned } from "../../platform/etag.ts";
 import { listOf } from "../../platform/pagination.ts";
 import { problemSchema } from "../../platform/problem.ts";
 import { mergeOrganisations } from "./organisations.merge.ts";
@@ -22,6 +22,10 @@ import * as service from "./organisations.service.ts";
 
 const tags = ["Organisationer"];
 const config = { versioned: versioned(organisations, { labels: "organisations.fields" }) };
+/** The detail's GET reads the version with the record (one statement) and sets the ETag itself. */
+const detailConfig = {
+  versioned: versioned(organisations, { labels: "organisations.fields", etagFromHandler: true }),
+};
 const errors = {
   401: problemSchema,
   403: problemSchema,
@@ -72,7 +76,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     "/api/organisations/:id",
     {
-      config,
+      config: detailConfig,
       schema: {
         tags,
         summary: "En organisation med personer, program, kurser, aktiviteter och enheter",
@@ -80,11 +84,11 @@ export function registerOrganisationRoutes(app: FastifyInstance, { db }: Deps) {
         response: { 200: organisationDetailView, ...errors },
       },
     },
-    async (request) =>
-      presentOrganisationDetail(
-        request.actor,
-        await service.getOrganisationDetail(db, request.actor, request.params.id),
-      ),
+    async (request) => {
+      const detail = await service.getOrganisationDetail(db, request.actor, request.params.id);
+      request.etag = etagOf(detail.version);
+      return presentOrganisationDetail(request.actor, detail);
+    },
   );
 
   r.patch(
