@@ -12,7 +12,13 @@ import { providePersonReferenceReads } from "./modules/people/index.ts";
 import { provideCourseReferenceReads, provideProgrammeReferenceReads } from "./modules/programmes/index.ts";
 import type { AppConfig, Deps } from "./platform/context.ts";
 import { registerVersionHooks } from "./platform/etag.ts";
-import { genReqId, type LogDestination, loggerOptions, registerRequestIdHeader } from "./platform/logging.ts";
+import {
+  genReqId,
+  type LogDestination,
+  loggerOptions,
+  registerRequestIdHeader,
+  registerRequestLog,
+} from "./platform/logging.ts";
 import {
   registerOpenApiRoute,
   securitySchemes,
@@ -83,6 +89,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const app = Fastify({
     logger: options.logger ? loggerOptions(options.logger === true ? undefined : options.logger) : false,
     genReqId,
+    // One line per request, written when it is answered (platform/logging.ts, registerRequestLog).
+    disableRequestLogging: true,
     bodyLimit: 2 * 1024 * 1024,
     // Only configured proxies may name the client: otherwise X-Forwarded-For would let anyone pick the
     // address the per-address limits (login, registration, newsletter, mail caps) count.
@@ -94,6 +102,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerRequestIdHeader(app);
+  registerRequestLog(app);
   registerProblemHandling(app);
   registerInputGuards(app);
 

@@ -31,9 +31,11 @@ describe("the request log", () => {
     const id = res.headers["x-request-id"] as string;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const mine = entries().filter((e) => e.reqId === id);
-    expect(mine.map((e) => e.msg)).toEqual(["incoming request", "request completed"]);
+    // One line per request, with what was asked and how it was answered.
+    expect(mine.map((e) => e.msg)).toEqual(["request completed"]);
     expect(mine[0].req).toMatchObject({ method: "POST", url: "/api/auth/login" });
-    expect(mine[1].res).toMatchObject({ statusCode: 200 });
+    expect(mine[0].res).toMatchObject({ statusCode: 200 });
+    expect(mine[0].responseTime).toBeGreaterThan(0);
 
     const session = res.cookies.find((c) => c.name === "samspel_session")!.value;
     const csrf = res.json().csrfToken as string;
@@ -69,11 +71,31 @@ describe("the request log", () => {
     expect(queryRes.headers["x-request-id"]).toBe("lb-4711");
     expect(lines.join("\n")).not.toContain(token);
     const urls = entries()
-      .filter((e) => e.msg === "incoming request")
+      .filter((e) => e.msg === "request completed")
       .map((e) => (e.req as { url: string }).url);
     expect(urls).toContain("/api/public/registrations/[dold]");
     expect(urls).toContain("/api/organisations?resetToken=[dold]&q=kommun");
     expect(entries().some((e) => e.reqId === "lb-4711")).toBe(true);
+  });
+
+  it("also writes the arrival line at debug level (SAMSPEL_LOG_LEVEL=debug), with the secrets hidden", async () => {
+    const before = process.env.SAMSPEL_LOG_LEVEL;
+    process.env.SAMSPEL_LOG_LEVEL = "debug";
+    const debugLines: string[] = [];
+    const debugApp = await buildApp({
+      database,
+      webRoot: null,
+      logger: { write: (line) => void debugLines.push(line) },
+    });
+    if (before === undefined) delete process.env.SAMSPEL_LOG_LEVEL;
+    else process.env.SAMSPEL_LOG_LEVEL = before;
+    const res = await debugApp.inject({ url: "/api/organisations?resetToken=HemligToken_debug1" });
+    await debugApp.close();
+    const id = res.headers["x-request-id"];
+    const mine = debugLines.map((line) => JSON.parse(line)).filter((e) => e.reqId === id);
+    expect(mine.map((e) => e.msg)).toEqual(["incoming request", "request completed"]);
+    expect(mine[0].req.url).toBe("/api/organisations?resetToken=[dold]");
+    expect(debugLines.join("\n")).not.toContain("HemligToken_debug1");
   });
 
   it("makes its own id when the one sent could forge a line", async () => {
