@@ -50,6 +50,8 @@ export const courses = pgTable(
     uniqueIndex("courses_code_uq").on(t.code),
     index("courses_sort_idx").on(t.sortKey, t.id),
     index("courses_client_idx").on(t.clientOrganisationId),
+    // An organisation's page lists its courses (read/register-links.ts): without it a scan of every course.
+    index("courses_organisation_idx").on(t.organisationId),
     index("courses_name_trgm").using("gin", sql`${t.nameSv} gin_trgm_ops`),
   ],
 );

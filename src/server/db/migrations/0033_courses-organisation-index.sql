@@ -1,0 +1,1 @@
+CREATE INDEX "courses_organisation_idx" ON "courses" USING btree ("organisation_id");
