@@ -13,12 +13,40 @@
  * when any failed. The output of the background stages is printed whole when each ends; Vitest's streams as it runs.
  */
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 const bin = (name) => path.join("node_modules", ".bin", name);
 const snapshot = path.join(tmpdir(), `samspel-e2e-prepared-${process.pid}.tar`);
+const resultsOf = (stage) => path.join(tmpdir(), `samspel-test-${stage}-${process.pid}.json`);
+/** Vitest's usual output, and its results as JSON for the failure list at the end. */
+const reporters = (stage) => ["--reporter=default", "--reporter=json", `--outputFile.json=${resultsOf(stage)}`];
+
+/**
+ * The failed tests of a Vitest run, a few lines each: the end of a long CI log is often all that is kept, so the
+ * failures are repeated there (a run failed on a clean clone once with nothing but "1 failed" left to read).
+ */
+function failuresOf(stage) {
+  const file = resultsOf(stage);
+  if (!existsSync(file)) return [];
+  const results = JSON.parse(readFileSync(file, "utf8"));
+  rmSync(file, { force: true });
+  const lines = [];
+  for (const suite of results.testResults ?? []) {
+    const where = path.relative(process.cwd(), suite.name);
+    const failed = (suite.assertionResults ?? []).filter((test) => test.status === "failed");
+    for (const test of failed) {
+      lines.push(`  FAIL ${where} > ${test.fullName}`);
+      const message = (test.failureMessages ?? []).join("\n").split("\n").slice(0, 6);
+      lines.push(...message.map((line) => `       ${line}`));
+    }
+    if (failed.length === 0 && suite.status === "failed") {
+      lines.push(`  FAIL ${where}: ${(suite.message ?? "").split("\n").slice(0, 6).join("\n       ")}`);
+    }
+  }
+  return lines;
+}
 
 /** Runs a command; resolves to its exit status and seconds taken. Buffered output is printed when it ends. */
 function run(name, command, args, { background = false, env = {} } = {}) {
@@ -58,15 +86,17 @@ const background = [
     background: true,
   }),
 ];
-const integration = await run("integration tests", bin("vitest"), ["run"]);
+const integration = await run("integration tests", bin("vitest"), ["run", ...reporters("integration")]);
 const [lint, typecheck, prepared] = await Promise.all(background);
 // Without a prepared snapshot (its stage failed) the journeys' global set-up makes its own.
-const e2e = await run("browser journeys", bin("vitest"), ["run", "--config", "vitest.e2e.config.ts"], {
+const e2e = await run("browser journeys", bin("vitest"), ["run", "--config", "vitest.e2e.config.ts", ...reporters("e2e")], {
   env: prepared.status === 0 ? { SAMSPEL_E2E_SNAPSHOT: snapshot } : {},
 });
 rmSync(snapshot, { force: true });
 
 const stages = [lint, typecheck, prepared, integration, e2e];
+const failures = [...failuresOf("integration"), ...failuresOf("e2e")];
+if (failures.length > 0) console.log(`\n== failed tests\n${failures.join("\n")}`);
 console.log(
   `\n== npm test in ${Math.round((Date.now() - started) / 1000)} s: ${stages
     .map((s) => `${s.name} ${s.status === 0 ? "ok" : "FAILED"} ${s.seconds} s`)

@@ -2,7 +2,7 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Database } from "./db/client.ts";
 import { resolveApiToken, resolveSession } from "./modules/accounts/index.ts";
@@ -90,7 +90,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     logger: options.logger ? loggerOptions(options.logger === true ? undefined : options.logger) : false,
     genReqId,
     // One line per request, written when it is answered (platform/logging.ts, registerRequestLog).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 2 * 1024 * 1024,
     // Only configured proxies may name the client: otherwise X-Forwarded-For would let anyone pick the
     // address the per-address limits (login, registration, newsletter, mail caps) count.
