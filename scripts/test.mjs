@@ -21,7 +21,11 @@ const bin = (name) => path.join("node_modules", ".bin", name);
 const snapshot = path.join(tmpdir(), `samspel-e2e-prepared-${process.pid}.tar`);
 const resultsOf = (stage) => path.join(tmpdir(), `samspel-test-${stage}-${process.pid}.json`);
 /** Vitest's usual output, and its results as JSON for the failure list at the end. */
-const reporters = (stage) => ["--reporter=default", "--reporter=json", `--outputFile.json=${resultsOf(stage)}`];
+const reporters = (stage) => [
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${resultsOf(stage)}`,
+];
 
 /**
  * The failed tests of a Vitest run, a few lines each: the end of a long CI log is often all that is kept, so the
@@ -89,9 +93,14 @@ const background = [
 const integration = await run("integration tests", bin("vitest"), ["run", ...reporters("integration")]);
 const [lint, typecheck, prepared] = await Promise.all(background);
 // Without a prepared snapshot (its stage failed) the journeys' global set-up makes its own.
-const e2e = await run("browser journeys", bin("vitest"), ["run", "--config", "vitest.e2e.config.ts", ...reporters("e2e")], {
-  env: prepared.status === 0 ? { SAMSPEL_E2E_SNAPSHOT: snapshot } : {},
-});
+const e2e = await run(
+  "browser journeys",
+  bin("vitest"),
+  ["run", "--config", "vitest.e2e.config.ts", ...reporters("e2e")],
+  {
+    env: prepared.status === 0 ? { SAMSPEL_E2E_SNAPSHOT: snapshot } : {},
+  },
+);
 rmSync(snapshot, { force: true });
 
 const stages = [lint, typecheck, prepared, integration, e2e];
