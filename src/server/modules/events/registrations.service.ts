@@ -14,7 +14,13 @@ import { AppError, notFound } from "../../platform/errors.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { endedEventsBefore } from "../../read/events-ended.ts";
-import { anonymousMailAllowed, type MailOrigin, queueMails } from "../mail/index.ts";
+import {
+  fillReservedMail,
+  type MailOrigin,
+  queueMails,
+  releaseReservedMail,
+  reserveAnonymousMail,
+} from "../mail/index.ts";
 import { organisationIdByName } from "../organisations/index.ts";
 import { findOrCreateParticipant } from "../people/index.ts";
 import { checkinQrPng, confirmationAttachments, confirmationMail, queuePromotions } from "./events.mail.ts";
@@ -92,8 +98,10 @@ export interface RegistrationOutcome {
  * Every registration to one event queues on the event's row lock, so the lock is held only for what
  * needs it: the capacity decision and the inserts that follow from it (two statements and the commit).
  * Everything else comes first — reading the event, checking the answers, the QR image and the .ics,
- * the organisation look-up (no transaction), and, in the transaction but before the lock, the person
- * in the register and the caps on anonymous mail (their own locks, always taken before the event's).
+ * the organisation look-up and the place under the caps on anonymous mail (each in its own short
+ * transaction: the caps' locks are per sender's address, so held to the commit they made every
+ * registration from one address wait for the one before), and, in the transaction but before the lock,
+ * the person in the register.
  */
 export async function registerPublic(
   db: Db,
@@ -112,100 +120,119 @@ export async function registerPublic(
   const token = newToken();
   const id = randomUUID();
   const organisationId = await organisationIdByName(db, answers.organisation);
-  const result = await writeWithAudit(db, null, async (tx, audit) => {
-    const personId = await findOrCreateParticipant(tx, {
-      name: data.name,
-      email: data.email,
-      role: answers.role,
-      organisationId,
+  // Over the cap on anonymous mail nothing is queued, and the registrant is told the same.
+  const reservation = origin
+    ? await reserveAnonymousMail(db, "events.confirmation", data.email, origin)
+    : null;
+  const mayMail = !origin || reservation !== null;
+  try {
+    return await registerInTransaction();
+  } catch (error) {
+    if (reservation) await releaseReservedMail(db, reservation);
+    throw error;
+  }
+
+  async function registerInTransaction() {
+    return writeWithAudit(db, null, async (tx, audit) => {
+      const personId = await findOrCreateParticipant(tx, {
+        name: data.name,
+        email: data.email,
+        role: answers.role,
+        organisationId,
+      });
+      // The event lock: from here to the commit every other registration to this event waits.
+      const event = await lockEvent(tx, eventId);
+      if (!event) throw notFound();
+      const fresh: RegistrationEvent = {
+        ...record,
+        event: { ...record.event, ...event, visibility: record.event.visibility, questions: event.questions },
+      };
+      // Opening and closing as the organiser has them now; "full" is the capacity decision below.
+      const window = registrationWindow(fresh, now);
+      if (window === "notYetOpen") throw refuse("registrationNotOpen");
+      if (window === "closed" || window === "none") throw refuse("registrationClosed");
+      const taken = await placesTaken(tx, eventId, data.email, checkinCode);
+      if (taken.duplicate) throw new AppError("alreadyRegistered");
+      let status: "confirmed" | "waitlisted" = "confirmed";
+      if (event.capacity !== null && taken.confirmed >= event.capacity) {
+        if (!event.waitlist) throw new AppError("eventFull");
+        status = "waitlisted";
+      }
+      if (taken.codeTaken) {
+        // One in a billion per registration: a fresh code, and its image, under the lock.
+        checkinCode = await newCheckinCode(tx, eventId);
+        attachments = confirmationAttachments(
+          record,
+          publicUrl,
+          checkinQrPng(publicUrl, eventId, checkinCode),
+        );
+      }
+      const position = status === "waitlisted" ? taken.waitlisted + 1 : null;
+      const row = { id, eventId, name: data.name, email: data.email, status, source: "form", checkinCode };
+      // Sent together without waiting for one another (one connection runs them in this order); the
+      // answers' rows refer to the registration, so they follow its insert.
+      // One after another on the transaction's connection (node-postgres does not take a second query while one
+      // runs); they are a handful of short inserts, under the lock only for as long as they take.
+      const writes: (() => Promise<unknown>)[] = [
+        () =>
+          tx
+            .insert(eventRegistrations)
+            .values({
+              id,
+              eventId,
+              personId,
+              name: data.name,
+              email: data.email,
+              organisationName: answers.organisation,
+              organisationId,
+              role: answers.role,
+              roleKey: answers.roleKey,
+              municipality: answers.municipality,
+              status,
+              source: "form",
+              tokenHash: hashToken(token),
+              checkinCode,
+              consentInvitations: data.consentInvitations,
+              // The moment of the insert, under the event lock — not `now()`, the transaction's start: a
+              // transaction that began earlier but got the lock later would share waiting-list places.
+              createdAt: sql`clock_timestamp()`,
+            })
+            .execute(),
+      ];
+      const dietary = answers.dietary;
+      if (dietary)
+        writes.push(() =>
+          tx.insert(eventDietaryNeeds).values({ registrationId: id, needs: dietary }).execute(),
+        );
+      const accessibility = answers.accessibility;
+      if (accessibility)
+        writes.push(() =>
+          tx.insert(eventAccessibilityNeeds).values({ registrationId: id, needs: accessibility }).execute(),
+        );
+      const gender = answers.gender;
+      if (gender)
+        writes.push(() => tx.insert(eventGenderAnswers).values({ registrationId: id, gender }).execute());
+      // The audit keeps what happened, not the person's answers (GDPR: no copies of personal data).
+      writes.push(() =>
+        audit({
+          action: "registration.create",
+          entityType: "event_registration",
+          entityId: id,
+          after: { eventId, status, source: "form", personId },
+        }),
+      );
+      if (mayMail) {
+        const mail = confirmationMail({ record: fresh, row, token, position, publicUrl, attachments });
+        writes.push(() =>
+          reservation
+            ? fillReservedMail(tx, reservation, mail)
+            : queueMails(tx, "events.confirmation", [{ mail }]),
+        );
+      }
+      for (const write of writes) await write();
+      return { row, token, position, emailQueued: true };
     });
-    const mayMail = origin ? await anonymousMailAllowed(tx, data.email, origin) : true;
-    // The event lock: from here to the commit every other registration to this event waits.
-    const event = await lockEvent(tx, eventId);
-    if (!event) throw notFound();
-    const fresh: RegistrationEvent = {
-      ...record,
-      event: { ...record.event, ...event, visibility: record.event.visibility, questions: event.questions },
-    };
-    // Opening and closing as the organiser has them now; "full" is the capacity decision below.
-    const window = registrationWindow(fresh, now);
-    if (window === "notYetOpen") throw refuse("registrationNotOpen");
-    if (window === "closed" || window === "none") throw refuse("registrationClosed");
-    const taken = await placesTaken(tx, eventId, data.email, checkinCode);
-    if (taken.duplicate) throw new AppError("alreadyRegistered");
-    let status: "confirmed" | "waitlisted" = "confirmed";
-    if (event.capacity !== null && taken.confirmed >= event.capacity) {
-      if (!event.waitlist) throw new AppError("eventFull");
-      status = "waitlisted";
-    }
-    if (taken.codeTaken) {
-      // One in a billion per registration: a fresh code, and its image, under the lock.
-      checkinCode = await newCheckinCode(tx, eventId);
-      attachments = confirmationAttachments(record, publicUrl, checkinQrPng(publicUrl, eventId, checkinCode));
-    }
-    const position = status === "waitlisted" ? taken.waitlisted + 1 : null;
-    const row = { id, eventId, name: data.name, email: data.email, status, source: "form", checkinCode };
-    // Sent together without waiting for one another (one connection runs them in this order); the
-    // answers' rows refer to the registration, so they follow its insert.
-    // One after another on the transaction's connection (node-postgres does not take a second query while one
-    // runs); they are a handful of short inserts, under the lock only for as long as they take.
-    const writes: (() => Promise<unknown>)[] = [
-      () =>
-        tx
-          .insert(eventRegistrations)
-          .values({
-            id,
-            eventId,
-            personId,
-            name: data.name,
-            email: data.email,
-            organisationName: answers.organisation,
-            organisationId,
-            role: answers.role,
-            roleKey: answers.roleKey,
-            municipality: answers.municipality,
-            status,
-            source: "form",
-            tokenHash: hashToken(token),
-            checkinCode,
-            consentInvitations: data.consentInvitations,
-            // The moment of the insert, under the event lock — not `now()`, the transaction's start: a
-            // transaction that began earlier but got the lock later would share waiting-list places.
-            createdAt: sql`clock_timestamp()`,
-          })
-          .execute(),
-    ];
-    const dietary = answers.dietary;
-    if (dietary)
-      writes.push(() =>
-        tx.insert(eventDietaryNeeds).values({ registrationId: id, needs: dietary }).execute(),
-      );
-    const accessibility = answers.accessibility;
-    if (accessibility)
-      writes.push(() =>
-        tx.insert(eventAccessibilityNeeds).values({ registrationId: id, needs: accessibility }).execute(),
-      );
-    const gender = answers.gender;
-    if (gender)
-      writes.push(() => tx.insert(eventGenderAnswers).values({ registrationId: id, gender }).execute());
-    // The audit keeps what happened, not the person's answers (GDPR: no copies of personal data).
-    writes.push(() =>
-      audit({
-        action: "registration.create",
-        entityType: "event_registration",
-        entityId: id,
-        after: { eventId, status, source: "form", personId },
-      }),
-    );
-    // Over the cap on anonymous mail nothing is queued, and the registrant is told the same.
-    if (mayMail) {
-      const mail = confirmationMail({ record: fresh, row, token, position, publicUrl, attachments });
-      writes.push(() => queueMails(tx, "events.confirmation", [{ mail, source: origin?.source }]));
-    }
-    for (const write of writes) await write();
-    return { row, token, position, emailQueued: true };
-  });
-  return result;
+  }
 }
 
 async function byToken(db: Db | Tx, token: string): Promise<RegistrationRow> {

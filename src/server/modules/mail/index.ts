@@ -8,8 +8,12 @@ export { nudgeMailSender, onDeliveryOutcome, sendDueMail, startMailSender } from
 export {
   anonymousMailAllowed,
   defaultAnonymousMailCaps,
+  fillReservedMail,
   type MailOrigin,
+  type MailReservation,
   queueAnonymousMail,
   queueMail,
   queueMails,
+  releaseReservedMail,
+  reserveAnonymousMail,
 } from "./outbox.ts";

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.ts";
 import { createTestApp, demo, type TestApp } from "../../test/harness.ts";
 import { createEvent, mailsTo, register } from "../events/test/events.fixture.ts";
-import { defaultAnonymousMailCaps } from "./outbox.ts";
+import { sendDueMail } from "./mail-sender.ts";
+import { defaultAnonymousMailCaps, purgeSentMail, reserveAnonymousMail } from "./outbox.ts";
 
 // Issue 11, finding 6: mail the public sets off is capped per recipient and per source, silently.
 
@@ -80,5 +81,77 @@ describe("caps on anonymous mail", () => {
       expect(res.json()).toMatchObject({ status: "confirmed", emailSent: true });
     }
     expect(await queuedTo(fresh, "offer@example.se")).toBe(5);
+  }, 240_000);
+});
+
+// Issue 14, goal 4: a public registration reserves its mail's place under the caps in a transaction of its own,
+// so registrations from one address no longer wait for one another's; the caps must stay exact.
+describe("a mail's place reserved under the caps", () => {
+  const reservedRows = async (app: TestApp) =>
+    (
+      await queryRows<{ n: number }>(
+        app.database.db,
+        sql`select count(*)::int as n from mail_outbox where status = 'reserved'`,
+      )
+    )[0].n;
+
+  it("gives the place back when the registration fails, so the next registrant still gets a mail", async () => {
+    const app = await createTestApp({
+      config: { anonymousMail: { perRecipient: 5, perSource: 2, windowMinutes: 60 } },
+    });
+    const as = await app.login(demo.coordinator);
+    const event = await createEvent(app, as, { capacity: 10 });
+    const first = { name: "Alva Berg", email: "alva@example.se" };
+    expect((await register(app, event.id, first)).statusCode).toBe(201);
+    const again = await register(app, event.id, first);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().title).toMatch(/redan anmäld/i);
+    // The failed attempt's place is free again: the source's second mail goes to the next registrant.
+    expect((await register(app, event.id, { name: "Bo Ek", email: "bo@example.se" })).statusCode).toBe(201);
+    expect(await mailsTo(app, "bo@example.se")).toHaveLength(1);
+    expect(await reservedRows(app)).toBe(0);
+  }, 240_000);
+
+  it("keeps the cap per source exact when 24 from one address register at once", async () => {
+    const app = await createTestApp({
+      config: { anonymousMail: { perRecipient: 5, perSource: 10, windowMinutes: 60 } },
+    });
+    const as = await app.login(demo.coordinator);
+    const event = await createEvent(app, as, { capacity: 100 });
+    const results = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        register(app, event.id, { name: `Deltagare ${i}`, email: `samtidig-${i}@example.se` }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(Array(24).fill(201));
+    const [mail] = await queryRows<{ queued: number; reserved: number }>(
+      app.database.db,
+      sql`select count(*) filter (where status <> 'reserved')::int as queued,
+                 count(*) filter (where status = 'reserved')::int as reserved
+          from mail_outbox where recipient like 'samtidig-%'`,
+    );
+    expect(mail).toEqual({ queued: 10, reserved: 0 });
+  }, 240_000);
+
+  it("never sends a reserved place, and deletes one left behind by a stopped process a day later", async () => {
+    const app = await createTestApp();
+    const origin = { source: "198.51.100.7", caps: defaultAnonymousMailCaps };
+    const reservation = await reserveAnonymousMail(
+      app.database.db,
+      "events.confirmation",
+      "kvar@example.se",
+      origin,
+    );
+    expect(reservation).not.toBeNull();
+    await sendDueMail(app.database.db);
+    expect(await mailsTo(app, "kvar@example.se")).toHaveLength(0);
+    expect(await reservedRows(app)).toBe(1);
+    await purgeSentMail(app.database.db);
+    expect(await reservedRows(app)).toBe(1); // a fresh one may still be filled
+    await app.database.db.execute(
+      sql`update mail_outbox set created_at = now() - interval '25 hours' where status = 'reserved'`,
+    );
+    await purgeSentMail(app.database.db);
+    expect(await reservedRows(app)).toBe(0);
   }, 240_000);
 });
