@@ -179,6 +179,23 @@ describe("POST /api/public/events/:id/registrations", () => {
     const detail = await t.request({ method: "GET", url: `/api/events/${event.id}`, as: coordinator });
     expect(detail.json().counts).toMatchObject({ registered: 10, waitlisted: 40 });
   }, 240_000);
+
+  it("registers one of ten sent at once with the same e-mail, and tells the other nine in Swedish", async () => {
+    // The registration is written before the event lock, so the unique e-mail per event decides: each of the
+    // nine waits for the first to commit and then finds it — no second place, no deadlock, no 500.
+    const event = await createEvent(t, coordinator, { capacity: 5 });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        register(t, event.id, { name: "Dubbel Anmälan", email: "dubbel@example.se" }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, ...Array(9).fill(409)]);
+    const refused = results.find((r) => r.statusCode === 409)!;
+    expect(refused.json().title).toMatch(/redan anmäld/i);
+    const detail = await t.request({ method: "GET", url: `/api/events/${event.id}`, as: coordinator });
+    expect(detail.json().counts).toMatchObject({ registered: 1, waitlisted: 0 });
+    expect(await mailsTo(t, "dubbel@example.se")).toHaveLength(1);
+  }, 240_000);
 });
 
 describe("40 people registering at once for 10 places", () => {

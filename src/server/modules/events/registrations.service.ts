@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import {
   type RegistrationInput,
@@ -17,7 +16,6 @@ import { endedEventsBefore } from "../../read/events-ended.ts";
 import {
   fillReservedMail,
   type MailOrigin,
-  queueMails,
   releaseReservedMail,
   reserveAnonymousMail,
 } from "../mail/index.ts";
@@ -43,12 +41,12 @@ import {
 } from "./events.schema.ts";
 import {
   answersFor,
+  insertPendingRegistration,
   lockEvent,
-  newCheckinCode,
-  placesTaken,
   promoteFromWaitlist,
   type RegistrationRow,
   randomCheckinCode,
+  takePlace,
   waitlistPosition,
 } from "./registrations.write.ts";
 
@@ -96,50 +94,69 @@ export interface RegistrationOutcome {
  * events are not found by the public. The caller nudges the mail sender after this returns.
  *
  * Every registration to one event queues on the event's row lock, so the lock is held only for what
- * needs it: the capacity decision and the inserts that follow from it (two statements and the commit).
- * Everything else comes first — reading the event, checking the answers, the QR image and the .ics,
- * the organisation look-up and the place under the caps on anonymous mail (each in its own short
- * transaction: the caps' locks are per sender's address, so held to the commit they made every
- * registration from one address wait for the one before), and, in the transaction but before the lock,
- * the person in the register.
+ * needs it: the capacity decision, the audit record that tells it, and the commit (issue 14, goal 4:
+ * each statement under the lock waits for its turn on a busy event loop, so fewer of them is more
+ * registrations a second). Everything else comes first: reading the event, checking the answers, the
+ * QR image and the .ics, the organisation, the mail's place under the caps on anonymous mail (in its
+ * own short transaction: the caps' locks are per sender's address, so held to the commit they made
+ * every registration from one address wait for the one before); then, in the transaction but before
+ * the lock, the person in the register, the registration with its answers — on the waiting list until
+ * the lock decides, seen by nobody before the commit — and the confirmation, its likely text.
  */
 export async function registerPublic(
   db: Db,
   eventId: string,
   input: RegistrationInput,
   publicUrl: string,
-  now = new Date(),
-  origin?: MailOrigin,
+  now: Date,
+  origin: MailOrigin,
 ): Promise<RegistrationOutcome> {
   const record = await loadRegistrationEvent(db, eventId);
   if (record?.event.visibility !== "public") throw notFound();
   const data = parseWith(registrationInput, input);
   const answers = answersFor(record.event.questions, data);
-  let checkinCode = randomCheckinCode();
-  let attachments = confirmationAttachments(record, publicUrl, checkinQrPng(publicUrl, eventId, checkinCode));
   const token = newToken();
-  const id = randomUUID();
+  const drawn = randomCheckinCode();
+  const drawnQr = checkinQrPng(publicUrl, eventId, drawn);
   const organisationId = await organisationIdByName(db, answers.organisation);
   // Over the cap on anonymous mail nothing is queued, and the registrant is told the same.
-  const reservation = origin
-    ? await reserveAnonymousMail(db, "events.confirmation", data.email, origin)
-    : null;
-  const mayMail = !origin || reservation !== null;
+  const reservation = await reserveAnonymousMail(db, "events.confirmation", data.email, origin);
   try {
-    return await registerInTransaction();
-  } catch (error) {
-    if (reservation) await releaseReservedMail(db, reservation);
-    throw error;
-  }
-
-  async function registerInTransaction() {
-    return writeWithAudit(db, null, async (tx, audit) => {
+    return await writeWithAudit(db, null, async (tx, audit) => {
       const personId = await findOrCreateParticipant(tx, {
         name: data.name,
         email: data.email,
         role: answers.role,
         organisationId,
       });
+      const pending = await insertPendingRegistration(tx, {
+        eventId,
+        personId,
+        name: data.name,
+        email: data.email,
+        organisationName: answers.organisation,
+        organisationId,
+        role: answers.role,
+        roleKey: answers.roleKey,
+        municipality: answers.municipality,
+        source: "form",
+        tokenHash: hashToken(token),
+        checkinCode: drawn,
+        consentInvitations: data.consentInvitations,
+        answers,
+      });
+      if (pending === "duplicate") throw new AppError("alreadyRegistered");
+      const { id, checkinCode } = pending;
+      // One in a billion per registration the drawn code was taken, and another was drawn: its own image.
+      const qr = checkinCode === drawn ? drawnQr : checkinQrPng(publicUrl, eventId, checkinCode);
+      const attachments = confirmationAttachments(record, publicUrl, qr);
+      const row = { id, eventId, name: data.name, email: data.email, source: "form", checkinCode };
+      const mail = (status: "confirmed" | "waitlisted", position: number | null) =>
+        confirmationMail({ record, row: { ...row, status }, token, position, publicUrl, attachments });
+      // Most registrations get a place: the confirmation is written before the lock, and rewritten under it
+      // only for the waiting list.
+      if (reservation) await fillReservedMail(tx, reservation, mail("confirmed", null));
+
       // The event lock: from here to the commit every other registration to this event waits.
       const event = await lockEvent(tx, eventId);
       if (!event) throw notFound();
@@ -151,87 +168,22 @@ export async function registerPublic(
       const window = registrationWindow(fresh, now);
       if (window === "notYetOpen") throw refuse("registrationNotOpen");
       if (window === "closed" || window === "none") throw refuse("registrationClosed");
-      const taken = await placesTaken(tx, eventId, data.email, checkinCode);
-      if (taken.duplicate) throw new AppError("alreadyRegistered");
-      let status: "confirmed" | "waitlisted" = "confirmed";
-      if (event.capacity !== null && taken.confirmed >= event.capacity) {
-        if (!event.waitlist) throw new AppError("eventFull");
-        status = "waitlisted";
-      }
-      if (taken.codeTaken) {
-        // One in a billion per registration: a fresh code, and its image, under the lock.
-        checkinCode = await newCheckinCode(tx, eventId);
-        attachments = confirmationAttachments(
-          record,
-          publicUrl,
-          checkinQrPng(publicUrl, eventId, checkinCode),
-        );
-      }
-      const position = status === "waitlisted" ? taken.waitlisted + 1 : null;
-      const row = { id, eventId, name: data.name, email: data.email, status, source: "form", checkinCode };
-      // Sent together without waiting for one another (one connection runs them in this order); the
-      // answers' rows refer to the registration, so they follow its insert.
-      // One after another on the transaction's connection (node-postgres does not take a second query while one
-      // runs); they are a handful of short inserts, under the lock only for as long as they take.
-      const writes: (() => Promise<unknown>)[] = [
-        () =>
-          tx
-            .insert(eventRegistrations)
-            .values({
-              id,
-              eventId,
-              personId,
-              name: data.name,
-              email: data.email,
-              organisationName: answers.organisation,
-              organisationId,
-              role: answers.role,
-              roleKey: answers.roleKey,
-              municipality: answers.municipality,
-              status,
-              source: "form",
-              tokenHash: hashToken(token),
-              checkinCode,
-              consentInvitations: data.consentInvitations,
-              // The moment of the insert, under the event lock — not `now()`, the transaction's start: a
-              // transaction that began earlier but got the lock later would share waiting-list places.
-              createdAt: sql`clock_timestamp()`,
-            })
-            .execute(),
-      ];
-      const dietary = answers.dietary;
-      if (dietary)
-        writes.push(() =>
-          tx.insert(eventDietaryNeeds).values({ registrationId: id, needs: dietary }).execute(),
-        );
-      const accessibility = answers.accessibility;
-      if (accessibility)
-        writes.push(() =>
-          tx.insert(eventAccessibilityNeeds).values({ registrationId: id, needs: accessibility }).execute(),
-        );
-      const gender = answers.gender;
-      if (gender)
-        writes.push(() => tx.insert(eventGenderAnswers).values({ registrationId: id, gender }).execute());
+      const { status, position } = await takePlace(tx, id, eventId, event.capacity);
+      if (status === "waitlisted" && !event.waitlist) throw new AppError("eventFull");
       // The audit keeps what happened, not the person's answers (GDPR: no copies of personal data).
-      writes.push(() =>
-        audit({
-          action: "registration.create",
-          entityType: "event_registration",
-          entityId: id,
-          after: { eventId, status, source: "form", personId },
-        }),
-      );
-      if (mayMail) {
-        const mail = confirmationMail({ record: fresh, row, token, position, publicUrl, attachments });
-        writes.push(() =>
-          reservation
-            ? fillReservedMail(tx, reservation, mail)
-            : queueMails(tx, "events.confirmation", [{ mail }]),
-        );
-      }
-      for (const write of writes) await write();
-      return { row, token, position, emailQueued: true };
+      await audit({
+        action: "registration.create",
+        entityType: "event_registration",
+        entityId: id,
+        after: { eventId, status, source: "form", personId },
+      });
+      if (reservation && status === "waitlisted")
+        await fillReservedMail(tx, reservation, mail(status, position));
+      return { row: { ...row, status }, token, position, emailQueued: true };
     });
+  } catch (error) {
+    if (reservation) await releaseReservedMail(db, reservation);
+    throw error;
   }
 }
 

@@ -144,7 +144,11 @@ export async function reserveAnonymousMail(
   });
 }
 
-/** Writes the mail into its reserved place, in the caller's transaction; the sender sends it after the commit. */
+/**
+ * Writes the mail into its reserved place, in the caller's transaction; the sender sends it after the commit.
+ * The same transaction may write it again (a registration writes its confirmation before the event lock and
+ * learns under it that it is on the waiting list); nobody else sees it queued before the commit.
+ */
 export async function fillReservedMail(
   tx: Tx,
   reservation: MailReservation,
@@ -154,7 +158,7 @@ export async function fillReservedMail(
   await tx
     .update(mailOutbox)
     .set({ ...content, status: "queued", nextAttemptAt: sql`now()` })
-    .where(sql`${mailOutbox.id} = ${reservation.id} and ${mailOutbox.status} = 'reserved'`);
+    .where(sql`${mailOutbox.id} = ${reservation.id} and ${mailOutbox.status} in ('reserved', 'queued')`);
 }
 
 /** Gives a reserved place back (the transaction that was to fill it failed). */
