@@ -13,14 +13,8 @@ import { AppError, notFound } from "../../platform/errors.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
 import { parseWith } from "../../platform/validation.ts";
 import { endedEventsBefore } from "../../read/events-ended.ts";
-import {
-  fillReservedMail,
-  type MailOrigin,
-  releaseReservedMail,
-  reserveAnonymousMail,
-} from "../mail/index.ts";
+import { type MailOrigin, releaseReservedMails, reserveAnonymousMail } from "../mail/index.ts";
 import { organisationIdByName } from "../organisations/index.ts";
-import { findOrCreateParticipant } from "../people/index.ts";
 import { checkinQrPng, confirmationAttachments, confirmationMail, queuePromotions } from "./events.mail.ts";
 import { eventsPolicy } from "./events.policy.ts";
 import {
@@ -30,7 +24,6 @@ import {
   loadEvent,
   loadRegistrationEvent,
   type RegistrationEvent,
-  registrationWindow,
 } from "./events.records.ts";
 import {
   eventAccessibilityNeeds,
@@ -39,14 +32,13 @@ import {
   eventGenderAnswers,
   eventRegistrations,
 } from "./events.schema.ts";
+import { registerInBatch } from "./registration-batches.ts";
 import {
   answersFor,
-  insertPendingRegistration,
   lockEvent,
   promoteFromWaitlist,
   type RegistrationRow,
   randomCheckinCode,
-  takePlace,
   waitlistPosition,
 } from "./registrations.write.ts";
 
@@ -93,16 +85,30 @@ export interface RegistrationOutcome {
  * Registers for a public event and queues the confirmation mail in the same transaction. Internal
  * events are not found by the public. The caller nudges the mail sender after this returns.
  *
- * Every registration to one event queues on the event's row lock, so the lock is held only for what
- * needs it: the capacity decision, the audit record that tells it, and the commit (issue 14, goal 4:
- * each statement under the lock waits for its turn on a busy event loop, so fewer of them is more
- * registrations a second). Everything else comes first: reading the event, checking the answers, the
- * QR image and the .ics, the organisation, the mail's place under the caps on anonymous mail (in its
- * own short transaction: the caps' locks are per sender's address, so held to the commit they made
- * every registration from one address wait for the one before); then, in the transaction but before
- * the lock, the person in the register, the registration with its answers — on the waiting list until
- * the lock decides, seen by nobody before the commit — and the confirmation, its likely text.
+ * Everything that needs no lock comes first: reading the event, checking the answers, the QR image and
+ * the .ics, the organisation, and the mail's place under the caps on anonymous mail (in its own short
+ * transaction: the caps' locks are per sender's address, so held to the commit they made every
+ * registration from one address wait for the one before). Then the registration joins the event's next
+ * batch (registration-batches.ts), which decides its place under the event lock together with the
+ * others that arrived meanwhile (issue 14, goal 4).
  */
+/**
+ * The event as a registration reads it before it joins a batch, shared by the registrations that ask while one
+ * read is under way (in a rush, fifty registrations read it once instead of fifty times, three statements each).
+ * A read that joins sees what the read it joins saw, a few milliseconds old: the place is decided under the
+ * event lock with the event as it is then.
+ */
+const eventReads = new WeakMap<Db, Map<string, Promise<RegistrationEvent | null>>>();
+function readRegistrationEvent(db: Db, eventId: string) {
+  const reads = eventReads.get(db) ?? new Map<string, Promise<RegistrationEvent | null>>();
+  eventReads.set(db, reads);
+  const running = reads.get(eventId);
+  if (running) return running;
+  const read = loadRegistrationEvent(db, eventId).finally(() => reads.delete(eventId));
+  reads.set(eventId, read);
+  return read;
+}
+
 export async function registerPublic(
   db: Db,
   eventId: string,
@@ -111,7 +117,7 @@ export async function registerPublic(
   now: Date,
   origin: MailOrigin,
 ): Promise<RegistrationOutcome> {
-  const record = await loadRegistrationEvent(db, eventId);
+  const record = await readRegistrationEvent(db, eventId);
   if (record?.event.visibility !== "public") throw notFound();
   const data = parseWith(registrationInput, input);
   const answers = answersFor(record.event.questions, data);
@@ -119,19 +125,21 @@ export async function registerPublic(
   const drawn = randomCheckinCode();
   const drawnQr = checkinQrPng(publicUrl, eventId, drawn);
   const organisationId = await organisationIdByName(db, answers.organisation);
+  const mail = (status: "confirmed" | "waitlisted", position: number | null, checkinCode: string) => {
+    // One in a billion per registration the drawn code was taken, and another was drawn: its own image.
+    const qr = checkinCode === drawn ? drawnQr : checkinQrPng(publicUrl, eventId, checkinCode);
+    const attachments = confirmationAttachments(record, publicUrl, qr);
+    const row = { name: data.name, email: data.email, status, checkinCode };
+    return confirmationMail({ record, row, token, position, publicUrl, attachments });
+  };
   // Over the cap on anonymous mail nothing is queued, and the registrant is told the same.
   const reservation = await reserveAnonymousMail(db, "events.confirmation", data.email, origin);
   try {
-    return await writeWithAudit(db, null, async (tx, audit) => {
-      const personId = await findOrCreateParticipant(tx, {
-        name: data.name,
-        email: data.email,
-        role: answers.role,
-        organisationId,
-      });
-      const pending = await insertPendingRegistration(tx, {
-        eventId,
-        personId,
+    const outcome = await registerInBatch(db, eventId, {
+      record,
+      now,
+      person: { name: data.name, email: data.email, role: answers.role, organisationId },
+      row: {
         name: data.name,
         email: data.email,
         organisationName: answers.organisation,
@@ -141,48 +149,27 @@ export async function registerPublic(
         municipality: answers.municipality,
         source: "form",
         tokenHash: hashToken(token),
-        checkinCode: drawn,
         consentInvitations: data.consentInvitations,
-        answers,
-      });
-      if (pending === "duplicate") throw new AppError("alreadyRegistered");
-      const { id, checkinCode } = pending;
-      // One in a billion per registration the drawn code was taken, and another was drawn: its own image.
-      const qr = checkinCode === drawn ? drawnQr : checkinQrPng(publicUrl, eventId, checkinCode);
-      const attachments = confirmationAttachments(record, publicUrl, qr);
-      const row = { id, eventId, name: data.name, email: data.email, source: "form", checkinCode };
-      const mail = (status: "confirmed" | "waitlisted", position: number | null) =>
-        confirmationMail({ record, row: { ...row, status }, token, position, publicUrl, attachments });
-      // Most registrations get a place: the confirmation is written before the lock, and rewritten under it
-      // only for the waiting list.
-      if (reservation) await fillReservedMail(tx, reservation, mail("confirmed", null));
-
-      // The event lock: from here to the commit every other registration to this event waits.
-      const event = await lockEvent(tx, eventId);
-      if (!event) throw notFound();
-      const fresh: RegistrationEvent = {
-        ...record,
-        event: { ...record.event, ...event, visibility: record.event.visibility, questions: event.questions },
-      };
-      // Opening and closing as the organiser has them now; "full" is the capacity decision below.
-      const window = registrationWindow(fresh, now);
-      if (window === "notYetOpen") throw refuse("registrationNotOpen");
-      if (window === "closed" || window === "none") throw refuse("registrationClosed");
-      const { status, position } = await takePlace(tx, id, eventId, event.capacity);
-      if (status === "waitlisted" && !event.waitlist) throw new AppError("eventFull");
-      // The audit keeps what happened, not the person's answers (GDPR: no copies of personal data).
-      await audit({
-        action: "registration.create",
-        entityType: "event_registration",
-        entityId: id,
-        after: { eventId, status, source: "form", personId },
-      });
-      if (reservation && status === "waitlisted")
-        await fillReservedMail(tx, reservation, mail(status, position));
-      return { row: { ...row, status }, token, position, emailQueued: true };
+      },
+      answers,
+      checkinCode: drawn,
+      reservation,
+      mail,
+      // Most registrations get a place: their confirmation is written before the lock.
+      likelyMail: reservation ? mail("confirmed", null, drawn) : null,
     });
+    const row = {
+      id: outcome.id,
+      eventId,
+      name: data.name,
+      email: data.email,
+      status: outcome.status,
+      source: "form",
+      checkinCode: outcome.checkinCode,
+    };
+    return { row, token, position: outcome.position, emailQueued: true };
   } catch (error) {
-    if (reservation) await releaseReservedMail(db, reservation);
+    if (reservation) await releaseReservedMails(db, [reservation]);
     throw error;
   }
 }

@@ -6,7 +6,7 @@ import {
   type RegistrationData,
   type RegistrationStatus,
 } from "../../../common/events.ts";
-import { queryRows, type Tx } from "../../db/client.ts";
+import type { Tx } from "../../db/client.ts";
 import type { Audit } from "../../platform/audit.ts";
 import { AppError, fieldErrors } from "../../platform/errors.ts";
 import { hashToken, newToken } from "../../platform/tokens.ts";
@@ -31,9 +31,9 @@ export type RegistrationRow = typeof eventRegistrations.$inferSelect;
 
 /**
  * Locks the event row until the transaction ends; null when there is no such event. `for no key update`:
- * lockers still wait for one another, but not for the key-share lock that a registration's insert takes on
- * its event (the foreign key) — a public registration inserts before it locks (`insertPendingRegistration`),
- * and with `for update` two of them would each wait for the other's key-share lock, a deadlock.
+ * lockers still wait for one another, but not for the key-share lock that inserting a registration takes on
+ * its event (the foreign key), so a transaction that wrote a registration before it locks cannot deadlock
+ * with another that did the same (with `for update` they each wait for the other's key-share lock).
  */
 export async function lockEvent(tx: Tx, eventId: string): Promise<EventRow | null> {
   const [row] = await tx.select().from(events).where(eq(events.activityId, eventId)).for("no key update");
@@ -46,99 +46,6 @@ export async function confirmedCount(tx: Tx, eventId: string): Promise<number> {
     .from(eventRegistrations)
     .where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.status, "confirmed")));
   return row.n;
-}
-
-/** A public registration's row and answers, written before the event lock (`insertPendingRegistration`). */
-export interface PendingRegistration
-  extends Pick<
-    typeof eventRegistrations.$inferInsert,
-    | "eventId"
-    | "personId"
-    | "name"
-    | "email"
-    | "organisationName"
-    | "organisationId"
-    | "role"
-    | "roleKey"
-    | "municipality"
-    | "source"
-    | "tokenHash"
-    | "consentInvitations"
-  > {
-  /** The code drawn in advance; another is drawn if it is taken in the event. */
-  checkinCode: string;
-  answers: Pick<ReturnType<typeof answersFor>, "dietary" | "accessibility" | "gender">;
-}
-
-/**
- * Writes a registration and its answers before the event lock is taken, on the waiting list: nobody else
- * sees it before the commit, and `takePlace` gives it its status under the lock. "duplicate" when the
- * e-mail address already holds a registration to the event that is not cancelled — the unique index
- * decides, so a second registration with the same address that runs at the same time waits for the first
- * to commit and then finds it.
- */
-export async function insertPendingRegistration(
-  tx: Tx,
-  { answers, checkinCode, ...registration }: PendingRegistration,
-): Promise<{ id: string; checkinCode: string } | "duplicate"> {
-  for (let code = checkinCode; ; code = randomCheckinCode()) {
-    const [row] = await tx
-      .insert(eventRegistrations)
-      .values({ ...registration, checkinCode: code, status: "waitlisted" })
-      .onConflictDoNothing()
-      .returning({ id: eventRegistrations.id });
-    if (row) {
-      const id = row.id;
-      if (answers.dietary)
-        await tx.insert(eventDietaryNeeds).values({ registrationId: id, needs: answers.dietary });
-      if (answers.accessibility)
-        await tx.insert(eventAccessibilityNeeds).values({ registrationId: id, needs: answers.accessibility });
-      if (answers.gender)
-        await tx.insert(eventGenderAnswers).values({ registrationId: id, gender: answers.gender });
-      return { id, checkinCode: code };
-    }
-    // Not inserted: the address is registered, or (one in a billion) the code is taken — draw another.
-    const [existing] = await tx
-      .select({ id: eventRegistrations.id })
-      .from(eventRegistrations)
-      .where(
-        and(
-          eq(eventRegistrations.eventId, registration.eventId),
-          eq(eventRegistrations.email, registration.email ?? ""),
-          sql`${eventRegistrations.status} <> 'cancelled'`,
-        ),
-      );
-    if (existing) return "duplicate";
-  }
-}
-
-/**
- * Under the event lock (`lockEvent`, in an earlier statement, so this one's snapshot sees every registration
- * committed before the lock was granted): a pending registration gets a place while places are free, else the
- * next place on the waiting list, and its time of registration becomes now — the order of the waiting list is
- * the order in which the lock was granted, not in which transactions began.
- */
-export async function takePlace(
-  tx: Tx,
-  registrationId: string,
-  eventId: string,
-  capacity: number | null,
-): Promise<{ status: "confirmed" | "waitlisted"; position: number | null }> {
-  const [row] = await queryRows<{ status: "confirmed" | "waitlisted"; ahead: number }>(
-    tx,
-    sql`update event_registrations
-        set status = case
-              when ${capacity}::int is null
-                or (select count(*) from event_registrations c
-                    where c.event_id = ${eventId}::uuid and c.status = 'confirmed') < ${capacity}::int
-              then 'confirmed' else 'waitlisted' end,
-            created_at = clock_timestamp()
-        where id = ${registrationId}::uuid
-        returning status,
-          (select count(*)::int from event_registrations w
-           where w.event_id = ${eventId}::uuid and w.status = 'waitlisted' and w.id <> ${registrationId}::uuid) as ahead`,
-  );
-  return { status: row.status, position: row.status === "waitlisted" ? row.ahead + 1 : null };
 }
 
 /** 1-based place in the waiting list (first come, first served). */

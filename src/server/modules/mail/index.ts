@@ -8,12 +8,12 @@ export { nudgeMailSender, onDeliveryOutcome, sendDueMail, startMailSender } from
 export {
   anonymousMailAllowed,
   defaultAnonymousMailCaps,
-  fillReservedMail,
+  fillReservedMails,
   type MailOrigin,
   type MailReservation,
   queueAnonymousMail,
   queueMail,
   queueMails,
-  releaseReservedMail,
+  releaseReservedMails,
   reserveAnonymousMail,
 } from "./outbox.ts";

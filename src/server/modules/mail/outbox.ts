@@ -2,6 +2,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { authorize } from "../../platform/authorize.ts";
+import { pgArray } from "../../platform/sql.ts";
 import { mailPolicy } from "./mail.policy.ts";
 import { mailOutbox, type StoredAttachment } from "./mail.schema.ts";
 import type { OutgoingMail } from "./mail.service.ts";
@@ -109,10 +110,10 @@ export interface MailReservation {
  * transaction is long or waits on a lock: `anonymousMailAllowed` holds the source's lock until the caller
  * commits, so every request from one address (a school behind one router, the benchmark's 500 registrations)
  * waited for the one before it to finish — about 74 ms a registration under load (issue 14, goal 4). Here the
- * locks are held for one statement and the commit.
+ * locks are held only while one database function runs and commits (`mail_reserve_anonymous`, migration 0034).
  *
  * The reserved row counts against the caps like a queued mail (it has the source), but the sender never sends
- * it: `fillReservedMail` in the caller's transaction turns it into the mail, `releaseReservedMail` gives the
+ * it: `fillReservedMails` in the caller's transaction turns it into the mail, `releaseReservedMails` gives the
  * place back when that transaction failed, and one left by a crashed process is deleted a day later.
  */
 export async function reserveAnonymousMail(
@@ -121,51 +122,53 @@ export async function reserveAnonymousMail(
   recipient: string,
   origin: MailOrigin,
 ): Promise<MailReservation | null> {
-  const to = recipient.trim().toLowerCase();
   const { caps, source } = origin;
-  const [first, second] = [`mail-cap:to:${to}`, `mail-cap:from:${source}`].sort();
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtext(${first})), pg_advisory_xact_lock(hashtext(${second}))`,
-    );
-    // Counted and reserved in one statement after the locks' (its snapshot sees the previous holder's row).
-    const since = sql`now() - make_interval(mins => ${caps.windowMinutes})`;
-    const [row] = await queryRows<MailReservation>(
-      tx,
-      sql`insert into ${mailOutbox} (purpose, source, recipient, subject, text, status)
-          select ${purpose}, ${source}, ${recipient}, '', '', 'reserved'
-          where (select count(*) from ${mailOutbox}
-                  where source is not null and lower(recipient) = ${to} and created_at > ${since}) < ${caps.perRecipient}
-            and (select count(*) from ${mailOutbox}
-                  where source = ${source} and created_at > ${since}) < ${caps.perSource}
-          returning id`,
-    );
-    return row ?? null;
-  });
+  // One call, its own transaction (migration 0034): the locks, the counts and the reserved row.
+  const [row] = await queryRows<{ id: string | null }>(
+    db,
+    sql`select mail_reserve_anonymous(${purpose}, ${source}, ${recipient}, ${caps.perRecipient}::int,
+          ${caps.perSource}::int, ${caps.windowMinutes}::int) as id`,
+  );
+  return row.id ? { id: row.id } : null;
 }
 
 /**
- * Writes the mail into its reserved place, in the caller's transaction; the sender sends it after the commit.
- * The same transaction may write it again (a registration writes its confirmation before the event lock and
- * learns under it that it is on the waiting list); nobody else sees it queued before the commit.
+ * Writes each mail into its reserved place, in the caller's transaction and one statement; the sender sends
+ * them after the commit. The same transaction may write a mail again (a batch of registrations writes the
+ * likely confirmations before the event lock and rewrites those that turned out otherwise under it); nobody
+ * else sees them queued before the commit.
  */
-export async function fillReservedMail(
+export async function fillReservedMails(
   tx: Tx,
-  reservation: MailReservation,
-  mail: OutgoingMail,
+  fills: { reservation: MailReservation; mail: OutgoingMail }[],
 ): Promise<void> {
-  const { purpose: _purpose, ref: _ref, source: _source, ...content } = toRow("", mail);
-  await tx
-    .update(mailOutbox)
-    .set({ ...content, status: "queued", nextAttemptAt: sql`now()` })
-    .where(sql`${mailOutbox.id} = ${reservation.id} and ${mailOutbox.status} in ('reserved', 'queued')`);
+  if (fills.length === 0) return;
+  const rows = fills.map(({ reservation, mail }) => ({ id: reservation.id, ...toRow("", mail) }));
+  const column = (value: (row: (typeof rows)[number]) => string | null) => pgArray(rows.map(value));
+  const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+  await tx.execute(sql`
+    update ${mailOutbox} m
+    set recipient = v.recipient, subject = v.subject, text = v.text, html = v.html, headers = v.headers,
+        attachments = v.attachments, status = 'queued', next_attempt_at = now()
+    from unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.recipient)}::text[],
+                ${column((r) => r.subject)}::text[], ${column((r) => r.text)}::text[],
+                ${column((r) => r.html)}::text[], ${column((r) => json(r.headers))}::jsonb[],
+                ${column((r) => json(r.attachments))}::jsonb[])
+      as v(id, recipient, subject, text, html, headers, attachments)
+    where m.id = v.id and m.status in ('reserved', 'queued')`);
 }
 
-/** Gives a reserved place back (the transaction that was to fill it failed). */
-export async function releaseReservedMail(db: Db, reservation: MailReservation): Promise<void> {
+/**
+ * Gives reserved places back: after the transaction that was to fill them failed, or in it, for mails it wrote
+ * and then found it must not send (a registration in a batch that was refused).
+ */
+export async function releaseReservedMails(db: Db | Tx, reservations: MailReservation[]): Promise<void> {
+  if (reservations.length === 0) return;
   await db
     .delete(mailOutbox)
-    .where(sql`${mailOutbox.id} = ${reservation.id} and ${mailOutbox.status} = 'reserved'`);
+    .where(
+      sql`${mailOutbox.id} = any(${pgArray(reservations.map((r) => r.id))}::uuid[]) and ${mailOutbox.status} in ('reserved', 'queued')`,
+    );
 }
 
 // Well below PostgreSQL's 65,535 parameters per statement with nine columns a row.

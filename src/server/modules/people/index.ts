@@ -15,6 +15,7 @@ export {
   ensureMemberships,
   findOrCreateParticipant,
   findOrCreateParticipants,
+  findOrCreateParticipantsOnce,
   listPeople,
   type PersonRecord,
 } from "./people.service.ts";

@@ -274,6 +274,43 @@ export async function findOrCreateParticipant(
   return created.id;
 }
 
+/**
+ * `findOrCreateParticipant` for many at once (a batch of public registrations): those not in the register are
+ * created, each new person with a membership of the organisation they named; returns every address's person.
+ * Three statements however many there are.
+ */
+export async function findOrCreateParticipantsOnce(
+  tx: Tx,
+  entries: { name: string; email: string; role: string | null; organisationId: string | null }[],
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  if (!entries.length) return ids;
+  const created = await tx
+    .insert(people)
+    .values(
+      entries.map((e) => ({ name: e.name, sortKey: swedishSortKey(e.name), email: e.email, title: e.role })),
+    )
+    .onConflictDoNothing({ target: people.email })
+    .returning({ id: people.id, email: people.email });
+  for (const c of created) ids.set(c.email!, c.id);
+  const others = entries.filter((e) => !ids.has(e.email)).map((e) => e.email);
+  if (others.length) {
+    const found = await tx
+      .select({ id: people.id, email: people.email })
+      .from(people)
+      .where(inArray(people.email, others));
+    for (const f of found) ids.set(f.email!, f.id);
+  }
+  const isNew = new Set(created.map((c) => c.email));
+  const joined = entries.flatMap((e) =>
+    e.organisationId && isNew.has(e.email)
+      ? [{ personId: ids.get(e.email)!, organisationId: e.organisationId, role: e.role }]
+      : [],
+  );
+  if (joined.length) await tx.insert(memberships).values(joined);
+  return ids;
+}
+
 const CHUNK = 500;
 const chunks = <T>(list: T[]) =>
   Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
