@@ -1,4 +1,4 @@
-import { deflateSync } from "node:zlib";
+import { crc32, deflateSync } from "node:zlib";
 import { inArray } from "drizzle-orm";
 import QRCode from "qrcode";
 import type { Tx } from "../../db/client.ts";
@@ -43,25 +43,40 @@ export function icsEventsOf(record: RegistrationEvent, publicUrl: string): IcsEv
   }));
 }
 
+/**
+ * The event's invitation, the same in every confirmation: made once per read of the event (registrations in a
+ * rush share one read, registrations.service.ts) and per public address.
+ */
+const icsOfRecord = new WeakMap<RegistrationEvent, Map<string, string>>();
 export function eventIcs(record: RegistrationEvent, publicUrl: string) {
-  return toIcs(icsEventsOf(record, publicUrl), { name: record.activity.title });
+  const byUrl = icsOfRecord.get(record) ?? new Map<string, string>();
+  icsOfRecord.set(record, byUrl);
+  const ics = byUrl.get(publicUrl) ?? toIcs(icsEventsOf(record, publicUrl), { name: record.activity.title });
+  byUrl.set(publicUrl, ics);
+  return ics;
 }
 
 /** "tisdag 9 november 2010 kl. 09:00–16:00, MDH Eskilstuna" per session. */
 export function whenText(record: Pick<RegistrationEvent, "sessions" | "activity">): string[] {
-  const day = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Stockholm",
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  });
-  return record.sessions.map((s) => {
+  // Made once per read of the event: a formatter costs far more to make than to use.
+  const made = whenTexts.get(record);
+  if (made) return made;
+  const text = record.sessions.map((s) => {
     const place = s.place ?? record.activity.place;
     const times = `${stockholmParts(s.startsAt).time}–${stockholmParts(s.endsAt).time}`;
-    return `${day.format(s.startsAt)} kl. ${times}${place ? `, ${place}` : ""}`;
+    return `${stockholmDay.format(s.startsAt)} kl. ${times}${place ? `, ${place}` : ""}`;
   });
+  whenTexts.set(record, text);
+  return text;
 }
+const whenTexts = new WeakMap<object, string[]>();
+const stockholmDay = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Stockholm",
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
 
 /**
  * The check-in code as the PNG the mail shows inline, about 240 px wide: the QR matrix from `qrcode`,
@@ -76,14 +91,17 @@ export function checkinQrPng(publicUrl: string, eventId: string, code: string): 
   const side = cells * scale;
   const rowBytes = Math.ceil(side / 8);
   const raw = Buffer.alloc((rowBytes + 1) * side); // each row: filter byte 0, then pixels (1 = white)
-  for (let y = 0; y < side; y++) {
-    const offset = y * (rowBytes + 1) + 1;
-    const my = Math.floor(y / scale) - margin;
+  // One pixel row per row of modules, copied `scale` times: a row of pixels is the same all through a module.
+  const line = Buffer.alloc(rowBytes);
+  for (let my = -margin; my < cells - margin; my++) {
+    line.fill(0);
     for (let x = 0; x < side; x++) {
       const mx = Math.floor(x / scale) - margin;
       const dark = mx >= 0 && my >= 0 && mx < modules.size && my < modules.size && modules.get(my, mx) === 1;
-      if (!dark) raw[offset + (x >> 3)] |= 0x80 >> (x & 7);
+      if (!dark) line[x >> 3] |= 0x80 >> (x & 7);
     }
+    for (let y = (my + margin) * scale; y < (my + margin + 1) * scale; y++)
+      line.copy(raw, y * (rowBytes + 1) + 1);
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(side, 0);
@@ -96,18 +114,6 @@ export function checkinQrPng(publicUrl: string, eventId: string, code: string): 
     pngChunk("IDAT", deflateSync(raw)),
     pngChunk("IEND", Buffer.alloc(0)),
   ]);
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {
