@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { Locale } from "../../common/format.ts";
 import { type SearchKind, type SearchQuery, searchKinds } from "../../common/search.ts";
-import { swedishSortKey } from "../../common/sort-key.ts";
 import { type Db, queryRows } from "../db/client.ts";
 import { likePattern } from "../platform/sql.ts";
 
@@ -15,16 +15,22 @@ import { likePattern } from "../platform/sql.ts";
  *
  * Two steps, each from index scans only, each capped, and only the candidates are scored (issue 14:
  * exact and prefix matching first, fuzzy only where they find too little):
- *  1. the name: the accent-folded name starts with q (btree range read in order, migration 0031) or
- *     contains q (`samspel_fold(name) like '%q%'` on the folded trigram index, migration 0004_search, so
- *     "Harnosand" finds Härnösands kommun), or an exact code or e-mail (programmes, courses, people);
- *  2. only when step 1 found fewer hits than asked for: Swedish full text where the register has the index
- *     (`to_tsvector('swedish', …) @@ websearch_to_tsquery('swedish', q)`, so "kommunerna" finds "kommun" in
- *     a description), and trigram similarity (`samspel_fold(q) <% samspel_fold(name)`, so "Eskilstuan"
- *     still finds Eskilstuna kommun).
- * Hits rank by how they match: exact name (or code, e-mail) 5, name prefix 4, a word of the name starts
- * with q 3, q inside the name 2, full text 1, similar only 0; within a rank, by similarity to the name.
- * A word in thousands of names (say "bygg") ranks only the first few hundred candidates the index gives.
+ *  1. the names, one statement, prepared once per set of kinds: the accent-folded name starts with q
+ *     (btree range read in order, migration 0031); every word of q starts a word of the folded name
+ *     (`to_tsvector('simple', samspel_fold(name)) @@ 'w1:* & w2:*'` on its GIN index, migration 0034, so
+ *     "kommun" finds Härnösands kommun and "Harnosand" finds it too); an exact code or e-mail
+ *     (programmes, courses, people);
+ *  2. only when step 1 found fewer hits than asked for and none of them is the name, code or e-mail
+ *     exactly: q inside a name (`samspel_fold(name) like '%q%'` on the folded trigram index, migration
+ *     0004_search), Swedish full text where the register has the index (`to_tsvector('swedish', …) @@
+ *     websearch_to_tsquery('swedish', q)`, so "kommunerna" finds "kommun" in a description), and
+ *     trigram similarity (`samspel_fold(q) <% samspel_fold(name)`, so "Eskilstuan" still finds
+ *     Eskilstuna kommun). The trigram indexes are the dear part of a search (every posting list of q's
+ *     trigrams is read, and in 50 000 people's names the common ones are long), so step 1 never uses them.
+ * Hits rank by how they match: exact name (or code, e-mail) 5, name prefix 4, q at the start of a word
+ * of the name 3, every word of q starting a word of the name or q inside the name 2, full text 1, similar
+ * only 0; within a rank, by similarity to the name. A word in thousands of names (say "AB") ranks only
+ * the first few hundred candidates the index gives.
  */
 export interface SearchSource {
   kind: SearchKind;
@@ -32,12 +38,23 @@ export interface SearchSource {
   name: SQL;
   /** The exact expression of the register's full-text GIN index, when it has one. */
   fullText?: SQL;
-  /** A query for the ids of certain matches (codes, e-mail), selecting `id`. */
-  exact?: (q: string) => SQL;
+  /** A query for the ids of certain matches (codes, e-mail), selecting `id`, from the bound values. */
+  exact?: (v: Values) => SQL;
   /** Subtitle parts a, b, c (text), selected from the alias `r`. */
   parts: SQL;
-  /** A join for the parts, when they need one (the activity type's label). */
-  join?: SQL;
+}
+
+/** The values of a search's statements, bound as parameters or as placeholders of a prepared statement. */
+interface Values {
+  q: SQL;
+  upper: SQL;
+  lower: SQL;
+  /** `w1:* & w2:*`, the words of q as prefixes (folded in SQL), or null when q has no word. */
+  words: SQL;
+  like: SQL;
+  limit: SQL;
+  prefixCap: SQL;
+  cap: SQL;
 }
 
 export const sources: SearchSource[] = [
@@ -46,28 +63,28 @@ export const sources: SearchSource[] = [
     table: sql`organisations`,
     name: sql`r.name`,
     fullText: sql`to_tsvector('swedish', r.name || ' ' || coalesce(r.description, ''))`,
-    exact: (q) => sql`select id from organisations where org_number = ${q}`,
+    exact: (v) => sql`select id from organisations where org_number = ${v.q}`,
     parts: sql`r.type as a, coalesce(r.county, r.municipality_code) as b, r.org_number as c`,
   },
   {
     kind: "person",
     table: sql`people`,
     name: sql`r.name`,
-    exact: (q) => sql`select id from people where email = ${q.toLowerCase()}`,
+    exact: (v) => sql`select id from people where email = ${v.lower}`,
     parts: sql`r.title as a, null::text as b, null::text as c`,
   },
   {
     kind: "programme",
     table: sql`programmes`,
     name: sql`r.name_sv`,
-    exact: (q) => sql`select id from programmes where code = ${q.toUpperCase()}`,
+    exact: (v) => sql`select id from programmes where code = ${v.upper}`,
     parts: sql`r.code as a, r.credits::text as b, null::text as c`,
   },
   {
     kind: "course",
     table: sql`courses`,
     name: sql`r.name_sv`,
-    exact: (q) => sql`select id from courses where code = ${q.toUpperCase()}`,
+    exact: (v) => sql`select id from courses where code = ${v.upper}`,
     parts: sql`r.code as a, r.credits::text as b, case when r.contract then 'contract' end as c`,
   },
   {
@@ -79,21 +96,123 @@ export const sources: SearchSource[] = [
   },
 ];
 
-/** Candidates per source and way of matching; only they are scored. */
 /** Candidates per source and way of matching (at least; more for a larger page); only they are scored. */
 export const CANDIDATE_CAP = 100;
 const PREFIX_CAP = 50;
+/** Words of q matched as prefixes (more add nothing a user notices, only work). */
+const MAX_WORDS = 8;
 
-/** Which way of matching a statement uses: the name (step 1) or the text and similarity (step 2). */
+/** Which way of matching a statement uses: the names (step 1) or inside, text and similarity (step 2). */
 type Step = "name" | "wider";
 
+/** How a candidate was found; the rank needs it where the folded strings cannot tell. */
+const HIT = { other: 0, fullText: 1, words: 2, exact: 3 } as const;
+
 /**
- * One source's best `limit` hits of one step (`_key`, swedishSortKey(q), is no longer needed). Everything
- * is computed in SQL from q so the expressions match the indexes exactly. Each way of matching selects the columns the hit
- * needs, so the candidates are never joined back; they carry how they were found (2 = exact code or
- * e-mail, 1 = full text, 0 = the name), so scoring never recomputes a tsvector. The rank needs only
- * string comparisons of the folded name; the similarity that orders hits within a rank is one trigram
- * comparison (word_similarity, the dearer one, only for hits that are merely similar).
+ * `w1:* & w2:*` for to_tsquery('simple', samspel_fold(…)): q's words (letters and digits, as the text
+ * search parser splits a name) each as a prefix; null when q has none (then no name matches by words).
+ */
+export function wordPrefixes(q: string): string | null {
+  const words = q.match(/[\p{L}\p{N}]+/gu)?.slice(0, MAX_WORDS) ?? [];
+  return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
+}
+
+function values(q: string, limit: number) {
+  return {
+    q,
+    upper: q.toUpperCase(),
+    lower: q.toLowerCase(),
+    words: wordPrefixes(q),
+    like: likePattern(q),
+    limit,
+    prefixCap: Math.max(PREFIX_CAP, 2 * limit),
+    cap: Math.max(CANDIDATE_CAP, 3 * limit),
+  };
+}
+type RawValues = ReturnType<typeof values>;
+
+/** The values as parameters of a statement built for them. */
+const bound = (v: RawValues): Values => ({
+  q: sql`${v.q}::text`,
+  upper: sql`${v.upper}::text`,
+  lower: sql`${v.lower}::text`,
+  words: sql`${v.words}::text`,
+  like: sql`${v.like}::text`,
+  limit: sql`${v.limit}::int`,
+  prefixCap: sql`${v.prefixCap}::int`,
+  cap: sql`${v.cap}::int`,
+});
+
+/** The values as placeholders of a statement prepared once (its shape: the kinds; q has ≥ 3 letters). */
+const placeholders: Values = {
+  q: sql`${sql.placeholder("q")}::text`,
+  upper: sql`${sql.placeholder("upper")}::text`,
+  lower: sql`${sql.placeholder("lower")}::text`,
+  words: sql`${sql.placeholder("words")}::text`,
+  like: sql`${sql.placeholder("like")}::text`,
+  limit: sql`${sql.placeholder("limit")}::int`,
+  prefixCap: sql`${sql.placeholder("prefixCap")}::int`,
+  cap: sql`${sql.placeholder("cap")}::int`,
+};
+
+/**
+ * One source's best `limit` hits of one step. Everything is computed in SQL from q so the expressions
+ * match the indexes exactly. Each way of matching selects the columns the hit needs, so the candidates
+ * are never joined back; they carry how they were found (HIT), so scoring never recomputes a tsvector.
+ * The rank needs only string comparisons of the folded name; the similarity that orders hits within a
+ * rank is one trigram comparison (word_similarity, the dearer one, only for hits that are merely similar).
+ * `trigrams`: q has three letters or more (fewer have no trigram: the trigram index can neither find q
+ * inside a name nor anything similar).
+ */
+function sourceStatement(source: SearchSource, v: Values, step: Step, trigrams: boolean): SQL | null {
+  const { table, name } = source;
+  const columns = (hit: number) =>
+    sql`r.id, ${sql.raw(String(hit))} as hit, ${name} as title, ${source.parts}, r.sort_key`;
+  const candidates: SQL[] = [];
+  if (step === "name") {
+    // The folded name's prefix: a range on its btree (migration 0031, COLLATE "C"), read in order.
+    const folded = sql`samspel_fold(${name}) collate "C"`;
+    candidates.push(
+      sql`(select ${columns(HIT.other)} from ${table} r where ${folded} >= samspel_fold(${v.q}) and ${folded} < samspel_fold(${v.q}) || ${"\u{10FFFF}"}
+          order by ${folded} limit ${v.prefixCap})`,
+      sql`(select ${columns(HIT.words)} from ${table} r
+          where to_tsvector('simple', samspel_fold(${name})) @@ to_tsquery('simple', samspel_fold(${v.words})) limit ${v.cap})`,
+    );
+    if (source.exact)
+      candidates.push(sql`(select ${columns(HIT.exact)} from ${table} r where r.id in (${source.exact(v)}))`);
+  } else {
+    if (trigrams)
+      candidates.push(
+        sql`(select ${columns(HIT.other)} from ${table} r where samspel_fold(${name}) like samspel_fold(${v.like}) limit ${v.cap})`,
+        sql`(select ${columns(HIT.other)} from ${table} r where samspel_fold(${v.q}) <% samspel_fold(${name}) limit ${v.cap})`,
+      );
+    if (source.fullText)
+      candidates.push(
+        sql`(select ${columns(HIT.fullText)} from ${table} r where ${source.fullText} @@ websearch_to_tsquery('swedish', ${v.q}) limit ${v.cap})`,
+      );
+  }
+  if (!candidates.length) return null;
+  // The rank (5 … 0, see the top of this file) plus closeness below 1.
+  return sql`(with cand as materialized (
+      select distinct on (id) * from (${sql.join(candidates, sql` union all `)}) c order by id, hit desc
+    ), folded as materialized (
+      select *, samspel_fold(title) as n, samspel_fold(${v.q}) as f from cand
+    ), ranked as (
+      select *, case when n = f or hit = ${sql.raw(String(HIT.exact))} then 5 when left(n, length(f)) = f then 4
+           when position(' ' || f in n) > 0 then 3 when hit = ${sql.raw(String(HIT.words))} or position(f in n) > 0 then 2
+           when hit = ${sql.raw(String(HIT.fullText))} then 1 else 0 end as rank
+      from folded
+    )
+    select ${source.kind}::text as kind, id::text as id, title, a, b, c,
+      rank + 0.99 * case when rank = 0 then (2 * word_similarity(f, n) + similarity(f, n)) / 3 else similarity(f, n) end as score
+    from ranked
+    order by score desc, sort_key, id
+    limit ${v.limit})`;
+}
+
+/**
+ * One source's best `limit` hits of one step, its values bound as parameters (the bench times the
+ * organisations' alone). `_key` (swedishSortKey(q)) is no longer needed.
  */
 export function sourceQuery(
   source: SearchSource,
@@ -102,54 +221,7 @@ export function sourceQuery(
   limit: number,
   step: Step = "name",
 ): SQL | null {
-  const { table, name } = source;
-  const prefixCap = Math.max(PREFIX_CAP, 2 * limit);
-  const cap = Math.max(CANDIDATE_CAP, 3 * limit);
-  const columns = (hit: number) =>
-    sql`r.id, ${sql.raw(String(hit))} as hit, ${name} as title, ${source.parts}, r.sort_key`;
-  // Fewer than three letters have no trigram: the trigram index can neither find q inside a name nor
-  // anything similar; the folded prefix and full text still apply.
-  const trigrams = [...q].length >= 3;
-  const candidates: SQL[] = [];
-  if (step === "name") {
-    // The folded name's prefix: a range on its btree (migration 0031, COLLATE "C"), read in order.
-    const folded = sql`samspel_fold(${name}) collate "C"`;
-    candidates.push(
-      sql`(select ${columns(0)} from ${table} r where ${folded} >= samspel_fold(${q}) and ${folded} < samspel_fold(${q}) || ${"\u{10FFFF}"}
-          order by ${folded} limit ${prefixCap})`,
-    );
-    if (trigrams)
-      candidates.push(
-        sql`(select ${columns(0)} from ${table} r where samspel_fold(${name}) like samspel_fold(${likePattern(q)}) limit ${cap})`,
-      );
-    if (source.exact)
-      candidates.push(sql`(select ${columns(2)} from ${table} r where r.id in (${source.exact(q)}))`);
-  } else {
-    if (trigrams)
-      candidates.push(
-        sql`(select ${columns(0)} from ${table} r where samspel_fold(${q}) <% samspel_fold(${name}) limit ${cap})`,
-      );
-    if (source.fullText)
-      candidates.push(
-        sql`(select ${columns(1)} from ${table} r where ${source.fullText} @@ websearch_to_tsquery('swedish', ${q}) limit ${cap})`,
-      );
-  }
-  if (!candidates.length) return null;
-  // The rank (5 … 0, see the top of this file) plus closeness below 1.
-  return sql`(with cand as materialized (
-      select distinct on (id) * from (${sql.join(candidates, sql` union all `)}) c order by id, hit desc
-    ), folded as materialized (
-      select *, samspel_fold(title) as n, samspel_fold(${q}) as f from cand
-    ), ranked as (
-      select *, case when n = f or hit = 2 then 5 when left(n, length(f)) = f then 4
-           when position(' ' || f in n) > 0 then 3 when position(f in n) > 0 then 2 when hit = 1 then 1 else 0 end as rank
-      from folded
-    )
-    select ${source.kind}::text as kind, id::text as id, title, a, b, c,
-      rank + 0.99 * case when rank = 0 then (2 * word_similarity(f, n) + similarity(f, n)) / 3 else similarity(f, n) end as score
-    from ranked
-    order by score desc, sort_key, id
-    limit ${limit})`;
+  return sourceStatement(source, bound(values(q.normalize("NFC"), limit)), step, [...q].length >= 3);
 }
 
 export interface HitRow {
@@ -162,62 +234,89 @@ export interface HitRow {
   score: number;
 }
 
-/** One statement of the search and whether the next one is needed after it answered `found` rows. */
-export interface SearchStatement {
-  sql: SQL;
-  needMore(found: number): boolean;
+/** The statement of one step over the wanted sources: their hits unioned, best first. */
+function statement(wanted: SearchSource[], v: Values, step: Step, trigrams: boolean): SQL | null {
+  const parts = wanted.map((s) => sourceStatement(s, v, step, trigrams)).filter((p): p is SQL => !!p);
+  return parts.length
+    ? sql`select * from (${sql.join(parts, sql` union all `)}) hits order by score desc, title limit ${v.limit}`
+    : null;
 }
 
-/**
- * The statements of a search, in order: the names first; the wider one (full text, similar names) only
- * while fewer than `limit` hits are found. Exported for the bench, which times them bare.
- */
-export function searchStatements(query: Pick<SearchQuery, "q" | "kinds" | "limit">): SearchStatement[] {
-  const q = query.q.normalize("NFC");
-  const key = swedishSortKey(q);
+function wantedSources(query: Pick<SearchQuery, "kinds">) {
   const kinds = new Set<SearchKind>(query.kinds?.length ? query.kinds : searchKinds);
-  const wanted = sources.filter((s) => kinds.has(s.kind));
-  const statement = (step: Step, limit: number) => {
-    const parts = wanted.map((s) => sourceQuery(s, q, key, limit, step)).filter((p): p is SQL => !!p);
-    return parts.length
-      ? sql`select * from (${sql.join(parts, sql` union all `)}) hits order by score desc, title limit ${limit}`
-      : null;
-  };
-  const names = statement("name", query.limit)!;
+  return sources.filter((s) => kinds.has(s.kind));
+}
+
+/** A rank-5 hit: the name, code or e-mail exactly as typed (less accents and case). */
+const isExact = (row: HitRow) => Number(row.score) >= 5;
+
+/** Whether step 2 (inside, full text, similar) runs after step 1 answered `hits`: see the top of this file. */
+export const needsWider = (hits: HitRow[], limit: number) => hits.length < limit && !hits.some(isExact);
+
+/**
+ * The statements of a search, in order, their values bound: the names first; the wider one (inside,
+ * full text, similar names) only when needsWider. Exported for the bench.
+ */
+export function searchStatements(query: Pick<SearchQuery, "q" | "kinds" | "limit">): SQL[] {
+  const q = query.q.normalize("NFC");
+  const wanted = wantedSources(query);
+  const trigrams = [...q].length >= 3;
+  const names = statement(wanted, bound(values(q, query.limit)), "name", trigrams)!;
   // A hit of the names may be found again by the wider step: ask for enough to fill the page anyway.
-  const wider = statement("wider", query.limit * 2);
-  return [
-    { sql: names, needMore: (found) => !!wider && found < query.limit },
-    ...(wider ? [{ sql: wider, needMore: () => false }] : []),
-  ];
+  const wider = statement(wanted, bound(values(q, query.limit * 2)), "wider", trigrams);
+  return wider ? [names, wider] : [names];
+}
+
+const dialect = new PgDialect();
+type Prepared = { execute(values: Record<string, unknown>): Promise<unknown> };
+/** The names' statement prepared once per database and set of kinds (at most 31). */
+const preparedNames = new WeakMap<Db, Map<string, Prepared>>();
+
+function namesStatement(db: Db, wanted: SearchSource[]): Prepared {
+  let byKinds = preparedNames.get(db);
+  if (!byKinds) preparedNames.set(db, (byKinds = new Map()));
+  const key = wanted.map((s) => s.kind).join(",");
+  let prepared = byKinds.get(key);
+  if (!prepared) {
+    const query = dialect.sqlToQuery(statement(wanted, placeholders, "name", true)!);
+    // Named: PostgreSQL parses and plans it once per connection, not on every search.
+    const name = `samspel_search_${wanted.map((s) => s.kind[0] + s.kind[1]).join("")}`;
+    prepared = db._.session.prepareQuery(query, undefined, name, false) as unknown as Prepared;
+    byKinds.set(key, prepared);
+  }
+  return prepared;
 }
 
 /**
- * The best `limit` hits of the wanted registers, best first: the name matches, then (only if they are
- * fewer than `limit`) the full-text and similar ones not already among them. Every name match ranks
- * above every full-text or similar-only hit, so appending keeps the order.
+ * The best `limit` hits of the wanted registers, best first: the name matches (one prepared statement),
+ * then, only when needsWider, the hits inside names, in full text and similar names not already among
+ * them, merged by score (both steps can rank a hit 2).
  *
- * The statements run with sequential scans off: the planner prices samspel_fold() (a translate() over
- * every name) like a cheap operator and, under a LIMIT, prefers reading a whole register (20 000
- * activities: over a second) to the folded trigram index (milliseconds). SET LOCAL ends with the
- * transaction.
+ * The names' statement needs no planner settings: its prefix range is read in order and its words'
+ * tsquery is priced from the words' statistics. The wider statement runs with sequential scans off:
+ * the planner prices samspel_fold() (a translate() over every name) like a cheap operator and, under a
+ * LIMIT, prefers reading a whole register (20 000 activities: over a second) to the folded trigram
+ * index (milliseconds). SET LOCAL ends with the transaction.
  */
-export function searchHits(db: Db, query: Pick<SearchQuery, "q" | "kinds" | "limit">): Promise<HitRow[]> {
-  return db.transaction(async (tx) => {
+export async function searchHits(
+  db: Db,
+  query: Pick<SearchQuery, "q" | "kinds" | "limit">,
+): Promise<HitRow[]> {
+  const q = query.q.normalize("NFC");
+  const wanted = wantedSources(query);
+  const names = (await namesStatement(db, wanted).execute(values(q, query.limit))) as { rows: HitRow[] };
+  const hits = names.rows;
+  if (!needsWider(hits, query.limit)) return hits;
+  const wider = statement(wanted, bound(values(q, query.limit * 2)), "wider", [...q].length >= 3);
+  if (!wider) return hits;
+  const more = await db.transaction(async (tx) => {
     await tx.execute(sql`set local enable_seqscan = off`);
-    const hits: HitRow[] = [];
-    const seen = new Set<string>();
-    for (const statement of searchStatements(query)) {
-      for (const row of await queryRows<HitRow>(tx, statement.sql)) {
-        const id = `${row.kind}:${row.id}`;
-        if (seen.has(id) || hits.length >= query.limit) continue;
-        seen.add(id);
-        hits.push(row);
-      }
-      if (!statement.needMore(hits.length)) break;
-    }
-    return hits;
+    return queryRows<HitRow>(tx, wider);
   });
+  const seen = new Set(hits.map((h) => `${h.kind}:${h.id}`));
+  const merged = [...hits, ...more.filter((h) => !seen.has(`${h.kind}:${h.id}`))];
+  // Stable: hits of equal score keep the statements' order.
+  return merged.sort((x, y) => Number(y.score) - Number(x.score)).slice(0, query.limit);
 }
 
 /** Labels of activity types, for subtitles. */
