@@ -13,24 +13,27 @@ import { likePattern } from "../platform/sql.ts";
  * Every source answers the same columns (kind, id, title, a, b, c, score) so the sources can be unioned;
  * a/b/c are raw parts of the subtitle the service formats.
  *
- * Two steps, each from index scans only, each capped, and only the candidates are scored (issue 14:
- * exact and prefix matching first, fuzzy only where they find too little):
- *  1. the names, one statement, prepared once per set of kinds: the accent-folded name starts with q
- *     (btree range read in order, migration 0031); every word of q starts a word of the folded name
- *     (`to_tsvector('simple', samspel_fold(name)) @@ 'w1:* & w2:*'` on its GIN index, migration 0034, so
- *     "kommun" finds Härnösands kommun and "Harnosand" finds it too); an exact code or e-mail
- *     (programmes, courses, people);
- *  2. only when step 1 found fewer hits than asked for and none of them is the name, code or e-mail
- *     exactly: q inside a name (`samspel_fold(name) like '%q%'` on the folded trigram index, migration
- *     0004_search), Swedish full text where the register has the index (`to_tsvector('swedish', …) @@
- *     websearch_to_tsquery('swedish', q)`, so "kommunerna" finds "kommun" in a description), and
- *     trigram similarity (`samspel_fold(q) <% samspel_fold(name)`, so "Eskilstuan" still finds
- *     Eskilstuna kommun). The trigram indexes are the dear part of a search (every posting list of q's
- *     trigrams is read, and in 50 000 people's names the common ones are long), so step 1 never uses them.
+ * Three steps, each one statement prepared once per set of kinds, each from index scans only, each capped,
+ * and only the candidates are scored (issue 14: exact and prefix matching first, fuzzy only where they
+ * find too little). A step runs only when the ones before found fewer hits than asked for and none of
+ * them is the name, code or e-mail exactly (needsMore):
+ *  1. the names: the accent-folded name starts with q (btree range read in order, migration 0031); every
+ *     word of q starts a word of the folded name (`to_tsvector('simple', samspel_fold(name)) @@
+ *     'w1:* & w2:*'` on its GIN index, migration 0034, so "kommun" and "Harnosand" find Härnösands
+ *     kommun); an exact code or e-mail (programmes, courses, people);
+ *  2. near names and full text: the same words index with each word of q cut to its first two thirds
+ *     (`'eskilst':*`, so "Eskilstuan" finds Eskilstuna kommun and "Timro kommun" Timrå kommun), and
+ *     Swedish full text where the register has the index (`to_tsvector('swedish', …) @@
+ *     websearch_to_tsquery('swedish', q)`, so "kommunerna" finds "kommun" in a description);
+ *  3. trigrams: q inside a name (`samspel_fold(name) like '%q%'`) and names similar to q
+ *     (`samspel_fold(q) <% samspel_fold(name)`, a typo in a word's first letters) on the folded trigram
+ *     index (migration 0004_search). The trigram indexes are the dear part of a search (every posting
+ *     list of q's trigrams is read, and in 50 000 people's names the common ones are long: milliseconds
+ *     per register), hence last.
  * Hits rank by how they match: exact name (or code, e-mail) 5, name prefix 4, q at the start of a word
- * of the name 3, every word of q starting a word of the name or q inside the name 2, full text 1, similar
- * only 0; within a rank, by similarity to the name. A word in thousands of names (say "AB") ranks only
- * the first few hundred candidates the index gives.
+ * of the name 3, every word of q starting a word of the name or q inside the name 2, full text 1, near or
+ * similar only 0; within a rank, by similarity to the name. A word in thousands of names (say "AB") ranks
+ * only the first candidates the index gives.
  */
 export interface SearchSource {
   kind: SearchKind;
@@ -51,6 +54,8 @@ interface Values {
   lower: SQL;
   /** `w1:* & w2:*`, the words of q as prefixes (folded in SQL), or null when q has no word. */
   words: SQL;
+  /** The same with each word cut to its first two thirds, or null when that is no different. */
+  near: SQL;
   like: SQL;
   limit: SQL;
   prefixCap: SQL;
@@ -97,13 +102,14 @@ export const sources: SearchSource[] = [
 ];
 
 /** Candidates per source and way of matching (at least; more for a larger page); only they are scored. */
-export const CANDIDATE_CAP = 100;
-const PREFIX_CAP = 50;
+export const CANDIDATE_CAP = 60;
+const PREFIX_CAP = 30;
 /** Words of q matched as prefixes (more add nothing a user notices, only work). */
 const MAX_WORDS = 8;
 
-/** Which way of matching a statement uses: the names (step 1) or inside, text and similarity (step 2). */
-type Step = "name" | "wider";
+/** Which ways of matching a statement uses: the steps at the top of this file. */
+type Step = "name" | "near" | "trigram";
+const steps: Step[] = ["name", "near", "trigram"];
 
 /** How a candidate was found; the rank needs it where the folded strings cannot tell. */
 const HIT = { other: 0, fullText: 1, words: 2, exact: 3 } as const;
@@ -112,9 +118,13 @@ const HIT = { other: 0, fullText: 1, words: 2, exact: 3 } as const;
  * `w1:* & w2:*` for to_tsquery('simple', samspel_fold(…)): q's words (letters and digits, as the text
  * search parser splits a name) each as a prefix; null when q has none (then no name matches by words).
  */
-export function wordPrefixes(q: string): string | null {
+export function wordPrefixes(q: string, cut = false): string | null {
   const words = q.match(/[\p{L}\p{N}]+/gu)?.slice(0, MAX_WORDS) ?? [];
-  return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
+  const start = (w: string) => {
+    const letters = [...w];
+    return letters.length < 4 ? w : letters.slice(0, Math.ceil((2 * letters.length) / 3)).join("");
+  };
+  return words.length ? words.map((w) => `${cut ? start(w) : w}:*`).join(" & ") : null;
 }
 
 function values(q: string, limit: number) {
@@ -123,6 +133,7 @@ function values(q: string, limit: number) {
     upper: q.toUpperCase(),
     lower: q.toLowerCase(),
     words: wordPrefixes(q),
+    near: wordPrefixes(q, true) === wordPrefixes(q) ? null : wordPrefixes(q, true),
     like: likePattern(q),
     limit,
     prefixCap: Math.max(PREFIX_CAP, 2 * limit),
@@ -137,6 +148,7 @@ const bound = (v: RawValues): Values => ({
   upper: sql`${v.upper}::text`,
   lower: sql`${v.lower}::text`,
   words: sql`${v.words}::text`,
+  near: sql`${v.near}::text`,
   like: sql`${v.like}::text`,
   limit: sql`${v.limit}::int`,
   prefixCap: sql`${v.prefixCap}::int`,
@@ -149,6 +161,7 @@ const placeholders: Values = {
   upper: sql`${sql.placeholder("upper")}::text`,
   lower: sql`${sql.placeholder("lower")}::text`,
   words: sql`${sql.placeholder("words")}::text`,
+  near: sql`${sql.placeholder("near")}::text`,
   like: sql`${sql.placeholder("like")}::text`,
   limit: sql`${sql.placeholder("limit")}::int`,
   prefixCap: sql`${sql.placeholder("prefixCap")}::int`,
@@ -180,16 +193,20 @@ function sourceStatement(source: SearchSource, v: Values, step: Step, trigrams: 
     );
     if (source.exact)
       candidates.push(sql`(select ${columns(HIT.exact)} from ${table} r where r.id in (${source.exact(v)}))`);
-  } else {
-    if (trigrams)
-      candidates.push(
-        sql`(select ${columns(HIT.other)} from ${table} r where samspel_fold(${name}) like samspel_fold(${v.like}) limit ${v.cap})`,
-        sql`(select ${columns(HIT.other)} from ${table} r where samspel_fold(${v.q}) <% samspel_fold(${name}) limit ${v.cap})`,
-      );
+  } else if (step === "near") {
+    candidates.push(
+      sql`(select ${columns(HIT.other)} from ${table} r
+          where to_tsvector('simple', samspel_fold(${name})) @@ to_tsquery('simple', samspel_fold(${v.near})) limit ${v.cap})`,
+    );
     if (source.fullText)
       candidates.push(
         sql`(select ${columns(HIT.fullText)} from ${table} r where ${source.fullText} @@ websearch_to_tsquery('swedish', ${v.q}) limit ${v.cap})`,
       );
+  } else if (trigrams) {
+    candidates.push(
+      sql`(select ${columns(HIT.other)} from ${table} r where samspel_fold(${name}) like samspel_fold(${v.like}) limit ${v.cap})`,
+      sql`(select ${columns(HIT.other)} from ${table} r where samspel_fold(${v.q}) <% samspel_fold(${name}) limit ${v.cap})`,
+    );
   }
   if (!candidates.length) return null;
   // The rank (5 … 0, see the top of this file) plus closeness below 1.
@@ -250,53 +267,64 @@ function wantedSources(query: Pick<SearchQuery, "kinds">) {
 /** A rank-5 hit: the name, code or e-mail exactly as typed (less accents and case). */
 const isExact = (row: HitRow) => Number(row.score) >= 5;
 
-/** Whether step 2 (inside, full text, similar) runs after step 1 answered `hits`: see the top of this file. */
-export const needsWider = (hits: HitRow[], limit: number) => hits.length < limit && !hits.some(isExact);
+/** Whether the next step runs after the ones before found `hits`: see the top of this file. */
+export const needsMore = (hits: HitRow[], limit: number) => hits.length < limit && !hits.some(isExact);
+
+/** Which steps a query can use: the trigram step needs three letters (fewer have no trigram). */
+const stepsFor = (q: string) => ([...q].length >= 3 ? steps : steps.filter((s) => s !== "trigram"));
 
 /**
- * The statements of a search, in order, their values bound: the names first; the wider one (inside,
- * full text, similar names) only when needsWider. Exported for the bench.
+ * The statements of a search, in order, their values bound (for the bench): the names; near names and
+ * full text; trigrams. searchHits runs the next only while needsMore.
  */
 export function searchStatements(query: Pick<SearchQuery, "q" | "kinds" | "limit">): SQL[] {
   const q = query.q.normalize("NFC");
   const wanted = wantedSources(query);
-  const trigrams = [...q].length >= 3;
-  const names = statement(wanted, bound(values(q, query.limit)), "name", trigrams)!;
-  // A hit of the names may be found again by the wider step: ask for enough to fill the page anyway.
-  const wider = statement(wanted, bound(values(q, query.limit * 2)), "wider", trigrams);
-  return wider ? [names, wider] : [names];
+  // A hit of a step before may be found again: a later step asks for enough to fill the page anyway.
+  return stepsFor(q).map(
+    (step, i) => statement(wanted, bound(values(q, i ? query.limit * 2 : query.limit)), step, true)!,
+  );
 }
 
 const dialect = new PgDialect();
 type Prepared = { execute(values: Record<string, unknown>): Promise<unknown> };
-/** The names' statement prepared once per database and set of kinds (at most 31). */
-const preparedNames = new WeakMap<Db, Map<string, Prepared>>();
+/** The statements' text and name per step and set of kinds (at most 3 × 31), built once. */
+const built = new Map<string, { query: ReturnType<PgDialect["sqlToQuery"]>; name: string }>();
 
-function namesStatement(db: Db, wanted: SearchSource[]): Prepared {
-  let byKinds = preparedNames.get(db);
-  if (!byKinds) preparedNames.set(db, (byKinds = new Map()));
-  const key = wanted.map((s) => s.kind).join(",");
-  let prepared = byKinds.get(key);
-  if (!prepared) {
-    const query = dialect.sqlToQuery(statement(wanted, placeholders, "name", true)!);
-    // Named: PostgreSQL parses and plans it once per connection, not on every search.
-    const name = `samspel_search_${wanted.map((s) => s.kind[0] + s.kind[1]).join("")}`;
-    prepared = db._.session.prepareQuery(query, undefined, name, false) as unknown as Prepared;
-    byKinds.set(key, prepared);
+/**
+ * A step's statement for the wanted kinds, prepared on `db` (a database or a transaction): named, so
+ * PostgreSQL parses and plans it once per connection instead of on every search (its plan is the
+ * generic one after five runs; the values only choose between index scans that are all cheap).
+ */
+function prepared(db: Db, wanted: SearchSource[], step: Step): Prepared {
+  const kinds = wanted.map((s) => s.kind[0] + s.kind[1]).join("");
+  const key = `${step}_${kinds}`;
+  let statementOf = built.get(key);
+  if (!statementOf) {
+    statementOf = {
+      query: dialect.sqlToQuery(statement(wanted, placeholders, step, true)!),
+      name: `samspel_search_${key}`,
+    };
+    built.set(key, statementOf);
   }
-  return prepared;
+  return db._.session.prepareQuery(
+    statementOf.query,
+    undefined,
+    statementOf.name,
+    false,
+  ) as unknown as Prepared;
 }
 
 /**
- * The best `limit` hits of the wanted registers, best first: the name matches (one prepared statement),
- * then, only when needsWider, the hits inside names, in full text and similar names not already among
- * them, merged by score (both steps can rank a hit 2).
+ * The best `limit` hits of the wanted registers, best first: the names; then, while needsMore, near
+ * names and full text, then trigrams, each step's hits not already found merged in by score (two steps
+ * can rank a hit alike).
  *
- * The names' statement needs no planner settings: its prefix range is read in order and its words'
- * tsquery is priced from the words' statistics. The wider statement runs with sequential scans off:
- * the planner prices samspel_fold() (a translate() over every name) like a cheap operator and, under a
- * LIMIT, prefers reading a whole register (20 000 activities: over a second) to the folded trigram
- * index (milliseconds). SET LOCAL ends with the transaction.
+ * The trigram step runs with sequential scans off: the planner prices samspel_fold() (a translate() over
+ * every name) like a cheap operator and, under a LIMIT, prefers reading a whole register (20 000
+ * activities: over a second) to the folded trigram index (milliseconds). SET LOCAL ends with the
+ * transaction. The other steps need no setting: their text search conditions are priced as dear
+ * (to_tsvector), so the planner keeps to their indexes.
  */
 export async function searchHits(
   db: Db,
@@ -304,19 +332,25 @@ export async function searchHits(
 ): Promise<HitRow[]> {
   const q = query.q.normalize("NFC");
   const wanted = wantedSources(query);
-  const names = (await namesStatement(db, wanted).execute(values(q, query.limit))) as { rows: HitRow[] };
-  const hits = names.rows;
-  if (!needsWider(hits, query.limit)) return hits;
-  const wider = statement(wanted, bound(values(q, query.limit * 2)), "wider", [...q].length >= 3);
-  if (!wider) return hits;
-  const more = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_seqscan = off`);
-    return queryRows<HitRow>(tx, wider);
-  });
-  const seen = new Set(hits.map((h) => `${h.kind}:${h.id}`));
-  const merged = [...hits, ...more.filter((h) => !seen.has(`${h.kind}:${h.id}`))];
-  // Stable: hits of equal score keep the statements' order.
-  return merged.sort((x, y) => Number(y.score) - Number(x.score)).slice(0, query.limit);
+  let hits: HitRow[] = [];
+  const seen = new Set<string>();
+  for (const [i, step] of stepsFor(q).entries()) {
+    if (i && !needsMore(hits, query.limit)) break;
+    const v = values(q, i ? query.limit * 2 : query.limit);
+    const run = (on: Db) => prepared(on, wanted, step).execute(v) as Promise<{ rows: HitRow[] }>;
+    const { rows } =
+      step === "trigram"
+        ? await db.transaction(async (tx) => {
+            await tx.execute(sql`set local enable_seqscan = off`);
+            return run(tx as unknown as Db);
+          })
+        : await run(db);
+    const fresh = rows.filter((row) => !seen.has(`${row.kind}:${row.id}`));
+    for (const row of fresh) seen.add(`${row.kind}:${row.id}`);
+    // Stable: hits of equal score keep the statements' order.
+    hits = i ? [...hits, ...fresh].sort((x, y) => Number(y.score) - Number(x.score)) : fresh;
+  }
+  return hits.slice(0, query.limit);
 }
 
 /** Labels of activity types, for subtitles. */
