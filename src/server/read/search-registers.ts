@@ -38,6 +38,8 @@ import { likePattern } from "../platform/sql.ts";
 export interface SearchSource {
   kind: SearchKind;
   table: SQL;
+  /** The register's words index (migration 0034), whose statistics tell a frequent word. */
+  wordsIndex: string;
   name: SQL;
   /** The exact expression of the register's full-text GIN index, when it has one. */
   fullText?: SQL;
@@ -66,6 +68,7 @@ export const sources: SearchSource[] = [
   {
     kind: "organisation",
     table: sql`organisations`,
+    wordsIndex: "organisations_name_fold_words",
     name: sql`r.name`,
     fullText: sql`to_tsvector('swedish', r.name || ' ' || coalesce(r.description, ''))`,
     exact: (v) => sql`select id from organisations where org_number = ${v.q}`,
@@ -74,6 +77,7 @@ export const sources: SearchSource[] = [
   {
     kind: "person",
     table: sql`people`,
+    wordsIndex: "people_name_fold_words",
     name: sql`r.name`,
     exact: (v) => sql`select id from people where email = ${v.lower}`,
     parts: sql`r.title as a, null::text as b, null::text as c`,
@@ -81,6 +85,7 @@ export const sources: SearchSource[] = [
   {
     kind: "programme",
     table: sql`programmes`,
+    wordsIndex: "programmes_name_fold_words",
     name: sql`r.name_sv`,
     exact: (v) => sql`select id from programmes where code = ${v.upper}`,
     parts: sql`r.code as a, r.credits::text as b, null::text as c`,
@@ -88,6 +93,7 @@ export const sources: SearchSource[] = [
   {
     kind: "course",
     table: sql`courses`,
+    wordsIndex: "courses_name_fold_words",
     name: sql`r.name_sv`,
     exact: (v) => sql`select id from courses where code = ${v.upper}`,
     parts: sql`r.code as a, r.credits::text as b, case when r.contract then 'contract' end as c`,
@@ -95,6 +101,7 @@ export const sources: SearchSource[] = [
   {
     kind: "activity",
     table: sql`activities`,
+    wordsIndex: "activities_title_fold_words",
     name: sql`r.title`,
     fullText: sql`to_tsvector('swedish', r.title || ' ' || coalesce(r.description, ''))`,
     parts: sql`r.type_key as a, r.start_date::text as b, r.status as c`,
@@ -177,7 +184,13 @@ const placeholders: Values = {
  * `trigrams`: q has three letters or more (fewer have no trigram: the trigram index can neither find q
  * inside a name nor anything similar).
  */
-function sourceStatement(source: SearchSource, v: Values, step: Step, trigrams: boolean): SQL | null {
+function sourceStatement(
+  source: SearchSource,
+  v: Values,
+  step: Step,
+  trigrams: boolean,
+  frequent = false,
+): SQL | null {
   const { table, name } = source;
   const columns = (hit: number) =>
     sql`r.id, ${sql.raw(String(hit))} as hit, ${name} as title, ${source.parts}, r.sort_key`;
@@ -188,7 +201,12 @@ function sourceStatement(source: SearchSource, v: Values, step: Step, trigrams: 
     candidates.push(
       sql`(select ${columns(HIT.other)} from ${table} r where ${folded} >= samspel_fold(${v.q}) and ${folded} < samspel_fold(${v.q}) || ${"\u{10FFFF}"}
           order by ${folded} limit ${v.prefixCap})`,
-      sql`(select ${columns(HIT.words)} from ${table} r
+      frequent
+        ? // In most names (see frequentSources): the first rows of the register that have the words, read
+          // in turn (a bounded scan; `|| ''` keeps the words index out), not a bitmap of all of them.
+          sql`(select ${columns(HIT.words)} from (select * from ${table} limit ${sql.raw(String(FREQUENT_SCAN))}) r
+          where to_tsvector('simple', samspel_fold(${name}) || '') @@ to_tsquery('simple', samspel_fold(${v.words})) limit ${v.cap})`
+        : sql`(select ${columns(HIT.words)} from ${table} r
           where to_tsvector('simple', samspel_fold(${name})) @@ to_tsquery('simple', samspel_fold(${v.words})) limit ${v.cap})`,
     );
     if (source.exact)
@@ -254,8 +272,16 @@ export interface HitRow {
 }
 
 /** The statement of one step over the wanted sources: their hits unioned, best first. */
-function statement(wanted: SearchSource[], v: Values, step: Step, trigrams: boolean): SQL | null {
-  const parts = wanted.map((s) => sourceStatement(s, v, step, trigrams)).filter((p): p is SQL => !!p);
+function statement(
+  wanted: SearchSource[],
+  v: Values,
+  step: Step,
+  trigrams: boolean,
+  frequent: ReadonlySet<SearchKind> = new Set(),
+): SQL | null {
+  const parts = wanted
+    .map((s) => sourceStatement(s, v, step, trigrams, frequent.has(s.kind)))
+    .filter((p): p is SQL => !!p);
   return parts.length
     ? sql`select * from (${sql.join(parts, sql` union all `)}) hits order by score desc, title limit ${v.limit}`
     : null;
@@ -288,6 +314,84 @@ export function searchStatements(query: Pick<SearchQuery, "q" | "kinds" | "limit
   );
 }
 
+/**
+ * A word in most names of a register ("AB" in 80 % of 100 000 organisations) costs its words index a
+ * bitmap of every such row (5 ms) before the first is read; reading the register's rows in turn finds the
+ * first 60 after some 80 rows (under a millisecond). Which words are that frequent the words index's
+ * statistics say (pg_stats: its most common lexemes and their share of rows, refreshed by ANALYZE);
+ * only a register whose rows with every word of q are at least FREQUENT_SHARE of its rows and
+ * FREQUENT_ROWS in number is read in turn, and at most FREQUENT_SCAN rows of it (a bound should the
+ * statistics be old). Without statistics (PGlite before an ANALYZE) every register uses its index.
+ */
+const FREQUENT_SHARE = 0.3;
+const FREQUENT_ROWS = 10_000;
+const FREQUENT_SCAN = 5_000;
+const STATS_TTL_MS = 5 * 60_000;
+
+/** samspel_fold() (migration 0004_search) in JavaScript, for looking words up in the statistics. */
+const FOLD_FROM = "åäöæøéèêëáàâãíìîïóòôõúùûüýÿçñ";
+const FOLD_TO = "aaoaoeeeeaaaaiiiioooouuuuyycn";
+const fold = (text: string) =>
+  [...text.toLowerCase()].map((c) => FOLD_TO[FOLD_FROM.indexOf(c)] ?? c).join("");
+
+interface WordStats {
+  rows: number;
+  shares: Map<string, number>;
+}
+const statsCache = new WeakMap<Db, { at: number; stats: Promise<Map<string, WordStats>> }>();
+
+function wordStats(db: Db): Promise<Map<string, WordStats>> {
+  const cached = statsCache.get(db);
+  if (cached && Date.now() - cached.at < STATS_TTL_MS) return cached.stats;
+  const stats = queryRows<{ index: string; elems: string[] | null; freqs: number[] | null; rows: number }>(
+    db,
+    sql`select s.tablename as index, s.most_common_elems::text::text[] as elems,
+          s.most_common_elem_freqs as freqs, t.reltuples::float8 as rows
+        from pg_stats s join pg_index i on i.indexrelid = to_regclass(s.tablename)
+          join pg_class t on t.oid = i.indrelid
+        where s.tablename in (${sql.join(
+          sources.map((source) => sql`${source.wordsIndex}`),
+          sql`, `,
+        )})`,
+  ).then(
+    (rows) =>
+      new Map(
+        rows.map((r) => [
+          r.index,
+          {
+            rows: Number(r.rows),
+            shares: new Map((r.elems ?? []).map((lexeme, i) => [lexeme, Number(r.freqs?.[i] ?? 0)])),
+          },
+        ]),
+      ),
+    () => new Map<string, WordStats>(),
+  );
+  statsCache.set(db, { at: Date.now(), stats });
+  return stats;
+}
+
+/** The wanted registers in most of whose names every word of q starts a word (see FREQUENT_SHARE). */
+async function frequentSources(db: Db, wanted: SearchSource[], q: string): Promise<Set<SearchKind>> {
+  const words = (q.match(/[\p{L}\p{N}]+/gu)?.slice(0, MAX_WORDS) ?? []).map(fold);
+  const frequent = new Set<SearchKind>();
+  if (!words.length) return frequent;
+  const stats = await wordStats(db);
+  for (const source of wanted) {
+    const index = stats.get(source.wordsIndex);
+    if (!index) continue;
+    // A word as a prefix: the shares of the common lexemes it starts, at most all rows; q's words
+    // together: at most the rarest word's share.
+    let share = 1;
+    for (const word of words) {
+      let sum = 0;
+      for (const [lexeme, s] of index.shares) if (lexeme.startsWith(word)) sum += s;
+      share = Math.min(share, sum);
+    }
+    if (share >= FREQUENT_SHARE && share * index.rows >= FREQUENT_ROWS) frequent.add(source.kind);
+  }
+  return frequent;
+}
+
 const dialect = new PgDialect();
 type Prepared = { execute(values: Record<string, unknown>): Promise<unknown> };
 /** The statements' text and name per step and set of kinds (at most 3 × 31), built once. */
@@ -298,13 +402,18 @@ const built = new Map<string, { query: ReturnType<PgDialect["sqlToQuery"]>; name
  * PostgreSQL parses and plans it once per connection instead of on every search (its plan is the
  * generic one after five runs; the values only choose between index scans that are all cheap).
  */
-function prepared(db: Db, wanted: SearchSource[], step: Step): Prepared {
-  const kinds = wanted.map((s) => s.kind[0] + s.kind[1]).join("");
-  const key = `${step}_${kinds}`;
+function prepared(db: Db, wanted: SearchSource[], step: Step, frequent: ReadonlySet<SearchKind>): Prepared {
+  const code = (s: SearchSource) => s.kind[0] + s.kind[1];
+  const kinds = wanted.map(code).join("");
+  const many = wanted
+    .filter((s) => frequent.has(s.kind))
+    .map(code)
+    .join("");
+  const key = `${step}_${kinds}${many ? `_frequent_${many}` : ""}`;
   let statementOf = built.get(key);
   if (!statementOf) {
     statementOf = {
-      query: dialect.sqlToQuery(statement(wanted, placeholders, step, true)!),
+      query: dialect.sqlToQuery(statement(wanted, placeholders, step, true, frequent)!),
       name: `samspel_search_${key}`,
     };
     built.set(key, statementOf);
@@ -334,12 +443,16 @@ export async function searchHits(
 ): Promise<HitRow[]> {
   const q = query.q.normalize("NFC");
   const wanted = wantedSources(query);
+  const frequent = await frequentSources(db, wanted, q);
   let hits: HitRow[] = [];
   const seen = new Set<string>();
   for (const [i, step] of stepsFor(q).entries()) {
     if (i && !needsMore(hits, query.limit)) break;
     const v = values(q, i ? query.limit * 2 : query.limit);
-    const run = (on: Db) => prepared(on, wanted, step).execute(v) as Promise<{ rows: HitRow[] }>;
+    const run = (on: Db) =>
+      prepared(on, wanted, step, step === "name" ? frequent : new Set()).execute(v) as Promise<{
+        rows: HitRow[];
+      }>;
     const { rows } =
       step === "trigram"
         ? await db.transaction(async (tx) => {
