@@ -119,7 +119,7 @@ type Step = "name" | "near" | "trigram";
 const steps: Step[] = ["name", "near", "trigram"];
 
 /** How a candidate was found; the rank needs it where the folded strings cannot tell. */
-const HIT = { other: 0, fullText: 1, words: 2, exact: 3 } as const;
+const HIT = { other: 0, fullText: 1, words: 2, prefix: 3, exact: 4 } as const;
 
 /**
  * `w1:* & w2:*` for to_tsquery('simple', samspel_fold(…)): q's words (letters and digits, as the text
@@ -190,24 +190,30 @@ function sourceStatement(
   step: Step,
   trigrams: boolean,
   frequent = false,
+  oneWord = false,
 ): SQL | null {
   const { table, name } = source;
   const columns = (hit: number) =>
     sql`r.id, ${sql.raw(String(hit))} as hit, ${name} as title, ${source.parts}, r.sort_key`;
   const candidates: SQL[] = [];
+  let prefix: SQL | null = null;
   if (step === "name") {
     // The folded name's prefix: a range on its btree (migration 0031, COLLATE "C"), read in order.
     const folded = sql`samspel_fold(${name}) collate "C"`;
+    prefix = sql`select ${columns(HIT.prefix)} from ${table} r where ${folded} >= samspel_fold(${v.q}) and ${folded} < samspel_fold(${v.q}) || ${"\u{10FFFF}"}
+          order by ${folded} limit ${v.prefixCap}`;
+    // Names with a later word starting with q rank below every prefix: when the prefixes fill the
+    // source's page (prefixCap ≥ limit), they are not looked for (a one-time filter: no index scan).
+    const fewPrefixes = sql`(select count(*) from prefix) < ${v.limit}`;
     candidates.push(
-      sql`(select ${columns(HIT.other)} from ${table} r where ${folded} >= samspel_fold(${v.q}) and ${folded} < samspel_fold(${v.q}) || ${"\u{10FFFF}"}
-          order by ${folded} limit ${v.prefixCap})`,
+      sql`(select * from prefix)`,
       frequent
         ? // In most names (see frequentSources): the first rows of the register that have the words, read
           // in turn (a bounded scan; `|| ''` keeps the words index out), not a bitmap of all of them.
           sql`(select ${columns(HIT.words)} from (select * from ${table} limit ${sql.raw(String(FREQUENT_SCAN))}) r
-          where to_tsvector('simple', samspel_fold(${name}) || '') @@ to_tsquery('simple', samspel_fold(${v.words})) limit ${v.cap})`
+          where ${fewPrefixes} and to_tsvector('simple', samspel_fold(${name}) || '') @@ to_tsquery('simple', samspel_fold(${v.words})) limit ${v.cap})`
         : sql`(select ${columns(HIT.words)} from ${table} r
-          where to_tsvector('simple', samspel_fold(${name})) @@ to_tsquery('simple', samspel_fold(${v.words})) limit ${v.cap})`,
+          where ${fewPrefixes} and to_tsvector('simple', samspel_fold(${name})) @@ to_tsquery('simple', samspel_fold(${v.words})) limit ${v.cap})`,
     );
     if (source.exact)
       candidates.push(sql`(select ${columns(HIT.exact)} from ${table} r where r.id in (${source.exact(v)}))`);
@@ -227,12 +233,28 @@ function sourceStatement(
     );
   }
   if (!candidates.length) return null;
+  const union = sql`${prefix ? sql`prefix as materialized (${prefix}), ` : sql``}cand as materialized (
+      select distinct on (id) * from (${sql.join(candidates, sql` union all `)}) c order by id, hit desc)`;
+  if (step === "name" && oneWord)
+    // q is one word (letters and digits only): how a name was found is its rank, with no folding. A
+    // prefix the length of q is the name (5), a longer one 4; a word of the name starts with q (3; a
+    // prefix beyond the prefix candidates ranks 3, but those fill the page before it). Closeness: the
+    // share of the name that q is (its trigram similarity is about that, for a name starting with q).
+    return sql`(with ${union}, ranked as (
+        select *, case hit when ${sql.raw(String(HIT.exact))} then 5
+            when ${sql.raw(String(HIT.prefix))} then case when char_length(title) = char_length(${v.q}) then 5 else 4 end
+            else 3 end as rank
+        from cand
+      )
+      select ${source.kind}::text as kind, id::text as id, title, a, b, c,
+        rank + 0.99 * char_length(${v.q})::float8 / greatest(char_length(title), 1) as score
+      from ranked
+      order by score desc, sort_key, id
+      limit ${v.limit})`;
   // The rank (5 … 0, see the top of this file) plus closeness below 1. samspel_fold() costs some 7 µs
   // (a translate() through 56 letters per letter of the name): once per candidate, and q's once per
   // statement (a sub-select; as a prepared statement's parameter it would be folded again on every row).
-  return sql`(with cand as materialized (
-      select distinct on (id) * from (${sql.join(candidates, sql` union all `)}) c order by id, hit desc
-    ), folded as materialized (
+  return sql`(with ${union}, folded as materialized (
       select *, samspel_fold(title) as n, (select samspel_fold(${v.q})) as f from cand
     ), ranked as (
       select *, case when n = f or hit = ${sql.raw(String(HIT.exact))} then 5 when left(n, length(f)) = f then 4
@@ -278,9 +300,10 @@ function statement(
   step: Step,
   trigrams: boolean,
   frequent: ReadonlySet<SearchKind> = new Set(),
+  oneWord = false,
 ): SQL | null {
   const parts = wanted
-    .map((s) => sourceStatement(s, v, step, trigrams, frequent.has(s.kind)))
+    .map((s) => sourceStatement(s, v, step, trigrams, frequent.has(s.kind), oneWord))
     .filter((p): p is SQL => !!p);
   return parts.length
     ? sql`select * from (${sql.join(parts, sql` union all `)}) hits order by score desc, title limit ${v.limit}`
@@ -298,6 +321,9 @@ const isExact = (row: HitRow) => Number(row.score) >= 5;
 /** Whether the next step runs after the ones before found `hits`: see the top of this file. */
 export const needsMore = (hits: HitRow[], limit: number) => hits.length < limit && !hits.some(isExact);
 
+/** q is one word: letters and digits only (the names' step then ranks without folding). */
+const isOneWord = (q: string) => /^[\p{L}\p{N}]+$/u.test(q);
+
 /** Which steps a query can use: the trigram step needs three letters (fewer have no trigram). */
 const stepsFor = (q: string) => ([...q].length >= 3 ? steps : steps.filter((s) => s !== "trigram"));
 
@@ -310,7 +336,15 @@ export function searchStatements(query: Pick<SearchQuery, "q" | "kinds" | "limit
   const wanted = wantedSources(query);
   // A hit of a step before may be found again: a later step asks for enough to fill the page anyway.
   return stepsFor(q).map(
-    (step, i) => statement(wanted, bound(values(q, i ? query.limit * 2 : query.limit)), step, true)!,
+    (step, i) =>
+      statement(
+        wanted,
+        bound(values(q, i ? query.limit * 2 : query.limit)),
+        step,
+        true,
+        new Set(),
+        isOneWord(q),
+      )!,
   );
 }
 
@@ -402,18 +436,24 @@ const built = new Map<string, { query: ReturnType<PgDialect["sqlToQuery"]>; name
  * PostgreSQL parses and plans it once per connection instead of on every search (its plan is the
  * generic one after five runs; the values only choose between index scans that are all cheap).
  */
-function prepared(db: Db, wanted: SearchSource[], step: Step, frequent: ReadonlySet<SearchKind>): Prepared {
+function prepared(
+  db: Db,
+  wanted: SearchSource[],
+  step: Step,
+  frequent: ReadonlySet<SearchKind>,
+  oneWord: boolean,
+): Prepared {
   const code = (s: SearchSource) => s.kind[0] + s.kind[1];
   const kinds = wanted.map(code).join("");
   const many = wanted
     .filter((s) => frequent.has(s.kind))
     .map(code)
     .join("");
-  const key = `${step}_${kinds}${many ? `_frequent_${many}` : ""}`;
+  const key = `${step}${oneWord ? "_word" : ""}_${kinds}${many ? `_frequent_${many}` : ""}`;
   let statementOf = built.get(key);
   if (!statementOf) {
     statementOf = {
-      query: dialect.sqlToQuery(statement(wanted, placeholders, step, true, frequent)!),
+      query: dialect.sqlToQuery(statement(wanted, placeholders, step, true, frequent, oneWord)!),
       name: `samspel_search_${key}`,
     };
     built.set(key, statementOf);
@@ -450,7 +490,13 @@ export async function searchHits(
     if (i && !needsMore(hits, query.limit)) break;
     const v = values(q, i ? query.limit * 2 : query.limit);
     const run = (on: Db) =>
-      prepared(on, wanted, step, step === "name" ? frequent : new Set()).execute(v) as Promise<{
+      prepared(
+        on,
+        wanted,
+        step,
+        step === "name" ? frequent : new Set(),
+        step === "name" && isOneWord(q),
+      ).execute(v) as Promise<{
         rows: HitRow[];
       }>;
     const { rows } =
