@@ -488,7 +488,8 @@ export async function searchHits(
   const seen = new Set<string>();
   for (const [i, step] of stepsFor(q).entries()) {
     if (i && !needsMore(hits, query.limit)) break;
-    const v = values(q, i ? query.limit * 2 : query.limit);
+    // A hit found before may be found again: a later step asks for enough to fill the page anyway.
+    const v = values(q, query.limit + hits.length);
     const run = (on: Db) =>
       prepared(
         on,
