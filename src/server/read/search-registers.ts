@@ -47,6 +47,8 @@ export interface SearchSource {
   exact?: (v: Values) => SQL;
   /** Subtitle parts a, b, c (text), selected from the alias `r`. */
   parts: SQL;
+  /** Part a as shown, from the source's best hits (alias `ranked`), when it needs a lookup. */
+  shownA?: (v: Values) => SQL;
 }
 
 /** The values of a search's statements, bound as parameters or as placeholders of a prepared statement. */
@@ -62,6 +64,8 @@ interface Values {
   limit: SQL;
   prefixCap: SQL;
   cap: SQL;
+  /** The reader's language ("sv", "en"), for words the statement looks up (activity types). */
+  locale: SQL;
 }
 
 export const sources: SearchSource[] = [
@@ -105,6 +109,9 @@ export const sources: SearchSource[] = [
     name: sql`r.title`,
     fullText: sql`to_tsvector('swedish', r.title || ' ' || coalesce(r.description, ''))`,
     parts: sql`r.type_key as a, r.start_date::text as b, r.status as c`,
+    // The type's label in the reader's language, looked up for the page's hits only (no second statement).
+    shownA: (v) => sql`coalesce((select case when ${v.locale} = 'en' then t.label_en else t.label_sv end
+      from activity_types t where t.key = ranked.a), ranked.a)`,
   },
 ];
 
@@ -134,8 +141,9 @@ export function wordPrefixes(q: string, cut = false): string | null {
   return words.length ? words.map((w) => `${cut ? start(w) : w}:*`).join(" & ") : null;
 }
 
-function values(q: string, limit: number) {
+function values(q: string, limit: number, locale: Locale = "sv") {
   return {
+    locale,
     q,
     upper: q.toUpperCase(),
     lower: q.toLowerCase(),
@@ -160,6 +168,7 @@ const bound = (v: RawValues): Values => ({
   limit: sql`${v.limit}::int`,
   prefixCap: sql`${v.prefixCap}::int`,
   cap: sql`${v.cap}::int`,
+  locale: sql`${v.locale}::text`,
 });
 
 /** The values as placeholders of a statement prepared once (its shape: the kinds; q has ≥ 3 letters). */
@@ -173,6 +182,7 @@ const placeholders: Values = {
   limit: sql`${sql.placeholder("limit")}::int`,
   prefixCap: sql`${sql.placeholder("prefixCap")}::int`,
   cap: sql`${sql.placeholder("cap")}::int`,
+  locale: sql`${sql.placeholder("locale")}::text`,
 };
 
 /**
@@ -246,7 +256,7 @@ function sourceStatement(
             else 3 end as rank
         from cand
       )
-      select ${source.kind}::text as kind, id::text as id, title, a, b, c,
+      select ${source.kind}::text as kind, id::text as id, title, ${source.shownA ? source.shownA(v) : sql`a`} as a, b, c,
         rank + 0.99 * char_length(${v.q})::float8 / greatest(char_length(title), 1) as score
       from ranked
       order by score desc, sort_key, id
@@ -262,7 +272,7 @@ function sourceStatement(
            when hit = ${sql.raw(String(HIT.fullText))} then 1 else 0 end as rank
       from folded
     )
-    select ${source.kind}::text as kind, id::text as id, title, a, b, c,
+    select ${source.kind}::text as kind, id::text as id, title, ${source.shownA ? source.shownA(v) : sql`a`} as a, b, c,
       rank + 0.99 * case when rank = 0 then (2 * word_similarity(f, n) + similarity(f, n)) / 3 else similarity(f, n) end as score
     from ranked
     order by score desc, sort_key, id
@@ -480,6 +490,7 @@ function prepared(
 export async function searchHits(
   db: Db,
   query: Pick<SearchQuery, "q" | "kinds" | "limit">,
+  locale: Locale = "sv",
 ): Promise<HitRow[]> {
   const q = query.q.normalize("NFC");
   const wanted = wantedSources(query);
@@ -489,7 +500,7 @@ export async function searchHits(
   for (const [i, step] of stepsFor(q).entries()) {
     if (i && !needsMore(hits, query.limit)) break;
     // A hit found before may be found again: a later step asks for enough to fill the page anyway.
-    const v = values(q, query.limit + hits.length);
+    const v = values(q, query.limit + hits.length, locale);
     const run = (on: Db) =>
       prepared(
         on,
@@ -513,15 +524,4 @@ export async function searchHits(
     hits = i ? [...hits, ...fresh].sort((x, y) => Number(y.score) - Number(x.score)) : fresh;
   }
   return hits.slice(0, query.limit);
-}
-
-/** Labels of activity types, for subtitles. */
-export async function activityTypeLabels(db: Db, locale: Locale): Promise<Map<string, string>> {
-  const rows = await queryRows<{ key: string; label: string }>(
-    db,
-    locale === "sv"
-      ? sql`select key, label_sv as label from activity_types`
-      : sql`select key, label_en as label from activity_types`,
-  );
-  return new Map(rows.map((r) => [r.key, r.label]));
 }

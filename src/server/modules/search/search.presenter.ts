@@ -4,13 +4,8 @@ import type { SearchHit } from "../../../common/search.ts";
 import type { HitRow } from "./search.service.ts";
 
 /** A hit as the API shows it: the subtitle composed in the reader's language. */
-export function presentHit(
-  row: HitRow,
-  t: TFunction,
-  locale: Locale,
-  typeLabels: Map<string, string>,
-): SearchHit {
-  const subtitle = subtitleOf(row, t, locale, typeLabels);
+export function presentHit(row: HitRow, t: TFunction, locale: Locale): SearchHit {
+  const subtitle = subtitleOf(row, t, locale);
   return { kind: row.kind, id: row.id, title: row.title, ...(subtitle ? { subtitle } : {}) };
 }
 
@@ -34,12 +29,11 @@ const word = (t: TFunction, locale: Locale, key: string, fallback: string) =>
 const credits = (value: string, locale: Locale) =>
   remembered(`${locale}\u0000credits\u0000${value}`, () => formatCredits(Number(value), locale));
 
-/** The line under a hit's title, in the reader's language. */
+/** The line under a hit's title, in the reader's language (an activity's a: its type's label already). */
 function subtitleOf(
   row: Pick<HitRow, "kind" | "a" | "b" | "c">,
   t: TFunction,
   locale: Locale,
-  typeLabels: Map<string, string>,
 ): string | undefined {
   const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(" · ") || undefined;
   switch (row.kind) {
@@ -56,10 +50,6 @@ function subtitleOf(
         row.c ? word(t, locale, "search.contractCourse", "search.contractCourse") : null,
       );
     case "activity":
-      return join(
-        row.a ? (typeLabels.get(row.a) ?? row.a) : null,
-        row.b,
-        row.c ? word(t, locale, `activities.statuses.${row.c}`, row.c) : null,
-      );
+      return join(row.a, row.b, row.c ? word(t, locale, `activities.statuses.${row.c}`, row.c) : null);
   }
 }

@@ -150,6 +150,10 @@ describe("GET /api/search", () => {
   it("answers in English when asked", async () => {
     const items = await find("q=Härnösands%20kommun", coordinator, { "accept-language": "en" });
     expect(items[0].subtitle).toBe("Municipality · Västernorrlands län");
+    const lectures = await find("q=g%C3%A4stf%C3%B6rel%C3%A4sningar", coordinator, {
+      "accept-language": "en",
+    });
+    expect(lectures[0].subtitle).toMatch(/^Guest lecture · 2026-03-12 · /);
   });
 
   it("lets every logged-in role search, the public not", async () => {
