@@ -32,8 +32,9 @@ import { likePattern } from "../platform/sql.ts";
  *     per register), hence last.
  * Hits rank by how they match: exact name (or code, e-mail) 5, name prefix 4, q at the start of a word
  * of the name 3, every word of q starting a word of the name or q inside the name 2, full text 1, near or
- * similar only 0; within a rank, by similarity to the name. A word in thousands of names (say "AB") ranks
- * only the first candidates the index gives.
+ * similar only 0; within a rank, by similarity to the name (step 1 for a one-word q: by the share of the
+ * name that q is, with no folding). A word in thousands of names (say "AB") ranks only the first
+ * candidates found (a word in most of a register's names is read from its rows in turn: frequentSources).
  */
 export interface SearchSource {
   kind: SearchKind;
