@@ -4,7 +4,6 @@ import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { requestLocale, translator } from "../../platform/i18n.ts";
 import { problemSchema } from "../../platform/problem.ts";
-import { activityTypeLabels } from "../../read/search-registers.ts";
 import { presentHit } from "./search.presenter.ts";
 import { search } from "./search.service.ts";
 
@@ -22,13 +21,11 @@ export function registerSearchRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request) => {
-      const rows = await search(db, request.actor, request.query);
       const locale = requestLocale(request);
+      // One statement in the common case: the activity types' labels come with the hits.
+      const rows = await search(db, request.actor, request.query, locale);
       const t = translator(locale);
-      const labels = rows.some((r) => r.kind === "activity")
-        ? await activityTypeLabels(db, locale)
-        : new Map<string, string>();
-      return { items: rows.map((row) => presentHit(row, t, locale, labels)) };
+      return { items: rows.map((row) => presentHit(row, t, locale)) };
     },
   );
 }

@@ -1,3 +1,4 @@
+import type { Locale } from "../../../common/format.ts";
 import type { SearchQuery } from "../../../common/search.ts";
 import type { Db } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
@@ -13,7 +14,12 @@ export type { HitRow } from "../../read/search-registers.ts";
  * The statements across the modules' tables are a read model of the read layer
  * (read/search-registers.ts); this decides who may search.
  */
-export async function search(db: Db, actor: Actor | null, query: SearchQuery): Promise<HitRow[]> {
+export async function search(
+  db: Db,
+  actor: Actor | null,
+  query: SearchQuery,
+  locale: Locale = "sv",
+): Promise<HitRow[]> {
   authorize(actor, searchPolicy, "search", null);
-  return searchHits(db, query);
+  return searchHits(db, query, locale);
 }

@@ -120,6 +120,18 @@ describe("GET /api/search", () => {
     expect(titles(await find("q=Timro%20kommun"))[0]).toBe("Timrå kommun");
   });
 
+  it("takes an exact name as enough: no names that only resemble it", async () => {
+    expect(titles(await find("q=kramfors%20kommun"))).toEqual(["Kramfors kommun"]);
+    // Typed as a prefix only, the few names found are filled up with names like them.
+    expect(titles(await find("q=kramfors"))).toContain("Kramfords Måleri");
+  });
+
+  it("finds a name by the starts of its words, in any order", async () => {
+    const items = titles(await find(`q=${encodeURIComponent("folkhögsk härnö")}`));
+    expect(items[0]).toBe("Härnösands folkhögskola");
+    expect(titles(await find("q=kommun%20kramf"))[0]).toBe("Kramfors kommun");
+  });
+
   it("ranks a word in a name before the same word in a description", async () => {
     const items = titles(await find("q=kommun"));
     const lastName = Math.max(
@@ -138,6 +150,10 @@ describe("GET /api/search", () => {
   it("answers in English when asked", async () => {
     const items = await find("q=Härnösands%20kommun", coordinator, { "accept-language": "en" });
     expect(items[0].subtitle).toBe("Municipality · Västernorrlands län");
+    const lectures = await find("q=g%C3%A4stf%C3%B6rel%C3%A4sningar", coordinator, {
+      "accept-language": "en",
+    });
+    expect(lectures[0].subtitle).toMatch(/^Guest lecture · 2026-03-12 · /);
   });
 
   it("lets every logged-in role search, the public not", async () => {
