@@ -17,9 +17,12 @@ BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('mail-cap:from:' || p_source));
   PERFORM pg_advisory_xact_lock(hashtext('mail-cap:to:' || v_to));
   v_since := now() - make_interval(mins => p_window_minutes);
-  IF (SELECT count(*) FROM mail_outbox
-        WHERE source IS NOT NULL AND lower(recipient) = v_to AND created_at > v_since) >= p_per_recipient
-     OR (SELECT count(*) FROM mail_outbox WHERE source = p_source AND created_at > v_since) >= p_per_source THEN
+  -- Counted only up to the cap (LIMIT): a source's count costs no more than its cap allows.
+  IF (SELECT count(*) FROM (SELECT 1 FROM mail_outbox
+        WHERE source IS NOT NULL AND lower(recipient) = v_to AND created_at > v_since
+        LIMIT p_per_recipient) r) >= p_per_recipient
+     OR (SELECT count(*) FROM (SELECT 1 FROM mail_outbox
+        WHERE source = p_source AND created_at > v_since LIMIT p_per_source) s) >= p_per_source THEN
     RETURN NULL;
   END IF;
   INSERT INTO mail_outbox (purpose, source, recipient, subject, text, status)
