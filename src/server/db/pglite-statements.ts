@@ -1,6 +1,5 @@
 import {
   type PGlite,
-  parse,
   protocol,
   type QueryOptions,
   type Results,
@@ -16,7 +15,8 @@ import {
  *
  * - Only plain DML (`select`, `insert`, `update`, `delete`, `with`, `values`) is cached; everything else (DDL,
  *   `begin`, savepoints, `set`) goes through PGlite's own `query` as before.
- * - Results are parsed by PGlite's own `parseResults` with the client's parsers: the same rows, the same types.
+ * - Rows are read with the client's parsers as PGlite's `parseResults` reads them: the same rows, the same types
+ *   (read straight from the backend's bytes, see `#execute`).
  * - PostgreSQL re-plans a named statement itself after DDL on the tables it reads. A statement whose result columns
  *   changed (`select *` after `alter table … add column`) fails with "cached plan must not change result type": its
  *   name is dropped and, outside a transaction, it is prepared again and run once more; inside one the error stands
@@ -38,13 +38,11 @@ interface Prepared {
   name: string;
   /** Parameter types from `Describe`, to serialise the values as PGlite's own `query` does. */
   paramTypes: number[];
-  /** The row description (`null` for a statement without rows): the same for every execution of the name. */
-  rowDescription: PgliteMessage | null;
+  /** The result columns (none for a statement without rows): the same for every execution of the name. */
+  fields: { name: string; dataTypeID: number }[];
 }
 
 type BackendMessage = { name: string } & Record<string, unknown>;
-/** PGlite's own type of a backend message (what `parseResults` reads). */
-type PgliteMessage = Parameters<typeof parse.parseResults>[0][number];
 type DatabaseError = Error & { code?: string; query?: string; params?: unknown[]; queryOptions?: unknown };
 
 /** The parts of PGlite's base class this module uses beyond the public query surface (all present in 0.5). */
@@ -131,28 +129,18 @@ export class StatementCache {
   ): Promise<Results<T>> {
     for (let attempt = 0; ; attempt++) {
       const prepared = this.#statements.get(query) ?? (await this.#prepare(query, params, options));
-      const messages = await this.#send(
-        [
-          protocol.serialize.bind({
-            statement: prepared.name,
-            values: this.#values(prepared, params, options),
-          }),
-          protocol.serialize.execute({}),
-        ],
-        options,
-      );
-      const error = messages.find((m) => m.name === "error") as DatabaseError | undefined;
-      if (!error) {
+      const { result, error } = await this.#execute(prepared, params, options);
+      if (result) {
         // A hit becomes the most recent.
         this.#statements.delete(query);
         this.#statements.set(query, prepared);
-        const all = prepared.rowDescription ? [prepared.rowDescription, ...messages] : messages;
-        return parse.parseResults(all as PgliteMessage[], this.#client.parsers, options)[0] as Results<T>;
+        return result as Results<T>;
       }
       // The name is stale (its result columns changed) or gone: drop it; outside a transaction, prepare it anew.
       const stale =
         (error.code === "0A000" && /cached plan must not change result type/.test(error.message)) ||
         error.code === "26000";
+      if (!error) throw new Error("PGlite: no answer to a prepared statement");
       if (stale && this.#statements.get(query) === prepared) {
         this.#statements.delete(query);
         this.#toClose.push(prepared.name);
@@ -181,7 +169,10 @@ export class StatementCache {
     const prepared: Prepared = {
       name,
       paramTypes: paramDescription?.dataTypeIDs ?? [],
-      rowDescription: (messages.find((m) => m.name === "rowDescription") as PgliteMessage) ?? null,
+      fields: (
+        (messages.find((m) => m.name === "rowDescription") as { fields?: Prepared["fields"] } | undefined)
+          ?.fields ?? []
+      ).map(({ name, dataTypeID }) => ({ name, dataTypeID })),
     };
     this.#statements.set(query, prepared);
     while (this.#statements.size > this.capacity) {
@@ -203,11 +194,8 @@ export class StatementCache {
     });
   }
 
-  /**
-   * Sends the pending closes, then `parts`, then Sync, in one protocol message; returns the backend's answers
-   * after the closes. A close the backend did not confirm (it came after an error) stays pending.
-   */
-  async #send(parts: Uint8Array[], options: QueryOptions | undefined): Promise<BackendMessage[]> {
+  /** One protocol message: the pending closes, then `parts`, then Sync. */
+  #frame(parts: Uint8Array[]) {
     const closing = this.#toClose.splice(0);
     const all = [
       ...closing.map((name) => protocol.serialize.close({ type: "S", name })),
@@ -220,6 +208,17 @@ export class StatementCache {
       message.set(part, offset);
       offset += part.length;
     }
+    return { message, closing };
+  }
+
+  /** A close the backend did not confirm (it came after an error, or the message failed) stays pending. */
+  #confirmCloses(closing: string[], closed: number) {
+    if (closed < closing.length) this.#toClose.unshift(...closing.slice(closed));
+  }
+
+  /** Sends `parts` (after the pending closes) and returns the backend's answers after the closes. */
+  async #send(parts: Uint8Array[], options: QueryOptions | undefined): Promise<BackendMessage[]> {
+    const { message, closing } = this.#frame(parts);
     let answers: BackendMessage[];
     try {
       answers = (await this.#client.execProtocolStream(message, {
@@ -228,14 +227,128 @@ export class StatementCache {
         onNotice: options?.onNotice,
       })) as unknown as BackendMessage[];
     } catch (error) {
-      this.#toClose.unshift(...closing);
+      this.#confirmCloses(closing, 0);
       throw error;
     }
     let closed = 0;
     while (closed < answers.length && answers[closed].name === "closeComplete") closed++;
-    if (closed < closing.length) this.#toClose.unshift(...closing.slice(closed));
+    this.#confirmCloses(closing, closed);
     return answers.slice(Math.min(closed, closing.length));
   }
+
+  /**
+   * Binds and executes a prepared statement. Its answer is read here, straight from the backend's bytes: PGlite's
+   * protocol parser copies every field into an ArrayBuffer of its own and decodes it with a TextDecoder (the
+   * largest JavaScript cost of a 50-row list); its rows are the same as PGlite's `parseResults` makes (the
+   * client's parsers, then `options.parsers`). An answer with an error (or a notice someone listens to) is read
+   * by PGlite's parser instead, for the same error objects. Notifications (`LISTEN`) raised by a cached statement
+   * do not reach PGlite's `listen` callbacks (Samspel uses none).
+   */
+  async #execute(
+    prepared: Prepared,
+    params: unknown[],
+    options: QueryOptions | undefined,
+  ): Promise<{ result?: Results; error?: DatabaseError }> {
+    const { message, closing } = this.#frame([
+      protocol.serialize.bind({ statement: prepared.name, values: this.#values(prepared, params, options) }),
+      protocol.serialize.execute({}),
+    ]);
+    const chunks: Uint8Array[] = [];
+    try {
+      await this.#client.execProtocolRawStream(message, {
+        syncToFs: false,
+        onRawData: (bytes) => chunks.push(bytes.slice()),
+      });
+    } catch (error) {
+      this.#confirmCloses(closing, 0);
+      throw error;
+    }
+    const raw = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    const answer = readAnswer(
+      raw,
+      prepared.fields,
+      options?.parsers ? { ...this.#client.parsers, ...options.parsers } : this.#client.parsers,
+      options?.rowMode === "array",
+      !!options?.onNotice,
+    );
+    this.#confirmCloses(closing, answer.closed);
+    if (!answer.parseAgain) return { result: answer.result };
+    let error: DatabaseError | undefined;
+    new protocol.Parser().parse(raw, (msg) => {
+      const m = msg as unknown as BackendMessage;
+      if (m.name === "error") error ??= m as unknown as DatabaseError;
+      else if (m.name === "notice") options?.onNotice?.(msg as never);
+    });
+    return error ? { error } : { result: answer.result };
+  }
+}
+
+/**
+ * The backend's answer to Close…, Bind, Execute, Sync: the rows and the command tag, as `parseResults` reads them
+ * (https://www.postgresql.org/docs/current/protocol-message-formats.html). `parseAgain` when it holds an error
+ * or a notice to pass on.
+ */
+function readAnswer(
+  raw: Uint8Array,
+  fields: Prepared["fields"],
+  parsers: PGliteInternals["parsers"],
+  arrayRows: boolean,
+  notices: boolean,
+) {
+  const buf = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  const rows: unknown[] = [];
+  const fieldParsers = fields.map((f) => parsers[f.dataTypeID]);
+  let closed = 0;
+  let leading = true;
+  let parseAgain = false;
+  let tag: string | undefined;
+  for (let at = 0; at + 5 <= buf.length; ) {
+    const type = buf[at];
+    const end = at + 1 + buf.readInt32BE(at + 1);
+    let p = at + 5;
+    if (type === 0x33 /* CloseComplete */) {
+      if (leading) closed++;
+    } else {
+      leading = false;
+      if (type === 0x44 /* DataRow */) {
+        const count = buf.readInt16BE(p);
+        p += 2;
+        const row: unknown[] | Record<string, unknown> = arrayRows ? new Array(count) : {};
+        for (let i = 0; i < count; i++) {
+          const length = buf.readInt32BE(p);
+          p += 4;
+          let value: unknown = null;
+          if (length >= 0) {
+            const text = buf.toString("utf8", p, p + length);
+            p += length;
+            const parser = fieldParsers[i];
+            value = parser ? parser(text, fields[i].dataTypeID) : text;
+          }
+          if (arrayRows) (row as unknown[])[i] = value;
+          else (row as Record<string, unknown>)[fields[i].name] = value;
+        }
+        rows.push(row);
+      } else if (type === 0x43 /* CommandComplete */) {
+        tag = buf.toString("utf8", p, end - 1);
+      } else if (type === 0x45 /* ErrorResponse */ || (type === 0x4e /* NoticeResponse */ && notices)) {
+        parseAgain = true;
+      }
+    }
+    at = end;
+  }
+  if (tag === undefined) return { closed, parseAgain, result: { rows: [], fields: [], affectedRows: 0 } };
+  const parts = tag.split(" ");
+  const command = parts[0];
+  const rowCount = Number.parseInt(parts[parts.length - 1], 10);
+  const counted = ["INSERT", "UPDATE", "DELETE", "COPY", "MERGE"].includes(command);
+  const result: Results = {
+    rows,
+    fields: fields.map(({ name, dataTypeID }) => ({ name, dataTypeID })),
+    command,
+    affectedRows: counted ? rowCount : 0,
+  } as Results;
+  if (!Number.isNaN(rowCount)) (result as { rowCount?: number }).rowCount = rowCount;
+  return { closed, parseAgain, result };
 }
 
 /** The error as PGlite's `query` throws it (`makePGliteError`): the statement, its values and options attached. */
