@@ -131,9 +131,11 @@ export class StatementCache {
       const prepared = this.#statements.get(query) ?? (await this.#prepare(query, params, options));
       const { result, error } = await this.#execute(prepared, params, options);
       if (result) {
-        // A hit becomes the most recent.
-        this.#statements.delete(query);
-        this.#statements.set(query, prepared);
+        // A hit becomes the most recent (unless the names were dropped meanwhile: `clear` runs outside the lock).
+        if (this.#statements.get(query) === prepared) {
+          this.#statements.delete(query);
+          this.#statements.set(query, prepared);
+        }
         return result as Results<T>;
       }
       // The name is stale (its result columns changed) or gone: drop it; outside a transaction, prepare it anew.
