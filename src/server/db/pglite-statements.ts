@@ -8,7 +8,7 @@ import {
 
 /**
  * Named prepared statements for the embedded database (issue 14, goal 1). PGlite's `query` parses, analyses and
- * plans every statement anew (an unnamed statement, five protocol round trips into the WebAssembly backend per
+ * plans every statement anew (an unnamed statement, six protocol round trips into the WebAssembly backend per
  * query); PostgreSQL keeps a named statement's parse tree and, after a few executions, its generic plan. So a
  * statement text seen before is prepared once per database (PGlite is one connection) under a name and then only
  * bound and executed, in one round trip.
@@ -25,6 +25,8 @@ import {
  * - At most `capacity` names (least recently used first out); an evicted name is closed (`Close` message) with the
  *   next statement sent, so the backend's memory stays bounded too.
  * - A statement that fails to parse is not kept; one that fails at execution (a constraint) stays valid and is kept.
+ * - A statement's parameter types are fixed when it is prepared (a column's type changed behind the client's back
+ *   keeps the old ones until the name is dropped). `SAMSPEL_PGLITE_STATEMENTS=0` turns the cache off (client.ts).
  */
 
 /** Statement texts worth a name: plain DML. */
@@ -138,11 +140,11 @@ export class StatementCache {
         }
         return result as Results<T>;
       }
+      if (!error) throw new Error("PGlite: no answer to a prepared statement");
       // The name is stale (its result columns changed) or gone: drop it; outside a transaction, prepare it anew.
       const stale =
         (error.code === "0A000" && /cached plan must not change result type/.test(error.message)) ||
         error.code === "26000";
-      if (!error) throw new Error("PGlite: no answer to a prepared statement");
       if (stale && this.#statements.get(query) === prepared) {
         this.#statements.delete(query);
         this.#toClose.push(prepared.name);
