@@ -94,6 +94,13 @@ describe("PGlite named statements", () => {
     });
     // Past PostgreSQL's five custom plans, so the generic plan answers too.
     for (let i = 0; i < 8; i++) expect(await read(cached)).toEqual(expected);
+    // Prepared once, its generic plan kept: what saves the parsing and planning.
+    const [kept] = await queryRows<{ generic_plans: number }>(
+      plain.db,
+      sql`select generic_plans::int from pg_prepared_statements
+          where statement like 'select%from "statement_things" order by%'`,
+    );
+    expect(kept.generic_plans).toBeGreaterThan(0);
     // Parameters of every kind, bound to the same statement each time.
     for (const id of [1, 2, 1]) {
       const [row] = await cached.db.select().from(things).where(eq(things.id, id));
