@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { StatementCache } from "../src/server/db/pglite-statements.ts";
 
 /**
  * Bench-only preload (`node --import tsx --import ./bench/request-path.count.ts src/server/main.ts`):
@@ -24,6 +25,14 @@ PGlite.prototype.query = function (this: PGlite, ...args: unknown[]) {
   if (log) console.error(`SQL ${text(args[0])}`);
   return (pgliteQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof PGlite.prototype.query;
+
+// PGlite's named statements (src/server/db/pglite-statements.ts) run without PGlite's `query`.
+const cachedQuery = StatementCache.prototype.query;
+StatementCache.prototype.query = function (this: StatementCache, ...args: unknown[]) {
+  statements++;
+  if (log) console.error(`SQL ${text(args[0])}`);
+  return (cachedQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof StatementCache.prototype.query;
 
 process.on("message", (message) => {
   if (message === "count") process.send?.({ count: statements });

@@ -12,6 +12,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { statementCache } from "./pglite-statements.ts";
 import * as schema from "./schema.ts";
 
 /** One type for both drivers: services never know which database they talk to. */
@@ -108,11 +109,14 @@ const drizzleTextTypes = new Set(
  * The client as drizzle sees it: the same PGlite (and its transactions), whose queries leave out drizzle's
  * per-query parsers once the client's own parsers read those types as text. A parser for any other type (a later
  * drizzle) is passed on as before. Queries on the client itself also read those types as text after this; Samspel
- * queries through drizzle.
+ * queries through drizzle. Its DML goes through named prepared statements (`pglite-statements.ts`): parsed once per
+ * database instead of once per query.
  */
 function drizzleView(client: PGlite): PGlite {
   const parsers = (client as unknown as { parsers: Record<string, (value: string) => unknown> }).parsers;
   for (const oid of drizzleTextTypes) parsers[oid] = (value) => value;
+  // `SAMSPEL_PGLITE_STATEMENTS=0`: every statement parsed and planned anew, as PGlite's own `query` does.
+  const statements = process.env.SAMSPEL_PGLITE_STATEMENTS === "0" ? null : statementCache(client);
   const view = <T extends PGlite | Transaction>(target: T): T =>
     new Proxy(target, {
       get(t, prop) {
@@ -120,9 +124,17 @@ function drizzleView(client: PGlite): PGlite {
           return (query: string, params?: unknown[], options?: QueryOptions) => {
             if (options?.parsers && Object.keys(options.parsers).every((oid) => drizzleTextTypes.has(oid))) {
               const { parsers: _, ...rest } = options;
-              return t.query(query, params, rest);
+              options = rest;
             }
+            if (statements?.handles(query, options))
+              return statements.query(query, params, options, t === client ? undefined : (t as Transaction));
+            statements?.beforeOther(query);
             return t.query(query, params, options);
+          };
+        if (prop === "exec")
+          return (query: string, options?: QueryOptions) => {
+            statements?.beforeOther(query);
+            return t.exec(query, options);
           };
         if (prop === "transaction")
           return <R>(callback: (tx: Transaction) => Promise<R>) =>
