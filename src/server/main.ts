@@ -12,6 +12,7 @@ import { startMailSender } from "./modules/mail/index.ts";
 import { retentionTask } from "./modules/retention/index.ts";
 import { systemActor } from "./platform/actor.ts";
 import { DataDirLockedError, lockDataDir } from "./platform/data-dir-lock.ts";
+import { pgliteMaintenanceTask } from "./platform/database-maintenance.ts";
 import { closePdfRenderer } from "./platform/pdf.ts";
 import { Scheduler } from "./platform/scheduler.ts";
 
@@ -86,10 +87,10 @@ if (env.SAMSPEL_ADMIN_EMAIL && env.SAMSPEL_ADMIN_PASSWORD) {
 
 // Background tasks on the durable scheduler (state in the database: once across processes, kept over
 // restarts): dietary needs are health data, purged after each event every hour; retention runs daily.
-const stopScheduler = new Scheduler(database.db)
-  .register(dietaryNeedsPurgeTask())
-  .register(retentionTask())
-  .start();
+const scheduler = new Scheduler(database.db).register(dietaryNeedsPurgeTask()).register(retentionTask());
+// PostgreSQL's server vacuums and analyses by itself; the embedded database has no autovacuum.
+if (database.kind === "pglite") scheduler.register(pgliteMaintenanceTask());
+const stopScheduler = scheduler.start();
 // The mail outbox: requests queue mail in their transactions; this delivers it and retries failures.
 const stopMailSender = startMailSender(database.db);
 
