@@ -13,7 +13,10 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { statementCache } from "./pglite-statements.ts";
+import { installRowMapper } from "./row-mapper.ts";
 import * as schema from "./schema.ts";
+
+installRowMapper();
 
 /** One type for both drivers: services never know which database they talk to. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
