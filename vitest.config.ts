@@ -9,8 +9,9 @@ const projects: TestProjectInlineConfiguration[] = [
     test: {
       name: "pglite",
       include: ["src/**/*.test.ts", "demo/**/*.test.ts"],
-      // Several app processes on one PostgreSQL (issue 19): runs in the postgresql project only.
-      exclude: ["src/server/multi-process.test.ts"],
+      // Several app processes on one PostgreSQL (issue 19), and the sessions kept in memory, which only
+      // PostgreSQL has (they listen for changes on a connection of their own): the postgresql project only.
+      exclude: ["src/server/multi-process.test.ts", "src/server/modules/accounts/session-cache.test.ts"],
       env: { TZ: "UTC", SAMSPEL_TEST_DB: "pglite" },
     },
   },

@@ -5,7 +5,7 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Database } from "./db/client.ts";
-import { resolveApiToken, resolveSession } from "./modules/accounts/index.ts";
+import { resolveApiToken, sessionResolver } from "./modules/accounts/index.ts";
 import { defaultAnonymousMailCaps } from "./modules/mail/index.ts";
 import { provideOrganisationReferenceReads } from "./modules/organisations/index.ts";
 import { providePersonReferenceReads } from "./modules/people/index.ts";
@@ -143,7 +143,18 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
 
   const deps: Deps = { db: options.database.db, database: options.database, config };
-  registerSessionHooks(app, deps.db, { resolveSession, resolveApiToken });
+  const sessions = await sessionResolver(options.database, config.sessionCache !== false);
+  app.addHook("onClose", () => sessions.close());
+  const keptSessions = sessions.cache;
+  if (keptSessions) {
+    // A write through this process (a sign-out, a role given) is seen by the next read at once, before
+    // the notification of its commit has come back: the kept sessions go before the answer does.
+    app.addHook("onSend", (request, _reply, payload, done) => {
+      if (request.method !== "GET" && request.method !== "HEAD") keptSessions.forgetAll();
+      done(null, payload);
+    });
+  }
+  registerSessionHooks(app, deps.db, { resolveSession: sessions.resolve, resolveApiToken });
   // Registers low in the module graph learn what links to their records from the read layer.
   provideOrganisationReferenceReads(organisationReferenceReads);
   providePersonReferenceReads(personReferenceReads);

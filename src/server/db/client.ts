@@ -32,6 +32,8 @@ export interface Database {
   close(): Promise<void>;
   /** The embedded database's client (PGlite only): the test and e2e set-ups dump it to start their copies from. */
   client?: PGlite;
+  /** The server's connection string (PostgreSQL only), for a connection of its own (LISTEN). */
+  url?: string;
 }
 
 export type DatabaseOptions =
@@ -64,7 +66,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await pool.query("create extension if not exists pg_trgm");
     await migrateNodePg(drizzleNodePg(pool), { migrationsFolder });
     const version = (await pool.query("select version() as v")).rows[0].v as string;
-    return { db, kind: "postgresql", version: shortVersion(version), close: () => pool.end() };
+    return {
+      db,
+      kind: "postgresql",
+      version: shortVersion(version),
+      url: options.url,
+      close: () => pool.end(),
+    };
   }
   // A new PGlite database (empty data directory, or in memory) starts from the migrated-schema template when
   // there is one: PGlite's initdb and the migrations cost ~9 s of CPU, loading the template ~2 s.

@@ -28,6 +28,11 @@ export interface AppConfig {
   anonymousMail: { perRecipient: number; perSource: number; windowMinutes: number };
   /** SAML IdPs and OpenID Connect providers people may sign in through (none when absent). */
   identity?: IdentityConfig;
+  /**
+   * Keep sessions resolved for reads in memory, forgotten on every change (accounts/session-cache.ts;
+   * PostgreSQL only). On in production; the integration tests turn it off and test it on its own.
+   */
+  sessionCache?: boolean;
 }
 
 /** What route modules receive: the database and the configuration, nothing global. */

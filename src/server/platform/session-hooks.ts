@@ -13,9 +13,11 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * hands its functions in, so the platform imports no module.
  */
 export interface SessionResolvers {
+  /** `write`: the request changes something (the session must then be read as committed, never from memory). */
   resolveSession(
     db: Db,
     token: string,
+    write: boolean,
   ): Promise<{ actor: Actor; sessionId: string; csrfToken: string } | null | undefined>;
   resolveApiToken(db: Db, token: string): Promise<Actor | null>;
 }
@@ -48,7 +50,8 @@ export function registerSessionHooks(
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
-    const resolved = token ? await resolveSession(db, token) : null;
+    const write = WRITE_METHODS.has(request.method);
+    const resolved = token ? await resolveSession(db, token, write) : null;
     if (!resolved) {
       // Secure by default: an /api route answers 401 before anything else unless it is marked public.
       const isPublic = request.routeOptions.config?.public === true || !request.routeOptions.url;
@@ -59,11 +62,7 @@ export function registerSessionHooks(
     request.sessionId = resolved.sessionId;
     request.csrfToken = resolved.csrfToken;
     const csrfExempt = request.routeOptions.config?.csrf === false;
-    if (
-      WRITE_METHODS.has(request.method) &&
-      !csrfExempt &&
-      request.headers[CSRF_HEADER] !== resolved.csrfToken
-    ) {
+    if (write && !csrfExempt && request.headers[CSRF_HEADER] !== resolved.csrfToken) {
       throw new AppError("csrf");
     }
   });

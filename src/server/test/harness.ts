@@ -51,6 +51,9 @@ export async function createTestApp(
       loginRateLimit: 10_000,
       maxFailedLoginsPerSource: 10_000,
       anonymousMail: { ...defaultAnonymousMailCaps, perSource: 10_000 },
+      // Fixtures change users and roles with SQL and the next request must see it at once: sessions are
+      // resolved in the database (the kept sessions have their own tests, session-cache.test.ts).
+      sessionCache: false,
       ...options.config,
     },
   });

@@ -62,6 +62,7 @@ function buildSessionQuery(db: Db) {
     .select({
       sessionId: sessions.id,
       csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
       userId: users.id,
       name: users.name,
       email: users.email,
@@ -90,7 +91,7 @@ export async function resolveSession(db: Db, token: string) {
   const [row] = await query.execute({ id: hashToken(token) });
   if (!row) return null;
   const actor: Actor = { userId: row.userId, name: row.name, email: row.email, roles: row.roles };
-  return { actor, sessionId: row.sessionId, csrfToken: row.csrfToken };
+  return { actor, sessionId: row.sessionId, csrfToken: row.csrfToken, expiresAt: row.expiresAt };
 }
 
 export interface LoginContext {

@@ -6,3 +6,4 @@ export { accountsPolicy, canReadAuditLog } from "./accounts.policy.ts";
 export { registerAccountRoutes } from "./accounts.routes.ts";
 export { ensureUser, hashPassword, loadActor, resolveSession, setRoles } from "./accounts.service.ts";
 export { resolveApiToken } from "./api-tokens.ts";
+export { SessionCache, sessionResolver } from "./session-cache.ts";
