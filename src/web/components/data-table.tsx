@@ -7,6 +7,8 @@ import { currentLanguage } from "../i18n/index.ts";
 export interface Column<Row> {
   key: string;
   header: string;
+  /** The header is read by screen readers only (a column of buttons whose label says it all). */
+  headerHidden?: boolean;
   cell: (row: Row) => ReactNode;
   /** Makes the column sortable by this value (text sorts in the UI language's order: Å, Ä, Ö after Z). */
   sortValue?: (row: Row) => string | number;
@@ -59,7 +61,10 @@ export function DataTable<Row>({
   label,
   captionHidden,
   footer,
+  className,
 }: {
+  /** A class of the table's own beside `data-table` (e.g. for its column widths). */
+  className?: string;
   /** Rows under the body (totals), inside <tfoot>: `<tr>…</tr>` with cells for every column. */
   footer?: ReactNode;
   caption: string;
@@ -69,7 +74,8 @@ export function DataTable<Row>({
   label?: string;
   columns: Column<Row>[];
   rows: Row[];
-  rowKey: (row: Row) => string;
+  /** The row's React key; the index (in the order shown) only for rows with nothing unique of their own. */
+  rowKey: (row: Row, index: number) => string;
   initialSort?: Sort;
   /** Sort on the server (a paged list) instead of the loaded rows. */
   serverSort?: ServerSort;
@@ -118,7 +124,7 @@ export function DataTable<Row>({
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable)
         tabIndex={0}
       >
-        <table className="data-table sticky-first">
+        <table className={className ? `data-table sticky-first ${className}` : "data-table sticky-first"}>
           <caption id={captionId} className={captionHidden ? "visually-hidden" : undefined}>
             {caption}
           </caption>
@@ -138,6 +144,8 @@ export function DataTable<Row>({
                         {sort?.key === c.key ? (sort.direction === "ascending" ? "▲" : "▼") : "↕"}
                       </span>
                     </button>
+                  ) : c.headerHidden ? (
+                    <span className="visually-hidden">{c.header}</span>
                   ) : (
                     c.header
                   )}
@@ -146,8 +154,8 @@ export function DataTable<Row>({
             </tr>
           </thead>
           <tbody>
-            {sorted.map((row) => (
-              <tr key={rowKey(row)}>
+            {sorted.map((row, index) => (
+              <tr key={rowKey(row, index)}>
                 {shown.map((c) =>
                   c.isRowHeader ? (
                     <th key={c.key} scope="row" className={c.className}>

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../../../common/format.ts";
@@ -8,11 +9,12 @@ import {
   Alert,
   Button,
   Checkbox,
+  type Column,
   ConfirmDialog,
+  DataTable,
   EmptyState,
   FormErrorSummary,
   QueryState,
-  TableScroll,
   TextField,
 } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
@@ -52,33 +54,17 @@ export function ApiTokensSection() {
           data.items.length === 0 ? (
             <EmptyState message={t("auth.tokens.none")} />
           ) : (
-            <TableScroll label={t("auth.tokens.listLabel")}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("auth.tokens.name")}</th>
-                    <th scope="col">{t("auth.tokens.access")}</th>
-                    <th scope="col">{t("auth.tokens.status")}</th>
-                    <th scope="col">{t("auth.tokens.expires")}</th>
-                    <th scope="col">{t("auth.tokens.lastUsed")}</th>
-                    <td />
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((token) => (
-                    <TokenRow
-                      key={token.id}
-                      token={token}
-                      onRevoked={async () => {
-                        setCreated(null);
-                        setRevoked(token.name);
-                        await refresh();
-                      }}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              caption={t("auth.tokens.listLabel")}
+              captionHidden
+              columns={tokenColumns(t, async (token) => {
+                setCreated(null);
+                setRevoked(token.name);
+                await refresh();
+              })}
+              rows={data.items}
+              rowKey={(token) => token.id}
+            />
           )
         }
       </QueryState>
@@ -86,23 +72,39 @@ export function ApiTokensSection() {
   );
 }
 
-function TokenRow({ token, onRevoked }: { token: TokenView; onRevoked: () => Promise<void> }) {
-  const { t } = useTranslation();
-  const expired = Date.parse(token.expiresAt) <= Date.now();
-  const status = token.revokedAt
-    ? t("auth.tokens.revoked")
-    : expired
-      ? t("auth.tokens.expired")
-      : t("auth.tokens.active");
-  return (
-    <tr>
-      <th scope="row">{token.name}</th>
-      <td>{token.readOnly ? t("auth.tokens.readOnly") : t("auth.tokens.readWrite")}</td>
-      <td>{status}</td>
-      <td>{formatDate(token.expiresAt)}</td>
-      <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t("auth.tokens.never")}</td>
-      <td>
-        {!token.revokedAt && !expired && (
+/** The token list's columns: name, access, status, expiry, last use, and "Återkalla" for a live token. */
+function tokenColumns(t: TFunction, onRevoked: (token: TokenView) => Promise<void>): Column<TokenView>[] {
+  const expired = (token: TokenView) => Date.parse(token.expiresAt) <= Date.now();
+  return [
+    { key: "name", header: t("auth.tokens.name"), isRowHeader: true, cell: (token) => token.name },
+    {
+      key: "access",
+      header: t("auth.tokens.access"),
+      cell: (token) => (token.readOnly ? t("auth.tokens.readOnly") : t("auth.tokens.readWrite")),
+    },
+    {
+      key: "status",
+      header: t("auth.tokens.status"),
+      cell: (token) =>
+        token.revokedAt
+          ? t("auth.tokens.revoked")
+          : expired(token)
+            ? t("auth.tokens.expired")
+            : t("auth.tokens.active"),
+    },
+    { key: "expires", header: t("auth.tokens.expires"), cell: (token) => formatDate(token.expiresAt) },
+    {
+      key: "lastUsed",
+      header: t("auth.tokens.lastUsed"),
+      cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t("auth.tokens.never")),
+    },
+    {
+      key: "revoke",
+      header: t("auth.tokens.revokeShort"),
+      headerHidden: true,
+      cell: (token) =>
+        !token.revokedAt &&
+        !expired(token) && (
           <ConfirmDialog
             triggerLabel={t("auth.tokens.revokeShort")}
             triggerAriaLabel={t("auth.tokens.revoke", { name: token.name })}
@@ -111,13 +113,12 @@ function TokenRow({ token, onRevoked }: { token: TokenView; onRevoked: () => Pro
             confirmLabel={t("auth.tokens.revokeShort")}
             onConfirm={async () => {
               await api.delete<void>(`/api/auth/tokens/${token.id}`);
-              await onRevoked();
+              await onRevoked(token);
             }}
           />
-        )}
-      </td>
-    </tr>
-  );
+        ),
+    },
+  ];
 }
 
 function CreateTokenForm({
