@@ -34,6 +34,23 @@ export interface ServerSort {
 }
 
 /**
+ * The ServerSort of a register list whose `sort` filter names the server's order ("name", "-name"):
+ * `orders` maps a sortable column's key to the order it asks the server for.
+ */
+export function serverSortBy(
+  orders: Record<string, string>,
+  sort: string,
+  onSort: (sort: string) => void,
+): ServerSort {
+  const column = Object.keys(orders).find((k) => orders[k] === sort.replace(/^-/, ""));
+  return {
+    keys: Object.keys(orders),
+    sort: column ? { key: column, direction: sort.startsWith("-") ? "descending" : "ascending" } : undefined,
+    onChange: (next) => onSort(`${next.direction === "descending" ? "-" : ""}${orders[next.key]}`),
+  };
+}
+
+/**
  * `partial` inside a paged list with more rows on the server than loaded (RegisterResults provides it,
  * and `sortField` when the list's filters offer "Sortera"):
  * sorting the loaded rows would show a wrong first row, so a table without `serverSort` does not

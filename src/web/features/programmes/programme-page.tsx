@@ -12,6 +12,7 @@ import {
 } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { programmeQuery } from "./programmes-api.ts";
+import { StudyFacts } from "./study-fields.tsx";
 
 /** /register/program/$id: facts, courses (linked) and the way to the programme's activities. */
 export function ProgrammePage({ id }: { id: string }) {
@@ -46,20 +47,7 @@ function ProgrammeDetails({ programme: p }: { programme: ProgrammeView }) {
     <>
       <PageHeader title={`${p.nameSv} (${p.code})`} actions={actions} />
       <RegistersNav />
-      <dl className="facts">
-        <dt>{t("programmes.code")}</dt>
-        <dd>{p.code}</dd>
-        <dt>{t("programmes.nameEn")}</dt>
-        <dd>{p.nameEn ?? t("programmes.none")}</dd>
-        <dt>{t("programmes.credits")}</dt>
-        <dd>{p.credits === null ? t("programmes.none") : formatCredits(p.credits, language)}</dd>
-        <dt>{t("programmes.level")}</dt>
-        <dd>{p.level ? t(`programmes.levels.${p.level}`) : t("programmes.none")}</dd>
-        <dt>{t("programmes.organisation")}</dt>
-        <dd>{p.organisation?.name ?? t("programmes.none")}</dd>
-        <dt>{t("programmes.responsiblePerson")}</dt>
-        <dd>{p.responsiblePerson?.name ?? t("programmes.none")}</dd>
-      </dl>
+      <StudyFacts record={p} />
       <section aria-labelledby="programme-courses">
         <h2 id="programme-courses">{t("programmes.courses")}</h2>
         {p.courses.length === 0 ? (
