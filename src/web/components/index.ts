@@ -17,6 +17,7 @@ export { PageHeader } from "./page-header.tsx";
 export { PickList } from "./pick-list.tsx";
 export { PrivacyNotice } from "./privacy-notice.tsx";
 export { QueryState } from "./query-state.tsx";
+export { RecordFormPage, SaveCancel } from "./record-form.tsx";
 export { FilterForm, ImportLink, RegisterPage, RegisterResults, useRegisterList } from "./register-list.tsx";
 export { RegistersNav, registers } from "./registers-nav.tsx";
 export { RoleList } from "./role-list.tsx";

@@ -25,27 +25,16 @@ import {
   codeSafe,
   namedRef,
   replaceStudyLinks,
+  type StudyRecord,
   studyPatch,
   studyRow,
   studySearch,
 } from "./registers.shared.ts";
 
 /** A course with its owning unit, responsible person, client (contract courses) and programmes. */
-export interface CourseRecord {
-  id: string;
-  code: string;
-  nameSv: string;
-  nameEn: string | null;
-  credits: number | null;
-  level: string | null;
-  organisationId: string | null;
-  responsiblePersonId: string | null;
+export interface CourseRecord extends StudyRecord {
   contract: boolean;
   clientOrganisationId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  organisation: { id: string; name: string } | null;
-  responsiblePerson: { id: string; name: string } | null;
   clientOrganisation: { id: string; name: string } | null;
   programmes: { id: string; code: string; nameSv: string }[];
 }

@@ -24,25 +24,14 @@ import {
   codeSafe,
   namedRef,
   replaceStudyLinks,
+  type StudyRecord,
   studyPatch,
   studyRow,
   studySearch,
 } from "./registers.shared.ts";
 
 /** A programme with what its pages show: owning unit, responsible person and courses. */
-export interface ProgrammeRecord {
-  id: string;
-  code: string;
-  nameSv: string;
-  nameEn: string | null;
-  credits: number | null;
-  level: string | null;
-  organisationId: string | null;
-  responsiblePersonId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  organisation: { id: string; name: string } | null;
-  responsiblePerson: { id: string; name: string } | null;
+export interface ProgrammeRecord extends StudyRecord {
   courses: { id: string; code: string; nameSv: string; credits: number | null }[];
 }
 

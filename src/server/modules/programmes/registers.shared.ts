@@ -81,6 +81,22 @@ export function assertRefinement<T>(rule: (value: T, ctx: z.RefinementCtx) => vo
   if (Object.keys(errors).length) throw fieldErrors(errors);
 }
 
+/** What a programme and a course record share: the columns and the owning unit and responsible person by name. */
+export interface StudyRecord {
+  id: string;
+  code: string;
+  nameSv: string;
+  nameEn: string | null;
+  credits: number | null;
+  level: string | null;
+  organisationId: string | null;
+  responsiblePersonId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  organisation: { id: string; name: string } | null;
+  responsiblePerson: { id: string; name: string } | null;
+}
+
 /** Programmes and courses: the two registers of studies, with the same columns at heart. */
 type StudyTable = typeof programmes | typeof courses;
 

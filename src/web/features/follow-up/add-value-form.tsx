@@ -66,7 +66,12 @@ export function AddValueForm({ indicatorId }: { indicatorId: string }) {
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
       {form.formError && <Alert tone="error">{form.formError}</Alert>}
       {saved && <Alert tone="success">{t("indicators.valueAdded")}</Alert>}
-      <TextField label={labels.date} description="ÅÅÅÅ-MM-DD" isRequired {...form.field("date")} />
+      <TextField
+        label={labels.date}
+        description={t("common.dateFormat")}
+        isRequired
+        {...form.field("date")}
+      />
       <TextField label={labels.value} inputMode="numeric" isRequired {...form.field("value")} />
       <TextField label={labels.note} {...form.field("note")} />
       <TextField label={labels.evidenceUrl} type="url" {...form.field("evidenceUrl")} />

@@ -8,14 +8,12 @@ import {
   updateCourseInput,
 } from "../../../common/programmes.ts";
 import {
-  Button,
   Checkbox,
   FormErrorSummary,
   FormProblem,
-  PageHeader,
   PickList,
-  QueryState,
-  RegistersNav,
+  RecordFormPage,
+  SaveCancel,
   Select,
 } from "../../components/index.ts";
 import { fieldId, useForm } from "../../lib/forms.ts";
@@ -32,11 +30,12 @@ export function CourseFormPage({ id }: { id?: string }) {
   const { t } = useTranslation();
   const course = useQuery({ ...courseQuery(id ?? ""), enabled: !!id });
   return (
-    <>
-      <PageHeader title={id ? t("programmes.editCourse") : t("programmes.newCourse")} />
-      <RegistersNav />
-      {id ? <QueryState query={course}>{(c) => <CourseForm course={c} />}</QueryState> : <CourseForm />}
-    </>
+    <RecordFormPage
+      title={id ? t("programmes.editCourse") : t("programmes.newCourse")}
+      record={id ? course : undefined}
+    >
+      {(c) => <CourseForm course={c} />}
+    </RecordFormPage>
   );
 }
 
@@ -108,14 +107,7 @@ function CourseForm({ course }: { course?: CourseView }) {
           error={form.errors.clientOrganisationId}
         />
       )}
-      <div className="button-row">
-        <Button type="submit" isPending={form.submitting}>
-          {t("common.save")}
-        </Button>
-        <Button variant="secondary" onPress={() => window.history.back()}>
-          {t("common.cancel")}
-        </Button>
-      </div>
+      <SaveCancel isPending={form.submitting} />
     </form>
   );
 }

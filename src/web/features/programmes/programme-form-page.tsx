@@ -8,13 +8,11 @@ import {
   updateProgrammeInput,
 } from "../../../common/programmes.ts";
 import {
-  Button,
   FormErrorSummary,
   FormProblem,
-  PageHeader,
   PickList,
-  QueryState,
-  RegistersNav,
+  RecordFormPage,
+  SaveCancel,
 } from "../../components/index.ts";
 import { fieldId, useForm } from "../../lib/forms.ts";
 import { courseOptionsQuery, programmeQuery, useSaveProgramme } from "./programmes-api.ts";
@@ -24,17 +22,14 @@ import { StudyFields, studyInput, studyValues, useStudyLabels } from "./study-fi
 export function ProgrammeFormPage({ id }: { id?: string }) {
   const { t } = useTranslation();
   const programme = useQuery({ ...programmeQuery(id ?? ""), enabled: !!id });
-  const title = id ? t("programmes.editProgramme") : t("programmes.newProgramme");
+  const _title = id ? t("programmes.editProgramme") : t("programmes.newProgramme");
   return (
-    <>
-      <PageHeader title={title} />
-      <RegistersNav />
-      {id ? (
-        <QueryState query={programme}>{(p) => <ProgrammeForm programme={p} />}</QueryState>
-      ) : (
-        <ProgrammeForm />
-      )}
-    </>
+    <RecordFormPage
+      title={id ? t("programmes.editProgramme") : t("programmes.newProgramme")}
+      record={id ? programme : undefined}
+    >
+      {(p) => <ProgrammeForm programme={p} />}
+    </RecordFormPage>
   );
 }
 
@@ -71,14 +66,7 @@ function ProgrammeForm({ programme }: { programme?: ProgrammeView }) {
         onChange={(ids) => form.setValue("courseIds", ids)}
         error={form.errors.courseIds}
       />
-      <div className="button-row">
-        <Button type="submit" isPending={form.submitting}>
-          {t("common.save")}
-        </Button>
-        <Button variant="secondary" onPress={() => window.history.back()}>
-          {t("common.cancel")}
-        </Button>
-      </div>
+      <SaveCancel isPending={form.submitting} />
     </form>
   );
 }

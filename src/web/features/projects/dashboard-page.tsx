@@ -36,7 +36,7 @@ export function DashboardPage() {
       <div className="filter-fields no-print">
         <TextField
           label={t("projects.asOf")}
-          description="ÅÅÅÅ-MM-DD"
+          description={t("common.dateFormat")}
           value={asOf}
           onChange={setAsOf}
           error={isIsoDate(asOf) ? undefined : t("validation.date")}

@@ -118,8 +118,12 @@ export function ReportForm({ projectId }: { projectId: string }) {
         onChange={(v) => form.setValue("kind", v)}
         options={reportTypes.map((k) => ({ value: k, label: t(`projects.reportTypes.${k}`) }))}
       />
-      <TextField label={labels.periodFrom} description="ÅÅÅÅ-MM-DD" {...form.field("periodFrom")} />
-      <TextField label={labels.periodTo} description="ÅÅÅÅ-MM-DD" {...form.field("periodTo")} />
+      <TextField
+        label={labels.periodFrom}
+        description={t("common.dateFormat")}
+        {...form.field("periodFrom")}
+      />
+      <TextField label={labels.periodTo} description={t("common.dateFormat")} {...form.field("periodTo")} />
       <TextAreaField label={labels.doneSinceLast} {...form.field("doneSinceLast")} />
       <TextAreaField label={labels.deviations} {...form.field("deviations")} />
       <TextAreaField label={labels.results} {...form.field("results")} />
