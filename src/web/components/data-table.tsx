@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { compareText } from "../../common/format.ts";
 import { useMe } from "../auth.ts";
 import { currentLanguage } from "../i18n/index.ts";
+import { EmptyState } from "./empty-state.tsx";
 
 export interface Column<Row> {
   key: string;
@@ -79,7 +80,10 @@ export function DataTable<Row>({
   captionHidden,
   footer,
   className,
+  empty,
 }: {
+  /** What an empty list says, shown instead of the table (without it, an empty table). */
+  empty?: string;
   /** A class of the table's own beside `data-table` (e.g. for its column widths). */
   className?: string;
   /** Rows under the body (totals), inside <tfoot>: `<tr>…</tr>` with cells for every column. */
@@ -126,6 +130,7 @@ export function DataTable<Row>({
     else setLocalSort(next);
   };
 
+  if (empty !== undefined && rows.length === 0) return <EmptyState message={empty} />;
   return (
     <>
       {columnsKey && columns.length > 2 && (

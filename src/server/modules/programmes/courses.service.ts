@@ -15,8 +15,6 @@ import { authorize } from "../../platform/authorize.ts";
 import { notFound } from "../../platform/errors.ts";
 import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { parseWith } from "../../platform/validation.ts";
-import { organisationNames } from "../organisations/index.ts";
-import { personNames as namesOfPeople } from "../people/index.ts";
 import { coursesPolicy } from "./programmes.policy.ts";
 import { courses, programmeCourses, programmes } from "./programmes.schema.ts";
 import {
@@ -26,7 +24,9 @@ import {
   namedRef,
   replaceStudyLinks,
   type StudyRecord,
+  studyNames,
   studyPatch,
+  studyRecord,
   studyRow,
   studySearch,
 } from "./registers.shared.ts";
@@ -60,34 +60,15 @@ async function withProgrammes(db: Db | Tx, rows: JoinedRow[]): Promise<CourseRec
         .where(inArray(programmeCourses.courseId, ids))
         .orderBy(asc(programmes.sortKey), asc(programmes.id))
     : [];
-  const [orgNames, personNames] = await Promise.all([
-    organisationNames(
-      db,
-      rows.flatMap((r) =>
-        [r.course.organisationId, r.course.clientOrganisationId].filter((id): id is string => !!id),
-      ),
-    ),
-    namesOfPeople(
-      db,
-      rows.map((r) => r.course.responsiblePersonId),
-    ),
-  ]);
+  const names = await studyNames(
+    db,
+    rows.map((r) => r.course),
+  );
   return rows.map(({ course: c }) => ({
-    id: c.id,
-    code: c.code,
-    nameSv: c.nameSv,
-    nameEn: c.nameEn,
-    credits: c.credits,
-    level: c.level,
-    organisationId: c.organisationId,
-    responsiblePersonId: c.responsiblePersonId,
+    ...studyRecord(c, names),
     contract: c.contract,
     clientOrganisationId: c.clientOrganisationId,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-    organisation: namedRef(c.organisationId, orgNames),
-    responsiblePerson: namedRef(c.responsiblePersonId, personNames),
-    clientOrganisation: namedRef(c.clientOrganisationId, orgNames),
+    clientOrganisation: namedRef(c.clientOrganisationId, names.organisations),
     programmes: links
       .filter((l) => l.courseId === c.id)
       .map(({ id, code, nameSv }) => ({ id, code, nameSv })),

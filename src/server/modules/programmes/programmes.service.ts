@@ -15,17 +15,16 @@ import { notFound } from "../../platform/errors.ts";
 import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { roleAssignments } from "../../platform/platform.schema.ts";
 import { parseWith } from "../../platform/validation.ts";
-import { organisationNames } from "../organisations/index.ts";
-import { personNames as namesOfPeople } from "../people/index.ts";
 import { programmesPolicy } from "./programmes.policy.ts";
 import { courses, programmeCourses, programmes } from "./programmes.schema.ts";
 import {
   checkStudyReferences,
   codeSafe,
-  namedRef,
   replaceStudyLinks,
   type StudyRecord,
+  studyNames,
   studyPatch,
+  studyRecord,
   studyRow,
   studySearch,
 } from "./registers.shared.ts";
@@ -57,29 +56,12 @@ async function withCourses(db: Db | Tx, rows: JoinedRow[]): Promise<ProgrammeRec
         .where(inArray(programmeCourses.programmeId, ids))
         .orderBy(asc(courses.sortKey), asc(courses.id))
     : [];
-  const [orgNames, personNames] = await Promise.all([
-    organisationNames(
-      db,
-      rows.flatMap((r) => (r.programme.organisationId ? [r.programme.organisationId] : [])),
-    ),
-    namesOfPeople(
-      db,
-      rows.map((r) => r.programme.responsiblePersonId),
-    ),
-  ]);
+  const names = await studyNames(
+    db,
+    rows.map((r) => r.programme),
+  );
   return rows.map(({ programme: p }) => ({
-    id: p.id,
-    code: p.code,
-    nameSv: p.nameSv,
-    nameEn: p.nameEn,
-    credits: p.credits,
-    level: p.level,
-    organisationId: p.organisationId,
-    responsiblePersonId: p.responsiblePersonId,
-    createdAt: p.createdAt,
-    updatedAt: p.updatedAt,
-    organisation: namedRef(p.organisationId, orgNames),
-    responsiblePerson: namedRef(p.responsiblePersonId, personNames),
+    ...studyRecord(p, names),
     courses: links
       .filter((l) => l.programmeId === p.id)
       .map(({ id, code, nameSv, credits }) => ({ id, code, nameSv, credits })),

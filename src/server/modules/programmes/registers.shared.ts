@@ -4,8 +4,8 @@ import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { fieldErrors } from "../../platform/errors.ts";
 import { isUniqueViolation, likePattern } from "../../platform/sql.ts";
-import { existingOrganisationIds } from "../organisations/index.ts";
-import { existingPersonIds } from "../people/index.ts";
+import { existingOrganisationIds, organisationNames } from "../organisations/index.ts";
+import { existingPersonIds, personNames } from "../people/index.ts";
 import { courses, programmeCourses, programmes } from "./programmes.schema.ts";
 
 /**
@@ -193,6 +193,49 @@ export async function replaceStudyLinks(
         .insert(programmeCourses)
         .values(ids.map((programmeId) => ({ programmeId, courseId: of.courseId })));
   }
+}
+
+type StudyRow = typeof programmes.$inferSelect | typeof courses.$inferSelect;
+type StudyNames = { organisations: Map<string, string>; people: Map<string, string> };
+
+/** The names of the units (a contract course's client too) and responsible people a page of rows refers to. */
+export async function studyNames(
+  db: Db | Tx,
+  rows: {
+    organisationId: string | null;
+    clientOrganisationId?: string | null;
+    responsiblePersonId: string | null;
+  }[],
+): Promise<StudyNames> {
+  const [organisations, people] = await Promise.all([
+    organisationNames(
+      db,
+      rows.flatMap((r) => [r.organisationId, r.clientOrganisationId].filter((id): id is string => !!id)),
+    ),
+    personNames(
+      db,
+      rows.map((r) => r.responsiblePersonId),
+    ),
+  ]);
+  return { organisations, people };
+}
+
+/** A programme's or course's row as the part of its record the two share. */
+export function studyRecord(row: StudyRow, names: StudyNames): StudyRecord {
+  return {
+    id: row.id,
+    code: row.code,
+    nameSv: row.nameSv,
+    nameEn: row.nameEn,
+    credits: row.credits,
+    level: row.level,
+    organisationId: row.organisationId,
+    responsiblePersonId: row.responsiblePersonId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    organisation: namedRef(row.organisationId, names.organisations),
+    responsiblePerson: namedRef(row.responsiblePersonId, names.people),
+  };
 }
 
 /** A named reference of a record, or null when it has none (or the name is not found). */

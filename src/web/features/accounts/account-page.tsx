@@ -6,6 +6,7 @@ import { useMe } from "../../auth.ts";
 import { Alert, Button, FormErrorSummary, PageHeader, RoleList, TextField } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
 import { ApiTokensSection } from "./api-tokens-section.tsx";
+import { NewPasswordFields, repeatedPassword } from "./new-password-fields.tsx";
 
 /** One's own name, e-mail and roles, and the change-password form. */
 export function AccountPage() {
@@ -47,8 +48,7 @@ function ChangePasswordForm() {
       form.reset();
       setDone(true);
     },
-    (v) =>
-      v.repeatPassword !== v.newPassword ? { repeatPassword: [t("validation.passwordsDiffer")] } : undefined,
+    (v) => repeatedPassword(v.newPassword, v.repeatPassword, t),
   );
   return (
     <section aria-labelledby="change-password" className="narrow">
@@ -64,20 +64,10 @@ function ChangePasswordForm() {
           isRequired
           {...form.field("currentPassword")}
         />
-        <TextField
-          label={labels.newPassword}
-          description={t("validation.passwordTooShort")}
-          type="password"
-          autoComplete="new-password"
-          isRequired
-          {...form.field("newPassword")}
-        />
-        <TextField
-          label={labels.repeatPassword}
-          type="password"
-          autoComplete="new-password"
-          isRequired
-          {...form.field("repeatPassword")}
+        <NewPasswordFields
+          labels={{ password: labels.newPassword, repeat: labels.repeatPassword }}
+          password={form.field("newPassword")}
+          repeat={form.field("repeatPassword")}
         />
         <Button type="submit" isPending={form.submitting}>
           {t("auth.changePassword")}

@@ -12,7 +12,6 @@ import {
   type Column,
   ConfirmDialog,
   DataTable,
-  EmptyState,
   FormErrorSummary,
   QueryState,
   TextField,
@@ -50,23 +49,20 @@ export function ApiTokensSection() {
       {created && <NewToken token={created} />}
       {revoked && <Alert tone="success">{t("auth.tokens.revokedDone", { name: revoked })}</Alert>}
       <QueryState query={tokens}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <EmptyState message={t("auth.tokens.none")} />
-          ) : (
-            <DataTable
-              caption={t("auth.tokens.listLabel")}
-              captionHidden
-              columns={tokenColumns(t, async (token) => {
-                setCreated(null);
-                setRevoked(token.name);
-                await refresh();
-              })}
-              rows={data.items}
-              rowKey={(token) => token.id}
-            />
-          )
-        }
+        {(data) => (
+          <DataTable
+            empty={t("auth.tokens.none")}
+            caption={t("auth.tokens.listLabel")}
+            captionHidden
+            columns={tokenColumns(t, async (token) => {
+              setCreated(null);
+              setRevoked(token.name);
+              await refresh();
+            })}
+            rows={data.items}
+            rowKey={(token) => token.id}
+          />
+        )}
       </QueryState>
     </section>
   );

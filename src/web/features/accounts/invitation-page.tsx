@@ -4,15 +4,9 @@ import { useTranslation } from "react-i18next";
 import { acceptInvitationInput } from "../../../common/accounts.ts";
 import { api } from "../../api.ts";
 import { type Me, useSetMe } from "../../auth.ts";
-import {
-  Alert,
-  Button,
-  FormErrorSummary,
-  PageHeader,
-  QueryState,
-  TextField,
-} from "../../components/index.ts";
+import { Alert, Button, FormErrorSummary, PageHeader, QueryState } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
+import { NewPasswordFields, repeatedPassword } from "./new-password-fields.tsx";
 
 type Invitation = { email: string; name: string };
 
@@ -44,28 +38,17 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
       setMe(me);
       await navigate({ to: "/konto" });
     },
-    (v) =>
-      v.repeatPassword !== v.password ? { repeatPassword: [t("validation.passwordsDiffer")] } : undefined,
+    (v) => repeatedPassword(v.password, v.repeatPassword, t),
   );
   return (
     <form onSubmit={submit} noValidate className="form">
       <p>{t("auth.acceptIntro", { email: invitation.email })}</p>
       {form.formError && <Alert tone="error">{form.formError}</Alert>}
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
-      <TextField
-        label={labels.password}
-        description={t("validation.passwordTooShort")}
-        type="password"
-        autoComplete="new-password"
-        isRequired
-        {...form.field("password")}
-      />
-      <TextField
-        label={labels.repeatPassword}
-        type="password"
-        autoComplete="new-password"
-        isRequired
-        {...form.field("repeatPassword")}
+      <NewPasswordFields
+        labels={{ password: labels.password, repeat: labels.repeatPassword }}
+        password={form.field("password")}
+        repeat={form.field("repeatPassword")}
       />
       <Button type="submit" isPending={form.submitting}>
         {t("auth.acceptSubmit")}

@@ -9,7 +9,6 @@ import {
   Button,
   type Column,
   DataTable,
-  EmptyState,
   PageHeader,
   Select,
   TextField,
@@ -183,17 +182,15 @@ export function MailingsPage() {
       )}
       <section aria-labelledby="sent-heading">
         <h2 id="sent-heading">{t("communication.web.history")}</h2>
-        {mailings.data &&
-          (mailings.data.length === 0 ? (
-            <EmptyState message={t("communication.web.noMailings")} />
-          ) : (
-            <DataTable
-              caption={t("communication.web.history")}
-              columns={columns}
-              rows={mailings.data}
-              rowKey={(m) => m.id}
-            />
-          ))}
+        {mailings.data && (
+          <DataTable
+            empty={t("communication.web.noMailings")}
+            caption={t("communication.web.history")}
+            columns={columns}
+            rows={mailings.data}
+            rowKey={(m) => m.id}
+          />
+        )}
       </section>
     </>
   );

@@ -14,7 +14,7 @@ import {
   TextAreaField,
   TextField,
 } from "../../components/index.ts";
-import { useForm } from "../../lib/forms.ts";
+import { useAddAndReset, useForm } from "../../lib/forms.ts";
 import { problemWithFields } from "../../lib/problem.ts";
 import {
   spaceListQuery,
@@ -308,15 +308,9 @@ function AddForm<D>({
   submitLabel: string;
   children: ReactNode;
 }) {
+  const { submit } = useAddAndReset(form, send);
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={form.onSubmit(async (data) => {
-        await send(data);
-        form.reset();
-      })}
-    >
+    <form className="form" noValidate onSubmit={submit}>
       <FormProblem form={form} />
       {children}
       <Button type="submit" variant="secondary" isPending={form.submitting}>

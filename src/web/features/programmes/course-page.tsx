@@ -1,16 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link, useNavigate } from "@tanstack/react-router";
+import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { CourseView } from "../../../common/programmes.ts";
-import {
-  DeleteRecordWithImpact,
-  EmptyState,
-  PageHeader,
-  QueryState,
-  RegistersNav,
-} from "../../components/index.ts";
+import { EmptyState, QueryState } from "../../components/index.ts";
 import { courseQuery } from "./programmes-api.ts";
-import { StudyFacts } from "./study-fields.tsx";
+import { StudyFacts, StudyHeader } from "./study-fields.tsx";
 
 /** /register/kurser/$id: facts (credits as "7,5 hp"), client of a contract course, programmes. */
 export function CoursePage({ id }: { id: string }) {
@@ -20,30 +14,9 @@ export function CoursePage({ id }: { id: string }) {
 
 function CourseDetails({ course: c }: { course: CourseView }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const actions = (
-    <div className="button-row">
-      {c.abilities.update && (
-        <Link to="/register/kurser/$id/redigera" params={{ id: c.id }} className="btn btn-secondary">
-          {t("programmes.editCourse")}
-        </Link>
-      )}
-      {c.abilities.delete && (
-        <DeleteRecordWithImpact
-          path={`/api/courses/${c.id}`}
-          invalidates={["programmes", "courses", "activities"]}
-          triggerLabel={t("programmes.deleteCourse")}
-          title={t("programmes.deleteConfirm", { name: c.nameSv })}
-          nothingElse={t("programmes.deleteNothingElse")}
-          onDeleted={() => navigate({ to: "/register/kurser" })}
-        />
-      )}
-    </div>
-  );
   return (
     <>
-      <PageHeader title={`${c.nameSv} (${c.code})`} actions={actions} />
-      <RegistersNav />
+      <StudyHeader kind="course" record={c} />
       <StudyFacts record={c}>
         <dt>{t("programmes.contract")}</dt>
         <dd>

@@ -22,7 +22,6 @@ import { StudyFields, studyInput, studyValues, useStudyLabels } from "./study-fi
 export function ProgrammeFormPage({ id }: { id?: string }) {
   const { t } = useTranslation();
   const programme = useQuery({ ...programmeQuery(id ?? ""), enabled: !!id });
-  const _title = id ? t("programmes.editProgramme") : t("programmes.newProgramme");
   return (
     <RecordFormPage
       title={id ? t("programmes.editProgramme") : t("programmes.newProgramme")}

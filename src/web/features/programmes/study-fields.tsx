@@ -1,11 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
+import { Link, useNavigate } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatCredits } from "../../../common/format.ts";
 import { programmeLevels } from "../../../common/programmes.ts";
-import { Select, TextField } from "../../components/index.ts";
+import {
+  DeleteRecordWithImpact,
+  PageHeader,
+  RegistersNav,
+  Select,
+  TextField,
+} from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
-import { fieldId } from "../../lib/forms.ts";
+import { type FieldProps, fieldId } from "../../lib/forms.ts";
 import { organisationOptionsQuery, peopleOptionsQuery } from "./programmes-api.ts";
 
 /** The form values a programme and a course share (as typed: credits as "7,5"). */
@@ -70,13 +77,6 @@ export function useStudyLabels(): Record<keyof StudyValues, string> {
   };
 }
 
-type FieldProps = {
-  id: string;
-  name: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string[];
-};
 type ChoiceName = "level" | "organisationId" | "responsiblePersonId";
 
 /** Code, names, credits, level, unit and responsible person: the fields of a programme's and a course's form. */
@@ -168,5 +168,63 @@ export function StudyFacts({
       <dd>{r.responsiblePerson?.name ?? t("programmes.none")}</dd>
       {children}
     </dl>
+  );
+}
+
+const studyPaths = {
+  programme: {
+    edit: "/register/program/$id/redigera",
+    list: "/register/program",
+    api: "/api/programmes",
+    editLabel: "programmes.editProgramme",
+    deleteLabel: "programmes.deleteProgramme",
+  },
+  course: {
+    edit: "/register/kurser/$id/redigera",
+    list: "/register/kurser",
+    api: "/api/courses",
+    editLabel: "programmes.editCourse",
+    deleteLabel: "programmes.deleteCourse",
+  },
+} as const;
+
+/**
+ * A programme's or course's page: its heading (name and code) with "Ändra" and "Ta bort" (which tells
+ * what the removal would affect) for those who may, and the registers' tabs.
+ */
+export function StudyHeader({
+  kind,
+  record: r,
+}: {
+  kind: keyof typeof studyPaths;
+  record: { id: string; code: string; nameSv: string; abilities: { update: boolean; delete: boolean } };
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const paths = studyPaths[kind];
+  const actions = (
+    <div className="button-row">
+      {r.abilities.update && (
+        <Link to={paths.edit} params={{ id: r.id }} className="btn btn-secondary">
+          {t(paths.editLabel)}
+        </Link>
+      )}
+      {r.abilities.delete && (
+        <DeleteRecordWithImpact
+          path={`${paths.api}/${r.id}`}
+          invalidates={["programmes", "courses", "activities"]}
+          triggerLabel={t(paths.deleteLabel)}
+          title={t("programmes.deleteConfirm", { name: r.nameSv })}
+          nothingElse={t("programmes.deleteNothingElse")}
+          onDeleted={() => navigate({ to: paths.list })}
+        />
+      )}
+    </div>
+  );
+  return (
+    <>
+      <PageHeader title={`${r.nameSv} (${r.code})`} actions={actions} />
+      <RegistersNav />
+    </>
   );
 }

@@ -8,13 +8,12 @@ import {
   DataTable,
   PageHeader,
   QueryState,
-  Select,
   TableScroll,
   TextField,
 } from "../../components/index.ts";
 import { formatCount, formatMonth } from "../../lib/format.ts";
 import { ColourBadge } from "./colour-badge.tsx";
-import { PortfolioNav } from "./portfolio-nav.tsx";
+import { OwnerSelect, PortfolioNav } from "./portfolio-nav.tsx";
 import { dashboardQuery } from "./projects-api.ts";
 
 const MONTHS = 3;
@@ -25,7 +24,6 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const [asOf, setAsOf] = useState(new Date().toISOString().slice(0, 10));
   const [owner, setOwner] = useState("");
-  const all = useQuery(dashboardQuery({}));
   const dashboard = useQuery(
     dashboardQuery({ owner: owner || undefined, asOf: isIsoDate(asOf) ? asOf : undefined, months: MONTHS }),
   );
@@ -41,15 +39,7 @@ export function DashboardPage() {
           onChange={setAsOf}
           error={isIsoDate(asOf) ? undefined : t("validation.date")}
         />
-        <Select
-          label={t("projects.owner")}
-          value={owner}
-          onChange={setOwner}
-          options={[
-            { value: "", label: t("projects.allOwners") },
-            ...(all.data?.byOwner ?? []).map((o) => ({ value: o.id, label: o.name })),
-          ]}
-        />
+        <OwnerSelect value={owner} onChange={setOwner} />
       </div>
       <QueryState query={dashboard}>{(data) => <Dashboard data={data} />}</QueryState>
     </>
