@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { changePasswordInput } from "../../../common/accounts.ts";
-import { api } from "../../api.ts";
 import { useMe } from "../../auth.ts";
 import { Alert, Button, FormErrorSummary, PageHeader, RoleList, TextField } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
+import { changePassword } from "./accounts-api.ts";
 import { ApiTokensSection } from "./api-tokens-section.tsx";
 import { NewPasswordFields, repeatedPassword } from "./new-password-fields.tsx";
 
@@ -44,7 +44,7 @@ function ChangePasswordForm() {
   const submit = form.onSubmit(
     async (data) => {
       setDone(false);
-      await api.post<void>("/api/auth/password", data);
+      await changePassword(data);
       form.reset();
       setDone(true);
     },

@@ -4,7 +4,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../../../common/format.ts";
 import { type CreatedTokenView, createTokenInput, type TokenView } from "../../../common/sign-in.ts";
-import { api } from "../../api.ts";
 import {
   Alert,
   Button,
@@ -17,8 +16,7 @@ import {
   TextField,
 } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
-
-const tokensKey = ["api-tokens"];
+import { createToken, revokeToken, tokensKey, tokensQuery } from "./accounts-api.ts";
 
 /**
  * "API-nycklar" on one's own account page (issue 19): create a token (shown once, with a copy button),
@@ -27,10 +25,7 @@ const tokensKey = ["api-tokens"];
 export function ApiTokensSection() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const tokens = useQuery({
-    queryKey: tokensKey,
-    queryFn: () => api.get<{ items: TokenView[] }>("/api/auth/tokens"),
-  });
+  const tokens = useQuery(tokensQuery);
   const [created, setCreated] = useState<(CreatedTokenView & { name: string }) | null>(null);
   const [revoked, setRevoked] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: tokensKey });
@@ -108,7 +103,7 @@ function tokenColumns(t: TFunction, onRevoked: (token: TokenView) => Promise<voi
             message={t("auth.tokens.revokeQuestion")}
             confirmLabel={t("auth.tokens.revokeShort")}
             onConfirm={async () => {
-              await api.delete<void>(`/api/auth/tokens/${token.id}`);
+              await revokeToken(token.id);
               await onRevoked(token);
             }}
           />
@@ -129,7 +124,7 @@ function CreateTokenForm({
   }));
   const labels = { name: t("auth.tokens.name"), expiresInDays: t("auth.tokens.days") };
   const submit = form.onSubmit(async (data) => {
-    const token = await api.post<CreatedTokenView>("/api/auth/tokens", data);
+    const token = await createToken(data);
     form.reset();
     await onCreated({ ...token, name: data.name });
   });

@@ -2,22 +2,16 @@ import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { acceptInvitationInput } from "../../../common/accounts.ts";
-import { api } from "../../api.ts";
-import { type Me, useSetMe } from "../../auth.ts";
+import { useSetMe } from "../../auth.ts";
 import { Alert, Button, FormErrorSummary, PageHeader, QueryState } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
+import { acceptInvitation, type Invitation, invitationQuery } from "./accounts-api.ts";
 import { NewPasswordFields, repeatedPassword } from "./new-password-fields.tsx";
-
-type Invitation = { email: string; name: string };
 
 /** The page an invitation link opens: choose a password, and the account is active and logged in. */
 export function InvitationPage({ token }: { token: string }) {
   const { t } = useTranslation();
-  const invitation = useQuery({
-    queryKey: ["invitation", token],
-    queryFn: () => api.get<Invitation>(`/api/auth/invitations/${encodeURIComponent(token)}`),
-    retry: false,
-  });
+  const invitation = useQuery(invitationQuery(token));
   return (
     <div className="narrow">
       <PageHeader title={t("auth.acceptTitle")} />
@@ -34,7 +28,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const labels = { password: t("auth.newPassword"), repeatPassword: t("auth.repeatPassword") };
   const submit = form.onSubmit(
     async (data) => {
-      const me = await api.post<Me>(`/api/auth/invitations/${encodeURIComponent(token)}/accept`, data);
+      const me = await acceptInvitation(token, data);
       setMe(me);
       await navigate({ to: "/konto" });
     },
