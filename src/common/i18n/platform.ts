@@ -86,6 +86,8 @@ export const sv = {
   },
   scopeTypes: { organisation: "Organisation", programme: "Program" },
   common: {
+    /** A date field's hint: how a date is written. */
+    dateFormat: "ÅÅÅÅ-MM-DD",
     save: "Spara",
     cancel: "Avbryt",
     delete: "Ta bort",
@@ -363,6 +365,7 @@ export const en: Widen<typeof sv> = {
   },
   scopeTypes: { organisation: "Organisation", programme: "Programme" },
   common: {
+    dateFormat: "YYYY-MM-DD",
     save: "Save",
     cancel: "Cancel",
     delete: "Delete",

@@ -19,6 +19,11 @@ export const problemSchema = z
     changes: z.object({ at: z.string(), by: z.string(), fields: z.array(z.string()) }).optional(),
   })
   .meta({ id: "Problem" });
+
+/** A route schema's problem responses: `problems(401, 403, 404)` is `{ 401: problemSchema, 403: …, 404: … }`. */
+export function problems<const C extends number>(...codes: C[]): Record<C, typeof problemSchema> {
+  return Object.fromEntries(codes.map((code) => [code, problemSchema])) as Record<C, typeof problemSchema>;
+}
 export type Problem = z.infer<typeof problemSchema>;
 
 /** The problem answers of an authorised route with params and a body, for its OpenAPI response map. */

@@ -3,10 +3,13 @@ import { useTranslation } from "react-i18next";
 import { compareText } from "../../common/format.ts";
 import { useMe } from "../auth.ts";
 import { currentLanguage } from "../i18n/index.ts";
+import { EmptyState } from "./empty-state.tsx";
 
 export interface Column<Row> {
   key: string;
   header: string;
+  /** The header is read by screen readers only (a column of buttons whose label says it all). */
+  headerHidden?: boolean;
   cell: (row: Row) => ReactNode;
   /** Makes the column sortable by this value (text sorts in the UI language's order: Å, Ä, Ö after Z). */
   sortValue?: (row: Row) => string | number;
@@ -29,6 +32,23 @@ export interface ServerSort {
   sort: Sort | undefined;
   onChange: (sort: Sort) => void;
   keys: string[];
+}
+
+/**
+ * The ServerSort of a register list whose `sort` filter names the server's order ("name", "-name"):
+ * `orders` maps a sortable column's key to the order it asks the server for.
+ */
+export function serverSortBy(
+  orders: Record<string, string>,
+  sort: string,
+  onSort: (sort: string) => void,
+): ServerSort {
+  const column = Object.keys(orders).find((k) => orders[k] === sort.replace(/^-/, ""));
+  return {
+    keys: Object.keys(orders),
+    sort: column ? { key: column, direction: sort.startsWith("-") ? "descending" : "ascending" } : undefined,
+    onChange: (next) => onSort(`${next.direction === "descending" ? "-" : ""}${orders[next.key]}`),
+  };
 }
 
 /**
@@ -59,7 +79,13 @@ export function DataTable<Row>({
   label,
   captionHidden,
   footer,
+  className,
+  empty,
 }: {
+  /** What an empty list says, shown instead of the table (without it, an empty table). */
+  empty?: string;
+  /** A class of the table's own beside `data-table` (e.g. for its column widths). */
+  className?: string;
   /** Rows under the body (totals), inside <tfoot>: `<tr>…</tr>` with cells for every column. */
   footer?: ReactNode;
   caption: string;
@@ -69,7 +95,8 @@ export function DataTable<Row>({
   label?: string;
   columns: Column<Row>[];
   rows: Row[];
-  rowKey: (row: Row) => string;
+  /** The row's React key; the index (in the order shown) only for rows with nothing unique of their own. */
+  rowKey: (row: Row, index: number) => string;
   initialSort?: Sort;
   /** Sort on the server (a paged list) instead of the loaded rows. */
   serverSort?: ServerSort;
@@ -103,6 +130,7 @@ export function DataTable<Row>({
     else setLocalSort(next);
   };
 
+  if (empty !== undefined && rows.length === 0) return <EmptyState message={empty} />;
   return (
     <>
       {columnsKey && columns.length > 2 && (
@@ -118,7 +146,7 @@ export function DataTable<Row>({
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable)
         tabIndex={0}
       >
-        <table className="data-table sticky-first">
+        <table className={className ? `data-table sticky-first ${className}` : "data-table sticky-first"}>
           <caption id={captionId} className={captionHidden ? "visually-hidden" : undefined}>
             {caption}
           </caption>
@@ -138,6 +166,8 @@ export function DataTable<Row>({
                         {sort?.key === c.key ? (sort.direction === "ascending" ? "▲" : "▼") : "↕"}
                       </span>
                     </button>
+                  ) : c.headerHidden ? (
+                    <span className="visually-hidden">{c.header}</span>
                   ) : (
                     c.header
                   )}
@@ -146,8 +176,8 @@ export function DataTable<Row>({
             </tr>
           </thead>
           <tbody>
-            {sorted.map((row) => (
-              <tr key={rowKey(row)}>
+            {sorted.map((row, index) => (
+              <tr key={rowKey(row, index)}>
                 {shown.map((c) =>
                   c.isRowHeader ? (
                     <th key={c.key} scope="row" className={c.className}>

@@ -1,15 +1,17 @@
 import { type InfiniteData, type UseInfiniteQueryResult, useInfiniteQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
+import { Link, type LinkProps } from "@tanstack/react-router";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TransferRegister } from "../../common/transfer.ts";
 import type { Page } from "../api.ts";
-import { useMe } from "../auth.ts";
+import { type Me, useMe } from "../auth.ts";
 import { Button } from "./button.tsx";
 import { PartialListContext } from "./data-table.tsx";
 import { EmptyState } from "./empty-state.tsx";
 import { ExportMenu } from "./export-menu.tsx";
+import { PageHeader } from "./page-header.tsx";
 import { QueryState } from "./query-state.tsx";
+import { RegistersNav } from "./registers-nav.tsx";
 
 /**
  * The frame every register list page shares (organisations, people, programmes, courses,
@@ -126,6 +128,87 @@ export function RegisterResults<T>({
         );
       }}
     </QueryState>
+  );
+}
+
+/** What the frame needs of `useRegisterList`'s state. */
+type RegisterListState<T> = {
+  apply: (event: FormEvent) => void;
+  clear: () => void;
+  filtered: boolean;
+  filters: Filters;
+  query: UseInfiniteQueryResult<InfiniteData<Page<T>>>;
+};
+
+/**
+ * A register list page: its heading with "Importera" and "Ny …" (for those who may create), the registers'
+ * navigation, the filter form with the page's fields, and the results with their empty states. The page
+ * keeps its filters' fields and its table.
+ */
+export function RegisterPage<T>({
+  title,
+  intro,
+  register,
+  newRecord,
+  nav = true,
+  filterLabel,
+  filters,
+  list,
+  empty,
+  children,
+}: {
+  title: string;
+  intro?: string;
+  register: TransferRegister;
+  /** "Ny …": the form's path, the button's text, and who may create (default: staff). */
+  newRecord: { to: LinkProps["to"]; label: string; allowed?: (me: Me | null) => boolean };
+  /** The registers' tabs above the filters (the registers under /register). */
+  nav?: boolean;
+  filterLabel?: string;
+  filters: ReactNode;
+  list: RegisterListState<T>;
+  /** What an empty list says: unfiltered (with "Ny …"), and filtered (with a hint, if any). */
+  empty: { none: string; filtered: string; filteredHint?: string };
+  children: (items: T[]) => ReactNode;
+}) {
+  const me = useMe();
+  const allowed = newRecord.allowed ? newRecord.allowed(me) : !!me?.abilities.coordinate;
+  const newLink = allowed ? (
+    <Link to={newRecord.to} className="btn btn-primary">
+      {newRecord.label}
+    </Link>
+  ) : null;
+  return (
+    <>
+      <PageHeader
+        title={title}
+        intro={intro ? <p>{intro}</p> : undefined}
+        actions={
+          <>
+            <ImportLink register={register} />
+            {newLink}
+          </>
+        }
+      />
+      {nav && <RegistersNav />}
+      <FilterForm list={list} label={filterLabel}>
+        {filters}
+      </FilterForm>
+      <RegisterResults
+        list={list}
+        register={register}
+        empty={
+          list.filtered
+            ? {
+                message: empty.filtered,
+                action: empty.filteredHint ? <p>{empty.filteredHint}</p> : undefined,
+              }
+            : { message: empty.none, action: newLink }
+        }
+      >
+        {children}
+      </RegisterResults>
+    </>
   );
 }
 

@@ -6,6 +6,15 @@ import { ApiError } from "../api.ts";
 
 export type FieldErrors = Record<string, string[]>;
 
+/** What `form.field(name)` gives a text field: its id, name, value, change handler and errors. */
+export type FieldProps = {
+  id: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string[];
+};
+
 /** A zod error as `{ "roles.0.scopeId": ["Ogiltig identitet."] }`, the same shape the server's 422 has. */
 export function zodFieldErrors(
   error: z.ZodError,
@@ -102,4 +111,25 @@ export function useForm<S extends z.ZodType, V extends Record<string, unknown>>(
   };
 
   return { values, setValue, errors, formError, conflict, submitting, field, onSubmit, reset, prefix };
+}
+
+/**
+ * A form that adds something and starts over: on a valid submit, `send` saves and answers what to
+ * say (a message, or `true`); then the form is emptied and `done` holds the answer until the next try.
+ */
+export function useAddAndReset<D, R>(
+  form: {
+    onSubmit: (submit: (data: D) => Promise<unknown>) => (event: FormEvent) => void;
+    reset: () => void;
+  },
+  send: (data: D) => Promise<R>,
+) {
+  const [done, setDone] = useState<R | null>(null);
+  const submit = form.onSubmit(async (data) => {
+    setDone(null);
+    const answer = await send(data);
+    form.reset();
+    setDone(answer);
+  });
+  return { done, submit };
 }

@@ -28,7 +28,7 @@ import { typed } from "../../platform/context.ts";
 import { versioned } from "../../platform/etag.ts";
 import { contentDisposition } from "../../platform/files.ts";
 import { listOf } from "../../platform/pagination.ts";
-import { problemSchema } from "../../platform/problem.ts";
+import { problemSchema, problems } from "../../platform/problem.ts";
 import { requireMultipart, sendStoredFile, withUploadSlot } from "../../platform/uploads.ts";
 import { appendixDocument } from "./agreements.appendix-doc.ts";
 import * as edit from "./agreements.edit.ts";
@@ -38,13 +38,7 @@ import { agreementAppendix, agreementDialogues, agreementNeeds, agreements } fro
 import * as service from "./agreements.service.ts";
 
 const tags = ["SKO-avtal"];
-const errors = {
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
+const errors = problems(401, 403, 404, 409, 422);
 
 const agreementVersion = versioned(agreements, { labels: "agreements.fields" });
 const uploadErrors = { ...errors, 413: problemSchema, 415: problemSchema, 503: problemSchema };

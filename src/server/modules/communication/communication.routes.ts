@@ -15,18 +15,12 @@ import {
 import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
-import { problemSchema } from "../../platform/problem.ts";
+import { problemSchema, problems } from "../../platform/problem.ts";
 import * as mailings from "./mailings.service.ts";
 import * as subscribers from "./subscribers.service.ts";
 
 const tags = ["Nyhetsbrev och inbjudningar"];
-const errors = {
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
+const errors = problems(401, 403, 404, 409, 422);
 const tokenParams = z.object({ token: z.string().min(20).max(200) });
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { programmeParams, unitParams, yearQuery } from "../../../common/compass.ts";
 import { type Deps, typed } from "../../platform/context.ts";
 import { contentDisposition } from "../../platform/files.ts";
@@ -19,6 +19,17 @@ const download = (reply: FastifyReply, type: string, filename: string, body: Buf
 
 /** Files: the compass as an accessible PDF (programme and unit) and the heat-map as XLSX. */
 export function registerCompassExportRoutes(app: FastifyInstance, { db }: Deps) {
+  /** A unit's compass and heat map for the year asked (this year without one), in the reader's language. */
+  const unitAndHeatmap = async (
+    request: FastifyRequest & { params: { organisationId: string }; query: { year?: number } },
+  ) => {
+    const locale = requestLocale(request);
+    const year = request.query.year ?? thisYear();
+    const { organisationId } = request.params;
+    const unit = await unitCompass(db, request.actor, organisationId, year, locale);
+    const heatmap = await unitHeatmap(db, request.actor, organisationId, year, locale);
+    return { locale, year, unit, heatmap };
+  };
   const r = typed(app);
 
   r.get(
@@ -56,11 +67,7 @@ export function registerCompassExportRoutes(app: FastifyInstance, { db }: Deps) 
       },
     },
     async (request, reply) => {
-      const locale = requestLocale(request);
-      const year = request.query.year ?? thisYear();
-      const { organisationId } = request.params;
-      const unit = await unitCompass(db, request.actor, organisationId, year, locale);
-      const heatmap = await unitHeatmap(db, request.actor, organisationId, year, locale);
+      const { locale, year, unit, heatmap } = await unitAndHeatmap(request);
       const pdf = await htmlToPdf(unitCompassHtml(unit, heatmap, locale), {
         landscape: heatmap.dimensions.length > 6,
         footer: `Samspel · ALA-kompassen · ${unit.name} ${year}`,
@@ -82,11 +89,7 @@ export function registerCompassExportRoutes(app: FastifyInstance, { db }: Deps) 
       },
     },
     async (request, reply) => {
-      const locale = requestLocale(request);
-      const year = request.query.year ?? thisYear();
-      const { organisationId } = request.params;
-      const unit = await unitCompass(db, request.actor, organisationId, year, locale);
-      const heatmap = await unitHeatmap(db, request.actor, organisationId, year, locale);
+      const { locale, year, unit, heatmap } = await unitAndHeatmap(request);
       return download(
         reply,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

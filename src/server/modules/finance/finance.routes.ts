@@ -16,6 +16,8 @@ import {
   updateSpendInput,
 } from "../../../common/finance.ts";
 import { idParams } from "../../../common/validation.ts";
+import type { Db } from "../../db/client.ts";
+import type { Actor } from "../../platform/actor.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { versioned } from "../../platform/etag.ts";
@@ -64,131 +66,45 @@ export function registerFinanceRoutes(app: FastifyInstance, { db }: Deps) {
       reply.status(201).send(presentUnit(await service.createUnit(db, request.actor, request.body))),
   );
 
-  r.get(
-    "/api/budgets",
-    {
-      schema: {
-        tags,
-        summary: "Budgetar per enhet eller projekt och år",
-        querystring: budgetQuery,
-        response: { 200: listOf(budgetView), ...errors },
-      },
+  registerEntryRoutes(r, db, {
+    path: "/api/budgets",
+    table: budgets,
+    summaries: {
+      list: "Budgetar per enhet eller projekt och år",
+      create: "Lägg in en budget (hela kronor) för en enhet eller ett projekt",
+      update: "Ändra en budget (bara de fält som skickas)",
+      remove: "Ta bort en budget",
     },
-    async (request) => {
-      const result = await service.listBudgets(db, request.actor, request.query);
-      return { items: result.items.map(presentBudget), nextCursor: result.nextCursor };
-    },
-  );
+    query: budgetQuery,
+    view: budgetView,
+    createBody: createBudgetInput,
+    updateBody: updateBudgetInput,
+    present: presentBudget,
+    list: service.listBudgets,
+    create: service.createBudget,
+    update: changes.updateBudget,
+    remove: changes.deleteBudget,
+  });
 
-  r.post(
-    "/api/budgets",
-    {
-      schema: {
-        tags,
-        summary: "Lägg in en budget (hela kronor) för en enhet eller ett projekt",
-        body: createBudgetInput,
-        response: { 201: budgetView, ...errors },
-      },
+  registerEntryRoutes(r, db, {
+    path: "/api/spend",
+    table: spendEntries,
+    summaries: {
+      list: "Förbrukade medel, senaste först",
+      create: "Bokför förbrukade medel (hela kronor) på en enhet",
+      update: "Rätta en bokning av förbrukade medel (bara de fält som skickas)",
+      remove: "Ta bort en bokning av förbrukade medel",
     },
-    async (request, reply) =>
-      reply.status(201).send(presentBudget(await service.createBudget(db, request.actor, request.body))),
-  );
-
-  r.patch(
-    "/api/budgets/:id",
-    {
-      config: { versioned: versioned(budgets) },
-      schema: {
-        tags,
-        summary: "Ändra en budget (bara de fält som skickas)",
-        params: idParams,
-        body: updateBudgetInput,
-        response: { 200: budgetView, ...errors },
-      },
-    },
-    async (request) =>
-      presentBudget(await changes.updateBudget(db, request.actor, request.params.id, request.body)),
-  );
-
-  r.delete(
-    "/api/budgets/:id",
-    {
-      config: { versioned: versioned(budgets) },
-      schema: {
-        tags,
-        summary: "Ta bort en budget",
-        params: idParams,
-        response: { 204: z.null(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      await changes.deleteBudget(db, request.actor, request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
-
-  r.get(
-    "/api/spend",
-    {
-      schema: {
-        tags,
-        summary: "Förbrukade medel, senaste först",
-        querystring: spendQuery,
-        response: { 200: listOf(spendView), ...errors },
-      },
-    },
-    async (request) => {
-      const result = await service.listSpend(db, request.actor, request.query);
-      return { items: result.items.map(presentSpend), nextCursor: result.nextCursor };
-    },
-  );
-
-  r.post(
-    "/api/spend",
-    {
-      schema: {
-        tags,
-        summary: "Bokför förbrukade medel (hela kronor) på en enhet",
-        body: createSpendInput,
-        response: { 201: spendView, ...errors },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(presentSpend(await service.createSpend(db, request.actor, request.body))),
-  );
-
-  r.patch(
-    "/api/spend/:id",
-    {
-      config: { versioned: versioned(spendEntries) },
-      schema: {
-        tags,
-        summary: "Rätta en bokning av förbrukade medel (bara de fält som skickas)",
-        params: idParams,
-        body: updateSpendInput,
-        response: { 200: spendView, ...errors },
-      },
-    },
-    async (request) =>
-      presentSpend(await changes.updateSpend(db, request.actor, request.params.id, request.body)),
-  );
-
-  r.delete(
-    "/api/spend/:id",
-    {
-      config: { versioned: versioned(spendEntries) },
-      schema: {
-        tags,
-        summary: "Ta bort en bokning av förbrukade medel",
-        params: idParams,
-        response: { 204: z.null(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      await changes.deleteSpend(db, request.actor, request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
+    query: spendQuery,
+    view: spendView,
+    createBody: createSpendInput,
+    updateBody: updateSpendInput,
+    present: presentSpend,
+    list: service.listSpend,
+    create: service.createSpend,
+    update: changes.updateSpend,
+    remove: changes.deleteSpend,
+  });
 
   r.get(
     "/api/finance/summary",
@@ -201,5 +117,102 @@ export function registerFinanceRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (request) => financeSummary(db, request.actor, request.query.organisationId, request.query.year),
+  );
+}
+
+/** A budget's or a spend entry's view (concrete, so the routes' responses type-check against it). */
+type EntryView = typeof budgetView | typeof spendView;
+
+/**
+ * The four routes of the money entries, budgets and spend alike: a paged list, a create, a PATCH of the
+ * fields sent and a removal, both under If-Match. The services authorise.
+ */
+function registerEntryRoutes<Q extends z.ZodType, C extends z.ZodType, U extends z.ZodType, R>(
+  r: ReturnType<typeof typed>,
+  db: Db,
+  entry: {
+    path: "/api/budgets" | "/api/spend";
+    table: typeof budgets | typeof spendEntries;
+    /** The OpenAPI summaries, in Swedish like the rest of the document. */
+    summaries: { list: string; create: string; update: string; remove: string };
+    query: Q;
+    view: EntryView;
+    createBody: C;
+    updateBody: U;
+    present: (record: R) => z.output<EntryView>;
+    list: (
+      db: Db,
+      actor: Actor | null,
+      query: z.output<Q>,
+    ) => Promise<{ items: R[]; nextCursor: string | null }>;
+    create: (db: Db, actor: Actor | null, input: z.output<C>) => Promise<R>;
+    update: (db: Db, actor: Actor | null, id: string, input: z.output<U>) => Promise<R>;
+    remove: (db: Db, actor: Actor | null, id: string) => Promise<void>;
+  },
+) {
+  const { path, summaries, present } = entry;
+  const version = { versioned: versioned(entry.table) };
+
+  r.get(
+    path,
+    {
+      schema: {
+        tags,
+        summary: summaries.list,
+        querystring: entry.query,
+        response: { 200: listOf(entry.view), ...errors },
+      },
+    },
+    async (request) => {
+      const result = await entry.list(db, request.actor, request.query as z.output<Q>);
+      return { items: result.items.map(present), nextCursor: result.nextCursor };
+    },
+  );
+
+  r.post(
+    path,
+    {
+      schema: {
+        tags,
+        summary: summaries.create,
+        body: entry.createBody,
+        response: { 201: entry.view, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(present(await entry.create(db, request.actor, request.body as z.output<C>))),
+  );
+
+  r.patch(
+    `${path}/:id`,
+    {
+      config: version,
+      schema: {
+        tags,
+        summary: summaries.update,
+        params: idParams,
+        body: entry.updateBody,
+        response: { 200: entry.view, ...errors },
+      },
+    },
+    async (request) =>
+      present(await entry.update(db, request.actor, request.params.id, request.body as z.output<U>)),
+  );
+
+  r.delete(
+    `${path}/:id`,
+    {
+      config: version,
+      schema: {
+        tags,
+        summary: summaries.remove,
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await entry.remove(db, request.actor, request.params.id);
+      return reply.status(204).send(null);
+    },
   );
 }

@@ -30,7 +30,7 @@ import { typed } from "../../platform/context.ts";
 import { fieldErrors } from "../../platform/errors.ts";
 import { versioned } from "../../platform/etag.ts";
 import { listOf } from "../../platform/pagination.ts";
-import { problemSchema } from "../../platform/problem.ts";
+import { problemSchema, problems } from "../../platform/problem.ts";
 import { requireMultipart, sendStoredFile, withUploadSlot } from "../../platform/uploads.ts";
 import * as calls from "./calls.service.ts";
 import * as development from "./development.service.ts";
@@ -50,13 +50,7 @@ import * as service from "./ideas.service.ts";
 import { recordIdea } from "./public-ideas.service.ts";
 
 const tags = ["Idéer"];
-const errors = {
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
+const errors = problems(401, 403, 404, 409, 422);
 
 const uploadErrors = { ...errors, 413: problemSchema, 415: problemSchema, 503: problemSchema };
 const documentParams = idParams.extend({ documentId: uuid });

@@ -22,7 +22,7 @@ import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { fieldErrors } from "../../platform/errors.ts";
 import { versioned } from "../../platform/etag.ts";
-import { problemSchema } from "../../platform/problem.ts";
+import { problemSchema, problems } from "../../platform/problem.ts";
 import {
   requireMultipart,
   sendStoredFile,
@@ -35,13 +35,7 @@ import { learningSpaces } from "./learning.schema.ts";
 import * as learning from "./learning.service.ts";
 
 const tags = ["Lärplattform"];
-const errors = {
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  413: problemSchema,
-  422: problemSchema,
-};
+const errors = problems(401, 403, 404, 413, 422);
 const uploadErrors = { ...errors, 415: problemSchema, 503: problemSchema };
 const spaceParams = z.object({ id: uuid });
 const threadParams = spaceParams.extend({ threadId: uuid });

@@ -14,18 +14,12 @@ import { idParams } from "../../../common/validation.ts";
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { versioned } from "../../platform/etag.ts";
-import { problemSchema } from "../../platform/problem.ts";
+import { problems } from "../../platform/problem.ts";
 import { localPlans } from "./localwork.schema.ts";
 import * as service from "./localwork.service.ts";
 
 const tags = ["Lokalt utvecklingsarbete"];
-const errors = {
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
+const errors = problems(401, 403, 404, 409, 422);
 
 const presentPlan = (p: service.PlanRow) => ({
   id: p.id,

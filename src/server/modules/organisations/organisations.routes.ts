@@ -14,7 +14,7 @@ import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { etagOf, versioned } from "../../platform/etag.ts";
 import { listOf } from "../../platform/pagination.ts";
-import { problemSchema } from "../../platform/problem.ts";
+import { problems } from "../../platform/problem.ts";
 import { mergeOrganisations } from "./organisations.merge.ts";
 import { presentOrganisation, presentOrganisationDetail } from "./organisations.presenter.ts";
 import { organisations } from "./organisations.schema.ts";
@@ -26,13 +26,7 @@ const config = { versioned: versioned(organisations, { labels: "organisations.fi
 const detailConfig = {
   versioned: versioned(organisations, { labels: "organisations.fields", etagFromHandler: true }),
 };
-const errors = {
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
+const errors = problems(401, 403, 404, 409, 422);
 
 /** The organisation register. Authorisation happens in the service (the policy), for every caller. */
 export function registerOrganisationRoutes(app: FastifyInstance, { db }: Deps) {

@@ -14,20 +14,14 @@ import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { versioned } from "../../platform/etag.ts";
 import { listOf } from "../../platform/pagination.ts";
-import { problemSchema } from "../../platform/problem.ts";
+import { problems } from "../../platform/problem.ts";
 import { mergePeople } from "./people.merge.ts";
 import { presentPerson, presentPersonDetail } from "./people.presenter.ts";
 import { people } from "./people.schema.ts";
 import * as service from "./people.service.ts";
 
 const tags = ["Personer"];
-const errors = {
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
+const errors = problems(401, 403, 404, 409, 422);
 
 /** The people register. Authorisation happens in the service (the policy), for every caller. */
 export function registerPeopleRoutes(app: FastifyInstance, { db }: Deps) {

@@ -14,18 +14,12 @@ import {
 import type { Deps } from "../../platform/context.ts";
 import { typed } from "../../platform/context.ts";
 import { contentDisposition } from "../../platform/files.ts";
-import { problemSchema } from "../../platform/problem.ts";
+import { problemSchema, problems } from "../../platform/problem.ts";
 import { renderExtract, renderRecord } from "./privacy.documents.ts";
 import * as service from "./privacy.service.ts";
 
 const tags = ["Personuppgifter"];
-const errors = {
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
+const errors = problems(401, 403, 404, 409, 422);
 async function sendFile(
   reply: FastifyReply,
   file: { body: string | Buffer; contentType: string; filename: string },

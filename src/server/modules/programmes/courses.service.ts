@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, type SQL } from "drizzle-orm";
 import {
   type CourseListQuery,
   type CreateCourseInput,
@@ -8,37 +8,33 @@ import {
   type UpdateCourseInput,
   updateCourseInput,
 } from "../../../common/programmes.ts";
-import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
-import { fieldErrors, notFound } from "../../platform/errors.ts";
+import { notFound } from "../../platform/errors.ts";
 import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
-import { likePattern } from "../../platform/sql.ts";
 import { parseWith } from "../../platform/validation.ts";
-import { organisationNames } from "../organisations/index.ts";
-import { personNames as namesOfPeople } from "../people/index.ts";
 import { coursesPolicy } from "./programmes.policy.ts";
 import { courses, programmeCourses, programmes } from "./programmes.schema.ts";
-import { assertExisting, assertRefinement, codeSafe, unique } from "./registers.shared.ts";
+import {
+  assertRefinement,
+  checkStudyReferences,
+  codeSafe,
+  namedRef,
+  replaceStudyLinks,
+  type StudyRecord,
+  studyNames,
+  studyPatch,
+  studyRecord,
+  studyRow,
+  studySearch,
+} from "./registers.shared.ts";
 
 /** A course with its owning unit, responsible person, client (contract courses) and programmes. */
-export interface CourseRecord {
-  id: string;
-  code: string;
-  nameSv: string;
-  nameEn: string | null;
-  credits: number | null;
-  level: string | null;
-  organisationId: string | null;
-  responsiblePersonId: string | null;
+export interface CourseRecord extends StudyRecord {
   contract: boolean;
   clientOrganisationId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  organisation: { id: string; name: string } | null;
-  responsiblePerson: { id: string; name: string } | null;
   clientOrganisation: { id: string; name: string } | null;
   programmes: { id: string; code: string; nameSv: string }[];
 }
@@ -48,7 +44,6 @@ function selectCourses(db: Db | Tx) {
 }
 
 type JoinedRow = Awaited<ReturnType<ReturnType<typeof selectCourses>["execute"]>>[number];
-const ref = (id: string | null, name: string | null) => (id && name ? { id, name } : null);
 
 async function withProgrammes(db: Db | Tx, rows: JoinedRow[]): Promise<CourseRecord[]> {
   const ids = rows.map((r) => r.course.id);
@@ -65,35 +60,15 @@ async function withProgrammes(db: Db | Tx, rows: JoinedRow[]): Promise<CourseRec
         .where(inArray(programmeCourses.courseId, ids))
         .orderBy(asc(programmes.sortKey), asc(programmes.id))
     : [];
-  const [orgNames, personNames] = await Promise.all([
-    organisationNames(
-      db,
-      rows.flatMap((r) =>
-        [r.course.organisationId, r.course.clientOrganisationId].filter((id): id is string => !!id),
-      ),
-    ),
-    namesOfPeople(
-      db,
-      rows.map((r) => r.course.responsiblePersonId),
-    ),
-  ]);
-  const name = (names: Map<string, string>, id: string | null) => (id ? (names.get(id) ?? null) : null);
+  const names = await studyNames(
+    db,
+    rows.map((r) => r.course),
+  );
   return rows.map(({ course: c }) => ({
-    id: c.id,
-    code: c.code,
-    nameSv: c.nameSv,
-    nameEn: c.nameEn,
-    credits: c.credits,
-    level: c.level,
-    organisationId: c.organisationId,
-    responsiblePersonId: c.responsiblePersonId,
+    ...studyRecord(c, names),
     contract: c.contract,
     clientOrganisationId: c.clientOrganisationId,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-    organisation: ref(c.organisationId, name(orgNames, c.organisationId)),
-    responsiblePerson: ref(c.responsiblePersonId, name(personNames, c.responsiblePersonId)),
-    clientOrganisation: ref(c.clientOrganisationId, name(orgNames, c.clientOrganisationId)),
+    clientOrganisation: namedRef(c.clientOrganisationId, names.organisations),
     programmes: links
       .filter((l) => l.courseId === c.id)
       .map(({ id, code, nameSv }) => ({ id, code, nameSv })),
@@ -142,12 +117,7 @@ export async function listCourses(db: Db, actor: Actor | null, query: Partial<Co
   authorize(actor, coursesPolicy, "list", null);
   const q = parseWith(courseListQuery, query);
   const where: SQL[] = [];
-  if (q.q) {
-    const pattern = likePattern(q.q);
-    where.push(
-      or(ilike(courses.nameSv, pattern), ilike(courses.nameEn, pattern), ilike(courses.code, pattern))!,
-    );
-  }
+  if (q.q) where.push(studySearch(courses, q.q));
   if (q.programmeId)
     where.push(
       inArray(
@@ -170,53 +140,18 @@ export async function listCourses(db: Db, actor: Actor | null, query: Partial<Co
   return { items: await withProgrammes(db, result.items), nextCursor: result.nextCursor };
 }
 
-async function checkReferences(
-  tx: Tx,
-  data: {
-    code?: string;
-    organisationId?: string | null;
-    responsiblePersonId?: string | null;
-    clientOrganisationId?: string | null;
-    programmeIds?: string[];
-  },
-  exceptId: string | null,
-) {
-  if (data.code !== undefined) {
-    const [taken] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.code, data.code));
-    if (taken && taken.id !== exceptId)
-      throw fieldErrors({ code: { key: "validation.programmes.codeTaken", params: { code: data.code } } });
-  }
-  const unknownOrg = "validation.programmes.unknownOrganisation";
-  await assertExisting(tx, "organisation", [data.organisationId], "organisationId", unknownOrg);
-  await assertExisting(tx, "organisation", [data.clientOrganisationId], "clientOrganisationId", unknownOrg);
-  await assertExisting(
-    tx,
-    "person",
-    [data.responsiblePersonId],
-    "responsiblePersonId",
-    "validation.programmes.unknownPerson",
-  );
-  await assertExisting(
-    tx,
-    "programme",
-    data.programmeIds ?? [],
-    "programmeIds",
-    "validation.programmes.unknownProgrammes",
-  );
-}
-
 async function snapshot(tx: Tx, id: string) {
   const [row] = await tx.select().from(courses).where(eq(courses.id, id));
   const links = await tx.select().from(programmeCourses).where(eq(programmeCourses.courseId, id));
   return row ? { ...row, programmeIds: links.map((l) => l.programmeId) } : null;
 }
 
-async function replaceProgrammes(tx: Tx, courseId: string, programmeIds: string[]) {
-  await tx.delete(programmeCourses).where(eq(programmeCourses.courseId, courseId));
-  const ids = unique(programmeIds);
-  if (ids.length)
-    await tx.insert(programmeCourses).values(ids.map((programmeId) => ({ programmeId, courseId })));
-}
+const programmeLinks = (ids: string[] | undefined) => ({
+  kind: "programme" as const,
+  ids,
+  field: "programmeIds",
+  messageKey: "validation.programmes.unknownProgrammes",
+});
 
 export async function createCourse(db: Db, actor: Actor | null, input: CreateCourseInput) {
   requireActor(actor);
@@ -224,23 +159,16 @@ export async function createCourse(db: Db, actor: Actor | null, input: CreateCou
   const data = parseWith(createCourseInput, input);
   const id = await codeSafe(data.code, () =>
     writeWithAudit(db, actor, async (tx, audit) => {
-      await checkReferences(tx, data, null);
+      await checkStudyReferences(tx, courses, data, programmeLinks(data.programmeIds), null);
       const [row] = await tx
         .insert(courses)
         .values({
-          code: data.code,
-          nameSv: data.nameSv,
-          nameEn: data.nameEn ?? null,
-          sortKey: swedishSortKey(data.nameSv),
-          credits: data.credits,
-          level: data.level ?? null,
-          organisationId: data.organisationId ?? null,
-          responsiblePersonId: data.responsiblePersonId ?? null,
+          ...studyRow(data),
           contract: data.contract,
           clientOrganisationId: data.clientOrganisationId ?? null,
         })
         .returning();
-      await replaceProgrammes(tx, row.id, data.programmeIds);
+      await replaceStudyLinks(tx, { courseId: row.id, programmeIds: data.programmeIds });
       await audit({
         action: "course.create",
         entityType: "course",
@@ -269,18 +197,10 @@ export async function updateCourse(db: Db, actor: Actor | null, id: string, inpu
   await codeSafe(data.code, () =>
     writeWithAudit(db, actor, async (tx, audit) => {
       const before = await snapshot(tx, id);
-      await checkReferences(tx, data, id);
+      await checkStudyReferences(tx, courses, data, programmeLinks(data.programmeIds), id);
       const { programmeIds, ...fields } = data;
-      const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-      await tx
-        .update(courses)
-        .set({
-          ...patch,
-          ...(fields.nameSv ? { sortKey: swedishSortKey(fields.nameSv) } : {}),
-          updatedAt: new Date(),
-        })
-        .where(eq(courses.id, id));
-      if (programmeIds) await replaceProgrammes(tx, id, programmeIds);
+      await tx.update(courses).set(studyPatch(fields)).where(eq(courses.id, id));
+      if (programmeIds) await replaceStudyLinks(tx, { courseId: id, programmeIds });
       await audit({
         action: "course.update",
         entityType: "course",

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, type SQL } from "drizzle-orm";
 import {
   type CreateProgrammeInput,
   createProgrammeInput,
@@ -7,36 +7,30 @@ import {
   type UpdateProgrammeInput,
   updateProgrammeInput,
 } from "../../../common/programmes.ts";
-import { swedishSortKey } from "../../../common/sort-key.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { type Actor, requireActor } from "../../platform/actor.ts";
 import { writeWithAudit } from "../../platform/audit.ts";
 import { authorize } from "../../platform/authorize.ts";
-import { fieldErrors, notFound } from "../../platform/errors.ts";
+import { notFound } from "../../platform/errors.ts";
 import { afterCursor, encodeCursor, page } from "../../platform/pagination.ts";
 import { roleAssignments } from "../../platform/platform.schema.ts";
-import { likePattern } from "../../platform/sql.ts";
 import { parseWith } from "../../platform/validation.ts";
-import { organisationNames } from "../organisations/index.ts";
-import { personNames as namesOfPeople } from "../people/index.ts";
 import { programmesPolicy } from "./programmes.policy.ts";
 import { courses, programmeCourses, programmes } from "./programmes.schema.ts";
-import { assertExisting, codeSafe, unique } from "./registers.shared.ts";
+import {
+  checkStudyReferences,
+  codeSafe,
+  replaceStudyLinks,
+  type StudyRecord,
+  studyNames,
+  studyPatch,
+  studyRecord,
+  studyRow,
+  studySearch,
+} from "./registers.shared.ts";
 
 /** A programme with what its pages show: owning unit, responsible person and courses. */
-export interface ProgrammeRecord {
-  id: string;
-  code: string;
-  nameSv: string;
-  nameEn: string | null;
-  credits: number | null;
-  level: string | null;
-  organisationId: string | null;
-  responsiblePersonId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  organisation: { id: string; name: string } | null;
-  responsiblePerson: { id: string; name: string } | null;
+export interface ProgrammeRecord extends StudyRecord {
   courses: { id: string; code: string; nameSv: string; credits: number | null }[];
 }
 
@@ -62,35 +56,12 @@ async function withCourses(db: Db | Tx, rows: JoinedRow[]): Promise<ProgrammeRec
         .where(inArray(programmeCourses.programmeId, ids))
         .orderBy(asc(courses.sortKey), asc(courses.id))
     : [];
-  const [orgNames, personNames] = await Promise.all([
-    organisationNames(
-      db,
-      rows.flatMap((r) => (r.programme.organisationId ? [r.programme.organisationId] : [])),
-    ),
-    namesOfPeople(
-      db,
-      rows.map((r) => r.programme.responsiblePersonId),
-    ),
-  ]);
+  const names = await studyNames(
+    db,
+    rows.map((r) => r.programme),
+  );
   return rows.map(({ programme: p }) => ({
-    id: p.id,
-    code: p.code,
-    nameSv: p.nameSv,
-    nameEn: p.nameEn,
-    credits: p.credits,
-    level: p.level,
-    organisationId: p.organisationId,
-    responsiblePersonId: p.responsiblePersonId,
-    createdAt: p.createdAt,
-    updatedAt: p.updatedAt,
-    organisation:
-      p.organisationId && orgNames.has(p.organisationId)
-        ? { id: p.organisationId, name: orgNames.get(p.organisationId)! }
-        : null,
-    responsiblePerson:
-      p.responsiblePersonId && personNames.has(p.responsiblePersonId)
-        ? { id: p.responsiblePersonId, name: personNames.get(p.responsiblePersonId)! }
-        : null,
+    ...studyRecord(p, names),
     courses: links
       .filter((l) => l.programmeId === p.id)
       .map(({ id, code, nameSv, credits }) => ({ id, code, nameSv, credits })),
@@ -124,16 +95,7 @@ export async function listProgrammes(db: Db, actor: Actor | null, query: Partial
   authorize(actor, programmesPolicy, "list", null);
   const q = parseWith(programmeListQuery, query);
   const where: SQL[] = [];
-  if (q.q) {
-    const pattern = likePattern(q.q);
-    where.push(
-      or(
-        ilike(programmes.nameSv, pattern),
-        ilike(programmes.nameEn, pattern),
-        ilike(programmes.code, pattern),
-      )!,
-    );
-  }
+  if (q.q) where.push(studySearch(programmes, q.q));
   if (q.organisationId) where.push(eq(programmes.organisationId, q.organisationId));
   if (q.level) where.push(eq(programmes.level, q.level));
   const after = afterCursor(q.cursor, { sort: programmes.sortKey, id: programmes.id });
@@ -146,47 +108,6 @@ export async function listProgrammes(db: Db, actor: Actor | null, query: Partial
   return { items: await withCourses(db, result.items), nextCursor: result.nextCursor };
 }
 
-async function checkReferences(
-  tx: Tx,
-  data: {
-    code?: string;
-    organisationId?: string | null;
-    responsiblePersonId?: string | null;
-    courseIds?: string[];
-  },
-  exceptId: string | null,
-) {
-  if (data.code !== undefined) {
-    const [taken] = await tx
-      .select({ id: programmes.id })
-      .from(programmes)
-      .where(eq(programmes.code, data.code));
-    if (taken && taken.id !== exceptId)
-      throw fieldErrors({ code: { key: "validation.programmes.codeTaken", params: { code: data.code } } });
-  }
-  await assertExisting(
-    tx,
-    "organisation",
-    [data.organisationId],
-    "organisationId",
-    "validation.programmes.unknownOrganisation",
-  );
-  await assertExisting(
-    tx,
-    "person",
-    [data.responsiblePersonId],
-    "responsiblePersonId",
-    "validation.programmes.unknownPerson",
-  );
-  await assertExisting(
-    tx,
-    "course",
-    data.courseIds ?? [],
-    "courseIds",
-    "validation.programmes.unknownCourses",
-  );
-}
-
 async function snapshot(tx: Tx, id: string) {
   const [row] = await tx.select().from(programmes).where(eq(programmes.id, id));
   const links = await tx
@@ -196,12 +117,12 @@ async function snapshot(tx: Tx, id: string) {
   return row ? { ...row, courseIds: links.map((l) => l.courseId) } : null;
 }
 
-async function replaceCourses(tx: Tx, programmeId: string, courseIds: string[]) {
-  await tx.delete(programmeCourses).where(eq(programmeCourses.programmeId, programmeId));
-  const ids = unique(courseIds);
-  if (ids.length)
-    await tx.insert(programmeCourses).values(ids.map((courseId) => ({ programmeId, courseId })));
-}
+const courseLinks = (ids: string[] | undefined) => ({
+  kind: "course" as const,
+  ids,
+  field: "courseIds",
+  messageKey: "validation.programmes.unknownCourses",
+});
 
 export async function createProgramme(db: Db, actor: Actor | null, input: CreateProgrammeInput) {
   requireActor(actor);
@@ -209,21 +130,9 @@ export async function createProgramme(db: Db, actor: Actor | null, input: Create
   const data = parseWith(createProgrammeInput, input);
   const id = await codeSafe(data.code, () =>
     writeWithAudit(db, actor, async (tx, audit) => {
-      await checkReferences(tx, data, null);
-      const [row] = await tx
-        .insert(programmes)
-        .values({
-          code: data.code,
-          nameSv: data.nameSv,
-          nameEn: data.nameEn ?? null,
-          sortKey: swedishSortKey(data.nameSv),
-          credits: data.credits ?? null,
-          level: data.level ?? null,
-          organisationId: data.organisationId ?? null,
-          responsiblePersonId: data.responsiblePersonId ?? null,
-        })
-        .returning();
-      await replaceCourses(tx, row.id, data.courseIds);
+      await checkStudyReferences(tx, programmes, data, courseLinks(data.courseIds), null);
+      const [row] = await tx.insert(programmes).values(studyRow(data)).returning();
+      await replaceStudyLinks(tx, { programmeId: row.id, courseIds: data.courseIds });
       await audit({
         action: "programme.create",
         entityType: "programme",
@@ -244,18 +153,10 @@ export async function updateProgramme(db: Db, actor: Actor | null, id: string, i
   await codeSafe(data.code, () =>
     writeWithAudit(db, actor, async (tx, audit) => {
       const before = await snapshot(tx, id);
-      await checkReferences(tx, data, id);
+      await checkStudyReferences(tx, programmes, data, courseLinks(data.courseIds), id);
       const { courseIds, ...fields } = data;
-      const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-      await tx
-        .update(programmes)
-        .set({
-          ...patch,
-          ...(fields.nameSv ? { sortKey: swedishSortKey(fields.nameSv) } : {}),
-          updatedAt: new Date(),
-        })
-        .where(eq(programmes.id, id));
-      if (courseIds) await replaceCourses(tx, id, courseIds);
+      await tx.update(programmes).set(studyPatch(fields)).where(eq(programmes.id, id));
+      if (courseIds) await replaceStudyLinks(tx, { programmeId: id, courseIds });
       await audit({
         action: "programme.update",
         entityType: "programme",

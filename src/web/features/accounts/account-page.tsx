@@ -1,11 +1,12 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { changePasswordInput } from "../../../common/accounts.ts";
-import { api } from "../../api.ts";
 import { useMe } from "../../auth.ts";
 import { Alert, Button, FormErrorSummary, PageHeader, RoleList, TextField } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
+import { changePassword } from "./accounts-api.ts";
 import { ApiTokensSection } from "./api-tokens-section.tsx";
+import { NewPasswordFields, repeatedPassword } from "./new-password-fields.tsx";
 
 /** One's own name, e-mail and roles, and the change-password form. */
 export function AccountPage() {
@@ -43,12 +44,11 @@ function ChangePasswordForm() {
   const submit = form.onSubmit(
     async (data) => {
       setDone(false);
-      await api.post<void>("/api/auth/password", data);
+      await changePassword(data);
       form.reset();
       setDone(true);
     },
-    (v) =>
-      v.repeatPassword !== v.newPassword ? { repeatPassword: [t("validation.passwordsDiffer")] } : undefined,
+    (v) => repeatedPassword(v.newPassword, v.repeatPassword, t),
   );
   return (
     <section aria-labelledby="change-password" className="narrow">
@@ -64,20 +64,10 @@ function ChangePasswordForm() {
           isRequired
           {...form.field("currentPassword")}
         />
-        <TextField
-          label={labels.newPassword}
-          description={t("validation.passwordTooShort")}
-          type="password"
-          autoComplete="new-password"
-          isRequired
-          {...form.field("newPassword")}
-        />
-        <TextField
-          label={labels.repeatPassword}
-          type="password"
-          autoComplete="new-password"
-          isRequired
-          {...form.field("repeatPassword")}
+        <NewPasswordFields
+          labels={{ password: labels.newPassword, repeat: labels.repeatPassword }}
+          password={form.field("newPassword")}
+          repeat={form.field("repeatPassword")}
         />
         <Button type="submit" isPending={form.submitting}>
           {t("auth.changePassword")}

@@ -1,23 +1,22 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../../../common/format.ts";
 import { type CreatedTokenView, createTokenInput, type TokenView } from "../../../common/sign-in.ts";
-import { api } from "../../api.ts";
 import {
   Alert,
   Button,
   Checkbox,
+  type Column,
   ConfirmDialog,
-  EmptyState,
+  DataTable,
   FormErrorSummary,
   QueryState,
-  TableScroll,
   TextField,
 } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
-
-const tokensKey = ["api-tokens"];
+import { createToken, revokeToken, tokensKey, tokensQuery } from "./accounts-api.ts";
 
 /**
  * "API-nycklar" on one's own account page (issue 19): create a token (shown once, with a copy button),
@@ -26,10 +25,7 @@ const tokensKey = ["api-tokens"];
 export function ApiTokensSection() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const tokens = useQuery({
-    queryKey: tokensKey,
-    queryFn: () => api.get<{ items: TokenView[] }>("/api/auth/tokens"),
-  });
+  const tokens = useQuery(tokensQuery);
   const [created, setCreated] = useState<(CreatedTokenView & { name: string }) | null>(null);
   const [revoked, setRevoked] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: tokensKey });
@@ -48,61 +44,58 @@ export function ApiTokensSection() {
       {created && <NewToken token={created} />}
       {revoked && <Alert tone="success">{t("auth.tokens.revokedDone", { name: revoked })}</Alert>}
       <QueryState query={tokens}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <EmptyState message={t("auth.tokens.none")} />
-          ) : (
-            <TableScroll label={t("auth.tokens.listLabel")}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("auth.tokens.name")}</th>
-                    <th scope="col">{t("auth.tokens.access")}</th>
-                    <th scope="col">{t("auth.tokens.status")}</th>
-                    <th scope="col">{t("auth.tokens.expires")}</th>
-                    <th scope="col">{t("auth.tokens.lastUsed")}</th>
-                    <td />
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((token) => (
-                    <TokenRow
-                      key={token.id}
-                      token={token}
-                      onRevoked={async () => {
-                        setCreated(null);
-                        setRevoked(token.name);
-                        await refresh();
-                      }}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )
-        }
+        {(data) => (
+          <DataTable
+            empty={t("auth.tokens.none")}
+            caption={t("auth.tokens.listLabel")}
+            captionHidden
+            columns={tokenColumns(t, async (token) => {
+              setCreated(null);
+              setRevoked(token.name);
+              await refresh();
+            })}
+            rows={data.items}
+            rowKey={(token) => token.id}
+          />
+        )}
       </QueryState>
     </section>
   );
 }
 
-function TokenRow({ token, onRevoked }: { token: TokenView; onRevoked: () => Promise<void> }) {
-  const { t } = useTranslation();
-  const expired = Date.parse(token.expiresAt) <= Date.now();
-  const status = token.revokedAt
-    ? t("auth.tokens.revoked")
-    : expired
-      ? t("auth.tokens.expired")
-      : t("auth.tokens.active");
-  return (
-    <tr>
-      <th scope="row">{token.name}</th>
-      <td>{token.readOnly ? t("auth.tokens.readOnly") : t("auth.tokens.readWrite")}</td>
-      <td>{status}</td>
-      <td>{formatDate(token.expiresAt)}</td>
-      <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t("auth.tokens.never")}</td>
-      <td>
-        {!token.revokedAt && !expired && (
+/** The token list's columns: name, access, status, expiry, last use, and "Återkalla" for a live token. */
+function tokenColumns(t: TFunction, onRevoked: (token: TokenView) => Promise<void>): Column<TokenView>[] {
+  const expired = (token: TokenView) => Date.parse(token.expiresAt) <= Date.now();
+  return [
+    { key: "name", header: t("auth.tokens.name"), isRowHeader: true, cell: (token) => token.name },
+    {
+      key: "access",
+      header: t("auth.tokens.access"),
+      cell: (token) => (token.readOnly ? t("auth.tokens.readOnly") : t("auth.tokens.readWrite")),
+    },
+    {
+      key: "status",
+      header: t("auth.tokens.status"),
+      cell: (token) =>
+        token.revokedAt
+          ? t("auth.tokens.revoked")
+          : expired(token)
+            ? t("auth.tokens.expired")
+            : t("auth.tokens.active"),
+    },
+    { key: "expires", header: t("auth.tokens.expires"), cell: (token) => formatDate(token.expiresAt) },
+    {
+      key: "lastUsed",
+      header: t("auth.tokens.lastUsed"),
+      cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t("auth.tokens.never")),
+    },
+    {
+      key: "revoke",
+      header: t("auth.tokens.revokeShort"),
+      headerHidden: true,
+      cell: (token) =>
+        !token.revokedAt &&
+        !expired(token) && (
           <ConfirmDialog
             triggerLabel={t("auth.tokens.revokeShort")}
             triggerAriaLabel={t("auth.tokens.revoke", { name: token.name })}
@@ -110,14 +103,13 @@ function TokenRow({ token, onRevoked }: { token: TokenView; onRevoked: () => Pro
             message={t("auth.tokens.revokeQuestion")}
             confirmLabel={t("auth.tokens.revokeShort")}
             onConfirm={async () => {
-              await api.delete<void>(`/api/auth/tokens/${token.id}`);
-              await onRevoked();
+              await revokeToken(token.id);
+              await onRevoked(token);
             }}
           />
-        )}
-      </td>
-    </tr>
-  );
+        ),
+    },
+  ];
 }
 
 function CreateTokenForm({
@@ -132,7 +124,7 @@ function CreateTokenForm({
   }));
   const labels = { name: t("auth.tokens.name"), expiresInDays: t("auth.tokens.days") };
   const submit = form.onSubmit(async (data) => {
-    const token = await api.post<CreatedTokenView>("/api/auth/tokens", data);
+    const token = await createToken(data);
     form.reset();
     await onCreated({ ...token, name: data.name });
   });

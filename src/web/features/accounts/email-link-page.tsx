@@ -2,9 +2,10 @@ import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ChallengeView } from "../../../common/sign-in.ts";
-import { ApiError, api } from "../../api.ts";
-import { type Me, useSetMe } from "../../auth.ts";
+import { ApiError } from "../../api.ts";
+import { useSetMe } from "../../auth.ts";
 import { Alert, Button, PageHeader } from "../../components/index.ts";
+import { signInWithEmailLink } from "./accounts-api.ts";
 import { SecondStep } from "./second-step.tsx";
 
 /**
@@ -24,7 +25,7 @@ export function EmailLinkPage({ token }: { token: string }) {
     setPending(true);
     setError(null);
     try {
-      const answer = await api.post<Me | ChallengeView>("/api/auth/email-link/sign-in", { token });
+      const answer = await signInWithEmailLink(token);
       if ("challenge" in answer) return setChallenge(answer);
       setMe(answer);
       await home();

@@ -2,28 +2,16 @@ import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { acceptInvitationInput } from "../../../common/accounts.ts";
-import { api } from "../../api.ts";
-import { type Me, useSetMe } from "../../auth.ts";
-import {
-  Alert,
-  Button,
-  FormErrorSummary,
-  PageHeader,
-  QueryState,
-  TextField,
-} from "../../components/index.ts";
+import { useSetMe } from "../../auth.ts";
+import { Alert, Button, FormErrorSummary, PageHeader, QueryState } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
-
-type Invitation = { email: string; name: string };
+import { acceptInvitation, type Invitation, invitationQuery } from "./accounts-api.ts";
+import { NewPasswordFields, repeatedPassword } from "./new-password-fields.tsx";
 
 /** The page an invitation link opens: choose a password, and the account is active and logged in. */
 export function InvitationPage({ token }: { token: string }) {
   const { t } = useTranslation();
-  const invitation = useQuery({
-    queryKey: ["invitation", token],
-    queryFn: () => api.get<Invitation>(`/api/auth/invitations/${encodeURIComponent(token)}`),
-    retry: false,
-  });
+  const invitation = useQuery(invitationQuery(token));
   return (
     <div className="narrow">
       <PageHeader title={t("auth.acceptTitle")} />
@@ -40,32 +28,21 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const labels = { password: t("auth.newPassword"), repeatPassword: t("auth.repeatPassword") };
   const submit = form.onSubmit(
     async (data) => {
-      const me = await api.post<Me>(`/api/auth/invitations/${encodeURIComponent(token)}/accept`, data);
+      const me = await acceptInvitation(token, data);
       setMe(me);
       await navigate({ to: "/konto" });
     },
-    (v) =>
-      v.repeatPassword !== v.password ? { repeatPassword: [t("validation.passwordsDiffer")] } : undefined,
+    (v) => repeatedPassword(v.password, v.repeatPassword, t),
   );
   return (
     <form onSubmit={submit} noValidate className="form">
       <p>{t("auth.acceptIntro", { email: invitation.email })}</p>
       {form.formError && <Alert tone="error">{form.formError}</Alert>}
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
-      <TextField
-        label={labels.password}
-        description={t("validation.passwordTooShort")}
-        type="password"
-        autoComplete="new-password"
-        isRequired
-        {...form.field("password")}
-      />
-      <TextField
-        label={labels.repeatPassword}
-        type="password"
-        autoComplete="new-password"
-        isRequired
-        {...form.field("repeatPassword")}
+      <NewPasswordFields
+        labels={{ password: labels.password, repeat: labels.repeatPassword }}
+        password={form.field("password")}
+        repeat={form.field("repeatPassword")}
       />
       <Button type="submit" isPending={form.submitting}>
         {t("auth.acceptSubmit")}

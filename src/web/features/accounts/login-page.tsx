@@ -4,8 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { loginInput } from "../../../common/accounts.ts";
 import { type ChallengeView, emailLinkInput } from "../../../common/sign-in.ts";
-import { api } from "../../api.ts";
-import { type Me, useMe, useSetMe } from "../../auth.ts";
+import { useMe, useSetMe } from "../../auth.ts";
 // From their own files, not components/index.ts: the login page is a first page (see calendar-page.tsx).
 import { Alert } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
@@ -14,7 +13,7 @@ import { PageHeader } from "../../components/page-header.tsx";
 import { TextField } from "../../components/text-field.tsx";
 import { useForm } from "../../lib/forms.ts";
 import { ProviderButtons } from "../identity/index.ts";
-import { demoLoginQuery } from "./accounts-api.ts";
+import { demoLoginQuery, sendEmailLink, signIn } from "./accounts-api.ts";
 import { SecondStep } from "./second-step.tsx";
 
 export function LoginPage({
@@ -38,10 +37,7 @@ export function LoginPage({
   const done = () => navigate({ href: redirect ?? "/" });
 
   const submit = form.onSubmit(async (data) => {
-    const answer = await api.post<Me | ChallengeView>(
-      "/api/auth/login",
-      unlockToken ? { ...data, unlockToken } : data,
-    );
+    const answer = await signIn(unlockToken ? { ...data, unlockToken } : data);
     if ("challenge" in answer) return setChallenge(answer);
     setMe(answer);
     await done();
@@ -103,7 +99,7 @@ function EmailLinkForm() {
   const labels = { email: t("auth.emailLink.email") };
   const submit = form.onSubmit(async (data) => {
     setSentTo(null);
-    await api.post<null>("/api/auth/email-link", data);
+    await sendEmailLink(data);
     setSentTo(data.email);
   });
   return (

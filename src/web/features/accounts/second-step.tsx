@@ -1,9 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { ChallengeView, EnrolmentView } from "../../../common/sign-in.ts";
+import type { ChallengeView } from "../../../common/sign-in.ts";
 import { totpCodeInput } from "../../../common/sign-in.ts";
-import { api } from "../../api.ts";
-import { type Me, useSetMe } from "../../auth.ts";
+import { useSetMe } from "../../auth.ts";
 // From their own files, not components/index.ts: part of the login page, a first page (see login-page.tsx).
 import { Alert } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
@@ -11,6 +10,7 @@ import { FormErrorSummary } from "../../components/form-error-summary.tsx";
 import { QueryState } from "../../components/query-state.tsx";
 import { TextField } from "../../components/text-field.tsx";
 import { useForm } from "../../lib/forms.ts";
+import { sendSecondStepCode, totpEnrolmentQuery } from "./accounts-api.ts";
 
 const codeInput = totpCodeInput.pick({ code: true });
 
@@ -30,18 +30,11 @@ export function SecondStep({
   const { t } = useTranslation();
   const setMe = useSetMe();
   const enrolling = answer.secondFactor === "totpEnrolment";
-  const enrolment = useQuery({
-    queryKey: ["totp-enrolment", answer.challenge],
-    queryFn: () => api.post<EnrolmentView>("/api/auth/totp/enrolment", { challenge: answer.challenge }),
-    enabled: enrolling,
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: false,
-  });
+  const enrolment = useQuery({ ...totpEnrolmentQuery(answer.challenge), enabled: enrolling });
   const form = useForm(codeInput, { code: "" });
   const labels = { code: t("auth.totp.code") };
   const submit = form.onSubmit(async (data) => {
-    const url = enrolling ? "/api/auth/totp/enrolment/confirm" : "/api/auth/login/totp";
-    const me = await api.post<Me>(url, { challenge: answer.challenge, code: data.code });
+    const me = await sendSecondStepCode(enrolling, answer.challenge, data.code);
     setMe(me);
     onSignedIn();
   });

@@ -2,14 +2,10 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { type ActivityView, activityStatuses } from "../../../common/activities.ts";
-import { useMe } from "../../auth.ts";
 import {
   type Column,
   DataTable,
-  FilterForm,
-  ImportLink,
-  PageHeader,
-  RegisterResults,
+  RegisterPage,
   Select,
   TextField,
   useRegisterList,
@@ -26,7 +22,6 @@ import { dateRange, mayRecordActivities, typeLabel } from "./activity-labels.ts"
 /** /aktiviteter: every activity, filtered by type, status, programme and dates, newest first. */
 export function ActivitiesPage({ initial }: { initial: Partial<ActivityFilters> }) {
   const { t } = useTranslation();
-  const me = useMe();
   const list = useRegisterList({
     key: "activities",
     blank: noActivityFilters,
@@ -36,78 +31,63 @@ export function ActivitiesPage({ initial }: { initial: Partial<ActivityFilters> 
   const { draft, set } = list;
   const types = useQuery(activityTypesQuery);
   const programmes = useQuery(programmeOptionsQuery);
-  const newLink = mayRecordActivities(me) ? (
-    <Link to="/aktiviteter/ny" className="btn btn-primary">
-      {t("activities.newActivity")}
-    </Link>
-  ) : null;
-
   return (
-    <>
-      <PageHeader
-        title={t("activities.title")}
-        intro={<p>{t("activities.intro")}</p>}
-        actions={
-          <>
-            <ImportLink register="activities" />
-            {newLink}
-          </>
-        }
-      />
-      <FilterForm list={list} label={t("activities.filterOptions")}>
-        <TextField label={t("activities.search")} value={draft.q} onChange={set("q")} />
-        <Select
-          label={t("activities.type")}
-          value={draft.typeKey}
-          onChange={set("typeKey")}
-          options={[
-            { value: "", label: t("activities.anyType") },
-            ...(types.data ?? []).map((type) => ({ value: type.key, label: typeLabel(type) })),
-          ]}
-        />
-        <Select
-          label={t("activities.status")}
-          value={draft.status}
-          onChange={set("status")}
-          options={[
-            { value: "", label: t("activities.anyStatus") },
-            ...activityStatuses.map((s) => ({ value: s, label: t(`activities.statuses.${s}`) })),
-          ]}
-        />
-        <Select
-          label={t("activities.programmes")}
-          value={draft.programmeId}
-          onChange={set("programmeId")}
-          options={[
-            { value: "", label: t("activities.anyProgramme") },
-            ...(programmes.data ?? []).map((p) => ({ value: p.id, label: p.label })),
-          ]}
-        />
-        <TextField label={t("activities.from")} type="date" value={draft.from} onChange={set("from")} />
-        <TextField label={t("activities.to")} type="date" value={draft.to} onChange={set("to")} />
-        <Select
-          label={t("activities.sort")}
-          value={draft.sort}
-          onChange={set("sort")}
-          options={[
-            { value: "-startDate", label: t("activities.sortNewest") },
-            { value: "startDate", label: t("activities.sortOldest") },
-            { value: "title", label: t("activities.sortTitle") },
-          ]}
-        />
-      </FilterForm>
-      <RegisterResults
-        list={list}
-        register="activities"
-        empty={
-          list.filtered
-            ? { message: t("activities.emptyFiltered") }
-            : { message: t("activities.empty"), action: newLink }
-        }
-      >
-        {(items) => <ActivitiesTable items={items} />}
-      </RegisterResults>
-    </>
+    <RegisterPage
+      title={t("activities.title")}
+      intro={t("activities.intro")}
+      register="activities"
+      newRecord={{ to: "/aktiviteter/ny", label: t("activities.newActivity"), allowed: mayRecordActivities }}
+      nav={false}
+      filterLabel={t("activities.filterOptions")}
+      list={list}
+      empty={{ none: t("activities.empty"), filtered: t("activities.emptyFiltered") }}
+      filters={
+        <>
+          <TextField label={t("activities.search")} value={draft.q} onChange={set("q")} />
+          <Select
+            label={t("activities.type")}
+            value={draft.typeKey}
+            onChange={set("typeKey")}
+            options={[
+              { value: "", label: t("activities.anyType") },
+              ...(types.data ?? []).map((type) => ({ value: type.key, label: typeLabel(type) })),
+            ]}
+          />
+          <Select
+            label={t("activities.status")}
+            value={draft.status}
+            onChange={set("status")}
+            options={[
+              { value: "", label: t("activities.anyStatus") },
+              ...activityStatuses.map((s) => ({ value: s, label: t(`activities.statuses.${s}`) })),
+            ]}
+          />
+          <Select
+            label={t("activities.programmes")}
+            value={draft.programmeId}
+            onChange={set("programmeId")}
+            options={[
+              { value: "", label: t("activities.anyProgramme") },
+              ...(programmes.data ?? []).map((p) => ({ value: p.id, label: p.label })),
+            ]}
+          />
+          <TextField label={t("activities.from")} type="date" value={draft.from} onChange={set("from")} />
+          <TextField label={t("activities.to")} type="date" value={draft.to} onChange={set("to")} />
+          <Select
+            label={t("activities.sort")}
+            value={draft.sort}
+            onChange={set("sort")}
+            options={[
+              { value: "-startDate", label: t("activities.sortNewest") },
+              { value: "startDate", label: t("activities.sortOldest") },
+              { value: "title", label: t("activities.sortTitle") },
+            ]}
+          />
+        </>
+      }
+    >
+      {(items) => <ActivitiesTable items={items} />}
+    </RegisterPage>
   );
 }
 

@@ -8,13 +8,12 @@ import {
   updateActivityInput,
 } from "../../../common/activities.ts";
 import {
-  Button,
   Checkbox,
   FormErrorSummary,
   FormProblem,
-  PageHeader,
   PickList,
-  QueryState,
+  RecordFormPage,
+  SaveCancel,
   Select,
   TextField,
 } from "../../components/index.ts";
@@ -30,14 +29,13 @@ export function ActivityFormPage({ id }: { id?: string }) {
   const { t } = useTranslation();
   const activity = useQuery({ ...activityQuery(id ?? ""), enabled: !!id });
   return (
-    <>
-      <PageHeader title={id ? t("activities.editActivity") : t("activities.newActivity")} />
-      {id ? (
-        <QueryState query={activity}>{(a) => <ActivityForm activity={a} />}</QueryState>
-      ) : (
-        <ActivityForm />
-      )}
-    </>
+    <RecordFormPage
+      title={id ? t("activities.editActivity") : t("activities.newActivity")}
+      record={id ? activity : undefined}
+      nav={false}
+    >
+      {(a) => <ActivityForm activity={a} />}
+    </RecordFormPage>
   );
 }
 
@@ -188,14 +186,7 @@ function ActivityForm({ activity: a }: { activity?: ActivityView }) {
         errors={form.errors}
         prefix={form.prefix}
       />
-      <div className="button-row">
-        <Button type="submit" isPending={form.submitting}>
-          {t("common.save")}
-        </Button>
-        <Button variant="secondary" onPress={() => window.history.back()}>
-          {t("common.cancel")}
-        </Button>
-      </div>
+      <SaveCancel isPending={form.submitting} />
     </form>
   );
 }

@@ -12,7 +12,6 @@ import {
   type Column,
   ConfirmDialog,
   DataTable,
-  EmptyState,
   PageHeader,
   QueryState,
   TextField,
@@ -294,18 +293,15 @@ function RunsSection() {
     <section aria-labelledby="retention-runs">
       <h2 id="retention-runs">{t("retention.runsTitle")}</h2>
       <QueryState query={runs}>
-        {(items) =>
-          items.length === 0 ? (
-            <EmptyState message={t("retention.noRuns")} />
-          ) : (
-            <DataTable
-              caption={t("retention.runsCaption")}
-              columns={columns}
-              rows={items}
-              rowKey={(r) => r.id}
-            />
-          )
-        }
+        {(items) => (
+          <DataTable
+            empty={t("retention.noRuns")}
+            caption={t("retention.runsCaption")}
+            columns={columns}
+            rows={items}
+            rowKey={(r) => r.id}
+          />
+        )}
       </QueryState>
     </section>
   );

@@ -208,11 +208,16 @@ export function DialogueForm({ agreementId }: { agreementId: string }) {
   };
   return (
     <FoldedForm title={t("agreements.addDialogue")} form={form} labels={labels} submit={add.mutateAsync}>
-      <TextField label={labels.date} description="ÅÅÅÅ-MM-DD" isRequired {...form.field("date")} />
+      <TextField
+        label={labels.date}
+        description={t("common.dateFormat")}
+        isRequired
+        {...form.field("date")}
+      />
       <TextField label={labels.participants} {...form.field("participants")} />
       <TextAreaField label={labels.notes} {...form.field("notes")} />
       <TextAreaField label={labels.decisions} {...form.field("decisions")} />
-      <TextField label={labels.nextDate} description="ÅÅÅÅ-MM-DD" {...form.field("nextDate")} />
+      <TextField label={labels.nextDate} description={t("common.dateFormat")} {...form.field("nextDate")} />
       <TextField label={labels["needs.0.title"]} {...form.field("needTitle")} />
     </FoldedForm>
   );
@@ -261,7 +266,12 @@ export function SpendOnAgreementForm({ agreement }: { agreement: AgreementView }
   };
   return (
     <FoldedForm title={t("agreements.bookSpend")} form={form} labels={labels} submit={book.mutateAsync}>
-      <TextField label={labels.date} description="ÅÅÅÅ-MM-DD" isRequired {...form.field("date")} />
+      <TextField
+        label={labels.date}
+        description={t("common.dateFormat")}
+        isRequired
+        {...form.field("date")}
+      />
       <TextField label={labels.amount} inputMode="numeric" isRequired {...form.field("amount")} />
       <TextField label={labels.unitName} isRequired {...form.field("unitName")} />
     </FoldedForm>

@@ -3,12 +3,12 @@ import { useTranslation } from "react-i18next";
 import type { AgreementView } from "../../../common/agreements.ts";
 import { formatCredits, formatDate, formatKronor } from "../../../common/format.ts";
 import {
+  type Column,
   ConfirmDialog,
   DataTable,
   EmptyState,
   PageHeader,
   QueryState,
-  TableScroll,
 } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import {
@@ -45,6 +45,37 @@ function AgreementDetails({ agreement: a }: { agreement: AgreementView }) {
       onConfirm={() => remove.mutateAsync(path)}
     />
   );
+  const appendixColumns: Column<AgreementView["appendix"][number]>[] = [
+    {
+      key: "course",
+      header: t("agreements.course"),
+      isRowHeader: true,
+      cell: (r) => (
+        <>
+          {r.name} <span className="muted">{r.code}</span>
+        </>
+      ),
+    },
+    { key: "term", header: t("agreements.term"), cell: (r) => r.term },
+    {
+      key: "credits",
+      header: t("agreements.credits"),
+      cell: (r) => (r.credits === null ? "–" : formatCredits(r.credits, lang)),
+    },
+    { key: "places", header: t("agreements.places"), cell: (r) => r.places },
+    { key: "price", header: t("agreements.price"), cell: (r) => (r.price === null ? "–" : kr(r.price)) },
+    {
+      key: "serves",
+      header: t("agreements.serves"),
+      cell: (r) => r.needIds.map((n) => needTitle.get(n)).join(", ") || "–",
+    },
+  ];
+  if (a.abilities.addAppendix)
+    appendixColumns.push({
+      key: "actions",
+      header: t("agreements.actions"),
+      cell: (r) => removeButton(`appendix/${r.id}`, `${r.name} ${r.term}`, t("agreements.removeRowMessage")),
+    });
   const actions = (
     <div className="button-row">
       <a className="btn btn-secondary" href={`/api/agreements/${a.id}/appendix.pdf`} download>
@@ -163,49 +194,14 @@ function AgreementDetails({ agreement: a }: { agreement: AgreementView }) {
           <EmptyState message={t("agreements.appendixEmpty")} />
         ) : (
           a.packages.map((p) => (
-            <TableScroll key={p.name} label={p.name || t("agreements.noPackage")}>
-              <table className="data-table">
-                <caption>
-                  {p.name || t("agreements.noPackage")}: {formatCredits(p.totalCredits, lang)}, {kr(p.cost)}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("agreements.course")}</th>
-                    <th scope="col">{t("agreements.term")}</th>
-                    <th scope="col">{t("agreements.credits")}</th>
-                    <th scope="col">{t("agreements.places")}</th>
-                    <th scope="col">{t("agreements.price")}</th>
-                    <th scope="col">{t("agreements.serves")}</th>
-                    {a.abilities.addAppendix && <th scope="col">{t("agreements.actions")}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {a.appendix
-                    .filter((r) => p.appendixIds.includes(r.id))
-                    .map((r) => (
-                      <tr key={r.id}>
-                        <th scope="row">
-                          {r.name} <span className="muted">{r.code}</span>
-                        </th>
-                        <td>{r.term}</td>
-                        <td>{r.credits === null ? "–" : formatCredits(r.credits, lang)}</td>
-                        <td>{r.places}</td>
-                        <td>{r.price === null ? "–" : kr(r.price)}</td>
-                        <td>{r.needIds.map((n) => needTitle.get(n)).join(", ") || "–"}</td>
-                        {a.abilities.addAppendix && (
-                          <td>
-                            {removeButton(
-                              `appendix/${r.id}`,
-                              `${r.name} ${r.term}`,
-                              t("agreements.removeRowMessage"),
-                            )}
-                          </td>
-                        )}
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              key={p.name}
+              caption={`${p.name || t("agreements.noPackage")}: ${formatCredits(p.totalCredits, lang)}, ${kr(p.cost)}`}
+              label={p.name || t("agreements.noPackage")}
+              columns={appendixColumns}
+              rows={a.appendix.filter((r) => p.appendixIds.includes(r.id))}
+              rowKey={(r) => r.id}
+            />
           ))
         )}
         {a.abilities.addAppendix && <AppendixForm agreement={a} />}

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { SharedCourseView } from "../../../common/agreements.ts";
 import { formatCredits } from "../../../common/format.ts";
-import { type Column, DataTable, EmptyState, PageHeader, QueryState } from "../../components/index.ts";
+import { type Column, DataTable, PageHeader, QueryState } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { agreementsQuery, sharedCoursesQuery } from "./agreements-api.ts";
 
@@ -42,19 +42,16 @@ export function SharedCoursesPage() {
     <>
       <PageHeader title={t("agreements.sharedCourses")} />
       <QueryState query={shared}>
-        {({ items }) =>
-          items.length === 0 ? (
-            <EmptyState message={t("agreements.sharedEmpty")} />
-          ) : (
-            <DataTable
-              caption={t("agreements.sharedCourses")}
-              captionHidden
-              rows={items}
-              rowKey={(c) => c.courseId}
-              columns={columns}
-            />
-          )
-        }
+        {({ items }) => (
+          <DataTable
+            empty={t("agreements.sharedEmpty")}
+            caption={t("agreements.sharedCourses")}
+            captionHidden
+            rows={items}
+            rowKey={(c) => c.courseId}
+            columns={columns}
+          />
+        )}
       </QueryState>
     </>
   );

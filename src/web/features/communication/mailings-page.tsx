@@ -1,21 +1,26 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { AudienceView, MailingView, PreviewView } from "../../../common/communication.ts";
-import type { EventView } from "../../../common/events.ts";
-import { ApiError, api } from "../../api.ts";
+import type { MailingView, PreviewView } from "../../../common/communication.ts";
+import { ApiError } from "../../api.ts";
 import {
   Alert,
   Button,
   type Column,
   DataTable,
-  EmptyState,
   PageHeader,
   Select,
   TextField,
 } from "../../components/index.ts";
 import { TextAreaField } from "../../components/text-area-field.tsx";
 import { formatCount } from "../../lib/format.ts";
+import {
+  audiencesQuery,
+  mailingsQuery,
+  previewAudience,
+  sendMailing,
+  upcomingEventsQuery,
+} from "./communication-api.ts";
 
 /**
  * Newsletters and invitations for the collaboration office: choose the audience among those the server
@@ -31,38 +36,26 @@ export function MailingsPage() {
   const [body, setBody] = useState("");
   const [preview, setPreview] = useState<PreviewView | null>(null);
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const audiences = useQuery({
-    queryKey: ["mailing-audiences"],
-    queryFn: async () => (await api.get<{ items: AudienceView[] }>("/api/communication/audiences")).items,
-  });
+  const audiences = useQuery(audiencesQuery);
   const audience = audiences.data?.find((a) => a.id === audienceId) ?? audiences.data?.[0];
-  const events = useQuery({
-    queryKey: ["events", "upcoming-for-mailing"],
-    queryFn: () =>
-      api.get<{ items: EventView[] }>(`/api/events?from=${new Date().toISOString().slice(0, 10)}&limit=100`),
-  });
-  const mailings = useQuery({
-    queryKey: ["mailings"],
-    queryFn: async () => (await api.get<{ items: MailingView[] }>("/api/communication/mailings")).items,
-  });
+  const events = useQuery(upcomingEventsQuery);
+  const mailings = useQuery(mailingsQuery);
   const previewMutation = useMutation({
-    mutationFn: () => api.post<PreviewView>("/api/communication/segments/preview", audience?.criteria ?? {}),
+    mutationFn: () => previewAudience(audience?.criteria),
     onSuccess: setPreview,
   });
   const send = useMutation({
-    mutationFn: async () => {
-      const mailing = await api.post<MailingView>("/api/communication/mailings", {
-        kind,
-        subject,
-        body,
-        eventId: kind === "invitation" ? eventId || null : null,
-        ...(audience?.saved ? { segmentId: audience.id } : { criteria: audience?.criteria ?? {} }),
-      });
-      return api.post<MailingView>(`/api/communication/mailings/${mailing.id}/send`, {
-        expectedRecipients: preview?.count ?? 0,
-        recipientsDigest: preview?.digest ?? "",
-      });
-    },
+    mutationFn: () =>
+      sendMailing(
+        {
+          kind,
+          subject,
+          body,
+          eventId: kind === "invitation" ? eventId || null : null,
+          ...(audience?.saved ? { segmentId: audience.id } : { criteria: audience?.criteria ?? {} }),
+        },
+        { expectedRecipients: preview?.count ?? 0, recipientsDigest: preview?.digest ?? "" },
+      ),
     onSuccess: (m) => {
       setMessage({
         tone: "success",
@@ -183,17 +176,15 @@ export function MailingsPage() {
       )}
       <section aria-labelledby="sent-heading">
         <h2 id="sent-heading">{t("communication.web.history")}</h2>
-        {mailings.data &&
-          (mailings.data.length === 0 ? (
-            <EmptyState message={t("communication.web.noMailings")} />
-          ) : (
-            <DataTable
-              caption={t("communication.web.history")}
-              columns={columns}
-              rows={mailings.data}
-              rowKey={(m) => m.id}
-            />
-          ))}
+        {mailings.data && (
+          <DataTable
+            empty={t("communication.web.noMailings")}
+            caption={t("communication.web.history")}
+            columns={columns}
+            rows={mailings.data}
+            rowKey={(m) => m.id}
+          />
+        )}
       </section>
     </>
   );

@@ -2,7 +2,6 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { subscribeInput } from "../../../common/communication.ts";
-import { api } from "../../api.ts";
 import {
   Alert,
   Button,
@@ -13,6 +12,7 @@ import {
 } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
 import { problemMessage } from "../../lib/problem.ts";
+import { followNewsletterLink, subscribe } from "./communication-api.ts";
 
 /** Public newsletter pages: subscribe (double opt-in), confirm, and one-click unsubscribe. */
 export function SubscribePage() {
@@ -41,7 +41,7 @@ export function SubscribePage() {
           noValidate
           className="form"
           onSubmit={form.onSubmit(async (data) => {
-            await api.post("/api/public/newsletter/subscriptions", data);
+            await subscribe(data);
             setDone(true);
           })}
         >
@@ -81,7 +81,7 @@ function TokenAction({
   path: string;
 }) {
   const { t } = useTranslation();
-  const mutation = useMutation({ mutationFn: () => api.post<{ email: string }>(path) });
+  const mutation = useMutation({ mutationFn: () => followNewsletterLink(path) });
   return (
     <div className="narrow">
       <PageHeader title={title} intro={intro} />

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { CompassView } from "../../../common/compass.ts";
-import { EmptyState, PageHeader, QueryState, Spinner } from "../../components/index.ts";
+import { EmptyState, PageHeader, QueryState, Spinner, TableScroll } from "../../components/index.ts";
 import { compareQuery } from "./compass-api.ts";
 import { CompassNav, useCompassYear } from "./compass-parts.tsx";
 import { RadarChart } from "./lazy-charts.tsx";
@@ -69,10 +69,9 @@ function Comparison({ programmes, year }: { programmes: CompassView[]; year: num
           }))}
         />
       </div>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-      <section className="table-scroll compass-table" aria-labelledby="compare-caption" tabIndex={0}>
+      <TableScroll label={t("compass.compare.caption", { year })} className="compass-table">
         <table className="data-table">
-          <caption id="compare-caption">{t("compass.compare.caption", { year })}</caption>
+          <caption>{t("compass.compare.caption", { year })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("compass.dimension")}</th>
@@ -112,7 +111,7 @@ function Comparison({ programmes, year }: { programmes: CompassView[]; year: num
             ))}
           </tbody>
         </table>
-      </section>
+      </TableScroll>
     </div>
   );
 }

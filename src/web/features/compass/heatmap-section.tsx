@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { HeatmapRow, HeatmapView } from "../../../common/compass.ts";
 import { compareText } from "../../../common/format.ts";
-import { Checkbox, EmptyState, QueryState, Select, TextField } from "../../components/index.ts";
+import { Checkbox, EmptyState, QueryState, Select, TableScroll, TextField } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { heatmapQuery } from "./compass-api.ts";
 import { LevelCell } from "./compass-parts.tsx";
@@ -128,10 +128,9 @@ function Heatmap({ view }: { view: HeatmapView }) {
           <p className="muted small">{t("compass.compare.choose")}</p>
         )}
       </div>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-      <section className="table-scroll" aria-labelledby="heatmap-caption" tabIndex={0}>
+      <TableScroll label={t("compass.unitView.heatmapCaption", { year: view.year })}>
         <table className="data-table heatmap">
-          <caption id="heatmap-caption">{t("compass.unitView.heatmapCaption", { year: view.year })}</caption>
+          <caption>{t("compass.unitView.heatmapCaption", { year: view.year })}</caption>
           <thead>
             <tr>
               <th scope="col">
@@ -178,7 +177,7 @@ function Heatmap({ view }: { view: HeatmapView }) {
             ))}
           </tbody>
         </table>
-      </section>
+      </TableScroll>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type CompassView, compassPalette } from "../../../common/compass.ts";
 import { ApiError, queryString } from "../../api.ts";
-import { Alert, Button, PageHeader, QueryState, Spinner } from "../../components/index.ts";
+import { Alert, Button, PageHeader, QueryState, Spinner, TableScroll } from "../../components/index.ts";
 import { compassQuery, useRecompute } from "./compass-api.ts";
 import { CompassNav, download, useCompassYear, YearSelect } from "./compass-parts.tsx";
 import { DimensionDetails } from "./dimension-details.tsx";
@@ -140,10 +140,9 @@ function CompassTable({ view }: { view: CompassView }) {
   const { t } = useTranslation();
   const none = t("compass.none");
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <section className="table-scroll compass-table" aria-labelledby="compass-table-caption" tabIndex={0}>
+    <TableScroll label={t("compass.dataTable")} className="compass-table">
       <table className="data-table">
-        <caption id="compass-table-caption">{t("compass.dataTable")}</caption>
+        <caption>{t("compass.dataTable")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("compass.dimension")}</th>
@@ -171,7 +170,7 @@ function CompassTable({ view }: { view: CompassView }) {
           ))}
         </tbody>
       </table>
-    </section>
+    </TableScroll>
   );
 }
 

@@ -158,18 +158,15 @@ export function WorkPlanSection({ programmeId, year }: { programmeId: string; ye
       <h2 id="work-plan-heading">{t("compass.workPlan.title")}</h2>
       <p className="muted">{t("compass.workPlan.intro")}</p>
       <QueryState query={plan}>
-        {(items) =>
-          items.length === 0 ? (
-            <EmptyState message={t("compass.workPlan.empty")} />
-          ) : (
-            <DataTable
-              caption={t("compass.workPlan.caption", { year })}
-              columns={columns}
-              rows={items}
-              rowKey={(i) => i.activityId}
-            />
-          )
-        }
+        {(items) => (
+          <DataTable
+            empty={t("compass.workPlan.empty")}
+            caption={t("compass.workPlan.caption", { year })}
+            columns={columns}
+            rows={items}
+            rowKey={(i) => i.activityId}
+          />
+        )}
       </QueryState>
     </section>
   );

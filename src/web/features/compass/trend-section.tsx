@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { TrendView } from "../../../common/compass.ts";
-import { QueryState } from "../../components/index.ts";
+import { QueryState, TableScroll } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { trendQuery, yearsQuery } from "./compass-api.ts";
 import { formatMean } from "./compass-parts.tsx";
@@ -47,10 +47,9 @@ function Trend({ view }: { view: TrendView }) {
           }))}
         />
       </div>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-      <section className="table-scroll compass-table" aria-labelledby="trend-caption" tabIndex={0}>
+      <TableScroll label={t("compass.unitView.trendCaption")} className="compass-table">
         <table className="data-table">
-          <caption id="trend-caption">{t("compass.unitView.trendCaption")}</caption>
+          <caption>{t("compass.unitView.trendCaption")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("compass.dimension")}</th>
@@ -72,7 +71,7 @@ function Trend({ view }: { view: TrendView }) {
             ))}
           </tbody>
         </table>
-      </section>
+      </TableScroll>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { compassPalette, type UnitView } from "../../../common/compass.ts";
 import { queryString } from "../../api.ts";
-import { Button, PageHeader, QueryState, Spinner } from "../../components/index.ts";
+import { Button, PageHeader, QueryState, Spinner, TableScroll } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { unitQuery } from "./compass-api.ts";
 import { CompassNav, download, formatMean, useCompassYear, YearSelect } from "./compass-parts.tsx";
@@ -123,12 +123,12 @@ function SummaryTable({ view }: { view: UnitView }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <section className="table-scroll compass-table" aria-labelledby="unit-table-caption" tabIndex={0}>
+    <TableScroll
+      label={t("compass.unitView.summaryCaption", { year: view.year, count: view.programmes })}
+      className="compass-table"
+    >
       <table className="data-table">
-        <caption id="unit-table-caption">
-          {t("compass.unitView.summaryCaption", { year: view.year, count: view.programmes })}
-        </caption>
+        <caption>{t("compass.unitView.summaryCaption", { year: view.year, count: view.programmes })}</caption>
         <thead>
           <tr>
             <th scope="col">{t("compass.dimension")}</th>
@@ -155,6 +155,6 @@ function SummaryTable({ view }: { view: UnitView }) {
           ))}
         </tbody>
       </table>
-    </section>
+    </TableScroll>
   );
 }

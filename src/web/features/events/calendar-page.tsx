@@ -8,6 +8,7 @@ import { useMe } from "../../auth.ts";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryState } from "../../components/query-state.tsx";
+import { TableScroll } from "../../components/table-scroll.tsx";
 import { formatSession, monthLabel, shiftMonth } from "./event-format.ts";
 import { publicEventsQuery } from "./events-api.ts";
 
@@ -164,8 +165,7 @@ function MonthView({ month }: { month: string }) {
             );
           };
           return (
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-            <section className="table-scroll" tabIndex={0} aria-label={label}>
+            <TableScroll label={label}>
               <table className="month-table">
                 <caption className="visually-hidden">
                   {t("events.calendar.monthCaption", { month: label })}
@@ -205,7 +205,7 @@ function MonthView({ month }: { month: string }) {
                   ))}
                 </tbody>
               </table>
-            </section>
+            </TableScroll>
           );
         }}
       </QueryState>

@@ -9,7 +9,6 @@ import {
   Button,
   type Column,
   DataTable,
-  EmptyState,
   PageHeader,
   QueryState,
   TextField,
@@ -126,18 +125,15 @@ function EventAdmin({ event }: { event: EventView }) {
           <a href={`/api/events/${event.id}/participants?format=xlsx`}>{t("events.manage.exportXlsx")}</a>
         </p>
         <QueryState query={participants}>
-          {(items) =>
-            items.length === 0 ? (
-              <EmptyState message={t("events.manage.noParticipants")} />
-            ) : (
-              <DataTable
-                caption={t("events.participants")}
-                columns={columns}
-                rows={items}
-                rowKey={(p) => p.id}
-              />
-            )
-          }
+          {(items) => (
+            <DataTable
+              empty={t("events.manage.noParticipants")}
+              caption={t("events.participants")}
+              columns={columns}
+              rows={items}
+              rowKey={(p) => p.id}
+            />
+          )}
         </QueryState>
       </section>
       <FeedbackSummary id={event.id} responses={event.feedback.responses} />

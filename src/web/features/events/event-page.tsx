@@ -206,13 +206,7 @@ function RegistrationForm({ event }: { event: PublicEventView }) {
           {...form.field("dietary")}
         />
       )}
-      <HorizontalFields
-        values={form.values}
-        setText={(name, value) => form.setValue(name, value)}
-        setConsent={(checked) => form.setValue("consentGender", checked)}
-        errors={form.errors}
-        prefix={form.prefix}
-      />
+      <HorizontalFields form={form} />
       <Checkbox
         label={t("events.register.consent")}
         checked={form.values.consentInvitations}

@@ -10,20 +10,26 @@ export interface HorizontalValues {
   consentGender: boolean;
 }
 
+/** What the fields need of the registration form's useForm(). */
 interface Props {
-  values: HorizontalValues;
-  setText: (name: "accessibility" | "gender", value: string) => void;
-  setConsent: (checked: boolean) => void;
-  errors: Partial<Record<string, string[]>>;
-  prefix: string;
+  form: {
+    values: HorizontalValues;
+    setValue: ((name: "accessibility" | "gender", value: string) => void) &
+      ((name: "consentGender", value: boolean) => void);
+    errors: Partial<Record<string, string[]>>;
+    prefix: string;
+  };
 }
 
 /**
  * The horizontal criteria's optional questions (issue 16): accessibility needs, purged after the event
  * like dietary needs, and gender with its purpose and a separate consent, never ticked in advance.
  */
-export function HorizontalFields({ values, setText, setConsent, errors, prefix }: Props) {
+export function HorizontalFields({ form }: Props) {
   const { t } = useTranslation();
+  const { values, errors, prefix } = form;
+  const setText = (name: "accessibility" | "gender", value: string) => form.setValue(name, value);
+  const setConsent = (checked: boolean) => form.setValue("consentGender", checked);
   return (
     <>
       <TextField

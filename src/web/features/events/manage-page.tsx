@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { EventView } from "../../../common/events.ts";
-import { type Column, DataTable, EmptyState, PageHeader, QueryState } from "../../components/index.ts";
+import { type Column, DataTable, PageHeader, QueryState } from "../../components/index.ts";
 import { eventsQuery } from "./events-api.ts";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -109,18 +109,15 @@ export function ManagePage({ past }: { past: boolean }) {
         </ul>
       </nav>
       <QueryState query={query}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <EmptyState message={t("events.manage.none")} />
-          ) : (
-            <DataTable
-              caption={past ? t("events.manage.past") : t("events.manage.upcoming")}
-              columns={columns}
-              rows={data.items}
-              rowKey={(e) => e.id}
-            />
-          )
-        }
+        {(data) => (
+          <DataTable
+            empty={t("events.manage.none")}
+            caption={past ? t("events.manage.past") : t("events.manage.upcoming")}
+            columns={columns}
+            rows={data.items}
+            rowKey={(e) => e.id}
+          />
+        )}
       </QueryState>
     </>
   );

@@ -3,7 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { ParticipantTableView } from "../../../common/events.ts";
 import { queryString } from "../../api.ts";
-import { type Column, DataTable, PageHeader, QueryState } from "../../components/index.ts";
+import { type Column, DataTable, PageHeader, QueryState, TableScroll } from "../../components/index.ts";
 import { participantTableQuery } from "./events-api.ts";
 
 /**
@@ -42,41 +42,43 @@ export function ParticipantTablePage({ scope }: { scope: Record<string, string> 
             {table.estimatedAtEventsWithoutNames > 0 && (
               <p>{t("events.table.estimates", { count: table.estimatedAtEventsWithoutNames })}</p>
             )}
-            <table className="data-table">
-              <caption>{t("events.table.byRole")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("events.table.role")}</th>
-                  <th scope="col">{t("events.table.count")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {table.groups.map((g) => [
-                  <tr key={g.group}>
-                    <th scope="row">{g.label}</th>
+            <TableScroll label={t("events.table.byRole")}>
+              <table className="data-table">
+                <caption>{t("events.table.byRole")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("events.table.role")}</th>
+                    <th scope="col">{t("events.table.count")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {table.groups.map((g) => [
+                    <tr key={g.group}>
+                      <th scope="row">{g.label}</th>
+                      <td>
+                        <strong>{g.count}</strong>
+                      </td>
+                    </tr>,
+                    ...g.roles.map((r) => (
+                      <tr key={`${g.group}-${r.roleKey}`}>
+                        <th scope="row" style={{ paddingLeft: "2rem", fontWeight: 400 }}>
+                          {r.label}
+                        </th>
+                        <td>{r.count}</td>
+                      </tr>
+                    )),
+                  ])}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t("events.table.total")}</th>
                     <td>
-                      <strong>{g.count}</strong>
+                      <strong>{table.participants}</strong>
                     </td>
-                  </tr>,
-                  ...g.roles.map((r) => (
-                    <tr key={`${g.group}-${r.roleKey}`}>
-                      <th scope="row" style={{ paddingLeft: "2rem", fontWeight: 400 }}>
-                        {r.label}
-                      </th>
-                      <td>{r.count}</td>
-                    </tr>
-                  )),
-                ])}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t("events.table.total")}</th>
-                  <td>
-                    <strong>{table.participants}</strong>
-                  </td>
-                </tr>
-              </tfoot>
-            </table>
+                  </tr>
+                </tfoot>
+              </table>
+            </TableScroll>
             <p>
               <a href={`/api/events/participants-by-role${queryString({ ...scope, format: "xlsx" })}`}>
                 {t("events.manage.exportXlsx")}

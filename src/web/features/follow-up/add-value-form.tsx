@@ -2,7 +2,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { manualValueInput } from "../../../common/indicators.ts";
 import { Alert, Button, FormErrorSummary, TextField } from "../../components/index.ts";
-import { useForm } from "../../lib/forms.ts";
+import { useAddAndReset, useForm } from "../../lib/forms.ts";
 import { useAddValue } from "./follow-up-api.ts";
 
 type EvidenceFile = { name: string; contentType: string; data: string };
@@ -30,7 +30,6 @@ export function AddValueForm({ indicatorId }: { indicatorId: string }) {
   const add = useAddValue(indicatorId);
   const fileId = useId();
   const [file, setFile] = useState<EvidenceFile | null>(null);
-  const [saved, setSaved] = useState(false);
   const form = useForm(
     manualValueInput,
     { date: new Date().toISOString().slice(0, 10), value: "", note: "", evidenceUrl: "" },
@@ -49,24 +48,23 @@ export function AddValueForm({ indicatorId }: { indicatorId: string }) {
     evidenceUrl: t("indicators.evidenceUrl"),
     evidenceFile: t("indicators.evidenceFile"),
   };
+  const { done: saved, submit } = useAddAndReset(form, async (data) => {
+    await add.mutateAsync(data);
+    setFile(null);
+    return true;
+  });
   return (
-    <form
-      className="form"
-      noValidate
-      aria-labelledby={`${fileId}-heading`}
-      onSubmit={form.onSubmit(async (data) => {
-        setSaved(false);
-        await add.mutateAsync(data);
-        form.reset();
-        setFile(null);
-        setSaved(true);
-      })}
-    >
+    <form className="form" noValidate aria-labelledby={`${fileId}-heading`} onSubmit={submit}>
       <h2 id={`${fileId}-heading`}>{t("indicators.addValue")}</h2>
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
       {form.formError && <Alert tone="error">{form.formError}</Alert>}
       {saved && <Alert tone="success">{t("indicators.valueAdded")}</Alert>}
-      <TextField label={labels.date} description="ÅÅÅÅ-MM-DD" isRequired {...form.field("date")} />
+      <TextField
+        label={labels.date}
+        description={t("common.dateFormat")}
+        isRequired
+        {...form.field("date")}
+      />
       <TextField label={labels.value} inputMode="numeric" isRequired {...form.field("value")} />
       <TextField label={labels.note} {...form.field("note")} />
       <TextField label={labels.evidenceUrl} type="url" {...form.field("evidenceUrl")} />

@@ -1,12 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type BudgetView, createBudgetInput, kronorFromText } from "../../../common/finance.ts";
 import { Alert, FormErrorSummary, FormProblem, Select, TextField } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
 import { choicesQuery } from "./follow-up-api.ts";
 import { useAddBudget, useUpdateBudget, yearChoices } from "./money-api.ts";
-import { kronorText, MoneyFormButtons, UnitField, unitInput } from "./money-fields.tsx";
+import {
+  AmountField,
+  kronorText,
+  MoneyFormButtons,
+  UnitField,
+  unitInput,
+  useMoneySave,
+} from "./money-fields.tsx";
 
 const budgetFields = createBudgetInput.omit({ organisationId: true });
 
@@ -38,7 +44,6 @@ export function BudgetForm({
   const add = useAddBudget();
   const update = useUpdateBudget();
   const projects = useQuery(choicesQuery("projects"));
-  const [saved, setSaved] = useState(false);
   const initial = {
     unit: budget?.unit?.id ?? "",
     newUnit: "",
@@ -64,16 +69,12 @@ export function BudgetForm({
     projectId: t("finance.projectOptional"),
     note: t("finance.note"),
   };
-  const submit = form.onSubmit(async (data) => {
-    setSaved(false);
-    if (budget) {
-      await update.mutateAsync({ id: budget.id, data });
-      onSaved?.(t("finance.budgetSaved"));
-    } else {
-      await add.mutateAsync({ ...data, organisationId });
-      form.reset();
-      setSaved(true);
-    }
+  const { saved, submit } = useMoneySave(form, {
+    id: budget?.id,
+    add: (data) => add.mutateAsync({ ...data, organisationId }),
+    update: update.mutateAsync,
+    savedMessage: t("finance.budgetSaved"),
+    onSaved,
   });
   return (
     <form className="form" noValidate onSubmit={submit}>
@@ -96,13 +97,7 @@ export function BudgetForm({
         aria-required
         options={budgetYears(initial.year).map((y) => ({ value: y, label: y }))}
       />
-      <TextField
-        label={labels.amount}
-        description={t("finance.amountHint")}
-        inputMode="numeric"
-        isRequired
-        {...form.field("amount")}
-      />
+      <AmountField label={labels.amount} field={form.field("amount")} />
       <Select
         {...form.field("projectId")}
         label={labels.projectId}

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { SummaryView } from "../../../common/finance.ts";
+import type { OrganisationMatrixView } from "../../../common/goal-matrix.ts";
 import type {
   DashboardView,
   IndicatorRecord,
@@ -89,4 +90,11 @@ export const choicesQuery = (what: "frameworks" | "projects" | "organisations") 
       return page.items.map((i) => ({ value: i.id, label: i.name }));
     },
     staleTime: 60_000,
+  });
+
+/** A project's goal matrix: its organisations × the goals, and who reached what. */
+export const matrixQuery = (projectId: string) =>
+  queryOptions({
+    queryKey: ["follow-up", "organisation-matrix", projectId],
+    queryFn: () => api.get<OrganisationMatrixView>(`/api/projects/${projectId}/organisation-matrix`),
   });

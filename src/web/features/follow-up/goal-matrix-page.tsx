@@ -1,16 +1,10 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { OrganisationMatrixView } from "../../../common/goal-matrix.ts";
-import { api } from "../../api.ts";
 import { EmptyState, PageHeader, QueryState, TableScroll } from "../../components/index.ts";
+import { matrixQuery } from "./follow-up-api.ts";
 import { FollowUpNav } from "./follow-up-nav.tsx";
-
-const matrixQuery = (projectId: string) =>
-  queryOptions({
-    queryKey: ["follow-up", "organisation-matrix", projectId],
-    queryFn: () => api.get<OrganisationMatrixView>(`/api/projects/${projectId}/organisation-matrix`),
-  });
 
 type Cell = OrganisationMatrixView["organisations"][number]["cells"][number];
 

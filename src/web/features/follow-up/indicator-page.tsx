@@ -7,10 +7,10 @@ import type { IndicatorRecord, IndicatorView } from "../../../common/indicators.
 import {
   Alert,
   Button,
+  DataTable,
   DeleteRecordWithImpact,
   PageHeader,
   QueryState,
-  TableScroll,
 } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { AddValueForm } from "./add-value-form.tsx";
@@ -176,27 +176,21 @@ function History({ indicator: i }: { indicator: IndicatorView }) {
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">{t("indicators.history")}</h2>
       <Sparkline values={i.history.map((p) => p.value)} label="" />
-      <TableScroll label={t("indicators.history")}>
-        <table className="data-table">
-          <caption className="visually-hidden">{t("indicators.history")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("indicators.date")}</th>
-              <th scope="col" className="numeric">
-                {t("indicators.value")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {i.history.map((p) => (
-              <tr key={p.date}>
-                <th scope="row">{p.date}</th>
-                <td className="numeric">{formatNumber(p.value, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption={t("indicators.history")}
+        captionHidden
+        columns={[
+          { key: "date", header: t("indicators.date"), isRowHeader: true, cell: (p) => p.date },
+          {
+            key: "value",
+            header: t("indicators.value"),
+            className: "numeric",
+            cell: (p) => formatNumber(p.value, locale),
+          },
+        ]}
+        rows={i.history}
+        rowKey={(p) => p.date}
+      />
     </section>
   );
 }
@@ -269,34 +263,29 @@ function Records({ id }: { id: string }) {
         </p>
       )}
       {items.length > 0 && (
-        <TableScroll label={t("indicators.records")}>
-          <table className="data-table">
-            <caption className="visually-hidden">{t("indicators.records")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(`indicators.recordKinds.${items[0].kind}`)}</th>
-                <th scope="col">{t("indicators.date")}</th>
-                <th scope="col">{t("indicators.note")}</th>
-                <th scope="col" className="numeric">
-                  {t("indicators.amount")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r, n) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: records arrive in a fixed order and only grow at the end
-                <tr key={`${r.kind}-${r.id ?? r.label}-${n}`}>
-                  <th scope="row">
-                    <RecordLink record={r} />
-                  </th>
-                  <td>{r.date ?? "–"}</td>
-                  <td>{r.detail ?? ""}</td>
-                  <td className="numeric">{formatNumber(r.amount, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={t("indicators.records")}
+          captionHidden
+          columns={[
+            {
+              key: "record",
+              header: t(`indicators.recordKinds.${items[0].kind}`),
+              isRowHeader: true,
+              cell: (r) => <RecordLink record={r} />,
+            },
+            { key: "date", header: t("indicators.date"), cell: (r) => r.date ?? "–" },
+            { key: "note", header: t("indicators.note"), cell: (r) => r.detail ?? "" },
+            {
+              key: "amount",
+              header: t("indicators.amount"),
+              className: "numeric",
+              cell: (r) => formatNumber(r.amount, locale),
+            },
+          ]}
+          rows={items}
+          // Records arrive in a fixed order and only grow at the end.
+          rowKey={(r, n) => `${r.kind}-${r.id ?? r.label}-${n}`}
+        />
       )}
       {records.hasNextPage && (
         <Button
@@ -324,50 +313,54 @@ function Values({ indicator: i }: { indicator: IndicatorView }) {
             data.items.length === 0 ? (
               <p className="muted">{t("indicators.statuses.no_data")}</p>
             ) : (
-              <TableScroll label={t("indicators.values")}>
-                <table className="data-table">
-                  <caption className="visually-hidden">{t("indicators.values")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("indicators.date")}</th>
-                      <th scope="col" className="numeric">
-                        {t("indicators.value")}
-                      </th>
-                      <th scope="col">{t("indicators.evidence")}</th>
-                      <th scope="col">{t("indicators.enteredBy")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.items.map((v) => (
-                      <tr key={v.id}>
-                        <th scope="row">{v.date}</th>
-                        <td className="numeric">{formatNumber(v.value, locale)}</td>
-                        <td>
-                          {v.note && <div>{v.note}</div>}
-                          {v.evidenceUrl && (
-                            <div>
-                              <a href={v.evidenceUrl} rel="noopener noreferrer">
-                                {v.evidenceUrl}
-                              </a>
-                            </div>
-                          )}
-                          {v.evidenceFile && (
-                            <div>
-                              <a href={v.evidenceFile.url} download>
-                                {v.evidenceFile.name}
-                              </a>
-                            </div>
-                          )}
-                        </td>
-                        <td>
-                          {v.enteredBy}
-                          <span className="muted small"> · {formatDateTime(v.enteredAt, locale)}</span>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <DataTable
+                caption={t("indicators.values")}
+                captionHidden
+                columns={[
+                  { key: "date", header: t("indicators.date"), isRowHeader: true, cell: (v) => v.date },
+                  {
+                    key: "value",
+                    header: t("indicators.value"),
+                    className: "numeric",
+                    cell: (v) => formatNumber(v.value, locale),
+                  },
+                  {
+                    key: "evidence",
+                    header: t("indicators.evidence"),
+                    cell: (v) => (
+                      <>
+                        {v.note && <div>{v.note}</div>}
+                        {v.evidenceUrl && (
+                          <div>
+                            <a href={v.evidenceUrl} rel="noopener noreferrer">
+                              {v.evidenceUrl}
+                            </a>
+                          </div>
+                        )}
+                        {v.evidenceFile && (
+                          <div>
+                            <a href={v.evidenceFile.url} download>
+                              {v.evidenceFile.name}
+                            </a>
+                          </div>
+                        )}
+                      </>
+                    ),
+                  },
+                  {
+                    key: "enteredBy",
+                    header: t("indicators.enteredBy"),
+                    cell: (v) => (
+                      <>
+                        {v.enteredBy}
+                        <span className="muted small"> · {formatDateTime(v.enteredAt, locale)}</span>
+                      </>
+                    ),
+                  },
+                ]}
+                rows={data.items}
+                rowKey={(v) => v.id}
+              />
             )
           }
         </QueryState>

@@ -2,7 +2,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../../common/format.ts";
 import type { IndicatorStatus, IndicatorSummaryView } from "../../../common/indicators.ts";
-import { TableScroll } from "../../components/index.ts";
+import { type Column, DataTable } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 
 /** Pieces of the follow-up pages: status in words and shape, target text, sparkline, indicator table. */
@@ -79,47 +79,47 @@ export function IndicatorTable({
 }) {
   const { t } = useTranslation();
   const locale = currentLanguage();
+  const columns: Column<IndicatorSummaryView>[] = [
+    {
+      key: "indicator",
+      header: t("indicators.indicator"),
+      isRowHeader: true,
+      cell: (i) => (
+        <>
+          <Link to="/uppfoljning/indikatorer/$id" params={{ id: i.id }}>
+            {i.name}
+          </Link>
+          <div className="muted small">{t(`indicators.kinds.${i.kind}`)}</div>
+        </>
+      ),
+    },
+    { key: "target", header: t("indicators.target"), cell: (i) => <TargetText indicator={i} /> },
+    {
+      key: "actual",
+      header: t("indicators.actual"),
+      className: "numeric",
+      cell: (i) => (i.actual === null ? "–" : formatNumber(i.actual, locale)),
+    },
+    { key: "status", header: t("indicators.status"), cell: (i) => <StatusBadge status={i.status} /> },
+    {
+      key: "trend",
+      header: t("indicators.trend"),
+      cell: (i) => (
+        <Sparkline
+          values={i.sparkline}
+          label={`${t("indicators.trend")}: ${i.sparkline.map((v) => formatNumber(v, locale)).join(", ")}`}
+        />
+      ),
+    },
+  ];
   return (
-    <TableScroll label={caption}>
-      <table className="data-table indicator-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("indicators.indicator")}</th>
-            <th scope="col">{t("indicators.target")}</th>
-            <th scope="col" className="numeric">
-              {t("indicators.actual")}
-            </th>
-            <th scope="col">{t("indicators.status")}</th>
-            <th scope="col">{t("indicators.trend")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {indicators.map((i) => (
-            <tr key={i.id}>
-              <th scope="row">
-                <Link to="/uppfoljning/indikatorer/$id" params={{ id: i.id }}>
-                  {i.name}
-                </Link>
-                <div className="muted small">{t(`indicators.kinds.${i.kind}`)}</div>
-              </th>
-              <td>
-                <TargetText indicator={i} />
-              </td>
-              <td className="numeric">{i.actual === null ? "–" : formatNumber(i.actual, locale)}</td>
-              <td>
-                <StatusBadge status={i.status} />
-              </td>
-              <td>
-                <Sparkline
-                  values={i.sparkline}
-                  label={`${t("indicators.trend")}: ${i.sparkline.map((v) => formatNumber(v, locale)).join(", ")}`}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      caption={caption}
+      captionHidden
+      className="indicator-table"
+      columns={columns}
+      rows={indicators}
+      rowKey={(i) => i.id}
+    />
   );
 }

@@ -2,7 +2,7 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BudgetView, SpendView } from "../../../common/finance.ts";
 import { formatKronor } from "../../../common/format.ts";
-import { Button, ConfirmDialog, Dialog, TableScroll } from "../../components/index.ts";
+import { Button, type Column, ConfirmDialog, DataTable, Dialog } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { BudgetForm } from "./budget-form.tsx";
 import { useDeleteBudget, useDeleteSpend } from "./money-api.ts";
@@ -56,28 +56,33 @@ function RowActions({
     onMessage(message);
   };
   return (
-    <td>
-      <div className="button-row row-actions">
-        <Button variant="secondary" aria-label={editLabel} onPress={() => setOpen(true)}>
-          {t("common.edit")}
-        </Button>
-        <Dialog title={editLabel} isOpen={isOpen} onOpenChange={setOpen}>
-          {isOpen && form({ onCancel: close, onSaved })}
-        </Dialog>
-        <ConfirmDialog
-          triggerLabel={t("common.delete")}
-          triggerAriaLabel={deleteLabel}
-          title={deleteTitle}
-          message={deleteMessage}
-          confirmLabel={t("common.delete")}
-          onConfirm={async () => {
-            await onDelete();
-            onMessage(deletedMessage, { removed: true });
-          }}
-        />
-      </div>
-    </td>
+    <div className="button-row row-actions">
+      <Button variant="secondary" aria-label={editLabel} onPress={() => setOpen(true)}>
+        {t("common.edit")}
+      </Button>
+      <Dialog title={editLabel} isOpen={isOpen} onOpenChange={setOpen}>
+        {isOpen && form({ onCancel: close, onSaved })}
+      </Dialog>
+      <ConfirmDialog
+        triggerLabel={t("common.delete")}
+        triggerAriaLabel={deleteLabel}
+        title={deleteTitle}
+        message={deleteMessage}
+        confirmLabel={t("common.delete")}
+        onConfirm={async () => {
+          await onDelete();
+          onMessage(deletedMessage, { removed: true });
+        }}
+      />
+    </div>
   );
+}
+
+/** The column of a row's "Ändra" and "Ta bort", for someone who may change the rows (else no column). */
+function useActionsColumn<Row>(canEdit: boolean) {
+  const { t } = useTranslation();
+  return (cell: (row: Row) => ReactNode): Column<Row>[] =>
+    canEdit ? [{ key: "actions", header: t("finance.actions"), cell }] : [];
 }
 
 const budgetTarget = (b: BudgetView) => [b.unit?.name, b.project?.name].filter(Boolean).join(" – ") || "–";
@@ -87,48 +92,46 @@ export function BudgetsTable({ budgets, ...ctx }: Context & { budgets: BudgetVie
   const remove = useDeleteBudget();
   const kr = (n: number) => formatKronor(n, currentLanguage());
   const caption = t("finance.budgetsCaption", { year: ctx.year, organisation: ctx.organisationName });
+  const actions = useActionsColumn<BudgetView>(ctx.canEdit);
   return (
-    <TableScroll label={caption}>
-      <table className="data-table money-entries">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("finance.unitOrProject")}</th>
-            <th scope="col" className="numeric">
-              {t("finance.amount")}
-            </th>
-            <th scope="col">{t("finance.note")}</th>
-            {ctx.canEdit && <th scope="col">{t("finance.actions")}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {budgets.map((b) => {
-            const names = { target: budgetTarget(b), year: b.year, amount: kr(b.amount) };
-            return (
-              <tr key={b.id}>
-                <th scope="row">{names.target}</th>
-                <td className="numeric nowrap">{kr(b.amount)}</td>
-                <td>{b.note ?? ""}</td>
-                {ctx.canEdit && (
-                  <RowActions
-                    editLabel={t("finance.editBudgetFor", names)}
-                    form={(done) => (
-                      <BudgetForm organisationId={ctx.organisationId} year={ctx.year} budget={b} {...done} />
-                    )}
-                    deleteLabel={t("finance.deleteBudgetFor", names)}
-                    deleteTitle={t("finance.deleteBudgetTitle")}
-                    deleteMessage={t("finance.deleteBudgetMessage", names)}
-                    deletedMessage={t("finance.budgetDeleted")}
-                    onDelete={() => remove.mutateAsync(b.id)}
-                    onMessage={ctx.onMessage}
-                  />
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      caption={caption}
+      className="money-entries"
+      columns={[
+        {
+          key: "target",
+          header: t("finance.unitOrProject"),
+          isRowHeader: true,
+          cell: (b) => budgetTarget(b),
+        },
+        {
+          key: "amount",
+          header: t("finance.amount"),
+          className: "numeric nowrap",
+          cell: (b) => kr(b.amount),
+        },
+        { key: "note", header: t("finance.note"), cell: (b) => b.note ?? "" },
+        ...actions((b) => {
+          const names = { target: budgetTarget(b), year: b.year, amount: kr(b.amount) };
+          return (
+            <RowActions
+              editLabel={t("finance.editBudgetFor", names)}
+              form={(done) => (
+                <BudgetForm organisationId={ctx.organisationId} year={ctx.year} budget={b} {...done} />
+              )}
+              deleteLabel={t("finance.deleteBudgetFor", names)}
+              deleteTitle={t("finance.deleteBudgetTitle")}
+              deleteMessage={t("finance.deleteBudgetMessage", names)}
+              deletedMessage={t("finance.budgetDeleted")}
+              onDelete={() => remove.mutateAsync(b.id)}
+              onMessage={ctx.onMessage}
+            />
+          );
+        }),
+      ]}
+      rows={budgets}
+      rowKey={(b) => b.id}
+    />
   );
 }
 
@@ -137,51 +140,42 @@ export function SpendTable({ entries, ...ctx }: Context & { entries: SpendView[]
   const remove = useDeleteSpend();
   const kr = (n: number) => formatKronor(n, currentLanguage());
   const caption = t("finance.spendCaption", { year: ctx.year, organisation: ctx.organisationName });
+  const actions = useActionsColumn<SpendView>(ctx.canEdit);
   return (
-    <TableScroll label={caption}>
-      <table className="data-table money-entries">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("finance.date")}</th>
-            <th scope="col">{t("finance.unit")}</th>
-            <th scope="col" className="numeric">
-              {t("finance.amount")}
-            </th>
-            <th scope="col">{t("finance.category")}</th>
-            <th scope="col">{t("finance.note")}</th>
-            {ctx.canEdit && <th scope="col">{t("finance.actions")}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => {
-            const names = { unit: e.unit.name, date: e.date, amount: kr(e.amount) };
-            return (
-              <tr key={e.id}>
-                <td className="nowrap">{e.date}</td>
-                <th scope="row">{e.unit.name}</th>
-                <td className="numeric nowrap">{kr(e.amount)}</td>
-                <td>{e.category ?? ""}</td>
-                <td>{e.note ?? ""}</td>
-                {ctx.canEdit && (
-                  <RowActions
-                    editLabel={t("finance.editSpendFor", names)}
-                    form={(done) => (
-                      <SpendForm organisationId={ctx.organisationId} year={ctx.year} entry={e} {...done} />
-                    )}
-                    deleteLabel={t("finance.deleteSpendFor", names)}
-                    deleteTitle={t("finance.deleteSpendTitle")}
-                    deleteMessage={t("finance.deleteSpendMessage", names)}
-                    deletedMessage={t("finance.spendDeleted")}
-                    onDelete={() => remove.mutateAsync(e.id)}
-                    onMessage={ctx.onMessage}
-                  />
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      caption={caption}
+      className="money-entries"
+      columns={[
+        { key: "date", header: t("finance.date"), className: "nowrap", cell: (e) => e.date },
+        { key: "unit", header: t("finance.unit"), isRowHeader: true, cell: (e) => e.unit.name },
+        {
+          key: "amount",
+          header: t("finance.amount"),
+          className: "numeric nowrap",
+          cell: (e) => kr(e.amount),
+        },
+        { key: "category", header: t("finance.category"), cell: (e) => e.category ?? "" },
+        { key: "note", header: t("finance.note"), cell: (e) => e.note ?? "" },
+        ...actions((e) => {
+          const names = { unit: e.unit.name, date: e.date, amount: kr(e.amount) };
+          return (
+            <RowActions
+              editLabel={t("finance.editSpendFor", names)}
+              form={(done) => (
+                <SpendForm organisationId={ctx.organisationId} year={ctx.year} entry={e} {...done} />
+              )}
+              deleteLabel={t("finance.deleteSpendFor", names)}
+              deleteTitle={t("finance.deleteSpendTitle")}
+              deleteMessage={t("finance.deleteSpendMessage", names)}
+              deletedMessage={t("finance.spendDeleted")}
+              onDelete={() => remove.mutateAsync(e.id)}
+              onMessage={ctx.onMessage}
+            />
+          );
+        }),
+      ]}
+      rows={entries}
+      rowKey={(e) => e.id}
+    />
   );
 }

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button, Select, TextField } from "../../components/index.ts";
 import { fieldId } from "../../lib/forms.ts";
@@ -94,5 +95,57 @@ export function MoneyFormButtons({
         </Button>
       )}
     </div>
+  );
+}
+
+/**
+ * Saving a money form: a change (then `onSaved` with its message, the dialog closes) or an addition
+ * (then the form is emptied and `saved` says so, for the "added" message).
+ */
+export function useMoneySave<D>(
+  form: {
+    onSubmit: (submit: (data: D) => Promise<unknown>) => (event: FormEvent) => void;
+    reset: () => void;
+  },
+  save: {
+    id: string | undefined;
+    add: (data: D) => Promise<unknown>;
+    update: (change: { id: string; data: D }) => Promise<unknown>;
+    savedMessage: string;
+    onSaved?: (message: string) => void;
+  },
+) {
+  const [saved, setSaved] = useState(false);
+  const submit = form.onSubmit(async (data) => {
+    setSaved(false);
+    if (save.id) {
+      await save.update({ id: save.id, data });
+      save.onSaved?.(save.savedMessage);
+    } else {
+      await save.add(data);
+      form.reset();
+      setSaved(true);
+    }
+  });
+  return { saved, submit };
+}
+
+/** The amount in whole kronor, as both money forms ask for it. */
+export function AmountField({
+  label,
+  field,
+}: {
+  label: string;
+  field: Omit<Parameters<typeof TextField>[0], "label">;
+}) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      label={label}
+      description={t("finance.amountHint")}
+      inputMode="numeric"
+      isRequired
+      {...field}
+    />
   );
 }

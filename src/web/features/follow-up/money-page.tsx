@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { SummaryView } from "../../../common/finance.ts";
 import { formatKronor, formatNumber } from "../../../common/format.ts";
 import { useMe } from "../../auth.ts";
-import { EmptyState, PageHeader, QueryState, Select, TableScroll } from "../../components/index.ts";
+import { DataTable, EmptyState, PageHeader, QueryState, Select } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { choicesQuery, summaryQuery } from "./follow-up-api.ts";
 import { FollowUpNav } from "./follow-up-nav.tsx";
@@ -78,81 +78,70 @@ function MoneyTables({ summary: s }: { summary: SummaryView }) {
   if (!s.units.length && !s.cofinancing.byFunder.length) return <EmptyState message={t("finance.empty")} />;
   return (
     <>
-      <TableScroll label={caption}>
-        <table className="data-table money-table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("finance.unit")}</th>
-              <th scope="col">{t("finance.sector")}</th>
-              <th scope="col" className="numeric">
-                {t("finance.budget")}
-              </th>
-              <th scope="col" className="numeric">
-                {t("finance.spent")}
-              </th>
-              <th scope="col" className="numeric">
-                {t("finance.remaining")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.units.map((u) => (
-              <tr key={u.unitId}>
-                <th scope="row">{u.name}</th>
-                <td>{u.sector ?? ""}</td>
-                <td className="numeric nowrap">{kr(u.budget)}</td>
-                <td className="numeric nowrap">{kr(u.spent)}</td>
-                <td className="numeric nowrap">{kr(u.remaining)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t("finance.total")}</th>
-              <td />
-              <td className="numeric nowrap">{kr(s.totals.budget)}</td>
-              <td className="numeric nowrap">{kr(s.totals.spent)}</td>
-              <td />
-            </tr>
-          </tfoot>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption={caption}
+        className="money-table"
+        columns={[
+          { key: "unit", header: t("finance.unit"), isRowHeader: true, cell: (u) => u.name },
+          { key: "sector", header: t("finance.sector"), cell: (u) => u.sector ?? "" },
+          {
+            key: "budget",
+            header: t("finance.budget"),
+            className: "numeric nowrap",
+            cell: (u) => kr(u.budget),
+          },
+          { key: "spent", header: t("finance.spent"), className: "numeric nowrap", cell: (u) => kr(u.spent) },
+          {
+            key: "remaining",
+            header: t("finance.remaining"),
+            className: "numeric nowrap",
+            cell: (u) => kr(u.remaining),
+          },
+        ]}
+        rows={s.units}
+        rowKey={(u) => u.unitId}
+        footer={
+          <tr>
+            <th scope="row">{t("finance.total")}</th>
+            <td />
+            <td className="numeric nowrap">{kr(s.totals.budget)}</td>
+            <td className="numeric nowrap">{kr(s.totals.spent)}</td>
+            <td />
+          </tr>
+        }
+      />
       <h2>{t("finance.cofinancing")}</h2>
       {s.cofinancing.byFunder.length === 0 ? (
         <p className="muted">{t("finance.noLeverage")}</p>
       ) : (
         <>
-          <TableScroll label={t("finance.cofinancing")}>
-            <table className="data-table">
-              <caption className="visually-hidden">{t("finance.cofinancing")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("finance.funder")}</th>
-                  <th scope="col">{t("finance.projects")}</th>
-                  <th scope="col" className="numeric">
-                    {t("finance.amount")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.cofinancing.byFunder.map((f) => (
-                  <tr key={f.funder}>
-                    <th scope="row">{f.funder}</th>
-                    <td>{f.projects.map((p) => p.name).join(", ")}</td>
-                    <td className="numeric nowrap">{kr(f.amount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t("finance.cofinancingTotal")}</th>
-                  <td />
-                  <td className="numeric nowrap">{kr(s.cofinancing.total)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption={t("finance.cofinancing")}
+            captionHidden
+            columns={[
+              { key: "funder", header: t("finance.funder"), isRowHeader: true, cell: (f) => f.funder },
+              {
+                key: "projects",
+                header: t("finance.projects"),
+                cell: (f) => f.projects.map((p) => p.name).join(", "),
+              },
+              {
+                key: "amount",
+                header: t("finance.amount"),
+                className: "numeric nowrap",
+                cell: (f) => kr(f.amount),
+              },
+            ]}
+            rows={s.cofinancing.byFunder}
+            rowKey={(f) => f.funder}
+            footer={
+              <tr>
+                <th scope="row">{t("finance.cofinancingTotal")}</th>
+                <td />
+                <td className="numeric nowrap">{kr(s.cofinancing.total)}</td>
+              </tr>
+            }
+          />
           {s.cofinancing.leverage !== null && (
             <p>{t("finance.leverageText", { ratio: formatNumber(s.cofinancing.leverage, locale, 3) })}</p>
           )}

@@ -131,13 +131,13 @@ function ReportPicker({ search }: { search: ReportSearch }) {
         <>
           <TextField
             label={t("reports.page.from")}
-            description="ÅÅÅÅ-MM-DD"
+            description={t("common.dateFormat")}
             value={values.fran}
             onChange={set("fran")}
           />
           <TextField
             label={t("reports.page.to")}
-            description="ÅÅÅÅ-MM-DD"
+            description={t("common.dateFormat")}
             value={values.till}
             onChange={set("till")}
           />

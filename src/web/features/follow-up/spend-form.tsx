@@ -1,10 +1,16 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { createSpendInput, kronorFromText, type SpendView } from "../../../common/finance.ts";
 import { Alert, FormErrorSummary, FormProblem, TextField } from "../../components/index.ts";
 import { useForm } from "../../lib/forms.ts";
 import { useAddSpend, useUpdateSpend } from "./money-api.ts";
-import { kronorText, MoneyFormButtons, UnitField, unitInput } from "./money-fields.tsx";
+import {
+  AmountField,
+  kronorText,
+  MoneyFormButtons,
+  UnitField,
+  unitInput,
+  useMoneySave,
+} from "./money-fields.tsx";
 
 const spendFields = createSpendInput.omit({ organisationId: true });
 
@@ -30,7 +36,6 @@ export function SpendForm({
   const { t } = useTranslation();
   const add = useAddSpend();
   const update = useUpdateSpend();
-  const [saved, setSaved] = useState(false);
   const initial = {
     unit: entry?.unit.id ?? "",
     newUnit: "",
@@ -55,16 +60,12 @@ export function SpendForm({
     category: t("finance.category"),
     note: t("finance.note"),
   };
-  const submit = form.onSubmit(async (data) => {
-    setSaved(false);
-    if (entry) {
-      await update.mutateAsync({ id: entry.id, data });
-      onSaved?.(t("finance.spendSaved"));
-    } else {
-      await add.mutateAsync({ ...data, organisationId });
-      form.reset();
-      setSaved(true);
-    }
+  const { saved, submit } = useMoneySave(form, {
+    id: entry?.id,
+    add: (data) => add.mutateAsync({ ...data, organisationId }),
+    update: update.mutateAsync,
+    savedMessage: t("finance.spendSaved"),
+    onSaved,
   });
   return (
     <form className="form" noValidate onSubmit={submit}>
@@ -82,13 +83,7 @@ export function SpendForm({
         isRequired
       />
       <TextField label={labels.date} description={t("finance.dateHint")} isRequired {...form.field("date")} />
-      <TextField
-        label={labels.amount}
-        description={t("finance.amountHint")}
-        inputMode="numeric"
-        isRequired
-        {...form.field("amount")}
-      />
+      <AmountField label={labels.amount} field={form.field("amount")} />
       <TextField label={labels.category} {...form.field("category")} />
       <TextField label={labels.note} {...form.field("note")} />
       <MoneyFormButtons

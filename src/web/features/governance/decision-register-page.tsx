@@ -5,14 +5,7 @@ import { useTranslation } from "react-i18next";
 import { formatKronor } from "../../../common/format.ts";
 import type { DecisionView } from "../../../common/governance.ts";
 import { useMe } from "../../auth.ts";
-import {
-  type Column,
-  DataTable,
-  EmptyState,
-  PageHeader,
-  QueryState,
-  Select,
-} from "../../components/index.ts";
+import { type Column, DataTable, PageHeader, QueryState, Select } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { bodiesQuery, decisionsQuery } from "./governance-api.ts";
 import { useYearSearch, YearSearchForm } from "./governance-parts.tsx";
@@ -95,19 +88,16 @@ export function DecisionRegisterPage() {
         )}
       </YearSearchForm>
       <QueryState query={decisions}>
-        {({ items }) =>
-          items.length === 0 ? (
-            <EmptyState message={t("governance.ui.decisionsNone")} />
-          ) : (
-            <DataTable
-              caption={`${t("governance.ui.decisionRegister")} ${year}`}
-              label={t("governance.ui.decisionRegister")}
-              rows={items}
-              rowKey={(d) => d.id}
-              columns={columns}
-            />
-          )
-        }
+        {({ items }) => (
+          <DataTable
+            empty={t("governance.ui.decisionsNone")}
+            caption={`${t("governance.ui.decisionRegister")} ${year}`}
+            label={t("governance.ui.decisionRegister")}
+            rows={items}
+            rowKey={(d) => d.id}
+            columns={columns}
+          />
+        )}
       </QueryState>
     </>
   );

@@ -22,7 +22,7 @@ import {
   TextAreaField,
   TextField,
 } from "../../components/index.ts";
-import { useForm } from "../../lib/forms.ts";
+import { useAddAndReset, useForm } from "../../lib/forms.ts";
 import { organisationChoicesQuery } from "../organisations/index.ts";
 import { peopleChoicesQuery } from "../people/index.ts";
 import {
@@ -47,7 +47,6 @@ export function AddMemberForm({ bodyId }: { bodyId: string }) {
   const add = useAddMember(bodyId);
   const people = useQuery(peopleChoicesQuery);
   const orgs = useQuery(organisationChoicesQuery);
-  const [done, setDone] = useState<string | null>(null);
   const form = useForm(
     addMemberInput,
     {
@@ -79,11 +78,9 @@ export function AddMemberForm({ bodyId }: { bodyId: string }) {
     endDate: t("governance.ui.endDate"),
   };
   const choose = { value: "", label: t("governance.ui.choose") };
-  const submit = form.onSubmit(async (data) => {
-    setDone(null);
+  const { done, submit } = useAddAndReset(form, async (data) => {
     await add.mutateAsync(data);
-    form.reset();
-    setDone(t("governance.ui.addMember"));
+    return t("governance.ui.addMember");
   });
   return (
     <Folded title={t("governance.ui.addMember")}>
@@ -135,7 +132,6 @@ export function RegistryEntryForm({
 }) {
   const { t } = useTranslation();
   const register = useRegister();
-  const [done, setDone] = useState<string | null>(null);
   const [confidential, setConfidential] = useState(false);
   const form = useForm(
     createRegistryEntryInput,
@@ -175,12 +171,10 @@ export function RegistryEntryForm({
     confidentialityGround: t("governance.ui.confidentialityGround"),
     externalNumber: t("governance.ui.externalNumber"),
   };
-  const submit = form.onSubmit(async (data) => {
-    setDone(null);
+  const { done, submit } = useAddAndReset(form, async (data) => {
     const entry = await register.mutateAsync(data);
-    form.reset();
     setConfidential(false);
-    setDone(t("governance.ui.registered", { number: entry.registryNumber }));
+    return t("governance.ui.registered", { number: entry.registryNumber });
   });
   return (
     <Folded title={t("governance.ui.newEntry")}>
@@ -320,7 +314,6 @@ export function DecisionForm({ meeting: m }: { meeting: MeetingView }) {
   const { t } = useTranslation();
   const add = useAddDecision(m.id);
   const projects = useQuery(projectOptionsQuery);
-  const [done, setDone] = useState<string | null>(null);
   const [isPublic, setPublic] = useState(true);
   const decisionItems = m.agenda.filter((a) => a.kind === "decision");
   const form = useForm(
@@ -351,13 +344,9 @@ export function DecisionForm({ meeting: m }: { meeting: MeetingView }) {
     agendaItemId: t("governance.ui.agendaItemId"),
     links: t("governance.ui.project"),
   };
-  const submit = form.onSubmit(async (data) => {
-    setDone(null);
+  const { done, submit } = useAddAndReset(form, async (data) => {
     const decision = await add.mutateAsync(data);
-    form.reset();
-    setDone(
-      t("governance.ui.decisionAdded", { number: decision.registryNumber ?? `§ ${decision.paragraph}` }),
-    );
+    return t("governance.ui.decisionAdded", { number: decision.registryNumber ?? `§ ${decision.paragraph}` });
   });
   return (
     <Folded title={t("governance.ui.addDecision")}>

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { RegistryEntryView } from "../../../common/governance.ts";
 import { useMe } from "../../auth.ts";
-import { type Column, DataTable, EmptyState, PageHeader, QueryState } from "../../components/index.ts";
+import { type Column, DataTable, PageHeader, QueryState } from "../../components/index.ts";
 import { organisationChoicesQuery } from "../organisations/index.ts";
 import { registryQuery } from "./governance-api.ts";
 import { RegistryEntryForm } from "./governance-forms.tsx";
@@ -62,19 +62,16 @@ export function RegistryPage() {
       {mayRegister && orgs.data && <RegistryEntryForm organisations={orgs.data} />}
       <YearSearchForm search={search} />
       <QueryState query={entries}>
-        {({ items }) =>
-          items.length === 0 ? (
-            <EmptyState message={t("governance.ui.registryNone")} />
-          ) : (
-            <DataTable
-              caption={`${t("governance.ui.registry")} ${year}`}
-              label={t("governance.ui.registry")}
-              rows={items}
-              rowKey={(e) => e.id}
-              columns={columns}
-            />
-          )
-        }
+        {({ items }) => (
+          <DataTable
+            empty={t("governance.ui.registryNone")}
+            caption={`${t("governance.ui.registry")} ${year}`}
+            label={t("governance.ui.registry")}
+            rows={items}
+            rowKey={(e) => e.id}
+            columns={columns}
+          />
+        )}
       </QueryState>
     </>
   );

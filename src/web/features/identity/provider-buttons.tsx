@@ -1,13 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api.ts";
-
-interface Provider {
-  id: string;
-  protocol: "saml" | "oidc";
-  name: string;
-  loginUrl: string;
-}
+import { providersQuery } from "./identity-api.ts";
 
 /**
  * "Logga in med <IdP>" for every SAML IdP and OpenID Connect provider the server is configured with. Plain
@@ -15,10 +8,7 @@ interface Provider {
  */
 export function ProviderButtons({ redirect }: { redirect?: string }) {
   const { t } = useTranslation();
-  const providers = useQuery({
-    queryKey: ["auth-providers"],
-    queryFn: () => api.get<{ items: Provider[] }>("/api/auth/providers"),
-  });
+  const providers = useQuery(providersQuery);
   const items = providers.data?.items ?? [];
   if (!items.length) return null;
   const returnTo = redirect?.startsWith("/") ? `?returnTo=${encodeURIComponent(redirect)}` : "";

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { learningFeedbackInput, linkInput, postInput, threadInput } from "../../../common/learning.ts";
 import {
@@ -14,7 +14,7 @@ import {
   TextAreaField,
   TextField,
 } from "../../components/index.ts";
-import { useForm } from "../../lib/forms.ts";
+import { useAddAndReset, useForm } from "../../lib/forms.ts";
 import { problemWithFields } from "../../lib/problem.ts";
 import {
   spaceListQuery,
@@ -165,15 +165,7 @@ function Links({ spaceId }: { spaceId: string }) {
           </ul>
         )}
       </QueryState>
-      <form
-        className="form"
-        noValidate
-        onSubmit={form.onSubmit(async (data) => {
-          await add.mutateAsync(data);
-          form.reset();
-        })}
-      >
-        <FormProblem form={form} />
+      <AddForm form={form} send={add.mutateAsync} submitLabel={t("learning.web.addLink")}>
         <Select
           label={t("learning.web.kind")}
           value={form.values.kind}
@@ -185,10 +177,7 @@ function Links({ spaceId }: { spaceId: string }) {
         />
         <TextField label={t("learning.web.linkTitle")} {...form.field("title")} />
         <TextField label={t("learning.web.url")} type="url" {...form.field("url")} />
-        <Button type="submit" variant="secondary" isPending={form.submitting}>
-          {t("learning.web.addLink")}
-        </Button>
-      </form>
+      </AddForm>
     </section>
   );
 }
@@ -221,15 +210,7 @@ function Forum({ spaceId }: { spaceId: string }) {
           </ul>
         )}
       </QueryState>
-      <form
-        className="form"
-        noValidate
-        onSubmit={form.onSubmit(async (data) => {
-          await start.mutateAsync(data);
-          form.reset();
-        })}
-      >
-        <FormProblem form={form} />
+      <AddForm form={form} send={start.mutateAsync} submitLabel={t("learning.web.startThread")}>
         <TextField label={t("learning.web.threadTitle")} {...form.field("title")} />
         <TextAreaField
           id={body.id}
@@ -238,10 +219,7 @@ function Forum({ spaceId }: { spaceId: string }) {
           onChange={body.onChange}
           error={body.error}
         />
-        <Button type="submit" variant="secondary" isPending={form.submitting}>
-          {t("learning.web.startThread")}
-        </Button>
-      </form>
+      </AddForm>
     </section>
   );
 }
@@ -265,15 +243,7 @@ function Thread({ spaceId, threadId }: { spaceId: string; threadId: string }) {
           </ul>
         )}
       </QueryState>
-      <form
-        className="form"
-        noValidate
-        onSubmit={form.onSubmit(async (data) => {
-          await reply.mutateAsync(data);
-          form.reset();
-        })}
-      >
-        <FormProblem form={form} />
+      <AddForm form={form} send={reply.mutateAsync} submitLabel={t("learning.web.sendReply")}>
         <TextAreaField
           id={body.id}
           label={t("learning.web.reply")}
@@ -281,10 +251,7 @@ function Thread({ spaceId, threadId }: { spaceId: string; threadId: string }) {
           onChange={body.onChange}
           error={body.error}
         />
-        <Button type="submit" variant="secondary" isPending={form.submitting}>
-          {t("learning.web.sendReply")}
-        </Button>
-      </form>
+      </AddForm>
     </div>
   );
 }
@@ -310,15 +277,7 @@ function Feedback({ spaceId }: { spaceId: string }) {
           </ul>
         )}
       </QueryState>
-      <form
-        className="form"
-        noValidate
-        onSubmit={form.onSubmit(async (data) => {
-          await give.mutateAsync(data);
-          form.reset();
-        })}
-      >
-        <FormProblem form={form} />
+      <AddForm form={form} send={give.mutateAsync} submitLabel={t("learning.web.sendFeedback")}>
         <TextAreaField
           id={comment.id}
           label={t("learning.web.yourFeedback")}
@@ -326,10 +285,37 @@ function Feedback({ spaceId }: { spaceId: string }) {
           onChange={comment.onChange}
           error={comment.error}
         />
-        <Button type="submit" variant="secondary" isPending={form.submitting}>
-          {t("learning.web.sendFeedback")}
-        </Button>
-      </form>
+      </AddForm>
     </section>
+  );
+}
+
+/** A form under a list that adds to it: the fields, the problem if any, the button; emptied once sent. */
+function AddForm<D>({
+  form,
+  send,
+  submitLabel,
+  children,
+}: {
+  form: {
+    onSubmit: (submit: (data: D) => Promise<unknown>) => (event: FormEvent) => void;
+    reset: () => void;
+    submitting: boolean;
+    formError: string | null;
+    conflict: boolean;
+  };
+  send: (data: D) => Promise<unknown>;
+  submitLabel: string;
+  children: ReactNode;
+}) {
+  const { submit } = useAddAndReset(form, send);
+  return (
+    <form className="form" noValidate onSubmit={submit}>
+      <FormProblem form={form} />
+      {children}
+      <Button type="submit" variant="secondary" isPending={form.submitting}>
+        {submitLabel}
+      </Button>
+    </form>
   );
 }

@@ -34,19 +34,16 @@ export function LocalPlansPage() {
     <>
       <PageHeader title={t("localwork.page.title")} intro={<p>{t("localwork.page.intro")}</p>} />
       <QueryState query={plans}>
-        {(items: LocalPlanView[]) =>
-          items.length === 0 ? (
-            <EmptyState message={t("localwork.page.none")} />
-          ) : (
-            <DataTable
-              caption={t("localwork.page.caption")}
-              label={t("localwork.page.title")}
-              rows={items}
-              rowKey={(p) => p.id}
-              columns={columns}
-            />
-          )
-        }
+        {(items: LocalPlanView[]) => (
+          <DataTable
+            empty={t("localwork.page.none")}
+            caption={t("localwork.page.caption")}
+            label={t("localwork.page.title")}
+            rows={items}
+            rowKey={(p) => p.id}
+            columns={columns}
+          />
+        )}
       </QueryState>
     </>
   );
@@ -110,10 +107,9 @@ function PlanBody({ data }: { data: LocalPlanDetailView }) {
       </section>
       <section aria-labelledby="support-heading">
         <h2 id="support-heading">{t("localwork.report.heading")}</h2>
-        {data.support.length === 0 ? (
-          <EmptyState message={t("localwork.page.noSupport")} />
-        ) : (
+        {
           <DataTable
+            empty={t("localwork.page.noSupport")}
             caption={t("localwork.page.supportCaption", { organisation: data.organisationName })}
             label={t("localwork.report.heading")}
             rows={data.support}
@@ -129,7 +125,7 @@ function PlanBody({ data }: { data: LocalPlanDetailView }) {
               </tr>
             }
           />
-        )}
+        }
       </section>
     </>
   );

@@ -8,12 +8,10 @@ import {
   updateOrganisationInput,
 } from "../../../common/organisations.ts";
 import {
-  Button,
   FormErrorSummary,
   FormProblem,
-  PageHeader,
-  QueryState,
-  RegistersNav,
+  RecordFormPage,
+  SaveCancel,
   Select,
   TextField,
 } from "../../components/index.ts";
@@ -26,15 +24,12 @@ export function OrganisationFormPage({ id }: { id?: string }) {
   const { t } = useTranslation();
   const organisation = useQuery({ ...organisationQuery(id ?? ""), enabled: !!id });
   return (
-    <>
-      <PageHeader title={id ? t("organisations.edit") : t("organisations.new")} />
-      <RegistersNav />
-      {id ? (
-        <QueryState query={organisation}>{(o) => <OrganisationForm organisation={o} />}</QueryState>
-      ) : (
-        <OrganisationForm />
-      )}
-    </>
+    <RecordFormPage
+      title={id ? t("organisations.edit") : t("organisations.new")}
+      record={id ? organisation : undefined}
+    >
+      {(o) => <OrganisationForm organisation={o} />}
+    </RecordFormPage>
   );
 }
 
@@ -136,14 +131,7 @@ function OrganisationForm({ organisation }: { organisation?: OrganisationView })
         {...form.field("tags")}
       />
       <TextAreaField label={labels.description} {...form.field("description")} />
-      <div className="button-row">
-        <Button type="submit" isPending={form.submitting}>
-          {t("common.save")}
-        </Button>
-        <Button variant="secondary" onPress={() => window.history.back()}>
-          {t("common.cancel")}
-        </Button>
-      </div>
+      <SaveCancel isPending={form.submitting} />
     </form>
   );
 }

@@ -5,16 +5,12 @@ import {
   organisationSorts,
   organisationTypes,
 } from "../../../common/organisations.ts";
-import { useMe } from "../../auth.ts";
 import {
   type Column,
   DataTable,
-  FilterForm,
-  ImportLink,
-  PageHeader,
-  RegisterResults,
-  RegistersNav,
+  RegisterPage,
   Select,
+  serverSortBy,
   TextField,
   useRegisterList,
 } from "../../components/index.ts";
@@ -25,60 +21,45 @@ const noFilters: OrganisationFilters = { q: "", type: "", county: "", tag: "", s
 /** /register/organisationer: search, filter by type, county and tag, sort, page, export. */
 export function OrganisationsPage() {
   const { t } = useTranslation();
-  const me = useMe();
   const list = useRegisterList({ key: "organisations", blank: noFilters, fetch: fetchOrganisations });
   const { draft, set } = list;
-  const newLink = me?.abilities.coordinate ? (
-    <Link to="/register/organisationer/ny" className="btn btn-primary">
-      {t("organisations.new")}
-    </Link>
-  ) : null;
-
   return (
-    <>
-      <PageHeader
-        title={t("organisations.title")}
-        intro={<p>{t("organisations.intro")}</p>}
-        actions={
-          <>
-            <ImportLink register="organisations" />
-            {newLink}
-          </>
-        }
-      />
-      <RegistersNav />
-      <FilterForm list={list}>
-        <TextField label={t("organisations.search")} type="search" value={draft.q} onChange={set("q")} />
-        <Select
-          label={t("organisations.fields.type")}
-          value={draft.type}
-          onChange={set("type")}
-          options={[
-            { value: "", label: t("organisations.allTypes") },
-            ...organisationTypes.map((type) => ({ value: type, label: t(`organisations.types.${type}`) })),
-          ]}
-        />
-        <TextField label={t("organisations.fields.county")} value={draft.county} onChange={set("county")} />
-        <TextField label={t("organisations.fields.tag")} value={draft.tag} onChange={set("tag")} />
-        <Select
-          label={t("organisations.sort.label")}
-          value={draft.sort}
-          onChange={set("sort")}
-          options={organisationSorts.map((s) => ({ value: s, label: t(`organisations.sort.${s}`) }))}
-        />
-      </FilterForm>
-      <RegisterResults
-        list={list}
-        register="organisations"
-        empty={
-          list.filtered
-            ? { message: t("organisations.empty"), action: <p>{t("organisations.emptyHint")}</p> }
-            : { message: t("common.emptyList"), action: newLink }
-        }
-      >
-        {(items) => <OrganisationsTable items={items} sort={list.filters.sort} onSort={list.sortBy} />}
-      </RegisterResults>
-    </>
+    <RegisterPage
+      title={t("organisations.title")}
+      intro={t("organisations.intro")}
+      register="organisations"
+      newRecord={{ to: "/register/organisationer/ny", label: t("organisations.new") }}
+      list={list}
+      empty={{
+        none: t("common.emptyList"),
+        filtered: t("organisations.empty"),
+        filteredHint: t("organisations.emptyHint"),
+      }}
+      filters={
+        <>
+          <TextField label={t("organisations.search")} type="search" value={draft.q} onChange={set("q")} />
+          <Select
+            label={t("organisations.fields.type")}
+            value={draft.type}
+            onChange={set("type")}
+            options={[
+              { value: "", label: t("organisations.allTypes") },
+              ...organisationTypes.map((type) => ({ value: type, label: t(`organisations.types.${type}`) })),
+            ]}
+          />
+          <TextField label={t("organisations.fields.county")} value={draft.county} onChange={set("county")} />
+          <TextField label={t("organisations.fields.tag")} value={draft.tag} onChange={set("tag")} />
+          <Select
+            label={t("organisations.sort.label")}
+            value={draft.sort}
+            onChange={set("sort")}
+            options={organisationSorts.map((s) => ({ value: s, label: t(`organisations.sort.${s}`) }))}
+          />
+        </>
+      }
+    >
+      {(items) => <OrganisationsTable items={items} sort={list.filters.sort} onSort={list.sortBy} />}
+    </RegisterPage>
   );
 }
 
@@ -95,8 +76,6 @@ function OrganisationsTable({
   onSort: (sort: string) => void;
 }) {
   const { t } = useTranslation();
-  const descending = sort.startsWith("-");
-  const column = Object.keys(serverSorts).find((k) => serverSorts[k] === sort.replace(/^-/, ""));
   const columns: Column<OrganisationView>[] = [
     {
       key: "name",
@@ -136,11 +115,7 @@ function OrganisationsTable({
       rows={items}
       rowKey={(o) => o.id}
       columnsKey="organisations"
-      serverSort={{
-        keys: Object.keys(serverSorts),
-        sort: column ? { key: column, direction: descending ? "descending" : "ascending" } : undefined,
-        onChange: (next) => onSort(`${next.direction === "descending" ? "-" : ""}${serverSorts[next.key]}`),
-      }}
+      serverSort={serverSortBy(serverSorts, sort, onSort)}
     />
   );
 }

@@ -6,6 +6,7 @@ import type {
   PersonView,
   UpdatePersonData,
 } from "../../../common/people.ts";
+import type { ErasureImpact } from "../../../common/privacy.ts";
 import { api, type Option, type Page, queryString } from "../../api.ts";
 import { useInvalidateRegisters } from "../organisations/index.ts";
 
@@ -64,3 +65,12 @@ export function useMergePerson(id: string) {
     onSuccess: () => invalidate(id),
   });
 }
+
+/** What erasing the person would remove or anonymise, module by module (asked when the dialog opens). */
+export const erasureImpactQuery = (personId: string) => ({
+  queryKey: ["personal-data", personId, "impact"],
+  queryFn: () => api.get<ErasureImpact>(`/api/personal-data/erasure/impact?personId=${personId}`),
+});
+
+/** Erases the person (the privacy module's erasure, with its audit). */
+export const erasePerson = (personId: string) => api.post("/api/personal-data/erasure", { personId });

@@ -2,16 +2,12 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { type PersonView, personSorts } from "../../../common/people.ts";
-import { useMe } from "../../auth.ts";
 import {
   type Column,
   DataTable,
-  FilterForm,
-  ImportLink,
-  PageHeader,
-  RegisterResults,
-  RegistersNav,
+  RegisterPage,
   Select,
+  serverSortBy,
   TextField,
   useRegisterList,
 } from "../../components/index.ts";
@@ -23,59 +19,44 @@ const noFilters: PersonFilters = { q: "", organisationId: "", sort: "name" };
 /** /register/personer: search by name or e-mail, filter by organisation, sort, page, export. */
 export function PeoplePage() {
   const { t } = useTranslation();
-  const me = useMe();
   const list = useRegisterList({ key: "people", blank: noFilters, fetch: fetchPeople });
   const { draft, set } = list;
   const organisations = useQuery(organisationChoicesQuery);
-  const newLink = me?.abilities.coordinate ? (
-    <Link to="/register/personer/ny" className="btn btn-primary">
-      {t("people.new")}
-    </Link>
-  ) : null;
-
   return (
-    <>
-      <PageHeader
-        title={t("people.title")}
-        intro={<p>{t("people.intro")}</p>}
-        actions={
-          <>
-            <ImportLink register="people" />
-            {newLink}
-          </>
-        }
-      />
-      <RegistersNav />
-      <FilterForm list={list}>
-        <TextField label={t("people.search")} type="search" value={draft.q} onChange={set("q")} />
-        <Select
-          label={t("people.fields.organisation")}
-          value={draft.organisationId}
-          onChange={set("organisationId")}
-          options={[
-            { value: "", label: t("people.allOrganisations") },
-            ...(organisations.data ?? []).map((o) => ({ value: o.id, label: o.label })),
-          ]}
-        />
-        <Select
-          label={t("people.sort.label")}
-          value={draft.sort}
-          onChange={set("sort")}
-          options={personSorts.map((s) => ({ value: s, label: t(`people.sort.${s}`) }))}
-        />
-      </FilterForm>
-      <RegisterResults
-        list={list}
-        register="people"
-        empty={
-          list.filtered
-            ? { message: t("people.empty"), action: <p>{t("people.emptyHint")}</p> }
-            : { message: t("common.emptyList"), action: newLink }
-        }
-      >
-        {(items) => <PeopleTable items={items} sort={list.filters.sort} onSort={list.sortBy} />}
-      </RegisterResults>
-    </>
+    <RegisterPage
+      title={t("people.title")}
+      intro={t("people.intro")}
+      register="people"
+      newRecord={{ to: "/register/personer/ny", label: t("people.new") }}
+      list={list}
+      empty={{
+        none: t("common.emptyList"),
+        filtered: t("people.empty"),
+        filteredHint: t("people.emptyHint"),
+      }}
+      filters={
+        <>
+          <TextField label={t("people.search")} type="search" value={draft.q} onChange={set("q")} />
+          <Select
+            label={t("people.fields.organisation")}
+            value={draft.organisationId}
+            onChange={set("organisationId")}
+            options={[
+              { value: "", label: t("people.allOrganisations") },
+              ...(organisations.data ?? []).map((o) => ({ value: o.id, label: o.label })),
+            ]}
+          />
+          <Select
+            label={t("people.sort.label")}
+            value={draft.sort}
+            onChange={set("sort")}
+            options={personSorts.map((s) => ({ value: s, label: t(`people.sort.${s}`) }))}
+          />
+        </>
+      }
+    >
+      {(items) => <PeopleTable items={items} sort={list.filters.sort} onSort={list.sortBy} />}
+    </RegisterPage>
   );
 }
 
@@ -92,8 +73,6 @@ function PeopleTable({
   onSort: (sort: string) => void;
 }) {
   const { t } = useTranslation();
-  const descending = sort.startsWith("-");
-  const column = Object.keys(serverSorts).find((k) => serverSorts[k] === sort.replace(/^-/, ""));
   const organisationsOf = (p: PersonView) => p.memberships.map((m) => m.organisationName).join(", ");
   const columns: Column<PersonView>[] = [
     {
@@ -128,11 +107,7 @@ function PeopleTable({
       columns={columns}
       rows={items}
       rowKey={(p) => p.id}
-      serverSort={{
-        keys: Object.keys(serverSorts),
-        sort: column ? { key: column, direction: descending ? "descending" : "ascending" } : undefined,
-        onChange: (next) => onSort(`${next.direction === "descending" ? "-" : ""}${serverSorts[next.key]}`),
-      }}
+      serverSort={serverSortBy(serverSorts, sort, onSort)}
     />
   );
 }

@@ -12,9 +12,8 @@ import {
   Button,
   FormErrorSummary,
   FormProblem,
-  PageHeader,
-  QueryState,
-  RegistersNav,
+  RecordFormPage,
+  SaveCancel,
   Select,
   TextField,
 } from "../../components/index.ts";
@@ -28,11 +27,9 @@ export function PersonFormPage({ id }: { id?: string }) {
   const { t } = useTranslation();
   const person = useQuery({ ...personQuery(id ?? ""), enabled: !!id });
   return (
-    <>
-      <PageHeader title={id ? t("people.edit") : t("people.new")} />
-      <RegistersNav />
-      {id ? <QueryState query={person}>{(p) => <PersonForm person={p} />}</QueryState> : <PersonForm />}
-    </>
+    <RecordFormPage title={id ? t("people.edit") : t("people.new")} record={id ? person : undefined}>
+      {(p) => <PersonForm person={p} />}
+    </RecordFormPage>
   );
 }
 
@@ -165,14 +162,7 @@ function PersonForm({ person }: { person?: PersonView }) {
         />
       )}
       <TextAreaField label={labels.notes} {...form.field("notes")} />
-      <div className="button-row">
-        <Button type="submit" isPending={form.submitting}>
-          {t("common.save")}
-        </Button>
-        <Button variant="secondary" onPress={() => window.history.back()}>
-          {t("common.cancel")}
-        </Button>
-      </div>
+      <SaveCancel isPending={form.submitting} />
     </form>
   );
 }

@@ -1,10 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ErasureImpact } from "../../../common/privacy.ts";
-import { api } from "../../api.ts";
 import { Alert, Button, Dialog, Spinner } from "../../components/index.ts";
 import { problemMessage } from "../../lib/problem.ts";
+import { erasePerson, erasureImpactQuery } from "./people-api.ts";
 
 /**
  * The person page's GDPR actions (issue 20), for coordinators and administrators: download the
@@ -36,13 +35,9 @@ function ErasePerson({ personId, name }: { personId: string; name: string }) {
   const queryClient = useQueryClient();
   const [isOpen, setOpen] = useState(false);
   const [done, setDone] = useState(false);
-  const impact = useQuery({
-    queryKey: ["personal-data", personId, "impact"],
-    queryFn: () => api.get<ErasureImpact>(`/api/personal-data/erasure/impact?personId=${personId}`),
-    enabled: isOpen,
-  });
+  const impact = useQuery({ ...erasureImpactQuery(personId), enabled: isOpen });
   const erase = useMutation({
-    mutationFn: () => api.post("/api/personal-data/erasure", { personId }),
+    mutationFn: () => erasePerson(personId),
     onSuccess: async () => {
       setDone(true);
       await queryClient.invalidateQueries({ queryKey: ["people"] });

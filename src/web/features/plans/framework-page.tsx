@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { FrameworkView } from "../../../common/goals.ts";
-import { Alert, PageHeader, QueryState, Select, TableScroll } from "../../components/index.ts";
+import { Alert, type Column, DataTable, PageHeader, QueryState, Select } from "../../components/index.ts";
 import { periodText } from "../../lib/format.ts";
 import { frameworkQuery } from "./plans-api.ts";
 
@@ -15,6 +15,26 @@ export function FrameworkPage({ frameworkId, version }: { frameworkId: string; v
 function Framework({ framework: f }: { framework: FrameworkView }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const goalColumns: Column<FrameworkView["goals"][number]>[] = [
+    { key: "code", header: t("goals.code"), isRowHeader: true, cell: (g) => g.code },
+    { key: "text", header: t("goals.text"), cell: (g) => g.text },
+    {
+      key: "subGoals",
+      header: t("goals.subGoals"),
+      cell: (g) =>
+        g.subGoals.length === 0 ? (
+          "–"
+        ) : (
+          <ul className="plain-list">
+            {g.subGoals.map((s) => (
+              <li key={s.id}>
+                <strong>{s.code}</strong> {s.text}
+              </li>
+            ))}
+          </ul>
+        ),
+    },
+  ];
   return (
     <>
       <PageHeader title={f.name} />
@@ -62,41 +82,13 @@ function Framework({ framework: f }: { framework: FrameworkView }) {
         </>
       )}
       {f.description && <p>{f.description}</p>}
-      <TableScroll label={t("goals.goals")}>
-        <table className="data-table">
-          <caption>
-            {t("goals.goals")} – {t("goals.versionN", { number: f.version.number })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("goals.code")}</th>
-              <th scope="col">{t("goals.text")}</th>
-              <th scope="col">{t("goals.subGoals")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {f.goals.map((g) => (
-              <tr key={g.id}>
-                <th scope="row">{g.code}</th>
-                <td>{g.text}</td>
-                <td>
-                  {g.subGoals.length === 0 ? (
-                    "–"
-                  ) : (
-                    <ul className="plain-list">
-                      {g.subGoals.map((s) => (
-                        <li key={s.id}>
-                          <strong>{s.code}</strong> {s.text}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption={`${t("goals.goals")} – ${t("goals.versionN", { number: f.version.number })}`}
+        label={t("goals.goals")}
+        columns={goalColumns}
+        rows={f.goals}
+        rowKey={(g) => g.id}
+      />
     </>
   );
 }

@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatKronor } from "../../../common/format.ts";
 import { type PlanItemView, planItemStatuses, progressInput } from "../../../common/plans.ts";
@@ -17,7 +16,7 @@ import {
 } from "../../components/index.ts";
 import { TextAreaField } from "../../components/text-area-field.tsx";
 import { currentLanguage } from "../../i18n/index.ts";
-import { useForm } from "../../lib/forms.ts";
+import { useAddAndReset, useForm } from "../../lib/forms.ts";
 import { PlanItemOccurrences } from "./plan-occurrences.tsx";
 import { startLabel } from "./plan-page.tsx";
 import { planQuery, useAddProgress } from "./plans-api.ts";
@@ -118,7 +117,6 @@ function ItemDetails({
 function ProgressForm({ planId, itemId }: { planId: string; itemId: string }) {
   const { t } = useTranslation();
   const add = useAddProgress(planId, itemId);
-  const [saved, setSaved] = useState(false);
   const form = useForm(
     progressInput,
     { date: new Date().toISOString().slice(0, 10), note: "", status: "" },
@@ -128,17 +126,12 @@ function ProgressForm({ planId, itemId }: { planId: string; itemId: string }) {
     }),
   );
   const labels = { date: t("plans.date"), note: t("plans.note"), status: t("plans.status") };
+  const { done: saved, submit } = useAddAndReset(form, async (data) => {
+    await add.mutateAsync(data);
+    return true;
+  });
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={form.onSubmit(async (data) => {
-        setSaved(false);
-        await add.mutateAsync(data);
-        form.reset();
-        setSaved(true);
-      })}
-    >
+    <form className="form" noValidate onSubmit={submit}>
       <h3>{t("plans.addProgress")}</h3>
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
       <FormProblem form={form} />

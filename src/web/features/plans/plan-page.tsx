@@ -3,7 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { formatKronor } from "../../../common/format.ts";
 import type { PlanItemView, PlanView } from "../../../common/plans.ts";
-import { Button, GoalCodes, PageHeader, QueryState, TableScroll } from "../../components/index.ts";
+import { Button, type Column, DataTable, GoalCodes, PageHeader, QueryState } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { periodText } from "../../lib/format.ts";
 import { PlanNav } from "./plan-nav.tsx";
@@ -106,70 +106,91 @@ function SectionTable({ name, planId, items }: { name: string; planId: string; i
   const locale = currentLanguage();
   const withTargets = items.some((i) => i.targetGroups.length > 0);
   const headingId = `section-${name.replace(/\W+/g, "-")}`;
+  const columns: Column<PlanItemView>[] = [
+    {
+      key: "activity",
+      header: t("plans.activity"),
+      isRowHeader: true,
+      cell: (item) => (
+        <Link to="/planer/$planId/insats/$itemId" params={{ planId, itemId: item.id }}>
+          {item.number}. {item.title}
+        </Link>
+      ),
+    },
+    {
+      key: "description",
+      header: t("plans.description"),
+      className: "plan-description",
+      cell: (item) => item.description,
+    },
+    {
+      key: "goals",
+      header: t("plans.goals"),
+      className: "nowrap",
+      cell: (item) => <GoalCodes goals={item.goals} />,
+    },
+    ...(withTargets
+      ? [
+          {
+            key: "targetGroups",
+            header: t("plans.targetGroups"),
+            cell: (item: PlanItemView) => item.targetGroups.join(", ") || "–",
+          },
+        ]
+      : []),
+    { key: "responsible", header: t("plans.responsible"), cell: (item) => item.responsibleText ?? "–" },
+    {
+      key: "start",
+      header: t("plans.start"),
+      cell: (item) => (
+        <>
+          {startLabel(item)}
+          {item.occurrences.length > 0 && (
+            <span className="muted small">
+              {" "}
+              ·{" "}
+              {t("plans.occurrencesDone", {
+                done: item.occurrences.filter((o) => o.doneAt).length,
+                total: item.occurrences.length,
+              })}
+            </span>
+          )}
+        </>
+      ),
+    },
+    {
+      key: "resources",
+      header: t("plans.resources"),
+      className: "numeric nowrap",
+      cell: (item) => (item.resources === null ? "" : formatKronor(item.resources, locale)),
+    },
+    {
+      key: "status",
+      header: t("plans.status"),
+      cell: (item) => (
+        <>
+          {t(`plans.statuses.${item.status}`)}
+          {item.deliveredCount > 0 && (
+            <span className="muted small">
+              {" "}
+              · {t("plans.delivered")}: {item.deliveredCount}
+            </span>
+          )}
+        </>
+      ),
+    },
+  ];
   return (
     <section aria-labelledby={headingId} className="plan-section">
       <h2 id={headingId}>{name}</h2>
-      <TableScroll label={name}>
-        <table className="data-table plan-table sticky-first">
-          <caption className="visually-hidden">{name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("plans.activity")}</th>
-              <th scope="col">{t("plans.description")}</th>
-              <th scope="col">{t("plans.goals")}</th>
-              {withTargets && <th scope="col">{t("plans.targetGroups")}</th>}
-              <th scope="col">{t("plans.responsible")}</th>
-              <th scope="col">{t("plans.start")}</th>
-              <th scope="col" className="numeric">
-                {t("plans.resources")}
-              </th>
-              <th scope="col">{t("plans.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id}>
-                <th scope="row">
-                  <Link to="/planer/$planId/insats/$itemId" params={{ planId, itemId: item.id }}>
-                    {item.number}. {item.title}
-                  </Link>
-                </th>
-                <td className="plan-description">{item.description}</td>
-                <td className="nowrap">
-                  <GoalCodes goals={item.goals} />
-                </td>
-                {withTargets && <td>{item.targetGroups.join(", ") || "–"}</td>}
-                <td>{item.responsibleText ?? "–"}</td>
-                <td>
-                  {startLabel(item)}
-                  {item.occurrences.length > 0 && (
-                    <span className="muted small">
-                      {" "}
-                      ·{" "}
-                      {t("plans.occurrencesDone", {
-                        done: item.occurrences.filter((o) => o.doneAt).length,
-                        total: item.occurrences.length,
-                      })}
-                    </span>
-                  )}
-                </td>
-                <td className="numeric nowrap">
-                  {item.resources === null ? "" : formatKronor(item.resources, locale)}
-                </td>
-                <td>
-                  {t(`plans.statuses.${item.status}`)}
-                  {item.deliveredCount > 0 && (
-                    <span className="muted small">
-                      {" "}
-                      · {t("plans.delivered")}: {item.deliveredCount}
-                    </span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption={name}
+        captionHidden
+        className="plan-table"
+        columns={columns}
+        rows={items}
+        rowKey={(item) => item.id}
+      />
     </section>
   );
 }

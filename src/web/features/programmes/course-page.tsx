@@ -1,17 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link, useNavigate } from "@tanstack/react-router";
+import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { formatCredits } from "../../../common/format.ts";
 import type { CourseView } from "../../../common/programmes.ts";
-import {
-  DeleteRecordWithImpact,
-  EmptyState,
-  PageHeader,
-  QueryState,
-  RegistersNav,
-} from "../../components/index.ts";
-import { currentLanguage } from "../../i18n/index.ts";
+import { EmptyState, QueryState } from "../../components/index.ts";
 import { courseQuery } from "./programmes-api.ts";
+import { StudyFacts, StudyHeader } from "./study-fields.tsx";
 
 /** /register/kurser/$id: facts (credits as "7,5 hp"), client of a contract course, programmes. */
 export function CoursePage({ id }: { id: string }) {
@@ -21,50 +14,17 @@ export function CoursePage({ id }: { id: string }) {
 
 function CourseDetails({ course: c }: { course: CourseView }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const actions = (
-    <div className="button-row">
-      {c.abilities.update && (
-        <Link to="/register/kurser/$id/redigera" params={{ id: c.id }} className="btn btn-secondary">
-          {t("programmes.editCourse")}
-        </Link>
-      )}
-      {c.abilities.delete && (
-        <DeleteRecordWithImpact
-          path={`/api/courses/${c.id}`}
-          invalidates={["programmes", "courses", "activities"]}
-          triggerLabel={t("programmes.deleteCourse")}
-          title={t("programmes.deleteConfirm", { name: c.nameSv })}
-          nothingElse={t("programmes.deleteNothingElse")}
-          onDeleted={() => navigate({ to: "/register/kurser" })}
-        />
-      )}
-    </div>
-  );
   return (
     <>
-      <PageHeader title={`${c.nameSv} (${c.code})`} actions={actions} />
-      <RegistersNav />
-      <dl className="facts">
-        <dt>{t("programmes.code")}</dt>
-        <dd>{c.code}</dd>
-        <dt>{t("programmes.nameEn")}</dt>
-        <dd>{c.nameEn ?? t("programmes.none")}</dd>
-        <dt>{t("programmes.credits")}</dt>
-        <dd>{c.credits === null ? t("programmes.none") : formatCredits(c.credits, currentLanguage())}</dd>
-        <dt>{t("programmes.level")}</dt>
-        <dd>{c.level ? t(`programmes.levels.${c.level}`) : t("programmes.none")}</dd>
-        <dt>{t("programmes.organisation")}</dt>
-        <dd>{c.organisation?.name ?? t("programmes.none")}</dd>
-        <dt>{t("programmes.responsiblePerson")}</dt>
-        <dd>{c.responsiblePerson?.name ?? t("programmes.none")}</dd>
+      <StudyHeader kind="course" record={c} />
+      <StudyFacts record={c}>
         <dt>{t("programmes.contract")}</dt>
         <dd>
           {c.contract
             ? t("programmes.contractCourse", { client: c.clientOrganisation?.name ?? t("programmes.none") })
             : t("common.no")}
         </dd>
-      </dl>
+      </StudyFacts>
       <section aria-labelledby="course-programmes">
         <h2 id="course-programmes">{t("programmes.programmes")}</h2>
         {c.programmes.length === 0 ? (

@@ -3,15 +3,10 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { formatCredits } from "../../../common/format.ts";
 import type { CourseView } from "../../../common/programmes.ts";
-import { useMe } from "../../auth.ts";
 import {
   type Column,
   DataTable,
-  FilterForm,
-  ImportLink,
-  PageHeader,
-  RegisterResults,
-  RegistersNav,
+  RegisterPage,
   Select,
   TextField,
   useRegisterList,
@@ -24,62 +19,43 @@ const noFilters: CourseFilters = { q: "", programmeId: "", contract: "" };
 /** /register/kurser: courses (contract courses too), by programme and kind, credits as "7,5 hp". */
 export function CoursesPage() {
   const { t } = useTranslation();
-  const me = useMe();
   const list = useRegisterList({ key: "courses", blank: noFilters, fetch: fetchCourses });
   const { draft, set } = list;
   const programmes = useQuery(programmeOptionsQuery);
-  const newLink = me?.abilities.coordinate ? (
-    <Link to="/register/kurser/ny" className="btn btn-primary">
-      {t("programmes.newCourse")}
-    </Link>
-  ) : null;
-
   return (
-    <>
-      <PageHeader
-        title={t("programmes.coursesTitle")}
-        actions={
-          <>
-            <ImportLink register="courses" />
-            {newLink}
-          </>
-        }
-      />
-      <RegistersNav />
-      <FilterForm list={list}>
-        <TextField label={t("programmes.search")} value={draft.q} onChange={set("q")} />
-        <Select
-          label={t("programmes.programmes")}
-          value={draft.programmeId}
-          onChange={set("programmeId")}
-          options={[
-            { value: "", label: t("programmes.anyProgramme") },
-            ...(programmes.data ?? []).map((p) => ({ value: p.id, label: p.label })),
-          ]}
-        />
-        <Select
-          label={t("programmes.contract")}
-          value={draft.contract}
-          onChange={set("contract")}
-          options={[
-            { value: "", label: t("common.all") },
-            { value: "true", label: t("programmes.onlyContract") },
-            { value: "false", label: t("programmes.onlyRegular") },
-          ]}
-        />
-      </FilterForm>
-      <RegisterResults
-        list={list}
-        register="courses"
-        empty={
-          list.filtered
-            ? { message: t("programmes.noCoursesFiltered") }
-            : { message: t("programmes.noCourses"), action: newLink }
-        }
-      >
-        {(items) => <CoursesTable items={items} />}
-      </RegisterResults>
-    </>
+    <RegisterPage
+      title={t("programmes.coursesTitle")}
+      register="courses"
+      newRecord={{ to: "/register/kurser/ny", label: t("programmes.newCourse") }}
+      list={list}
+      empty={{ none: t("programmes.noCourses"), filtered: t("programmes.noCoursesFiltered") }}
+      filters={
+        <>
+          <TextField label={t("programmes.search")} value={draft.q} onChange={set("q")} />
+          <Select
+            label={t("programmes.programmes")}
+            value={draft.programmeId}
+            onChange={set("programmeId")}
+            options={[
+              { value: "", label: t("programmes.anyProgramme") },
+              ...(programmes.data ?? []).map((p) => ({ value: p.id, label: p.label })),
+            ]}
+          />
+          <Select
+            label={t("programmes.contract")}
+            value={draft.contract}
+            onChange={set("contract")}
+            options={[
+              { value: "", label: t("common.all") },
+              { value: "true", label: t("programmes.onlyContract") },
+              { value: "false", label: t("programmes.onlyRegular") },
+            ]}
+          />
+        </>
+      }
+    >
+      {(items) => <CoursesTable items={items} />}
+    </RegisterPage>
   );
 }
 

@@ -1,17 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link, useNavigate } from "@tanstack/react-router";
+import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { formatCredits } from "../../../common/format.ts";
 import type { ProgrammeView } from "../../../common/programmes.ts";
-import {
-  DeleteRecordWithImpact,
-  EmptyState,
-  PageHeader,
-  QueryState,
-  RegistersNav,
-} from "../../components/index.ts";
+import { EmptyState, QueryState } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { programmeQuery } from "./programmes-api.ts";
+import { StudyFacts, StudyHeader } from "./study-fields.tsx";
 
 /** /register/program/$id: facts, courses (linked) and the way to the programme's activities. */
 export function ProgrammePage({ id }: { id: string }) {
@@ -21,45 +16,11 @@ export function ProgrammePage({ id }: { id: string }) {
 
 function ProgrammeDetails({ programme: p }: { programme: ProgrammeView }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const language = currentLanguage();
-  const actions = (
-    <div className="button-row">
-      {p.abilities.update && (
-        <Link to="/register/program/$id/redigera" params={{ id: p.id }} className="btn btn-secondary">
-          {t("programmes.editProgramme")}
-        </Link>
-      )}
-      {p.abilities.delete && (
-        <DeleteRecordWithImpact
-          path={`/api/programmes/${p.id}`}
-          invalidates={["programmes", "courses", "activities"]}
-          triggerLabel={t("programmes.deleteProgramme")}
-          title={t("programmes.deleteConfirm", { name: p.nameSv })}
-          nothingElse={t("programmes.deleteNothingElse")}
-          onDeleted={() => navigate({ to: "/register/program" })}
-        />
-      )}
-    </div>
-  );
   return (
     <>
-      <PageHeader title={`${p.nameSv} (${p.code})`} actions={actions} />
-      <RegistersNav />
-      <dl className="facts">
-        <dt>{t("programmes.code")}</dt>
-        <dd>{p.code}</dd>
-        <dt>{t("programmes.nameEn")}</dt>
-        <dd>{p.nameEn ?? t("programmes.none")}</dd>
-        <dt>{t("programmes.credits")}</dt>
-        <dd>{p.credits === null ? t("programmes.none") : formatCredits(p.credits, language)}</dd>
-        <dt>{t("programmes.level")}</dt>
-        <dd>{p.level ? t(`programmes.levels.${p.level}`) : t("programmes.none")}</dd>
-        <dt>{t("programmes.organisation")}</dt>
-        <dd>{p.organisation?.name ?? t("programmes.none")}</dd>
-        <dt>{t("programmes.responsiblePerson")}</dt>
-        <dd>{p.responsiblePerson?.name ?? t("programmes.none")}</dd>
-      </dl>
+      <StudyHeader kind="programme" record={p} />
+      <StudyFacts record={p} />
       <section aria-labelledby="programme-courses">
         <h2 id="programme-courses">{t("programmes.courses")}</h2>
         {p.courses.length === 0 ? (

@@ -3,15 +3,10 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { formatCredits } from "../../../common/format.ts";
 import { type ProgrammeView, programmeLevels } from "../../../common/programmes.ts";
-import { useMe } from "../../auth.ts";
 import {
   type Column,
   DataTable,
-  FilterForm,
-  ImportLink,
-  PageHeader,
-  RegisterResults,
-  RegistersNav,
+  RegisterPage,
   Select,
   TextField,
   useRegisterList,
@@ -24,61 +19,42 @@ const noFilters: ProgrammeFilters = { q: "", level: "", organisationId: "" };
 /** /register/program: programmes in Swedish order, searchable and filtered by level and unit. */
 export function ProgrammesPage() {
   const { t } = useTranslation();
-  const me = useMe();
   const list = useRegisterList({ key: "programmes", blank: noFilters, fetch: fetchProgrammes });
   const { draft, set } = list;
   const organisations = useQuery(organisationOptionsQuery);
-  const newLink = me?.abilities.coordinate ? (
-    <Link to="/register/program/ny" className="btn btn-primary">
-      {t("programmes.newProgramme")}
-    </Link>
-  ) : null;
-
   return (
-    <>
-      <PageHeader
-        title={t("programmes.programmesTitle")}
-        actions={
-          <>
-            <ImportLink register="programmes" />
-            {newLink}
-          </>
-        }
-      />
-      <RegistersNav />
-      <FilterForm list={list}>
-        <TextField label={t("programmes.search")} value={draft.q} onChange={set("q")} />
-        <Select
-          label={t("programmes.level")}
-          value={draft.level}
-          onChange={set("level")}
-          options={[
-            { value: "", label: t("programmes.anyLevel") },
-            ...programmeLevels.map((l) => ({ value: l, label: t(`programmes.levels.${l}`) })),
-          ]}
-        />
-        <Select
-          label={t("programmes.organisation")}
-          value={draft.organisationId}
-          onChange={set("organisationId")}
-          options={[
-            { value: "", label: t("programmes.anyOrganisation") },
-            ...(organisations.data ?? []).map((o) => ({ value: o.id, label: o.label })),
-          ]}
-        />
-      </FilterForm>
-      <RegisterResults
-        list={list}
-        register="programmes"
-        empty={
-          list.filtered
-            ? { message: t("programmes.noProgrammesFiltered") }
-            : { message: t("programmes.noProgrammes"), action: newLink }
-        }
-      >
-        {(items) => <ProgrammesTable items={items} />}
-      </RegisterResults>
-    </>
+    <RegisterPage
+      title={t("programmes.programmesTitle")}
+      register="programmes"
+      newRecord={{ to: "/register/program/ny", label: t("programmes.newProgramme") }}
+      list={list}
+      empty={{ none: t("programmes.noProgrammes"), filtered: t("programmes.noProgrammesFiltered") }}
+      filters={
+        <>
+          <TextField label={t("programmes.search")} value={draft.q} onChange={set("q")} />
+          <Select
+            label={t("programmes.level")}
+            value={draft.level}
+            onChange={set("level")}
+            options={[
+              { value: "", label: t("programmes.anyLevel") },
+              ...programmeLevels.map((l) => ({ value: l, label: t(`programmes.levels.${l}`) })),
+            ]}
+          />
+          <Select
+            label={t("programmes.organisation")}
+            value={draft.organisationId}
+            onChange={set("organisationId")}
+            options={[
+              { value: "", label: t("programmes.anyOrganisation") },
+              ...(organisations.data ?? []).map((o) => ({ value: o.id, label: o.label })),
+            ]}
+          />
+        </>
+      }
+    >
+      {(items) => <ProgrammesTable items={items} />}
+    </RegisterPage>
   );
 }
 

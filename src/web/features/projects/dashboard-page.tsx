@@ -3,10 +3,17 @@ import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type DashboardView, projectColours } from "../../../common/projects.ts";
-import { PageHeader, QueryState, Select, TableScroll, TextField } from "../../components/index.ts";
+import {
+  type Column,
+  DataTable,
+  PageHeader,
+  QueryState,
+  TableScroll,
+  TextField,
+} from "../../components/index.ts";
 import { formatCount, formatMonth } from "../../lib/format.ts";
 import { ColourBadge } from "./colour-badge.tsx";
-import { PortfolioNav } from "./portfolio-nav.tsx";
+import { OwnerSelect, PortfolioNav } from "./portfolio-nav.tsx";
 import { dashboardQuery } from "./projects-api.ts";
 
 const MONTHS = 3;
@@ -17,7 +24,6 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const [asOf, setAsOf] = useState(new Date().toISOString().slice(0, 10));
   const [owner, setOwner] = useState("");
-  const all = useQuery(dashboardQuery({}));
   const dashboard = useQuery(
     dashboardQuery({ owner: owner || undefined, asOf: isIsoDate(asOf) ? asOf : undefined, months: MONTHS }),
   );
@@ -28,20 +34,12 @@ export function DashboardPage() {
       <div className="filter-fields no-print">
         <TextField
           label={t("projects.asOf")}
-          description="ÅÅÅÅ-MM-DD"
+          description={t("common.dateFormat")}
           value={asOf}
           onChange={setAsOf}
           error={isIsoDate(asOf) ? undefined : t("validation.date")}
         />
-        <Select
-          label={t("projects.owner")}
-          value={owner}
-          onChange={setOwner}
-          options={[
-            { value: "", label: t("projects.allOwners") },
-            ...(all.data?.byOwner ?? []).map((o) => ({ value: o.id, label: o.name })),
-          ]}
-        />
+        <OwnerSelect value={owner} onChange={setOwner} />
       </div>
       <QueryState query={dashboard}>{(data) => <Dashboard data={data} />}</QueryState>
     </>
@@ -51,6 +49,28 @@ export function DashboardPage() {
 function Dashboard({ data }: { data: DashboardView }) {
   const { t } = useTranslation();
   const kinds = [...projectColours, "none"] as const;
+  const overdueColumns: Column<DashboardView["overdueReports"][number]>[] = [
+    {
+      key: "name",
+      header: t("projects.name"),
+      isRowHeader: true,
+      cell: (p) => (
+        <Link to="/planer/projekt/$projectId" params={{ projectId: p.id }}>
+          {p.name}
+        </Link>
+      ),
+    },
+    { key: "lead", header: t("projects.lead"), cell: (p) => p.leadName ?? "–" },
+    { key: "dueDate", header: t("projects.dueDate"), cell: (p) => p.reportDueDate },
+    {
+      key: "daysOverdue",
+      header: t("projects.daysOverdue"),
+      className: "numeric",
+      cell: (p) => formatCount(p.daysOverdue),
+    },
+    { key: "latestReport", header: t("projects.latestReport"), cell: (p) => p.latestReportDate ?? "–" },
+    { key: "colour", header: t("projects.colour"), cell: (p) => <ColourBadge colour={p.colour} /> },
+  ];
   return (
     <>
       <section aria-labelledby="colour-heading">
@@ -121,41 +141,13 @@ function Dashboard({ data }: { data: DashboardView }) {
         {data.overdueReports.length === 0 ? (
           <p className="muted">{t("projects.overdueEmpty")}</p>
         ) : (
-          <TableScroll label={t("projects.overdue")}>
-            <table className="data-table">
-              <caption className="visually-hidden">{t("projects.overdue")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("projects.name")}</th>
-                  <th scope="col">{t("projects.lead")}</th>
-                  <th scope="col">{t("projects.dueDate")}</th>
-                  <th scope="col" className="numeric">
-                    {t("projects.daysOverdue")}
-                  </th>
-                  <th scope="col">{t("projects.latestReport")}</th>
-                  <th scope="col">{t("projects.colour")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.overdueReports.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">
-                      <Link to="/planer/projekt/$projectId" params={{ projectId: p.id }}>
-                        {p.name}
-                      </Link>
-                    </th>
-                    <td>{p.leadName ?? "–"}</td>
-                    <td>{p.reportDueDate}</td>
-                    <td className="numeric">{formatCount(p.daysOverdue)}</td>
-                    <td>{p.latestReportDate ?? "–"}</td>
-                    <td>
-                      <ColourBadge colour={p.colour} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption={t("projects.overdue")}
+            captionHidden
+            columns={overdueColumns}
+            rows={data.overdueReports}
+            rowKey={(p) => p.id}
+          />
         )}
       </section>
     </>

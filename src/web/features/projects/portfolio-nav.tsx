@@ -1,5 +1,8 @@
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { Select } from "../../components/index.ts";
+import { dashboardQuery } from "./projects-api.ts";
 
 /** The portfolio's sub-navigation: the table, the overview, the timeline, the review rounds. */
 export function PortfolioNav() {
@@ -30,5 +33,22 @@ export function PortfolioNav() {
         </li>
       </ul>
     </nav>
+  );
+}
+
+/** "Ägare": every owner of a project (from the unfiltered overview), or all of them. */
+export function OwnerSelect({ value, onChange }: { value: string; onChange: (owner: string) => void }) {
+  const { t } = useTranslation();
+  const all = useQuery(dashboardQuery({}));
+  return (
+    <Select
+      label={t("projects.owner")}
+      value={value}
+      onChange={onChange}
+      options={[
+        { value: "", label: t("projects.allOwners") },
+        ...(all.data?.byOwner ?? []).map((o) => ({ value: o.id, label: o.name })),
+      ]}
+    />
   );
 }

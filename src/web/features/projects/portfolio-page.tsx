@@ -7,7 +7,6 @@ import {
   Button,
   type Column,
   DataTable,
-  EmptyState,
   PageHeader,
   QueryState,
   Select,
@@ -139,19 +138,16 @@ export function PortfolioPage({ initial }: { initial: Partial<PortfolioFilters> 
         />
       </div>
       <QueryState query={projects}>
-        {(rows) =>
-          rows.length === 0 ? (
-            <EmptyState message={t("projects.empty")} />
-          ) : (
-            <DataTable
-              caption={`${t("projects.portfolio")} (${rows.length})`}
-              columns={columns}
-              rows={rows}
-              rowKey={(p) => p.id}
-              columnsKey="portfolio"
-            />
-          )
-        }
+        {(rows) => (
+          <DataTable
+            empty={t("projects.empty")}
+            caption={`${t("projects.portfolio")} (${rows.length})`}
+            columns={columns}
+            rows={rows}
+            rowKey={(p) => p.id}
+            columnsKey="portfolio"
+          />
+        )}
       </QueryState>
     </>
   );

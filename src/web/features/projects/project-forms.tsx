@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   projectColours,
@@ -9,7 +8,7 @@ import {
 } from "../../../common/projects.ts";
 import { Alert, Button, FormErrorSummary, FormProblem, Select, TextField } from "../../components/index.ts";
 import { TextAreaField } from "../../components/text-area-field.tsx";
-import { useForm } from "../../lib/forms.ts";
+import { useAddAndReset, useForm } from "../../lib/forms.ts";
 import { useReviewReport, useSetStatus, useSubmitReport } from "./projects-api.ts";
 
 function useColourOptions() {
@@ -24,22 +23,15 @@ function useColourOptions() {
 export function StatusForm({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const setStatus = useSetStatus(projectId);
-  const [saved, setSaved] = useState(false);
   const options = useColourOptions();
   const form = useForm(statusInput, { colour: "", reason: "" });
   const labels = { colour: t("projects.newColour"), reason: t("projects.reason") };
+  const { done: saved, submit } = useAddAndReset(form, async (data) => {
+    await setStatus.mutateAsync(data);
+    return true;
+  });
   return (
-    <form
-      className="form status-form"
-      aria-labelledby="status-heading"
-      noValidate
-      onSubmit={form.onSubmit(async (data) => {
-        setSaved(false);
-        await setStatus.mutateAsync(data);
-        form.reset();
-        setSaved(true);
-      })}
-    >
+    <form className="form status-form" aria-labelledby="status-heading" noValidate onSubmit={submit}>
       <h2 id="status-heading">{t("projects.changeStatus")}</h2>
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
       <FormProblem form={form} />
@@ -75,7 +67,6 @@ const emptyReport = {
 export function ReportForm({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const submit = useSubmitReport(projectId);
-  const [saved, setSaved] = useState(false);
   const form = useForm(reportInput, emptyReport, (v) => ({
     ...v,
     periodFrom: v.periodFrom || null,
@@ -95,18 +86,12 @@ export function ReportForm({ projectId }: { projectId: string }) {
     nextSteps: t("projects.nextSteps"),
     budgetUsed: t("projects.budgetUsed"),
   };
+  const { done: saved, submit: submitForm } = useAddAndReset(form, async (data) => {
+    await submit.mutateAsync(data);
+    return true;
+  });
   return (
-    <form
-      className="form report-form"
-      aria-labelledby="report-heading"
-      noValidate
-      onSubmit={form.onSubmit(async (data) => {
-        setSaved(false);
-        await submit.mutateAsync(data);
-        form.reset();
-        setSaved(true);
-      })}
-    >
+    <form className="form report-form" aria-labelledby="report-heading" noValidate onSubmit={submitForm}>
       <h3 id="report-heading">{t("projects.submitReport")}</h3>
       <FormErrorSummary errors={form.errors} labels={labels} prefix={form.prefix} />
       <FormProblem form={form} />
@@ -118,8 +103,12 @@ export function ReportForm({ projectId }: { projectId: string }) {
         onChange={(v) => form.setValue("kind", v)}
         options={reportTypes.map((k) => ({ value: k, label: t(`projects.reportTypes.${k}`) }))}
       />
-      <TextField label={labels.periodFrom} description="ÅÅÅÅ-MM-DD" {...form.field("periodFrom")} />
-      <TextField label={labels.periodTo} description="ÅÅÅÅ-MM-DD" {...form.field("periodTo")} />
+      <TextField
+        label={labels.periodFrom}
+        description={t("common.dateFormat")}
+        {...form.field("periodFrom")}
+      />
+      <TextField label={labels.periodTo} description={t("common.dateFormat")} {...form.field("periodTo")} />
       <TextAreaField label={labels.doneSinceLast} {...form.field("doneSinceLast")} />
       <TextAreaField label={labels.deviations} {...form.field("deviations")} />
       <TextAreaField label={labels.results} {...form.field("results")} />

@@ -3,7 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatKronor } from "../../../common/format.ts";
 import type { ProjectView } from "../../../common/projects.ts";
-import { GoalCodes, PageHeader, QueryState, TableScroll } from "../../components/index.ts";
+import { type Column, DataTable, GoalCodes, PageHeader, QueryState } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { ColourBadge, reportShort } from "./colour-badge.tsx";
 import { ReportForm, ReviewForm, StatusForm } from "./project-forms.tsx";
@@ -18,6 +18,51 @@ export function ProjectPage({ projectId }: { projectId: string }) {
 function Project({ project: p }: { project: ProjectView }) {
   const { t } = useTranslation();
   const locale = currentLanguage();
+  const historyColumns: Column<ProjectView["colourHistory"][number]>[] = [
+    { key: "date", header: t("projects.date"), isRowHeader: true, cell: (c) => c.date },
+    {
+      key: "from",
+      header: t("projects.from"),
+      cell: (c) => (c.previousColour ? <ColourBadge colour={c.previousColour} /> : "–"),
+    },
+    { key: "to", header: t("projects.to"), cell: (c) => <ColourBadge colour={c.colour} /> },
+    { key: "reason", header: t("projects.reason"), cell: (c) => c.reason },
+    {
+      key: "changedBy",
+      header: t("projects.changedBy"),
+      cell: (c) => (
+        <>
+          {c.authorName}
+          <span className="muted small"> · {formatDateTime(c.recordedAt, locale)}</span>
+        </>
+      ),
+    },
+  ];
+  const fundingColumns: Column<ProjectView["funding"][number]>[] = [
+    {
+      key: "funder",
+      header: t("projects.funder"),
+      isRowHeader: true,
+      cell: (f) => (
+        <>
+          {f.funder?.name ?? f.funderName ?? "–"}
+          {f.note && <div className="muted small">{f.note}</div>}
+        </>
+      ),
+    },
+    {
+      key: "kind",
+      header: t("projects.fundingKinds.own"),
+      cell: (f) => t(`projects.fundingKinds.${f.kind}`),
+    },
+    {
+      key: "amount",
+      header: t("projects.amount"),
+      className: "numeric nowrap",
+      cell: (f) => formatKronor(f.amount, locale),
+    },
+    { key: "year", header: t("projects.year"), cell: (f) => f.year ?? "–" },
+  ];
   return (
     <>
       <PageHeader title={p.name} intro={<ColourBadge colour={p.colour} />} />
@@ -57,36 +102,13 @@ function Project({ project: p }: { project: ProjectView }) {
         {p.colourHistory.length === 0 ? (
           <p className="muted">{t("projects.historyEmpty")}</p>
         ) : (
-          <TableScroll label={t("projects.history")}>
-            <table className="data-table">
-              <caption className="visually-hidden">{t("projects.history")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("projects.date")}</th>
-                  <th scope="col">{t("projects.from")}</th>
-                  <th scope="col">{t("projects.to")}</th>
-                  <th scope="col">{t("projects.reason")}</th>
-                  <th scope="col">{t("projects.changedBy")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.colourHistory.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">{c.date}</th>
-                    <td>{c.previousColour ? <ColourBadge colour={c.previousColour} /> : "–"}</td>
-                    <td>
-                      <ColourBadge colour={c.colour} />
-                    </td>
-                    <td>{c.reason}</td>
-                    <td>
-                      {c.authorName}
-                      <span className="muted small"> · {formatDateTime(c.recordedAt, locale)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption={t("projects.history")}
+            captionHidden
+            columns={historyColumns}
+            rows={p.colourHistory}
+            rowKey={(c) => c.id}
+          />
         )}
       </section>
       {p.abilities.manage && (
@@ -143,42 +165,21 @@ function Project({ project: p }: { project: ProjectView }) {
         {p.funding.length === 0 ? (
           <p className="muted">–</p>
         ) : (
-          <TableScroll label={t("projects.funding")}>
-            <table className="data-table">
-              <caption className="visually-hidden">{t("projects.funding")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("projects.funder")}</th>
-                  <th scope="col">{t("projects.fundingKinds.own")}</th>
-                  <th scope="col" className="numeric">
-                    {t("projects.amount")}
-                  </th>
-                  <th scope="col">{t("projects.year")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.funding.map((f) => (
-                  <tr key={f.id}>
-                    <th scope="row">
-                      {f.funder?.name ?? f.funderName ?? "–"}
-                      {f.note && <div className="muted small">{f.note}</div>}
-                    </th>
-                    <td>{t(`projects.fundingKinds.${f.kind}`)}</td>
-                    <td className="numeric nowrap">{formatKronor(f.amount, locale)}</td>
-                    <td>{f.year ?? "–"}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t("projects.fundingTotal")}</th>
-                  <td />
-                  <td className="numeric nowrap">{formatKronor(p.fundingTotals.total, locale)}</td>
-                  <td />
-                </tr>
-              </tfoot>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption={t("projects.funding")}
+            captionHidden
+            columns={fundingColumns}
+            rows={p.funding}
+            rowKey={(f) => f.id}
+            footer={
+              <tr>
+                <th scope="row">{t("projects.fundingTotal")}</th>
+                <td />
+                <td className="numeric nowrap">{formatKronor(p.fundingTotals.total, locale)}</td>
+                <td />
+              </tr>
+            }
+          />
         )}
       </section>
 

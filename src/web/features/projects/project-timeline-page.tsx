@@ -4,10 +4,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProjectTimelineView } from "../../../common/projects.ts";
 import { type GanttBar, GanttChart } from "../../components/gantt-chart.tsx";
-import { PageHeader, QueryState, Select, TableScroll } from "../../components/index.ts";
+import { PageHeader, QueryState, TableScroll } from "../../components/index.ts";
 import { ColourBadge } from "./colour-badge.tsx";
-import { PortfolioNav } from "./portfolio-nav.tsx";
-import { dashboardQuery, projectTimelineQuery } from "./projects-api.ts";
+import { OwnerSelect, PortfolioNav } from "./portfolio-nav.tsx";
+import { projectTimelineQuery } from "./projects-api.ts";
 
 // The bars take the project's colour; the table beside the chart says it in words.
 const barColour = { green: "#1d6b3a", yellow: "#8a6d00", red: "#a4262c", none: "#4a5561" } as const;
@@ -22,22 +22,13 @@ function monthEnd(ym: string) {
 export function ProjectTimelinePage() {
   const { t } = useTranslation();
   const [owner, setOwner] = useState("");
-  const owners = useQuery(dashboardQuery({}));
   const timeline = useQuery(projectTimelineQuery(owner || undefined));
   return (
     <>
       <PageHeader title={t("projects.timeline")} intro={<p>{t("projects.timelineIntro")}</p>} />
       <PortfolioNav />
       <div className="filter-fields no-print">
-        <Select
-          label={t("projects.owner")}
-          value={owner}
-          onChange={setOwner}
-          options={[
-            { value: "", label: t("projects.allOwners") },
-            ...(owners.data?.byOwner ?? []).map((o) => ({ value: o.id, label: o.name })),
-          ]}
-        />
+        <OwnerSelect value={owner} onChange={setOwner} />
       </div>
       <QueryState query={timeline}>{(data) => <Timeline data={data} />}</QueryState>
     </>

@@ -3,10 +3,9 @@ import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../../common/format.ts";
 import type { ImportErrorView, ImportJobView } from "../../../common/transfer.ts";
-import { api } from "../../api.ts";
 import { Alert, Button, type Column, DataTable, QueryState } from "../../components/index.ts";
 import { currentLanguage } from "../../i18n/index.ts";
-import { importJobPath } from "./transfer-api.ts";
+import { importJobQuery } from "./transfer-api.ts";
 
 const finished = (job: ImportJobView | undefined) => job?.status === "done" || job?.status === "failed";
 
@@ -26,8 +25,7 @@ export function ImportProgress({
 }) {
   const { t } = useTranslation();
   const job = useQuery({
-    queryKey: ["imports", started.id],
-    queryFn: () => api.get<ImportJobView>(importJobPath(started.id)),
+    ...importJobQuery(started.id),
     initialData: started,
     refetchInterval: (query) => (finished(query.state.data) ? false : 500),
   });

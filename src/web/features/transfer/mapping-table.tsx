@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { ImportMapping, ImportPreviewView } from "../../../common/transfer.ts";
-import { Alert } from "../../components/index.ts";
+import { Alert, TableScroll } from "../../components/index.ts";
 
 /**
  * One row per column of the file: its heading, an example value, and which register field it
@@ -26,12 +26,7 @@ export function MappingTable({
           {t("transfer.wizard.missingRequired", { fields: missing.map((f) => f.label).join(", ") })}
         </Alert>
       )}
-      <section
-        className="table-scroll"
-        aria-label={t("transfer.wizard.mappingCaption")}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable)
-        tabIndex={0}
-      >
+      <TableScroll label={t("transfer.wizard.mappingCaption")}>
         <table className="data-table">
           <caption>{t("transfer.wizard.mappingCaption")}</caption>
           <thead>
@@ -65,7 +60,7 @@ export function MappingTable({
             ))}
           </tbody>
         </table>
-      </section>
+      </TableScroll>
       <details>
         <summary>{t("transfer.wizard.fieldHelp")}</summary>
         <dl className="facts">

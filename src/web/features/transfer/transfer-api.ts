@@ -4,7 +4,7 @@ import type {
   ImportPreviewView,
   TransferRegister,
 } from "../../../common/transfer.ts";
-import { ApiError, type Problem } from "../../api.ts";
+import { ApiError, api, type Problem } from "../../api.ts";
 import i18n from "../../i18n/index.ts";
 
 /**
@@ -67,6 +67,12 @@ export function startImport(
 }
 
 export const importJobPath = (id: string) => `/api/imports/${id}`;
+
+/** An import's job: its progress, then its result (polled while it runs). */
+export const importJobQuery = (id: string) => ({
+  queryKey: ["imports", id],
+  queryFn: () => api.get<ImportJobView>(importJobPath(id)),
+});
 
 export const templateHref = (register: TransferRegister, format: "xlsx" | "csv") =>
   `/api/${register}/import/template?format=${format}`;

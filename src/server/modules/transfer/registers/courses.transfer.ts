@@ -1,10 +1,9 @@
 import { type CreateCourseInput, courseListQuery, createCourseInput } from "../../../../common/programmes.ts";
 import type { Db } from "../../../db/client.ts";
-import { isoToDate } from "../../../platform/spreadsheet-export.ts";
 import { type CourseRecord, createCourse, listCourses } from "../../programmes/index.ts";
 import { existingValues, idsByCode, organisationsByRef } from "../transfer.lookups.ts";
 import type { BuiltRow, RegisterTransfer } from "../transfer.registry.ts";
-import { resolveUnitsAndPeople, studyFields } from "./programmes.transfer.ts";
+import { resolveUnitsAndPeople, studyColumns, studyFields } from "./programmes.transfer.ts";
 import { defined, resolveCodes, resolveRef, strings } from "./references.ts";
 
 const f = (key: string) => `transfer.fields.courses.${key}`;
@@ -96,27 +95,15 @@ export const coursesTransfer: RegisterTransfer<CourseRecord> = {
   export: {
     query: courseListQuery.omit({ limit: true, cursor: true }),
     page: (db, actor, query, cursor) => listCourses(db, actor, { ...query, limit: 500, cursor }),
-    columns: (t) => [
-      { header: t(f("code")), value: (c) => c.code, width: 12 },
-      { header: t(f("nameSv")), value: (c) => c.nameSv, width: 40 },
-      { header: t(f("nameEn")), value: (c) => c.nameEn, width: 36 },
-      { header: t(f("credits")), value: (c) => c.credits, width: 14 },
-      {
-        header: t(f("level")),
-        value: (c) => (c.level ? t(`programmes.levels.${c.level}`) : null),
-        width: 18,
-      },
-      { header: t(f("organisation")), value: (c) => c.organisation?.name, width: 36 },
-      { header: t(f("responsible")), value: (c) => c.responsiblePerson?.name, width: 28 },
-      { header: t(f("programmes")), value: (c) => c.programmes.map((p) => p.code).join("; "), width: 24 },
-      { header: t(f("contract")), value: (c) => (c.contract ? t("common.yes") : t("common.no")), width: 18 },
-      { header: t(f("client")), value: (c) => c.clientOrganisation?.name, width: 30 },
-      {
-        header: t("transfer.columns.createdAt"),
-        value: (c) => isoToDate(c.createdAt.toISOString()),
-        width: 14,
-      },
-      { header: t("transfer.columns.id"), value: (c) => c.id, width: 38 },
-    ],
+    columns: (t) =>
+      studyColumns<CourseRecord>("courses", t, [
+        { header: t(f("programmes")), value: (c) => c.programmes.map((p) => p.code).join("; "), width: 24 },
+        {
+          header: t(f("contract")),
+          value: (c) => (c.contract ? t("common.yes") : t("common.no")),
+          width: 18,
+        },
+        { header: t(f("client")), value: (c) => c.clientOrganisation?.name, width: 30 },
+      ]),
   },
 };

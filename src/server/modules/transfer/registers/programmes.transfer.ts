@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { en as progEn, sv as progSv } from "../../../../common/i18n/programmes.ts";
 import {
   type CreateProgrammeInput,
@@ -6,7 +7,7 @@ import {
   programmeListQuery,
 } from "../../../../common/programmes.ts";
 import type { Db } from "../../../db/client.ts";
-import { isoToDate } from "../../../platform/spreadsheet-export.ts";
+import { isoToDate, type SheetColumn } from "../../../platform/spreadsheet-export.ts";
 import { createProgramme, listProgrammes, type ProgrammeRecord } from "../../programmes/index.ts";
 import { existingValues, idsByCode, organisationsByRef, peopleByRef } from "../transfer.lookups.ts";
 import type {
@@ -24,6 +25,52 @@ export const levelOptions = async (): Promise<EnumOption[]> =>
     key,
     labels: [progSv.programmes.levels[key], progEn.programmes.levels[key]],
   }));
+
+/** The columns of a programme or course record the export shares (a course has the same). */
+type StudyRow = Pick<
+  ProgrammeRecord,
+  | "id"
+  | "code"
+  | "nameSv"
+  | "nameEn"
+  | "credits"
+  | "level"
+  | "organisation"
+  | "responsiblePerson"
+  | "createdAt"
+>;
+
+/**
+ * The export's columns of a programme or course: the shared ones (code, names, credits, level, unit,
+ * responsible), then the register's own (`own`), then when it was created and its id.
+ */
+export function studyColumns<Row extends StudyRow>(
+  kind: "programmes" | "courses",
+  t: TFunction,
+  own: SheetColumn<Row>[],
+): SheetColumn<Row>[] {
+  const f = (key: string) => `transfer.fields.${kind}.${key}`;
+  return [
+    { header: t(f("code")), value: (r) => r.code, width: 12 },
+    { header: t(f("nameSv")), value: (r) => r.nameSv, width: 40 },
+    { header: t(f("nameEn")), value: (r) => r.nameEn, width: 36 },
+    { header: t(f("credits")), value: (r) => r.credits, width: 14 },
+    {
+      header: t(f("level")),
+      value: (r) => (r.level ? t(`programmes.levels.${r.level}`) : null),
+      width: 18,
+    },
+    { header: t(f("organisation")), value: (r) => r.organisation?.name, width: 36 },
+    { header: t(f("responsible")), value: (r) => r.responsiblePerson?.name, width: 28 },
+    ...own,
+    {
+      header: t("transfer.columns.createdAt"),
+      value: (r) => isoToDate(r.createdAt.toISOString()),
+      width: 14,
+    },
+    { header: t("transfer.columns.id"), value: (r) => r.id, width: 38 },
+  ];
+}
 
 /** Fields programmes and courses share: code, names, credits, level, owning unit, responsible person. */
 export function studyFields(
@@ -175,25 +222,9 @@ export const programmesTransfer: RegisterTransfer<ProgrammeRecord> = {
   export: {
     query: programmeListQuery.omit({ limit: true, cursor: true }),
     page: (db, actor, query, cursor) => listProgrammes(db, actor, { ...query, limit: 500, cursor }),
-    columns: (t) => [
-      { header: t(f("code")), value: (p) => p.code, width: 12 },
-      { header: t(f("nameSv")), value: (p) => p.nameSv, width: 40 },
-      { header: t(f("nameEn")), value: (p) => p.nameEn, width: 36 },
-      { header: t(f("credits")), value: (p) => p.credits, width: 14 },
-      {
-        header: t(f("level")),
-        value: (p) => (p.level ? t(`programmes.levels.${p.level}`) : null),
-        width: 18,
-      },
-      { header: t(f("organisation")), value: (p) => p.organisation?.name, width: 36 },
-      { header: t(f("responsible")), value: (p) => p.responsiblePerson?.name, width: 28 },
-      { header: t(f("courses")), value: (p) => p.courses.map((c) => c.code).join("; "), width: 30 },
-      {
-        header: t("transfer.columns.createdAt"),
-        value: (p) => isoToDate(p.createdAt.toISOString()),
-        width: 14,
-      },
-      { header: t("transfer.columns.id"), value: (p) => p.id, width: 38 },
-    ],
+    columns: (t) =>
+      studyColumns<ProgrammeRecord>("programmes", t, [
+        { header: t(f("courses")), value: (p) => p.courses.map((c) => c.code).join("; "), width: 30 },
+      ]),
   },
 };
