@@ -11,4 +11,3 @@ export {
 export { registerGoalRoutes } from "./goals.routes.ts";
 export { frameworkIdByName, goalHasActivities } from "./goals.seed.ts";
 export { actorUserId, createFramework, getFramework } from "./goals.service.ts";
-export { uniqueIds } from "./parse-input.ts";

@@ -1,1 +1,0 @@
-export const uniqueIds = (ids: readonly string[]) => [...new Set(ids)];
