@@ -122,6 +122,8 @@ describe("starting Samspel", () => {
         SAMSPEL_DEMO: "",
         SAMSPEL_ADMIN_EMAIL: "drift@universitet.se",
         SAMSPEL_ADMIN_PASSWORD: "ett-långt-driftlösenord",
+        // The request log on, as in production: its lines are written in blocks (platform/logging.ts).
+        SAMSPEL_LOG: "1",
       });
       expect(app.output()).not.toContain("Demoinloggning");
       expect((await loginCookie(app.url, "drift@universitet.se", "ett-långt-driftlösenord")).status).toBe(
@@ -135,7 +137,16 @@ describe("starting Samspel", () => {
         },
       });
       expect(((await organisations.json()) as { items: unknown[] }).items).toEqual([]);
+      // The request log: a line per answer, each with its request id; the last one is written before the
+      // process ends, not lost in its buffer.
+      const last = await fetch(`${app.url}/api/health?sista=1`);
+      const id = last.headers.get("x-request-id");
       expect(await stop(app)).toBe(0);
+      const line = app
+        .output()
+        .split("\n")
+        .find((l) => l.includes("sista=1"));
+      expect(line && JSON.parse(line)).toMatchObject({ reqId: id, res: { statusCode: 200 } });
     } finally {
       rmSync(emptyDir, { recursive: true, force: true });
     }
