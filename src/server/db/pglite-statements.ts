@@ -245,8 +245,9 @@ export class StatementCache {
    * protocol parser copies every field into an ArrayBuffer of its own and decodes it with a TextDecoder (the
    * largest JavaScript cost of a 50-row list); its rows are the same as PGlite's `parseResults` makes (the
    * client's parsers, then `options.parsers`). An answer with an error (or a notice someone listens to) is read
-   * by PGlite's parser instead, for the same error objects. Notifications (`LISTEN`) raised by a cached statement
-   * do not reach PGlite's `listen` callbacks (Samspel uses none).
+   * by PGlite's parser instead, for the same error objects. Notifications raised by a cached statement (a
+   * trigger's NOTIFY outside a transaction) do not reach PGlite's `listen` callbacks; they go to those of
+   * `onStatementNotification`.
    */
   async #execute(
     prepared: Prepared,
@@ -276,6 +277,7 @@ export class StatementCache {
       !!options?.onNotice,
     );
     this.#confirmCloses(closing, answer.closed);
+    for (const { channel, payload } of answer.notifications) notify(this.#client, channel, payload);
     if (!answer.parseAgain) return { result: answer.result };
     let error: DatabaseError | undefined;
     new protocol.Parser().parse(raw, (msg) => {
@@ -306,6 +308,7 @@ function readAnswer(
   let leading = true;
   let parseAgain = false;
   let tag: string | undefined;
+  const notifications: { channel: string; payload: string }[] = [];
   for (let at = 0; at + 5 <= buf.length; ) {
     const type = buf[at];
     const end = at + 1 + buf.readInt32BE(at + 1);
@@ -334,13 +337,18 @@ function readAnswer(
         rows.push(row);
       } else if (type === 0x43 /* CommandComplete */) {
         tag = buf.toString("utf8", p, end - 1);
+      } else if (type === 0x41 /* NotificationResponse: pid, channel, payload */) {
+        const channelEnd = buf.indexOf(0, p + 4);
+        const channel = buf.toString("utf8", p + 4, channelEnd);
+        notifications.push({ channel, payload: buf.toString("utf8", channelEnd + 1, end - 1) });
       } else if (type === 0x45 /* ErrorResponse */ || (type === 0x4e /* NoticeResponse */ && notices)) {
         parseAgain = true;
       }
     }
     at = end;
   }
-  if (tag === undefined) return { closed, parseAgain, result: { rows: [], fields: [], affectedRows: 0 } };
+  if (tag === undefined)
+    return { closed, parseAgain, notifications, result: { rows: [], fields: [], affectedRows: 0 } };
   const parts = tag.split(" ");
   const command = parts[0];
   const rowCount = Number.parseInt(parts[parts.length - 1], 10);
@@ -352,7 +360,7 @@ function readAnswer(
     affectedRows: counted ? rowCount : 0,
   } as Results;
   if (!Number.isNaN(rowCount)) (result as { rowCount?: number }).rowCount = rowCount;
-  return { closed, parseAgain, result };
+  return { closed, parseAgain, notifications, result };
 }
 
 /** The error as PGlite's `query` throws it (`makePGliteError`): the statement, its values and options attached. */
@@ -366,6 +374,28 @@ function withQuery(
   error.params = params;
   error.queryOptions = options;
   return error;
+}
+
+type NotificationListener = (channel: string, payload: string) => void;
+const notificationListeners = new WeakMap<PGlite, Set<NotificationListener>>();
+
+/**
+ * Notifications that statements run through the cache receive (PGlite hands only its own `query`'s to its
+ * `listen` callbacks): whoever listens for a channel on an embedded database subscribes to both. Returns the
+ * unsubscribe.
+ */
+export function onStatementNotification(client: PGlite, listener: NotificationListener): () => void {
+  let listeners = notificationListeners.get(client);
+  if (!listeners) {
+    listeners = new Set();
+    notificationListeners.set(client, listeners);
+  }
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function notify(client: PGlite, channel: string, payload: string) {
+  for (const listener of notificationListeners.get(client) ?? []) listener(channel, payload);
 }
 
 const caches = new WeakMap<PGlite, StatementCache>();

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sessions, users } from "../../db/schema.ts";
 import { hashToken } from "../../platform/tokens.ts";
 import { createTestApp, type Session, type TestApp } from "../../test/harness.ts";
-import { SessionCache } from "./session-cache.ts";
+import { SessionCache, serverFeed } from "./session-cache.ts";
 
 /**
  * Sessions kept in memory for reads (session-cache.ts): a change to a session, its user or its roles,
@@ -47,7 +47,7 @@ describe("sessions kept for reads (PostgreSQL; the postgresql project only, vite
   it("keeps a resolved session until a notification says something changed", async () => {
     const session = await t.login(COORDINATOR);
     const token = session.cookie.split("=")[1];
-    const cache = new SessionCache(url);
+    const cache = new SessionCache(serverFeed(url));
     await cache.start();
     try {
       expect(cache.listening).toBe(true);
@@ -114,7 +114,7 @@ describe("sessions kept for reads (PostgreSQL; the postgresql project only, vite
   it("keeps nothing while it has no listening connection, and listens again after losing it", async () => {
     const session = await t.login(COORDINATOR);
     const token = session.cookie.split("=")[1];
-    const cache = new SessionCache(url);
+    const cache = new SessionCache(serverFeed(url));
     await cache.start();
     try {
       await cache.resolve(t.database.db, token);
@@ -144,7 +144,7 @@ describe("sessions kept for reads (PostgreSQL; the postgresql project only, vite
   it("does not keep a session past its expiry", async () => {
     const session = await t.login(COORDINATOR);
     const token = session.cookie.split("=")[1];
-    const cache = new SessionCache(url);
+    const cache = new SessionCache(serverFeed(url));
     await cache.start();
     try {
       const soon = new Date(Date.now() + 1500);

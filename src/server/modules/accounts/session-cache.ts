@@ -1,8 +1,62 @@
+import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { Db } from "../../db/client.ts";
+import { onStatementNotification } from "../../db/pglite-statements.ts";
 import { resolveSession } from "./accounts.service.ts";
 
 type Resolved = NonNullable<Awaited<ReturnType<typeof resolveSession>>>;
+const CHANNEL = "samspel_sessions";
+
+/**
+ * Where the notifications come from: `start` subscribes (calling `changed` for each, `lost` if the feed
+ * breaks) and resolves to the way to stop.
+ */
+export interface ChangeFeed {
+  start(changed: () => void, lost: () => void): Promise<() => Promise<void>>;
+}
+
+/** PostgreSQL: a connection of its own that LISTENs; any process's commit reaches it. */
+export function serverFeed(url: string): ChangeFeed {
+  return {
+    async start(changed, lost) {
+      const client = new pg.Client({ connectionString: url });
+      client.on("notification", changed);
+      client.on("error", lost);
+      client.on("end", lost);
+      try {
+        await client.connect();
+        await client.query(`listen ${CHANNEL}`);
+      } catch (error) {
+        await client.end().catch(() => {});
+        throw error;
+      }
+      return async () => {
+        client.removeListener("end", lost);
+        client.removeListener("error", lost);
+        await client.end().catch(() => {});
+      };
+    },
+  };
+}
+
+/**
+ * The embedded database: one process, so every change is made here; PGlite's own LISTEN for its queries
+ * and transactions, and the statement cache's notifications for the statements it runs.
+ */
+export function embeddedFeed(client: PGlite): ChangeFeed {
+  return {
+    async start(changed) {
+      const unlisten = await client.listen(CHANNEL, changed);
+      const off = onStatementNotification(client, (channel) => {
+        if (channel === CHANNEL) changed();
+      });
+      return async () => {
+        off();
+        await unlisten();
+      };
+    },
+  };
+}
 
 /**
  * Sessions resolved for reads, kept in this process's memory (issue 14, goal 1; decision 014).
@@ -14,50 +68,51 @@ type Resolved = NonNullable<Awaited<ReturnType<typeof resolveSession>>>;
  *   notifies at every commit that changes them (migration 0036), from any process; each notification
  *   forgets every kept session;
  * - a lookup that overlapped a notification is not kept (the epoch moved while it ran);
- * - without a live listening connection nothing is kept (lost connection: forget all, reconnect);
+ * - without a live subscription nothing is kept (a lost connection: forget all, listen again);
  * - a kept session ends when the session expires and at the latest after `maxAgeMs`.
  * Writes (POST, PUT, PATCH, DELETE) always resolve in the database, so every change is authorised against
  * the session as it is committed. A read in another process may see a revoked session for the moment the
- * notification takes to arrive (PostgreSQL sends it at the revoking commit).
- * PostgreSQL only: the embedded database serves one process and has no second connection to listen on.
+ * notification takes to arrive (PostgreSQL sends it at the revoking commit). On the embedded database (one
+ * process) the notification comes with the statement or commit that made the change (`embeddedFeed`).
  */
 export class SessionCache {
   private readonly kept = new Map<string, { resolved: Resolved; until: number }>();
   private epoch = 0;
-  private listener: pg.Client | null = null;
+  /** The running subscription's stop (null: not listening, nothing is kept). */
+  private stopFeed: (() => Promise<void>) | null = null;
   private closed = false;
   private retry: NodeJS.Timeout | null = null;
+  private generation = 0;
 
   constructor(
-    private readonly url: string,
+    private readonly feed: ChangeFeed,
     private readonly limits = { maxEntries: 10_000, maxAgeMs: 60_000 },
   ) {}
 
-  /** Connects the listening client; the cache keeps nothing until it listens. */
+  /** Subscribes to the changes; the cache keeps nothing until it listens. */
   async start(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url });
-    client.on("notification", () => this.forgetAll());
-    client.on("error", () => this.lost(client));
-    client.on("end", () => this.lost(client));
+    const generation = ++this.generation;
+    let stop: () => Promise<void>;
     try {
-      await client.connect();
-      await client.query("listen samspel_sessions");
+      stop = await this.feed.start(
+        () => this.forgetAll(),
+        () => this.lost(generation),
+      );
     } catch (error) {
-      this.lost(client);
-      await client.end().catch(() => {});
+      this.lost(generation);
       throw error;
     }
-    if (this.closed) {
-      await client.end();
+    if (this.closed || generation !== this.generation) {
+      await stop();
       return;
     }
-    this.forgetAll(); // anything kept before (there is nothing) could have missed a notification
-    this.listener = client;
+    this.forgetAll(); // anything kept before could have missed a notification
+    this.stopFeed = stop;
   }
 
   /** Whether sessions are being kept (a listening connection is up). */
   get listening(): boolean {
-    return this.listener !== null;
+    return this.stopFeed !== null;
   }
 
   get size(): number {
@@ -71,14 +126,14 @@ export class SessionCache {
 
   /** The session of a read request: kept, or resolved in the database and kept when that was safe. */
   async resolve(db: Db, token: string): Promise<Resolved | null> {
-    if (!this.listener) return resolveSession(db, token);
+    if (!this.stopFeed) return resolveSession(db, token);
     const now = Date.now();
     const hit = this.kept.get(token);
     if (hit && hit.until > now) return hit.resolved;
     if (hit) this.kept.delete(token);
     const epoch = this.epoch;
     const resolved = await resolveSession(db, token);
-    if (resolved && epoch === this.epoch && this.listener) {
+    if (resolved && epoch === this.epoch && this.stopFeed !== null) {
       if (this.kept.size >= this.limits.maxEntries) this.kept.delete(this.kept.keys().next().value as string);
       const until = Math.min(resolved.expiresAt.getTime(), Date.now() + this.limits.maxAgeMs);
       this.kept.set(token, { resolved, until });
@@ -86,10 +141,13 @@ export class SessionCache {
     return resolved;
   }
 
-  private lost(client: pg.Client): void {
-    if (this.listener !== client && this.listener !== null) return;
-    this.listener = null;
+  private lost(generation: number): void {
+    if (generation !== this.generation) return;
+    this.generation++; // the broken subscription's later calls are ignored
+    const stop = this.stopFeed;
+    this.stopFeed = null;
     this.forgetAll();
+    void stop?.();
     if (this.closed || this.retry) return;
     // Listening again after a second; until then every request asks the database.
     this.retry = setTimeout(() => {
@@ -101,21 +159,31 @@ export class SessionCache {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.generation++;
     if (this.retry) clearTimeout(this.retry);
-    const client = this.listener;
-    this.listener = null;
+    const stop = this.stopFeed;
+    this.stopFeed = null;
     this.forgetAll();
-    await client?.end().catch(() => {});
+    await stop?.();
   }
 }
 
 /**
- * How the app resolves session cookies: through a SessionCache on PostgreSQL when `keep` is on, else in the
- * database every time. The cache starts listening in the background; until it listens it keeps nothing.
+ * How the app resolves session cookies: through a SessionCache when `keep` is on, else in the database every
+ * time. The cache starts listening in the background; until it listens it keeps nothing.
  */
-export async function sessionResolver(database: { db: Db; kind: string; url?: string }, keep: boolean) {
-  const cache =
-    keep && database.kind === "postgresql" && database.url ? new SessionCache(database.url) : null;
+export async function sessionResolver(
+  database: { db: Db; kind: string; url?: string; client?: PGlite },
+  keep: boolean,
+) {
+  const feed = !keep
+    ? null
+    : database.url
+      ? serverFeed(database.url)
+      : database.client
+        ? embeddedFeed(database.client)
+        : null;
+  const cache = feed ? new SessionCache(feed) : null;
   if (cache) {
     try {
       await cache.start();
