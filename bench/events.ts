@@ -1,4 +1,7 @@
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
@@ -138,7 +141,9 @@ async function concurrentRegistrations(kind: "pglite" | "postgresql"): Promise<s
   await loadOverHttp(url, warmUp.id, 50, 10, "v"); // compiled paths and warm caches first
   await sendDueMail(database.db);
   const started = performance.now();
+  const profile = await startProfile();
   const run = await loadOverHttp(url, event.id, total, connections, "");
+  await profile.stop(`registrations-${kind}`);
   await sendDueMail(database.db); // what the background sender has not delivered yet
   const allDelivered = performance.now() - started;
   const [mail] = await queryRows<{ sent: number; other: number; confirmations: number }>(
@@ -298,12 +303,36 @@ async function startSlowSmtpServer(delayMs: number) {
   return `mail to an SMTP server that takes ${delayMs} ms per message (pooled connections)`;
 }
 
-/** `BENCH_EVENTS=registrations` runs only the concurrency part (the 1M-row seed takes minutes). */
+/**
+ * `BENCH_PROFILE=<dir>`: the app's CPU profile over the registrations (the load generator is on its own thread),
+ * written as <dir>/registrations-<database>.cpuprofile for Chrome's DevTools or a script.
+ */
+async function startProfile() {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return { stop: async (_name: string) => {} };
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return {
+    stop: async (name: string) => {
+      const { profile } = await session.post("Profiler.stop");
+      session.disconnect();
+      writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    },
+  };
+}
+
+/**
+ * `BENCH_EVENTS=registrations` runs only the concurrency part (the 1M-row seed takes minutes);
+ * `BENCH_EVENTS=registrations-postgresql` only its PostgreSQL half.
+ */
 export async function benchEvents(): Promise<string[]> {
   const delay = Number(process.env.BENCH_SMTP_DELAY_MS ?? 0);
   const lines = delay ? [await startSlowSmtpServer(delay)] : [];
-  lines.push(...(await concurrentRegistrations("pglite")));
+  const only = process.env.BENCH_EVENTS;
+  if (only !== "registrations-postgresql") lines.push(...(await concurrentRegistrations("pglite")));
   if (process.env.BENCH_DATABASE_URL) lines.push(...(await concurrentRegistrations("postgresql")));
-  if (process.env.BENCH_EVENTS !== "registrations") lines.push(...(await participantTableOverAMillion()));
+  if (!only?.startsWith("registrations")) lines.push(...(await participantTableOverAMillion()));
   return lines;
 }

@@ -84,7 +84,8 @@ export function buildWeb({ outDir = at("dist/web"), force = false } = {}) {
 /**
  * The server into outDir (dist/server by default; the tests that start real processes build their own) with
  * esbuild: one ESM bundle per entry point (main, backup), packages left as imports of node_modules, with a
- * source map, and the SQL migrations beside it (client.ts reads them from `migrations` next to the bundle).
+ * source map, and the SQL migrations beside it (client.ts reads them from `migrations` next to the bundle) and the
+ * worker threads' entries (a worker loads its own file: qr-images.ts starts events/qr-png.mjs by that name).
  */
 export function buildServer({ outDir = at("dist/server"), force = false } = {}) {
   return buildIfChanged({
@@ -109,6 +110,7 @@ export function buildServer({ outDir = at("dist/server"), force = false } = {}) 
       });
       rmSync(path.join(outDir, "migrations"), { recursive: true, force: true });
       cpSync(at("src/server/db/migrations"), path.join(outDir, "migrations"), { recursive: true });
+      cpSync(at("src/server/modules/events/qr-png.mjs"), path.join(outDir, "qr-png.mjs"));
     },
   });
 }

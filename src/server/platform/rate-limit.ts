@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/client.ts";
+import { batchConcurrent } from "./batch-concurrent.ts";
 
 /**
  * Request limits counted in the database (`rate_limits`, platform.schema.ts), so that several app
@@ -22,24 +23,39 @@ const STALE_AFTER = "1 day";
 /** About one request in this many also clears stale rows. */
 const CLEANUP_EVERY = 500;
 
-export async function hitRateLimit(db: Db, key: string, windowMs: number): Promise<RateLimitHit> {
-  const window = sql`${windowMs}::double precision * interval '1 millisecond'`;
-  const [row] = await queryRows<{ count: number; ttl_ms: number }>(
-    db,
-    sql`insert into rate_limits as r (key, window_start, count) values (${key}, now(), 1)
-        on conflict (key) do update set
-          window_start = case when r.window_start + ${window} <= now() then now() else r.window_start end,
-          count = case when r.window_start + ${window} <= now() then 1 else r.count + 1 end
-        returning count,
-          greatest(0, ceil(extract(epoch from (window_start + ${window} - now())) * 1000))::int as ttl_ms`,
-  );
-  if (Math.random() * CLEANUP_EVERY < 1) {
-    await db
-      .execute(sql`delete from rate_limits where window_start < now() - ${STALE_AFTER}::interval`)
-      .catch(() => undefined);
-  }
-  return { count: Number(row.count), ttlMs: Number(row.ttl_ms) };
+export function hitRateLimit(db: Db, key: string, windowMs: number): Promise<RateLimitHit> {
+  return countedTogether(db, `${windowMs}:${key}`, { key, windowMs });
 }
+
+/**
+ * The requests for one key that arrive while its count is being written are counted together, in one upsert
+ * that adds them all (platform/batch-concurrent.ts): each statement on the key's row waits for the commit of
+ * the one before, so a rush from one address (a school behind one router) queued for the row one commit at a
+ * time. Each request still gets its own count, in the order they arrived.
+ */
+const countedTogether = batchConcurrent<Db, { key: string; windowMs: number }, RateLimitHit>(
+  async (db, _, hits) => {
+    const { key, windowMs } = hits[0];
+    const n = hits.length;
+    const window = sql`${windowMs}::double precision * interval '1 millisecond'`;
+    const [row] = await queryRows<{ count: number; ttl_ms: number }>(
+      db,
+      sql`insert into rate_limits as r (key, window_start, count) values (${key}, now(), ${n}::int)
+          on conflict (key) do update set
+            window_start = case when r.window_start + ${window} <= now() then now() else r.window_start end,
+            count = case when r.window_start + ${window} <= now() then ${n}::int else r.count + ${n}::int end
+          returning count,
+            greatest(0, ceil(extract(epoch from (window_start + ${window} - now())) * 1000))::int as ttl_ms`,
+    );
+    if (Math.random() * CLEANUP_EVERY < n) {
+      await db
+        .execute(sql`delete from rate_limits where window_start < now() - ${STALE_AFTER}::interval`)
+        .catch(() => undefined);
+    }
+    const last = Number(row.count);
+    return hits.map((_, i) => ({ count: last - (n - 1 - i), ttlMs: Number(row.ttl_ms) }));
+  },
+);
 
 /** Forgets a key's count (tests; an operator lifting a limit). */
 export async function resetRateLimit(db: Db, key: string): Promise<void> {

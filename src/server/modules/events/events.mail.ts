@@ -1,13 +1,14 @@
-import { crc32, deflateSync } from "node:zlib";
 import { inArray } from "drizzle-orm";
 import QRCode from "qrcode";
 import type { Tx } from "../../db/client.ts";
-import { translator } from "../../platform/i18n.ts";
+import { templateTranslator } from "../../platform/i18n.ts";
 import { escapeHtml, type MailAttachment, type OutgoingMail, queueMails } from "../mail/index.ts";
 import { loadEvent, type RegistrationEvent } from "./events.records.ts";
 import { eventRegistrations } from "./events.schema.ts";
 import { type IcsEvent, toIcs } from "./ics.ts";
 import { stockholmParts } from "./local-time.ts";
+import { qrPngOffThread } from "./qr-images.ts";
+import { qrPng } from "./qr-png.mjs";
 import type { RegistrationRow } from "./registrations.write.ts";
 
 /**
@@ -78,61 +79,22 @@ const stockholmDay = new Intl.DateTimeFormat("sv-SE", {
   year: "numeric",
 });
 
-/**
- * The check-in code as the PNG the mail shows inline, about 240 px wide: the QR matrix from `qrcode`,
- * written as a 1-bit greyscale PNG here (well under a millisecond; the library's own PNG path spends
- * tens of milliseconds of CPU per image, which 50 concurrent registrations felt as queueing).
- */
-export function checkinQrPng(publicUrl: string, eventId: string, code: string): Buffer {
-  const { modules } = QRCode.create(checkinUrl(publicUrl, eventId, code), {});
-  const margin = 1;
-  const cells = modules.size + 2 * margin;
-  const scale = Math.ceil(240 / cells);
-  const side = cells * scale;
-  const rowBytes = Math.ceil(side / 8);
-  const raw = Buffer.alloc((rowBytes + 1) * side); // each row: filter byte 0, then pixels (1 = white)
-  // One pixel row per row of modules, copied `scale` times: a row of pixels is the same all through a module.
-  const line = Buffer.alloc(rowBytes);
-  for (let my = -margin; my < cells - margin; my++) {
-    line.fill(0);
-    for (let x = 0; x < side; x++) {
-      const mx = Math.floor(x / scale) - margin;
-      const dark = mx >= 0 && my >= 0 && mx < modules.size && my < modules.size && modules.get(my, mx) === 1;
-      if (!dark) line[x >> 3] |= 0x80 >> (x & 7);
-    }
-    for (let y = (my + margin) * scale; y < (my + margin + 1) * scale; y++)
-      line.copy(raw, y * (rowBytes + 1) + 1);
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(side, 0);
-  header.writeUInt32BE(side, 4);
-  header[8] = 1; // bit depth
-  header[9] = 0; // greyscale; compression, filter and interlace 0
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk("IHDR", header),
-    pngChunk("IDAT", deflateSync(raw)),
-    pngChunk("IEND", Buffer.alloc(0)),
-  ]);
-}
+/** The check-in code as the PNG the mail shows inline (qr-png.mjs), drawn here: promotions and rare redraws. */
+export const checkinQrPng = (publicUrl: string, eventId: string, code: string): Buffer =>
+  qrPng(checkinUrl(publicUrl, eventId, code));
 
-function pngChunk(type: string, data: Buffer): Buffer {
-  const typed = Buffer.concat([Buffer.from(type, "ascii"), data]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typed));
-  return Buffer.concat([length, typed, crc]);
-}
+/** The same image drawn on the QR thread (qr-images.ts) while a registration waits for the database. */
+export const checkinQrPngOffThread = (publicUrl: string, eventId: string, code: string) =>
+  qrPngOffThread(checkinUrl(publicUrl, eventId, code));
 
-function attachments(record: RegistrationEvent, publicUrl: string, qrPng: Buffer): MailAttachment[] {
+function attachments(record: RegistrationEvent, publicUrl: string, qrImage: Buffer): MailAttachment[] {
   return [
     {
       filename: "evenemang.ics",
       content: eventIcs(record, publicUrl),
       contentType: "text/calendar; charset=utf-8; method=PUBLISH",
     },
-    { filename: "incheckning.png", content: qrPng, contentType: "image/png", cid: "checkin-qr" },
+    { filename: "incheckning.png", content: qrImage, contentType: "image/png", cid: "checkin-qr" },
   ];
 }
 
@@ -145,8 +107,8 @@ function html(paragraphs: string[], withQr: boolean) {
 }
 
 /** The attachments of a confirmation (the event as .ics, the QR code), made before the event lock. */
-export function confirmationAttachments(record: RegistrationEvent, publicUrl: string, qrPng: Buffer) {
-  return attachments(record, publicUrl, qrPng);
+export function confirmationAttachments(record: RegistrationEvent, publicUrl: string, qrImage: Buffer) {
+  return attachments(record, publicUrl, qrImage);
 }
 
 export interface Confirmation {
@@ -166,7 +128,7 @@ export interface Confirmation {
  */
 export function confirmationMail(c: Confirmation & { row: { email: string } }): OutgoingMail {
   const { record, row, publicUrl } = c;
-  const t = translator("sv");
+  const t = templateTranslator("sv");
   const waitlisted = row.status === "waitlisted";
   const paragraphs = [
     t("events.mail.greeting", { name: row.name }),
@@ -196,7 +158,7 @@ export function confirmationMail(c: Confirmation & { row: { email: string } }): 
  */
 export async function queuePromotions(tx: Tx, eventId: string, ids: string[], publicUrl: string) {
   if (!ids.length) return;
-  const t = translator("sv");
+  const t = templateTranslator("sv");
   const record = await loadEvent(tx, eventId);
   if (!record) return;
   const rows = await tx.select().from(eventRegistrations).where(inArray(eventRegistrations.id, ids));
@@ -211,14 +173,14 @@ export async function queuePromotions(tx: Tx, eventId: string, ids: string[], pu
       t("events.mail.manageEarlier"),
       t("events.mail.signature"),
     ];
-    const qrPng = checkinQrPng(publicUrl, record.id, row.checkinCode);
+    const qrImage = checkinQrPng(publicUrl, record.id, row.checkinCode);
     mails.push({
       mail: {
         to: row.email,
         subject: t("events.mail.subjectPromoted", { title: record.activity.title }),
         text: paragraphs.join("\n\n"),
         html: html(paragraphs, true),
-        attachments: attachments(record, publicUrl, qrPng),
+        attachments: attachments(record, publicUrl, qrImage),
       },
     });
   }
@@ -227,5 +189,9 @@ export async function queuePromotions(tx: Tx, eventId: string, ids: string[], pu
 }
 
 export async function checkinQrSvg(publicUrl: string, eventId: string, code: string) {
-  return QRCode.toString(checkinUrl(publicUrl, eventId, code), { type: "svg", margin: 1 });
+  // One byte-mode segment, as the mail's image (qr-png.mjs): the same code on the page and in the mail.
+  return QRCode.toString([{ data: Buffer.from(checkinUrl(publicUrl, eventId, code)), mode: "byte" }], {
+    type: "svg",
+    margin: 1,
+  });
 }

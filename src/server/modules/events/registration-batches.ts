@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import { auditMany, writeWithAudit } from "../../platform/audit.ts";
+import { batchConcurrent } from "../../platform/batch-concurrent.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { pgArray } from "../../platform/sql.ts";
 import {
@@ -27,9 +28,8 @@ import { lockEvent, randomCheckinCode } from "./registrations.write.ts";
  * and each statement under the lock waits for its turn on a busy event loop — with one transaction per
  * registration an event took about a hundred a second, whatever the machine (issue 14, goal 4). Here the
  * registrations that arrive while a batch is being written wait in this process and are written together as
- * the next batch: one transaction, one lock, one count, one statement per table for all of them. Nothing waits
- * for a batch to fill: the first registration is written at once, alone, and a batch is whatever arrived in
- * the meantime. With several processes each batches its own, and the lock still orders them.
+ * the next batch (platform/batch-concurrent.ts): one transaction, one lock, one count, one statement per table
+ * for all of them.
  *
  * Each registration keeps its own outcome: a place, a place on the waiting list, or its own refusal (the
  * address is registered, the event is full) while the others in the batch are written. Should the batch fail
@@ -64,55 +64,33 @@ export interface BatchOutcome {
   personId: string;
 }
 
-type Settle = { resolve: (outcome: BatchOutcome) => void; reject: (error: unknown) => void };
-type Waiting = BatchedRegistration & Settle;
-
 /** The largest batch: its statements stay well within PostgreSQL's parameter limit and the batch short. */
 const MAX_BATCH = 200;
 
-/** Registrations waiting per database and event; an event's entry exists while its batches are written. */
-const queues = new WeakMap<Db, Map<string, Waiting[]>>();
+/**
+ * A batch in one transaction; should the database refuse it as a whole, each of its registrations is tried
+ * again alone, so that one cannot take the others down with it.
+ */
+const inBatches = batchConcurrent<Db, BatchedRegistration, BatchOutcome>(async (db, eventId, batch) => {
+  try {
+    return await writeBatch(db, eventId, batch);
+  } catch (error) {
+    if (batch.length === 1) throw error;
+    const outcomes: (BatchOutcome | Error)[] = [];
+    for (const one of batch)
+      outcomes.push(
+        await writeBatch(db, eventId, [one]).then(
+          ([outcome]) => outcome,
+          (e: Error) => e,
+        ),
+      );
+    return outcomes;
+  }
+}, MAX_BATCH);
 
 /** Registers within the next batch of the event; resolves to this registration's own outcome. */
 export function registerInBatch(db: Db, eventId: string, registration: BatchedRegistration) {
-  return new Promise<BatchOutcome>((resolve, reject) => {
-    const events = queues.get(db) ?? new Map<string, Waiting[]>();
-    queues.set(db, events);
-    const waiting = events.get(eventId);
-    if (waiting) {
-      waiting.push({ ...registration, resolve, reject });
-      return;
-    }
-    const queue: Waiting[] = [{ ...registration, resolve, reject }];
-    events.set(eventId, queue);
-    void writeBatches(db, eventId, queue, events);
-  });
-}
-
-async function writeBatches(db: Db, eventId: string, queue: Waiting[], events: Map<string, Waiting[]>) {
-  try {
-    while (queue.length > 0) {
-      const batch = queue.splice(0, MAX_BATCH);
-      try {
-        settle(batch, await writeBatch(db, eventId, batch));
-      } catch (error) {
-        if (batch.length === 1) batch[0].reject(error);
-        else
-          for (const one of batch)
-            await writeBatch(db, eventId, [one]).then((o) => settle([one], o), one.reject);
-      }
-    }
-  } finally {
-    events.delete(eventId);
-  }
-}
-
-function settle(batch: Waiting[], outcomes: (BatchOutcome | AppError)[]) {
-  batch.forEach((one, i) => {
-    const outcome = outcomes[i];
-    if (outcome instanceof AppError) one.reject(outcome);
-    else one.resolve(outcome);
-  });
+  return inBatches(db, eventId, registration);
 }
 
 /** One transaction for the batch; each registration's outcome in order, a refusal as its AppError. */

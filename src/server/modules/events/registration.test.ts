@@ -277,8 +277,9 @@ function qrModulesOf(png: Buffer): string[] {
   );
 }
 
+/** The modules of the text as one byte-mode segment, as the mail's image holds it. */
 function qrModulesFor(text: string): string[] {
-  const { modules } = QRCode.create(text, {});
+  const { modules } = QRCode.create([{ data: Buffer.from(text), mode: "byte" }], {});
   return Array.from({ length: modules.size }, (_, y) =>
     Array.from({ length: modules.size }, (_, x) => (modules.get(y, x) ? "#" : ".")).join(""),
   );

@@ -15,7 +15,13 @@ import { parseWith } from "../../platform/validation.ts";
 import { endedEventsBefore } from "../../read/events-ended.ts";
 import { type MailOrigin, releaseReservedMails, reserveAnonymousMail } from "../mail/index.ts";
 import { organisationIdByName } from "../organisations/index.ts";
-import { checkinQrPng, confirmationAttachments, confirmationMail, queuePromotions } from "./events.mail.ts";
+import {
+  checkinQrPng,
+  checkinQrPngOffThread,
+  confirmationAttachments,
+  confirmationMail,
+  queuePromotions,
+} from "./events.mail.ts";
 import { eventsPolicy } from "./events.policy.ts";
 import {
   type EventRecord,
@@ -123,7 +129,8 @@ export async function registerPublic(
   const answers = answersFor(record.event.questions, data);
   const token = newToken();
   const drawn = randomCheckinCode();
-  const drawnQr = checkinQrPng(publicUrl, eventId, drawn);
+  // Drawn on the QR thread while this registration waits for the database below.
+  const drawing = checkinQrPngOffThread(publicUrl, eventId, drawn);
   const organisationId = await organisationIdByName(db, answers.organisation);
   const mail = (status: "confirmed" | "waitlisted", position: number | null, checkinCode: string) => {
     // One in a billion per registration the drawn code was taken, and another was drawn: its own image.
@@ -134,6 +141,7 @@ export async function registerPublic(
   };
   // Over the cap on anonymous mail nothing is queued, and the registrant is told the same.
   const reservation = await reserveAnonymousMail(db, "events.confirmation", data.email, origin);
+  const drawnQr = await drawing;
   try {
     const outcome = await registerInBatch(db, eventId, {
       record,

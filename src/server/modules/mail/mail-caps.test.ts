@@ -133,6 +133,26 @@ describe("a mail's place reserved under the caps", () => {
     expect(mail).toEqual({ queued: 10, reserved: 0 });
   }, 240_000);
 
+  it("counts mails to one recipient one by one when they are reserved together", async () => {
+    // Eight at once from one address: the first call alone, the other seven in one batch behind it.
+    const origin = { source: "198.51.100.20", caps: defaultAnonymousMailCaps }; // 5 per recipient
+    const reservations = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        reserveAnonymousMail(
+          t.database.db,
+          "events.confirmation",
+          i % 2 ? "Rusa@Example.se" : "rusa@example.se",
+          origin,
+        ),
+      ),
+    );
+    expect(reservations.filter(Boolean)).toHaveLength(5);
+    expect(new Set(reservations.filter(Boolean).map((r) => r?.id)).size).toBe(5);
+    // Another recipient in the same rush still has all five of its own.
+    const other = await reserveAnonymousMail(t.database.db, "events.confirmation", "lugn@example.se", origin);
+    expect(other).not.toBeNull();
+  });
+
   it("never sends a reserved place, and deletes one left behind by a stopped process a day later", async () => {
     const app = await createTestApp();
     const origin = { source: "198.51.100.7", caps: defaultAnonymousMailCaps };

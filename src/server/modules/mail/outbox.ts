@@ -2,6 +2,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { authorize } from "../../platform/authorize.ts";
+import { batchConcurrent } from "../../platform/batch-concurrent.ts";
 import { pgArray } from "../../platform/sql.ts";
 import { mailPolicy } from "./mail.policy.ts";
 import { mailOutbox, type StoredAttachment } from "./mail.schema.ts";
@@ -110,27 +111,43 @@ export interface MailReservation {
  * transaction is long or waits on a lock: `anonymousMailAllowed` holds the source's lock until the caller
  * commits, so every request from one address (a school behind one router, the benchmark's 500 registrations)
  * waited for the one before it to finish — about 74 ms a registration under load (issue 14, goal 4). Here the
- * locks are held only while one database function runs and commits (`mail_reserve_anonymous`, migration 0034).
+ * locks are held only while one database function runs and commits (`mail_reserve_anonymous_many`).
  *
  * The reserved row counts against the caps like a queued mail (it has the source), but the sender never sends
  * it: `fillReservedMails` in the caller's transaction turns it into the mail, `releaseReservedMails` gives the
  * place back when that transaction failed, and one left by a crashed process is deleted a day later.
  */
-export async function reserveAnonymousMail(
+export function reserveAnonymousMail(
   db: Db,
   purpose: MailPurpose,
   recipient: string,
   origin: MailOrigin,
 ): Promise<MailReservation | null> {
   const { caps, source } = origin;
-  // One call, its own transaction (migration 0034): the locks, the counts and the reserved row.
-  const [row] = await queryRows<{ id: string | null }>(
-    db,
-    sql`select mail_reserve_anonymous(${purpose}, ${source}, ${recipient}, ${caps.perRecipient}::int,
-          ${caps.perSource}::int, ${caps.windowMinutes}::int) as id`,
-  );
-  return row.id ? { id: row.id } : null;
+  const key = JSON.stringify([purpose, source, caps.perRecipient, caps.perSource, caps.windowMinutes]);
+  return reservedTogether(db, key, { purpose, recipient, origin });
 }
+
+/**
+ * The reservations from one source that arrive while one is being made are made together, in one call of
+ * `mail_reserve_anonymous_many` (migration 0037; platform/batch-concurrent.ts): the source's lock is one lock,
+ * so a rush of registrations from one address took it, and paid a commit, one at a time.
+ */
+const reservedTogether = batchConcurrent<
+  Db,
+  { purpose: MailPurpose; recipient: string; origin: MailOrigin },
+  MailReservation | null
+>(async (db, _, wanted) => {
+  const { purpose, origin } = wanted[0];
+  const { caps, source } = origin;
+  const [row] = await queryRows<{ ids: (string | null)[] }>(
+    db,
+    sql`select mail_reserve_anonymous_many(${purpose}, ${source},
+          ${pgArray(wanted.map((one) => one.recipient))}::text[], ${caps.perRecipient}::int,
+          ${caps.perSource}::int, ${caps.windowMinutes}::int) as ids`,
+  );
+  return row.ids.map((id) => (id ? { id } : null));
+});
 
 /**
  * Writes each mail into its reserved place, in the caller's transaction and one statement; the sender sends
