@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { swedishSortKey } from "../../../common/sort-key.ts";
-import type { Database } from "../../db/client.ts";
+import { type Database, queryRows } from "../../db/client.ts";
+import { pgArray } from "../../platform/sql.ts";
 import { createTestApp, demo } from "../../test/harness.ts";
 
 /** A small register straight into the tables: the search reads them, whichever service wrote them. */
@@ -170,5 +171,36 @@ describe("GET /api/search", () => {
     const kind = await t.request({ method: "GET", url: "/api/search?q=a&kinds=planet", as: coordinator });
     expect(kind.statusCode).toBe(422);
     expect(JSON.stringify(kind.json().errors)).toContain("Okänd sorts träff");
+  });
+});
+
+describe("samspel_fold", () => {
+  it("folds every name as the full translation did, ASCII or not, so the indexes on it stay valid", async () => {
+    const names = [
+      "Eskilstuna kommun",
+      "LC-KOMP",
+      "Härnösands kommun",
+      "ÅSA ÖBERG",
+      "Crème brûlée AB",
+      "Señor Niño",
+      "Ærø Øst",
+      "",
+      "123 ABC",
+    ];
+    const rows = await queryRows<{ folded: string; full: string }>(
+      t.database.db,
+      sql`select samspel_fold(n) as folded,
+            translate(lower(n), 'åäöæøéèêëáàâãíìîïóòôõúùûüýÿçñÅÄÖÆØÉÈÊËÁÀÂÃÍÌÎÏÓÒÔÕÚÙÛÜÝŸÇÑ',
+              'aaoaoeeeeaaaaiiiioooouuuuyycnaaoaoeeeeaaaaiiiioooouuuuyycn') as full
+          from unnest(${pgArray(names)}::text[]) with ordinality as x(n, ord) order by ord`,
+    );
+    expect(rows.map((r) => r.folded)).toEqual(rows.map((r) => r.full));
+    expect(rows.slice(0, 5).map((r) => r.folded)).toEqual([
+      "eskilstuna kommun",
+      "lc-komp",
+      "harnosands kommun",
+      "asa oberg",
+      "creme brulee ab",
+    ]);
   });
 });
