@@ -13,6 +13,7 @@ import { retentionTask } from "./modules/retention/index.ts";
 import { systemActor } from "./platform/actor.ts";
 import { DataDirLockedError, lockDataDir } from "./platform/data-dir-lock.ts";
 import { pgliteMaintenanceTask } from "./platform/database-maintenance.ts";
+import { collectGarbageNow } from "./platform/memory.ts";
 import { closePdfRenderer } from "./platform/pdf.ts";
 import { Scheduler } from "./platform/scheduler.ts";
 
@@ -69,10 +70,13 @@ await ensureActivityTypes(database.db);
 const demoPassword = demo ? await installationDemoPassword(database.db, env.SAMSPEL_DEMO_PASSWORD) : null;
 if (demoPassword && (await loadDemoData(database.db, (m) => console.log(m), demoPassword))) {
   // Loading the demo grows PGlite's WebAssembly memory, which never shrinks (~100 MB more resident than a
-  // start on the loaded data directory): reopening the database gives it back, once, after the first load.
+  // start on the loaded data directory): reopening the database gives it back, once, after the first load,
+  // with a full collection on either side (the old instance's memory and the load's garbage, platform/memory.ts).
   if (database.kind === "pglite") {
     await database.close();
+    collectGarbageNow();
     database = await openDatabase(databaseOptions);
+    collectGarbageNow();
   }
 }
 phase("demodata");
