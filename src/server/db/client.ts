@@ -53,10 +53,32 @@ export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta
  */
 export const pgliteStartParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
 
+/**
+ * A PostgreSQL connection that sends a query when the one before it has answered. A transaction is one connection,
+ * and a service that reads several things at once inside one (`Promise.all` over a `Tx`) handed pg a query while
+ * another was running: pg queues it, but warns that this is deprecated and that pg 9 will refuse it. Waiting here
+ * keeps what the callers see — the same order, the same results — on one line of promises. Queries with a callback
+ * or a submittable (the pool's own `pool.query`, a cursor) go to pg as they are.
+ */
+class OneQueryAtATime extends pg.Client {
+  #previous: Promise<unknown> = Promise.resolve();
+
+  // `any`: pg's overloads of query() cannot be overridden one by one.
+  override query(...args: any[]): any {
+    const send = () => (super.query as (...a: unknown[]) => unknown).apply(this, args);
+    const first = args[0] as { submit?: unknown } | string | undefined;
+    const submittable = typeof first === "object" && first !== null && typeof first.submit === "function";
+    if (submittable || typeof args.at(-1) === "function") return send();
+    const sent = this.#previous.then(send, send);
+    this.#previous = sent.catch(() => undefined);
+    return sent;
+  }
+}
+
 /** Opens the database, enables the extensions Samspel relies on and runs pending migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === "postgresql") {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: options.url, max: 10, Client: OneQueryAtATime });
     // An idle client whose connection the server ends (restart, admin drop) must not crash the process;
     // the pool replaces it on the next query.
     pool.on("error", (error) =>
