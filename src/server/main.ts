@@ -13,7 +13,7 @@ import { retentionTask } from "./modules/retention/index.ts";
 import { systemActor } from "./platform/actor.ts";
 import { DataDirLockedError, lockDataDir } from "./platform/data-dir-lock.ts";
 import { pgliteMaintenanceTask } from "./platform/database-maintenance.ts";
-import { collectGarbageNow } from "./platform/memory.ts";
+import { collectGarbageNow, favourMemoryOverSpeed } from "./platform/memory.ts";
 import { closePdfRenderer } from "./platform/pdf.ts";
 import { Scheduler } from "./platform/scheduler.ts";
 
@@ -80,6 +80,8 @@ if (demoPassword && (await loadDemoData(database.db, (m) => console.log(m), demo
   }
 }
 phase("demodata");
+// After the one-time load, which runs faster with V8's default heap policy (its CPU time 7.0 s → 9.5 s without).
+if (database.kind === "pglite" && env.SAMSPEL_MEMORY !== "speed") favourMemoryOverSpeed();
 if (env.SAMSPEL_ADMIN_EMAIL && env.SAMSPEL_ADMIN_PASSWORD) {
   await ensureUser(database.db, systemActor, {
     email: env.SAMSPEL_ADMIN_EMAIL,

@@ -1,6 +1,4 @@
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite, type QueryOptions, type Transaction, types } from "@electric-sql/pglite";
@@ -15,6 +13,12 @@ import pg from "pg";
 import { statementCache } from "./pglite-statements.ts";
 import { installRowMapper } from "./row-mapper.ts";
 import * as schema from "./schema.ts";
+import {
+  readSchemaTemplate,
+  schemaTemplateFile,
+  unpackSchemaTemplate,
+  writeSchemaTemplate,
+} from "./schema-template.ts";
 
 installRowMapper();
 
@@ -99,7 +103,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // A new PGlite database (empty data directory, or in memory) starts from the migrated-schema template when
   // there is one: PGlite's initdb and the migrations cost ~9 s of CPU, loading the template ~2 s.
   const fresh = options.kind === "pglite" && isEmptyDir(options.dataDir);
-  const template = fresh ? readSchemaTemplate() : null;
+  const templateFile = fresh ? schemaTemplateFile(pgliteStartParams) : null;
+  const unpacked =
+    templateFile && options.kind === "pglite" && options.dataDir
+      ? await unpackSchemaTemplate(templateFile, options.dataDir)
+      : false;
+  const template = templateFile && !unpacked ? readSchemaTemplate(templateFile) : null;
   const client =
     options.kind === "pglite-loaded"
       ? options.client
@@ -112,7 +121,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   await client.exec("create extension if not exists pg_trgm");
   const db = drizzlePglite(drizzleView(client), { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(drizzleView(client)), { migrationsFolder });
-  if (fresh && !template) await writeSchemaTemplate(client);
+  if (fresh && !templateFile) await writeSchemaTemplate(client, pgliteStartParams);
   const version = (await client.query<{ v: string }>("select version() as v")).rows[0].v;
   return {
     db,
@@ -180,64 +189,6 @@ function drizzleView(client: PGlite): PGlite {
 }
 
 const isEmptyDir = (dir: string | undefined) => !dir || !existsSync(dir) || readdirSync(dir).length === 0;
-
-/**
- * The schema template: a dump of a PGlite database right after initdb, `pg_trgm` and every migration, with no
- * rows of Samspel's own (the migrations insert none; drizzle's journal of applied migrations is in it, so later
- * upgrades run on from there). Kept under node_modules/.cache, the installation's own files (not the shared
- * temporary directory, where another local user could plant one). Its name is a hash of everything that shapes
- * it — PGlite's version, the start parameters, the migrations' journal and SQL — so a new migration or PGlite
- * makes a new one (the first new database after the change pays initdb once more and writes it).
- * `SAMSPEL_PGLITE_TEMPLATE=0` turns it off.
- */
-function schemaTemplatePath(): string | null {
-  if (process.env.SAMSPEL_PGLITE_TEMPLATE === "0") return null;
-  let dir = migrationsFolder;
-  while (!existsSync(path.join(dir, "node_modules"))) {
-    const up = path.dirname(dir);
-    if (up === dir) return null;
-    dir = up;
-  }
-  const hash = createHash("sha256");
-  const pgliteEntry = createRequire(import.meta.url).resolve("@electric-sql/pglite"); // …/pglite/dist/index.cjs
-  const pgliteVersion = JSON.parse(
-    readFileSync(path.join(path.dirname(pgliteEntry), "../package.json"), "utf8"),
-  ).version;
-  hash.update(`${pgliteVersion}\0${pgliteStartParams.join(" ")}\0pg_trgm\0`);
-  const journal = readFileSync(path.join(migrationsFolder, "meta/_journal.json"));
-  hash.update(journal);
-  for (const entry of JSON.parse(journal.toString()).entries as { tag: string }[])
-    hash.update(readFileSync(path.join(migrationsFolder, `${entry.tag}.sql`)));
-  return path.join(
-    dir,
-    "node_modules/.cache/samspel",
-    `pglite-schema-${hash.digest("hex").slice(0, 16)}.tar.gz`,
-  );
-}
-
-function readSchemaTemplate(): Blob | null {
-  try {
-    const file = schemaTemplatePath();
-    return file && existsSync(file) ? new Blob([readFileSync(file)]) : null;
-  } catch {
-    return null; // unreadable: initdb as without one
-  }
-}
-
-/** Best effort: a failure leaves no template (the next new database makes one), never a half-written one. */
-async function writeSchemaTemplate(client: PGlite) {
-  try {
-    const file = schemaTemplatePath();
-    if (!file) return;
-    const dump = Buffer.from(await (await client.dumpDataDir("gzip")).arrayBuffer());
-    mkdirSync(path.dirname(file), { recursive: true });
-    const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, dump);
-    renameSync(partial, file);
-  } catch (error) {
-    console.warn(`PGlite: schemamallen kunde inte sparas (${(error as Error).message})`);
-  }
-}
 
 function shortVersion(full: string): string {
   const match = full.match(/^PostgreSQL [\d.]+( \(PGlite [\d.]+\))?/);
