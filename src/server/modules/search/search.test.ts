@@ -175,7 +175,7 @@ describe("GET /api/search", () => {
 });
 
 describe("samspel_fold", () => {
-  it("folds every name as the full translation did, ASCII or not, so the indexes on it stay valid", async () => {
+  it("folds every name as the full translation did, ASCII, å/ä/ö or other accents, so the indexes on it stay valid", async () => {
     const names = [
       "Eskilstuna kommun",
       "LC-KOMP",
@@ -186,6 +186,8 @@ describe("samspel_fold", () => {
       "Ærø Øst",
       "",
       "123 ABC",
+      "ÖSTRA GÖTA ÄLV, Åre",
+      "Malmö Café Åkerö",
     ];
     const rows = await queryRows<{ folded: string; full: string }>(
       t.database.db,
@@ -202,5 +204,7 @@ describe("samspel_fold", () => {
       "asa oberg",
       "creme brulee ab",
     ]);
+    // Å, Ä and Ö in either case, alone and beside another accent.
+    expect(rows.slice(-2).map((r) => r.folded)).toEqual(["ostra gota alv, are", "malmo cafe akero"]);
   });
 });
