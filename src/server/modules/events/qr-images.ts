@@ -11,12 +11,20 @@ import { qrPng } from "./qr-png.mjs";
  * Nothing depends on the thread: without a second core, when the thread cannot start, or when it has died
  * three times, the images are drawn here; an image the thread was drawing when it died is drawn here too.
  */
-class QrThread {
+export class QrThread {
   private worker: Worker | null = null;
   /** Each image being drawn: how to hand it over, and how to draw it here instead. */
   private readonly pending = new Map<number, { done: (png: Buffer) => void; drawHere: () => void }>();
   private nextId = 1;
   private deaths = 0;
+
+  /** `start` and `cores` are for the tests, which make a thread that dies. */
+  constructor(
+    // The same relative name from this file and from the compiled bundle, which has qr-png.mjs beside it.
+    private readonly start = () =>
+      new Worker(new URL("./qr-png.mjs", import.meta.url), { workerData: "qr-png" }),
+    private readonly cores = availableParallelism(),
+  ) {}
 
   render(text: string): Promise<Buffer> {
     const worker = this.running();
@@ -39,10 +47,9 @@ class QrThread {
 
   private running(): Worker | null {
     if (this.worker) return this.worker;
-    if (this.deaths >= 3 || availableParallelism() < 2) return null;
+    if (this.deaths >= 3 || this.cores < 2) return null;
     try {
-      // The same relative name from this file and from the compiled bundle, which has qr-png.mjs beside it.
-      const worker = new Worker(new URL("./qr-png.mjs", import.meta.url), { workerData: "qr-png" });
+      const worker = this.start();
       worker.unref();
       worker.on("message", (reply: { id: number; png?: Uint8Array; error?: string }) => {
         const job = this.pending.get(reply.id);
