@@ -29,6 +29,8 @@ if (process.env.TEST_DATABASE_URL) {
         "src/server/platform/data-dir-lock.test.ts",
         // backup.ts is the embedded database's backup; PostgreSQL's is pg_dump (README).
         "src/server/backup.test.ts",
+        // The embedded database's schema template, unpacked into a new data directory.
+        "src/server/db/schema-template.test.ts",
         // The embedded database's way of keeping sessions; the server's has session-cache.test.ts.
         "src/server/modules/accounts/session-cache.embedded.test.ts",
       ],

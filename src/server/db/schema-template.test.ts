@@ -39,7 +39,7 @@ const archive = (...entries: Buffer[]) => {
   return file;
 };
 
-describe.skipIf(process.env.SAMSPEL_TEST_DB === "postgresql")("the schema template on disk", () => {
+describe("the schema template on disk", () => {
   it("unpacks a PGlite dump into a data directory that opens as the same database", async () => {
     const file = path.join(work, "dump.tar.gz");
     writeFileSync(file, gzipSync(readFileSync(process.env.SAMSPEL_TEST_PGLITE_SNAPSHOT!)));
