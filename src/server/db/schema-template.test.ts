@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -69,6 +77,19 @@ describe("the schema template on disk", () => {
     );
     expect(readFileSync(path.join(work, "out/base/1/a"), "latin1")).toBe(long);
     expect(readFileSync(path.join(work, "out/PG_VERSION"), "latin1")).toBe("18\n");
+  });
+
+  it("removes what a start killed while unpacking left beside the data directory", async () => {
+    const parent = path.join(work, "data");
+    mkdirSync(path.join(parent, "pgdata.4242.unpacking", "base"), { recursive: true });
+    mkdirSync(path.join(parent, "pgdata.old"));
+
+    expect(
+      await unpackSchemaTemplate(archive(tarEntry("/PG_VERSION", "18\n")), path.join(parent, "pgdata")),
+    ).toBe(true);
+
+    expect(readdirSync(parent).sort()).toEqual(["pgdata", "pgdata.old"]);
+    expect(readFileSync(path.join(parent, "pgdata/PG_VERSION"), "latin1")).toBe("18\n");
   });
 
   it("refuses a name outside the data directory and leaves no database behind", async () => {

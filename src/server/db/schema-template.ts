@@ -5,6 +5,7 @@ import {
   existsSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmdirSync,
@@ -98,6 +99,7 @@ export async function writeSchemaTemplate(client: PGlite, startParams: string[])
  * lets PGlite load the template.
  */
 export async function unpackSchemaTemplate(file: string, dataDir: string): Promise<boolean> {
+  removeAbandonedStaging(dataDir);
   const staging = `${dataDir}.${process.pid}.unpacking`;
   try {
     await extractTarGz(file, staging);
@@ -108,6 +110,21 @@ export async function unpackSchemaTemplate(file: string, dataDir: string): Promi
     rmSync(staging, { recursive: true, force: true });
     console.warn(`PGlite: schemamallen kunde inte packas upp (${(error as Error).message})`);
     return false;
+  }
+}
+
+/**
+ * What a start killed while unpacking left beside the data directory (~47 MB each). The caller holds the data
+ * directory's lock (main.ts), so no other process is unpacking into it now.
+ */
+function removeAbandonedStaging(dataDir: string) {
+  const parent = path.dirname(path.resolve(dataDir));
+  const base = path.basename(dataDir);
+  if (!existsSync(parent)) return;
+  for (const name of readdirSync(parent)) {
+    const pid =
+      name.startsWith(`${base}.`) && name.endsWith(".unpacking") ? name.slice(base.length + 1, -10) : "";
+    if (/^\d+$/.test(pid)) rmSync(path.join(parent, name), { recursive: true, force: true });
   }
 }
 
