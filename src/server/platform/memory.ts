@@ -19,8 +19,10 @@ export function collectGarbageNow(): void {
  * PostgreSQL the default policy keeps its throughput (the registrations). Measured on the demo data directory,
  * 30 000 requests (half /api/health, half a signed-in 50-row list), RSS a second after each 10 000: 329, 365,
  * 390, 415 MB by default — V8's old space filling up to its next full collection — and 257, 262, 262, 267 MB
- * with it; the list's throughput 1 480–1 500 → 1 390–1 400 req/s (wrk, 20 connections). Set at run time
- * because `npm start` runs the server in its own process (scripts/start.mjs); V8 reads it at every collection.
+ * with it; the list's throughput 1 480–1 500 → 1 390–1 400 req/s (wrk, 20 connections), 500 public
+ * registrations 170 → 122 confirmed/s (p99 318 → 460 ms; on PostgreSQL it would cost 389 → 263/s, hence PGlite
+ * only). Set at run time: `npm start` runs the server inside its own Node process (scripts/start.mjs), so there is
+ * no command line to put it on; V8 reads it at every collection.
  * `SAMSPEL_MEMORY=speed` keeps V8's default.
  */
 export function favourMemoryOverSpeed(): void {
